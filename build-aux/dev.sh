@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# The two README commands: `dev.sh run` and `dev.sh test`.
+#
+# Both install whatever Debian 12 packages are missing (only when something
+# is missing, so a second run is quick), configure `_build` once, build
+# incrementally, then either start the app or run the whole suite.  The test
+# command's last line is always `N passed, N failed`.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+top=$(pwd)
+build="$top/_build"
+
+# Debian packages needed to build, run and test.  Keep this list in sync with
+# ../README.md and the TOOLCHAIN notes.
+packages=(
+  build-essential meson ninja-build pkg-config
+  libgtk-4-dev libadwaita-1-dev libsqlite3-dev sqlite3
+  libcurl4-openssl-dev libjson-glib-dev libsecret-1-dev libsoup-3.0-dev
+  gettext appstream desktop-file-utils
+  xvfb xauth dbus-x11 at-spi2-core python3-gi gir1.2-atspi-2.0
+  imagemagick gnome-keyring locales x11-apps poppler-utils
+  librsvg2-common adwaita-icon-theme
+)
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+install_missing() {
+  local missing=()
+  local p
+  for p in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+      missing+=("$p")
+    fi
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "dev.sh: installing ${missing[*]}" >&2
+    as_root apt-get update -q
+    as_root env DEBIAN_FRONTEND=noninteractive \
+      apt-get install -y -q --no-install-recommends "${missing[@]}"
+  fi
+  # The UI is Indonesian first; tests check it under id_ID.UTF-8.
+  if ! locale -a 2>/dev/null | grep -qi '^id_ID\.utf-\?8$'; then
+    echo "dev.sh: generating the id_ID.UTF-8 locale" >&2
+    if ! grep -q '^id_ID.UTF-8 UTF-8' /etc/locale.gen 2>/dev/null; then
+      echo 'id_ID.UTF-8 UTF-8' | as_root tee -a /etc/locale.gen >/dev/null
+    fi
+    as_root locale-gen >/dev/null
+  fi
+}
+
+build() {
+  if [ ! -f "$build/build.ninja" ]; then
+    meson setup "$build" -Dwarning_level=2 -Dwerror=false
+  fi
+  ninja -C "$build"
+}
+
+run_tests() {
+  local rc=0
+  # UI tests need a display and a session bus; give the whole suite both.
+  dbus-run-session -- xvfb-run -a -s '-screen 0 1366x768x24' \
+    meson test -C "$build" --print-errorlogs "$@" || rc=$?
+  python3 "$top/build-aux/test-summary.py" "$build/meson-logs/testlog.json" || rc=1
+  return $rc
+}
+
+cmd=${1:-}
+shift || true
+case "$cmd" in
+  run)
+    install_missing
+    build
+    exec "$build/src/canting" "$@"
+    ;;
+  test)
+    install_missing
+    build
+    run_tests "$@"
+    ;;
+  *)
+    echo "usage: $0 run|test" >&2
+    exit 2
+    ;;
+esac

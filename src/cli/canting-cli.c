@@ -1,0 +1,196 @@
+/* canting-cli.c: the command-line companion.
+ *
+ * Everything here goes through the core, exactly as the GUI does; the CLI
+ * adds only argument parsing and plain-text output.  Errors go to stderr
+ * and the exit status is non-zero. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "canting-backup.h"
+#include "canting-db.h"
+#include "canting-error.h"
+#include "canting-paths.h"
+#include "canting-profile.h"
+
+static char *opt_data_dir;
+static gboolean opt_version;
+
+static const GOptionEntry entries[] = {
+  { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, &opt_data_dir,
+    N_("Workshop data folder (default: $CANTING_DATA_DIR or ~/.local/share/canting)"), N_("DIR") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version, N_("Show the version and exit"), NULL },
+  { NULL }
+};
+
+static int
+fail (GError *error)
+{
+  g_printerr ("canting-cli: %s\n", error->message);
+  g_error_free (error);
+  return 1;
+}
+
+static int
+usage_error (GOptionContext *context,
+             const char     *message)
+{
+  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+  g_printerr ("canting-cli: %s\n\n%s", message, help);
+  return 2;
+}
+
+static int
+cmd_info (const char *data_dir)
+{
+  GError *error = NULL;
+  g_autoptr(CantingDb) db = canting_db_open (data_dir, &error);
+  g_autoptr(CantingProfile) profile = NULL;
+  g_autofree CantingTableCount *counts = NULL;
+
+  if (db == NULL)
+    return fail (error);
+  profile = canting_profile_load (db, &error);
+  if (profile == NULL)
+    return fail (error);
+  counts = canting_db_count_rows (db, &error);
+  if (counts == NULL)
+    return fail (error);
+
+  g_print ("%s: %s\n", _("Database"), canting_db_get_path (db));
+  g_print ("%s: %d (%s %d)\n", _("Schema version"), canting_db_get_schema_version (db),
+           _("this Canting writes"), canting_db_latest_schema_version ());
+  g_print ("%s: %s\n", _("Workshop"),
+           canting_profile_is_set_up (profile) ? canting_profile_get_name (profile) : _("(not set up yet)"));
+  g_print ("%s:\n", _("Rows"));
+  for (gsize i = 0; counts[i].table != NULL; i++)
+    g_print ("  %-24s %" G_GINT64_FORMAT "\n", counts[i].table, counts[i].rows);
+  if (canting_db_get_backup_warning (db) != NULL)
+    g_printerr ("canting-cli: %s\n", canting_db_get_backup_warning (db));
+  return 0;
+}
+
+static int
+cmd_backup_create (const char *data_dir)
+{
+  GError *error = NULL;
+  g_autoptr(CantingDb) db = canting_db_open (data_dir, &error);
+  g_autofree char *path = NULL;
+
+  if (db == NULL)
+    return fail (error);
+  path = canting_backup_create (db, CANTING_BACKUP_MANUAL, &error);
+  if (path == NULL)
+    return fail (error);
+  g_print ("%s\n", path);
+  return 0;
+}
+
+static int
+cmd_backup_list (const char *data_dir)
+{
+  GError *error = NULL;
+  g_autoptr(GPtrArray) list = canting_backup_list (data_dir, &error);
+
+  if (list == NULL)
+    return fail (error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      CantingBackupInfo *info = g_ptr_array_index (list, i);
+      g_autoptr(GDateTime) local = g_date_time_to_local (info->created);
+      g_autofree char *when = g_date_time_format (local, "%Y-%m-%d %H:%M:%S");
+      g_autofree char *size = g_format_size (info->size);
+
+      g_print ("%s  %-20s %10s  %s\n", when, canting_backup_kind_label (info->kind), size, info->path);
+    }
+  if (list->len == 0)
+    g_printerr ("%s\n", _("No backups yet."));
+  return 0;
+}
+
+static int
+cmd_backup_restore (const char *data_dir,
+                    const char *file)
+{
+  GError *error = NULL;
+  g_autoptr(CantingDb) db = canting_db_open (data_dir, &error);
+  g_autofree char *aside = NULL;
+
+  if (db == NULL && g_error_matches (error, CANTING_ERROR, CANTING_ERROR_CORRUPT))
+    {
+      /* The current file is too damaged to copy: move it aside untouched
+       * and put the backup in its place. */
+      g_printerr ("canting-cli: %s\n", error->message);
+      g_clear_error (&error);
+      if (!canting_backup_recover (data_dir, file, &aside, &error))
+        return fail (error);
+      g_print (_("Restored %s. The damaged database was moved to %s.\n"), file, aside);
+      return 0;
+    }
+  if (db == NULL)
+    return fail (error);
+  if (!canting_backup_restore (db, file, &aside, &error))
+    return fail (error);
+  g_print (_("Restored %s. The previous data was kept as %s.\n"), file, aside);
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *data_dir = NULL;
+  GError *error = NULL;
+  const char *cmd;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CANTING_LOCALEDIR") ? g_getenv ("CANTING_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  context = g_option_context_new (_("COMMAND — info | backup create | backup list | backup restore FILE"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Canting, the batik workshop book, from the command line."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      int rc = usage_error (context, error->message);
+      g_error_free (error);
+      return rc;
+    }
+
+  if (opt_version)
+    {
+      g_print ("canting-cli %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  data_dir = opt_data_dir != NULL ? g_canonicalize_filename (opt_data_dir, NULL)
+                                  : canting_paths_default_data_dir ();
+  if (argc < 2)
+    return usage_error (context, _("Missing command."));
+  cmd = argv[1];
+
+  if (g_str_equal (cmd, "info") && argc == 2)
+    return cmd_info (data_dir);
+  if (g_str_equal (cmd, "backup") && argc >= 3)
+    {
+      if (g_str_equal (argv[2], "create") && argc == 3)
+        return cmd_backup_create (data_dir);
+      if (g_str_equal (argv[2], "list") && argc == 3)
+        return cmd_backup_list (data_dir);
+      if (g_str_equal (argv[2], "restore") && argc == 4)
+        {
+          g_autofree char *file = g_canonicalize_filename (argv[3], NULL);
+          return cmd_backup_restore (data_dir, file);
+        }
+    }
+  {
+    g_autofree char *message = g_strdup_printf (_("Unknown command “%s”."), cmd);
+    return usage_error (context, message);
+  }
+}

@@ -1,0 +1,409 @@
+/* canting-backup.c: making, listing, rotating and restoring copies.
+ *
+ * The kind and time of a copy live in its file name
+ * (canting-auto-20261124-023651.db, UTC), so listing needs no database and
+ * works even when the workshop database itself is damaged. */
+#include "canting-backup.h"
+
+#include "canting-db-private.h"
+#include "canting-error.h"
+#include "canting-i18n.h"
+#include "canting-paths.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char * const kind_tags[] = {
+  [CANTING_BACKUP_AUTO] = "auto",
+  [CANTING_BACKUP_MANUAL] = "manual",
+  [CANTING_BACKUP_PRE_MIGRATION] = "upgrade",
+  [CANTING_BACKUP_PRE_RESTORE] = "restore",
+};
+
+G_DEFINE_BOXED_TYPE (CantingBackupInfo, canting_backup_info,
+                     canting_backup_info_copy, canting_backup_info_free)
+
+CantingBackupInfo *
+canting_backup_info_copy (const CantingBackupInfo *info)
+{
+  CantingBackupInfo *copy = g_new0 (CantingBackupInfo, 1);
+
+  copy->path = g_strdup (info->path);
+  copy->name = g_strdup (info->name);
+  copy->kind = info->kind;
+  copy->created = g_date_time_ref (info->created);
+  copy->size = info->size;
+  return copy;
+}
+
+void
+canting_backup_info_free (CantingBackupInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->path);
+  g_free (info->name);
+  g_clear_pointer (&info->created, g_date_time_unref);
+  g_free (info);
+}
+
+const char *
+canting_backup_kind_label (CantingBackupKind kind)
+{
+  switch (kind)
+    {
+    case CANTING_BACKUP_AUTO:
+      return _("Daily");
+    case CANTING_BACKUP_MANUAL:
+      return _("Made by hand");
+    case CANTING_BACKUP_PRE_MIGRATION:
+      return _("Before an upgrade");
+    case CANTING_BACKUP_PRE_RESTORE:
+      return _("Before a restore");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* canting-<kind>-YYYYMMDD-HHMMSS[-N].db → kind and time; FALSE for any
+ * other file (temporary copies, files a person put there). */
+static gboolean
+parse_name (const char         *name,
+            CantingBackupKind  *out_kind,
+            GDateTime         **out_created)
+{
+  for (gsize k = 0; k < G_N_ELEMENTS (kind_tags); k++)
+    {
+      g_autofree char *prefix = g_strdup_printf ("canting-%s-", kind_tags[k]);
+      int y, mo, d, h, mi, s, used = 0;
+      const char *rest;
+
+      if (!g_str_has_prefix (name, prefix))
+        continue;
+      rest = name + strlen (prefix);
+      if (strlen (rest) < 15 + 3 ||
+          sscanf (rest, "%4d%2d%2d-%2d%2d%2d%n", &y, &mo, &d, &h, &mi, &s, &used) != 6 ||
+          used != 15)
+        return FALSE;
+      rest += used;
+      if (*rest == '-')
+        {
+          rest++;
+          while (g_ascii_isdigit (*rest))
+            rest++;
+        }
+      if (strcmp (rest, ".db") != 0)
+        return FALSE;
+      *out_created = g_date_time_new_utc (y, mo, d, h, mi, s);
+      if (*out_created == NULL)
+        return FALSE;
+      *out_kind = (CantingBackupKind) k;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static int
+newest_first (gconstpointer a,
+              gconstpointer b)
+{
+  const CantingBackupInfo *x = *(CantingBackupInfo * const *) a;
+  const CantingBackupInfo *y = *(CantingBackupInfo * const *) b;
+  int by_time = g_date_time_compare (y->created, x->created);
+
+  return by_time != 0 ? by_time : g_strcmp0 (y->name, x->name);
+}
+
+GPtrArray *
+canting_backup_list (const char  *data_dir,
+                     GError     **error)
+{
+  g_autofree char *dir_path = canting_paths_backup_dir (data_dir);
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_backup_info_free);
+  g_autoptr(GDir) dir = NULL;
+  GError *local = NULL;
+  const char *name;
+
+  dir = g_dir_open (dir_path, 0, &local);
+  if (dir == NULL)
+    {
+      if (g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        {
+          g_clear_error (&local);
+          return g_steal_pointer (&list);
+        }
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_IO,
+                   _("Cannot read the backup folder “%s”: %s"), dir_path, local->message);
+      g_clear_error (&local);
+      return NULL;
+    }
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      CantingBackupInfo *info;
+      CantingBackupKind kind;
+      GDateTime *created;
+      GStatBuf st;
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+
+      if (!parse_name (name, &kind, &created))
+        continue;
+      if (g_stat (path, &st) != 0)
+        {
+          g_date_time_unref (created);
+          continue;
+        }
+      info = g_new0 (CantingBackupInfo, 1);
+      info->path = g_steal_pointer (&path);
+      info->name = g_strdup (name);
+      info->kind = kind;
+      info->created = created;
+      info->size = st.st_size;
+      g_ptr_array_add (list, info);
+    }
+  g_ptr_array_sort (list, newest_first);
+  return g_steal_pointer (&list);
+}
+
+char *
+canting_backup_create_at (CantingDb          *db,
+                          CantingBackupKind   kind,
+                          GDateTime          *now,
+                          GError            **error)
+{
+  g_autofree char *dir = canting_paths_backup_dir (canting_db_get_data_dir (db));
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (now);
+  g_autofree char *stamp = g_date_time_format (utc, "%Y%m%d-%H%M%S");
+
+  g_return_val_if_fail (kind < G_N_ELEMENTS (kind_tags), NULL);
+
+  if (!canting_paths_ensure_private_dir (dir, error))
+    return NULL;
+
+  /* Two copies in the same second get -2, -3, ...: never overwrite one. */
+  for (guint n = 1; n < 1000; n++)
+    {
+      g_autofree char *name = n == 1
+        ? g_strdup_printf ("canting-%s-%s.db", kind_tags[kind], stamp)
+        : g_strdup_printf ("canting-%s-%s-%u.db", kind_tags[kind], stamp, n);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        continue;
+      if (!canting_db_copy_to_file (canting_db_get_handle (db), path, error))
+        return NULL;
+      return g_steal_pointer (&path);
+    }
+  g_set_error (error, CANTING_ERROR, CANTING_ERROR_IO,
+               _("Too many backups were made in one second in “%s”."), dir);
+  return NULL;
+}
+
+char *
+canting_backup_create (CantingDb          *db,
+                       CantingBackupKind   kind,
+                       GError            **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return canting_backup_create_at (db, kind, now, error);
+}
+
+gboolean
+canting_backup_rotate (const char  *data_dir,
+                       guint        keep,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) list = canting_backup_list (data_dir, error);
+  guint kept = 0;
+
+  if (list == NULL)
+    return FALSE;
+  /* Only the daily copies rotate: the ones a person made, and those made
+   * before an upgrade or a restore, stay until a person removes them. */
+  for (guint i = 0; i < list->len; i++)
+    {
+      CantingBackupInfo *info = g_ptr_array_index (list, i);
+
+      if (info->kind != CANTING_BACKUP_AUTO)
+        continue;
+      if (++kept <= keep)
+        continue;
+      if (g_unlink (info->path) != 0)
+        {
+          int saved = errno;
+          g_set_error (error, CANTING_ERROR, CANTING_ERROR_IO,
+                       _("Cannot remove the old backup “%s”: %s"), info->path, g_strerror (saved));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+canting_backup_auto_daily (CantingDb  *db,
+                           GDateTime  *now,
+                           gboolean   *out_made,
+                           GError    **error)
+{
+  g_autoptr(GPtrArray) list = canting_backup_list (canting_db_get_data_dir (db), error);
+  g_autoptr(GDateTime) today = NULL;
+
+  if (out_made != NULL)
+    *out_made = FALSE;
+  if (list == NULL)
+    return FALSE;
+
+  today = g_date_time_to_local (now);
+  for (guint i = 0; i < list->len; i++)
+    {
+      CantingBackupInfo *info = g_ptr_array_index (list, i);
+      g_autoptr(GDateTime) local = NULL;
+
+      if (info->kind != CANTING_BACKUP_AUTO)
+        continue;
+      local = g_date_time_to_local (info->created);
+      if (g_date_time_get_year (local) == g_date_time_get_year (today) &&
+          g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (today))
+        return TRUE;
+    }
+
+  {
+    g_autofree char *path = canting_backup_create_at (db, CANTING_BACKUP_AUTO, now, error);
+    if (path == NULL)
+      return FALSE;
+  }
+  if (out_made != NULL)
+    *out_made = TRUE;
+  return canting_backup_rotate (canting_db_get_data_dir (db), CANTING_BACKUP_KEEP_AUTO, error);
+}
+
+gboolean
+canting_backup_restore (CantingDb   *db,
+                        const char  *file,
+                        char       **out_kept_aside,
+                        GError     **error)
+{
+  g_autofree char *kept = NULL;
+  sqlite3 *source = NULL;
+  sqlite3_backup *backup;
+  sqlite3 *handle = canting_db_get_handle (db);
+  int version = 0;
+  int rc;
+
+  if (!canting_db_check_file (file, &version, error))
+    return FALSE;
+
+  kept = canting_backup_create (db, CANTING_BACKUP_PRE_RESTORE, error);
+  if (kept == NULL)
+    return FALSE;
+
+  rc = sqlite3_open_v2 (file, &source, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    {
+      /* The backup API writes the destination in one transaction: a crash
+       * midway leaves the old contents, never a mixture. */
+      backup = sqlite3_backup_init (handle, "main", source, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (handle);
+      else
+        {
+          rc = sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+          rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+        }
+    }
+  if (rc != SQLITE_OK)
+    {
+      canting_db_set_error (error, handle, rc, _("restoring the backup"));
+      sqlite3_close_v2 (source);
+      return FALSE;
+    }
+  sqlite3_close_v2 (source);
+
+  if (!canting_db_upgrade (db, error))
+    return FALSE;
+  if (out_kept_aside != NULL)
+    *out_kept_aside = g_steal_pointer (&kept);
+  return TRUE;
+}
+
+gboolean
+canting_backup_recover (const char  *data_dir,
+                        const char  *file,
+                        char       **out_moved_aside,
+                        GError     **error)
+{
+  g_autofree char *db_path = canting_paths_database_file (data_dir);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *aside = NULL;
+  static const char * const companions[] = { "", "-wal", "-shm" };
+
+  if (file != NULL && !canting_db_check_file (file, NULL, error))
+    return FALSE;
+
+  for (guint n = 1; aside == NULL || g_file_test (aside, G_FILE_TEST_EXISTS); n++)
+    {
+      g_free (aside);
+      aside = n == 1 ? g_strdup_printf ("%s.broken-%s", db_path, stamp)
+                     : g_strdup_printf ("%s.broken-%s-%u", db_path, stamp, n);
+    }
+
+  /* Rename, never copy-and-delete: the broken file stays exactly as it
+   * was, for a person (or a recovery tool) to look at later. */
+  for (gsize i = 0; i < G_N_ELEMENTS (companions); i++)
+    {
+      g_autofree char *from = g_strconcat (db_path, companions[i], NULL);
+      g_autofree char *to = g_strconcat (aside, companions[i], NULL);
+
+      if (!g_file_test (from, G_FILE_TEST_EXISTS))
+        continue;
+      if (g_rename (from, to) != 0)
+        {
+          int saved = errno;
+          g_set_error (error, CANTING_ERROR, CANTING_ERROR_IO,
+                       _("Cannot move the damaged database “%s” aside: %s"), from, g_strerror (saved));
+          return FALSE;
+        }
+    }
+
+  if (file != NULL)
+    {
+      sqlite3 *source = NULL;
+      int rc = sqlite3_open_v2 (file, &source, SQLITE_OPEN_READONLY, NULL);
+      gboolean ok;
+
+      if (rc != SQLITE_OK)
+        {
+          canting_db_set_error (error, source, rc, file);
+          sqlite3_close_v2 (source);
+          return FALSE;
+        }
+      ok = canting_db_copy_to_file (source, db_path, error);
+      sqlite3_close_v2 (source);
+      if (!ok)
+        return FALSE;
+    }
+
+  if (out_moved_aside != NULL)
+    *out_moved_aside = g_steal_pointer (&aside);
+  return TRUE;
+}
+
+char *
+canting_backup_find_newest_good (const char *data_dir)
+{
+  g_autoptr(GPtrArray) list = canting_backup_list (data_dir, NULL);
+
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      CantingBackupInfo *info = g_ptr_array_index (list, i);
+
+      if (canting_db_check_file (info->path, NULL, NULL))
+        return g_strdup (info->path);
+    }
+  return NULL;
+}

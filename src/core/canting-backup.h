@@ -1,0 +1,87 @@
+/* canting-backup.h: safety copies of the workshop database.
+ *
+ * Copies are made with SQLite's online backup API (consistent even while
+ * the app writes), kept in <data dir>/backups/ as single files, mode 0600.
+ * One automatic copy per day on open, the newest 14 of those kept; copies on
+ * demand; a copy before every schema upgrade and before every restore, so a
+ * restore can itself be undone. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "canting-db.h"
+
+G_BEGIN_DECLS
+
+/* How many automatic daily copies are kept: two weeks reaches back past a
+ * mistake noticed at the next weekly market day. */
+#define CANTING_BACKUP_KEEP_AUTO 14
+
+typedef enum {
+  CANTING_BACKUP_AUTO,
+  CANTING_BACKUP_MANUAL,
+  CANTING_BACKUP_PRE_MIGRATION,
+  CANTING_BACKUP_PRE_RESTORE,
+} CantingBackupKind;
+
+typedef struct {
+  char              *path;
+  char              *name;
+  CantingBackupKind  kind;
+  GDateTime         *created;  /* UTC, from the file name */
+  goffset            size;
+} CantingBackupInfo;
+
+#define CANTING_TYPE_BACKUP_INFO (canting_backup_info_get_type ())
+GType              canting_backup_info_get_type (void);
+CantingBackupInfo *canting_backup_info_copy     (const CantingBackupInfo *info);
+void               canting_backup_info_free     (CantingBackupInfo       *info);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CantingBackupInfo, canting_backup_info_free)
+
+const char *canting_backup_kind_label (CantingBackupKind kind);
+
+/* (transfer full): the path of the new copy. */
+char      *canting_backup_create      (CantingDb          *db,
+                                       CantingBackupKind   kind,
+                                       GError            **error);
+char      *canting_backup_create_at   (CantingDb          *db,
+                                       CantingBackupKind   kind,
+                                       GDateTime          *now,
+                                       GError            **error);
+
+/* (transfer full) (element-type CantingBackupInfo): newest first. */
+GPtrArray *canting_backup_list        (const char         *data_dir,
+                                       GError            **error);
+
+/* Makes today's automatic copy unless one exists for @now's local date,
+ * then keeps only the newest CANTING_BACKUP_KEEP_AUTO automatic copies. */
+gboolean   canting_backup_auto_daily  (CantingDb          *db,
+                                       GDateTime          *now,
+                                       gboolean           *out_made,
+                                       GError            **error);
+gboolean   canting_backup_rotate      (const char         *data_dir,
+                                       guint               keep,
+                                       GError            **error);
+
+/* Replaces the open database's contents with @file.  The current contents
+ * are first saved as a pre-restore copy (@out_kept_aside), never deleted.
+ * The copy is checked first; a damaged or newer file is refused and nothing
+ * changes.  An older schema is upgraded afterwards. */
+gboolean   canting_backup_restore     (CantingDb          *db,
+                                       const char         *file,
+                                       char              **out_kept_aside,
+                                       GError            **error);
+
+/* For a database too damaged to open: moves the broken file (and its -wal
+ * and -shm) aside under a "broken" name, untouched, and puts a copy of
+ * @file (nullable: start empty) in its place.  @out_moved_aside gets the
+ * new name of the broken file. */
+gboolean   canting_backup_recover     (const char         *data_dir,
+                                       const char         *file,
+                                       char              **out_moved_aside,
+                                       GError            **error);
+
+/* (transfer full) (nullable): the newest copy that passes the check. */
+char      *canting_backup_find_newest_good (const char *data_dir);
+
+G_END_DECLS

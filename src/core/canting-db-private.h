@@ -1,0 +1,78 @@
+/* canting-db-private.h: what only the core (and its tests) may use.
+ * Nothing outside src/core includes sqlite3.h. */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "canting-db.h"
+
+G_BEGIN_DECLS
+
+/* "CANT" in the SQLite header: tells our files from any other database. */
+#define CANTING_APPLICATION_ID 0x43414E54
+
+typedef enum {
+  CANTING_DB_OPEN_DEFAULT = 0,
+  /* Skip the once-a-day automatic backup (tests that open thousands of times). */
+  CANTING_DB_OPEN_NO_AUTO_BACKUP = 1 << 0,
+} CantingDbOpenFlags;
+
+/* Opens and migrates only up to @target_version (tests build old schemas
+ * with it).  @target_version < 0 means the latest. */
+CantingDb *canting_db_open_full (const char          *data_dir,
+                                 CantingDbOpenFlags   flags,
+                                 int                  target_version,
+                                 GError             **error);
+
+sqlite3 *canting_db_get_handle (CantingDb *self);
+
+typedef gboolean (*CantingDbTxnFunc) (CantingDb  *db,
+                                      gpointer    user_data,
+                                      GError    **error);
+
+/* Runs @func inside BEGIN IMMEDIATE … COMMIT; any failure rolls back, so a
+ * change is whole or absent, never half-written. */
+gboolean canting_db_transaction (CantingDb         *self,
+                                 CantingDbTxnFunc   func,
+                                 gpointer           user_data,
+                                 GError           **error);
+
+/* Turns an SQLite result code into a readable CANTING_ERROR. */
+void canting_db_set_error (GError     **error,
+                           sqlite3     *handle,
+                           int          rc,
+                           const char  *doing);
+
+/* Reads PRAGMA user_version / application_id; -1 with @error on failure. */
+int canting_db_read_pragma_int (sqlite3     *handle,
+                                const char  *pragma_sql,
+                                GError     **error);
+
+/* Creates @path (which must not exist) mode 0600 and fills it with a copy
+ * of @source through the online backup API, as a self-contained file
+ * (rollback journal, no -wal).  Written to a temporary name and renamed, so
+ * a crash never leaves a half-copied file under the final name. */
+gboolean canting_db_copy_to_file (sqlite3     *source,
+                                  const char  *path,
+                                  GError     **error);
+
+/* Checks that @path is a healthy Canting database this build can read. */
+gboolean canting_db_check_file (const char  *path,
+                                int         *out_version,
+                                GError     **error);
+
+/* Runs the schema steps the open database still lacks (after a restore
+ * of an older copy, say). */
+gboolean canting_db_upgrade (CantingDb  *self,
+                             GError    **error);
+
+/* Schema steps, in canting-schema.c. */
+typedef struct {
+  int         version;
+  const char *sql;
+} CantingSchemaStep;
+
+const CantingSchemaStep *canting_schema_steps (gsize *n_steps);
+const char * const *canting_schema_tables (void);
+
+G_END_DECLS

@@ -1,0 +1,589 @@
+/* canting-db.c: opening, checking and migrating the workshop database.
+ *
+ * The order of work on open matters.  Nothing is written until the file is
+ * known to be healthy, ours and not newer than this build: a refused file
+ * must stay byte for byte as it was, so even switching to WAL (which
+ * rewrites the header) waits until those checks pass. */
+#include "canting-db-private.h"
+
+#include "canting-backup.h"
+#include "canting-error.h"
+#include "canting-i18n.h"
+#include "canting-paths.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+/* How long a write waits for another process (the CLI beside the GUI)
+ * before giving up.  Long enough that a person never sees "locked" during
+ * normal use; short enough that a stuck process is reported. */
+#define BUSY_TIMEOUT_MS 15000
+
+struct _CantingDb
+{
+  GObject parent_instance;
+
+  sqlite3 *handle;
+  char *data_dir;
+  char *path;
+  char *backup_warning;
+};
+
+G_DEFINE_FINAL_TYPE (CantingDb, canting_db, G_TYPE_OBJECT)
+
+static void
+canting_db_finalize (GObject *object)
+{
+  CantingDb *self = CANTING_DB (object);
+
+  if (self->handle != NULL)
+    sqlite3_close_v2 (self->handle);
+  g_free (self->data_dir);
+  g_free (self->path);
+  g_free (self->backup_warning);
+
+  G_OBJECT_CLASS (canting_db_parent_class)->finalize (object);
+}
+
+static void
+canting_db_class_init (CantingDbClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = canting_db_finalize;
+}
+
+static void
+canting_db_init (CantingDb *self)
+{
+}
+
+int
+canting_db_latest_schema_version (void)
+{
+  gsize n;
+  const CantingSchemaStep *steps = canting_schema_steps (&n);
+
+  return steps[n - 1].version;
+}
+
+void
+canting_db_set_error (GError     **error,
+                      sqlite3     *handle,
+                      int          rc,
+                      const char  *doing)
+{
+  const char *detail = handle != NULL ? sqlite3_errmsg (handle) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_CORRUPT,
+                   _("The workshop database is damaged (%s: %s)."), doing, detail);
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_IO,
+                   _("The disk is full, so nothing was saved (%s). Free some space and try again."),
+                   doing);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_DB,
+                   _("The workshop database is busy in another Canting window or command (%s). Nothing was saved; try again."),
+                   doing);
+      break;
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+    case SQLITE_PERM:
+    case SQLITE_READONLY:
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_IO,
+                   _("The workshop database cannot be read or written (%s: %s)."), doing, detail);
+      break;
+    default:
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_DB,
+                   _("The database refused the change (%s: %s)."), doing, detail);
+      break;
+    }
+}
+
+int
+canting_db_read_pragma_int (sqlite3     *handle,
+                            const char  *pragma_sql,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (handle, pragma_sql, -1, &stmt, NULL);
+  int value = -1;
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  else
+    canting_db_set_error (error, handle, rc, _("reading the file header"));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static gboolean
+exec_sql (sqlite3     *handle,
+          const char  *sql,
+          const char  *doing,
+          GError     **error)
+{
+  int rc = sqlite3_exec (handle, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      canting_db_set_error (error, handle, rc, doing);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* PRAGMA quick_check: O(N) but skips the index cross-checks of
+ * integrity_check, so it stays fast enough for every open. */
+static gboolean
+quick_check (sqlite3     *handle,
+             const char  *path,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GString) problems = g_string_new (NULL);
+  int rc = sqlite3_prepare_v2 (handle, "PRAGMA quick_check(5)", -1, &stmt, NULL);
+
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+      if (g_strcmp0 (line, "ok") != 0)
+        g_string_append_printf (problems, "%s%s", problems->len ? "; " : "", line);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      canting_db_set_error (error, handle, rc, _("checking the file"));
+      return FALSE;
+    }
+  if (problems->len > 0)
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_CORRUPT,
+                   _("The workshop database “%s” is damaged: %s"), path, problems->str);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+has_any_table (sqlite3 *handle,
+               GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (handle, "SELECT count(*) FROM sqlite_schema", -1, &stmt, NULL);
+  gboolean any = FALSE;
+
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      any = sqlite3_column_int (stmt, 0) > 0;
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    canting_db_set_error (error, handle, rc, _("reading the list of tables"));
+  return any;
+}
+
+/* The checks that need no writing: readable, ours, not newer, intact.
+ * Shared by open and by the backup check. */
+static gboolean
+check_handle (sqlite3     *handle,
+              const char  *path,
+              int         *out_version,
+              GError     **error)
+{
+  GError *local = NULL;
+  int version = canting_db_read_pragma_int (handle, "PRAGMA user_version", &local);
+  int app_id;
+  gboolean any_table;
+
+  if (version < 0)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  app_id = canting_db_read_pragma_int (handle, "PRAGMA application_id", error);
+  if (app_id == -1)
+    return FALSE;
+  any_table = has_any_table (handle, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+
+  /* An empty file (a fresh database) has neither mark yet. */
+  if (app_id != CANTING_APPLICATION_ID && (version != 0 || any_table))
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_CORRUPT,
+                   _("“%s” is not a Canting workshop database."), path);
+      return FALSE;
+    }
+  if (version > canting_db_latest_schema_version ())
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_TOO_NEW,
+                   _("“%s” was saved by a newer version of Canting (schema %d; this version knows up to %d). "
+                     "Update Canting to open it. The file has not been changed."),
+                   path, version, canting_db_latest_schema_version ());
+      return FALSE;
+    }
+  if (!quick_check (handle, path, error))
+    return FALSE;
+
+  *out_version = version;
+  return TRUE;
+}
+
+gboolean
+canting_db_check_file (const char  *path,
+                       int         *out_version,
+                       GError     **error)
+{
+  sqlite3 *handle = NULL;
+  int version = 0;
+  int rc;
+  gboolean ok;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_NOT_FOUND,
+                   _("The file “%s” does not exist."), path);
+      return FALSE;
+    }
+  rc = sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      canting_db_set_error (error, handle, rc, path);
+      sqlite3_close_v2 (handle);
+      return FALSE;
+    }
+  ok = check_handle (handle, path, &version, error);
+  sqlite3_close_v2 (handle);
+  if (ok && out_version != NULL)
+    *out_version = version;
+  return ok;
+}
+
+/* SQLite creates a new file with the process umask (often 0644).  Make it
+ * ourselves first, 0600, so the records are never readable by other users
+ * even for a moment.  The -wal and -shm files copy the main file's mode. */
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+      if (saved == EEXIST)
+        return TRUE;
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_IO,
+                   _("Cannot create “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+static gboolean
+migrate (CantingDb  *self,
+         int         from_version,
+         int         target_version,
+         GError    **error)
+{
+  gsize n_steps;
+  const CantingSchemaStep *steps = canting_schema_steps (&n_steps);
+  gboolean backed_up = FALSE;
+
+  for (gsize i = 0; i < n_steps; i++)
+    {
+      const CantingSchemaStep *step = &steps[i];
+      GError *local = NULL;
+      int current;
+
+      if (step->version <= from_version || step->version > target_version)
+        continue;
+
+      /* A database with records gets a safety copy before its schema
+       * changes; an empty new file has nothing to lose. */
+      if (from_version > 0 && !backed_up)
+        {
+          g_autofree char *copy = canting_backup_create (self, CANTING_BACKUP_PRE_MIGRATION, error);
+          if (copy == NULL)
+            return FALSE;
+          backed_up = TRUE;
+        }
+
+      if (!exec_sql (self->handle, "BEGIN IMMEDIATE", _("starting the upgrade"), error))
+        return FALSE;
+      /* Another process may have migrated while we waited for the lock. */
+      current = canting_db_read_pragma_int (self->handle, "PRAGMA user_version", &local);
+      if (current < 0 || (current < step->version &&
+                          !exec_sql (self->handle, step->sql, _("upgrading the database"), &local)))
+        {
+          sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
+          g_propagate_error (error, local);
+          return FALSE;
+        }
+      if (!exec_sql (self->handle, "COMMIT", _("finishing the upgrade"), error))
+        {
+          sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+      from_version = MAX (current, step->version);
+    }
+  return TRUE;
+}
+
+CantingDb *
+canting_db_open_full (const char          *data_dir,
+                      CantingDbOpenFlags   flags,
+                      int                  target_version,
+                      GError             **error)
+{
+  g_autoptr(CantingDb) self = NULL;
+  int version = 0;
+  int rc;
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+
+  if (target_version < 0)
+    target_version = canting_db_latest_schema_version ();
+
+  if (!canting_paths_ensure_private_dir (data_dir, error))
+    return NULL;
+
+  self = g_object_new (CANTING_TYPE_DB, NULL);
+  self->data_dir = g_strdup (data_dir);
+  self->path = canting_paths_database_file (data_dir);
+
+  if (!create_private_file (self->path, error))
+    return NULL;
+
+  rc = sqlite3_open_v2 (self->path, &self->handle,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      canting_db_set_error (error, self->handle, rc, self->path);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->handle, 1);
+  sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
+
+  if (!check_handle (self->handle, self->path, &version, error))
+    return NULL;
+
+  /* Only now may the file change. */
+  {
+    sqlite3_stmt *stmt = NULL;
+    const char *mode = NULL;
+
+    rc = sqlite3_prepare_v2 (self->handle, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
+    if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+      mode = (const char *) sqlite3_column_text (stmt, 0);
+    if (g_strcmp0 (mode, "wal") != 0)
+      {
+        canting_db_set_error (error, self->handle, rc == SQLITE_OK ? sqlite3_errcode (self->handle) : rc,
+                              _("switching to write-ahead logging"));
+        sqlite3_finalize (stmt);
+        return NULL;
+      }
+    sqlite3_finalize (stmt);
+  }
+  /* FULL: a power cut right after a commit must not lose it (WAL's
+   * default NORMAL may). */
+  if (!exec_sql (self->handle,
+                 "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
+                 _("setting up the database"), error))
+    return NULL;
+
+  if (!migrate (self, version, target_version, error))
+    return NULL;
+
+  if (!(flags & CANTING_DB_OPEN_NO_AUTO_BACKUP) && target_version > 0)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GError) warning = NULL;
+
+      if (!canting_backup_auto_daily (self, now, NULL, &warning))
+        {
+          g_warning ("Automatic backup failed: %s", warning->message);
+          self->backup_warning = g_strdup (warning->message);
+        }
+    }
+
+  return g_steal_pointer (&self);
+}
+
+gboolean
+canting_db_upgrade (CantingDb  *self,
+                    GError    **error)
+{
+  int version = canting_db_read_pragma_int (self->handle, "PRAGMA user_version", error);
+
+  return version >= 0 && migrate (self, version, canting_db_latest_schema_version (), error);
+}
+
+CantingDb *
+canting_db_open (const char  *data_dir,
+                 GError     **error)
+{
+  return canting_db_open_full (data_dir, CANTING_DB_OPEN_DEFAULT, -1, error);
+}
+
+const char *
+canting_db_get_data_dir (CantingDb *self)
+{
+  g_return_val_if_fail (CANTING_IS_DB (self), NULL);
+  return self->data_dir;
+}
+
+const char *
+canting_db_get_path (CantingDb *self)
+{
+  g_return_val_if_fail (CANTING_IS_DB (self), NULL);
+  return self->path;
+}
+
+const char *
+canting_db_get_backup_warning (CantingDb *self)
+{
+  g_return_val_if_fail (CANTING_IS_DB (self), NULL);
+  return self->backup_warning;
+}
+
+int
+canting_db_get_schema_version (CantingDb *self)
+{
+  g_return_val_if_fail (CANTING_IS_DB (self), -1);
+  return canting_db_read_pragma_int (self->handle, "PRAGMA user_version", NULL);
+}
+
+sqlite3 *
+canting_db_get_handle (CantingDb *self)
+{
+  g_return_val_if_fail (CANTING_IS_DB (self), NULL);
+  return self->handle;
+}
+
+gboolean
+canting_db_transaction (CantingDb         *self,
+                        CantingDbTxnFunc   func,
+                        gpointer           user_data,
+                        GError           **error)
+{
+  GError *local = NULL;
+
+  g_return_val_if_fail (CANTING_IS_DB (self), FALSE);
+
+  /* IMMEDIATE takes the write lock up front, so a busy database is waited
+   * for here (busy timeout) rather than failing halfway through. */
+  if (!exec_sql (self->handle, "BEGIN IMMEDIATE", _("starting a change"), error))
+    return FALSE;
+  if (!func (self, user_data, &local) ||
+      !exec_sql (self->handle, "COMMIT", _("saving the change"), &local))
+    {
+      sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+canting_db_copy_to_file (sqlite3     *source,
+                         const char  *path,
+                         GError     **error)
+{
+  g_autofree char *tmp = g_strconcat (path, ".tmp", NULL);
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_unlink (tmp);
+  if (!create_private_file (tmp, error))
+    return FALSE;
+
+  rc = sqlite3_open_v2 (tmp, &dest, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dest, "main", source, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (dest);
+      else
+        {
+          /* One step: the copy sees one consistent snapshot of the source. */
+          rc = sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+          rc = rc == SQLITE_DONE ? sqlite3_errcode (dest) : rc;
+        }
+    }
+  /* A backup is one self-contained file: no -wal beside it. */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      canting_db_set_error (error, dest, rc, _("copying the database"));
+      sqlite3_close_v2 (dest);
+      g_unlink (tmp);
+      return FALSE;
+    }
+  sqlite3_close_v2 (dest);
+
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_IO,
+                   _("Cannot save “%s”: %s"), path, g_strerror (saved));
+      g_unlink (tmp);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+CantingTableCount *
+canting_db_count_rows (CantingDb  *self,
+                       GError    **error)
+{
+  const char * const *tables = canting_schema_tables ();
+  g_autoptr(GArray) counts = g_array_new (TRUE, TRUE, sizeof (CantingTableCount));
+
+  g_return_val_if_fail (CANTING_IS_DB (self), NULL);
+
+  for (gsize i = 0; tables[i] != NULL; i++)
+    {
+      /* Table names come from the fixed list above, never from input;
+       * identifiers cannot be bound as parameters. */
+      char *sql = sqlite3_mprintf ("SELECT count(*) FROM \"%w\"", tables[i]);
+      sqlite3_stmt *stmt = NULL;
+      int rc = sqlite3_prepare_v2 (self->handle, sql, -1, &stmt, NULL);
+      CantingTableCount count = { tables[i], 0 };
+
+      sqlite3_free (sql);
+      if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          count.rows = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_OK)
+        {
+          canting_db_set_error (error, self->handle, rc, tables[i]);
+          return NULL;
+        }
+      g_array_append_val (counts, count);
+    }
+  return (CantingTableCount *) g_array_free (g_steal_pointer (&counts), FALSE);
+}

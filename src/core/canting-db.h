@@ -1,0 +1,41 @@
+/* canting-db.h: the workshop database.
+ *
+ * One SQLite file per workshop.  Opening it checks that it is healthy and
+ * ours, brings its schema up to date (after a backup) and makes the daily
+ * automatic backup.  Only the core touches SQLite; everything else sees
+ * CantingDb and the functions of the domain modules. */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define CANTING_TYPE_DB (canting_db_get_type ())
+G_DECLARE_FINAL_TYPE (CantingDb, canting_db, CANTING, DB, GObject)
+
+/* Schema version this build writes.  A file with a larger
+ * PRAGMA user_version was made by a newer Canting and is refused. */
+int canting_db_latest_schema_version (void);
+
+CantingDb  *canting_db_open               (const char  *data_dir,
+                                           GError     **error);
+const char *canting_db_get_data_dir       (CantingDb   *self);
+const char *canting_db_get_path           (CantingDb   *self);
+int         canting_db_get_schema_version (CantingDb   *self);
+
+/* The warning left by the automatic backup on open (disk full, say), or
+ * NULL.  Opening still succeeds: the records are fine, only the safety copy
+ * is missing, and the person should be told. */
+const char *canting_db_get_backup_warning (CantingDb   *self);
+
+typedef struct {
+  const char *table;
+  gint64      rows;
+} CantingTableCount;
+
+/* Row counts of every table, for `canting-cli info`.  (transfer full):
+ * an array of CantingTableCount, terminated by table == NULL. */
+CantingTableCount *canting_db_count_rows  (CantingDb   *self,
+                                           GError     **error);
+
+G_END_DECLS
