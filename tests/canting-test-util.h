@@ -1,0 +1,19 @@
+/* canting-test-util.h: helpers shared by the core tests. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A fresh private temp dir, removed (recursively) by canting_test_rmdir(). */
+char  *canting_test_mkdtemp (void);
+void   canting_test_rmdir   (const char *path);
+
+/* Every row of every table of the database at @path, as text, in rowid
+ * order: two databases hold the same data iff their dumps are equal. */
+char  *canting_test_dump    (const char *path);
+
+/* The whole file, for byte-for-byte comparisons. */
+GBytes *canting_test_read_file (const char *path);
+
+G_END_DECLS

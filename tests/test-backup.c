@@ -1,0 +1,255 @@
+/* test-backup.c: backups give back exactly what was saved; rotation keeps
+ * the newest 14 daily copies; bad copies are refused without harm. */
+#include "canting-backup.h"
+#include "canting-db-private.h"
+#include "canting-error.h"
+#include "canting-paths.h"
+#include "canting-profile.h"
+#include "canting-test-util.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static void
+save_profile (CantingDb  *db,
+              const char *name,
+              const char *city)
+{
+  g_autoptr(CantingProfile) profile = canting_profile_load (db, NULL);
+  g_autoptr(GError) error = NULL;
+
+  canting_profile_set_name (profile, name);
+  canting_profile_set_city (profile, city);
+  g_assert_true (canting_profile_save (profile, db, &error));
+  g_assert_no_error (error);
+}
+
+static guint
+count_kind (GPtrArray         *list,
+            CantingBackupKind  kind)
+{
+  guint n = 0;
+  for (guint i = 0; i < list->len; i++)
+    n += ((CantingBackupInfo *) g_ptr_array_index (list, i))->kind == kind;
+  return n;
+}
+
+static void
+test_backup_then_restore_is_identical (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingDb) db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, &error);
+  g_autoptr(CantingProfile) profile = canting_profile_new ();
+  g_autoptr(GBytes) logo = g_bytes_new_static ("\x89PNG\r\n\x1a\nlogo-bytes", 18);
+  g_autofree char *backup = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *dump_backup = NULL;
+  g_autofree char *dump_changed = NULL;
+  g_autofree char *dump_restored = NULL;
+  g_autofree char *dump_aside = NULL;
+  g_autoptr(CantingProfile) loaded = NULL;
+  GStatBuf st;
+
+  g_assert_no_error (error);
+  canting_profile_set_name (profile, "Batik Kembang Turi");
+  canting_profile_set_owner (profile, "Bu Siti");
+  g_assert_true (canting_profile_set_logo (profile, logo, NULL));
+  g_assert_true (canting_profile_save (profile, db, &error));
+
+  backup = canting_backup_create (db, CANTING_BACKUP_MANUAL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (backup, dir));
+  g_assert_cmpint (g_stat (backup, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  {
+    g_autofree char *wal = g_strconcat (backup, "-wal", NULL);
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  }
+  dump_backup = canting_test_dump (backup);
+  g_assert_nonnull (strstr (dump_backup, "Batik Kembang Turi"));
+
+  save_profile (db, "Nama Salah", "Kota Salah");
+  dump_changed = canting_test_dump (canting_db_get_path (db));
+  g_assert_cmpstr (dump_changed, !=, dump_backup);
+
+  g_assert_true (canting_backup_restore (db, backup, &aside, &error));
+  g_assert_no_error (error);
+
+  /* The open connection sees the restored data at once... */
+  loaded = canting_profile_load (db, &error);
+  g_assert_cmpstr (canting_profile_get_name (loaded), ==, "Batik Kembang Turi");
+  g_assert_true (g_bytes_equal (canting_profile_get_logo (loaded), logo));
+  /* ...and after closing, the file holds exactly the backup's rows. */
+  g_clear_object (&db);
+  dump_restored = canting_test_dump (canting_paths_database_file (dir));
+  g_assert_cmpstr (dump_restored, ==, dump_backup);
+
+  /* The data that was replaced is kept, not deleted. */
+  g_assert_nonnull (aside);
+  dump_aside = canting_test_dump (aside);
+  g_assert_cmpstr (dump_aside, ==, dump_changed);
+  canting_test_rmdir (dir);
+}
+
+static void
+test_rotation_keeps_fourteen (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingDb) db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, &error);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *manual = NULL;
+  gboolean made = FALSE;
+
+  g_assert_no_error (error);
+  manual = canting_backup_create (db, CANTING_BACKUP_MANUAL, &error);
+  g_assert_no_error (error);
+
+  for (int day = 1; day <= 20; day++)
+    {
+      g_autoptr(GDateTime) morning = g_date_time_new_local (2026, 3, day, 8, 0, 0);
+      g_autoptr(GDateTime) evening = g_date_time_new_local (2026, 3, day, 19, 30, 0);
+
+      g_assert_true (canting_backup_auto_daily (db, morning, &made, &error));
+      g_assert_no_error (error);
+      g_assert_true (made);
+      /* Once a day: the second open that day makes no new copy. */
+      g_assert_true (canting_backup_auto_daily (db, evening, &made, &error));
+      g_assert_false (made);
+    }
+
+  list = canting_backup_list (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_kind (list, CANTING_BACKUP_AUTO), ==, CANTING_BACKUP_KEEP_AUTO);
+  g_assert_cmpuint (CANTING_BACKUP_KEEP_AUTO, ==, 14);
+  /* The newest fourteen days (7..20 March) remain, newest first. */
+  for (guint i = 0, day = 20; i < list->len; i++)
+    {
+      CantingBackupInfo *info = g_ptr_array_index (list, i);
+      g_autoptr(GDateTime) local = NULL;
+
+      if (info->kind != CANTING_BACKUP_AUTO)
+        continue;
+      local = g_date_time_to_local (info->created);
+      g_assert_cmpint (g_date_time_get_day_of_month (local), ==, day);
+      day--;
+    }
+  /* A copy a person made is never rotated away. */
+  g_assert_cmpuint (count_kind (list, CANTING_BACKUP_MANUAL), ==, 1);
+  g_assert_true (g_file_test (manual, G_FILE_TEST_EXISTS));
+  g_clear_object (&db);
+  canting_test_rmdir (dir);
+}
+
+static void
+test_open_makes_daily_backup (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autoptr(CantingDb) db = canting_db_open (dir, NULL);
+  g_autoptr(GPtrArray) list = NULL;
+
+  g_assert_nonnull (db);
+  g_clear_object (&db);
+  db = canting_db_open (dir, NULL);
+  list = canting_backup_list (dir, NULL);
+  g_assert_cmpuint (count_kind (list, CANTING_BACKUP_AUTO), ==, 1);
+  g_assert_null (canting_db_get_backup_warning (db));
+  g_clear_object (&db);
+  canting_test_rmdir (dir);
+}
+
+static void
+test_names_not_ours_are_ignored (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autofree char *backups = canting_paths_backup_dir (dir);
+  g_autoptr(GPtrArray) list = NULL;
+  static const char * const names[] = {
+    "canting-manual-20260101-120000.db.tmp",
+    "foto-bengkel.jpg",
+    "canting-manual-2026-01-01.db",
+    "canting-auto-20261399-120000.db",
+  };
+
+  g_assert_true (canting_paths_ensure_private_dir (backups, NULL));
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (backups, names[i], NULL);
+      g_assert_true (g_file_set_contents (path, "x", 1, NULL));
+    }
+  list = canting_backup_list (dir, NULL);
+  g_assert_cmpuint (list->len, ==, 0);
+  canting_test_rmdir (dir);
+}
+
+/* Restoring from something that is not a good Canting copy changes
+ * nothing: no data replaced, no extra copy made. */
+static void
+test_restore_refuses_bad_files (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autofree char *other_dir = canting_test_mkdtemp ();
+  g_autofree char *garbage = g_build_filename (other_dir, "rusak.db", NULL);
+  g_autofree char *missing = g_build_filename (other_dir, "tidak-ada.db", NULL);
+  g_autofree char *newer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingDb) db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, &error);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+
+  save_profile (db, "Batik Tetap", "Blitar");
+  before = canting_test_dump (canting_db_get_path (db));
+
+  g_assert_true (g_file_set_contents (garbage, "bukan basis data, hanya teks biasa yang cukup panjang", -1, NULL));
+  g_assert_false (canting_backup_restore (db, garbage, NULL, &error));
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_CORRUPT);
+  g_clear_error (&error);
+
+  g_assert_false (canting_backup_restore (db, missing, NULL, &error));
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  {
+    g_autoptr(CantingDb) other = canting_db_open_full (other_dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, NULL);
+    g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", canting_db_latest_schema_version () + 1);
+    newer = canting_backup_create (other, CANTING_BACKUP_MANUAL, NULL);
+    g_assert_nonnull (newer);
+    {
+      sqlite3 *raw = NULL;
+      g_assert_cmpint (sqlite3_open (newer, &raw), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (raw);
+    }
+  }
+  g_assert_false (canting_backup_restore (db, newer, NULL, &error));
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_TOO_NEW);
+
+  after = canting_test_dump (canting_db_get_path (db));
+  g_assert_cmpstr (after, ==, before);
+  list = canting_backup_list (dir, NULL);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_clear_object (&db);
+  canting_test_rmdir (dir);
+  canting_test_rmdir (other_dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LANGUAGE", "en", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/backup/then-restore-is-identical", test_backup_then_restore_is_identical);
+  g_test_add_func ("/backup/rotation-keeps-fourteen", test_rotation_keeps_fourteen);
+  g_test_add_func ("/backup/open-makes-daily-backup", test_open_makes_daily_backup);
+  g_test_add_func ("/backup/names-not-ours-are-ignored", test_names_not_ours_are_ignored);
+  g_test_add_func ("/backup/restore-refuses-bad-files", test_restore_refuses_bad_files);
+
+  return g_test_run ();
+}

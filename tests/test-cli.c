@@ -1,0 +1,173 @@
+/* test-cli.c: canting-cli as a person runs it: output, exit status,
+ * errors on stderr. */
+#include "config.h"
+#include "canting-test-util.h"
+
+#include <gio/gio.h>
+#include <locale.h>
+#include <string.h>
+
+typedef struct {
+  int status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+
+static Result
+run_cli (const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  Result r = { 0 };
+  va_list ap;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("CANTING_CLI"));
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  proc = g_subprocess_newv ((const char * const *) argv->pdata,
+                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r.out, &r.err, &error);
+  g_assert_no_error (error);
+  r.status = g_subprocess_get_exit_status (proc);
+  return r;
+}
+
+static void
+test_version (void)
+{
+  Result r = run_cli ("--version", NULL);
+
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "canting-cli "));
+  g_assert_nonnull (strstr (r.out, PACKAGE_VERSION));
+  result_clear (&r);
+}
+
+static void
+test_info_and_backups (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *created = NULL;
+  Result r = run_cli ("--data-dir", dir, "info", NULL);
+
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, dir));
+  g_assert_nonnull (strstr (r.out, "Schema version: 1"));
+  g_assert_nonnull (strstr (r.out, "workshop"));
+  result_clear (&r);
+
+  r = run_cli ("--data-dir", dir, "backup", "create", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  created = g_strstrip (g_strdup (r.out));
+  g_assert_true (g_file_test (created, G_FILE_TEST_IS_REGULAR));
+  g_assert_nonnull (strstr (created, "canting-manual-"));
+  result_clear (&r);
+
+  r = run_cli ("--data-dir", dir, "backup", "list", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, created));
+  /* The daily copy made by the first open is listed too. */
+  g_assert_nonnull (strstr (r.out, "canting-auto-"));
+  result_clear (&r);
+
+  r = run_cli ("--data-dir", dir, "backup", "restore", created, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Restored"));
+  g_assert_nonnull (strstr (r.out, "canting-restore-"));
+  result_clear (&r);
+  canting_test_rmdir (dir);
+}
+
+static void
+test_errors (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autofree char *db_path = g_build_filename (dir, "canting.db", NULL);
+  g_autofree char *missing = g_build_filename (dir, "tidak-ada.db", NULL);
+  Result r = run_cli ("--data-dir", dir, "dance", NULL);
+
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "Unknown command “dance”"));
+  g_assert_cmpstr (r.out, ==, "");
+  result_clear (&r);
+
+  r = run_cli ("--data-dir", dir, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "Missing command"));
+  result_clear (&r);
+
+  r = run_cli ("--data-dir", dir, "backup", "restore", missing, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "does not exist"));
+  result_clear (&r);
+
+  /* A damaged database: said on stderr, exit 1, file left alone. */
+  g_assert_true (g_file_set_contents (db_path, "rusak rusak rusak rusak rusak rusak rusak rusak rusak rusak rusak rusak rusak rusak rusak rusak rusak", -1, NULL));
+  r = run_cli ("--data-dir", dir, "info", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "damaged"));
+  result_clear (&r);
+  {
+    g_autofree char *contents = NULL;
+    g_assert_true (g_file_get_contents (db_path, &contents, NULL, NULL));
+    g_assert_true (g_str_has_prefix (contents, "rusak rusak"));
+  }
+  canting_test_rmdir (dir);
+}
+
+/* Restoring over a damaged database moves the damaged file aside. */
+static void
+test_restore_over_damaged (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autofree char *db_path = g_build_filename (dir, "canting.db", NULL);
+  g_autofree char *created = NULL;
+  Result r = run_cli ("--data-dir", dir, "backup", "create", NULL);
+
+  g_assert_cmpint (r.status, ==, 0);
+  created = g_strstrip (g_strdup (r.out));
+  result_clear (&r);
+  g_assert_true (g_file_set_contents (db_path, "damaged beyond reading, damaged beyond reading, damaged beyond reading, damaged", -1, NULL));
+
+  r = run_cli ("--data-dir", dir, "backup", "restore", created, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, ".broken-"));
+  result_clear (&r);
+
+  r = run_cli ("--data-dir", dir, "info", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  canting_test_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  g_assert_nonnull (g_getenv ("CANTING_CLI"));
+
+  g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/info-and-backups", test_info_and_backups);
+  g_test_add_func ("/cli/errors", test_errors);
+  g_test_add_func ("/cli/restore-over-damaged", test_restore_over_damaged);
+  return g_test_run ();
+}

@@ -1,0 +1,252 @@
+/* test-crash.c: a writer killed with SIGKILL at random moments never
+ * corrupts the database nor loses a transaction it reported committed.
+ *
+ * The child (this same program, run with --child DIR) opens the workshop
+ * database the way the app does and commits in a loop; after each COMMIT
+ * returns it prints the transaction's number.  The parent kills it at a
+ * random moment, then checks the file: integrity_check passes, every
+ * printed number is there, and the two tables written in each transaction
+ * agree (so no transaction is half there). */
+#include "canting-backup.h"
+#include "canting-paths.h"
+#include "canting-db-private.h"
+#include "canting-profile.h"
+#include "canting-test-util.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* The issue asks for at least 50 kills; each costs a process start and a
+ * few fsyncs, well under a second in all on a laptop disk. */
+#define KILLS 60
+
+typedef struct {
+  gint64 n;
+} Step;
+
+static gboolean
+write_step (CantingDb  *db,
+            gpointer    user_data,
+            GError    **error)
+{
+  Step *step = user_data;
+  sqlite3 *handle = canting_db_get_handle (db);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (handle,
+                           "INSERT INTO crash_probe (n, payload) VALUES (?1, randomblob(?2))",
+                           -1, &stmt, NULL);
+  sqlite3_bind_int64 (stmt, 1, step->n);
+  /* Payloads of varying size spill across pages, so kills land in the
+   * middle of multi-page writes too. */
+  sqlite3_bind_int (stmt, 2, (int) (100 + (step->n * 977) % 6000));
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      canting_db_set_error (error, handle, rc, "probe");
+      return FALSE;
+    }
+
+  rc = sqlite3_prepare_v2 (handle, "UPDATE workshop SET name = 'Bengkel ' || ?1 WHERE id = 1",
+                           -1, &stmt, NULL);
+  sqlite3_bind_int64 (stmt, 1, step->n);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      canting_db_set_error (error, handle, rc, "profile");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+run_child (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingDb) db = canting_db_open (dir, &error);
+  sqlite3_stmt *stmt = NULL;
+  Step step = { 0 };
+
+  if (db == NULL)
+    {
+      fprintf (stderr, "child: %s\n", error->message);
+      return 1;
+    }
+  if (sqlite3_exec (canting_db_get_handle (db),
+                    "CREATE TABLE IF NOT EXISTS crash_probe (n INTEGER PRIMARY KEY, payload BLOB)",
+                    NULL, NULL, NULL) != SQLITE_OK)
+    return 1;
+  sqlite3_prepare_v2 (canting_db_get_handle (db), "SELECT coalesce(max(n), 0) FROM crash_probe", -1, &stmt, NULL);
+  sqlite3_step (stmt);
+  step.n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  for (;;)
+    {
+      step.n++;
+      if (!canting_db_transaction (db, write_step, &step, &error))
+        {
+          fprintf (stderr, "child: %s\n", error->message);
+          return 1;
+        }
+      printf ("%" G_GINT64_FORMAT "\n", step.n);
+      fflush (stdout);
+      /* Now and then a backup, so kills also land in the middle of one. */
+      if (step.n % 40 == 0)
+        {
+          g_autofree char *copy = canting_backup_create (db, CANTING_BACKUP_MANUAL, NULL);
+          (void) copy;
+        }
+    }
+}
+
+static char *self_path;
+
+static void
+check_database (const char *dir,
+                GArray     *reported)
+{
+  g_autofree char *path = canting_paths_database_file (dir);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 max_n = 0;
+  g_autofree char *expected_name = NULL;
+
+  /* Killed before it even created the file: nothing can have committed. */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_assert_cmpuint (reported->len, ==, 0);
+      return;
+    }
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+  sqlite3_finalize (stmt);
+
+  /* Killed before the probe table existed: likewise nothing committed. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'crash_probe'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  if (sqlite3_column_int (stmt, 0) == 0)
+    {
+      sqlite3_finalize (stmt);
+      sqlite3_close (db);
+      g_assert_cmpuint (reported->len, ==, 0);
+      return;
+    }
+  sqlite3_finalize (stmt);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM crash_probe WHERE n = ?1", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  for (guint i = 0; i < reported->len; i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, g_array_index (reported, gint64, i));
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      if (sqlite3_column_int (stmt, 0) != 1)
+        g_error ("transaction %" G_GINT64_FORMAT " was reported committed but is missing",
+                 g_array_index (reported, gint64, i));
+    }
+  sqlite3_finalize (stmt);
+
+  /* No gaps: numbers are consecutive, so nothing in the middle vanished. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT coalesce(max(n), 0), count(*) FROM crash_probe", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  max_n = sqlite3_column_int64 (stmt, 0);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 1), ==, max_n);
+  sqlite3_finalize (stmt);
+
+  /* Both writes of the last transaction are there, or neither. */
+  expected_name = g_strdup_printf ("Bengkel %" G_GINT64_FORMAT, max_n);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM workshop WHERE id = 1", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  if (max_n > 0)
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, expected_name);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+static void
+test_sigkill_loop (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autoptr(GArray) reported = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint kills_with_commits = 0;
+
+  for (int round = 0; round < KILLS; round++)
+    {
+      const char *argv[] = { self_path, "--child", dir, NULL };
+      g_autoptr(GError) error = NULL;
+      GPid pid;
+      int out_fd;
+      guint before = reported->len;
+      /* From "before the first commit" to "after many": seeded by the
+       * test's random seed, so a failure can be replayed with -seed. */
+      gulong delay_us = (gulong) g_test_rand_int_range (0, 60000);
+      g_autoptr(GString) text = g_string_new (NULL);
+      char buf[4096];
+      ssize_t got;
+      int status;
+
+      g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
+                                               NULL, NULL, &pid, NULL, &out_fd, NULL, &error));
+      g_assert_no_error (error);
+      g_usleep (delay_us);
+      kill (pid, SIGKILL);
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      g_spawn_close_pid (pid);
+      if (!(WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL))
+        g_error ("child ended on its own (status %d) in round %d", status, round);
+
+      while ((got = read (out_fd, buf, sizeof buf)) > 0)
+        g_string_append_len (text, buf, got);
+      close (out_fd);
+
+      {
+        g_auto(GStrv) lines = g_strsplit (text->str, "\n", -1);
+        for (guint i = 0; lines[i] != NULL; i++)
+          {
+            gint64 n;
+            /* Only a whole line (ending in \n) is a report. */
+            if (lines[i + 1] == NULL || *lines[i] == '\0')
+              continue;
+            n = g_ascii_strtoll (lines[i], NULL, 10);
+            g_array_append_val (reported, n);
+          }
+      }
+      kills_with_commits += reported->len > before;
+      check_database (dir, reported);
+    }
+  g_test_message ("%d kills, %u after at least one commit, %u transactions reported",
+                  KILLS, kills_with_commits, reported->len);
+  /* The check means little if the child rarely got to commit. */
+  g_assert_cmpuint (kills_with_commits, >=, KILLS / 2);
+  canting_test_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (argc == 3 && g_str_equal (argv[1], "--child"))
+    return run_child (argv[2]);
+
+  setlocale (LC_ALL, "C.UTF-8");
+  self_path = g_canonicalize_filename (argv[0], NULL);
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/crash/sigkill-loop", test_sigkill_loop);
+  return g_test_run ();
+}

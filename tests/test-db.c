@@ -1,0 +1,542 @@
+/* test-db.c: opening, migrating and refusing databases; the profile. */
+#include "canting-backup.h"
+#include "canting-db-private.h"
+#include "canting-error.h"
+#include "canting-paths.h"
+#include "canting-profile.h"
+#include "canting-test-util.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static char *
+pragma_text (CantingDb  *db,
+             const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (canting_db_get_handle (db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static void
+test_fresh (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autofree char *data_dir = g_build_filename (dir, "nested", "workshop", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingDb) db = canting_db_open (data_dir, &error);
+  g_autoptr(CantingProfile) profile = NULL;
+  g_autofree char *journal = NULL, *sync = NULL, *fk = NULL, *timeout = NULL;
+  GStatBuf st;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+  g_assert_cmpint (canting_db_get_schema_version (db), ==, canting_db_latest_schema_version ());
+
+  journal = pragma_text (db, "PRAGMA journal_mode");
+  sync = pragma_text (db, "PRAGMA synchronous");
+  fk = pragma_text (db, "PRAGMA foreign_keys");
+  timeout = pragma_text (db, "PRAGMA busy_timeout");
+  g_assert_cmpstr (journal, ==, "wal");
+  g_assert_cmpstr (sync, ==, "2"); /* FULL */
+  g_assert_cmpstr (fk, ==, "1");
+  g_assert_cmpint (atoi (timeout), >=, 1000);
+  g_assert_cmpint (canting_db_read_pragma_int (canting_db_get_handle (db), "PRAGMA application_id", NULL),
+                   ==, CANTING_APPLICATION_ID);
+
+  /* Private to the owner: the file and the folder. */
+  g_assert_cmpint (g_stat (canting_db_get_path (db), &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (data_dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+
+  profile = canting_profile_load (db, &error);
+  g_assert_no_error (error);
+  g_assert_false (canting_profile_is_set_up (profile));
+
+  g_clear_object (&db);
+  canting_test_rmdir (dir);
+}
+
+static void
+test_data_dir_from_environment (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autofree char *chosen = NULL;
+
+  g_setenv ("CANTING_DATA_DIR", dir, TRUE);
+  chosen = canting_paths_default_data_dir ();
+  g_assert_cmpstr (chosen, ==, dir);
+  g_unsetenv ("CANTING_DATA_DIR");
+  g_free (chosen);
+  chosen = canting_paths_default_data_dir ();
+  g_assert_true (g_str_has_suffix (chosen, "/canting"));
+  canting_test_rmdir (dir);
+}
+
+/* A database made by every older schema version (with a profile where the
+ * schema has one) opens, upgrades to the latest, keeps its data, and leaves
+ * a pre-upgrade backup of the old version behind. */
+static void
+test_upgrade_from_every_version (void)
+{
+  int latest = canting_db_latest_schema_version ();
+
+  for (int from = 0; from < latest; from++)
+    {
+      g_autofree char *dir = canting_test_mkdtemp ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CantingDb) old = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, from, &error);
+      g_autoptr(CantingDb) db = NULL;
+      g_autoptr(GPtrArray) backups = NULL;
+      g_autofree char *name = g_strdup_printf ("Batik Versi %d", from);
+
+      g_test_message ("upgrading from schema %d", from);
+      g_assert_no_error (error);
+      g_assert_cmpint (canting_db_get_schema_version (old), ==, from);
+      if (from >= 1)
+        {
+          g_autoptr(CantingProfile) profile = canting_profile_new ();
+          canting_profile_set_name (profile, name);
+          canting_profile_set_city (profile, "Blitar");
+          g_assert_true (canting_profile_save (profile, old, &error));
+          g_assert_no_error (error);
+        }
+      g_clear_object (&old);
+
+      db = canting_db_open (dir, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (canting_db_get_schema_version (db), ==, latest);
+
+      backups = canting_backup_list (dir, &error);
+      g_assert_no_error (error);
+      if (from >= 1)
+        {
+          g_autoptr(CantingProfile) profile = canting_profile_load (db, &error);
+          gboolean found = FALSE;
+
+          g_assert_no_error (error);
+          g_assert_cmpstr (canting_profile_get_name (profile), ==, name);
+          g_assert_cmpstr (canting_profile_get_city (profile), ==, "Blitar");
+          for (guint i = 0; i < backups->len; i++)
+            {
+              CantingBackupInfo *info = g_ptr_array_index (backups, i);
+              int version = -1;
+              if (info->kind != CANTING_BACKUP_PRE_MIGRATION)
+                continue;
+              g_assert_true (canting_db_check_file (info->path, &version, NULL));
+              g_assert_cmpint (version, ==, from);
+              found = TRUE;
+            }
+          g_assert_true (found);
+        }
+      g_clear_object (&db);
+      canting_test_rmdir (dir);
+    }
+}
+
+static void
+make_database_claiming_version (const char *dir,
+                                int         version)
+{
+  g_autoptr(CantingDb) db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, NULL);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA journal_mode = DELETE; PRAGMA user_version = %d;", version);
+
+  g_assert_nonnull (db);
+  g_assert_cmpint (sqlite3_exec (canting_db_get_handle (db), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+static void
+test_refuse_newer (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autofree char *path = canting_paths_database_file (dir);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingDb) db = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  GStatBuf st_before, st_after;
+
+  make_database_claiming_version (dir, canting_db_latest_schema_version () + 1);
+  before = canting_test_read_file (path);
+  g_assert_cmpint (g_stat (path, &st_before), ==, 0);
+
+  db = canting_db_open (dir, &error);
+  g_assert_null (db);
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, "newer version of Canting"));
+
+  after = canting_test_read_file (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_cmpint (g_stat (path, &st_after), ==, 0);
+  g_assert_cmpint (st_after.st_mtime, ==, st_before.st_mtime);
+  /* Refused means refused: not even a backup of it was made. */
+  backups = canting_backup_list (dir, NULL);
+  g_assert_cmpint (backups->len, ==, 0);
+  canting_test_rmdir (dir);
+}
+
+static void
+write_file (const char   *path,
+            const void   *data,
+            gsize         len)
+{
+  g_autoptr(GError) error = NULL;
+  g_file_set_contents (path, data, (gssize) len, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_refuse_garbage (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autofree char *path = canting_paths_database_file (dir);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingDb) db = NULL;
+  char garbage[8192];
+
+  for (gsize i = 0; i < sizeof garbage; i++)
+    garbage[i] = (char) ('A' + i % 26);
+  write_file (path, garbage, sizeof garbage);
+  before = canting_test_read_file (path);
+
+  db = canting_db_open (dir, &error);
+  g_assert_null (db);
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "damaged"));
+  after = canting_test_read_file (path);
+  g_assert_true (g_bytes_equal (before, after));
+  canting_test_rmdir (dir);
+}
+
+static void
+test_refuse_foreign_database (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autofree char *path = canting_paths_database_file (dir);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingDb) db = NULL;
+  sqlite3 *other = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('Gundul');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  before = canting_test_read_file (path);
+
+  db = canting_db_open (dir, &error);
+  g_assert_null (db);
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "not a Canting workshop database"));
+  after = canting_test_read_file (path);
+  g_assert_true (g_bytes_equal (before, after));
+  canting_test_rmdir (dir);
+}
+
+/* A real workshop database whose pages were damaged (a bad sector, a
+ * half-written copy): refused with a clear message, left as it is; recover
+ * moves it aside byte for byte and restores the newest good backup. */
+static void
+test_damaged_pages_and_recover (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autofree char *path = canting_paths_database_file (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingDb) db = canting_db_open (dir, &error);
+  g_autoptr(CantingProfile) profile = canting_profile_new ();
+  g_autofree char *good_backup = NULL;
+  g_autofree char *found = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *dump_backup = NULL;
+  g_autofree char *dump_restored = NULL;
+  g_autoptr(GBytes) damaged = NULL;
+  g_autoptr(GBytes) aside_bytes = NULL;
+  sqlite3 *raw = NULL;
+  char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_no_error (error);
+  canting_profile_set_name (profile, "Batik Tulis Sekar Jagad");
+  g_assert_true (canting_profile_save (profile, db, &error));
+  g_assert_no_error (error);
+  good_backup = canting_backup_create (db, CANTING_BACKUP_MANUAL, &error);
+  g_assert_no_error (error);
+
+  /* Grow the file past a few pages with an index, then damage the middle. */
+  raw = canting_db_get_handle (db);
+  g_assert_cmpint (sqlite3_exec (raw,
+                                 "CREATE TABLE filler (k INTEGER PRIMARY KEY, v TEXT);"
+                                 "CREATE INDEX filler_v ON filler (v);"
+                                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)"
+                                 "  INSERT INTO filler SELECT i, hex(randomblob(40)) FROM n;"
+                                 "PRAGMA wal_checkpoint(TRUNCATE);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_object (&db);
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 16 * 4096);
+  for (gsize i = 6 * 4096; i < 12 * 4096; i++)
+    contents[i] = (char) (i * 7919 % 251);
+  write_file (path, contents, len);
+  g_free (contents);
+  damaged = canting_test_read_file (path);
+
+  db = canting_db_open (dir, &error);
+  g_assert_null (db);
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_CORRUPT);
+  g_clear_error (&error);
+  {
+    g_autoptr(GBytes) unchanged = canting_test_read_file (path);
+    g_assert_true (g_bytes_equal (damaged, unchanged));
+  }
+
+  found = canting_backup_find_newest_good (dir);
+  g_assert_cmpstr (found, ==, good_backup);
+  g_assert_true (canting_backup_recover (dir, found, &aside, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (aside, path));
+  g_assert_true (strstr (aside, ".broken-") != NULL);
+  aside_bytes = canting_test_read_file (aside);
+  g_assert_true (g_bytes_equal (damaged, aside_bytes));
+
+  db = canting_db_open (dir, &error);
+  g_assert_no_error (error);
+  g_clear_object (&profile);
+  profile = canting_profile_load (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (canting_profile_get_name (profile), ==, "Batik Tulis Sekar Jagad");
+  g_clear_object (&db);
+  dump_backup = canting_test_dump (good_backup);
+  dump_restored = canting_test_dump (path);
+  g_assert_cmpstr (dump_backup, ==, dump_restored);
+  canting_test_rmdir (dir);
+}
+
+static void
+test_profile_round_trip (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingDb) db = canting_db_open (dir, &error);
+  g_autoptr(CantingProfile) profile = canting_profile_new ();
+  g_autoptr(CantingProfile) loaded = NULL;
+  g_autoptr(GBytes) logo = g_bytes_new_static ("\x89PNG\r\n\x1a\n0000IHDR", 16);
+
+  g_assert_no_error (error);
+  canting_profile_set_name (profile, "  Batik Tulis Kembang Turi  ");
+  canting_profile_set_owner (profile, "Bu Siti Rahayu");
+  canting_profile_set_address (profile, "Jl. Kenanga 12\nKel. Sananwetan");
+  canting_profile_set_city (profile, "Kota Blitar");
+  canting_profile_set_phone (profile, "0812-3456-7890");
+  canting_profile_set_membership (profile, "APBI-BLT-0042");
+  g_assert_true (canting_profile_set_logo (profile, logo, &error));
+  g_assert_no_error (error);
+  g_assert_true (canting_profile_save (profile, db, &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  db = canting_db_open (dir, &error);
+  g_assert_no_error (error);
+  loaded = canting_profile_load (db, &error);
+  g_assert_no_error (error);
+  g_assert_true (canting_profile_is_set_up (loaded));
+  g_assert_cmpstr (canting_profile_get_name (loaded), ==, "Batik Tulis Kembang Turi");
+  g_assert_cmpstr (canting_profile_get_owner (loaded), ==, "Bu Siti Rahayu");
+  g_assert_cmpstr (canting_profile_get_address (loaded), ==, "Jl. Kenanga 12\nKel. Sananwetan");
+  g_assert_cmpstr (canting_profile_get_city (loaded), ==, "Kota Blitar");
+  g_assert_cmpstr (canting_profile_get_phone (loaded), ==, "0812-3456-7890");
+  g_assert_cmpstr (canting_profile_get_membership (loaded), ==, "APBI-BLT-0042");
+  g_assert_true (g_bytes_equal (canting_profile_get_logo (loaded), logo));
+  g_assert_cmpstr (canting_profile_get_logo_mime (loaded), ==, "image/png");
+  g_clear_object (&db);
+  canting_test_rmdir (dir);
+}
+
+static void
+test_profile_validation (void)
+{
+  static const struct {
+    CantingProfileField field;
+    const char *text;
+    gboolean ok;
+    const char *message_part;
+  } table[] = {
+    { CANTING_PROFILE_FIELD_NAME, "", FALSE, "workshop’s name" },
+    { CANTING_PROFILE_FIELD_NAME, "   ", FALSE, "workshop’s name" },
+    { CANTING_PROFILE_FIELD_NAME, "Batik Tulis Kembang Turi", TRUE, NULL },
+    { CANTING_PROFILE_FIELD_NAME, "Batik\tTab", FALSE, "characters" },
+    { CANTING_PROFILE_FIELD_NAME, "Batik\nBaris", FALSE, "characters" },
+    { CANTING_PROFILE_FIELD_ADDRESS, "Jl. Mawar 3\nBlitar", TRUE, NULL },
+    { CANTING_PROFILE_FIELD_PHONE, "", TRUE, NULL },
+    { CANTING_PROFILE_FIELD_PHONE, "0812-3456-7890", TRUE, NULL },
+    { CANTING_PROFILE_FIELD_PHONE, "+62 812 3456 7890", TRUE, NULL },
+    { CANTING_PROFILE_FIELD_PHONE, "(0342) 801234", TRUE, NULL },
+    { CANTING_PROFILE_FIELD_PHONE, "0812", FALSE, "not a phone number" },
+    { CANTING_PROFILE_FIELD_PHONE, "0812-3456-7890-1234-5", FALSE, "not a phone number" },
+    { CANTING_PROFILE_FIELD_PHONE, "08123abc456", FALSE, "not a phone number" },
+    { CANTING_PROFILE_FIELD_PHONE, "0812+3456789", FALSE, "not a phone number" },
+    { CANTING_PROFILE_FIELD_CITY, "Kabupaten Blitar", TRUE, NULL },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (table); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean ok = canting_profile_validate_field (table[i].field, table[i].text, &error);
+
+      g_test_message ("field %d “%s”", table[i].field, table[i].text);
+      g_assert_cmpint (ok, ==, table[i].ok);
+      if (!ok)
+        {
+          g_assert_error (error, CANTING_PROFILE_ERROR, (int) table[i].field);
+          g_assert_nonnull (strstr (error->message, table[i].message_part));
+        }
+    }
+
+  {
+    g_autofree char *long_name = g_strnfill (121, 'a');
+    g_autoptr(GError) error = NULL;
+    g_assert_false (canting_profile_validate_field (CANTING_PROFILE_FIELD_NAME, long_name, &error));
+    g_assert_nonnull (strstr (error->message, "too long"));
+  }
+}
+
+static void
+test_profile_logo_checks (void)
+{
+  g_autoptr(CantingProfile) profile = canting_profile_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) text = g_bytes_new_static ("hello, not an image", 19);
+  g_autoptr(GBytes) svg = g_bytes_new_static ("<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>", 64);
+  g_autoptr(GBytes) jpeg = g_bytes_new_static ("\xff\xd8\xff\xe0" "0000", 8);
+  g_autoptr(GBytes) huge = g_bytes_new_take (g_malloc0 (CANTING_PROFILE_LOGO_MAX_BYTES + 1),
+                                             CANTING_PROFILE_LOGO_MAX_BYTES + 1);
+
+  g_assert_false (canting_profile_set_logo (profile, text, &error));
+  g_assert_error (error, CANTING_PROFILE_ERROR, CANTING_PROFILE_FIELD_LOGO);
+  g_assert_null (canting_profile_get_logo (profile));
+  g_clear_error (&error);
+
+  g_assert_false (canting_profile_set_logo (profile, huge, &error));
+  g_assert_nonnull (strstr (error->message, "too large"));
+  g_clear_error (&error);
+
+  g_assert_true (canting_profile_set_logo (profile, svg, &error));
+  g_assert_cmpstr (canting_profile_get_logo_mime (profile), ==, "image/svg+xml");
+  g_assert_true (canting_profile_set_logo (profile, jpeg, &error));
+  g_assert_cmpstr (canting_profile_get_logo_mime (profile), ==, "image/jpeg");
+  g_assert_true (canting_profile_set_logo (profile, NULL, &error));
+  g_assert_null (canting_profile_get_logo (profile));
+  g_assert_null (canting_profile_get_logo_mime (profile));
+}
+
+/* An invalid profile is refused whole: not one field is written. */
+static void
+test_profile_invalid_writes_nothing (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingDb) db = canting_db_open (dir, &error);
+  g_autoptr(CantingProfile) profile = canting_profile_new ();
+  g_autoptr(CantingProfile) loaded = NULL;
+
+  canting_profile_set_name (profile, "Batik Asli");
+  canting_profile_set_city (profile, "Blitar");
+  g_assert_true (canting_profile_save (profile, db, &error));
+
+  canting_profile_set_name (profile, "Batik Baru");
+  canting_profile_set_city (profile, "Tulungagung");
+  canting_profile_set_phone (profile, "telepon saya");
+  g_assert_false (canting_profile_save (profile, db, &error));
+  g_assert_error (error, CANTING_PROFILE_ERROR, CANTING_PROFILE_FIELD_PHONE);
+
+  loaded = canting_profile_load (db, NULL);
+  g_assert_cmpstr (canting_profile_get_name (loaded), ==, "Batik Asli");
+  g_assert_cmpstr (canting_profile_get_city (loaded), ==, "Blitar");
+  g_clear_object (&db);
+  canting_test_rmdir (dir);
+}
+
+static gboolean
+write_then_fail (CantingDb  *db,
+                 gpointer    user_data,
+                 GError    **error)
+{
+  g_assert_cmpint (sqlite3_exec (canting_db_get_handle (db),
+                                 "UPDATE workshop SET name = 'setengah' WHERE id = 1",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID, "second step failed");
+  return FALSE;
+}
+
+static void
+test_transaction_rolls_back (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingDb) db = canting_db_open (dir, &error);
+  g_autoptr(CantingProfile) loaded = NULL;
+
+  g_assert_false (canting_db_transaction (db, write_then_fail, NULL, &error));
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_INVALID);
+  loaded = canting_profile_load (db, NULL);
+  g_assert_cmpstr (canting_profile_get_name (loaded), ==, "");
+  g_clear_object (&db);
+  canting_test_rmdir (dir);
+}
+
+static void
+test_count_rows (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autoptr(CantingDb) db = canting_db_open (dir, NULL);
+  g_autofree CantingTableCount *counts = canting_db_count_rows (db, NULL);
+  gboolean saw_workshop = FALSE;
+
+  g_assert_nonnull (counts);
+  for (gsize i = 0; counts[i].table != NULL; i++)
+    if (g_str_equal (counts[i].table, "workshop"))
+      {
+        saw_workshop = TRUE;
+        g_assert_cmpint (counts[i].rows, ==, 1);
+      }
+  g_assert_true (saw_workshop);
+  g_clear_object (&db);
+  canting_test_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LANGUAGE", "en", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/db/fresh", test_fresh);
+  g_test_add_func ("/db/data-dir-from-environment", test_data_dir_from_environment);
+  g_test_add_func ("/db/upgrade-from-every-version", test_upgrade_from_every_version);
+  g_test_add_func ("/db/refuse-newer", test_refuse_newer);
+  g_test_add_func ("/db/refuse-garbage", test_refuse_garbage);
+  g_test_add_func ("/db/refuse-foreign-database", test_refuse_foreign_database);
+  g_test_add_func ("/db/damaged-pages-and-recover", test_damaged_pages_and_recover);
+  g_test_add_func ("/db/transaction-rolls-back", test_transaction_rolls_back);
+  g_test_add_func ("/db/count-rows", test_count_rows);
+  g_test_add_func ("/profile/round-trip", test_profile_round_trip);
+  g_test_add_func ("/profile/validation", test_profile_validation);
+  g_test_add_func ("/profile/logo-checks", test_profile_logo_checks);
+  g_test_add_func ("/profile/invalid-writes-nothing", test_profile_invalid_writes_nothing);
+
+  return g_test_run ();
+}
