@@ -73,7 +73,11 @@ case "$cmd" in
   run)
     install_missing
     build
-    exec "$build/src/canting" "$@"
+    # Run uninstalled: the compiled settings schema and translations are
+    # in the build dir (the same as `meson devenv` sets up).
+    export GSETTINGS_SCHEMA_DIR="$build/data"
+    export CANTING_LOCALEDIR="$build/po"
+    exec "$build/src/ui/canting" "$@"
     ;;
   test)
     install_missing

@@ -40,6 +40,7 @@ enum {
   PROP_CITY,
   PROP_PHONE,
   PROP_MEMBERSHIP,
+  PROP_LOGO,
   N_PROPS
 };
 G_STATIC_ASSERT (PROP_NAME == CANTING_PROFILE_FIELD_NAME + 1);
@@ -69,7 +70,9 @@ canting_profile_get_property (GObject    *object,
 {
   CantingProfile *self = CANTING_PROFILE (object);
 
-  if (prop_id > PROP_0 && prop_id < N_PROPS)
+  if (prop_id == PROP_LOGO)
+    g_value_set_boxed (value, self->logo);
+  else if (prop_id > PROP_0 && prop_id < PROP_LOGO)
     g_value_set_string (value, self->fields[prop_id - 1]);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -83,7 +86,7 @@ canting_profile_set_property (GObject      *object,
 {
   CantingProfile *self = CANTING_PROFILE (object);
 
-  if (prop_id > PROP_0 && prop_id < N_PROPS)
+  if (prop_id > PROP_0 && prop_id < PROP_LOGO)
     canting_profile_set_field (self, prop_id - 1, g_value_get_string (value));
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -105,6 +108,10 @@ canting_profile_class_init (CantingProfileClass *klass)
   properties[PROP_CITY] = g_param_spec_string ("city", NULL, NULL, "", flags);
   properties[PROP_PHONE] = g_param_spec_string ("phone", NULL, NULL, "", flags);
   properties[PROP_MEMBERSHIP] = g_param_spec_string ("membership", NULL, NULL, "", flags);
+  /* Read-only here: the logo is set through canting_profile_set_logo(),
+   * which checks the image first. */
+  properties[PROP_LOGO] = g_param_spec_boxed ("logo", NULL, NULL, G_TYPE_BYTES,
+                                              G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -319,8 +326,11 @@ canting_profile_set_logo (CantingProfile  *self,
 
   if (bytes == NULL)
     {
+      if (self->logo == NULL)
+        return TRUE;
       g_clear_pointer (&self->logo, g_bytes_unref);
       g_clear_pointer (&self->logo_mime, g_free);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOGO]);
       return TRUE;
     }
 
@@ -345,6 +355,7 @@ canting_profile_set_logo (CantingProfile  *self,
   self->logo = g_bytes_ref (bytes);
   g_free (self->logo_mime);
   self->logo_mime = g_strdup (mime);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOGO]);
   return TRUE;
 }
 

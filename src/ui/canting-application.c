@@ -1,0 +1,431 @@
+/* canting-application.c: start-up, the database, app-wide actions.
+ *
+ * Start-up opens the workshop database before any window shows.  When the
+ * database cannot be opened the person gets a dialog that says why in
+ * words and, for a damaged file, offers the newest good backup: the damaged
+ * file is moved aside, never overwritten. */
+#include "config.h"
+
+#include "canting-application.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "canting-backup.h"
+#include "canting-resources.h"
+#include "canting-error.h"
+#include "canting-paths.h"
+#include "canting-preferences-window.h"
+#include "canting-window.h"
+
+struct _CantingApplication
+{
+  AdwApplication parent_instance;
+
+  GSettings *settings;
+  char *data_dir;
+  CantingDb *db;
+  CantingProfile *profile;
+};
+
+G_DEFINE_FINAL_TYPE (CantingApplication, canting_application, ADW_TYPE_APPLICATION)
+
+enum {
+  DATA_REPLACED,
+  N_SIGNALS
+};
+static guint signals[N_SIGNALS];
+
+CantingApplication *
+canting_application_new (void)
+{
+  return g_object_new (CANTING_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "resource-base-path", "/io/github/canting/Canting",
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       NULL);
+}
+
+void
+canting_application_apply_language (GSettings *settings)
+{
+  g_autofree char *language = g_settings_get_string (settings, "language");
+  const char *messages = setlocale (LC_MESSAGES, NULL);
+  gboolean c_locale = messages == NULL || g_str_equal (messages, "C") ||
+                      g_str_equal (messages, "POSIX") || g_str_has_prefix (messages, "C.");
+
+  /* gettext ignores LANGUAGE under the C locale, so Indonesian also needs
+   * an Indonesian LC_MESSAGES.  A machine with no locale configured at all
+   * (common on trainer-installed systems) gets Indonesian: Canting is
+   * Indonesian first. */
+  if (g_str_equal (language, "en"))
+    g_setenv ("LANGUAGE", "en", TRUE);
+  else if (g_str_equal (language, "id") || c_locale)
+    {
+      g_setenv ("LANGUAGE", "id", TRUE);
+      if (c_locale && setlocale (LC_MESSAGES, "id_ID.UTF-8") == NULL)
+        g_warning ("The id_ID.UTF-8 locale is not installed; the interface stays in English.");
+    }
+}
+
+CantingDb *
+canting_application_get_db (CantingApplication *self)
+{
+  g_return_val_if_fail (CANTING_IS_APPLICATION (self), NULL);
+  return self->db;
+}
+
+CantingProfile *
+canting_application_get_profile (CantingApplication *self)
+{
+  g_return_val_if_fail (CANTING_IS_APPLICATION (self), NULL);
+  return self->profile;
+}
+
+GSettings *
+canting_application_get_settings (CantingApplication *self)
+{
+  g_return_val_if_fail (CANTING_IS_APPLICATION (self), NULL);
+  return self->settings;
+}
+
+const char *
+canting_application_get_data_dir (CantingApplication *self)
+{
+  g_return_val_if_fail (CANTING_IS_APPLICATION (self), NULL);
+  return self->data_dir;
+}
+
+/* Copies what was loaded into the shared profile object, so every view
+ * bound to it updates in place. */
+static void
+adopt_profile (CantingApplication *self,
+               CantingProfile     *loaded)
+{
+  for (CantingProfileField f = CANTING_PROFILE_FIELD_NAME; f <= CANTING_PROFILE_FIELD_MEMBERSHIP; f++)
+    canting_profile_set_field (self->profile, f, canting_profile_get_field (loaded, f));
+  canting_profile_set_logo (self->profile, canting_profile_get_logo (loaded), NULL);
+}
+
+void
+canting_application_reload (CantingApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingProfile) loaded = NULL;
+
+  g_return_if_fail (CANTING_IS_APPLICATION (self));
+
+  loaded = canting_profile_load (self->db, &error);
+  if (loaded == NULL)
+    g_warning ("Reloading the profile failed: %s", error->message);
+  else
+    adopt_profile (self, loaded);
+  g_signal_emit (self, signals[DATA_REPLACED], 0);
+}
+
+static CantingWindow *
+main_window (CantingApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (CANTING_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+present_main_window (CantingApplication *self)
+{
+  CantingWindow *window = main_window (self);
+
+  if (window == NULL)
+    window = canting_window_new (self);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static gboolean
+open_database (CantingApplication  *self,
+               GError             **error)
+{
+  g_autoptr(CantingProfile) loaded = NULL;
+
+  g_clear_object (&self->db);
+  self->db = canting_db_open (self->data_dir, error);
+  if (self->db == NULL)
+    return FALSE;
+  loaded = canting_profile_load (self->db, error);
+  if (loaded == NULL)
+    {
+      g_clear_object (&self->db);
+      return FALSE;
+    }
+  adopt_profile (self, loaded);
+  return TRUE;
+}
+
+static void show_open_error (CantingApplication *self, const GError *error);
+
+static void
+on_open_error_response (AdwMessageDialog   *dialog,
+                        const char         *response,
+                        CantingApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *aside = NULL;
+  const char *backup = g_object_get_data (G_OBJECT (dialog), "backup");
+  gboolean start_empty = g_str_equal (response, "empty");
+
+  if (!g_str_equal (response, "restore") && !start_empty)
+    {
+      g_application_release (G_APPLICATION (self));
+      return;
+    }
+
+  if (!canting_backup_recover (self->data_dir, start_empty ? NULL : backup, &aside, &error) ||
+      !open_database (self, &error))
+    {
+      show_open_error (self, error);
+      g_application_release (G_APPLICATION (self));
+      return;
+    }
+
+  present_main_window (self);
+  {
+    g_autofree char *message = g_strdup_printf (_("The damaged file was kept as %s."), aside);
+    canting_window_add_toast (main_window (self), adw_toast_new (message));
+  }
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+show_open_error (CantingApplication *self,
+                 const GError       *error)
+{
+  GtkWidget *dialog;
+  g_autofree char *backup = NULL;
+  gboolean damaged = g_error_matches (error, CANTING_ERROR, CANTING_ERROR_CORRUPT);
+
+  dialog = adw_message_dialog_new (NULL, _("The workshop records cannot be opened"), NULL);
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+
+  if (damaged)
+    backup = canting_backup_find_newest_good (self->data_dir);
+
+  if (damaged && backup != NULL)
+    {
+      g_autofree char *base = g_path_get_basename (backup);
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      _("%s\n\nCanting can restore the newest good backup (%s). "
+                                        "The damaged file is kept beside it under a new name, not deleted."),
+                                      error->message, base);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "restore", _("_Restore Backup"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+      g_object_set_data_full (G_OBJECT (dialog), "backup", g_steal_pointer (&backup), g_free);
+    }
+  else if (damaged)
+    {
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      _("%s\n\nThere is no good backup to restore. Canting can start with empty "
+                                        "records; the damaged file is kept beside them under a new name, not deleted."),
+                                      error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "empty", _("_Start Empty"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "empty",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+    }
+  else
+    adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), error->message);
+
+  /* Keep the app alive while only the dialog is up. */
+  g_application_hold (G_APPLICATION (self));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_open_error_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+canting_application_activate (GApplication *app)
+{
+  CantingApplication *self = CANTING_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+
+  if (self->db == NULL && !open_database (self, &error))
+    {
+      show_open_error (self, error);
+      return;
+    }
+  present_main_window (self);
+  if (canting_db_get_backup_warning (self->db) != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Today’s automatic backup failed: %s"),
+                                                  canting_db_get_backup_warning (self->db));
+      AdwToast *toast = adw_toast_new (message);
+      adw_toast_set_timeout (toast, 0);
+      canting_window_add_toast (main_window (self), toast);
+    }
+}
+
+static int
+canting_application_handle_local_options (GApplication *app,
+                                          GVariantDict *options)
+{
+  CantingApplication *self = CANTING_APPLICATION (app);
+  const char *dir = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("canting %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "data-dir", "^&ay", &dir) && *dir != '\0')
+    self->data_dir = g_canonicalize_filename (dir, NULL);
+  else
+    self->data_dir = canting_paths_default_data_dir ();
+
+  /* Another workshop (a trainer's demo, a test) runs in its own process
+   * instead of being handed to an already running Canting. */
+  if (g_variant_dict_contains (options, "data-dir") || g_getenv ("CANTING_DATA_DIR") != NULL)
+    g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+
+  return -1;
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  CantingApplication *self = user_data;
+
+  /* Close windows first so each one saves what it holds. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL;)
+    {
+      GList *next = l->next;
+      gtk_window_close (l->data);
+      l = next;
+    }
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  CantingApplication *self = user_data;
+  CantingWindow *window = main_window (self);
+  CantingPreferencesWindow *prefs;
+
+  if (self->db == NULL)
+    return;
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (CANTING_IS_PREFERENCES_WINDOW (l->data))
+      {
+        gtk_window_present (l->data);
+        return;
+      }
+  prefs = canting_preferences_window_new (self);
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  CantingApplication *self = user_data;
+  static const char *developers[] = { "The Canting developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", main_window (self),
+                        "application-name", "Canting",
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Canting developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("The business side of a batik workshop: orders, materials, "
+                                      "the wastewater log and money, in one place."),
+                        "website", "https://github.com/canting/canting",
+                        "issue-url", "https://github.com/canting/canting/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", "© 2026 The Canting developers",
+                        "developers", developers,
+                        /* Translators: put your names here, one per line. */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "preferences", preferences_activated },
+  { "about", about_activated },
+};
+
+static void
+canting_application_startup (GApplication *app)
+{
+  CantingApplication *self = CANTING_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *prefs_accels[] = { "<Control>comma", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (canting_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+}
+
+static void
+canting_application_dispose (GObject *object)
+{
+  CantingApplication *self = CANTING_APPLICATION (object);
+
+  g_clear_object (&self->db);
+  g_clear_object (&self->profile);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->data_dir, g_free);
+
+  G_OBJECT_CLASS (canting_application_parent_class)->dispose (object);
+}
+
+static void
+canting_application_class_init (CantingApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  canting_register_resource ();
+
+  object_class->dispose = canting_application_dispose;
+  app_class->activate = canting_application_activate;
+  app_class->startup = canting_application_startup;
+  app_class->handle_local_options = canting_application_handle_local_options;
+
+  /* Emitted after the database contents were replaced (a restore): views
+   * re-read what they show. */
+  signals[DATA_REPLACED] = g_signal_new ("data-replaced", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 0);
+}
+
+static void
+canting_application_init (CantingApplication *self)
+{
+  static const GOptionEntry options[] = {
+    { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Open the workshop kept in DIR instead of the usual one"), N_("DIR") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+    { NULL }
+  };
+
+  self->settings = g_settings_new (APP_ID);
+  self->profile = canting_profile_new ();
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
+}

@@ -1,0 +1,570 @@
+/* canting-preferences-window.c: the workshop profile, the interface
+ * language and backups.
+ *
+ * The profile saves itself as the person types (after a short pause, and
+ * on close), like GNOME settings do: there is no Save button to forget.
+ * Each field is checked as it is typed and a wrong one is marked and
+ * explained; nothing invalid is written.  Removing the logo and restoring
+ * a backup are undone from a toast rather than guarded by "are you sure?". */
+#include "config.h"
+
+#include "canting-preferences-window.h"
+
+#include <glib/gi18n.h>
+
+#include "canting-backup.h"
+#include "canting-error.h"
+#include "canting-paths.h"
+#include "canting-window.h"
+
+/* Typing pause before the profile is written: short enough that a power
+ * cut right after typing loses at most this much, long enough not to
+ * write (and fsync) on every key. */
+#define SAVE_DELAY_MS 400
+
+#define N_TEXT_ROWS (CANTING_PROFILE_FIELD_MEMBERSHIP + 1)
+
+struct _CantingPreferencesWindow
+{
+  AdwPreferencesWindow parent_instance;
+
+  AdwEntryRow *name_row;
+  AdwEntryRow *owner_row;
+  AdwEntryRow *address_row;
+  AdwEntryRow *city_row;
+  AdwEntryRow *phone_row;
+  AdwEntryRow *membership_row;
+  AdwPreferencesGroup *error_group;
+  GtkLabel *error_label;
+  AdwActionRow *logo_row;
+  GtkImage *logo_image;
+  GtkButton *remove_logo_button;
+  GtkButton *choose_logo_button;
+  AdwComboRow *language_row;
+  GtkButton *backup_now_button;
+  GtkListBox *backups_list;
+  AdwActionRow *folder_row;
+  GtkButton *open_folder_button;
+
+  CantingApplication *app;  /* unowned */
+  AdwEntryRow *rows[N_TEXT_ROWS];
+  gboolean row_invalid[N_TEXT_ROWS];
+  guint save_source;
+  gboolean loading;
+  GtkFileChooserNative *chooser;
+};
+
+G_DEFINE_FINAL_TYPE (CantingPreferencesWindow, canting_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static void
+show_error (CantingPreferencesWindow *self,
+            const char               *message)
+{
+  gtk_label_set_text (self->error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_group), message != NULL);
+}
+
+static void
+toast (CantingPreferencesWindow *self,
+       AdwToast                 *t)
+{
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), t);
+}
+
+static void
+toast_text (CantingPreferencesWindow *self,
+            const char               *text)
+{
+  toast (self, adw_toast_new (text));
+}
+
+static gboolean
+any_row_invalid (CantingPreferencesWindow *self)
+{
+  for (guint i = 0; i < N_TEXT_ROWS; i++)
+    if (self->row_invalid[i])
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+canting_preferences_window_flush (CantingPreferencesWindow  *self,
+                                  GError                   **error)
+{
+  CantingProfile *profile = canting_application_get_profile (self->app);
+
+  g_return_val_if_fail (CANTING_IS_PREFERENCES_WINDOW (self), FALSE);
+
+  if (self->save_source == 0)
+    return TRUE;
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  return canting_profile_save (profile, canting_application_get_db (self->app), error);
+}
+
+static gboolean
+save_timeout (gpointer user_data)
+{
+  CantingPreferencesWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->save_source = 0;
+  if (!canting_profile_save (canting_application_get_profile (self->app),
+                             canting_application_get_db (self->app), &error))
+    show_error (self, error->message);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_save (CantingPreferencesWindow *self)
+{
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout, self);
+}
+
+static void
+on_row_changed (GtkEditable              *editable,
+                CantingPreferencesWindow *self)
+{
+  const char *text = gtk_editable_get_text (editable);
+  g_autoptr(GError) error = NULL;
+  guint field;
+
+  if (self->loading)
+    return;
+  for (field = 0; field < N_TEXT_ROWS; field++)
+    if (GTK_EDITABLE (self->rows[field]) == editable)
+      break;
+  g_return_if_fail (field < N_TEXT_ROWS);
+
+  self->row_invalid[field] = !canting_profile_validate_field (field, text, &error);
+  if (self->row_invalid[field])
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (editable), GTK_ACCESSIBLE_STATE_INVALID,
+                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      show_error (self, error->message);
+      /* Nothing invalid is written: a pending save of the earlier,
+       * valid text still goes ahead. */
+      return;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
+  gtk_accessible_reset_state (GTK_ACCESSIBLE (editable), GTK_ACCESSIBLE_STATE_INVALID);
+  if (!any_row_invalid (self))
+    show_error (self, NULL);
+  canting_profile_set_field (canting_application_get_profile (self->app), field, text);
+  schedule_save (self);
+}
+
+static void
+load_profile (CantingPreferencesWindow *self)
+{
+  CantingProfile *profile = canting_application_get_profile (self->app);
+
+  self->loading = TRUE;
+  for (guint i = 0; i < N_TEXT_ROWS; i++)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->rows[i]), canting_profile_get_field (profile, i));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->rows[i]), "error");
+      self->row_invalid[i] = FALSE;
+    }
+  self->loading = FALSE;
+  show_error (self, NULL);
+}
+
+static void
+update_logo (CantingPreferencesWindow *self)
+{
+  CantingProfile *profile = canting_application_get_profile (self->app);
+  GBytes *logo = canting_profile_get_logo (profile);
+  g_autoptr(GdkTexture) texture = logo != NULL ? gdk_texture_new_from_bytes (logo, NULL) : NULL;
+
+  if (texture != NULL)
+    gtk_image_set_from_paintable (self->logo_image, GDK_PAINTABLE (texture));
+  else
+    gtk_image_set_from_icon_name (self->logo_image, "image-x-generic-symbolic");
+
+  if (logo != NULL)
+    {
+      g_autofree char *size = g_format_size (g_bytes_get_size (logo));
+      adw_action_row_set_subtitle (self->logo_row, size);
+    }
+  else
+    adw_action_row_set_subtitle (self->logo_row, _("No logo"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->remove_logo_button), logo != NULL);
+}
+
+/* Sets the logo and saves the whole profile at once; on failure the
+ * previous logo is put back, so screen and database agree. */
+static gboolean
+save_logo (CantingPreferencesWindow *self,
+           GBytes                   *bytes,
+           GError                  **error)
+{
+  CantingProfile *profile = canting_application_get_profile (self->app);
+  GBytes *current = canting_profile_get_logo (profile);
+  g_autoptr(GBytes) previous = current != NULL ? g_bytes_ref (current) : NULL;
+
+  if (!canting_profile_set_logo (profile, bytes, error))
+    return FALSE;
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (!canting_profile_save (profile, canting_application_get_db (self->app), error))
+    {
+      canting_profile_set_logo (profile, previous, NULL);
+      update_logo (self);
+      return FALSE;
+    }
+  update_logo (self);
+  return TRUE;
+}
+
+static void
+on_logo_loaded (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(CantingPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_file_load_bytes_finish (G_FILE (source), result, NULL, &error);
+
+  if (bytes == NULL || !save_logo (self, bytes, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+  toast_text (self, _("Logo saved"));
+}
+
+static void
+on_chooser_response (GtkNativeDialog          *dialog,
+                     int                       response,
+                     CantingPreferencesWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_file_load_bytes_async (file, NULL, on_logo_loaded, g_object_ref (self));
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+on_choose_logo (CantingPreferencesWindow *self)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Images"));
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_filter_add_mime_type (filter, "image/jpeg");
+  gtk_file_filter_add_mime_type (filter, "image/webp");
+  gtk_file_filter_add_mime_type (filter, "image/svg+xml");
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Choose a Logo"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+on_undo_remove_logo (AdwToast                 *t,
+                     CantingPreferencesWindow *self)
+{
+  GBytes *removed = g_object_get_data (G_OBJECT (t), "logo");
+  g_autoptr(GError) error = NULL;
+
+  if (!save_logo (self, removed, &error))
+    show_error (self, error->message);
+}
+
+static void
+on_remove_logo (CantingPreferencesWindow *self)
+{
+  CantingProfile *profile = canting_application_get_profile (self->app);
+  g_autoptr(GBytes) removed = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwToast *t;
+
+  if (canting_profile_get_logo (profile) == NULL)
+    return;
+  removed = g_bytes_ref (canting_profile_get_logo (profile));
+  if (!save_logo (self, NULL, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+  t = adw_toast_new (_("Logo removed"));
+  adw_toast_set_button_label (t, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (t), "logo", g_steal_pointer (&removed), (GDestroyNotify) g_bytes_unref);
+  g_signal_connect_object (t, "button-clicked", G_CALLBACK (on_undo_remove_logo), self, 0);
+  toast (self, t);
+}
+
+static void refresh_backups (CantingPreferencesWindow *self);
+
+static gboolean
+restore (CantingPreferencesWindow *self,
+         const char               *path,
+         char                    **kept_aside)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Whatever is typed but not yet saved goes into the copy kept aside. */
+  if (!canting_preferences_window_flush (self, &error) ||
+      !canting_backup_restore (canting_application_get_db (self->app), path, kept_aside, &error))
+    {
+      show_error (self, error->message);
+      return FALSE;
+    }
+  canting_application_reload (self->app);
+  load_profile (self);
+  update_logo (self);
+  refresh_backups (self);
+  return TRUE;
+}
+
+static void
+on_undo_restore (AdwToast                 *t,
+                 CantingPreferencesWindow *self)
+{
+  const char *aside = g_object_get_data (G_OBJECT (t), "kept-aside");
+  g_autofree char *again = NULL;
+
+  if (restore (self, aside, &again))
+    toast_text (self, _("Restore undone"));
+}
+
+static void
+on_restore_clicked (GtkButton                *button,
+                    CantingPreferencesWindow *self)
+{
+  const CantingBackupInfo *info = g_object_get_data (G_OBJECT (button), "backup");
+  g_autofree char *aside = NULL;
+  g_autoptr(GDateTime) local = g_date_time_to_local (info->created);
+  g_autofree char *when = g_date_time_format (local, _("%-d %B %Y, %H.%M"));
+  g_autofree char *message = NULL;
+  AdwToast *t;
+
+  if (!restore (self, info->path, &aside))
+    return;
+  message = g_strdup_printf (_("Records restored from %s"), when);
+  t = adw_toast_new (message);
+  adw_toast_set_button_label (t, _("_Undo"));
+  adw_toast_set_timeout (t, 10);
+  g_object_set_data_full (G_OBJECT (t), "kept-aside", g_steal_pointer (&aside), g_free);
+  g_signal_connect_object (t, "button-clicked", G_CALLBACK (on_undo_restore), self, 0);
+  toast (self, t);
+}
+
+static GtkWidget *
+backup_row_new (CantingPreferencesWindow *self,
+                const CantingBackupInfo  *info)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (info->created);
+  g_autofree char *when = g_date_time_format (local, _("%-d %B %Y, %H.%M"));
+  g_autofree char *size = g_format_size (info->size);
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s", canting_backup_kind_label (info->kind), size);
+  g_autofree char *accessible = g_strdup_printf (_("Restore the backup of %s"), when);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore"));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, accessible);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  g_object_set_data_full (G_OBJECT (button), "backup", canting_backup_info_copy (info),
+                          (GDestroyNotify) canting_backup_info_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_restore_clicked), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
+static void
+refresh_backups (CantingPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = canting_backup_list (canting_application_get_data_dir (self->app), &error);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->backups_list))) != NULL)
+    gtk_list_box_remove (self->backups_list, child);
+
+  if (list == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  if (list->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No backups yet"));
+      gtk_list_box_append (self->backups_list, row);
+    }
+  for (guint i = 0; i < list->len; i++)
+    gtk_list_box_append (self->backups_list, backup_row_new (self, g_ptr_array_index (list, i)));
+}
+
+static void
+on_backup_now (CantingPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (!canting_preferences_window_flush (self, &error) ||
+      (path = canting_backup_create (canting_application_get_db (self->app),
+                                     CANTING_BACKUP_MANUAL, &error)) == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  refresh_backups (self);
+  toast_text (self, _("Backup saved"));
+}
+
+static void
+on_open_folder (CantingPreferencesWindow *self)
+{
+  g_autofree char *dir = canting_paths_backup_dir (canting_application_get_data_dir (self->app));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (dir);
+  g_autofree char *uri = g_file_get_uri (file);
+
+  if (!canting_paths_ensure_private_dir (dir, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+}
+
+static void
+on_language_selected (CantingPreferencesWindow *self)
+{
+  g_settings_set_enum (canting_application_get_settings (self->app), "language",
+                       (int) adw_combo_row_get_selected (self->language_row));
+}
+
+static gboolean
+canting_preferences_window_close_request (GtkWindow *window)
+{
+  CantingPreferencesWindow *self = CANTING_PREFERENCES_WINDOW (window);
+  GtkWindow *parent = gtk_window_get_transient_for (window);
+  g_autoptr(GError) error = NULL;
+
+  /* Save what waits for its typing pause; tell the main window if a field
+   * was left wrong, since that text was never saved. */
+  if (!canting_preferences_window_flush (self, &error) || any_row_invalid (self))
+    {
+      g_autofree char *message = NULL;
+
+      if (error != NULL)
+        message = g_strdup_printf (_("The workshop profile was not saved: %s"), error->message);
+      else
+        message = g_strdup_printf (_("Not saved: %s"), gtk_label_get_text (self->error_label));
+      if (CANTING_IS_WINDOW (parent))
+        canting_window_add_toast (CANTING_WINDOW (parent), adw_toast_new (message));
+    }
+  return GTK_WINDOW_CLASS (canting_preferences_window_parent_class)->close_request (window);
+}
+
+/* Runs once the window belongs to the application (GObject sets
+ * "application" only after constructed()). */
+static void
+setup (CantingPreferencesWindow *self)
+{
+  g_autofree char *backup_dir = NULL;
+
+  self->app = CANTING_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  backup_dir = canting_paths_backup_dir (canting_application_get_data_dir (self->app));
+
+  load_profile (self);
+  update_logo (self);
+  refresh_backups (self);
+  adw_action_row_set_subtitle (self->folder_row, backup_dir);
+  adw_combo_row_set_selected (self->language_row,
+                              (guint) g_settings_get_enum (canting_application_get_settings (self->app),
+                                                           "language"));
+  g_signal_connect_swapped (self->language_row, "notify::selected", G_CALLBACK (on_language_selected), self);
+
+  if (!canting_profile_is_set_up (canting_application_get_profile (self->app)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}
+
+static void
+canting_preferences_window_dispose (GObject *object)
+{
+  CantingPreferencesWindow *self = CANTING_PREFERENCES_WINDOW (object);
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CANTING_TYPE_PREFERENCES_WINDOW);
+
+  G_OBJECT_CLASS (canting_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+canting_preferences_window_class_init (CantingPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = canting_preferences_window_dispose;
+  window_class->close_request = canting_preferences_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/canting/Canting/canting-preferences-window.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, CantingPreferencesWindow, name)
+  BIND (name_row);
+  BIND (owner_row);
+  BIND (address_row);
+  BIND (city_row);
+  BIND (phone_row);
+  BIND (membership_row);
+  BIND (error_group);
+  BIND (error_label);
+  BIND (logo_row);
+  BIND (logo_image);
+  BIND (remove_logo_button);
+  BIND (choose_logo_button);
+  BIND (language_row);
+  BIND (backup_now_button);
+  BIND (backups_list);
+  BIND (folder_row);
+  BIND (open_folder_button);
+#undef BIND
+}
+
+static void
+canting_preferences_window_init (CantingPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->rows[CANTING_PROFILE_FIELD_NAME] = self->name_row;
+  self->rows[CANTING_PROFILE_FIELD_OWNER] = self->owner_row;
+  self->rows[CANTING_PROFILE_FIELD_ADDRESS] = self->address_row;
+  self->rows[CANTING_PROFILE_FIELD_CITY] = self->city_row;
+  self->rows[CANTING_PROFILE_FIELD_PHONE] = self->phone_row;
+  self->rows[CANTING_PROFILE_FIELD_MEMBERSHIP] = self->membership_row;
+  for (guint i = 0; i < N_TEXT_ROWS; i++)
+    g_signal_connect (self->rows[i], "changed", G_CALLBACK (on_row_changed), self);
+
+  g_signal_connect_swapped (self->choose_logo_button, "clicked", G_CALLBACK (on_choose_logo), self);
+  g_signal_connect_swapped (self->remove_logo_button, "clicked", G_CALLBACK (on_remove_logo), self);
+  g_signal_connect_swapped (self->backup_now_button, "clicked", G_CALLBACK (on_backup_now), self);
+  g_signal_connect_swapped (self->open_folder_button, "clicked", G_CALLBACK (on_open_folder), self);
+}
+
+CantingPreferencesWindow *
+canting_preferences_window_new (CantingApplication *application)
+{
+  CantingPreferencesWindow *self = g_object_new (CANTING_TYPE_PREFERENCES_WINDOW,
+                                                 "application", application, NULL);
+
+  setup (self);
+  return self;
+}

@@ -1,0 +1,232 @@
+/* canting-window.c: the main window.
+ *
+ * Holds the page stack and the toasts.  Pages come from the domain issues;
+ * until the workshop has a name the home page is a welcome that leads into
+ * the profile.  The window remembers its size and last page. */
+#include "config.h"
+
+#include "canting-window.h"
+
+#include <glib/gi18n.h>
+
+#include "canting-backup.h"
+
+struct _CantingWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  AdwToastOverlay *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack *stack;
+  GtkStack *home_stack;
+  AdwStatusPage *workshop_page;
+  AdwActionRow *owner_row;
+  AdwActionRow *address_row;
+  AdwActionRow *phone_row;
+  AdwActionRow *membership_row;
+  AdwActionRow *backup_row;
+
+  CantingApplication *app;  /* unowned: the app outlives its windows */
+  CantingProfile *profile;
+  gulong profile_handler;
+  gulong replaced_handler;
+};
+
+G_DEFINE_FINAL_TYPE (CantingWindow, canting_window, ADW_TYPE_APPLICATION_WINDOW)
+
+void
+canting_window_add_toast (CantingWindow *self,
+                          AdwToast      *toast)
+{
+  g_return_if_fail (CANTING_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+set_detail (AdwActionRow *row,
+            const char   *text)
+{
+  adw_action_row_set_subtitle (row, text != NULL && *text != '\0' ? text : _("Not filled in yet"));
+}
+
+static void
+update_last_backup (CantingWindow *self)
+{
+  CantingDb *db = canting_application_get_db (self->app);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *text = NULL;
+
+  if (db == NULL)
+    return;
+  list = canting_backup_list (canting_db_get_data_dir (db), NULL);
+  if (list == NULL || list->len == 0)
+    text = g_strdup (_("No backup yet"));
+  else
+    {
+      CantingBackupInfo *newest = g_ptr_array_index (list, 0);
+      g_autoptr(GDateTime) local = g_date_time_to_local (newest->created);
+      /* Translators: a date and time, see g_date_time_format(); e.g. 24 November 2026, 09.12 */
+      g_autofree char *when = g_date_time_format (local, _("%-d %B %Y, %H.%M"));
+      text = g_strdup_printf ("%s (%s)", when, canting_backup_kind_label (newest->kind));
+    }
+  adw_action_row_set_subtitle (self->backup_row, text);
+}
+
+static void
+update_home (CantingWindow *self)
+{
+  CantingProfile *profile = self->profile;
+  GBytes *logo = canting_profile_get_logo (profile);
+  g_autoptr(GdkTexture) texture = NULL;
+
+  if (!canting_profile_is_set_up (profile))
+    {
+      gtk_stack_set_visible_child_name (self->home_stack, "welcome");
+      gtk_window_set_title (GTK_WINDOW (self), "Canting");
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->home_stack, "workshop");
+  adw_status_page_set_title (self->workshop_page, canting_profile_get_name (profile));
+  adw_status_page_set_description (self->workshop_page, canting_profile_get_city (profile));
+  set_detail (self->owner_row, canting_profile_get_owner (profile));
+  set_detail (self->address_row, canting_profile_get_address (profile));
+  set_detail (self->phone_row, canting_profile_get_phone (profile));
+  set_detail (self->membership_row, canting_profile_get_membership (profile));
+
+  if (logo != NULL)
+    texture = gdk_texture_new_from_bytes (logo, NULL);
+  if (texture != NULL)
+    adw_status_page_set_paintable (self->workshop_page, GDK_PAINTABLE (texture));
+  else
+    adw_status_page_set_icon_name (self->workshop_page, APP_ID);
+
+  {
+    /* Translators: window title, e.g. "Batik Tulis Kembang Turi — Canting" */
+    g_autofree char *title = g_strdup_printf (_("%s — Canting"), canting_profile_get_name (profile));
+    gtk_window_set_title (GTK_WINDOW (self), title);
+  }
+  update_last_backup (self);
+}
+
+static void
+on_active_changed (CantingWindow *self)
+{
+  /* Coming back from Preferences (a backup made there, say). */
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    update_last_backup (self);
+}
+
+static void
+update_switcher (CantingWindow *self)
+{
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->stack);
+
+  /* One page needs no switcher: show the plain title instead. */
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title,
+                                                     g_list_model_get_n_items (G_LIST_MODEL (pages)) > 1);
+}
+
+static void
+restore_state (CantingWindow *self)
+{
+  GSettings *settings = canting_application_get_settings (self->app);
+  g_autofree char *page = g_settings_get_string (settings, "last-page");
+  int width = g_settings_get_int (settings, "window-width");
+  int height = g_settings_get_int (settings, "window-height");
+
+  gtk_window_set_default_size (GTK_WINDOW (self), MAX (width, 360), MAX (height, 360));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  if (adw_view_stack_get_child_by_name (self->stack, page) != NULL)
+    adw_view_stack_set_visible_child_name (self->stack, page);
+}
+
+static gboolean
+canting_window_close_request (GtkWindow *window)
+{
+  CantingWindow *self = CANTING_WINDOW (window);
+  GSettings *settings = canting_application_get_settings (self->app);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (settings);
+  if (!gtk_window_is_maximized (window))
+    {
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+    }
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+  g_settings_set_string (settings, "last-page", adw_view_stack_get_visible_child_name (self->stack));
+  g_settings_apply (settings);
+
+  return GTK_WINDOW_CLASS (canting_window_parent_class)->close_request (window);
+}
+
+/* Runs once the window belongs to the application (GObject sets
+ * "application" only after constructed()). */
+static void
+setup (CantingWindow *self)
+{
+
+  self->app = CANTING_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  self->profile = g_object_ref (canting_application_get_profile (self->app));
+  self->profile_handler = g_signal_connect_object (self->profile, "notify", G_CALLBACK (update_home),
+                                                   self, G_CONNECT_SWAPPED);
+  self->replaced_handler = g_signal_connect_object (self->app, "data-replaced", G_CALLBACK (update_home),
+                                                    self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_changed), NULL);
+
+  update_switcher (self);
+  restore_state (self);
+  update_home (self);
+}
+
+static void
+canting_window_dispose (GObject *object)
+{
+  CantingWindow *self = CANTING_WINDOW (object);
+
+  g_clear_object (&self->profile);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CANTING_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (canting_window_parent_class)->dispose (object);
+}
+
+static void
+canting_window_class_init (CantingWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = canting_window_dispose;
+  window_class->close_request = canting_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/canting/Canting/canting-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CantingWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CantingWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, CantingWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, CantingWindow, home_stack);
+  gtk_widget_class_bind_template_child (widget_class, CantingWindow, workshop_page);
+  gtk_widget_class_bind_template_child (widget_class, CantingWindow, owner_row);
+  gtk_widget_class_bind_template_child (widget_class, CantingWindow, address_row);
+  gtk_widget_class_bind_template_child (widget_class, CantingWindow, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, CantingWindow, membership_row);
+  gtk_widget_class_bind_template_child (widget_class, CantingWindow, backup_row);
+}
+
+static void
+canting_window_init (CantingWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+CantingWindow *
+canting_window_new (CantingApplication *application)
+{
+  CantingWindow *self = g_object_new (CANTING_TYPE_WINDOW, "application", application, NULL);
+
+  setup (self);
+  return self;
+}
