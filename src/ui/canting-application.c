@@ -171,8 +171,13 @@ on_open_error_response (AdwMessageDialog   *dialog,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *aside = NULL;
-  const char *backup = g_object_get_data (G_OBJECT (dialog), "backup");
+  g_autofree char *backup = g_strdup (g_object_get_data (G_OBJECT (dialog), "backup"));
   gboolean start_empty = g_str_equal (response, "empty");
+
+  /* Exactly one answer per dialog: closing it afterwards would answer
+   * again with the close response. */
+  g_signal_handlers_disconnect_by_func (dialog, on_open_error_response, self);
+  gtk_window_close (GTK_WINDOW (dialog));
 
   if (!g_str_equal (response, "restore") && !start_empty)
     {

@@ -1,0 +1,346 @@
+/* test-ui.c: the real window under Xvfb, driven the way a person would.
+ *
+ * Each test starts a fresh CantingApplication on the same data dir, as a
+ * person restarting the app would, so what one run saved the next must
+ * see.  Tests run in order: first run, restart, damaged database. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "canting-application.h"
+#include "canting-backup.h"
+#include "canting-paths.h"
+#include "canting-preferences-window.h"
+#include "canting-test-util.h"
+#include "canting-window.h"
+
+#define WORKSHOP_NAME "Batik Tulis Kembang Turi"
+
+static char *data_dir;
+
+typedef void (*Step) (CantingApplication *app);
+
+static void
+wait_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out waiting for the UI");
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+widget_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gpointer
+find_window (CantingApplication *app,
+             GType               type)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      return l->data;
+  return NULL;
+}
+
+/* Depth-first search for a widget of @type; with @title, the one whose
+ * title (status page, preferences row) is @title. */
+static gpointer
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    {
+      const char *t = NULL;
+      if (ADW_IS_STATUS_PAGE (root))
+        t = adw_status_page_get_title (ADW_STATUS_PAGE (root));
+      else if (ADW_IS_PREFERENCES_ROW (root))
+        t = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root));
+      else if (GTK_IS_BUTTON (root))
+        t = gtk_button_get_label (GTK_BUTTON (root));
+      if (title == NULL || g_strcmp0 (t, title) == 0)
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      gpointer found = find_widget (child, type, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gpointer
+find_visible_status_page (GtkWidget *root)
+{
+  if (ADW_IS_STATUS_PAGE (root) && gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      gpointer found = find_visible_status_page (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkLabel *
+find_shown_label (GtkWidget  *root,
+                  const char *part)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      strstr (gtk_label_get_text (GTK_LABEL (root)), part) != NULL)
+    return GTK_LABEL (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_shown_label (child, part);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static CantingWindow *
+wait_for_main_window (CantingApplication *app)
+{
+  CantingWindow *window = find_window (app, CANTING_TYPE_WINDOW);
+
+  g_assert_nonnull (window);
+  wait_until (widget_mapped, window);
+  return window;
+}
+
+static CantingPreferencesWindow *
+open_preferences (CantingApplication *app)
+{
+  CantingPreferencesWindow *prefs;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  prefs = find_window (app, CANTING_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (prefs);
+  wait_until (widget_mapped, prefs);
+  return prefs;
+}
+
+static AdwEntryRow *
+entry_row (GtkWidget  *root,
+           const char *title)
+{
+  AdwEntryRow *row = find_widget (root, ADW_TYPE_ENTRY_ROW, title);
+
+  if (row == NULL)
+    g_error ("no entry row titled “%s”", title);
+  return row;
+}
+
+static void
+on_activate (GApplication *app,
+             Step          step)
+{
+  /* activate may run before the window is up; let it settle first. */
+  CantingApplication *self = CANTING_APPLICATION (app);
+
+  g_application_hold (app);
+  /* Transitions would leave two pages mapped for a moment. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  spin (50);
+  step (self);
+  g_application_release (app);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+static void
+run_app (Step step)
+{
+  g_autoptr(CantingApplication) app = canting_application_new ();
+  char *argv[] = { "canting", "--data-dir", data_dir, NULL };
+
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), step);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+}
+
+/* First run: the window opens with its title and an Indonesian welcome;
+ * the workshop name typed in Preferences is saved and shown. */
+static void
+first_run_step (CantingApplication *app)
+{
+  CantingWindow *window = wait_for_main_window (app);
+  CantingPreferencesWindow *prefs;
+  AdwStatusPage *page;
+  AdwEntryRow *phone;
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Canting");
+  page = find_visible_status_page (GTK_WIDGET (window));
+  g_assert_nonnull (page);
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "Selamat datang di Canting");
+
+  prefs = open_preferences (app);
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (prefs), "Nama bengkel")), WORKSHOP_NAME);
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (prefs), "Kota atau kabupaten")), "Kota Blitar");
+
+  /* A wrong phone number is marked and explained, not saved. */
+  phone = entry_row (GTK_WIDGET (prefs), "Telepon atau WhatsApp");
+  gtk_editable_set_text (GTK_EDITABLE (phone), "nomor saya");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (phone), "error"));
+  /* The explanation is a visible label saying what is wrong. */
+  g_assert_nonnull (find_shown_label (GTK_WIDGET (prefs), "bukan nomor telepon"));
+  gtk_editable_set_text (GTK_EDITABLE (phone), "0812-3456-7890");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (phone), "error"));
+
+  gtk_window_close (GTK_WINDOW (prefs));
+  spin (50);
+
+  /* The home page now shows the workshop. */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, WORKSHOP_NAME " — Canting");
+  page = find_visible_status_page (GTK_WIDGET (window));
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, WORKSHOP_NAME);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
+}
+
+static void
+test_first_run (void)
+{
+  run_app (first_run_step);
+}
+
+/* Restart: the name, phone and window size survived; a backup made by
+ * hand appears in the list. */
+static void
+restart_step (CantingApplication *app)
+{
+  CantingWindow *window = wait_for_main_window (app);
+  CantingPreferencesWindow *prefs;
+  GtkButton *backup_now;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  int width, height;
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, WORKSHOP_NAME " — Canting");
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 600);
+
+  prefs = open_preferences (app);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row (GTK_WIDGET (prefs), "Nama bengkel"))),
+                   ==, WORKSHOP_NAME);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row (GTK_WIDGET (prefs), "Telepon atau WhatsApp"))),
+                   ==, "0812-3456-7890");
+
+  before = canting_backup_list (data_dir, NULL);
+  backup_now = find_widget (GTK_WIDGET (prefs), GTK_TYPE_BUTTON, "_Cadangkan Sekarang");
+  g_assert_nonnull (backup_now);
+  g_signal_emit_by_name (backup_now, "clicked");
+  after = canting_backup_list (data_dir, NULL);
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+  gtk_window_close (GTK_WINDOW (prefs));
+}
+
+static void
+test_restart (void)
+{
+  run_app (restart_step);
+}
+
+/* A damaged database: the app says so and offers the newest good backup;
+ * choosing it brings the workshop back and keeps the damaged file. */
+static void
+damaged_step (CantingApplication *app)
+{
+  AdwMessageDialog *dialog = find_window (app, ADW_TYPE_MESSAGE_DIALOG);
+  CantingWindow *window;
+
+  g_assert_nonnull (dialog);
+  g_assert_null (find_window (app, CANTING_TYPE_WINDOW));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Catatan bengkel tidak dapat dibuka");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "rusak"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "restore"));
+  adw_message_dialog_response (dialog, "restore");
+
+  window = wait_for_main_window (app);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, WORKSHOP_NAME " — Canting");
+}
+
+static void
+test_damaged_database (void)
+{
+  g_autofree char *path = canting_paths_database_file (data_dir);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  gboolean kept = FALSE;
+
+  g_assert_true (g_file_set_contents (path, "bukan basis data — not a database, just words, words, words, words", -1, NULL));
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  run_app (damaged_step);
+
+  dir = g_dir_open (data_dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "canting.db.broken-") && !g_str_has_suffix (name, "-wal") &&
+        !g_str_has_suffix (name, "-shm"))
+      {
+        g_autofree char *broken = g_build_filename (data_dir, name, NULL);
+        g_autofree char *contents = NULL;
+        g_assert_true (g_file_get_contents (broken, &contents, NULL, NULL));
+        g_assert_true (g_str_has_prefix (contents, "bukan basis data"));
+        kept = TRUE;
+      }
+  g_assert_true (kept);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GSettings) settings = NULL;
+  int rc;
+
+  /* The app's own start-up, as in main.c, with Indonesian chosen. */
+  setlocale (LC_ALL, "");
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  settings = g_settings_new (APP_ID);
+  g_settings_set_string (settings, "language", "id");
+  canting_application_apply_language (settings);
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CANTING_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (&argc, &argv, NULL);
+  data_dir = canting_test_mkdtemp ();
+
+  g_test_add_func ("/ui/1-first-run", test_first_run);
+  g_test_add_func ("/ui/2-restart", test_restart);
+  g_test_add_func ("/ui/3-damaged-database", test_damaged_database);
+  rc = g_test_run ();
+  canting_test_rmdir (data_dir);
+  return rc;
+}
