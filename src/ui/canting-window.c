@@ -83,6 +83,7 @@ update_home (CantingWindow *self)
     {
       gtk_stack_set_visible_child_name (self->home_stack, "welcome");
       gtk_window_set_title (GTK_WINDOW (self), "Canting");
+      adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
       return;
     }
 
@@ -105,6 +106,9 @@ update_home (CantingWindow *self)
     /* Translators: window title, e.g. "Batik Tulis Kembang Turi — Canting" */
     g_autofree char *title = g_strdup_printf (_("%s — Canting"), canting_profile_get_name (profile));
     gtk_window_set_title (GTK_WINDOW (self), title);
+    /* The header bar shows which workshop is open: a trainer's machine may
+     * hold several. */
+    adw_view_switcher_title_set_subtitle (self->switcher_title, canting_profile_get_name (profile));
   }
   update_last_backup (self);
 }
