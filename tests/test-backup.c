@@ -84,7 +84,10 @@ test_backup_then_restore_is_identical (void)
   g_assert_true (g_bytes_equal (canting_profile_get_logo (loaded), logo));
   /* ...and after closing, the file holds exactly the backup's rows. */
   g_clear_object (&db);
-  dump_restored = canting_test_dump (canting_paths_database_file (dir));
+  {
+    g_autofree char *path = canting_paths_database_file (dir);
+    dump_restored = canting_test_dump (path);
+  }
   g_assert_cmpstr (dump_restored, ==, dump_backup);
 
   /* The data that was replaced is kept, not deleted. */
