@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "canting-accessible.h"
 #include "canting-backup.h"
 #include "canting-error.h"
 #include "canting-paths.h"
@@ -373,7 +374,10 @@ backup_row_new (CantingPreferencesWindow *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, accessible);
+  /* "Restore" alone does not say which copy: name it by its date, and
+   * only by that (GTK 4.8 would append the label child's text). */
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   g_object_set_data_full (G_OBJECT (button), "backup", canting_backup_info_copy (info),
                           (GDestroyNotify) canting_backup_info_free);
   g_signal_connect (button, "clicked", G_CALLBACK (on_restore_clicked), self);
@@ -543,6 +547,7 @@ static void
 canting_preferences_window_init (CantingPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  canting_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
 
   self->rows[CANTING_PROFILE_FIELD_NAME] = self->name_row;
   self->rows[CANTING_PROFILE_FIELD_OWNER] = self->owner_row;

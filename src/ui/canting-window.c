@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "canting-accessible.h"
 #include "canting-backup.h"
 
 struct _CantingWindow
@@ -224,6 +225,7 @@ static void
 canting_window_init (CantingWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  canting_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
 }
 
 CantingWindow *
