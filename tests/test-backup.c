@@ -164,6 +164,28 @@ test_open_makes_daily_backup (void)
   canting_test_rmdir (dir);
 }
 
+/* A failing automatic backup (here: a file where the backup folder should
+ * be) does not stop the workshop from opening, but is reported. */
+static void
+test_failed_daily_backup_is_reported (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autofree char *blocker = canting_paths_backup_dir (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingDb) db = NULL;
+
+  g_assert_true (g_file_set_contents (blocker, "not a folder", -1, NULL));
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_WARNING, "Automatic backup failed*");
+  db = canting_db_open (dir, &error);
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+  g_assert_nonnull (canting_db_get_backup_warning (db));
+  g_assert_nonnull (strstr (canting_db_get_backup_warning (db), blocker));
+  g_clear_object (&db);
+  canting_test_rmdir (dir);
+}
+
 static void
 test_names_not_ours_are_ignored (void)
 {
@@ -252,6 +274,7 @@ main (int   argc,
   g_test_add_func ("/backup/rotation-keeps-fourteen", test_rotation_keeps_fourteen);
   g_test_add_func ("/backup/open-makes-daily-backup", test_open_makes_daily_backup);
   g_test_add_func ("/backup/names-not-ours-are-ignored", test_names_not_ours_are_ignored);
+  g_test_add_func ("/backup/failed-daily-backup-is-reported", test_failed_daily_backup_is_reported);
   g_test_add_func ("/backup/restore-refuses-bad-files", test_restore_refuses_bad_files);
 
   return g_test_run ();

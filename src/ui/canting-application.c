@@ -18,6 +18,10 @@
 #include "canting-preferences-window.h"
 #include "canting-window.h"
 
+/* How often a running app checks whether today's automatic backup is
+ * due: a laptop left open for days still gets one copy per day. */
+#define DAILY_BACKUP_CHECK_SECONDS (60 * 60)
+
 struct _CantingApplication
 {
   AdwApplication parent_instance;
@@ -26,6 +30,8 @@ struct _CantingApplication
   char *data_dir;
   CantingDb *db;
   CantingProfile *profile;
+  guint daily_backup_source;
+  gboolean backup_warning_shown;
 };
 
 G_DEFINE_FINAL_TYPE (CantingApplication, canting_application, ADW_TYPE_APPLICATION)
@@ -132,6 +138,27 @@ main_window (CantingApplication *self)
   return NULL;
 }
 
+static gboolean
+daily_backup_tick (gpointer user_data)
+{
+  CantingApplication *self = user_data;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+
+  if (self->db != NULL && !canting_backup_auto_daily (self->db, now, NULL, &error))
+    {
+      CantingWindow *window = main_window (self);
+      g_autofree char *message = g_strdup_printf (_("Today’s automatic backup failed: %s"), error->message);
+
+      g_warning ("%s", message);
+      if (window != NULL)
+        canting_window_add_toast (window, adw_toast_new (message));
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* Shows the main window once the database is open, on a normal start and
+ * after a recovery alike. */
 static void
 present_main_window (CantingApplication *self)
 {
@@ -140,6 +167,21 @@ present_main_window (CantingApplication *self)
   if (window == NULL)
     window = canting_window_new (self);
   gtk_window_present (GTK_WINDOW (window));
+
+  if (self->daily_backup_source == 0)
+    self->daily_backup_source = g_timeout_add_seconds (DAILY_BACKUP_CHECK_SECONDS, daily_backup_tick, self);
+
+  if (canting_db_get_backup_warning (self->db) != NULL && !self->backup_warning_shown)
+    {
+      g_autofree char *message = g_strdup_printf (_("Today’s automatic backup failed: %s"),
+                                                  canting_db_get_backup_warning (self->db));
+      AdwToast *toast = adw_toast_new (message);
+
+      /* Stays until dismissed: the person should know the safety copy is missing. */
+      adw_toast_set_timeout (toast, 0);
+      canting_window_add_toast (window, toast);
+      self->backup_warning_shown = TRUE;
+    }
 }
 
 static gboolean
@@ -261,14 +303,6 @@ canting_application_activate (GApplication *app)
       return;
     }
   present_main_window (self);
-  if (canting_db_get_backup_warning (self->db) != NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("Today’s automatic backup failed: %s"),
-                                                  canting_db_get_backup_warning (self->db));
-      AdwToast *toast = adw_toast_new (message);
-      adw_toast_set_timeout (toast, 0);
-      canting_window_add_toast (main_window (self), toast);
-    }
 }
 
 static int
@@ -391,6 +425,7 @@ canting_application_dispose (GObject *object)
 {
   CantingApplication *self = CANTING_APPLICATION (object);
 
+  g_clear_handle_id (&self->daily_backup_source, g_source_remove);
   g_clear_object (&self->db);
   g_clear_object (&self->profile);
   g_clear_object (&self->settings);
