@@ -238,6 +238,13 @@ test_restore_refuses_bad_files (void)
   g_assert_error (error, CANTING_ERROR, CANTING_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
+  /* An empty file (a copy to a USB stick that failed) is an empty
+   * database to SQLite, and would wipe the workshop if restored. */
+  g_assert_true (g_file_set_contents (garbage, "", 0, NULL));
+  g_assert_false (canting_backup_restore (db, garbage, NULL, &error));
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_CORRUPT);
+  g_clear_error (&error);
+
   {
     g_autoptr(CantingDb) other = canting_db_open_full (other_dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, NULL);
     g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", canting_db_latest_schema_version () + 1);

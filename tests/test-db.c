@@ -48,8 +48,11 @@ test_fresh (void)
   g_assert_cmpstr (sync, ==, "2"); /* FULL */
   g_assert_cmpstr (fk, ==, "1");
   g_assert_cmpint (atoi (timeout), >=, 1000);
-  g_assert_cmpint (canting_db_read_pragma_int (canting_db_get_handle (db), "PRAGMA application_id", NULL),
-                   ==, CANTING_APPLICATION_ID);
+  {
+    int app_id = 0;
+    g_assert_true (canting_db_read_pragma_int (canting_db_get_handle (db), "PRAGMA application_id", &app_id, NULL));
+    g_assert_cmpint (app_id, ==, CANTING_APPLICATION_ID);
+  }
 
   /* Private to the owner: the file and the folder. */
   g_assert_cmpint (g_stat (canting_db_get_path (db), &st), ==, 0);
@@ -182,6 +185,82 @@ test_refuse_newer (void)
   backups = canting_backup_list (dir, NULL);
   g_assert_cmpint (backups->len, ==, 0);
   canting_test_rmdir (dir);
+}
+
+/* The newer version's last change still sits in the -wal (a newer Canting
+ * lost power, say).  Refusing must leave the -wal as well as the main file
+ * exactly as they were: a read-write connection would checkpoint the log
+ * into the file when it closes. */
+static void
+test_refuse_newer_with_pending_wal (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autofree char *path = canting_paths_database_file (dir);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", canting_db_latest_schema_version () + 1);
+  g_autoptr(GBytes) db_before = NULL;
+  g_autoptr(GBytes) wal_before = NULL;
+  g_autoptr(GBytes) db_after = NULL;
+  g_autoptr(GBytes) wal_after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingDb) db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, NULL);
+  sqlite3 *raw = NULL;
+
+  g_clear_object (&db);
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_db_config (raw, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "UPDATE workshop SET name = 'Masih di WAL'", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  db_before = canting_test_read_file (path);
+  wal_before = canting_test_read_file (wal);
+  g_assert_cmpuint (g_bytes_get_size (wal_before), >, 0);
+
+  db = canting_db_open (dir, &error);
+  g_assert_null (db);
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_TOO_NEW);
+
+  db_after = canting_test_read_file (path);
+  wal_after = canting_test_read_file (wal);
+  g_assert_true (g_bytes_equal (db_before, db_after));
+  g_assert_true (g_bytes_equal (wal_before, wal_after));
+  canting_test_rmdir (dir);
+}
+
+/* Header values a tampered or foreign file may hold, -1 among them, are
+ * refused with a message (they once crashed: -1 read as "no value"). */
+static void
+test_refuse_odd_headers (void)
+{
+  static const char * const tamper[] = {
+    "PRAGMA user_version = -1",
+    "PRAGMA application_id = -1",
+    "PRAGMA user_version = 0",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (tamper); i++)
+    {
+      g_autofree char *dir = canting_test_mkdtemp ();
+      g_autofree char *path = canting_paths_database_file (dir);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CantingDb) db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, NULL);
+      g_autoptr(GBytes) before = NULL;
+      g_autoptr(GBytes) after = NULL;
+
+      g_test_message ("%s", tamper[i]);
+      g_assert_cmpint (sqlite3_exec (canting_db_get_handle (db), tamper[i], NULL, NULL, NULL), ==, SQLITE_OK);
+      g_clear_object (&db);
+      before = canting_test_read_file (path);
+
+      db = canting_db_open (dir, &error);
+      g_assert_null (db);
+      g_assert_error (error, CANTING_ERROR, CANTING_ERROR_CORRUPT);
+      g_assert_nonnull (strstr (error->message, "not a Canting workshop database"));
+      after = canting_test_read_file (path);
+      g_assert_true (g_bytes_equal (before, after));
+      canting_test_rmdir (dir);
+    }
 }
 
 static void
@@ -528,6 +607,8 @@ main (int   argc,
   g_test_add_func ("/db/data-dir-from-environment", test_data_dir_from_environment);
   g_test_add_func ("/db/upgrade-from-every-version", test_upgrade_from_every_version);
   g_test_add_func ("/db/refuse-newer", test_refuse_newer);
+  g_test_add_func ("/db/refuse-newer-with-pending-wal", test_refuse_newer_with_pending_wal);
+  g_test_add_func ("/db/refuse-odd-headers", test_refuse_odd_headers);
   g_test_add_func ("/db/refuse-garbage", test_refuse_garbage);
   g_test_add_func ("/db/refuse-foreign-database", test_refuse_foreign_database);
   g_test_add_func ("/db/damaged-pages-and-recover", test_damaged_pages_and_recover);

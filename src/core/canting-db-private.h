@@ -43,10 +43,12 @@ void canting_db_set_error (GError     **error,
                            int          rc,
                            const char  *doing);
 
-/* Reads PRAGMA user_version / application_id; -1 with @error on failure. */
-int canting_db_read_pragma_int (sqlite3     *handle,
-                                const char  *pragma_sql,
-                                GError     **error);
+/* Reads an integer PRAGMA (user_version, application_id).  The value is
+ * returned through @out_value: any int, -1 included, may be stored. */
+gboolean canting_db_read_pragma_int (sqlite3     *handle,
+                                     const char  *pragma_sql,
+                                     int         *out_value,
+                                     GError     **error);
 
 /* Creates @path (which must not exist) mode 0600 and fills it with a copy
  * of @source through the online backup API, as a self-contained file
@@ -56,7 +58,9 @@ gboolean canting_db_copy_to_file (sqlite3     *source,
                                   const char  *path,
                                   GError     **error);
 
-/* Checks that @path is a healthy Canting database this build can read. */
+/* Checks, through a read-only connection that cannot change a byte of
+ * the file or its -wal, that @path is a healthy Canting database this build
+ * can read, with at least one schema step: an empty file is no backup. */
 gboolean canting_db_check_file (const char  *path,
                                 int         *out_version,
                                 GError     **error);

@@ -107,23 +107,23 @@ canting_db_set_error (GError     **error,
     }
 }
 
-int
+gboolean
 canting_db_read_pragma_int (sqlite3     *handle,
                             const char  *pragma_sql,
+                            int         *out_value,
                             GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
   int rc = sqlite3_prepare_v2 (handle, pragma_sql, -1, &stmt, NULL);
-  int value = -1;
 
   if (rc == SQLITE_OK)
     rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    value = sqlite3_column_int (stmt, 0);
+    *out_value = sqlite3_column_int (stmt, 0);
   else
     canting_db_set_error (error, handle, rc, _("reading the file header"));
   sqlite3_finalize (stmt);
-  return value;
+  return rc == SQLITE_ROW;
 }
 
 static gboolean
@@ -196,25 +196,22 @@ has_any_table (sqlite3 *handle,
 }
 
 /* The checks that need no writing: readable, ours, not newer, intact.
- * Shared by open and by the backup check. */
+ * @allow_empty accepts a brand-new empty file (opening a new workshop),
+ * never acceptable as a backup to restore. */
 static gboolean
 check_handle (sqlite3     *handle,
               const char  *path,
+              gboolean     allow_empty,
               int         *out_version,
               GError     **error)
 {
   GError *local = NULL;
-  int version = canting_db_read_pragma_int (handle, "PRAGMA user_version", &local);
-  int app_id;
+  int version = 0;
+  int app_id = 0;
   gboolean any_table;
 
-  if (version < 0)
-    {
-      g_propagate_error (error, local);
-      return FALSE;
-    }
-  app_id = canting_db_read_pragma_int (handle, "PRAGMA application_id", error);
-  if (app_id == -1)
+  if (!canting_db_read_pragma_int (handle, "PRAGMA user_version", &version, error) ||
+      !canting_db_read_pragma_int (handle, "PRAGMA application_id", &app_id, error))
     return FALSE;
   any_table = has_any_table (handle, &local);
   if (local != NULL)
@@ -223,8 +220,12 @@ check_handle (sqlite3     *handle,
       return FALSE;
     }
 
-  /* An empty file (a fresh database) has neither mark yet. */
-  if (app_id != CANTING_APPLICATION_ID && (version != 0 || any_table))
+  if (allow_empty && app_id == 0 && version == 0 && !any_table)
+    {
+      *out_version = 0;
+      return TRUE;
+    }
+  if (app_id != CANTING_APPLICATION_ID || version < 1)
     {
       g_set_error (error, CANTING_ERROR, CANTING_ERROR_CORRUPT,
                    _("“%s” is not a Canting workshop database."), path);
@@ -245,10 +246,11 @@ check_handle (sqlite3     *handle,
   return TRUE;
 }
 
-gboolean
-canting_db_check_file (const char  *path,
-                       int         *out_version,
-                       GError     **error)
+static gboolean
+check_file (const char  *path,
+            gboolean     allow_empty,
+            int         *out_version,
+            GError     **error)
 {
   sqlite3 *handle = NULL;
   int version = 0;
@@ -261,6 +263,8 @@ canting_db_check_file (const char  *path,
                    _("The file “%s” does not exist."), path);
       return FALSE;
     }
+  /* Read-only: closing it never checkpoints a -wal into the file, so a
+   * refused database keeps every byte (its -wal included). */
   rc = sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL);
   if (rc != SQLITE_OK)
     {
@@ -268,11 +272,21 @@ canting_db_check_file (const char  *path,
       sqlite3_close_v2 (handle);
       return FALSE;
     }
-  ok = check_handle (handle, path, &version, error);
+  sqlite3_extended_result_codes (handle, 1);
+  sqlite3_busy_timeout (handle, BUSY_TIMEOUT_MS);
+  ok = check_handle (handle, path, allow_empty, &version, error);
   sqlite3_close_v2 (handle);
   if (ok && out_version != NULL)
     *out_version = version;
   return ok;
+}
+
+gboolean
+canting_db_check_file (const char  *path,
+                       int         *out_version,
+                       GError     **error)
+{
+  return check_file (path, FALSE, out_version, error);
 }
 
 /* SQLite creates a new file with the process umask (often 0644).  Make it
@@ -329,9 +343,9 @@ migrate (CantingDb  *self,
       if (!exec_sql (self->handle, "BEGIN IMMEDIATE", _("starting the upgrade"), error))
         return FALSE;
       /* Another process may have migrated while we waited for the lock. */
-      current = canting_db_read_pragma_int (self->handle, "PRAGMA user_version", &local);
-      if (current < 0 || (current < step->version &&
-                          !exec_sql (self->handle, step->sql, _("upgrading the database"), &local)))
+      if (!canting_db_read_pragma_int (self->handle, "PRAGMA user_version", &current, &local) ||
+          (current < step->version &&
+           !exec_sql (self->handle, step->sql, _("upgrading the database"), &local)))
         {
           sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
           g_propagate_error (error, local);
@@ -372,6 +386,9 @@ canting_db_open_full (const char          *data_dir,
   if (!create_private_file (self->path, error))
     return NULL;
 
+  if (!check_file (self->path, TRUE, &version, error))
+    return NULL;
+
   rc = sqlite3_open_v2 (self->path, &self->handle,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
@@ -381,9 +398,6 @@ canting_db_open_full (const char          *data_dir,
     }
   sqlite3_extended_result_codes (self->handle, 1);
   sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
-
-  if (!check_handle (self->handle, self->path, &version, error))
-    return NULL;
 
   /* Only now may the file change. */
   {
@@ -431,9 +445,10 @@ gboolean
 canting_db_upgrade (CantingDb  *self,
                     GError    **error)
 {
-  int version = canting_db_read_pragma_int (self->handle, "PRAGMA user_version", error);
+  int version = 0;
 
-  return version >= 0 && migrate (self, version, canting_db_latest_schema_version (), error);
+  return canting_db_read_pragma_int (self->handle, "PRAGMA user_version", &version, error) &&
+         migrate (self, version, canting_db_latest_schema_version (), error);
 }
 
 CantingDb *
@@ -467,8 +482,11 @@ canting_db_get_backup_warning (CantingDb *self)
 int
 canting_db_get_schema_version (CantingDb *self)
 {
+  int version = -1;
+
   g_return_val_if_fail (CANTING_IS_DB (self), -1);
-  return canting_db_read_pragma_int (self->handle, "PRAGMA user_version", NULL);
+  canting_db_read_pragma_int (self->handle, "PRAGMA user_version", &version, NULL);
+  return version;
 }
 
 sqlite3 *
