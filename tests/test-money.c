@@ -59,6 +59,9 @@ test_money_parse_good (void)
     { "250 ribu", 250000 },
     { "250k", 250000 },
     { "1,25 rb", 1250 },
+    { "1,25 jt", 1250000 },
+    { "1,2345 jt", 1234500 },
+    { "150.000,-", 150000 },
     { "1.5 jt", 1500000 },
     { "1250000.00", 1250000 },
     { "1.500", 1500 },
@@ -103,6 +106,15 @@ test_money_parse_bad (void)
     { "99999999999999999999999", "too large" },
     { "9223372036854775808", "too large" },
     { "--5", "not an amount" },
+    /* Off by a factor of a thousand if guessed: refused instead. */
+    { "Rp 25,000", "ambiguous" },
+    { "150,000", "ambiguous" },
+    { "1.500 jt", "ambiguous" },
+    { "1,000 jt", "ambiguous" },
+    { "2.500 rb", "ambiguous" },
+    { "1250.000", "wrong places" },
+    { "10.0000", "wrong places" },
+    { "1.250.000,000", "wrong places" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (table); i++)
@@ -173,6 +185,9 @@ test_quantity_parse_good (void)
     { "1,2300", 1230 },
     { "-3", -3000 },
     { "1234.5", 1234500 },
+    { "0,125", 125 },
+    { "1250,000", 1250000 },
+    { "1.250,000", 1250000 },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (table); i++)
@@ -202,6 +217,8 @@ test_quantity_parse_bad (void)
     { "2.", "wrong places" },
     { "2,", "wrong places" },
     { "1000000000001", "too large" },
+    { "2,500", "ambiguous" },
+    { "12,500", "ambiguous" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (table); i++)
@@ -232,6 +249,66 @@ test_quantity_round_trip (void)
     }
 }
 
+/* Random amounts and quantities within the accepted range survive
+ * format-then-parse exactly (seeded: replay a failure with -seed). */
+static void
+test_round_trip_random (void)
+{
+  for (int i = 0; i < 20000; i++)
+    {
+      gint64 magnitude = (gint64) g_test_rand_int_range (0, G_MAXINT32) *
+                         (gint64) g_test_rand_int_range (0, 400000);
+      gint64 value = (i % 2 ? -1 : 1) * (magnitude % G_GINT64_CONSTANT (999999999999999));
+      g_autofree char *money = canting_money_format (value);
+      g_autofree char *quantity = canting_quantity_format (value);
+      CantingMoney m = 0;
+      CantingQuantity q = 0;
+
+      if (!canting_money_parse (money, &m, NULL) || m != value)
+        g_error ("money %" G_GINT64_FORMAT " → “%s” → %" G_GINT64_FORMAT, value, money, m);
+      if (!canting_quantity_parse (quantity, &q, NULL) || q != value)
+        g_error ("quantity %" G_GINT64_FORMAT " → “%s” → %" G_GINT64_FORMAT, value, quantity, q);
+    }
+}
+
+/* Random strings of the characters amounts are made of: every one either
+ * parses to a value inside the limits or is refused with a message, and
+ * a refused parse leaves the output alone. */
+static void
+test_random_input (void)
+{
+  static const char alphabet[] = "0123456789.,,..-  Rpjtrbk";
+
+  for (int i = 0; i < 50000; i++)
+    {
+      char text[16];
+      int len = g_test_rand_int_range (0, sizeof text);
+      g_autoptr(GError) money_error = NULL;
+      g_autoptr(GError) quantity_error = NULL;
+      CantingMoney m = 777;
+      CantingQuantity q = 777;
+
+      for (int j = 0; j < len; j++)
+        text[j] = alphabet[g_test_rand_int_range (0, sizeof alphabet - 1)];
+      text[len] = '\0';
+
+      if (canting_money_parse (text, &m, &money_error))
+        g_assert_cmpint (ABS (m), <=, G_GINT64_CONSTANT (999999999999999));
+      else
+        {
+          g_assert_error (money_error, CANTING_ERROR, CANTING_ERROR_INVALID);
+          g_assert_cmpint (m, ==, 777);
+        }
+      if (canting_quantity_parse (text, &q, &quantity_error))
+        g_assert_cmpint (ABS (q), <=, G_GINT64_CONSTANT (1000000000000000));
+      else
+        {
+          g_assert_error (quantity_error, CANTING_ERROR, CANTING_ERROR_INVALID);
+          g_assert_cmpint (q, ==, 777);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -249,6 +326,8 @@ main (int   argc,
   g_test_add_func ("/quantity/parse/good", test_quantity_parse_good);
   g_test_add_func ("/quantity/parse/bad", test_quantity_parse_bad);
   g_test_add_func ("/quantity/round-trip", test_quantity_round_trip);
+  g_test_add_func ("/number/round-trip-random", test_round_trip_random);
+  g_test_add_func ("/number/random-input", test_random_input);
 
   return g_test_run ();
 }

@@ -118,7 +118,8 @@ canting_money_parse (const char    *text,
     status = CANTING_NUMBER_GARBAGE;
   else
     status = canting_number_read (num_start, num_len, 0, multiplier,
-                                  CANTING_NUMBER_DOT_THOUSANDS_WINS, &value);
+                                  CANTING_NUMBER_DOT_THOUSANDS_WINS | CANTING_NUMBER_SHORT_DECIMALS,
+                                  &value);
   if (status == CANTING_NUMBER_OK && value > MONEY_MAX)
     status = CANTING_NUMBER_OVERFLOW;
 
@@ -140,9 +141,14 @@ canting_money_parse (const char    *text,
       g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
                    _("“%s” is too large an amount."), shown);
       return FALSE;
+    case CANTING_NUMBER_AMBIGUOUS:
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
+                   _("“%s” is ambiguous: the comma or dot could separate thousands or decimals. "
+                     "Type it like 25.000, 1.250.000 or 1,5 jt."),
+                   shown);
+      return FALSE;
     case CANTING_NUMBER_EMPTY:
     case CANTING_NUMBER_GARBAGE:
-    case CANTING_NUMBER_AMBIGUOUS:
     default:
       g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
                    _("“%s” is not an amount of money. Type it like 1.250.000, Rp 1.250.000 or 1,5 jt."),

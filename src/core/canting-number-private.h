@@ -19,9 +19,12 @@ typedef enum {
 
 typedef enum {
   /* A single dot followed by exactly three digits ("1.500") is read as a
-   * thousands separator.  Right for money (nobody means 1,5 rupiah);
-   * ambiguous for quantities, where it is refused instead. */
+   * thousands separator.  Right for money with no multiplier (nobody
+   * means 1,5 rupiah); ambiguous for quantities, where it is refused. */
   CANTING_NUMBER_DOT_THOUSANDS_WINS = 1 << 0,
+  /* Without a multiplier, at most two digits may follow the decimal mark
+   * (money: ",00"); more is misplaced thousands, refused. */
+  CANTING_NUMBER_SHORT_DECIMALS = 1 << 1,
 } CantingNumberFlags;
 
 /* Reads an unsigned decimal written with Indonesian separators (dots group

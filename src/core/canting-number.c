@@ -101,45 +101,56 @@ canting_number_read (const char         *digits,
     }
 
   commas = count_char (digits, len, ',');
-  if (commas > 1)
-    return CANTING_NUMBER_GROUPING;
+  dots = count_char (digits, len, '.');
 
-  if (commas == 1)
+  if (commas + dots == 1)
     {
-      const char *comma = find_char (digits, len, ',');
-      int_len = (gsize) (comma - digits);
-      frac = comma + 1;
-      frac_len = len - int_len - 1;
-      if (frac_len == 0 || find_char (frac, frac_len, '.') != NULL)
-        return CANTING_NUMBER_GROUPING;
-      if (int_len > 0 && find_char (int_part, int_len, '.') != NULL &&
-          !valid_grouping (int_part, int_len))
-        return CANTING_NUMBER_GROUPING;
-    }
-  else if ((dots = count_char (digits, len, '.')) > 1)
-    {
-      if (!valid_grouping (digits, len))
-        return CANTING_NUMBER_GROUPING;
-    }
-  else if (dots == 1)
-    {
-      const char *dot = find_char (digits, len, '.');
-      gsize before = (gsize) (dot - digits);
+      /* One separator: "1.500", "1,5", "25,000".  Followed by exactly three
+       * digits after one to three digits, it reads as thousands to some
+       * people and as decimals to others; guessing wrong is off by a
+       * factor of a thousand, so such input is refused unless the caller
+       * says how its readers write (money: "Rp 1.500" is never 1,5). */
+      const char *sep = find_char (digits, len, commas ? ',' : '.');
+      gsize before = (gsize) (sep - digits);
       gsize after = len - before - 1;
       gboolean looks_grouped = after == 3 && before >= 1 && before <= 3 && digits[0] != '0';
 
       if (after == 0)
         return CANTING_NUMBER_GROUPING;
-      if (looks_grouped && !(flags & CANTING_NUMBER_DOT_THOUSANDS_WINS))
-        return CANTING_NUMBER_AMBIGUOUS;
-      if (!looks_grouped)
+      if (looks_grouped)
         {
-          /* A lone decimal dot, as in "2.5" or "1250000.00". */
+          if (*sep != '.' || !(flags & CANTING_NUMBER_DOT_THOUSANDS_WINS) || multiplier != 1)
+            return CANTING_NUMBER_AMBIGUOUS;
+          /* "1.500" as one thousand five hundred: all digits are whole. */
+        }
+      else
+        {
           int_len = before;
-          frac = dot + 1;
+          frac = sep + 1;
           frac_len = after;
         }
     }
+  else if (commas > 1)
+    return CANTING_NUMBER_GROUPING;
+  else if (commas == 1)
+    {
+      /* "1.250.000,50": dots group thousands, the comma starts decimals. */
+      const char *comma = find_char (digits, len, ',');
+      int_len = (gsize) (comma - digits);
+      frac = comma + 1;
+      frac_len = len - int_len - 1;
+      if (frac_len == 0 || find_char (frac, frac_len, '.') != NULL ||
+          !valid_grouping (int_part, int_len))
+        return CANTING_NUMBER_GROUPING;
+    }
+  else if (dots > 1 && !valid_grouping (digits, len))
+    return CANTING_NUMBER_GROUPING;
+
+  /* Written money has at most two decimals ("Rp 1.250.000,00"); three or
+   * more digits after the mark are thousands in the wrong places
+   * ("1250.000"), not a fraction to drop. */
+  if ((flags & CANTING_NUMBER_SHORT_DECIMALS) && multiplier == 1 && frac_len > 2)
+    return CANTING_NUMBER_GROUPING;
 
   if (int_len == 0 && frac_len == 0)
     return CANTING_NUMBER_GARBAGE;
