@@ -154,12 +154,53 @@ test_open_makes_daily_backup (void)
   g_autoptr(CantingDb) db = canting_db_open (dir, NULL);
   g_autoptr(GPtrArray) list = NULL;
 
+  g_autoptr(GDateTime) start = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) end = NULL;
+  guint expected;
+
   g_assert_nonnull (db);
   g_clear_object (&db);
   db = canting_db_open (dir, NULL);
+  end = g_date_time_new_now_local ();
   list = canting_backup_list (dir, NULL);
-  g_assert_cmpuint (count_kind (list, CANTING_BACKUP_AUTO), ==, 1);
+  /* One per day: two only if local midnight fell between the opens. */
+  expected = g_date_time_get_day_of_year (start) == g_date_time_get_day_of_year (end) ? 1 : 2;
+  g_assert_cmpuint (count_kind (list, CANTING_BACKUP_AUTO), ==, expected);
   g_assert_null (canting_db_get_backup_warning (db));
+  g_clear_object (&db);
+  canting_test_rmdir (dir);
+}
+
+/* Copies made in the same second get -2, -3, ... and are listed newest
+ * first: -10 after -9, not before it as plain text order would have it. */
+static void
+test_same_second_copies (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autoptr(CantingDb) db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 24, 9, 0, 0);
+  g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *newest = NULL;
+
+  for (int i = 0; i < 11; i++)
+    {
+      char *path = canting_backup_create_at (db, CANTING_BACKUP_MANUAL, now, NULL);
+      g_assert_nonnull (path);
+      g_ptr_array_add (made, path);
+    }
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (made, 0), "-20261124-090000.db"));
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (made, 10), "-20261124-090000-11.db"));
+
+  list = canting_backup_list (dir, NULL);
+  g_assert_cmpuint (list->len, ==, 11);
+  for (guint i = 0; i < list->len; i++)
+    {
+      CantingBackupInfo *info = g_ptr_array_index (list, i);
+      g_assert_cmpstr (info->path, ==, g_ptr_array_index (made, 10 - i));
+    }
+  newest = canting_backup_find_newest_good (dir);
+  g_assert_cmpstr (newest, ==, g_ptr_array_index (made, 10));
   g_clear_object (&db);
   canting_test_rmdir (dir);
 }
@@ -281,6 +322,7 @@ main (int   argc,
   g_test_add_func ("/backup/rotation-keeps-fourteen", test_rotation_keeps_fourteen);
   g_test_add_func ("/backup/open-makes-daily-backup", test_open_makes_daily_backup);
   g_test_add_func ("/backup/names-not-ours-are-ignored", test_names_not_ours_are_ignored);
+  g_test_add_func ("/backup/same-second-copies", test_same_second_copies);
   g_test_add_func ("/backup/failed-daily-backup-is-reported", test_failed_daily_backup_is_reported);
   g_test_add_func ("/backup/restore-refuses-bad-files", test_restore_refuses_bad_files);
 

@@ -34,6 +34,8 @@ canting_backup_info_copy (const CantingBackupInfo *info)
   copy->name = g_strdup (info->name);
   copy->kind = info->kind;
   copy->created = g_date_time_ref (info->created);
+  copy->sequence = info->sequence;
+  copy->modified_usec = info->modified_usec;
   copy->size = info->size;
   return copy;
 }
@@ -72,7 +74,8 @@ canting_backup_kind_label (CantingBackupKind kind)
 static gboolean
 parse_name (const char         *name,
             CantingBackupKind  *out_kind,
-            GDateTime         **out_created)
+            GDateTime         **out_created,
+            guint              *out_sequence)
 {
   for (gsize k = 0; k < G_N_ELEMENTS (kind_tags); k++)
     {
@@ -88,9 +91,11 @@ parse_name (const char         *name,
           used != 15)
         return FALSE;
       rest += used;
+      *out_sequence = 1;
       if (*rest == '-')
         {
           rest++;
+          *out_sequence = (guint) g_ascii_strtoull (rest, NULL, 10);
           while (g_ascii_isdigit (*rest))
             rest++;
         }
@@ -113,7 +118,13 @@ newest_first (gconstpointer a,
   const CantingBackupInfo *y = *(CantingBackupInfo * const *) b;
   int by_time = g_date_time_compare (y->created, x->created);
 
-  return by_time != 0 ? by_time : g_strcmp0 (y->name, x->name);
+  if (by_time != 0)
+    return by_time;
+  /* Same second: the file written later (a daily copy and a manual one
+   * made just after it), then -10 after -9 after no suffix. */
+  if (x->modified_usec != y->modified_usec)
+    return (y->modified_usec > x->modified_usec) - (y->modified_usec < x->modified_usec);
+  return (y->sequence > x->sequence) - (y->sequence < x->sequence);
 }
 
 GPtrArray *
@@ -145,10 +156,11 @@ canting_backup_list (const char  *data_dir,
       CantingBackupInfo *info;
       CantingBackupKind kind;
       GDateTime *created;
+      guint sequence;
       GStatBuf st;
       g_autofree char *path = g_build_filename (dir_path, name, NULL);
 
-      if (!parse_name (name, &kind, &created))
+      if (!parse_name (name, &kind, &created, &sequence))
         continue;
       if (g_stat (path, &st) != 0)
         {
@@ -160,7 +172,9 @@ canting_backup_list (const char  *data_dir,
       info->name = g_strdup (name);
       info->kind = kind;
       info->created = created;
+      info->sequence = sequence;
       info->size = st.st_size;
+      info->modified_usec = (gint64) st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000;
       g_ptr_array_add (list, info);
     }
   g_ptr_array_sort (list, newest_first);
@@ -190,11 +204,17 @@ canting_backup_create_at (CantingDb          *db,
         : g_strdup_printf ("canting-%s-%s-%u.db", kind_tags[kind], stamp, n);
       g_autofree char *path = g_build_filename (dir, name, NULL);
 
+      g_autoptr(GError) local = NULL;
+
       if (g_file_test (path, G_FILE_TEST_EXISTS))
         continue;
-      if (!canting_db_copy_to_file (canting_db_get_handle (db), path, error))
-        return NULL;
-      return g_steal_pointer (&path);
+      if (canting_db_copy_to_file (canting_db_get_handle (db), path, &local))
+        return g_steal_pointer (&path);
+      if (!g_error_matches (local, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
     }
   g_set_error (error, CANTING_ERROR, CANTING_ERROR_IO,
                _("Too many backups were made in one second in “%s”."), dir);
@@ -290,6 +310,7 @@ canting_backup_restore (CantingDb   *db,
   sqlite3 *source = NULL;
   sqlite3_backup *backup;
   sqlite3 *handle = canting_db_get_handle (db);
+  GError *local = NULL;
   int version = 0;
   int rc;
 
@@ -323,8 +344,18 @@ canting_backup_restore (CantingDb   *db,
     }
   sqlite3_close_v2 (source);
 
-  if (!canting_db_upgrade (db, error))
-    return FALSE;
+  /* The contents are replaced from here on: whatever happens next, the
+   * caller must learn where the previous data went. */
+  if (!canting_db_upgrade (db, &local))
+    {
+      g_set_error (error, CANTING_ERROR, local->code == CANTING_ERROR_IO ? CANTING_ERROR_IO : CANTING_ERROR_DB,
+                   _("The backup was restored but could not be upgraded: %s The previous data was kept as %s."),
+                   local->message, kept);
+      g_clear_error (&local);
+      if (out_kept_aside != NULL)
+        *out_kept_aside = g_steal_pointer (&kept);
+      return FALSE;
+    }
   if (out_kept_aside != NULL)
     *out_kept_aside = g_steal_pointer (&kept);
   return TRUE;

@@ -29,7 +29,9 @@ typedef struct {
   char              *name;
   CantingBackupKind  kind;
   GDateTime         *created;  /* UTC, from the file name */
+  guint              sequence;  /* 1, or N of a "-N" suffix: copies made in the same second */
   goffset            size;
+  gint64             modified_usec; /* orders copies made within one second */
 } CantingBackupInfo;
 
 #define CANTING_TYPE_BACKUP_INFO (canting_backup_info_get_type ())
@@ -66,7 +68,9 @@ gboolean   canting_backup_rotate      (const char         *data_dir,
 /* Replaces the open database's contents with @file.  The current contents
  * are first saved as a pre-restore copy (@out_kept_aside), never deleted.
  * The copy is checked first; a damaged or newer file is refused and nothing
- * changes.  An older schema is upgraded afterwards. */
+ * changes.  An older schema is upgraded afterwards; if that fails the
+ * contents are already replaced, so @out_kept_aside is set even though
+ * FALSE is returned. */
 gboolean   canting_backup_restore     (CantingDb          *db,
                                        const char         *file,
                                        char              **out_kept_aside,

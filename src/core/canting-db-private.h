@@ -52,8 +52,9 @@ gboolean canting_db_read_pragma_int (sqlite3     *handle,
 
 /* Creates @path (which must not exist) mode 0600 and fills it with a copy
  * of @source through the online backup API, as a self-contained file
- * (rollback journal, no -wal).  Written to a temporary name and renamed, so
- * a crash never leaves a half-copied file under the final name. */
+ * (rollback journal, no -wal).  Written under a temporary name and linked
+ * into place, so a crash never leaves a half-copied file under the final
+ * name.  If @path appeared meanwhile: G_IO_ERROR_EXISTS, nothing replaced. */
 gboolean canting_db_copy_to_file (sqlite3     *source,
                                   const char  *path,
                                   GError     **error);

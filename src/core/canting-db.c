@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <unistd.h>
 
@@ -520,19 +521,42 @@ canting_db_transaction (CantingDb         *self,
   return TRUE;
 }
 
+/* Makes a rename or link inside @dir survive a power cut. */
+static void
+sync_dir (const char *dir)
+{
+  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
 gboolean
 canting_db_copy_to_file (sqlite3     *source,
                          const char  *path,
                          GError     **error)
 {
-  g_autofree char *tmp = g_strconcat (path, ".tmp", NULL);
+  /* A unique temporary name: the app and canting-cli may both be making
+   * a copy in the same second. */
+  g_autofree char *tmp = g_strconcat (path, ".XXXXXX", NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
+  int fd;
   int rc;
 
-  g_unlink (tmp);
-  if (!create_private_file (tmp, error))
-    return FALSE;
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_IO,
+                   _("Cannot create “%s”: %s"), tmp, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
 
   rc = sqlite3_open_v2 (tmp, &dest, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
@@ -560,14 +584,21 @@ canting_db_copy_to_file (sqlite3     *source,
     }
   sqlite3_close_v2 (dest);
 
-  if (g_rename (tmp, path) != 0)
+  /* link() never replaces: if another copy took the name meanwhile, the
+   * caller picks the next one instead of overwriting it. */
+  if (link (tmp, path) != 0)
     {
       int saved = errno;
-      g_set_error (error, CANTING_ERROR, CANTING_ERROR_IO,
-                   _("Cannot save “%s”: %s"), path, g_strerror (saved));
       g_unlink (tmp);
+      if (saved == EEXIST)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("“%s” already exists."), path);
+      else
+        g_set_error (error, CANTING_ERROR, CANTING_ERROR_IO,
+                     _("Cannot save “%s”: %s"), path, g_strerror (saved));
       return FALSE;
     }
+  g_unlink (tmp);
+  sync_dir (dir);
   return TRUE;
 }
 
