@@ -60,11 +60,24 @@ build() {
 
 run_tests() {
   local rc=0
+  # A log left by an earlier run must never be summarised as this one's.
+  rm -f "$build/meson-logs/testlog.json"
   # UI tests need a display and a session bus; give the whole suite both.
   dbus-run-session -- xvfb-run -a -s '-screen 0 1366x768x24' \
     meson test -C "$build" --print-errorlogs "$@" || rc=$?
+  summary_printed=1
   python3 "$top/build-aux/test-summary.py" "$build/meson-logs/testlog.json" || rc=1
   return $rc
+}
+
+# The last line of `dev.sh test` is always the summary, even when set-up
+# or the build fails before any test runs.
+summary_printed=0
+summary_on_failure() {
+  if [ "$summary_printed" = 0 ]; then
+    echo "dev.sh: set-up or build failed; no tests ran" >&2
+    echo "0 passed, 1 failed"
+  fi
 }
 
 cmd=${1:-}
@@ -80,6 +93,7 @@ case "$cmd" in
     exec "$build/src/ui/canting" "$@"
     ;;
   test)
+    trap summary_on_failure EXIT
     install_missing
     build
     run_tests "$@"

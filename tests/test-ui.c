@@ -12,6 +12,7 @@
 
 #include "canting-application.h"
 #include "canting-backup.h"
+#include "canting-db-private.h"
 #include "canting-paths.h"
 #include "canting-preferences-window.h"
 #include "canting-test-util.h"
@@ -165,6 +166,8 @@ on_activate (GApplication *app,
   /* activate may run before the window is up; let it settle first. */
   CantingApplication *self = CANTING_APPLICATION (app);
 
+  /* Once: a step may activate the app again, as a second launch would. */
+  g_signal_handlers_disconnect_by_func (app, on_activate, step);
   g_application_hold (app);
   /* Transitions would leave two pages mapped for a moment. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
@@ -258,7 +261,27 @@ restart_step (CantingApplication *app)
   g_signal_emit_by_name (backup_now, "clicked");
   after = canting_backup_list (data_dir, NULL);
   g_assert_cmpuint (after->len, ==, before->len + 1);
-  gtk_window_close (GTK_WINDOW (prefs));
+
+  /* A save that fails (disk full, say; here a trigger refuses it) is
+   * shown, and retried when Preferences closes: the typed owner is not
+   * lost once the database accepts writes again. */
+  {
+    sqlite3 *handle = canting_db_get_handle (canting_application_get_db (app));
+    g_autoptr(CantingProfile) stored = NULL;
+
+    g_assert_cmpint (sqlite3_exec (handle,
+                                   "CREATE TEMP TRIGGER refuse_save BEFORE UPDATE ON workshop "
+                                   "BEGIN SELECT RAISE(ABORT, 'simulated failure'); END",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (prefs), "Pemilik")), "Bu Siti Rahayu");
+    spin (800);
+    g_assert_nonnull (find_shown_label (GTK_WIDGET (prefs), "simulated failure"));
+    g_assert_cmpint (sqlite3_exec (handle, "DROP TRIGGER refuse_save", NULL, NULL, NULL), ==, SQLITE_OK);
+
+    gtk_window_close (GTK_WINDOW (prefs));
+    stored = canting_profile_load (canting_application_get_db (app), NULL);
+    g_assert_cmpstr (canting_profile_get_owner (stored), ==, "Bu Siti Rahayu");
+  }
 }
 
 static void
@@ -277,6 +300,15 @@ damaged_step (CantingApplication *app)
 
   g_assert_nonnull (dialog);
   g_assert_null (find_window (app, CANTING_TYPE_WINDOW));
+
+  /* Launching again while the dialog waits shows the same dialog. */
+  g_application_activate (G_APPLICATION (app));
+  {
+    guint dialogs = 0;
+    for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+      dialogs += ADW_IS_MESSAGE_DIALOG (l->data);
+    g_assert_cmpuint (dialogs, ==, 1);
+  }
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Catatan bengkel tidak dapat dibuka");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "rusak"));
   g_assert_true (adw_message_dialog_has_response (dialog, "restore"));

@@ -32,6 +32,7 @@ struct _CantingApplication
   CantingProfile *profile;
   guint daily_backup_source;
   gboolean backup_warning_shown;
+  GtkWindow *open_error_dialog;  /* weak: the one "cannot open" dialog */
 };
 
 G_DEFINE_FINAL_TYPE (CantingApplication, canting_application, ADW_TYPE_APPLICATION)
@@ -219,6 +220,7 @@ on_open_error_response (AdwMessageDialog   *dialog,
   /* Exactly one answer per dialog: closing it afterwards would answer
    * again with the close response. */
   g_signal_handlers_disconnect_by_func (dialog, on_open_error_response, self);
+  g_clear_weak_pointer (&self->open_error_dialog);
   gtk_window_close (GTK_WINDOW (dialog));
 
   if (!g_str_equal (response, "restore") && !start_empty)
@@ -287,6 +289,8 @@ show_open_error (CantingApplication *self,
 
   /* Keep the app alive while only the dialog is up. */
   g_application_hold (G_APPLICATION (self));
+  self->open_error_dialog = GTK_WINDOW (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->open_error_dialog);
   g_signal_connect (dialog, "response", G_CALLBACK (on_open_error_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -297,6 +301,13 @@ canting_application_activate (GApplication *app)
   CantingApplication *self = CANTING_APPLICATION (app);
   g_autoptr(GError) error = NULL;
 
+  /* Launched again while the "cannot open" dialog waits for an answer:
+   * show that dialog, do not try (and fail, or recover twice) again. */
+  if (self->open_error_dialog != NULL)
+    {
+      gtk_window_present (self->open_error_dialog);
+      return;
+    }
   if (self->db == NULL && !open_database (self, &error))
     {
       show_open_error (self, error);
@@ -426,6 +437,7 @@ canting_application_dispose (GObject *object)
   CantingApplication *self = CANTING_APPLICATION (object);
 
   g_clear_handle_id (&self->daily_backup_source, g_source_remove);
+  g_clear_weak_pointer (&self->open_error_dialog);
   g_clear_object (&self->db);
   g_clear_object (&self->profile);
   g_clear_object (&self->settings);

@@ -51,8 +51,13 @@ struct _CantingPreferencesWindow
   AdwEntryRow *rows[N_TEXT_ROWS];
   gboolean row_invalid[N_TEXT_ROWS];
   guint save_source;
+  /* The shared profile holds typed text not yet written.  Cleared only by
+   * a successful save, so a failed one (disk full, database busy) is
+   * retried on close and reported if it fails again. */
+  gboolean dirty;
   gboolean loading;
   GtkFileChooserNative *chooser;
+  GCancellable *cancellable;  /* logo loading, cancelled on dispose */
 };
 
 G_DEFINE_FINAL_TYPE (CantingPreferencesWindow, canting_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -96,10 +101,13 @@ canting_preferences_window_flush (CantingPreferencesWindow  *self,
 
   g_return_val_if_fail (CANTING_IS_PREFERENCES_WINDOW (self), FALSE);
 
-  if (self->save_source == 0)
-    return TRUE;
   g_clear_handle_id (&self->save_source, g_source_remove);
-  return canting_profile_save (profile, canting_application_get_db (self->app), error);
+  if (!self->dirty)
+    return TRUE;
+  if (!canting_profile_save (profile, canting_application_get_db (self->app), error))
+    return FALSE;
+  self->dirty = FALSE;
+  return TRUE;
 }
 
 static gboolean
@@ -109,8 +117,7 @@ save_timeout (gpointer user_data)
   g_autoptr(GError) error = NULL;
 
   self->save_source = 0;
-  if (!canting_profile_save (canting_application_get_profile (self->app),
-                             canting_application_get_db (self->app), &error))
+  if (!canting_preferences_window_flush (self, &error))
     show_error (self, error->message);
   return G_SOURCE_REMOVE;
 }
@@ -154,6 +161,7 @@ on_row_changed (GtkEditable              *editable,
   if (!any_row_invalid (self))
     show_error (self, NULL);
   canting_profile_set_field (canting_application_get_profile (self->app), field, text);
+  self->dirty = TRUE;
   schedule_save (self);
 }
 
@@ -208,6 +216,7 @@ save_logo (CantingPreferencesWindow *self,
 
   if (!canting_profile_set_logo (profile, bytes, error))
     return FALSE;
+  /* Saved at once, with any typed text still waiting for its pause. */
   g_clear_handle_id (&self->save_source, g_source_remove);
   if (!canting_profile_save (profile, canting_application_get_db (self->app), error))
     {
@@ -215,6 +224,7 @@ save_logo (CantingPreferencesWindow *self,
       update_logo (self);
       return FALSE;
     }
+  self->dirty = FALSE;
   update_logo (self);
   return TRUE;
 }
@@ -228,6 +238,9 @@ on_logo_loaded (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = g_file_load_bytes_finish (G_FILE (source), result, NULL, &error);
 
+  /* The window was closed while the file loaded: nothing left to show. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   if (bytes == NULL || !save_logo (self, bytes, &error))
     {
       show_error (self, error->message);
@@ -244,7 +257,7 @@ on_chooser_response (GtkNativeDialog          *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_file_load_bytes_async (file, NULL, on_logo_loaded, g_object_ref (self));
+      g_file_load_bytes_async (file, self->cancellable, on_logo_loaded, g_object_ref (self));
     }
   g_clear_object (&self->chooser);
 }
@@ -311,18 +324,27 @@ restore (CantingPreferencesWindow *self,
 {
   g_autoptr(GError) error = NULL;
 
+  gboolean restored;
+
   /* Whatever is typed but not yet saved goes into the copy kept aside. */
-  if (!canting_preferences_window_flush (self, &error) ||
-      !canting_backup_restore (canting_application_get_db (self->app), path, kept_aside, &error))
+  if (!canting_preferences_window_flush (self, &error))
     {
       show_error (self, error->message);
       return FALSE;
     }
-  canting_application_reload (self->app);
-  load_profile (self);
-  update_logo (self);
-  refresh_backups (self);
-  return TRUE;
+  restored = canting_backup_restore (canting_application_get_db (self->app), path, kept_aside, &error);
+  /* A restore that failed late has still replaced the data (kept_aside
+   * is set then): show what the database now holds either way. */
+  if (restored || (kept_aside != NULL && *kept_aside != NULL))
+    {
+      canting_application_reload (self->app);
+      load_profile (self);
+      update_logo (self);
+      refresh_backups (self);
+    }
+  if (!restored)
+    show_error (self, error->message);
+  return restored;
 }
 
 static void
@@ -501,6 +523,8 @@ canting_preferences_window_dispose (GObject *object)
 {
   CantingPreferencesWindow *self = CANTING_PREFERENCES_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->save_source, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
@@ -548,6 +572,7 @@ canting_preferences_window_init (CantingPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   canting_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
 
   self->rows[CANTING_PROFILE_FIELD_NAME] = self->name_row;
   self->rows[CANTING_PROFILE_FIELD_OWNER] = self->owner_row;
