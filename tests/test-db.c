@@ -156,34 +156,45 @@ make_database_claiming_version (const char *dir,
   g_assert_cmpint (sqlite3_exec (canting_db_get_handle (db), sql, NULL, NULL, NULL), ==, SQLITE_OK);
 }
 
+/* Opening @dir must fail with @code and a message containing @part, and
+ * leave the database file and its -wal byte for byte as they were, with
+ * no backup made of them. */
+static void
+assert_open_refused (const char       *dir,
+                     CantingErrorCode  code,
+                     const char       *part)
+{
+  g_autofree char *path = canting_paths_database_file (dir);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  gboolean had_wal = g_file_test (wal, G_FILE_TEST_EXISTS);
+  g_autoptr(GBytes) before = canting_test_read_file (path);
+  g_autoptr(GBytes) wal_before = had_wal ? canting_test_read_file (wal) : NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingDb) db = canting_db_open (dir, &error);
+  g_autoptr(GPtrArray) backups = NULL;
+
+  g_assert_null (db);
+  g_assert_error (error, CANTING_ERROR, (int) code);
+  g_assert_nonnull (strstr (error->message, part));
+  after = canting_test_read_file (path);
+  g_assert_true (g_bytes_equal (before, after));
+  if (had_wal)
+    {
+      g_autoptr(GBytes) wal_after = canting_test_read_file (wal);
+      g_assert_true (g_bytes_equal (wal_before, wal_after));
+    }
+  backups = canting_backup_list (dir, NULL);
+  g_assert_cmpint (backups->len, ==, 0);
+}
+
 static void
 test_refuse_newer (void)
 {
   g_autofree char *dir = canting_test_mkdtemp ();
-  g_autofree char *path = canting_paths_database_file (dir);
-  g_autoptr(GBytes) before = NULL;
-  g_autoptr(GBytes) after = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CantingDb) db = NULL;
-  g_autoptr(GPtrArray) backups = NULL;
-  GStatBuf st_before, st_after;
 
   make_database_claiming_version (dir, canting_db_latest_schema_version () + 1);
-  before = canting_test_read_file (path);
-  g_assert_cmpint (g_stat (path, &st_before), ==, 0);
-
-  db = canting_db_open (dir, &error);
-  g_assert_null (db);
-  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_TOO_NEW);
-  g_assert_nonnull (strstr (error->message, "newer version of Canting"));
-
-  after = canting_test_read_file (path);
-  g_assert_true (g_bytes_equal (before, after));
-  g_assert_cmpint (g_stat (path, &st_after), ==, 0);
-  g_assert_cmpint (st_after.st_mtime, ==, st_before.st_mtime);
-  /* Refused means refused: not even a backup of it was made. */
-  backups = canting_backup_list (dir, NULL);
-  g_assert_cmpint (backups->len, ==, 0);
+  assert_open_refused (dir, CANTING_ERROR_TOO_NEW, "newer version of Canting");
   canting_test_rmdir (dir);
 }
 
@@ -198,11 +209,6 @@ test_refuse_newer_with_pending_wal (void)
   g_autofree char *path = canting_paths_database_file (dir);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", canting_db_latest_schema_version () + 1);
-  g_autoptr(GBytes) db_before = NULL;
-  g_autoptr(GBytes) wal_before = NULL;
-  g_autoptr(GBytes) db_after = NULL;
-  g_autoptr(GBytes) wal_after = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(CantingDb) db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, NULL);
   sqlite3 *raw = NULL;
 
@@ -213,18 +219,8 @@ test_refuse_newer_with_pending_wal (void)
   g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (raw);
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
-  db_before = canting_test_read_file (path);
-  wal_before = canting_test_read_file (wal);
-  g_assert_cmpuint (g_bytes_get_size (wal_before), >, 0);
 
-  db = canting_db_open (dir, &error);
-  g_assert_null (db);
-  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_TOO_NEW);
-
-  db_after = canting_test_read_file (path);
-  wal_after = canting_test_read_file (wal);
-  g_assert_true (g_bytes_equal (db_before, db_after));
-  g_assert_true (g_bytes_equal (wal_before, wal_after));
+  assert_open_refused (dir, CANTING_ERROR_TOO_NEW, "newer version of Canting");
   canting_test_rmdir (dir);
 }
 
@@ -242,23 +238,12 @@ test_refuse_odd_headers (void)
   for (gsize i = 0; i < G_N_ELEMENTS (tamper); i++)
     {
       g_autofree char *dir = canting_test_mkdtemp ();
-      g_autofree char *path = canting_paths_database_file (dir);
-      g_autoptr(GError) error = NULL;
       g_autoptr(CantingDb) db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, NULL);
-      g_autoptr(GBytes) before = NULL;
-      g_autoptr(GBytes) after = NULL;
 
       g_test_message ("%s", tamper[i]);
       g_assert_cmpint (sqlite3_exec (canting_db_get_handle (db), tamper[i], NULL, NULL, NULL), ==, SQLITE_OK);
       g_clear_object (&db);
-      before = canting_test_read_file (path);
-
-      db = canting_db_open (dir, &error);
-      g_assert_null (db);
-      g_assert_error (error, CANTING_ERROR, CANTING_ERROR_CORRUPT);
-      g_assert_nonnull (strstr (error->message, "not a Canting workshop database"));
-      after = canting_test_read_file (path);
-      g_assert_true (g_bytes_equal (before, after));
+      assert_open_refused (dir, CANTING_ERROR_CORRUPT, "not a Canting workshop database");
       canting_test_rmdir (dir);
     }
 }
@@ -278,23 +263,12 @@ test_refuse_garbage (void)
 {
   g_autofree char *dir = canting_test_mkdtemp ();
   g_autofree char *path = canting_paths_database_file (dir);
-  g_autoptr(GBytes) before = NULL;
-  g_autoptr(GBytes) after = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CantingDb) db = NULL;
   char garbage[8192];
 
   for (gsize i = 0; i < sizeof garbage; i++)
     garbage[i] = (char) ('A' + i % 26);
   write_file (path, garbage, sizeof garbage);
-  before = canting_test_read_file (path);
-
-  db = canting_db_open (dir, &error);
-  g_assert_null (db);
-  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_CORRUPT);
-  g_assert_nonnull (strstr (error->message, "damaged"));
-  after = canting_test_read_file (path);
-  g_assert_true (g_bytes_equal (before, after));
+  assert_open_refused (dir, CANTING_ERROR_CORRUPT, "damaged");
   canting_test_rmdir (dir);
 }
 
@@ -303,24 +277,13 @@ test_refuse_foreign_database (void)
 {
   g_autofree char *dir = canting_test_mkdtemp ();
   g_autofree char *path = canting_paths_database_file (dir);
-  g_autoptr(GBytes) before = NULL;
-  g_autoptr(GBytes) after = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CantingDb) db = NULL;
   sqlite3 *other = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (other, "CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('Gundul');",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (other);
-  before = canting_test_read_file (path);
-
-  db = canting_db_open (dir, &error);
-  g_assert_null (db);
-  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_CORRUPT);
-  g_assert_nonnull (strstr (error->message, "not a Canting workshop database"));
-  after = canting_test_read_file (path);
-  g_assert_true (g_bytes_equal (before, after));
+  assert_open_refused (dir, CANTING_ERROR_CORRUPT, "not a Canting workshop database");
   canting_test_rmdir (dir);
 }
 
