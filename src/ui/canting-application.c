@@ -130,13 +130,20 @@ canting_application_reload (CantingApplication *self)
   g_signal_emit (self, signals[DATA_REPLACED], 0);
 }
 
+static gpointer
+find_window (CantingApplication *self,
+             GType               type)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      return l->data;
+  return NULL;
+}
+
 static CantingWindow *
 main_window (CantingApplication *self)
 {
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    if (CANTING_IS_WINDOW (l->data))
-      return l->data;
-  return NULL;
+  return find_window (self, CANTING_TYPE_WINDOW);
 }
 
 static gboolean
@@ -370,14 +377,12 @@ preferences_activated (GSimpleAction *action,
 
   if (self->db == NULL)
     return;
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    if (CANTING_IS_PREFERENCES_WINDOW (l->data))
-      {
-        gtk_window_present (l->data);
-        return;
-      }
-  prefs = canting_preferences_window_new (self);
-  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (window));
+  prefs = find_window (self, CANTING_TYPE_PREFERENCES_WINDOW);
+  if (prefs == NULL)
+    {
+      prefs = canting_preferences_window_new (self);
+      gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (window));
+    }
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
