@@ -19,7 +19,7 @@ packages=(
   libcurl4-openssl-dev libjson-glib-dev libsecret-1-dev libsoup-3.0-dev
   gettext appstream desktop-file-utils
   python3 xvfb xauth dbus-daemon dbus-x11 at-spi2-core python3-gi gir1.2-atspi-2.0
-  imagemagick gnome-keyring locales x11-apps poppler-utils
+  dconf-gsettings-backend imagemagick gnome-keyring locales x11-apps poppler-utils
   librsvg2-common adwaita-icon-theme
 )
 
