@@ -10,6 +10,17 @@ trap 'rm -rf "$tmp"' EXIT
 
 cd "$srcdir"
 grep -v '^#' po/POTFILES.in | grep -v '^$' > "$tmp/files"
+sort "$tmp/files" > "$tmp/files.sorted"
+
+# Every source with translatable strings is listed, or its strings would
+# silently stay English.
+missing=$(grep -rlE '(^|[^A-Za-z0-9_])N?_\(|translatable="yes"' src data --include='*.c' --include='*.ui' \
+            --include='*.in' --include='*.xml' | sort | comm -23 - "$tmp/files.sorted" || true)
+if [ -n "$missing" ]; then
+  echo "po/POTFILES.in does not list these files with translatable strings:" >&2
+  echo "$missing" >&2
+  exit 1
+fi
 xgettext --package-name=canting --from-code=UTF-8 --add-comments \
   --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
   --keyword=g_dngettext:2,3 --keyword=g_dpgettext2:2c,3 \

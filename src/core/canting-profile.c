@@ -4,20 +4,11 @@
 #include "canting-db-private.h"
 #include "canting-error.h"
 #include "canting-i18n.h"
+#include "canting-validate.h"
 
 #include <string.h>
 
 #define N_TEXT_FIELDS (CANTING_PROFILE_FIELD_MEMBERSHIP + 1)
-
-/* Longest text kept per field: a name or city fits on a receipt line; an
- * address may take a few lines. */
-#define SHORT_FIELD_MAX_CHARS 120
-#define ADDRESS_MAX_CHARS 500
-
-/* Indonesian numbers: 0812-3456-789 (10 digits) up to +62 812 3456 78901
- * (13); landlines are shorter.  E.164 caps any number at 15 digits. */
-#define PHONE_MIN_DIGITS 8
-#define PHONE_MAX_DIGITS 15
 
 struct _CantingProfile
 {
@@ -190,74 +181,22 @@ field_label (CantingProfileField field)
     }
 }
 
-static gboolean
-phone_is_valid (const char *text)
-{
-  guint digits = 0;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (g_ascii_isdigit (*p))
-        digits++;
-      else if (!((*p == '+' && p == text) || *p == ' ' || *p == '-' || *p == '.' ||
-                 *p == '(' || *p == ')'))
-        return FALSE;
-    }
-  return digits >= PHONE_MIN_DIGITS && digits <= PHONE_MAX_DIGITS;
-}
-
-static gboolean
-has_control_chars (const char *text,
-                   gboolean    allow_newlines)
-{
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (c == '\n' && allow_newlines)
-        continue;
-      if (g_unichar_iscntrl (c))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 gboolean
 canting_profile_validate_field (CantingProfileField   field,
                                 const char           *text,
                                 GError              **error)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
-  gboolean is_address = field == CANTING_PROFILE_FIELD_ADDRESS;
-  glong max_chars = is_address ? ADDRESS_MAX_CHARS : SHORT_FIELD_MAX_CHARS;
+  static const CantingTextRules rules[N_TEXT_FIELDS] = {
+    [CANTING_PROFILE_FIELD_NAME] = CANTING_TEXT_REQUIRED,
+    [CANTING_PROFILE_FIELD_ADDRESS] = CANTING_TEXT_MULTILINE | CANTING_TEXT_LONG,
+    [CANTING_PROFILE_FIELD_PHONE] = CANTING_TEXT_PHONE,
+  };
 
   g_return_val_if_fail (field < N_TEXT_FIELDS, FALSE);
 
-  if (!g_utf8_validate (trimmed, -1, NULL) || has_control_chars (trimmed, is_address))
-    {
-      g_set_error (error, CANTING_PROFILE_ERROR, field,
-                   _("%s contains characters that cannot be saved."), field_label (field));
-      return FALSE;
-    }
-  if (field == CANTING_PROFILE_FIELD_NAME && *trimmed == '\0')
-    {
-      g_set_error (error, CANTING_PROFILE_ERROR, field,
-                   _("Type the workshop’s name; it appears on reports and listings."));
-      return FALSE;
-    }
-  if (g_utf8_strlen (trimmed, -1) > max_chars)
-    {
-      g_set_error (error, CANTING_PROFILE_ERROR, field,
-                   _("%s is too long: at most %ld characters."), field_label (field), max_chars);
-      return FALSE;
-    }
-  if (field == CANTING_PROFILE_FIELD_PHONE && *trimmed != '\0' && !phone_is_valid (trimmed))
-    {
-      g_set_error (error, CANTING_PROFILE_ERROR, field,
-                   _("“%s” is not a phone number. Type it like 0812-3456-7890 or +62 812 3456 7890."),
-                   trimmed);
-      return FALSE;
-    }
-  return TRUE;
+  return canting_validate_text (text, rules[field], field_label (field),
+                                _("Type the workshop’s name; it appears on reports and listings."),
+                                CANTING_PROFILE_ERROR, (int) field, error);
 }
 
 gboolean

@@ -1,0 +1,41 @@
+/* canting-validate.h: checks shared by every form's text fields.
+ *
+ * Each record (profile, customer, product, order) reports a bad field as
+ * an error in its own domain whose code names the field, so a form can
+ * put the message next to the right row.  These helpers do the checking
+ * and word the message; the caller supplies domain, code and label. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A name or city fits on a receipt line; an address or notes may take a
+ * few lines. */
+#define CANTING_SHORT_TEXT_MAX_CHARS 120
+#define CANTING_LONG_TEXT_MAX_CHARS 2000
+
+typedef enum {
+  CANTING_TEXT_REQUIRED = 1 << 0,
+  CANTING_TEXT_MULTILINE = 1 << 1,
+  CANTING_TEXT_LONG = 1 << 2,   /* CANTING_LONG_TEXT_MAX_CHARS, not SHORT */
+  CANTING_TEXT_PHONE = 1 << 3,  /* empty, or an Indonesian/E.164 phone number */
+} CantingTextRules;
+
+/* Checks @text (trimmed first) against @rules.  @label names the field
+ * in the message ("Workshop name"); @required_message replaces the
+ * generic "… is required" when set. */
+gboolean canting_validate_text (const char        *text,
+                                CantingTextRules   rules,
+                                const char        *label,
+                                const char        *required_message,
+                                GQuark             domain,
+                                int                code,
+                                GError           **error);
+
+gboolean canting_phone_is_valid (const char *text);
+
+/* Checks a calendar date written as YYYY-MM-DD. */
+gboolean canting_date_is_valid (const char *iso_date);
+
+G_END_DECLS
