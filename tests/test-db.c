@@ -140,6 +140,14 @@ test_upgrade_from_every_version (void)
             }
           g_assert_true (found);
         }
+      else
+        {
+          /* A new file has nothing to save before its steps, not even
+           * between them. */
+          for (guint i = 0; i < backups->len; i++)
+            g_assert_cmpint (((CantingBackupInfo *) g_ptr_array_index (backups, i))->kind,
+                             !=, CANTING_BACKUP_PRE_MIGRATION);
+        }
       g_clear_object (&db);
       canting_test_rmdir (dir);
     }

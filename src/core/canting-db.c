@@ -320,7 +320,9 @@ migrate (CantingDb  *self,
 {
   gsize n_steps;
   const CantingSchemaStep *steps = canting_schema_steps (&n_steps);
-  gboolean backed_up = FALSE;
+  /* Decided once: a new file passing through several steps has nothing
+   * to save between them. */
+  gboolean backed_up = from_version == 0;
 
   for (gsize i = 0; i < n_steps; i++)
     {
@@ -333,7 +335,7 @@ migrate (CantingDb  *self,
 
       /* A database with records gets a safety copy before its schema
        * changes; an empty new file has nothing to lose. */
-      if (from_version > 0 && !backed_up)
+      if (!backed_up)
         {
           g_autofree char *copy = canting_backup_create (self, CANTING_BACKUP_PRE_MIGRATION, error);
           if (copy == NULL)

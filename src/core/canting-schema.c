@@ -25,10 +25,114 @@ static const CantingSchemaStep steps[] = {
     "INSERT INTO workshop (id) VALUES (1);"
     "PRAGMA application_id = 1128353364;" /* CANTING_APPLICATION_ID */
     "PRAGMA user_version = 1;" },
+
+  { 2,
+    /* Customers, the product catalog with its finished-goods stock ledger,
+     * orders with items, status history and payments.  Money is whole
+     * rupiah, dates are YYYY-MM-DD, timestamps UTC ISO-8601.  The CHECKs
+     * repeat the core's rules so no other writer can break them. */
+    "CREATE TABLE customers ("
+    "  id INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+    "  phone TEXT NOT NULL DEFAULT '',"
+    "  address TEXT NOT NULL DEFAULT '',"
+    "  city TEXT NOT NULL DEFAULT '',"
+    "  notes TEXT NOT NULL DEFAULT '',"
+    "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),"
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+    ");"
+    "CREATE INDEX customers_by_name ON customers (name COLLATE NOCASE);"
+
+    "CREATE TABLE products ("
+    "  id INTEGER PRIMARY KEY,"
+    "  sku TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(sku) > 0),"
+    "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+    "  motif TEXT NOT NULL DEFAULT '',"
+    "  technique TEXT NOT NULL CHECK (technique IN ('tulis', 'cap', 'kombinasi', 'printing')),"
+    "  size TEXT NOT NULL DEFAULT '',"
+    "  colours TEXT NOT NULL DEFAULT '',"
+    "  colour_count INTEGER NOT NULL DEFAULT 1 CHECK (colour_count BETWEEN 1 AND 12),"
+    "  material TEXT NOT NULL DEFAULT '',"
+    "  price INTEGER NOT NULL CHECK (price >= 0),"
+    "  unit_cost INTEGER NOT NULL DEFAULT 0 CHECK (unit_cost >= 0),"
+    "  description TEXT NOT NULL DEFAULT '',"
+    "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),"
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+    ");"
+    "CREATE INDEX products_by_name ON products (name COLLATE NOCASE);"
+    /* Finished pieces in and out: a ledger, never an overwritten total. */
+    "CREATE TABLE product_stock_moves ("
+    "  id INTEGER PRIMARY KEY,"
+    "  product_id INTEGER NOT NULL REFERENCES products (id),"
+    "  delta INTEGER NOT NULL CHECK (delta <> 0),"
+    "  reason TEXT NOT NULL CHECK (reason IN ('adjustment', 'delivery', 'production')),"
+    "  order_id INTEGER REFERENCES orders (id),"
+    "  at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+    ");"
+    "CREATE INDEX product_stock_moves_by_product ON product_stock_moves (product_id);"
+
+    "CREATE TABLE orders ("
+    "  id INTEGER PRIMARY KEY,"
+    "  number TEXT NOT NULL UNIQUE,"
+    "  year INTEGER NOT NULL,"
+    "  seq INTEGER NOT NULL,"
+    "  customer_id INTEGER NOT NULL REFERENCES customers (id),"
+    "  order_date TEXT NOT NULL,"
+    "  due_date TEXT CHECK (due_date IS NULL OR due_date >= order_date),"
+    "  status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN"
+    "    ('draft', 'confirmed', 'in_production', 'ready', 'delivered', 'cancelled')),"
+    "  from_stock INTEGER NOT NULL DEFAULT 0 CHECK (from_stock IN (0, 1)),"
+    "  discount INTEGER NOT NULL DEFAULT 0 CHECK (discount >= 0),"
+    "  shipping INTEGER NOT NULL DEFAULT 0 CHECK (shipping >= 0),"
+    "  total INTEGER NOT NULL DEFAULT 0 CHECK (total >= 0),"
+    "  notes TEXT NOT NULL DEFAULT '',"
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+    "  UNIQUE (year, seq)"
+    ");"
+    "CREATE INDEX orders_by_customer ON orders (customer_id);"
+    "CREATE INDEX orders_by_status_due ON orders (status, due_date);"
+    "CREATE INDEX orders_by_date ON orders (order_date DESC, id DESC);"
+    "CREATE TABLE order_items ("
+    "  id INTEGER PRIMARY KEY,"
+    "  order_id INTEGER NOT NULL REFERENCES orders (id) ON DELETE CASCADE,"
+    "  position INTEGER NOT NULL,"
+    "  product_id INTEGER REFERENCES products (id),"
+    "  description TEXT NOT NULL CHECK (length(trim(description)) > 0),"
+    "  quantity INTEGER NOT NULL CHECK (quantity > 0),"
+    "  unit_price INTEGER NOT NULL CHECK (unit_price >= 0),"
+    "  UNIQUE (order_id, position)"
+    ");"
+    "CREATE INDEX order_items_by_product ON order_items (product_id);"
+    "CREATE TABLE order_status_log ("
+    "  id INTEGER PRIMARY KEY,"
+    "  order_id INTEGER NOT NULL REFERENCES orders (id) ON DELETE CASCADE,"
+    "  status TEXT NOT NULL,"
+    "  at TEXT NOT NULL"
+    ");"
+    "CREATE INDEX order_status_log_by_order ON order_status_log (order_id);"
+    "CREATE TABLE payments ("
+    "  id INTEGER PRIMARY KEY,"
+    "  order_id INTEGER NOT NULL REFERENCES orders (id),"
+    "  amount INTEGER NOT NULL CHECK (amount > 0),"
+    "  paid_on TEXT NOT NULL,"
+    "  method TEXT NOT NULL CHECK (method IN ('cash', 'transfer', 'qris')),"
+    "  is_down_payment INTEGER NOT NULL DEFAULT 0 CHECK (is_down_payment IN (0, 1)),"
+    "  note TEXT NOT NULL DEFAULT '',"
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+    ");"
+    "CREATE INDEX payments_by_order ON payments (order_id);"
+    "PRAGMA user_version = 2;" },
 };
 
 static const char * const tables[] = {
   "workshop",
+  "customers",
+  "products",
+  "product_stock_moves",
+  "orders",
+  "order_items",
+  "order_status_log",
+  "payments",
   NULL,
 };
 
