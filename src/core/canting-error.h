@@ -17,6 +17,8 @@ typedef enum {
   CANTING_ERROR_IO,         /* a file could not be read, written or moved */
   CANTING_ERROR_DB,         /* SQLite refused an operation */
   CANTING_ERROR_NOT_FOUND,  /* a record or file that should exist does not */
+  CANTING_ERROR_IN_USE,     /* a record others depend on: archive it instead */
+  CANTING_ERROR_CONFLICT,   /* the change breaks a rule about the record's state */
 } CantingErrorCode;
 
 GQuark canting_error_quark (void);

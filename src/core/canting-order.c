@@ -1,0 +1,1016 @@
+/* canting-order.c: orders, their status, totals and payments.
+ *
+ * Every change is one transaction: an order is saved with all its items
+ * or not at all, a delivery takes all its pieces out of stock or none. */
+#include "canting-order.h"
+
+#include <string.h>
+
+#include "canting-error.h"
+#include "canting-i18n.h"
+#include "canting-product-private.h"
+#include "canting-sql-private.h"
+#include "canting-validate.h"
+
+/* Highest unit price, shipping cost or discount: Rp 10 billion.  With
+ * CANTING_PIECES_MAX pieces a line stays below 10^15, the money limit. */
+#define AMOUNT_MAX G_GINT64_CONSTANT (10000000000)
+/* An order's total may not pass this: Rp 999 trillion, the money limit. */
+#define TOTAL_MAX G_GINT64_CONSTANT (999999999999999)
+/* Lines per order: a nota lists them all on a page or two. */
+#define ITEMS_MAX 200
+
+G_DEFINE_QUARK (canting-order-error-quark, canting_order_error)
+G_DEFINE_QUARK (canting-payment-error-quark, canting_payment_error)
+G_DEFINE_BOXED_TYPE (CantingOrder, canting_order, canting_order_copy, canting_order_free)
+
+static const struct {
+  const char *id;
+  const char *label;
+} statuses[CANTING_ORDER_STATUS_COUNT] = {
+  [CANTING_ORDER_DRAFT] = { "draft", N_("Draft") },
+  [CANTING_ORDER_CONFIRMED] = { "confirmed", N_("Confirmed") },
+  [CANTING_ORDER_IN_PRODUCTION] = { "in_production", N_("In production") },
+  [CANTING_ORDER_READY] = { "ready", N_("Ready") },
+  [CANTING_ORDER_DELIVERED] = { "delivered", N_("Delivered") },
+  [CANTING_ORDER_CANCELLED] = { "cancelled", N_("Cancelled") },
+};
+
+static const struct {
+  const char *id;
+  const char *label;
+} methods[CANTING_PAYMENT_METHOD_COUNT] = {
+  [CANTING_PAYMENT_CASH] = { "cash", N_("Cash") },
+  [CANTING_PAYMENT_TRANSFER] = { "transfer", N_("Bank transfer") },
+  [CANTING_PAYMENT_QRIS] = { "qris", N_("QRIS or e-wallet") },
+};
+
+const char *
+canting_order_status_to_string (CantingOrderStatus status)
+{
+  g_return_val_if_fail (status < CANTING_ORDER_STATUS_COUNT, NULL);
+  return statuses[status].id;
+}
+
+const char *
+canting_order_status_label (CantingOrderStatus status)
+{
+  g_return_val_if_fail (status < CANTING_ORDER_STATUS_COUNT, NULL);
+  return _(statuses[status].label);
+}
+
+gboolean
+canting_order_status_from_string (const char         *text,
+                                  CantingOrderStatus *out_status)
+{
+  for (guint i = 0; i < CANTING_ORDER_STATUS_COUNT; i++)
+    if (g_strcmp0 (text, statuses[i].id) == 0)
+      {
+        *out_status = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+canting_order_status_allows (CantingOrderStatus from,
+                             CantingOrderStatus to)
+{
+  /* Forward through the workshop, straight to ready when nothing needs
+   * making (from stock), back from ready to production for rework, and
+   * cancelled from anywhere before delivery.  Delivered and cancelled
+   * are final. */
+  switch (from)
+    {
+    case CANTING_ORDER_DRAFT:
+      return to == CANTING_ORDER_CONFIRMED || to == CANTING_ORDER_CANCELLED;
+    case CANTING_ORDER_CONFIRMED:
+      return to == CANTING_ORDER_IN_PRODUCTION || to == CANTING_ORDER_READY || to == CANTING_ORDER_CANCELLED;
+    case CANTING_ORDER_IN_PRODUCTION:
+      return to == CANTING_ORDER_READY || to == CANTING_ORDER_CANCELLED;
+    case CANTING_ORDER_READY:
+      return to == CANTING_ORDER_DELIVERED || to == CANTING_ORDER_IN_PRODUCTION || to == CANTING_ORDER_CANCELLED;
+    case CANTING_ORDER_DELIVERED:
+    case CANTING_ORDER_CANCELLED:
+    default:
+      return FALSE;
+    }
+}
+
+gboolean
+canting_order_status_is_editable (CantingOrderStatus status)
+{
+  return status == CANTING_ORDER_DRAFT || status == CANTING_ORDER_CONFIRMED ||
+         status == CANTING_ORDER_IN_PRODUCTION;
+}
+
+const char *
+canting_payment_method_to_string (CantingPaymentMethod method)
+{
+  g_return_val_if_fail (method < CANTING_PAYMENT_METHOD_COUNT, NULL);
+  return methods[method].id;
+}
+
+const char *
+canting_payment_method_label (CantingPaymentMethod method)
+{
+  g_return_val_if_fail (method < CANTING_PAYMENT_METHOD_COUNT, NULL);
+  return _(methods[method].label);
+}
+
+gboolean
+canting_payment_method_from_string (const char           *text,
+                                    CantingPaymentMethod *out_method)
+{
+  for (guint i = 0; i < CANTING_PAYMENT_METHOD_COUNT; i++)
+    if (g_strcmp0 (text, methods[i].id) == 0)
+      {
+        *out_method = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+CantingOrderItem *
+canting_order_item_new (gint64        product_id,
+                        const char   *description,
+                        gint64        quantity,
+                        CantingMoney  unit_price)
+{
+  CantingOrderItem *item = g_new0 (CantingOrderItem, 1);
+
+  item->product_id = product_id;
+  item->description = g_strdup (description != NULL ? description : "");
+  item->quantity = quantity;
+  item->unit_price = unit_price;
+  return item;
+}
+
+void
+canting_order_item_free (CantingOrderItem *item)
+{
+  if (item == NULL)
+    return;
+  g_free (item->description);
+  g_free (item);
+}
+
+CantingOrder *
+canting_order_new (void)
+{
+  CantingOrder *o = g_new0 (CantingOrder, 1);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  o->number = g_strdup ("");
+  o->customer_name = g_strdup ("");
+  o->order_date = g_date_time_format (now, "%Y-%m-%d");
+  o->notes = g_strdup ("");
+  o->items = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_order_item_free);
+  return o;
+}
+
+CantingOrder *
+canting_order_copy (const CantingOrder *order)
+{
+  CantingOrder *o = g_memdup2 (order, sizeof *order);
+
+  o->number = g_strdup (order->number);
+  o->customer_name = g_strdup (order->customer_name);
+  o->order_date = g_strdup (order->order_date);
+  o->due_date = g_strdup (order->due_date);
+  o->notes = g_strdup (order->notes);
+  o->items = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_order_item_free);
+  for (guint i = 0; i < order->items->len; i++)
+    {
+      const CantingOrderItem *item = g_ptr_array_index (order->items, i);
+      g_ptr_array_add (o->items, canting_order_item_new (item->product_id, item->description,
+                                                         item->quantity, item->unit_price));
+    }
+  return o;
+}
+
+void
+canting_order_free (CantingOrder *order)
+{
+  if (order == NULL)
+    return;
+  g_free (order->number);
+  g_free (order->customer_name);
+  g_free (order->order_date);
+  g_free (order->due_date);
+  g_free (order->notes);
+  g_ptr_array_unref (order->items);
+  g_free (order);
+}
+
+static gboolean
+check_amount (CantingMoney        amount,
+              CantingOrderField   field,
+              const char         *label,
+              GError            **error)
+{
+  if (amount < 0)
+    {
+      g_set_error (error, CANTING_ORDER_ERROR, field, _("%s cannot be negative."), label);
+      return FALSE;
+    }
+  if (amount > AMOUNT_MAX)
+    {
+      g_autofree char *limit = canting_money_format (AMOUNT_MAX);
+      g_set_error (error, CANTING_ORDER_ERROR, field, _("%s is over the limit of %s."), label, limit);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_item (const CantingOrderItem  *item,
+               guint                    line,
+               GError                 **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (!canting_validate_text (item->description, CANTING_TEXT_REQUIRED, _("The description"),
+                              _("Describe the piece, or choose a product."),
+                              CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_ITEMS, &local))
+    ;
+  else if (item->quantity < 1)
+    g_set_error (&local, CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_ITEMS,
+                 _("The quantity must be at least 1."));
+  else if (item->quantity > CANTING_PIECES_MAX)
+    g_set_error (&local, CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_ITEMS,
+                 _("The quantity is over the limit of %d pieces."), CANTING_PIECES_MAX);
+  else if (!check_amount (item->unit_price, CANTING_ORDER_FIELD_ITEMS, _("The unit price"), &local))
+    ;
+  else
+    return TRUE;
+
+  /* Translators: "Line 2: The quantity must be at least 1." */
+  g_set_error (error, CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_ITEMS, _("Line %u: %s"), line, local->message);
+  return FALSE;
+}
+
+gboolean
+canting_order_compute_total (const CantingOrder  *order,
+                             CantingMoney        *out_total,
+                             GError             **error)
+{
+  gint64 subtotal = 0;
+  gint64 total;
+
+  for (guint i = 0; i < order->items->len; i++)
+    {
+      const CantingOrderItem *item = g_ptr_array_index (order->items, i);
+      gint64 line;
+
+      if (!validate_item (item, i + 1, error))
+        return FALSE;
+      if (__builtin_mul_overflow (item->quantity, item->unit_price, &line) ||
+          __builtin_add_overflow (subtotal, line, &subtotal) || subtotal > TOTAL_MAX)
+        {
+          g_set_error (error, CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_TOTAL, _("The order total is too large."));
+          return FALSE;
+        }
+    }
+  if (!check_amount (order->discount, CANTING_ORDER_FIELD_DISCOUNT, _("The discount"), error) ||
+      !check_amount (order->shipping, CANTING_ORDER_FIELD_SHIPPING, _("The shipping cost"), error))
+    return FALSE;
+  if (order->discount > subtotal)
+    {
+      g_autofree char *discount = canting_money_format (order->discount);
+      g_autofree char *items = canting_money_format (subtotal);
+      g_set_error (error, CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_DISCOUNT,
+                   _("The discount (%s) is more than the items cost (%s)."), discount, items);
+      return FALSE;
+    }
+  total = subtotal - order->discount + order->shipping;
+  if (total > TOTAL_MAX)
+    {
+      g_set_error (error, CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_TOTAL, _("The order total is too large."));
+      return FALSE;
+    }
+  *out_total = total;
+  return TRUE;
+}
+
+CantingMoney
+canting_order_get_balance (const CantingOrder *order)
+{
+  CantingMoney total = 0;
+
+  if (!canting_order_compute_total (order, &total, NULL))
+    return 0;
+  return total - order->paid;
+}
+
+gboolean
+canting_order_validate (const CantingOrder  *order,
+                        GError             **error)
+{
+  CantingMoney total;
+
+  if (order->customer_id <= 0)
+    {
+      g_set_error (error, CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_CUSTOMER, _("Choose the customer."));
+      return FALSE;
+    }
+  if (!canting_date_is_valid (order->order_date))
+    {
+      g_set_error (error, CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_ORDER_DATE,
+                   _("The order date “%s” is not a date."), order->order_date ? order->order_date : "");
+      return FALSE;
+    }
+  if (order->due_date != NULL && !canting_date_is_valid (order->due_date))
+    {
+      g_set_error (error, CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_DUE_DATE,
+                   _("The due date “%s” is not a date."), order->due_date);
+      return FALSE;
+    }
+  /* ISO dates compare correctly as text. */
+  if (order->due_date != NULL && strcmp (order->due_date, order->order_date) < 0)
+    {
+      g_set_error (error, CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_DUE_DATE,
+                   _("The due date is before the order date."));
+      return FALSE;
+    }
+  if (order->items->len > ITEMS_MAX)
+    {
+      g_set_error (error, CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_ITEMS,
+                   _("An order can have at most %d lines."), ITEMS_MAX);
+      return FALSE;
+    }
+  return canting_validate_text (order->notes, CANTING_TEXT_MULTILINE | CANTING_TEXT_LONG, _("Notes"), NULL,
+                                CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_NOTES, error) &&
+         canting_order_compute_total (order, &total, error);
+}
+
+static gboolean
+read_status_and_paid (CantingDb           *db,
+                      gint64               id,
+                      CantingOrderStatus  *out_status,
+                      CantingMoney        *out_paid,
+                      GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
+                                                      "SELECT status, (SELECT coalesce(sum(amount), 0) FROM payments "
+                                                      "WHERE order_id = o.id) FROM orders o WHERE o.id = ?1",
+                                                      error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, CANTING_ERROR, CANTING_ERROR_NOT_FOUND, _("This order no longer exists."));
+      else
+        canting_db_set_error (error, canting_db_get_handle (db), rc, _("reading the order"));
+      return FALSE;
+    }
+  canting_order_status_from_string ((const char *) sqlite3_column_text (stmt, 0), out_status);
+  *out_paid = sqlite3_column_int64 (stmt, 1);
+  return TRUE;
+}
+
+static gboolean
+log_status (CantingDb           *db,
+            gint64               order_id,
+            CantingOrderStatus   status,
+            GDateTime           *at,
+            GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
+                                                      "INSERT INTO order_status_log (order_id, status, at) "
+                                                      "VALUES (?1, ?2, ?3)",
+                                                      error);
+  g_autoptr(GDateTime) now = at != NULL ? g_date_time_to_utc (at) : g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, order_id);
+  sqlite3_bind_text (stmt, 2, statuses[status].id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, stamp, -1, SQLITE_STATIC);
+  return canting_sql_run (db, stmt, _("recording the order’s status"), error);
+}
+
+static gboolean
+assign_number (CantingDb     *db,
+               CantingOrder  *order,
+               gint64        *out_year,
+               gint64        *out_seq,
+               GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db, "SELECT coalesce(max(seq), 0) + 1 FROM orders WHERE year = ?1",
+                                                      error);
+  gint64 year = g_ascii_strtoll (order->order_date, NULL, 10);
+  gint64 seq = 0;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, year);
+  if (!canting_sql_get_int64 (db, stmt, &seq, _("numbering the order"), error))
+    return FALSE;
+  g_free (order->number);
+  /* PSN-2026-0042; a busy year goes on to five digits by itself. */
+  order->number = g_strdup_printf ("PSN-%04d-%04d", (int) year, (int) seq);
+  *out_year = year;
+  *out_seq = seq;
+  return TRUE;
+}
+
+static gboolean
+check_customer (CantingDb     *db,
+                gint64         customer_id,
+                GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db, "SELECT count(*) FROM customers WHERE id = ?1", error);
+  gint64 n = 0;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  if (!canting_sql_get_int64 (db, stmt, &n, _("checking the customer"), error))
+    return FALSE;
+  if (n == 0)
+    {
+      g_set_error (error, CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_CUSTOMER, _("This customer no longer exists."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_items (CantingDb     *db,
+             CantingOrder  *order,
+             GError       **error)
+{
+  g_autoptr(sqlite3_stmt) del = canting_sql_prepare (db, "DELETE FROM order_items WHERE order_id = ?1", error);
+  g_autoptr(sqlite3_stmt) ins = canting_sql_prepare (db,
+                                                     "INSERT INTO order_items (order_id, position, product_id, "
+                                                     "description, quantity, unit_price) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                                     error);
+
+  if (del == NULL || ins == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (del, 1, order->id);
+  if (!canting_sql_run (db, del, _("saving the order’s items"), error))
+    return FALSE;
+
+  for (guint i = 0; i < order->items->len; i++)
+    {
+      const CantingOrderItem *item = g_ptr_array_index (order->items, i);
+
+      sqlite3_reset (ins);
+      sqlite3_clear_bindings (ins);
+      sqlite3_bind_int64 (ins, 1, order->id);
+      sqlite3_bind_int (ins, 2, (int) i + 1);
+      if (item->product_id != 0)
+        sqlite3_bind_int64 (ins, 3, item->product_id);
+      canting_sql_bind_trimmed (ins, 4, item->description);
+      sqlite3_bind_int64 (ins, 5, item->quantity);
+      sqlite3_bind_int64 (ins, 6, item->unit_price);
+      if (!canting_sql_run (db, ins, _("saving the order’s items"), error))
+        {
+          /* A product deleted meanwhile fails the foreign key. */
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+save_in_transaction (CantingDb  *db,
+                     gpointer    user_data,
+                     GError    **error)
+{
+  CantingOrder *order = user_data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  CantingMoney total = 0;
+  gint64 year = 0, seq = 0;
+
+  if (!canting_order_compute_total (order, &total, error) || !check_customer (db, order->customer_id, error))
+    return FALSE;
+
+  if (order->id != 0)
+    {
+      CantingOrderStatus status;
+      CantingMoney paid;
+
+      /* The stored state decides, not what the caller's copy says. */
+      if (!read_status_and_paid (db, order->id, &status, &paid, error))
+        return FALSE;
+      if (!canting_order_status_is_editable (status))
+        {
+          g_set_error (error, CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_STATUS,
+                       _("A %s order cannot be changed any more."), canting_order_status_label (status));
+          return FALSE;
+        }
+      if (paid > total)
+        {
+          g_autofree char *paid_text = canting_money_format (paid);
+          g_autofree char *total_text = canting_money_format (total);
+          g_set_error (error, CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_TOTAL,
+                       _("%s has already been paid, more than the new total of %s."), paid_text, total_text);
+          return FALSE;
+        }
+      stmt = canting_sql_prepare (db,
+                                  "UPDATE orders SET customer_id = ?1, order_date = ?2, due_date = ?3, "
+                                  "from_stock = ?4, discount = ?5, shipping = ?6, total = ?7, notes = ?8 "
+                                  "WHERE id = ?9", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 9, order->id);
+    }
+  else
+    {
+      if (!assign_number (db, order, &year, &seq, error))
+        return FALSE;
+      stmt = canting_sql_prepare (db,
+                                  "INSERT INTO orders (customer_id, order_date, due_date, from_stock, discount, "
+                                  "shipping, total, notes, number, year, seq, status) "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'draft')", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 9, order->number, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 10, year);
+      sqlite3_bind_int64 (stmt, 11, seq);
+    }
+  sqlite3_bind_int64 (stmt, 1, order->customer_id);
+  sqlite3_bind_text (stmt, 2, order->order_date, -1, SQLITE_STATIC);
+  if (order->due_date != NULL)
+    sqlite3_bind_text (stmt, 3, order->due_date, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 4, order->from_stock ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 5, order->discount);
+  sqlite3_bind_int64 (stmt, 6, order->shipping);
+  sqlite3_bind_int64 (stmt, 7, total);
+  canting_sql_bind_trimmed (stmt, 8, order->notes);
+  if (!canting_sql_run (db, stmt, _("saving the order"), error))
+    return FALSE;
+
+  if (order->id == 0)
+    {
+      order->id = sqlite3_last_insert_rowid (canting_db_get_handle (db));
+      if (!log_status (db, order->id, CANTING_ORDER_DRAFT, NULL, error))
+        return FALSE;
+    }
+  return write_items (db, order, error);
+}
+
+gboolean
+canting_order_save (CantingDb     *db,
+                    CantingOrder  *order,
+                    GError       **error)
+{
+  g_autoptr(CantingOrder) before = NULL;
+
+  if (!canting_order_validate (order, error))
+    return FALSE;
+  /* A rolled-back insert must not leave a number or id behind. */
+  before = canting_order_copy (order);
+  if (!canting_db_transaction (db, save_in_transaction, order, error))
+    {
+      order->id = before->id;
+      g_free (order->number);
+      order->number = g_steal_pointer (&before->number);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+CantingOrder *
+canting_order_load (CantingDb  *db,
+                    gint64      id,
+                    GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
+                                                      "SELECT o.number, o.customer_id, c.name, o.order_date, o.due_date, "
+                                                      "o.status, o.from_stock, o.discount, o.shipping, o.notes, "
+                                                      "(SELECT coalesce(sum(amount), 0) FROM payments p WHERE p.order_id = o.id) "
+                                                      "FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.id = ?1",
+                                                      error);
+  g_autoptr(sqlite3_stmt) items = canting_sql_prepare (db,
+                                                       "SELECT coalesce(product_id, 0), description, quantity, unit_price "
+                                                       "FROM order_items WHERE order_id = ?1 ORDER BY position",
+                                                       error);
+  g_autoptr(CantingOrder) order = NULL;
+  int rc;
+
+  if (stmt == NULL || items == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, CANTING_ERROR, CANTING_ERROR_NOT_FOUND, _("This order no longer exists."));
+      else
+        canting_db_set_error (error, canting_db_get_handle (db), rc, _("reading the order"));
+      return NULL;
+    }
+
+  order = canting_order_new ();
+  order->id = id;
+  g_free (order->number);
+  order->number = canting_sql_dup_text (stmt, 0);
+  order->customer_id = sqlite3_column_int64 (stmt, 1);
+  g_free (order->customer_name);
+  order->customer_name = canting_sql_dup_text (stmt, 2);
+  g_free (order->order_date);
+  order->order_date = canting_sql_dup_text (stmt, 3);
+  if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
+    order->due_date = canting_sql_dup_text (stmt, 4);
+  canting_order_status_from_string ((const char *) sqlite3_column_text (stmt, 5), &order->status);
+  order->from_stock = sqlite3_column_int (stmt, 6) != 0;
+  order->discount = sqlite3_column_int64 (stmt, 7);
+  order->shipping = sqlite3_column_int64 (stmt, 8);
+  g_free (order->notes);
+  order->notes = canting_sql_dup_text (stmt, 9);
+  order->paid = sqlite3_column_int64 (stmt, 10);
+
+  sqlite3_bind_int64 (items, 1, id);
+  while ((rc = sqlite3_step (items)) == SQLITE_ROW)
+    g_ptr_array_add (order->items,
+                     canting_order_item_new (sqlite3_column_int64 (items, 0),
+                                             (const char *) sqlite3_column_text (items, 1),
+                                             sqlite3_column_int64 (items, 2),
+                                             sqlite3_column_int64 (items, 3)));
+  if (rc != SQLITE_DONE)
+    {
+      canting_db_set_error (error, canting_db_get_handle (db), rc, _("reading the order’s items"));
+      return NULL;
+    }
+  return g_steal_pointer (&order);
+}
+
+typedef struct {
+  gint64              id;
+  CantingOrderStatus  status;
+  GDateTime          *at;
+} StatusChange;
+
+static gboolean
+take_from_stock (CantingDb  *db,
+                 gint64      order_id,
+                 GError    **error)
+{
+  /* One move per product, however many lines name it. */
+  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
+                                                      "SELECT product_id, sum(quantity) FROM order_items "
+                                                      "WHERE order_id = ?1 AND product_id IS NOT NULL "
+                                                      "GROUP BY product_id ORDER BY product_id",
+                                                      error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, order_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (!canting_product_move_stock_in_txn (db, sqlite3_column_int64 (stmt, 0), -sqlite3_column_int64 (stmt, 1),
+                                            "delivery", order_id, error))
+      return FALSE;
+  if (rc != SQLITE_DONE)
+    {
+      canting_db_set_error (error, canting_db_get_handle (db), rc, _("reading the order’s items"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+set_status_in_transaction (CantingDb  *db,
+                           gpointer    user_data,
+                           GError    **error)
+{
+  StatusChange *change = user_data;
+  g_autoptr(CantingOrder) order = canting_order_load (db, change->id, error);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (order == NULL)
+    return FALSE;
+  if (!canting_order_status_allows (order->status, change->status))
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_CONFLICT,
+                   _("Order %s is %s; it cannot become %s."), order->number,
+                   canting_order_status_label (order->status), canting_order_status_label (change->status));
+      return FALSE;
+    }
+  if (change->status == CANTING_ORDER_CONFIRMED && order->items->len == 0)
+    {
+      g_set_error (error, CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_ITEMS,
+                   _("Add at least one item before confirming the order."));
+      return FALSE;
+    }
+  if (change->status == CANTING_ORDER_DELIVERED && order->from_stock && !take_from_stock (db, order->id, error))
+    return FALSE;
+
+  stmt = canting_sql_prepare (db, "UPDATE orders SET status = ?1 WHERE id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, statuses[change->status].id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, change->id);
+  return canting_sql_run (db, stmt, _("saving the order’s status"), error) &&
+         log_status (db, change->id, change->status, change->at, error);
+}
+
+gboolean
+canting_order_set_status (CantingDb           *db,
+                          gint64               id,
+                          CantingOrderStatus   status,
+                          GDateTime           *at,
+                          GError             **error)
+{
+  StatusChange change = { id, status, at };
+
+  g_return_val_if_fail (status < CANTING_ORDER_STATUS_COUNT, FALSE);
+  return canting_db_transaction (db, set_status_in_transaction, &change, error);
+}
+
+static void
+clear_status_change (gpointer data)
+{
+  CantingStatusChange *change = data;
+  g_clear_pointer (&change->at, g_date_time_unref);
+}
+
+GArray *
+canting_order_status_history (CantingDb  *db,
+                              gint64      id,
+                              GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
+                                                      "SELECT status, at FROM order_status_log WHERE order_id = ?1 "
+                                                      "ORDER BY id",
+                                                      error);
+  g_autoptr(GArray) history = g_array_new (FALSE, TRUE, sizeof (CantingStatusChange));
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  g_array_set_clear_func (history, clear_status_change);
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CantingStatusChange change = { 0 };
+      canting_order_status_from_string ((const char *) sqlite3_column_text (stmt, 0), &change.status);
+      change.at = g_date_time_new_from_iso8601 ((const char *) sqlite3_column_text (stmt, 1), NULL);
+      g_array_append_val (history, change);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      canting_db_set_error (error, canting_db_get_handle (db), rc, _("reading the order’s history"));
+      return NULL;
+    }
+  return g_steal_pointer (&history);
+}
+
+CantingPayment *
+canting_payment_new (void)
+{
+  CantingPayment *p = g_new0 (CantingPayment, 1);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  p->paid_on = g_date_time_format (now, "%Y-%m-%d");
+  p->note = g_strdup ("");
+  return p;
+}
+
+void
+canting_payment_free (CantingPayment *payment)
+{
+  if (payment == NULL)
+    return;
+  g_free (payment->paid_on);
+  g_free (payment->note);
+  g_free (payment);
+}
+
+static gboolean
+add_payment_in_transaction (CantingDb  *db,
+                            gpointer    user_data,
+                            GError    **error)
+{
+  CantingPayment *p = user_data;
+  g_autoptr(CantingOrder) order = canting_order_load (db, p->order_id, error);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  CantingMoney balance;
+
+  if (order == NULL)
+    return FALSE;
+  if (order->status == CANTING_ORDER_CANCELLED)
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_CONFLICT,
+                   _("Order %s is cancelled; it takes no more payments."), order->number);
+      return FALSE;
+    }
+  balance = canting_order_get_balance (order);
+  if (balance <= 0)
+    {
+      g_set_error (error, CANTING_PAYMENT_ERROR, CANTING_PAYMENT_FIELD_AMOUNT,
+                   _("Order %s is already paid in full."), order->number);
+      return FALSE;
+    }
+  if (p->amount > balance)
+    {
+      g_autofree char *amount = canting_money_format (p->amount);
+      g_autofree char *due = canting_money_format (balance);
+      g_set_error (error, CANTING_PAYMENT_ERROR, CANTING_PAYMENT_FIELD_AMOUNT,
+                   _("%s is more than the balance due of %s."), amount, due);
+      return FALSE;
+    }
+
+  stmt = canting_sql_prepare (db,
+                              "INSERT INTO payments (order_id, amount, paid_on, method, is_down_payment, note) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, p->order_id);
+  sqlite3_bind_int64 (stmt, 2, p->amount);
+  sqlite3_bind_text (stmt, 3, p->paid_on, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, methods[p->method].id, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 5, p->is_down_payment ? 1 : 0);
+  canting_sql_bind_trimmed (stmt, 6, p->note);
+  if (!canting_sql_run (db, stmt, _("saving the payment"), error))
+    return FALSE;
+  p->id = sqlite3_last_insert_rowid (canting_db_get_handle (db));
+  return TRUE;
+}
+
+gboolean
+canting_payment_add (CantingDb       *db,
+                     CantingPayment  *payment,
+                     GError         **error)
+{
+  if (payment->amount <= 0)
+    {
+      g_set_error (error, CANTING_PAYMENT_ERROR, CANTING_PAYMENT_FIELD_AMOUNT,
+                   _("Type the amount paid."));
+      return FALSE;
+    }
+  if (!canting_date_is_valid (payment->paid_on))
+    {
+      g_set_error (error, CANTING_PAYMENT_ERROR, CANTING_PAYMENT_FIELD_DATE,
+                   _("The payment date “%s” is not a date."), payment->paid_on ? payment->paid_on : "");
+      return FALSE;
+    }
+  if (payment->method >= CANTING_PAYMENT_METHOD_COUNT)
+    {
+      g_set_error (error, CANTING_PAYMENT_ERROR, CANTING_PAYMENT_FIELD_METHOD, _("Choose how it was paid."));
+      return FALSE;
+    }
+  if (!canting_validate_text (payment->note, 0, _("Note"), NULL,
+                              CANTING_PAYMENT_ERROR, CANTING_PAYMENT_FIELD_NOTE, error))
+    return FALSE;
+  return canting_db_transaction (db, add_payment_in_transaction, payment, error);
+}
+
+GPtrArray *
+canting_payment_list (CantingDb  *db,
+                      gint64      order_id,
+                      GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
+                                                      "SELECT id, amount, paid_on, method, is_down_payment, note "
+                                                      "FROM payments WHERE order_id = ?1 ORDER BY paid_on, id",
+                                                      error);
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_payment_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, order_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CantingPayment *p = g_new0 (CantingPayment, 1);
+
+      p->id = sqlite3_column_int64 (stmt, 0);
+      p->order_id = order_id;
+      p->amount = sqlite3_column_int64 (stmt, 1);
+      p->paid_on = canting_sql_dup_text (stmt, 2);
+      canting_payment_method_from_string ((const char *) sqlite3_column_text (stmt, 3), &p->method);
+      p->is_down_payment = sqlite3_column_int (stmt, 4) != 0;
+      p->note = canting_sql_dup_text (stmt, 5);
+      g_ptr_array_add (list, p);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      canting_db_set_error (error, canting_db_get_handle (db), rc, _("reading the payments"));
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+void
+canting_order_row_free (CantingOrderRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->number);
+  g_free (row->customer_name);
+  g_free (row->order_date);
+  g_free (row->due_date);
+  g_free (row);
+}
+
+/* Finished orders are never overdue or due. */
+#define OPEN_STATUS "o.status NOT IN ('delivered', 'cancelled')"
+#define PAID_SQL "(SELECT coalesce(sum(amount), 0) FROM payments p WHERE p.order_id = o.id)"
+
+#define ORDER_SEARCH_FROM \
+  " FROM orders o JOIN customers c ON c.id = o.customer_id" \
+  " WHERE (?1 = '%%' OR o.number LIKE ?1 ESCAPE '\\' OR c.name LIKE ?1 ESCAPE '\\'" \
+  "   OR EXISTS (SELECT 1 FROM order_items i LEFT JOIN products pr ON pr.id = i.product_id" \
+  "              WHERE i.order_id = o.id AND (pr.motif LIKE ?1 ESCAPE '\\' OR i.description LIKE ?1 ESCAPE '\\')))" \
+  " AND (?2 IS NULL OR o.status = ?2)" \
+  " AND (NOT ?3 OR (" OPEN_STATUS " AND o.due_date BETWEEN ?5 AND date(?5, '+6 days')))" \
+  " AND (NOT ?4 OR (" OPEN_STATUS " AND o.due_date < ?5))" \
+  " AND (NOT ?6 OR (o.status <> 'cancelled' AND o.total > " PAID_SQL "))"
+
+static void
+bind_order_filter (sqlite3_stmt             *stmt,
+                   const CantingOrderFilter *filter,
+                   char                     *pattern,
+                   char                     *today)
+{
+  sqlite3_bind_text (stmt, 1, pattern, -1, g_free);
+  if (filter->status >= 0 && filter->status < CANTING_ORDER_STATUS_COUNT)
+    sqlite3_bind_text (stmt, 2, statuses[filter->status].id, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, filter->due_this_week ? 1 : 0);
+  sqlite3_bind_int (stmt, 4, filter->overdue ? 1 : 0);
+  sqlite3_bind_text (stmt, 5, today, -1, g_free);
+  sqlite3_bind_int (stmt, 6, filter->unpaid ? 1 : 0);
+}
+
+static char *
+filter_today (const CantingOrderFilter *filter)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  if (filter->today != NULL)
+    return g_strdup (filter->today);
+  now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+GPtrArray *
+canting_order_search (CantingDb                *db,
+                      const CantingOrderFilter *filter,
+                      guint                     offset,
+                      guint                     limit,
+                      GError                  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
+                                                      "SELECT o.id, o.number, c.name, o.order_date, o.due_date, o.status, "
+                                                      "o.total, " PAID_SQL ", (" OPEN_STATUS " AND o.due_date < ?5)"
+                                                      ORDER_SEARCH_FROM
+                                                      " ORDER BY o.order_date DESC, o.id DESC LIMIT ?7 OFFSET ?8",
+                                                      error);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_order_row_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_order_filter (stmt, filter, canting_sql_like_pattern (filter->text), filter_today (filter));
+  sqlite3_bind_int64 (stmt, 7, limit);
+  sqlite3_bind_int64 (stmt, 8, offset);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CantingOrderRow *row = g_new0 (CantingOrderRow, 1);
+
+      row->id = sqlite3_column_int64 (stmt, 0);
+      row->number = canting_sql_dup_text (stmt, 1);
+      row->customer_name = canting_sql_dup_text (stmt, 2);
+      row->order_date = canting_sql_dup_text (stmt, 3);
+      if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
+        row->due_date = canting_sql_dup_text (stmt, 4);
+      canting_order_status_from_string ((const char *) sqlite3_column_text (stmt, 5), &row->status);
+      row->total = sqlite3_column_int64 (stmt, 6);
+      row->paid = sqlite3_column_int64 (stmt, 7);
+      row->overdue = sqlite3_column_int (stmt, 8) != 0;
+      g_ptr_array_add (rows, row);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      canting_db_set_error (error, canting_db_get_handle (db), rc, _("searching orders"));
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+gint64
+canting_order_count (CantingDb                *db,
+                     const CantingOrderFilter *filter,
+                     GError                  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db, "SELECT count(*)" ORDER_SEARCH_FROM, error);
+  gint64 n = -1;
+
+  if (stmt == NULL)
+    return -1;
+  bind_order_filter (stmt, filter, canting_sql_like_pattern (filter->text), filter_today (filter));
+  if (!canting_sql_get_int64 (db, stmt, &n, _("counting orders"), error))
+    return -1;
+  return n;
+}

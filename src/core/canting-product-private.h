@@ -1,0 +1,18 @@
+/* canting-product-private.h: stock moves for the order code, inside its
+ * own transaction. */
+#pragma once
+
+#include "canting-product.h"
+
+G_BEGIN_DECLS
+
+/* Adds a stock move; refuses (CONFLICT) if stock would go below zero.
+ * @order_id 0 for none.  Must run inside a transaction. */
+gboolean canting_product_move_stock_in_txn (CantingDb   *db,
+                                            gint64       product_id,
+                                            gint64       delta,
+                                            const char  *reason,
+                                            gint64       order_id,
+                                            GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,115 @@
+/* canting-product.h: the product catalog and its finished-goods stock.
+ *
+ * Stock is never stored as a number to overwrite: it is the sum of a
+ * ledger of moves (adjustments, deliveries, finished production), so it
+ * can always be recomputed and explained. */
+#pragma once
+
+#include <glib-object.h>
+
+#include "canting-db.h"
+#include "canting-money.h"
+
+G_BEGIN_DECLS
+
+#define CANTING_PRODUCT_ERROR (canting_product_error_quark ())
+typedef enum {
+  CANTING_PRODUCT_FIELD_SKU,
+  CANTING_PRODUCT_FIELD_NAME,
+  CANTING_PRODUCT_FIELD_MOTIF,
+  CANTING_PRODUCT_FIELD_SIZE,
+  CANTING_PRODUCT_FIELD_COLOURS,
+  CANTING_PRODUCT_FIELD_COLOUR_COUNT,
+  CANTING_PRODUCT_FIELD_MATERIAL,
+  CANTING_PRODUCT_FIELD_PRICE,
+  CANTING_PRODUCT_FIELD_UNIT_COST,
+  CANTING_PRODUCT_FIELD_DESCRIPTION,
+  CANTING_PRODUCT_FIELD_STOCK,
+} CantingProductField;
+GQuark canting_product_error_quark (void);
+
+typedef enum {
+  CANTING_TECHNIQUE_TULIS,      /* drawn by hand with a canting */
+  CANTING_TECHNIQUE_CAP,        /* stamped with a copper cap */
+  CANTING_TECHNIQUE_KOMBINASI,  /* cap with hand-drawn details */
+  CANTING_TECHNIQUE_PRINTING,   /* screen-printed */
+} CantingTechnique;
+#define CANTING_TECHNIQUE_COUNT 4
+
+const char       *canting_technique_to_string   (CantingTechnique  technique);  /* "tulis" */
+const char       *canting_technique_label       (CantingTechnique  technique);  /* translated */
+gboolean          canting_technique_from_string (const char       *text,
+                                                 CantingTechnique *out_technique);
+
+/* Most pieces a product's stock or an order line can hold: far above any
+ * workshop's output, and it keeps quantity × price inside gint64. */
+#define CANTING_PIECES_MAX 100000
+/* Dyeing and wax removal repeat per colour; twelve is beyond any batik. */
+#define CANTING_COLOURS_MAX 12
+
+typedef struct {
+  gint64            id;          /* 0 until saved */
+  char             *sku;         /* generated when left empty */
+  char             *name;
+  char             *motif;
+  CantingTechnique  technique;
+  char             *size;        /* as written: "2,15 × 1,15 m" */
+  char             *colours;
+  guint             colour_count;
+  char             *material;
+  CantingMoney      price;
+  CantingMoney      unit_cost;   /* estimated cost per piece */
+  char             *description;
+  gboolean          archived;
+  gint64            stock;       /* read-only here: from the ledger */
+} CantingProduct;
+
+#define CANTING_TYPE_PRODUCT (canting_product_get_type ())
+GType           canting_product_get_type (void);
+CantingProduct *canting_product_new      (void);
+CantingProduct *canting_product_copy     (const CantingProduct *product);
+void            canting_product_free     (CantingProduct       *product);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CantingProduct, canting_product_free)
+
+gboolean        canting_product_validate (const CantingProduct  *product,
+                                          GError               **error);
+/* Inserts or updates.  An empty SKU gets one made from the motif and
+ * technique ("PB-TL-0001"); a SKU another product has is refused. */
+gboolean        canting_product_save     (CantingDb             *db,
+                                          CantingProduct        *product,
+                                          GError               **error);
+CantingProduct *canting_product_load     (CantingDb             *db,
+                                          gint64                 id,
+                                          GError               **error);
+
+/* Changes the finished-goods stock by @delta pieces (a count after a
+ * stock-take, say).  Stock never goes below zero. */
+gboolean        canting_product_adjust_stock (CantingDb         *db,
+                                              gint64             id,
+                                              gint64             delta,
+                                              GError           **error);
+
+typedef struct {
+  const char *text;          /* name, SKU or motif contains; NULL/"" for all */
+  int         technique;     /* a CantingTechnique, or -1 for any */
+  const char *motif;         /* exact motif, or NULL */
+  gboolean    in_stock_only;
+  gboolean    include_archived;
+} CantingProductFilter;
+
+/* (transfer full) (element-type CantingProduct): one page, by name. */
+GPtrArray      *canting_product_search   (CantingDb                  *db,
+                                          const CantingProductFilter *filter,
+                                          guint                       offset,
+                                          guint                       limit,
+                                          GError                    **error);
+gint64          canting_product_count    (CantingDb                  *db,
+                                          const CantingProductFilter *filter,
+                                          GError                    **error);
+
+/* Motifs to suggest while typing: well-known Blitar motifs, then those the
+ * workshop has used.  (transfer full) */
+GStrv           canting_product_motif_suggestions (CantingDb  *db,
+                                                   GError    **error);
+
+G_END_DECLS

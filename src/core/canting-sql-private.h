@@ -1,0 +1,42 @@
+/* canting-sql-private.h: small helpers for the core's SQL code. */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "canting-db-private.h"
+
+G_BEGIN_DECLS
+
+/* Prepares @sql on @db's connection; NULL with @error on failure.  The
+ * statement is finalised by the caller (g_autoptr(sqlite3_stmt) works). */
+sqlite3_stmt *canting_sql_prepare (CantingDb   *db,
+                                   const char  *sql,
+                                   GError     **error);
+
+/* Steps a statement that returns no rows; FALSE with @error otherwise. */
+gboolean      canting_sql_run     (CantingDb    *db,
+                                   sqlite3_stmt *stmt,
+                                   const char   *doing,
+                                   GError      **error);
+
+/* The text of column @col, "" for NULL, as a new string. */
+char         *canting_sql_dup_text (sqlite3_stmt *stmt,
+                                    int           col);
+
+/* "%text%" for LIKE with \ escaping the wildcards a person might type. */
+char         *canting_sql_like_pattern (const char *text);
+
+void          canting_sql_bind_trimmed (sqlite3_stmt *stmt,
+                                        int           index,
+                                        const char   *text);
+
+/* Reads one integer from a statement returning a single row. */
+gboolean      canting_sql_get_int64 (CantingDb    *db,
+                                     sqlite3_stmt *stmt,
+                                     gint64       *out_value,
+                                     const char   *doing,
+                                     GError      **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+G_END_DECLS

@@ -1,0 +1,87 @@
+/* canting-sql.c: small helpers shared by the core's SQL code. */
+#include "canting-sql-private.h"
+
+#include "canting-i18n.h"
+
+sqlite3_stmt *
+canting_sql_prepare (CantingDb   *db,
+                     const char  *sql,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (canting_db_get_handle (db), sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      canting_db_set_error (error, canting_db_get_handle (db), rc, _("preparing a query"));
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
+gboolean
+canting_sql_run (CantingDb    *db,
+                 sqlite3_stmt *stmt,
+                 const char   *doing,
+                 GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      canting_db_set_error (error, canting_db_get_handle (db), rc, doing);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+canting_sql_get_int64 (CantingDb    *db,
+                       sqlite3_stmt *stmt,
+                       gint64       *out_value,
+                       const char   *doing,
+                       GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      canting_db_set_error (error, canting_db_get_handle (db), rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, doing);
+      return FALSE;
+    }
+  *out_value = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+char *
+canting_sql_dup_text (sqlite3_stmt *stmt,
+                      int           col)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, col);
+  return g_strdup (text != NULL ? text : "");
+}
+
+char *
+canting_sql_like_pattern (const char *text)
+{
+  GString *out = g_string_new ("%");
+
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '%');
+  return g_string_free (out, FALSE);
+}
+
+void
+canting_sql_bind_trimmed (sqlite3_stmt *stmt,
+                          int           index,
+                          const char   *text)
+{
+  char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+  sqlite3_bind_text (stmt, index, trimmed, -1, g_free);
+}

@@ -1,0 +1,749 @@
+/* test-orders.c: customers, the catalog, orders, status and payments. */
+#include "canting-customer.h"
+#include "canting-db-private.h"
+#include "canting-error.h"
+#include "canting-order.h"
+#include "canting-product.h"
+#include "canting-test-util.h"
+
+#include <locale.h>
+#include <string.h>
+
+typedef struct {
+  char *dir;
+  CantingDb *db;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = canting_test_mkdtemp ();
+  f->db = canting_db_open_full (f->dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->db);
+  canting_test_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static gint64
+add_customer (Fixture    *f,
+              const char *name,
+              const char *city)
+{
+  g_autoptr(CantingCustomer) c = canting_customer_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_free (c->name);
+  c->name = g_strdup (name);
+  g_free (c->city);
+  c->city = g_strdup (city);
+  g_assert_true (canting_customer_save (f->db, c, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (c->id, >, 0);
+  return c->id;
+}
+
+static CantingProduct *
+make_product (const char       *name,
+              const char       *motif,
+              CantingTechnique  technique,
+              CantingMoney      price)
+{
+  CantingProduct *p = canting_product_new ();
+
+  g_free (p->name);
+  p->name = g_strdup (name);
+  g_free (p->motif);
+  p->motif = g_strdup (motif);
+  p->technique = technique;
+  p->price = price;
+  return p;
+}
+
+static gint64
+add_product (Fixture          *f,
+             const char       *name,
+             const char       *motif,
+             CantingTechnique  technique,
+             CantingMoney      price)
+{
+  g_autoptr(CantingProduct) p = make_product (name, motif, technique, price);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (canting_product_save (f->db, p, &error));
+  g_assert_no_error (error);
+  return p->id;
+}
+
+static CantingOrder *
+make_order (gint64      customer_id,
+            const char *order_date,
+            const char *due_date)
+{
+  CantingOrder *o = canting_order_new ();
+
+  o->customer_id = customer_id;
+  g_free (o->order_date);
+  o->order_date = g_strdup (order_date);
+  o->due_date = g_strdup (due_date);
+  return o;
+}
+
+static gint64
+count_rows (Fixture    *f,
+            const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (canting_db_get_handle (f->db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* --- customers --------------------------------------------------------- */
+
+static void
+test_customer_save_search (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(CantingCustomer) bad = canting_customer_new ();
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 siti = add_customer (f, "  Bu Siti Rahayu ", "Kota Blitar");
+
+  add_customer (f, "Pak Budi", "Tulungagung");
+  add_customer (f, "Toko Batik 100% Asli", "Kediri");
+
+  /* Trimmed on save. */
+  {
+    g_autoptr(CantingCustomer) loaded = canting_customer_load (f->db, siti, &error);
+    g_assert_cmpstr (loaded->name, ==, "Bu Siti Rahayu");
+  }
+
+  /* By name, by city, case-insensitively; wildcards are literal. */
+  found = canting_customer_search (f->db, "siti", FALSE, 0, 50, &error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = canting_customer_search (f->db, "blitar", FALSE, 0, 50, &error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = canting_customer_search (f->db, "100%", FALSE, 0, 50, &error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = canting_customer_search (f->db, "%", FALSE, 0, 50, &error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  g_assert_cmpint (canting_customer_count (f->db, "", FALSE, NULL), ==, 3);
+
+  /* Paging: by name, two then one. */
+  found = canting_customer_search (f->db, NULL, FALSE, 0, 2, &error);
+  g_assert_cmpuint (found->len, ==, 2);
+  g_assert_cmpstr (((CantingCustomer *) found->pdata[0])->name, ==, "Bu Siti Rahayu");
+  g_assert_cmpstr (((CantingCustomer *) found->pdata[1])->name, ==, "Pak Budi");
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = canting_customer_search (f->db, NULL, FALSE, 2, 2, &error);
+  g_assert_cmpuint (found->len, ==, 1);
+
+  /* Bad input is refused, naming the field; nothing is written. */
+  g_assert_false (canting_customer_save (f->db, bad, &error));
+  g_assert_error (error, CANTING_CUSTOMER_ERROR, CANTING_CUSTOMER_FIELD_NAME);
+  g_clear_error (&error);
+  g_free (bad->name);
+  bad->name = g_strdup ("Bu Ani");
+  g_free (bad->phone);
+  bad->phone = g_strdup ("telepon");
+  g_assert_false (canting_customer_save (f->db, bad, &error));
+  g_assert_error (error, CANTING_CUSTOMER_ERROR, CANTING_CUSTOMER_FIELD_PHONE);
+  g_assert_cmpint (count_rows (f, "customers"), ==, 3);
+}
+
+static void
+test_customer_with_orders_is_archived_not_deleted (Fixture       *f,
+                                                   gconstpointer  data)
+{
+  gint64 siti = add_customer (f, "Bu Siti", "Blitar");
+  gint64 budi = add_customer (f, "Pak Budi", "Blitar");
+  g_autoptr(CantingOrder) o = make_order (siti, "2026-03-01", NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 n_orders = 0;
+  CantingMoney bought = 0;
+
+  g_ptr_array_add (o->items, canting_order_item_new (0, "Kain panjang tulis", 2, 750000));
+  g_assert_true (canting_order_save (f->db, o, &error));
+
+  g_assert_false (canting_customer_delete (f->db, siti, &error));
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_IN_USE);
+  g_assert_nonnull (strstr (error->message, "Archive it instead"));
+  g_clear_error (&error);
+  g_assert_true (canting_customer_set_archived (f->db, siti, TRUE, &error));
+  g_assert_cmpint (canting_customer_count (f->db, NULL, FALSE, NULL), ==, 1);
+  g_assert_cmpint (canting_customer_count (f->db, NULL, TRUE, NULL), ==, 2);
+
+  /* Without orders, deleting is fine. */
+  g_assert_true (canting_customer_delete (f->db, budi, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (canting_customer_history (f->db, siti, &n_orders, &bought, &error));
+  g_assert_cmpint (n_orders, ==, 1);
+  g_assert_cmpint (bought, ==, 1500000);
+}
+
+/* --- products ---------------------------------------------------------- */
+
+static void
+test_product_sku (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(CantingProduct) a = make_product ("Kain Parabha Balitar", "Parabha Balitar", CANTING_TECHNIQUE_TULIS, 1250000);
+  g_autoptr(CantingProduct) b = make_product ("Kain Parabha Balitar biru", "Parabha Balitar", CANTING_TECHNIQUE_TULIS, 1350000);
+  g_autoptr(CantingProduct) c = make_product ("Kemeja cap", "", CANTING_TECHNIQUE_CAP, 175000);
+  g_autoptr(CantingProduct) dup = make_product ("Salinan", "", CANTING_TECHNIQUE_CAP, 1000);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (canting_product_save (f->db, a, &error));
+  g_assert_true (canting_product_save (f->db, b, &error));
+  g_assert_true (canting_product_save (f->db, c, &error));
+  g_assert_cmpstr (a->sku, ==, "PB-TL-0001");
+  g_assert_cmpstr (b->sku, ==, "PB-TL-0002");
+  g_assert_cmpstr (c->sku, ==, "BTK-CP-0001");
+
+  /* Duplicate SKU (any case): refused, naming the product that has it. */
+  g_free (dup->sku);
+  dup->sku = g_strdup ("pb-tl-0001");
+  g_assert_false (canting_product_save (f->db, dup, &error));
+  g_assert_error (error, CANTING_PRODUCT_ERROR, CANTING_PRODUCT_FIELD_SKU);
+  g_assert_nonnull (strstr (error->message, "Kain Parabha Balitar"));
+  g_assert_cmpint (dup->id, ==, 0);
+  g_assert_cmpstr (dup->sku, ==, "pb-tl-0001");
+  g_clear_error (&error);
+
+  g_free (dup->sku);
+  dup->sku = g_strdup ("ada spasi");
+  g_assert_false (canting_product_save (f->db, dup, &error));
+  g_assert_error (error, CANTING_PRODUCT_ERROR, CANTING_PRODUCT_FIELD_SKU);
+  g_assert_cmpint (count_rows (f, "products"), ==, 3);
+
+  /* Saving a product again keeps its own SKU. */
+  a->price = 1300000;
+  g_assert_true (canting_product_save (f->db, a, &error));
+  g_assert_cmpstr (a->sku, ==, "PB-TL-0001");
+}
+
+static void
+test_product_validation (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const struct {
+    CantingMoney price;
+    CantingMoney cost;
+    guint colours;
+    CantingProductField field;
+    const char *part;
+  } table[] = {
+    { -1, 0, 1, CANTING_PRODUCT_FIELD_PRICE, "cannot be negative" },
+    { G_GINT64_CONSTANT (10000000001), 0, 1, CANTING_PRODUCT_FIELD_PRICE, "over the limit of Rp 10.000.000.000" },
+    { 1000, -5, 1, CANTING_PRODUCT_FIELD_UNIT_COST, "cannot be negative" },
+    { 1000, 0, 0, CANTING_PRODUCT_FIELD_COLOUR_COUNT, "from 1 to 12" },
+    { 1000, 0, 13, CANTING_PRODUCT_FIELD_COLOUR_COUNT, "from 1 to 12" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (table); i++)
+    {
+      g_autoptr(CantingProduct) p = make_product ("Selendang", "Kawung", CANTING_TECHNIQUE_CAP, table[i].price);
+      g_autoptr(GError) error = NULL;
+
+      p->unit_cost = table[i].cost;
+      p->colour_count = table[i].colours;
+      g_assert_false (canting_product_save (f->db, p, &error));
+      g_assert_error (error, CANTING_PRODUCT_ERROR, (int) table[i].field);
+      g_assert_nonnull (strstr (error->message, table[i].part));
+    }
+  g_assert_cmpint (count_rows (f, "products"), ==, 0);
+}
+
+static void
+test_product_stock_and_filters (Fixture       *f,
+                                gconstpointer  data)
+{
+  gint64 kain = add_product (f, "Kain Puspa Dahana", "Puspa Dahana", CANTING_TECHNIQUE_TULIS, 900000);
+  gint64 kemeja = add_product (f, "Kemeja Cakra Palah", "Cakra Palah", CANTING_TECHNIQUE_CAP, 200000);
+  CantingProductFilter filter = { .technique = -1 };
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) motifs = NULL;
+
+  g_assert_true (canting_product_adjust_stock (f->db, kain, 5, &error));
+  g_assert_true (canting_product_adjust_stock (f->db, kain, -2, &error));
+  {
+    g_autoptr(CantingProduct) p = canting_product_load (f->db, kain, &error);
+    g_assert_cmpint (p->stock, ==, 3);
+  }
+  /* Never below zero, and the refused move leaves no trace. */
+  g_assert_false (canting_product_adjust_stock (f->db, kain, -4, &error));
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "Only 3"));
+  g_clear_error (&error);
+  g_assert_cmpint (count_rows (f, "product_stock_moves"), ==, 2);
+
+  filter.in_stock_only = TRUE;
+  found = canting_product_search (f->db, &filter, 0, 50, &error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpint (((CantingProduct *) found->pdata[0])->id, ==, kain);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  filter.in_stock_only = FALSE;
+  filter.technique = CANTING_TECHNIQUE_CAP;
+  found = canting_product_search (f->db, &filter, 0, 50, &error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpint (((CantingProduct *) found->pdata[0])->id, ==, kemeja);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  filter.technique = -1;
+  filter.motif = "puspa dahana";
+  g_assert_cmpint (canting_product_count (f->db, &filter, NULL), ==, 1);
+  filter.motif = NULL;
+  filter.text = "cakra";
+  g_assert_cmpint (canting_product_count (f->db, &filter, NULL), ==, 1);
+
+  motifs = canting_product_motif_suggestions (f->db, &error);
+  g_assert_true (g_strv_contains ((const char * const *) motifs, "Parabha Balitar"));
+  g_assert_true (g_strv_contains ((const char * const *) motifs, "Cakra Palah"));
+  /* Suggested once, though it is both known and used. */
+  {
+    guint n = 0;
+    for (guint i = 0; motifs[i] != NULL; i++)
+      n += g_str_equal (motifs[i], "Puspa Dahana");
+    g_assert_cmpuint (n, ==, 1);
+  }
+}
+
+/* --- orders ------------------------------------------------------------ */
+
+static void
+test_order_totals_and_numbers (Fixture       *f,
+                               gconstpointer  data)
+{
+  gint64 siti = add_customer (f, "Bu Siti", "Blitar");
+  g_autoptr(CantingOrder) a = make_order (siti, "2026-02-10", "2026-03-10");
+  g_autoptr(CantingOrder) b = make_order (siti, "2026-04-01", NULL);
+  g_autoptr(CantingOrder) c = make_order (siti, "2027-01-05", NULL);
+  g_autoptr(CantingOrder) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  CantingMoney total = 0;
+
+  g_ptr_array_add (a->items, canting_order_item_new (0, "Kain tulis Parabha Balitar", 10, 850000));
+  g_ptr_array_add (a->items, canting_order_item_new (0, "Selendang cap", 3, 125000));
+  a->discount = 250000;
+  a->shipping = 45000;
+  g_assert_true (canting_order_compute_total (a, &total, &error));
+  g_assert_cmpint (total, ==, 8500000 + 375000 - 250000 + 45000);
+
+  g_assert_true (canting_order_save (f->db, a, &error));
+  g_assert_no_error (error);
+  g_ptr_array_add (b->items, canting_order_item_new (0, "Kemeja", 1, 200000));
+  g_assert_true (canting_order_save (f->db, b, &error));
+  g_ptr_array_add (c->items, canting_order_item_new (0, "Kemeja", 1, 200000));
+  g_assert_true (canting_order_save (f->db, c, &error));
+  g_assert_cmpstr (a->number, ==, "PSN-2026-0001");
+  g_assert_cmpstr (b->number, ==, "PSN-2026-0002");
+  g_assert_cmpstr (c->number, ==, "PSN-2027-0001");
+
+  loaded = canting_order_load (f->db, a->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded->number, ==, "PSN-2026-0001");
+  g_assert_cmpstr (loaded->customer_name, ==, "Bu Siti");
+  g_assert_cmpstr (loaded->due_date, ==, "2026-03-10");
+  g_assert_cmpint (loaded->status, ==, CANTING_ORDER_DRAFT);
+  g_assert_cmpuint (loaded->items->len, ==, 2);
+  g_assert_cmpstr (((CantingOrderItem *) loaded->items->pdata[1])->description, ==, "Selendang cap");
+  g_assert_cmpint (canting_order_get_balance (loaded), ==, total);
+}
+
+static void
+test_order_bad_input_saves_nothing (Fixture       *f,
+                                    gconstpointer  data)
+{
+  gint64 siti = add_customer (f, "Bu Siti", "Blitar");
+  static const struct {
+    const char *order_date;
+    const char *due_date;
+    gint64 quantity;
+    CantingMoney price;
+    CantingMoney discount;
+    CantingOrderField field;
+    const char *part;
+  } table[] = {
+    { "2026-05-10", "2026-05-01", 1, 1000, 0, CANTING_ORDER_FIELD_DUE_DATE, "before the order date" },
+    { "2026-02-30", NULL, 1, 1000, 0, CANTING_ORDER_FIELD_ORDER_DATE, "not a date" },
+    { "2026-05-10", "besok", 1, 1000, 0, CANTING_ORDER_FIELD_DUE_DATE, "not a date" },
+    { "2026-05-10", NULL, -2, 1000, 0, CANTING_ORDER_FIELD_ITEMS, "Line 1: The quantity must be at least 1" },
+    { "2026-05-10", NULL, 0, 1000, 0, CANTING_ORDER_FIELD_ITEMS, "at least 1" },
+    { "2026-05-10", NULL, 100001, 1000, 0, CANTING_ORDER_FIELD_ITEMS, "over the limit of 100000 pieces" },
+    { "2026-05-10", NULL, 1, -1000, 0, CANTING_ORDER_FIELD_ITEMS, "cannot be negative" },
+    { "2026-05-10", NULL, 1, G_GINT64_CONSTANT (20000000000), 0, CANTING_ORDER_FIELD_ITEMS, "over the limit" },
+    { "2026-05-10", NULL, 2, 1000, 5000, CANTING_ORDER_FIELD_DISCOUNT, "more than the items cost" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (table); i++)
+    {
+      g_autoptr(CantingOrder) o = make_order (siti, table[i].order_date, table[i].due_date);
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("case %" G_GSIZE_FORMAT, i);
+      g_ptr_array_add (o->items, canting_order_item_new (0, "Kain", table[i].quantity, table[i].price));
+      o->discount = table[i].discount;
+      g_assert_false (canting_order_save (f->db, o, &error));
+      g_assert_error (error, CANTING_ORDER_ERROR, (int) table[i].field);
+      g_assert_nonnull (strstr (error->message, table[i].part));
+      g_assert_cmpint (o->id, ==, 0);
+      g_assert_cmpstr (o->number, ==, "");
+    }
+
+  /* No customer; a customer that does not exist. */
+  {
+    g_autoptr(CantingOrder) o = make_order (0, "2026-05-10", NULL);
+    g_autoptr(GError) error = NULL;
+    g_assert_false (canting_order_save (f->db, o, &error));
+    g_assert_error (error, CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_CUSTOMER);
+    g_clear_error (&error);
+    o->customer_id = 9999;
+    g_assert_false (canting_order_save (f->db, o, &error));
+    g_assert_error (error, CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_CUSTOMER);
+  }
+  g_assert_cmpint (count_rows (f, "orders"), ==, 0);
+  g_assert_cmpint (count_rows (f, "order_items"), ==, 0);
+}
+
+static void
+test_status_transitions (Fixture       *f,
+                         gconstpointer  data)
+{
+  /* Rows: from; columns: to.  1 = allowed. */
+  static const gboolean allowed[CANTING_ORDER_STATUS_COUNT][CANTING_ORDER_STATUS_COUNT] = {
+    /*                 draft conf  prod  ready deliv cancel */
+    /* draft */      { 0,    1,    0,    0,    0,    1 },
+    /* confirmed */  { 0,    0,    1,    1,    0,    1 },
+    /* production */ { 0,    0,    0,    1,    0,    1 },
+    /* ready */      { 0,    0,    1,    0,    1,    1 },
+    /* delivered */  { 0,    0,    0,    0,    0,    0 },
+    /* cancelled */  { 0,    0,    0,    0,    0,    0 },
+  };
+  gint64 siti = add_customer (f, "Bu Siti", "Blitar");
+  g_autoptr(CantingOrder) o = make_order (siti, "2026-06-01", "2026-06-30");
+  g_autoptr(CantingOrder) empty = make_order (siti, "2026-06-01", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) history = NULL;
+  static const CantingOrderStatus path[] = {
+    CANTING_ORDER_CONFIRMED, CANTING_ORDER_IN_PRODUCTION, CANTING_ORDER_READY, CANTING_ORDER_DELIVERED,
+  };
+
+  for (guint from = 0; from < CANTING_ORDER_STATUS_COUNT; from++)
+    for (guint to = 0; to < CANTING_ORDER_STATUS_COUNT; to++)
+      g_assert_cmpint (canting_order_status_allows (from, to), ==, allowed[from][to]);
+
+  /* An order without items cannot be confirmed. */
+  g_assert_true (canting_order_save (f->db, empty, &error));
+  g_assert_false (canting_order_set_status (f->db, empty->id, CANTING_ORDER_CONFIRMED, NULL, &error));
+  g_assert_error (error, CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_ITEMS);
+  g_clear_error (&error);
+
+  g_ptr_array_add (o->items, canting_order_item_new (0, "Kain", 1, 500000));
+  g_assert_true (canting_order_save (f->db, o, &error));
+  /* Skipping ahead is refused and changes nothing. */
+  g_assert_false (canting_order_set_status (f->db, o->id, CANTING_ORDER_DELIVERED, NULL, &error));
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "PSN-2026-0002"));
+  g_clear_error (&error);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (path); i++)
+    {
+      g_autoptr(GDateTime) at = g_date_time_new_utc (2026, 6, 2 + (int) i, 10, 0, 0);
+      g_assert_true (canting_order_set_status (f->db, o->id, path[i], at, &error));
+      g_assert_no_error (error);
+    }
+  /* Delivered is final; a delivered order can no longer be edited. */
+  g_assert_false (canting_order_set_status (f->db, o->id, CANTING_ORDER_CANCELLED, NULL, &error));
+  g_clear_error (&error);
+  {
+    g_autoptr(CantingOrder) loaded = canting_order_load (f->db, o->id, NULL);
+    g_assert_cmpint (loaded->status, ==, CANTING_ORDER_DELIVERED);
+    ((CantingOrderItem *) loaded->items->pdata[0])->quantity = 2;
+    g_assert_false (canting_order_save (f->db, loaded, &error));
+    g_assert_error (error, CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_STATUS);
+  }
+
+  /* Each step recorded with its time, oldest first. */
+  history = canting_order_status_history (f->db, o->id, &error);
+  g_assert_cmpuint (history->len, ==, 5);
+  g_assert_cmpint (g_array_index (history, CantingStatusChange, 0).status, ==, CANTING_ORDER_DRAFT);
+  for (guint i = 1; i < history->len; i++)
+    {
+      CantingStatusChange *change = &g_array_index (history, CantingStatusChange, i);
+      g_assert_cmpint (change->status, ==, path[i - 1]);
+      g_assert_cmpint (g_date_time_get_day_of_month (change->at), ==, 1 + (int) i);
+    }
+}
+
+static void
+test_payments (Fixture       *f,
+               gconstpointer  data)
+{
+  gint64 siti = add_customer (f, "Bu Siti", "Blitar");
+  g_autoptr(CantingOrder) o = make_order (siti, "2026-07-01", "2026-07-31");
+  g_autoptr(CantingPayment) dp = canting_payment_new ();
+  g_autoptr(CantingPayment) more = canting_payment_new ();
+  g_autoptr(CantingOrder) loaded = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (o->items, canting_order_item_new (0, "Kain tulis", 4, 750000));
+  o->shipping = 50000;
+  g_assert_true (canting_order_save (f->db, o, &error));
+
+  dp->order_id = o->id;
+  dp->amount = 1000000;
+  dp->is_down_payment = TRUE;
+  dp->method = CANTING_PAYMENT_TRANSFER;
+  g_assert_true (canting_payment_add (f->db, dp, &error));
+  g_assert_no_error (error);
+
+  /* More than the balance: refused, saying how much is due. */
+  more->order_id = o->id;
+  more->amount = 2050001;
+  more->method = CANTING_PAYMENT_QRIS;
+  g_assert_false (canting_payment_add (f->db, more, &error));
+  g_assert_error (error, CANTING_PAYMENT_ERROR, CANTING_PAYMENT_FIELD_AMOUNT);
+  g_assert_nonnull (strstr (error->message, "Rp 2.050.001 is more than the balance due of Rp 2.050.000"));
+  g_clear_error (&error);
+
+  more->amount = 2050000;
+  g_assert_true (canting_payment_add (f->db, more, &error));
+  loaded = canting_order_load (f->db, o->id, &error);
+  g_assert_cmpint (loaded->paid, ==, 3050000);
+  g_assert_cmpint (canting_order_get_balance (loaded), ==, 0);
+
+  more->amount = 1;
+  g_assert_false (canting_payment_add (f->db, more, &error));
+  g_assert_nonnull (strstr (error->message, "already paid in full"));
+  g_clear_error (&error);
+
+  /* Lowering the total below what was paid is refused. */
+  o->shipping = 0;
+  g_assert_false (canting_order_save (f->db, o, &error));
+  g_assert_error (error, CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_TOTAL);
+  g_clear_error (&error);
+
+  list = canting_payment_list (f->db, o->id, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_true (((CantingPayment *) list->pdata[0])->is_down_payment);
+  g_assert_cmpint (((CantingPayment *) list->pdata[1])->method, ==, CANTING_PAYMENT_QRIS);
+
+  /* Bad payments. */
+  more->amount = 0;
+  g_assert_false (canting_payment_add (f->db, more, &error));
+  g_assert_error (error, CANTING_PAYMENT_ERROR, CANTING_PAYMENT_FIELD_AMOUNT);
+  g_clear_error (&error);
+  more->amount = 10;
+  g_free (more->paid_on);
+  more->paid_on = g_strdup ("31/07/2026");
+  g_assert_false (canting_payment_add (f->db, more, &error));
+  g_assert_error (error, CANTING_PAYMENT_ERROR, CANTING_PAYMENT_FIELD_DATE);
+  g_assert_cmpint (count_rows (f, "payments"), ==, 2);
+}
+
+static void
+test_cancelled_takes_no_payment (Fixture       *f,
+                                 gconstpointer  data)
+{
+  gint64 siti = add_customer (f, "Bu Siti", "Blitar");
+  g_autoptr(CantingOrder) o = make_order (siti, "2026-07-01", NULL);
+  g_autoptr(CantingPayment) p = canting_payment_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (o->items, canting_order_item_new (0, "Kain", 1, 100000));
+  g_assert_true (canting_order_save (f->db, o, &error));
+  g_assert_true (canting_order_set_status (f->db, o->id, CANTING_ORDER_CANCELLED, NULL, &error));
+  p->order_id = o->id;
+  p->amount = 50000;
+  g_assert_false (canting_payment_add (f->db, p, &error));
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_CONFLICT);
+}
+
+static void
+test_delivery_from_stock (Fixture       *f,
+                          gconstpointer  data)
+{
+  gint64 siti = add_customer (f, "Bu Siti", "Blitar");
+  gint64 kain = add_product (f, "Kain Cakra Palah", "Cakra Palah", CANTING_TECHNIQUE_TULIS, 900000);
+  gint64 kemeja = add_product (f, "Kemeja", "", CANTING_TECHNIQUE_CAP, 200000);
+  g_autoptr(CantingOrder) o = make_order (siti, "2026-08-01", NULL);
+  g_autoptr(CantingOrder) made = make_order (siti, "2026-08-01", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (canting_product_adjust_stock (f->db, kain, 5, &error));
+  g_assert_true (canting_product_adjust_stock (f->db, kemeja, 1, &error));
+
+  o->from_stock = TRUE;
+  /* Two lines of the same product count together. */
+  g_ptr_array_add (o->items, canting_order_item_new (kain, "Kain Cakra Palah", 2, 900000));
+  g_ptr_array_add (o->items, canting_order_item_new (kain, "Kain Cakra Palah (hadiah)", 1, 0));
+  g_ptr_array_add (o->items, canting_order_item_new (kemeja, "Kemeja", 2, 200000));
+  g_ptr_array_add (o->items, canting_order_item_new (0, "Ongkos jahit", 1, 30000));
+  g_assert_true (canting_order_save (f->db, o, &error));
+  g_assert_true (canting_order_set_status (f->db, o->id, CANTING_ORDER_CONFIRMED, NULL, &error));
+  g_assert_true (canting_order_set_status (f->db, o->id, CANTING_ORDER_READY, NULL, &error));
+
+  /* Only one shirt in stock: the delivery is refused whole. */
+  g_assert_false (canting_order_set_status (f->db, o->id, CANTING_ORDER_DELIVERED, NULL, &error));
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "Only 1 of “Kemeja” in stock; 2 needed"));
+  g_clear_error (&error);
+  {
+    g_autoptr(CantingProduct) p = canting_product_load (f->db, kain, NULL);
+    g_autoptr(CantingOrder) still = canting_order_load (f->db, o->id, NULL);
+    g_assert_cmpint (p->stock, ==, 5);
+    g_assert_cmpint (still->status, ==, CANTING_ORDER_READY);
+  }
+
+  g_assert_true (canting_product_adjust_stock (f->db, kemeja, 1, &error));
+  g_assert_true (canting_order_set_status (f->db, o->id, CANTING_ORDER_DELIVERED, NULL, &error));
+  {
+    g_autoptr(CantingProduct) k = canting_product_load (f->db, kain, NULL);
+    g_autoptr(CantingProduct) s = canting_product_load (f->db, kemeja, NULL);
+    g_assert_cmpint (k->stock, ==, 2);
+    g_assert_cmpint (s->stock, ==, 0);
+  }
+
+  /* An order made to measure does not touch stock when delivered. */
+  g_ptr_array_add (made->items, canting_order_item_new (kain, "Kain Cakra Palah", 1, 900000));
+  g_assert_true (canting_order_save (f->db, made, &error));
+  g_assert_true (canting_order_set_status (f->db, made->id, CANTING_ORDER_CONFIRMED, NULL, &error));
+  g_assert_true (canting_order_set_status (f->db, made->id, CANTING_ORDER_IN_PRODUCTION, NULL, &error));
+  g_assert_true (canting_order_set_status (f->db, made->id, CANTING_ORDER_READY, NULL, &error));
+  g_assert_true (canting_order_set_status (f->db, made->id, CANTING_ORDER_DELIVERED, NULL, &error));
+  {
+    g_autoptr(CantingProduct) k = canting_product_load (f->db, kain, NULL);
+    g_assert_cmpint (k->stock, ==, 2);
+  }
+}
+
+static void
+test_order_filters (Fixture       *f,
+                    gconstpointer  data)
+{
+  gint64 siti = add_customer (f, "Bu Siti", "Blitar");
+  gint64 budi = add_customer (f, "Pak Budi", "Kediri");
+  gint64 kain = add_product (f, "Kain Parabha", "Parabha Balitar", CANTING_TECHNIQUE_TULIS, 900000);
+  CantingOrderFilter filter = { .status = -1, .today = "2026-09-10" };
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  struct {
+    gint64 customer;
+    const char *order_date;
+    const char *due;
+    gint64 product;
+    CantingOrderStatus status;
+    CantingMoney paid;
+  } orders[] = {
+    { siti, "2026-08-01", "2026-09-01", kain, CANTING_ORDER_CONFIRMED, 0 },       /* overdue */
+    { siti, "2026-08-02", "2026-09-12", 0, CANTING_ORDER_IN_PRODUCTION, 100000 }, /* due this week */
+    { budi, "2026-08-03", "2026-09-01", 0, CANTING_ORDER_DELIVERED, 100000 },     /* past due, but done and paid */
+    { budi, "2026-08-04", "2026-10-01", 0, CANTING_ORDER_DRAFT, 0 },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (orders); i++)
+    {
+      g_autoptr(CantingOrder) o = make_order (orders[i].customer, orders[i].order_date, orders[i].due);
+      static const CantingOrderStatus path[] = {
+        CANTING_ORDER_CONFIRMED, CANTING_ORDER_IN_PRODUCTION, CANTING_ORDER_READY, CANTING_ORDER_DELIVERED,
+      };
+
+      g_ptr_array_add (o->items, canting_order_item_new (orders[i].product, "Kain", 1, 100000));
+      g_assert_true (canting_order_save (f->db, o, &error));
+      for (gsize s = 0; s < G_N_ELEMENTS (path) && orders[i].status != CANTING_ORDER_DRAFT; s++)
+        {
+          g_assert_true (canting_order_set_status (f->db, o->id, path[s], NULL, &error));
+          if (path[s] == orders[i].status)
+            break;
+        }
+      if (orders[i].paid > 0)
+        {
+          g_autoptr(CantingPayment) p = canting_payment_new ();
+          p->order_id = o->id;
+          p->amount = orders[i].paid;
+          g_assert_true (canting_payment_add (f->db, p, &error));
+        }
+    }
+
+  rows = canting_order_search (f->db, &filter, 0, 50, &error);
+  g_assert_cmpuint (rows->len, ==, 4);
+  /* Newest first; overdue marked. */
+  g_assert_cmpstr (((CantingOrderRow *) rows->pdata[0])->number, ==, "PSN-2026-0004");
+  g_assert_true (((CantingOrderRow *) rows->pdata[3])->overdue);
+  g_assert_false (((CantingOrderRow *) rows->pdata[1])->overdue);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  filter.overdue = TRUE;
+  rows = canting_order_search (f->db, &filter, 0, 50, &error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (((CantingOrderRow *) rows->pdata[0])->number, ==, "PSN-2026-0001");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  filter.overdue = FALSE;
+
+  filter.due_this_week = TRUE;
+  g_assert_cmpint (canting_order_count (f->db, &filter, NULL), ==, 1);
+  filter.due_this_week = FALSE;
+
+  filter.unpaid = TRUE;
+  g_assert_cmpint (canting_order_count (f->db, &filter, NULL), ==, 2); /* 0001 and 0004 */
+  filter.unpaid = FALSE;
+
+  filter.status = CANTING_ORDER_DELIVERED;
+  g_assert_cmpint (canting_order_count (f->db, &filter, NULL), ==, 1);
+  filter.status = -1;
+
+  filter.text = "budi";
+  g_assert_cmpint (canting_order_count (f->db, &filter, NULL), ==, 2);
+  filter.text = "0003";
+  g_assert_cmpint (canting_order_count (f->db, &filter, NULL), ==, 1);
+  filter.text = "parabha";  /* by the product's motif */
+  g_assert_cmpint (canting_order_count (f->db, &filter, NULL), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LANGUAGE", "en", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/customer/save-and-search", test_customer_save_search);
+  ADD ("/customer/with-orders-is-archived-not-deleted", test_customer_with_orders_is_archived_not_deleted);
+  ADD ("/product/sku", test_product_sku);
+  ADD ("/product/validation", test_product_validation);
+  ADD ("/product/stock-and-filters", test_product_stock_and_filters);
+  ADD ("/order/totals-and-numbers", test_order_totals_and_numbers);
+  ADD ("/order/bad-input-saves-nothing", test_order_bad_input_saves_nothing);
+  ADD ("/order/status-transitions", test_status_transitions);
+  ADD ("/order/payments", test_payments);
+  ADD ("/order/cancelled-takes-no-payment", test_cancelled_takes_no_payment);
+  ADD ("/order/delivery-from-stock", test_delivery_from_stock);
+  ADD ("/order/filters", test_order_filters);
+#undef ADD
+  return g_test_run ();
+}
