@@ -164,6 +164,42 @@ test_restore_over_damaged (void)
   canting_test_rmdir (dir);
 }
 
+/* Benchmarks print one line each: NAME: canting X ms; baseline Y ms;
+ * ratio R, with R = X / Y. */
+static void
+test_bench_lines (void)
+{
+  g_autoptr(GRegex) line = g_regex_new ("^([a-z.-]+): canting ([0-9.]+) ms; baseline ([0-9.]+) ms; ratio ([0-9.]+)",
+                                        G_REGEX_MULTILINE, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Result r = run_cli ("bench", "orders", "500", NULL);
+
+  g_assert_cmpint (r.status, ==, 0);
+  g_regex_match (line, r.out, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *xs = g_match_info_fetch (match, 2);
+      g_autofree char *ys = g_match_info_fetch (match, 3);
+      g_autofree char *rs = g_match_info_fetch (match, 4);
+      double x = g_ascii_strtod (xs, NULL);
+      double y = g_ascii_strtod (ys, NULL);
+      double ratio = g_ascii_strtod (rs, NULL);
+
+      g_hash_table_add (names, g_match_info_fetch (match, 1));
+      g_assert_cmpfloat (y, >, 0);
+      g_assert_cmpfloat_with_epsilon (ratio, x / y, 0.01 + ratio * 0.01);
+      g_match_info_next (match, NULL);
+    }
+  g_assert_true (g_hash_table_contains (names, "orders.open-first-page"));
+  g_assert_true (g_hash_table_contains (names, "orders.search"));
+  result_clear (&r);
+
+  r = run_cli ("bench", "nothing", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -178,5 +214,6 @@ main (int   argc,
   g_test_add_func ("/cli/info-and-backups", test_info_and_backups);
   g_test_add_func ("/cli/errors", test_errors);
   g_test_add_func ("/cli/restore-over-damaged", test_restore_over_damaged);
+  g_test_add_func ("/cli/bench-lines", test_bench_lines);
   return g_test_run ();
 }

@@ -7,9 +7,11 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 
 #include "canting-backup.h"
+#include "canting-bench.h"
 #include "canting-db.h"
 #include "canting-error.h"
 #include "canting-paths.h"
@@ -111,6 +113,47 @@ cmd_backup_list (const char *data_dir)
   return 0;
 }
 
+/* Benchmarks run in a temporary workshop, never the person's own. */
+static int
+cmd_bench (const char *what,
+           guint       n_orders)
+{
+  GError *error = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+
+  if (!g_str_equal (what, "orders"))
+    {
+      g_printerr (_("canting-cli: unknown benchmark “%s”; known: orders\n"), what);
+      return 2;
+    }
+  dir = g_dir_make_tmp ("canting-bench-XXXXXX", &error);
+  if (dir == NULL)
+    return fail (error);
+  g_printerr (_("Building a workshop with %u orders in %s…\n"), n_orders, dir);
+  results = canting_bench_orders (dir, n_orders, &error);
+  {
+    /* Clean up whatever happened. */
+    const char *names[] = { "canting.db", "canting.db-wal", "canting.db-shm", NULL };
+    for (guint i = 0; names[i] != NULL; i++)
+      {
+        g_autofree char *path = g_build_filename (dir, names[i], NULL);
+        g_remove (path);
+      }
+    g_rmdir (dir);
+  }
+  if (results == NULL)
+    return fail (error);
+  for (guint i = 0; i < results->len; i++)
+    {
+      CantingBenchResult *r = g_ptr_array_index (results, i);
+      g_print ("%s: canting %.2f ms; baseline %.2f ms; ratio %.3f  (baseline: %s)\n",
+               r->name, r->canting_ms, r->baseline_ms,
+               r->baseline_ms > 0 ? r->canting_ms / r->baseline_ms : 0.0, r->baseline);
+    }
+  return 0;
+}
+
 static int
 cmd_backup_restore (const char *data_dir,
                     const char *file)
@@ -152,7 +195,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  context = g_option_context_new (_("COMMAND — info | backup create | backup list | backup restore FILE"));
+  context = g_option_context_new (_("COMMAND — info | backup create | backup list | backup restore FILE | bench orders [N]"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Canting, the batik workshop book, from the command line."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -177,6 +220,14 @@ main (int   argc,
 
   if (g_str_equal (cmd, "info") && argc == 2)
     return cmd_info (data_dir);
+  if (g_str_equal (cmd, "bench") && (argc == 3 || argc == 4))
+    {
+      /* 200,000 orders: ten years of a busy workshop (issue: Scale). */
+      guint64 n = 200000;
+      if (argc == 4 && (!g_ascii_string_to_unsigned (argv[3], 10, 1, 10000000, &n, NULL)))
+        return usage_error (context, _("The number of orders must be a whole number from 1 to 10000000."));
+      return cmd_bench (argv[2], (guint) n);
+    }
   if (g_str_equal (cmd, "backup") && argc >= 3)
     {
       if (g_str_equal (argv[2], "create") && argc == 3)

@@ -918,11 +918,19 @@ canting_order_row_free (CantingOrderRow *row)
 #define OPEN_STATUS "o.status NOT IN ('delivered', 'cancelled')"
 #define PAID_SQL "(SELECT coalesce(sum(amount), 0) FROM payments p WHERE p.order_id = o.id)"
 
+/* Text search finds the matching orders' ids through the indexes (a
+ * customer's orders, a product's lines, the numbers' index) and unions
+ * them, instead of testing every order row by row: at 200,000 orders the
+ * difference is milliseconds against most of a second. */
 #define ORDER_SEARCH_FROM \
   " FROM orders o JOIN customers c ON c.id = o.customer_id" \
-  " WHERE (?1 = '%%' OR o.number LIKE ?1 ESCAPE '\\' OR c.name LIKE ?1 ESCAPE '\\'" \
-  "   OR EXISTS (SELECT 1 FROM order_items i LEFT JOIN products pr ON pr.id = i.product_id" \
-  "              WHERE i.order_id = o.id AND (pr.motif LIKE ?1 ESCAPE '\\' OR i.description LIKE ?1 ESCAPE '\\')))" \
+  " WHERE (?1 = '%%' OR o.id IN (" \
+  "     SELECT id FROM orders WHERE number LIKE ?1 ESCAPE '\\'" \
+  "     UNION SELECT o2.id FROM customers c2 JOIN orders o2 ON o2.customer_id = c2.id" \
+  "       WHERE c2.name LIKE ?1 ESCAPE '\\'" \
+  "     UNION SELECT i.order_id FROM products pr JOIN order_items i ON i.product_id = pr.id" \
+  "       WHERE pr.motif LIKE ?1 ESCAPE '\\' OR pr.name LIKE ?1 ESCAPE '\\'" \
+  "     UNION SELECT order_id FROM order_items WHERE product_id IS NULL AND description LIKE ?1 ESCAPE '\\'))" \
   " AND (?2 IS NULL OR o.status = ?2)" \
   " AND (NOT ?3 OR (" OPEN_STATUS " AND o.due_date BETWEEN ?5 AND date(?5, '+6 days')))" \
   " AND (NOT ?4 OR (" OPEN_STATUS " AND o.due_date < ?5))" \

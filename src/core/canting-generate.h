@@ -1,0 +1,17 @@
+/* canting-generate.h: realistic, deterministic data in bulk, for
+ * benchmarks and for trying Canting at the scale of years of records. */
+#pragma once
+
+#include "canting-db.h"
+
+G_BEGIN_DECLS
+
+/* Adds @n_orders orders (with items, status history and payments) for a
+ * few hundred customers and a catalog of products, spread over the years
+ * before 2026, all in one transaction.  Same @seed, same data. */
+gboolean canting_generate_orders (CantingDb  *db,
+                                  guint       n_orders,
+                                  guint32     seed,
+                                  GError    **error);
+
+G_END_DECLS
