@@ -16,6 +16,8 @@
 #include "canting-paths.h"
 #include "canting-preferences-window.h"
 #include "canting-test-util.h"
+#include "canting-customer-dialog.h"
+#include "canting-customers-page.h"
 #include "canting-window.h"
 
 #define WORKSHOP_NAME "Batik Tulis Kembang Turi"
@@ -349,6 +351,80 @@ test_damaged_database (void)
   g_assert_true (kept);
 }
 
+static gboolean
+window_gone (gpointer data)
+{
+  gpointer *pointer = data;
+  return *pointer == NULL;
+}
+
+static void
+click (GtkWidget  *root,
+       const char *label)
+{
+  GtkButton *button = find_widget (root, GTK_TYPE_BUTTON, label);
+
+  if (button == NULL)
+    g_error ("no button labelled “%s”", label);
+  g_signal_emit_by_name (button, "clicked");
+}
+
+/* Customers: add one through the form (a wrong phone is marked and
+ * nothing saved), then find it by searching; Ctrl+N opens the form. */
+static void
+customers_step (CantingApplication *app)
+{
+  CantingWindow *window = wait_for_main_window (app);
+  AdwViewStack *stack = find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL);
+  CantingCustomersPage *page = find_widget (GTK_WIDGET (window), CANTING_TYPE_CUSTOMERS_PAGE, NULL);
+  GtkColumnView *view = find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, NULL);
+  GtkSearchEntry *search = find_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY, NULL);
+  CantingCustomerDialog *dialog;
+  AdwEntryRow *phone;
+
+  adw_view_stack_set_visible_child_name (stack, "customers");
+  click (GTK_WIDGET (page), "_Pelanggan Baru");
+  dialog = find_window (app, CANTING_TYPE_CUSTOMER_DIALOG);
+  g_assert_nonnull (dialog);
+  wait_until (widget_mapped, dialog);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Nama pelanggan")), "Bu Ani Lestari");
+  phone = entry_row (GTK_WIDGET (dialog), "Telepon atau WhatsApp");
+  gtk_editable_set_text (GTK_EDITABLE (phone), "bukan nomor");
+  click (GTK_WIDGET (dialog), "_Simpan");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (phone), "error"));
+  g_assert_nonnull (find_shown_label (GTK_WIDGET (dialog), "bukan nomor telepon"));
+  g_assert_cmpint (canting_customer_count (canting_application_get_db (app), NULL, TRUE, NULL), ==, 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (phone), "0812-1111-2222");
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Kota atau kabupaten")), "Kabupaten Blitar");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  click (GTK_WIDGET (dialog), "_Simpan");
+  wait_until (window_gone, &dialog);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (search), "blitar");
+  spin (400);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (search), "tidak ada");
+  spin (400);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 0);
+  g_assert_nonnull (find_shown_label (GTK_WIDGET (page), "Tidak Ada Pelanggan yang Cocok"));
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  spin (400);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-record", NULL);
+  dialog = find_window (app, CANTING_TYPE_CUSTOMER_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+static void
+test_customers (void)
+{
+  run_app (customers_step);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -372,6 +448,7 @@ main (int   argc,
   g_test_add_func ("/ui/1-first-run", test_first_run);
   g_test_add_func ("/ui/2-restart", test_restart);
   g_test_add_func ("/ui/3-damaged-database", test_damaged_database);
+  g_test_add_func ("/ui/4-customers", test_customers);
   rc = g_test_run ();
   canting_test_rmdir (data_dir);
   return rc;

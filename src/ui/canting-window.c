@@ -11,6 +11,7 @@
 
 #include "canting-accessible.h"
 #include "canting-backup.h"
+#include "canting-customers-page.h"
 
 struct _CantingWindow
 {
@@ -26,6 +27,7 @@ struct _CantingWindow
   AdwActionRow *phone_row;
   AdwActionRow *membership_row;
   AdwActionRow *backup_row;
+  CantingCustomersPage *customers_page;
 
   CantingApplication *app;  /* unowned: the app outlives its windows */
   CantingProfile *profile;
@@ -132,6 +134,27 @@ update_switcher (CantingWindow *self)
                                                      g_list_model_get_n_items (G_LIST_MODEL (pages)) > 1);
 }
 
+/* Ctrl+N: a new record of whatever the visible page lists. */
+static void
+new_record_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CantingWindow *self = CANTING_WINDOW (widget);
+  const char *page = adw_view_stack_get_visible_child_name (self->stack);
+
+  if (g_strcmp0 (page, "customers") == 0)
+    canting_customers_page_add (self->customers_page);
+}
+
+static void
+on_page_changed (CantingWindow *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->stack);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-record", g_strcmp0 (page, "customers") == 0);
+}
+
 static void
 restore_state (CantingWindow *self)
 {
@@ -182,8 +205,12 @@ setup (CantingWindow *self)
                                                     self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_changed), NULL);
 
+  canting_customers_page_set_application (self->customers_page, self->app);
+
   update_switcher (self);
   restore_state (self);
+  g_signal_connect_swapped (self->stack, "notify::visible-child-name", G_CALLBACK (on_page_changed), self);
+  on_page_changed (self);
   update_home (self);
 }
 
@@ -208,6 +235,9 @@ canting_window_class_init (CantingWindowClass *klass)
   object_class->dispose = canting_window_dispose;
   window_class->close_request = canting_window_close_request;
 
+  g_type_ensure (CANTING_TYPE_CUSTOMERS_PAGE);
+  gtk_widget_class_install_action (widget_class, "win.new-record", NULL, new_record_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-record", NULL);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/canting/Canting/canting-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, switcher_title);
@@ -219,6 +249,7 @@ canting_window_class_init (CantingWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, phone_row);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, membership_row);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, backup_row);
+  gtk_widget_class_bind_template_child (widget_class, CantingWindow, customers_page);
 }
 
 static void

@@ -1,0 +1,66 @@
+/* canting-columns.c: label columns over CantingRow records. */
+#include "canting-columns.h"
+
+#include "canting-paged-model.h"
+
+typedef struct {
+  CantingCellText text;
+  CantingCellStyle style;
+  gboolean numeric;
+} Column;
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            Column                   *column)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), column->numeric ? 1.0 : 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (column->numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           Column                   *column)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  gpointer record = canting_row_get_record (gtk_list_item_get_item (item));
+  g_autofree char *text = record != NULL ? column->text (record) : NULL;
+  const char *style = record != NULL && column->style != NULL ? column->style (record) : NULL;
+
+  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+  gtk_widget_set_css_classes (label, NULL);
+  if (column->numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  if (style != NULL)
+    gtk_widget_add_css_class (label, style);
+}
+
+GtkColumnViewColumn *
+canting_text_column_new (const char       *title,
+                         CantingCellText   text,
+                         CantingCellStyle  style,
+                         gboolean          numeric,
+                         gboolean          expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  Column *column = g_new0 (Column, 1);
+  GtkColumnViewColumn *view_column;
+
+  column->text = text;
+  column->style = style;
+  column->numeric = numeric;
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), column);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), column);
+  g_object_set_data_full (G_OBJECT (factory), "canting-column", column, g_free);
+
+  view_column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (view_column, expand);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  return view_column;
+}

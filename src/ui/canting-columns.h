@@ -1,0 +1,21 @@
+/* canting-columns.h: text columns for the lists of records. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* The cell's text for @record (transfer full), or NULL for none. */
+typedef char       *(*CantingCellText)  (gconstpointer record);
+/* A style class for the cell ("error" for an overdue date), or NULL. */
+typedef const char *(*CantingCellStyle) (gconstpointer record);
+
+/* A column of labels showing @text of each CantingRow's record.  Numbers
+ * (@numeric) are right-aligned with tabular digits, so amounts line up. */
+GtkColumnViewColumn *canting_text_column_new (const char       *title,
+                                              CantingCellText   text,
+                                              CantingCellStyle  style,
+                                              gboolean          numeric,
+                                              gboolean          expand);
+
+G_END_DECLS

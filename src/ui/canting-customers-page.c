@@ -1,0 +1,189 @@
+/* canting-customers-page.c: the customer list, searched as you type. */
+#include "config.h"
+
+#include "canting-customers-page.h"
+
+#include <glib/gi18n.h>
+
+#include "canting-accessible.h"
+#include "canting-columns.h"
+#include "canting-customer-dialog.h"
+#include "canting-paged-model.h"
+
+struct _CantingCustomersPage
+{
+  GtkBox parent_instance;
+
+  GtkSearchEntry *search_entry;
+  GtkCheckButton *archived_check;
+  GtkButton *add_button;
+  GtkStack *content_stack;
+  GtkColumnView *column_view;
+  AdwStatusPage *empty_page;
+
+  CantingApplication *app;
+  CantingPagedModel *model;
+};
+
+G_DEFINE_FINAL_TYPE (CantingCustomersPage, canting_customers_page, GTK_TYPE_BOX)
+
+static gint64
+count_customers (gpointer   user_data,
+                 GError   **error)
+{
+  CantingCustomersPage *self = user_data;
+
+  return canting_customer_count (canting_application_get_db (self->app),
+                                 gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                                 gtk_check_button_get_active (self->archived_check), error);
+}
+
+static GPtrArray *
+page_customers (gpointer   user_data,
+                guint      offset,
+                guint      limit,
+                GError   **error)
+{
+  CantingCustomersPage *self = user_data;
+
+  return canting_customer_search (canting_application_get_db (self->app),
+                                  gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                                  gtk_check_button_get_active (self->archived_check), offset, limit, error);
+}
+
+static void
+reload (CantingCustomersPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean searching = *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0';
+
+  if (self->app == NULL || canting_application_get_db (self->app) == NULL)
+    return;
+  if (!canting_paged_model_reload (self->model, &error))
+    g_warning ("Reading customers failed: %s", error->message);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "list");
+  else
+    {
+      adw_status_page_set_title (self->empty_page, searching ? _("No Matching Customers") : _("No Customers Yet"));
+      adw_status_page_set_description (self->empty_page,
+                                       searching ? _("Try another name, phone number or city.")
+                                                 : _("Add the people and shops that order from you. "
+                                                     "Their orders and what they bought will show here."));
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+    }
+}
+
+static char *
+cell_name (gconstpointer record)
+{
+  const CantingCustomer *c = record;
+  return c->archived ? g_strdup_printf (_("%s (archived)"), c->name) : g_strdup (c->name);
+}
+
+static char *
+cell_city (gconstpointer record)
+{
+  return g_strdup (((const CantingCustomer *) record)->city);
+}
+
+static char *
+cell_phone (gconstpointer record)
+{
+  return g_strdup (((const CantingCustomer *) record)->phone);
+}
+
+static void
+open_dialog (CantingCustomersPage  *self,
+             const CantingCustomer *customer)
+{
+  CantingCustomerDialog *dialog;
+
+  dialog = canting_customer_dialog_new (self->app, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), customer);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+canting_customers_page_add (CantingCustomersPage *self)
+{
+  g_return_if_fail (CANTING_IS_CUSTOMERS_PAGE (self));
+  open_dialog (self, NULL);
+}
+
+static void
+on_activate (GtkColumnView        *view,
+             guint                 position,
+             CantingCustomersPage *self)
+{
+  g_autoptr(CantingRow) row = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  const CantingCustomer *customer = row != NULL ? canting_row_get_record (row) : NULL;
+
+  if (customer != NULL)
+    open_dialog (self, customer);
+}
+
+void
+canting_customers_page_set_application (CantingCustomersPage *self,
+                                        CantingApplication   *app)
+{
+  g_return_if_fail (CANTING_IS_CUSTOMERS_PAGE (self));
+
+  self->app = app;
+  g_signal_connect_object (app, "data-replaced", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  reload (self);
+}
+
+static void
+canting_customers_page_dispose (GObject *object)
+{
+  CantingCustomersPage *self = CANTING_CUSTOMERS_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CANTING_TYPE_CUSTOMERS_PAGE);
+  g_clear_object (&self->model);
+  G_OBJECT_CLASS (canting_customers_page_parent_class)->dispose (object);
+}
+
+static void
+canting_customers_page_class_init (CantingCustomersPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = canting_customers_page_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/canting/Canting/canting-customers-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CantingCustomersPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CantingCustomersPage, archived_check);
+  gtk_widget_class_bind_template_child (widget_class, CantingCustomersPage, add_button);
+  gtk_widget_class_bind_template_child (widget_class, CantingCustomersPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, CantingCustomersPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CantingCustomersPage, empty_page);
+}
+
+static void
+canting_customers_page_init (CantingCustomersPage *self)
+{
+  g_autoptr(GtkSingleSelection) selection = NULL;
+  g_autoptr(GtkColumnViewColumn) name = NULL, city = NULL, phone = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  canting_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
+
+  self->model = canting_paged_model_new (count_customers, page_customers,
+                                         (GDestroyNotify) canting_customer_free, self);
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+
+  name = canting_text_column_new (_("Name"), cell_name, NULL, FALSE, TRUE);
+  city = canting_text_column_new (_("City or regency"), cell_city, NULL, FALSE, TRUE);
+  phone = canting_text_column_new (_("Phone or WhatsApp"), cell_phone, NULL, FALSE, FALSE);
+  gtk_column_view_append_column (self->column_view, name);
+  gtk_column_view_append_column (self->column_view, city);
+  gtk_column_view_append_column (self->column_view, phone);
+
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (reload), self);
+  g_signal_connect_swapped (self->archived_check, "toggled", G_CALLBACK (reload), self);
+  g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (canting_customers_page_add), self);
+  g_signal_connect (self->column_view, "activate", G_CALLBACK (on_activate), self);
+}
