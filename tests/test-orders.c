@@ -331,6 +331,31 @@ test_product_stock_and_filters (Fixture       *f,
   }
 }
 
+/* A form saving the product and its stock count saves both or neither. */
+static void
+test_product_save_with_stock (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(CantingProduct) p = make_product ("Sarung", "Truntum", CANTING_TECHNIQUE_CAP, 150000);
+  g_autoptr(CantingProduct) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (canting_product_save_with_stock (f->db, p, -1, &error));
+  g_assert_error (error, CANTING_PRODUCT_ERROR, CANTING_PRODUCT_FIELD_STOCK);
+  g_clear_error (&error);
+  g_assert_cmpint (p->id, ==, 0);
+  g_assert_cmpstr (p->sku, ==, "");
+  g_assert_cmpint (count_rows (f, "products"), ==, 0);
+
+  g_assert_true (canting_product_save_with_stock (f->db, p, 7, &error));
+  g_assert_true (canting_product_save_with_stock (f->db, p, 4, &error));
+  g_assert_true (canting_product_save_with_stock (f->db, p, 4, &error));
+  loaded = canting_product_load (f->db, p->id, &error);
+  g_assert_cmpint (loaded->stock, ==, 4);
+  /* +7, then -3; saving the same count again adds no move. */
+  g_assert_cmpint (count_rows (f, "product_stock_moves"), ==, 2);
+}
+
 /* --- orders ------------------------------------------------------------ */
 
 static void
@@ -785,6 +810,7 @@ main (int   argc,
   ADD ("/product/sku", test_product_sku);
   ADD ("/product/validation", test_product_validation);
   ADD ("/product/stock-and-filters", test_product_stock_and_filters);
+  ADD ("/product/save-with-stock", test_product_save_with_stock);
   ADD ("/order/totals-and-numbers", test_order_totals_and_numbers);
   ADD ("/order/bad-input-saves-nothing", test_order_bad_input_saves_nothing);
   ADD ("/order/status-transitions", test_status_transitions);

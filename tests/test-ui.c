@@ -18,6 +18,8 @@
 #include "canting-test-util.h"
 #include "canting-customer-dialog.h"
 #include "canting-customers-page.h"
+#include "canting-product-dialog.h"
+#include "canting-products-page.h"
 #include "canting-window.h"
 
 #define WORKSHOP_NAME "Batik Tulis Kembang Turi"
@@ -425,6 +427,81 @@ test_customers (void)
   run_app (customers_step);
 }
 
+/* Products: the price typed as people write it, the stock set in the same
+ * form; a SKU another product has is refused by name; the in-stock filter. */
+static void
+products_step (CantingApplication *app)
+{
+  CantingWindow *window = wait_for_main_window (app);
+  AdwViewStack *stack = find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL);
+  CantingProductsPage *page = find_widget (GTK_WIDGET (window), CANTING_TYPE_PRODUCTS_PAGE, NULL);
+  GtkColumnView *view = find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, NULL);
+  GtkCheckButton *in_stock = find_widget (GTK_WIDGET (page), GTK_TYPE_CHECK_BUTTON, NULL);
+  CantingProductDialog *dialog;
+  g_autoptr(GPtrArray) stored = NULL;
+  CantingProductFilter all = { .technique = -1 };
+  const char *first_sku;
+
+  adw_view_stack_set_visible_child_name (stack, "products");
+  for (int i = 0; i < 2; i++)
+    {
+      click (GTK_WIDGET (page), "_Produk Baru");
+      dialog = find_window (app, CANTING_TYPE_PRODUCT_DIALOG);
+      g_assert_nonnull (dialog);
+      wait_until (widget_mapped, dialog);
+      gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Nama produk")),
+                             i == 0 ? "Kain Parabha Balitar" : "Kemeja cap");
+      gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Motif")), i == 0 ? "Parabha Balitar" : "");
+      gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Harga per potong (Rp)")),
+                             i == 0 ? "1,5 jt" : "225rb");
+      g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+      click (GTK_WIDGET (dialog), "_Simpan");
+      wait_until (window_gone, &dialog);
+    }
+  stored = canting_product_search (canting_application_get_db (app), &all, 0, 10, NULL);
+  g_assert_cmpuint (stored->len, ==, 2);
+  first_sku = ((CantingProduct *) stored->pdata[0])->sku;
+  g_assert_cmpstr (first_sku, ==, "PB-TL-0001");
+  g_assert_cmpint (((CantingProduct *) stored->pdata[0])->price, ==, 1500000);
+  g_assert_cmpint (((CantingProduct *) stored->pdata[1])->price, ==, 225000);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 2);
+
+  /* Edit the second: take the first one's SKU (refused, naming it), a
+   * price that is not money (refused), then set its stock. */
+  g_signal_emit_by_name (view, "activate", 1);
+  dialog = find_window (app, CANTING_TYPE_PRODUCT_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "SKU (kosongkan agar dibuatkan)")), "pb-tl-0001");
+  click (GTK_WIDGET (dialog), "_Simpan");
+  g_assert_nonnull (find_shown_label (GTK_WIDGET (dialog), "sudah dipakai oleh “Kain Parabha Balitar”"));
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "SKU (kosongkan agar dibuatkan)")), "");
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Harga per potong (Rp)")), "dua ratus");
+  click (GTK_WIDGET (dialog), "_Simpan");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry_row (GTK_WIDGET (dialog), "Harga per potong (Rp)")),
+                                           "error"));
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Harga per potong (Rp)")), "230.000");
+  {
+    GtkSpinButton *spin = NULL;
+    AdwActionRow *row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Stok barang jadi (potong)");
+    g_assert_nonnull (row);
+    spin = find_widget (GTK_WIDGET (row), GTK_TYPE_SPIN_BUTTON, NULL);
+    gtk_spin_button_set_value (spin, 6);
+  }
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  click (GTK_WIDGET (dialog), "_Simpan");
+  wait_until (window_gone, &dialog);
+
+  gtk_check_button_set_active (in_stock, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 1);
+  gtk_check_button_set_active (in_stock, FALSE);
+}
+
+static void
+test_products (void)
+{
+  run_app (products_step);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -449,6 +526,7 @@ main (int   argc,
   g_test_add_func ("/ui/2-restart", test_restart);
   g_test_add_func ("/ui/3-damaged-database", test_damaged_database);
   g_test_add_func ("/ui/4-customers", test_customers);
+  g_test_add_func ("/ui/5-products", test_products);
   rc = g_test_run ();
   canting_test_rmdir (data_dir);
   return rc;

@@ -307,26 +307,88 @@ save_in_transaction (CantingDb  *db,
   return TRUE;
 }
 
+typedef struct {
+  CantingProduct *product;
+  gboolean set_stock;
+  gint64 stock;
+} SaveJob;
+
+static gboolean
+save_job_in_transaction (CantingDb  *db,
+                         gpointer    user_data,
+                         GError    **error)
+{
+  SaveJob *job = user_data;
+  gboolean is_new = job->product->id == 0;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 have = 0;
+
+  if (!save_in_transaction (db, job->product, error))
+    return FALSE;
+  if (is_new)
+    job->product->id = sqlite3_last_insert_rowid (canting_db_get_handle (db));
+  if (!job->set_stock)
+    return TRUE;
+
+  if (job->stock < 0 || job->stock > CANTING_PIECES_MAX)
+    {
+      g_set_error (error, CANTING_PRODUCT_ERROR, CANTING_PRODUCT_FIELD_STOCK,
+                   _("Stock must be from 0 to %d pieces."), CANTING_PIECES_MAX);
+      return FALSE;
+    }
+  stmt = canting_sql_prepare (db, "SELECT coalesce(sum(delta), 0) FROM product_stock_moves WHERE product_id = ?1",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, job->product->id);
+  if (!canting_sql_get_int64 (db, stmt, &have, _("reading the stock"), error))
+    return FALSE;
+  if (have != job->stock &&
+      !canting_product_move_stock_in_txn (db, job->product->id, job->stock - have, "adjustment", 0, error))
+    return FALSE;
+  job->product->stock = job->stock;
+  return TRUE;
+}
+
+static gboolean
+save_job (CantingDb  *db,
+          SaveJob    *job,
+          GError    **error)
+{
+  CantingProduct *product = job->product;
+  gint64 id_before = product->id;
+  g_autofree char *sku_before = g_strdup (product->sku);
+
+  if (!canting_product_validate (product, error))
+    return FALSE;
+  if (!canting_db_transaction (db, save_job_in_transaction, job, error))
+    {
+      /* A rolled-back save leaves the record as the person typed it. */
+      product->id = id_before;
+      g_free (product->sku);
+      product->sku = g_steal_pointer (&sku_before);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 canting_product_save (CantingDb       *db,
                       CantingProduct  *product,
                       GError         **error)
 {
-  gboolean is_new = product->id == 0;
-  g_autofree char *sku_before = g_strdup (product->sku);
+  SaveJob job = { product, FALSE, 0 };
+  return save_job (db, &job, error);
+}
 
-  if (!canting_product_validate (product, error))
-    return FALSE;
-  if (!canting_db_transaction (db, save_in_transaction, product, error))
-    {
-      /* A rolled-back save leaves the record as the person typed it. */
-      g_free (product->sku);
-      product->sku = g_steal_pointer (&sku_before);
-      return FALSE;
-    }
-  if (is_new)
-    product->id = sqlite3_last_insert_rowid (canting_db_get_handle (db));
-  return TRUE;
+gboolean
+canting_product_save_with_stock (CantingDb       *db,
+                                 CantingProduct  *product,
+                                 gint64           stock,
+                                 GError         **error)
+{
+  SaveJob job = { product, TRUE, stock };
+  return save_job (db, &job, error);
 }
 
 #define PRODUCT_COLUMNS \

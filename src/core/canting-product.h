@@ -78,6 +78,13 @@ gboolean        canting_product_validate (const CantingProduct  *product,
 gboolean        canting_product_save     (CantingDb             *db,
                                           CantingProduct        *product,
                                           GError               **error);
+/* The same, and in the same transaction sets the finished-goods stock to
+ * @stock pieces (by an adjustment move) when it differs: a form that
+ * edits both saves both or neither. */
+gboolean        canting_product_save_with_stock (CantingDb       *db,
+                                                 CantingProduct  *product,
+                                                 gint64           stock,
+                                                 GError         **error);
 CantingProduct *canting_product_load     (CantingDb             *db,
                                           gint64                 id,
                                           GError               **error);

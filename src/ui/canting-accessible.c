@@ -46,3 +46,27 @@ canting_accessible_fix_mnemonic_buttons (GtkWidget *root)
        child = gtk_widget_get_next_sibling (child))
     canting_accessible_fix_mnemonic_buttons (child);
 }
+
+static GtkWidget *
+first_button (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = GTK_IS_BUTTON (child) ? child : first_button (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+canting_accessible_name_drop_down (GtkDropDown *drop_down,
+                                   const char  *label)
+{
+  GtkWidget *button = first_button (GTK_WIDGET (drop_down));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  if (button != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}

@@ -7,4 +7,9 @@ G_BEGIN_DECLS
 
 void canting_accessible_fix_mnemonic_buttons (GtkWidget *root);
 
+/* GTK 4.8's drop-down focuses an inner button that has no name of its
+ * own: give it @label, the name of the drop-down. */
+void canting_accessible_name_drop_down (GtkDropDown *drop_down,
+                                        const char  *label);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "canting-accessible.h"
 #include "canting-columns.h"
 #include "canting-customer-dialog.h"
+#include "canting-list.h"
 #include "canting-paged-model.h"
 
 struct _CantingCustomersPage
@@ -54,25 +55,17 @@ page_customers (gpointer   user_data,
 static void
 reload (CantingCustomersPage *self)
 {
-  g_autoptr(GError) error = NULL;
-  gboolean searching = *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0';
+  const CantingListTexts texts = {
+    _("No Customers Yet"),
+    _("Add the people and shops that order from you. Their orders and what they bought will show here."),
+    _("No Matching Customers"),
+    _("Try another name, phone number or city."),
+  };
 
   if (self->app == NULL || canting_application_get_db (self->app) == NULL)
     return;
-  if (!canting_paged_model_reload (self->model, &error))
-    g_warning ("Reading customers failed: %s", error->message);
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
-    gtk_stack_set_visible_child_name (self->content_stack, "list");
-  else
-    {
-      adw_status_page_set_title (self->empty_page, searching ? _("No Matching Customers") : _("No Customers Yet"));
-      adw_status_page_set_description (self->empty_page,
-                                       searching ? _("Try another name, phone number or city.")
-                                                 : _("Add the people and shops that order from you. "
-                                                     "Their orders and what they bought will show here."));
-      gtk_stack_set_visible_child_name (self->content_stack, "empty");
-    }
+  canting_list_reload (self->model, self->content_stack, self->empty_page,
+                       *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0', &texts);
 }
 
 static char *
@@ -117,11 +110,10 @@ on_activate (GtkColumnView        *view,
              guint                 position,
              CantingCustomersPage *self)
 {
-  g_autoptr(CantingRow) row = g_list_model_get_item (G_LIST_MODEL (self->model), position);
-  const CantingCustomer *customer = row != NULL ? canting_row_get_record (row) : NULL;
+  g_autoptr(CantingRow) row = canting_list_get_row (self->model, position);
 
-  if (customer != NULL)
-    open_dialog (self, customer);
+  if (row != NULL)
+    open_dialog (self, canting_row_get_record (row));
 }
 
 void
@@ -163,7 +155,6 @@ canting_customers_page_class_init (CantingCustomersPageClass *klass)
 static void
 canting_customers_page_init (CantingCustomersPage *self)
 {
-  g_autoptr(GtkSingleSelection) selection = NULL;
   g_autoptr(GtkColumnViewColumn) name = NULL, city = NULL, phone = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -171,9 +162,7 @@ canting_customers_page_init (CantingCustomersPage *self)
 
   self->model = canting_paged_model_new (count_customers, page_customers,
                                          (GDestroyNotify) canting_customer_free, self);
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  canting_list_attach (self->column_view, self->model);
 
   name = canting_text_column_new (_("Name"), cell_name, NULL, FALSE, TRUE);
   city = canting_text_column_new (_("City or regency"), cell_city, NULL, FALSE, TRUE);

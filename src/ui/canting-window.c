@@ -12,6 +12,7 @@
 #include "canting-accessible.h"
 #include "canting-backup.h"
 #include "canting-customers-page.h"
+#include "canting-products-page.h"
 
 struct _CantingWindow
 {
@@ -28,6 +29,7 @@ struct _CantingWindow
   AdwActionRow *membership_row;
   AdwActionRow *backup_row;
   CantingCustomersPage *customers_page;
+  CantingProductsPage *products_page;
 
   CantingApplication *app;  /* unowned: the app outlives its windows */
   CantingProfile *profile;
@@ -145,6 +147,8 @@ new_record_activated (GtkWidget  *widget,
 
   if (g_strcmp0 (page, "customers") == 0)
     canting_customers_page_add (self->customers_page);
+  else if (g_strcmp0 (page, "products") == 0)
+    canting_products_page_add (self->products_page);
 }
 
 static void
@@ -152,7 +156,8 @@ on_page_changed (CantingWindow *self)
 {
   const char *page = adw_view_stack_get_visible_child_name (self->stack);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-record", g_strcmp0 (page, "customers") == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-record",
+                                 g_strcmp0 (page, "customers") == 0 || g_strcmp0 (page, "products") == 0);
 }
 
 static void
@@ -206,6 +211,7 @@ setup (CantingWindow *self)
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_changed), NULL);
 
   canting_customers_page_set_application (self->customers_page, self->app);
+  canting_products_page_set_application (self->products_page, self->app);
 
   update_switcher (self);
   restore_state (self);
@@ -236,6 +242,7 @@ canting_window_class_init (CantingWindowClass *klass)
   window_class->close_request = canting_window_close_request;
 
   g_type_ensure (CANTING_TYPE_CUSTOMERS_PAGE);
+  g_type_ensure (CANTING_TYPE_PRODUCTS_PAGE);
   gtk_widget_class_install_action (widget_class, "win.new-record", NULL, new_record_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-record", NULL);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/canting/Canting/canting-window.ui");
@@ -250,6 +257,7 @@ canting_window_class_init (CantingWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, membership_row);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, backup_row);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, customers_page);
+  gtk_widget_class_bind_template_child (widget_class, CantingWindow, products_page);
 }
 
 static void

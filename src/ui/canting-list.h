@@ -1,0 +1,33 @@
+/* canting-list.h: what every page listing records does alike. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "canting-paged-model.h"
+
+G_BEGIN_DECLS
+
+/* Shows @model in @view, nothing selected at first. */
+void     canting_list_attach (GtkColumnView     *view,
+                              CantingPagedModel *model);
+
+typedef struct {
+  const char *empty_title;        /* nothing recorded yet */
+  const char *empty_description;
+  const char *no_match_title;     /* nothing matches the search or filter */
+  const char *no_match_description;
+} CantingListTexts;
+
+/* Re-reads @model and shows either the list or @empty_page with the
+ * texts that fit (@filtered: a search or filter is on). */
+void     canting_list_reload (CantingPagedModel      *model,
+                              GtkStack               *stack,
+                              AdwStatusPage          *empty_page,
+                              gboolean                filtered,
+                              const CantingListTexts *texts);
+
+/* (transfer full) (nullable): the row at @position, if it holds a record. */
+CantingRow *canting_list_get_row (CantingPagedModel *model,
+                                  guint              position);
+
+G_END_DECLS

@@ -1,0 +1,237 @@
+/* canting-products-page.c: the catalog, searched and filtered as you go. */
+#include "config.h"
+
+#include "canting-products-page.h"
+
+#include <glib/gi18n.h>
+
+#include "canting-accessible.h"
+#include "canting-columns.h"
+#include "canting-list.h"
+#include "canting-product-dialog.h"
+
+struct _CantingProductsPage
+{
+  GtkBox parent_instance;
+
+  GtkSearchEntry *search_entry;
+  GtkDropDown *technique_dropdown;
+  GtkCheckButton *in_stock_check;
+  GtkButton *add_button;
+  GtkStack *content_stack;
+  GtkColumnView *column_view;
+  AdwStatusPage *empty_page;
+
+  CantingApplication *app;
+  CantingPagedModel *model;
+};
+
+G_DEFINE_FINAL_TYPE (CantingProductsPage, canting_products_page, GTK_TYPE_BOX)
+
+static CantingProductFilter
+current_filter (CantingProductsPage *self)
+{
+  guint technique = gtk_drop_down_get_selected (self->technique_dropdown);
+  CantingProductFilter filter = {
+    .text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+    /* Item 0 is "all techniques"; the rest follow the enum. */
+    .technique = technique == 0 || technique == GTK_INVALID_LIST_POSITION ? -1 : (int) technique - 1,
+    .in_stock_only = gtk_check_button_get_active (self->in_stock_check),
+  };
+  return filter;
+}
+
+static gint64
+count_products (gpointer   user_data,
+                GError   **error)
+{
+  CantingProductsPage *self = user_data;
+  CantingProductFilter filter = current_filter (self);
+
+  return canting_product_count (canting_application_get_db (self->app), &filter, error);
+}
+
+static GPtrArray *
+page_products (gpointer   user_data,
+               guint      offset,
+               guint      limit,
+               GError   **error)
+{
+  CantingProductsPage *self = user_data;
+  CantingProductFilter filter = current_filter (self);
+
+  return canting_product_search (canting_application_get_db (self->app), &filter, offset, limit, error);
+}
+
+static void
+reload (CantingProductsPage *self)
+{
+  const CantingListTexts texts = {
+    _("No Products Yet"),
+    _("Add what your workshop makes and sells: batik cloth, shirts, scarves. Orders and online listings use this catalog."),
+    _("No Matching Products"),
+    _("Try another name, SKU or motif, or change the filters."),
+  };
+  CantingProductFilter filter;
+
+  if (self->app == NULL || canting_application_get_db (self->app) == NULL)
+    return;
+  filter = current_filter (self);
+  canting_list_reload (self->model, self->content_stack, self->empty_page,
+                       *filter.text != '\0' || filter.technique >= 0 || filter.in_stock_only, &texts);
+}
+
+static char *
+cell_sku (gconstpointer record)
+{
+  return g_strdup (((const CantingProduct *) record)->sku);
+}
+
+static char *
+cell_name (gconstpointer record)
+{
+  return g_strdup (((const CantingProduct *) record)->name);
+}
+
+static char *
+cell_motif (gconstpointer record)
+{
+  return g_strdup (((const CantingProduct *) record)->motif);
+}
+
+static char *
+cell_technique (gconstpointer record)
+{
+  return g_strdup (canting_technique_label (((const CantingProduct *) record)->technique));
+}
+
+static char *
+cell_price (gconstpointer record)
+{
+  return canting_money_format (((const CantingProduct *) record)->price);
+}
+
+static char *
+cell_stock (gconstpointer record)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, ((const CantingProduct *) record)->stock);
+}
+
+static const char *
+style_stock (gconstpointer record)
+{
+  /* Out of stock stands out: an order from stock would be refused. */
+  return ((const CantingProduct *) record)->stock == 0 ? "dim-label" : NULL;
+}
+
+static void
+open_dialog (CantingProductsPage  *self,
+             const CantingProduct *product)
+{
+  CantingProductDialog *dialog;
+
+  dialog = canting_product_dialog_new (self->app, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), product);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+canting_products_page_add (CantingProductsPage *self)
+{
+  g_return_if_fail (CANTING_IS_PRODUCTS_PAGE (self));
+  open_dialog (self, NULL);
+}
+
+static void
+on_activate (GtkColumnView       *view,
+             guint                position,
+             CantingProductsPage *self)
+{
+  g_autoptr(CantingRow) row = canting_list_get_row (self->model, position);
+
+  if (row != NULL)
+    open_dialog (self, canting_row_get_record (row));
+}
+
+void
+canting_products_page_set_application (CantingProductsPage *self,
+                                       CantingApplication  *app)
+{
+  g_return_if_fail (CANTING_IS_PRODUCTS_PAGE (self));
+
+  self->app = app;
+  g_signal_connect_object (app, "data-replaced", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  reload (self);
+}
+
+static void
+canting_products_page_dispose (GObject *object)
+{
+  CantingProductsPage *self = CANTING_PRODUCTS_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CANTING_TYPE_PRODUCTS_PAGE);
+  g_clear_object (&self->model);
+  G_OBJECT_CLASS (canting_products_page_parent_class)->dispose (object);
+}
+
+static void
+canting_products_page_class_init (CantingProductsPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = canting_products_page_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/canting/Canting/canting-products-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, technique_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, in_stock_check);
+  gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, add_button);
+  gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, empty_page);
+}
+
+static void
+canting_products_page_init (CantingProductsPage *self)
+{
+  g_autoptr(GtkStringList) techniques = gtk_string_list_new (NULL);
+  struct {
+    const char *title;
+    CantingCellText text;
+    CantingCellStyle style;
+    gboolean numeric;
+    gboolean expand;
+  } columns[] = {
+    { _("SKU"), cell_sku, NULL, FALSE, FALSE },
+    { _("Name"), cell_name, NULL, FALSE, TRUE },
+    { _("Motif"), cell_motif, NULL, FALSE, TRUE },
+    { _("Technique"), cell_technique, NULL, FALSE, FALSE },
+    { _("Price"), cell_price, NULL, TRUE, FALSE },
+    { _("Stock"), cell_stock, style_stock, TRUE, FALSE },
+  };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  canting_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
+
+  gtk_string_list_append (techniques, _("All techniques"));
+  for (guint i = 0; i < CANTING_TECHNIQUE_COUNT; i++)
+    gtk_string_list_append (techniques, canting_technique_label (i));
+  gtk_drop_down_set_model (self->technique_dropdown, G_LIST_MODEL (techniques));
+  canting_accessible_name_drop_down (self->technique_dropdown, _("Technique"));
+
+  self->model = canting_paged_model_new (count_products, page_products,
+                                         (GDestroyNotify) canting_product_free, self);
+  canting_list_attach (self->column_view, self->model);
+  for (gsize i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column =
+        canting_text_column_new (columns[i].title, columns[i].text, columns[i].style,
+                                 columns[i].numeric, columns[i].expand);
+      gtk_column_view_append_column (self->column_view, column);
+    }
+
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (reload), self);
+  g_signal_connect_swapped (self->technique_dropdown, "notify::selected", G_CALLBACK (reload), self);
+  g_signal_connect_swapped (self->in_stock_check, "toggled", G_CALLBACK (reload), self);
+  g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (canting_products_page_add), self);
+  g_signal_connect (self->column_view, "activate", G_CALLBACK (on_activate), self);
+}
