@@ -3,6 +3,7 @@
 #include "canting-error.h"
 #include "canting-money.h"
 #include "canting-quantity.h"
+#include "canting-validate.h"
 
 #include <locale.h>
 #include <string.h>
@@ -309,6 +310,43 @@ test_random_input (void)
     }
 }
 
+static void
+test_dates (void)
+{
+  static const struct { const char *text; const char *iso; } good[] = {
+    { "24/11/2026", "2026-11-24" },
+    { "1/2/2026", "2026-02-01" },
+    { " 24-11-2026 ", "2026-11-24" },
+    { "24.11.2026", "2026-11-24" },
+    { "2026-11-24", "2026-11-24" },
+    { "29/02/2028", "2028-02-29" },
+  };
+  static const char * const bad[] = {
+    "", "besok", "31/11/2026", "29/02/2027", "24/13/2026", "24/11", "24/11/26", "24/11-2026", "2026/11/24x",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *iso = canting_date_parse (good[i].text, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (iso, ==, good[i].iso);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *iso = canting_date_parse (bad[i], &error);
+      g_test_message ("“%s”", bad[i]);
+      g_assert_null (iso);
+      g_assert_error (error, CANTING_VALIDATE_ERROR, 0);
+      g_assert_nonnull (strstr (error->message, "24/11/2026"));
+    }
+  {
+    g_autofree char *shown = canting_date_format ("2026-03-07");
+    g_assert_cmpstr (shown, ==, "07/03/2026");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -328,6 +366,7 @@ main (int   argc,
   g_test_add_func ("/quantity/round-trip", test_quantity_round_trip);
   g_test_add_func ("/number/round-trip-random", test_round_trip_random);
   g_test_add_func ("/number/random-input", test_random_input);
+  g_test_add_func ("/date/parse-and-format", test_dates);
 
   return g_test_run ();
 }

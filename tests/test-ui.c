@@ -20,6 +20,10 @@
 #include "canting-customers-page.h"
 #include "canting-product-dialog.h"
 #include "canting-products-page.h"
+#include "canting-order-dialog.h"
+#include "canting-order.h"
+#include "canting-orders-page.h"
+#include "canting-product.h"
 #include "canting-window.h"
 
 #define WORKSHOP_NAME "Batik Tulis Kembang Turi"
@@ -502,6 +506,118 @@ test_products (void)
   run_app (products_step);
 }
 
+/* The @n-th (0-based) widget of @type, depth first. */
+static gpointer
+find_nth_widget (GtkWidget *root,
+                 GType      type,
+                 guint     *n)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && (*n)-- == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      gpointer found = find_nth_widget (child, type, n);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static AdwActionRow *
+action_row (GtkWidget  *root,
+            const char *title)
+{
+  AdwActionRow *row = find_widget (root, ADW_TYPE_ACTION_ROW, title);
+
+  if (row == NULL)
+    g_error ("no row titled “%s”", title);
+  return row;
+}
+
+/* Orders, the heart of it: a new order for the customer and the shirts
+ * made above, a DP taken at once (the order is saved and numbered by
+ * it), an overpayment refused, then confirmed, ready and delivered from
+ * stock: the balance and the stock follow. */
+static void
+orders_step (CantingApplication *app)
+{
+  CantingWindow *window = wait_for_main_window (app);
+  AdwViewStack *stack = find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL);
+  CantingOrdersPage *page = find_widget (GTK_WIDGET (window), CANTING_TYPE_ORDERS_PAGE, NULL);
+  GtkColumnView *view = find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, NULL);
+  CantingDb *db = canting_application_get_db (app);
+  CantingOrderDialog *dialog;
+  GtkDropDown *product;
+  guint second = 1, first = 0;
+  GtkSpinButton *quantity;
+  CantingProductFilter all = { .technique = -1 };
+  CantingOrderFilter orders = { .status = -1 };
+  g_autoptr(GPtrArray) products = canting_product_search (db, &all, 0, 10, NULL);
+  g_autoptr(GPtrArray) stored = NULL;
+  gint64 shirt_id = ((CantingProduct *) products->pdata[1])->id;
+
+  g_assert_cmpstr (((CantingProduct *) products->pdata[1])->name, ==, "Kemeja cap");
+  g_assert_cmpint (((CantingProduct *) products->pdata[1])->stock, ==, 6);
+
+  adw_view_stack_set_visible_child_name (stack, "orders");
+  click (GTK_WIDGET (page), "_Pesanan Baru");
+  dialog = find_window (app, CANTING_TYPE_ORDER_DIALOG);
+  g_assert_nonnull (dialog);
+  wait_until (widget_mapped, dialog);
+
+  gtk_drop_down_set_selected (find_widget (GTK_WIDGET (action_row (GTK_WIDGET (dialog), "Pelanggan")),
+                                           GTK_TYPE_DROP_DOWN, NULL), 0);
+  /* The first drop-down picks the customer, the second the first item's
+   * product; the only spin button is that item's quantity. */
+  product = find_nth_widget (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, &second);
+  quantity = find_nth_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, &first);
+  g_assert_nonnull (product);
+  g_assert_nonnull (quantity);
+  gtk_drop_down_set_selected (product, 2);  /* 0 custom, 1 Kain…, 2 Kemeja cap */
+  gtk_spin_button_set_value (quantity, 2);
+  gtk_switch_set_active (find_widget (GTK_WIDGET (action_row (GTK_WIDGET (dialog), "Diambil dari stok")),
+                                      GTK_TYPE_SWITCH, NULL), TRUE);
+  g_assert_cmpstr (adw_action_row_get_subtitle (action_row (GTK_WIDGET (dialog), "Total")), ==, "Rp 460.000");
+
+  /* The DP, before the order was ever saved. */
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Jumlah dibayar (Rp)")), "100rb");
+  gtk_switch_set_active (find_widget (GTK_WIDGET (action_row (GTK_WIDGET (dialog), "Uang muka (DP)")),
+                                      GTK_TYPE_SWITCH, NULL), TRUE);
+  click (GTK_WIDGET (dialog), "_Catat Pembayaran");
+  g_assert_cmpstr (adw_action_row_get_subtitle (action_row (GTK_WIDGET (dialog), "Sisa tagihan")), ==, "Rp 360.000");
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Rp 100.000"));
+
+  /* More than is owed: refused, in words. */
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Jumlah dibayar (Rp)")), "1 jt");
+  click (GTK_WIDGET (dialog), "_Catat Pembayaran");
+  g_assert_nonnull (find_shown_label (GTK_WIDGET (dialog), "lebih besar dari sisa tagihan Rp 360.000"));
+
+  click (GTK_WIDGET (dialog), "_Konfirmasi");
+  click (GTK_WIDGET (dialog), "Tandai _Siap");
+  click (GTK_WIDGET (dialog), "_Serahkan");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (action_row (GTK_WIDGET (dialog), "Terkirim"))),
+                   ==, "Terkirim");
+  gtk_window_close (GTK_WINDOW (dialog));
+
+  {
+    g_autoptr(CantingProduct) shirt = canting_product_load (db, shirt_id, NULL);
+    g_assert_cmpint (shirt->stock, ==, 4);
+  }
+  stored = canting_order_search (db, &orders, 0, 10, NULL);
+  g_assert_cmpuint (stored->len, ==, 1);
+  g_assert_cmpint (((CantingOrderRow *) stored->pdata[0])->status, ==, CANTING_ORDER_DELIVERED);
+  g_assert_cmpint (((CantingOrderRow *) stored->pdata[0])->paid, ==, 100000);
+  spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 1);
+}
+
+static void
+test_orders (void)
+{
+  run_app (orders_step);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -527,6 +643,7 @@ main (int   argc,
   g_test_add_func ("/ui/3-damaged-database", test_damaged_database);
   g_test_add_func ("/ui/4-customers", test_customers);
   g_test_add_func ("/ui/5-products", test_products);
+  g_test_add_func ("/ui/6-orders", test_orders);
   rc = g_test_run ();
   canting_test_rmdir (data_dir);
   return rc;

@@ -3,6 +3,8 @@
 
 #include "canting-i18n.h"
 
+G_DEFINE_QUARK (canting-validate-error-quark, canting_validate_error)
+
 #include <stdio.h>
 #include <string.h>
 
@@ -93,4 +95,40 @@ canting_date_is_valid (const char *iso_date)
       iso_date[4] != '-' || iso_date[7] != '-')
     return FALSE;
   return g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y) && y >= 1900 && y <= 9999;
+}
+
+char *
+canting_date_parse (const char  *text,
+                    GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+  int a = 0, b = 0, c = 0, used = 0;
+  char sep1 = 0, sep2 = 0;
+  int day, month, year;
+
+  if (sscanf (trimmed, "%d%c%d%c%d%n", &a, &sep1, &b, &sep2, &c, &used) == 5 &&
+      used == (int) strlen (trimmed) && sep1 == sep2 && strchr ("/-.", sep1) != NULL)
+    {
+      if (a >= 1000 && sep1 == '-')
+        year = a, month = b, day = c;      /* 2026-11-24 */
+      else
+        day = a, month = b, year = c;      /* 24/11/2026 */
+      if (year >= 1900 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= 31 &&
+          g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+        return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+    }
+  if (*trimmed == '\0')
+    g_set_error (error, CANTING_VALIDATE_ERROR, 0, _("Type a date, for example 24/11/2026."));
+  else
+    g_set_error (error, CANTING_VALIDATE_ERROR, 0,
+                 _("“%s” is not a date. Type it as day/month/year, for example 24/11/2026."), trimmed);
+  return NULL;
+}
+
+char *
+canting_date_format (const char *iso_date)
+{
+  if (!canting_date_is_valid (iso_date))
+    return g_strdup (iso_date != NULL ? iso_date : "");
+  return g_strdup_printf ("%.2s/%.2s/%.4s", iso_date + 8, iso_date + 5, iso_date);
 }

@@ -10,6 +10,11 @@
 
 G_BEGIN_DECLS
 
+/* Errors of the free-standing checks (dates); forms rewrap them in their
+ * record's field error. */
+#define CANTING_VALIDATE_ERROR (canting_validate_error_quark ())
+GQuark canting_validate_error_quark (void);
+
 /* A name or city fits on a receipt line; an address or notes may take a
  * few lines. */
 #define CANTING_SHORT_TEXT_MAX_CHARS 120
@@ -37,5 +42,13 @@ gboolean canting_phone_is_valid (const char *text);
 
 /* Checks a calendar date written as YYYY-MM-DD. */
 gboolean canting_date_is_valid (const char *iso_date);
+
+/* Reads a date as people type it: 24/11/2026, 24-11-2026, 24.11.2026
+ * (day first, the Indonesian way) or 2026-11-24.  (transfer full): the
+ * ISO date, or NULL with @error saying how to write it. */
+char    *canting_date_parse    (const char  *text,
+                                GError     **error);
+/* 2026-11-24 → 24/11/2026, for showing and editing. */
+char    *canting_date_format   (const char  *iso_date);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "canting-accessible.h"
 #include "canting-backup.h"
 #include "canting-customers-page.h"
+#include "canting-orders-page.h"
 #include "canting-products-page.h"
 
 struct _CantingWindow
@@ -29,6 +30,7 @@ struct _CantingWindow
   AdwActionRow *membership_row;
   AdwActionRow *backup_row;
   CantingCustomersPage *customers_page;
+  CantingOrdersPage *orders_page;
   CantingProductsPage *products_page;
 
   CantingApplication *app;  /* unowned: the app outlives its windows */
@@ -145,7 +147,9 @@ new_record_activated (GtkWidget  *widget,
   CantingWindow *self = CANTING_WINDOW (widget);
   const char *page = adw_view_stack_get_visible_child_name (self->stack);
 
-  if (g_strcmp0 (page, "customers") == 0)
+  if (g_strcmp0 (page, "orders") == 0)
+    canting_orders_page_add (self->orders_page);
+  else if (g_strcmp0 (page, "customers") == 0)
     canting_customers_page_add (self->customers_page);
   else if (g_strcmp0 (page, "products") == 0)
     canting_products_page_add (self->products_page);
@@ -157,7 +161,8 @@ on_page_changed (CantingWindow *self)
   const char *page = adw_view_stack_get_visible_child_name (self->stack);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-record",
-                                 g_strcmp0 (page, "customers") == 0 || g_strcmp0 (page, "products") == 0);
+                                 g_strcmp0 (page, "orders") == 0 || g_strcmp0 (page, "customers") == 0 ||
+                                 g_strcmp0 (page, "products") == 0);
 }
 
 static void
@@ -210,6 +215,7 @@ setup (CantingWindow *self)
                                                     self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_changed), NULL);
 
+  canting_orders_page_set_application (self->orders_page, self->app);
   canting_customers_page_set_application (self->customers_page, self->app);
   canting_products_page_set_application (self->products_page, self->app);
 
@@ -242,6 +248,7 @@ canting_window_class_init (CantingWindowClass *klass)
   window_class->close_request = canting_window_close_request;
 
   g_type_ensure (CANTING_TYPE_CUSTOMERS_PAGE);
+  g_type_ensure (CANTING_TYPE_ORDERS_PAGE);
   g_type_ensure (CANTING_TYPE_PRODUCTS_PAGE);
   gtk_widget_class_install_action (widget_class, "win.new-record", NULL, new_record_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-record", NULL);
@@ -257,6 +264,7 @@ canting_window_class_init (CantingWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, membership_row);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, backup_row);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, customers_page);
+  gtk_widget_class_bind_template_child (widget_class, CantingWindow, orders_page);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, products_page);
 }
 

@@ -1,0 +1,810 @@
+/* canting-order-dialog.c: the order form.
+ *
+ * Items are edited in place; totals follow as you type.  Recording a
+ * payment or moving the order on first saves what was typed (a new order
+ * gets its number then), so the DP can be taken while the customer is
+ * still there.  Every write is one core call, one transaction; a refused
+ * one is explained next to its field and changes nothing. */
+#include "config.h"
+
+#include "canting-order-dialog.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "canting-accessible.h"
+#include "canting-customer-dialog.h"
+#include "canting-error.h"
+#include "canting-form.h"
+#include "canting-order.h"
+#include "canting-product.h"
+#include "canting-validate.h"
+
+#define N_FIELDS (CANTING_ORDER_FIELD_STATUS + 1)
+/* Products offered in an item's menu: the whole catalog of a workshop. */
+#define PRODUCTS_MAX 5000
+#define CUSTOMERS_MAX 20000
+
+struct _CantingOrderDialog
+{
+  AdwWindow parent_instance;
+
+  AdwWindowTitle *window_title;
+  GtkButton *save_button;
+  AdwPreferencesGroup *error_group;
+  GtkLabel *error_label;
+  AdwActionRow *customer_row;
+  GtkDropDown *customer_dropdown;
+  GtkButton *new_customer_button;
+  AdwEntryRow *order_date_row;
+  AdwEntryRow *due_date_row;
+  GtkSwitch *from_stock_switch;
+  AdwEntryRow *notes_row;
+  AdwPreferencesGroup *items_group;
+  GtkButton *add_item_button;
+  GtkListBox *items_list;
+  AdwEntryRow *discount_row;
+  AdwEntryRow *shipping_row;
+  AdwActionRow *total_row;
+  AdwActionRow *balance_row;
+  AdwPreferencesGroup *payments_group;
+  GtkListBox *payments_list;
+  AdwPreferencesGroup *new_payment_group;
+  AdwEntryRow *payment_amount_row;
+  AdwEntryRow *payment_date_row;
+  AdwComboRow *payment_method_row;
+  GtkSwitch *down_payment_switch;
+  GtkButton *record_payment_button;
+  AdwPreferencesGroup *status_group;
+  AdwActionRow *status_row;
+  GtkBox *status_buttons;
+
+  CantingApplication *app;
+  CantingOrder *order;
+  GArray *customer_ids;   /* gint64, parallel to the drop-down's items */
+  GPtrArray *products;    /* CantingProduct, parallel to item menus after "custom" */
+  GtkStringList *product_names;
+};
+
+G_DEFINE_FINAL_TYPE (CantingOrderDialog, canting_order_dialog, ADW_TYPE_WINDOW)
+
+enum { SAVED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+/* One item line's widgets. */
+typedef struct {
+  GtkDropDown *product;
+  GtkEntry *description;
+  GtkSpinButton *quantity;
+  GtkEntry *price;
+  GtkLabel *line_total;
+} ItemWidgets;
+
+static CantingDb *
+db (CantingOrderDialog *self)
+{
+  return canting_application_get_db (self->app);
+}
+
+static void
+show_error (CantingOrderDialog *self,
+            const GError       *error)
+{
+  GtkWidget *rows[N_FIELDS] = {
+    [CANTING_ORDER_FIELD_CUSTOMER] = GTK_WIDGET (self->customer_row),
+    [CANTING_ORDER_FIELD_ORDER_DATE] = GTK_WIDGET (self->order_date_row),
+    [CANTING_ORDER_FIELD_DUE_DATE] = GTK_WIDGET (self->due_date_row),
+    [CANTING_ORDER_FIELD_ITEMS] = GTK_WIDGET (self->items_list),
+    [CANTING_ORDER_FIELD_DISCOUNT] = GTK_WIDGET (self->discount_row),
+    [CANTING_ORDER_FIELD_SHIPPING] = GTK_WIDGET (self->shipping_row),
+    [CANTING_ORDER_FIELD_NOTES] = GTK_WIDGET (self->notes_row),
+    [CANTING_ORDER_FIELD_TOTAL] = GTK_WIDGET (self->total_row),
+  };
+
+  canting_form_show_error (rows, N_FIELDS, CANTING_ORDER_ERROR, error,
+                           GTK_WIDGET (self->error_group), self->error_label);
+  if (error != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->error_label));
+}
+
+static gboolean
+parse_money_field (const char         *text,
+                   CantingOrderField   field,
+                   CantingMoney       *out,
+                   GError            **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (*text == '\0')
+    {
+      *out = 0;
+      return TRUE;
+    }
+  if (!canting_money_parse (text, out, &local))
+    {
+      g_set_error_literal (error, CANTING_ORDER_ERROR, field, local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_date_field (AdwEntryRow        *row,
+                  gboolean            optional,
+                  CantingOrderField   field,
+                  char              **out_iso,
+                  GError            **error)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  g_autoptr(GError) local = NULL;
+
+  if (optional && *text == '\0')
+    {
+      *out_iso = NULL;
+      return TRUE;
+    }
+  *out_iso = canting_date_parse (text, &local);
+  if (*out_iso == NULL)
+    {
+      g_set_error_literal (error, CANTING_ORDER_ERROR, field, local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+set_money_text (GtkEditable  *editable,
+                CantingMoney  amount)
+{
+  g_autofree char *text = amount != 0 ? canting_money_format (amount) : g_strdup ("Rp ");
+
+  gtk_editable_set_text (editable, text + strlen ("Rp "));
+}
+
+/* Reads the form into a copy of the order; FALSE with a field error. */
+static CantingOrder *
+read_form (CantingOrderDialog  *self,
+           GError             **error)
+{
+  g_autoptr(CantingOrder) order = canting_order_copy (self->order);
+  guint customer = gtk_drop_down_get_selected (self->customer_dropdown);
+  guint line = 0;
+
+  order->customer_id = customer < self->customer_ids->len ? g_array_index (self->customer_ids, gint64, customer) : 0;
+  g_clear_pointer (&order->order_date, g_free);
+  g_clear_pointer (&order->due_date, g_free);
+  if (!parse_date_field (self->order_date_row, FALSE, CANTING_ORDER_FIELD_ORDER_DATE, &order->order_date, error) ||
+      !parse_date_field (self->due_date_row, TRUE, CANTING_ORDER_FIELD_DUE_DATE, &order->due_date, error) ||
+      !parse_money_field (gtk_editable_get_text (GTK_EDITABLE (self->discount_row)), CANTING_ORDER_FIELD_DISCOUNT,
+                          &order->discount, error) ||
+      !parse_money_field (gtk_editable_get_text (GTK_EDITABLE (self->shipping_row)), CANTING_ORDER_FIELD_SHIPPING,
+                          &order->shipping, error))
+    return NULL;
+  order->from_stock = gtk_switch_get_active (self->from_stock_switch);
+  g_free (order->notes);
+  order->notes = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->notes_row)));
+
+  g_ptr_array_set_size (order->items, 0);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->items_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      ItemWidgets *w = g_object_get_data (G_OBJECT (row), "item");
+      guint product = gtk_drop_down_get_selected (w->product);
+      CantingMoney price = 0;
+      g_autoptr(GError) local = NULL;
+
+      line++;
+      if (!parse_money_field (gtk_editable_get_text (GTK_EDITABLE (w->price)), CANTING_ORDER_FIELD_ITEMS, &price, &local))
+        {
+          g_set_error (error, CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_ITEMS, _("Line %u: %s"), line, local->message);
+          return NULL;
+        }
+      g_ptr_array_add (order->items,
+                       canting_order_item_new (product > 0 && product <= self->products->len
+                                                 ? ((CantingProduct *) g_ptr_array_index (self->products, product - 1))->id
+                                                 : 0,
+                                               gtk_editable_get_text (GTK_EDITABLE (w->description)),
+                                               gtk_spin_button_get_value_as_int (w->quantity), price));
+    }
+  return g_steal_pointer (&order);
+}
+
+static void
+update_totals (CantingOrderDialog *self)
+{
+  g_autoptr(CantingOrder) order = read_form (self, NULL);
+  CantingMoney total = 0;
+  guint line = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->items_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row), line++)
+    {
+      ItemWidgets *w = g_object_get_data (G_OBJECT (row), "item");
+      CantingOrderItem *item = order != NULL && line < order->items->len ? g_ptr_array_index (order->items, line) : NULL;
+      gint64 sum;
+
+      if (item != NULL && !__builtin_mul_overflow (item->quantity, item->unit_price, &sum))
+        {
+          g_autofree char *text = canting_money_format (sum);
+          gtk_label_set_text (w->line_total, text);
+        }
+      else
+        gtk_label_set_text (w->line_total, "—");
+    }
+
+  if (order != NULL && canting_order_compute_total (order, &total, NULL))
+    {
+      g_autofree char *total_text = canting_money_format (total);
+      g_autofree char *balance_text = canting_money_format (total - self->order->paid);
+      adw_action_row_set_subtitle (self->total_row, total_text);
+      adw_action_row_set_subtitle (self->balance_row, balance_text);
+    }
+  else
+    {
+      adw_action_row_set_subtitle (self->total_row, "—");
+      adw_action_row_set_subtitle (self->balance_row, "—");
+    }
+}
+
+static void
+on_product_chosen (GtkDropDown        *dropdown,
+                   GParamSpec         *pspec,
+                   CantingOrderDialog *self)
+{
+  ItemWidgets *w = g_object_get_data (G_OBJECT (dropdown), "item");
+  guint chosen = gtk_drop_down_get_selected (dropdown);
+  const CantingProduct *product;
+
+  /* Choosing a catalog product fills in its name and price, which the
+   * person can still change for this order. */
+  if (chosen == 0 || chosen > self->products->len)
+    return;
+  product = g_ptr_array_index (self->products, chosen - 1);
+  gtk_editable_set_text (GTK_EDITABLE (w->description), product->name);
+  set_money_text (GTK_EDITABLE (w->price), product->price);
+}
+
+static void
+name_item_widgets (ItemWidgets *w,
+                   guint        line)
+{
+  g_autofree char *product = g_strdup_printf (_("Product, line %u"), line);
+  g_autofree char *description = g_strdup_printf (_("Description, line %u"), line);
+  g_autofree char *quantity = g_strdup_printf (_("Quantity, line %u"), line);
+  g_autofree char *price = g_strdup_printf (_("Unit price, line %u"), line);
+
+  canting_accessible_name_drop_down (w->product, product);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (w->description), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (w->quantity), GTK_ACCESSIBLE_PROPERTY_LABEL, quantity, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (w->price), GTK_ACCESSIBLE_PROPERTY_LABEL, price, -1);
+}
+
+static void
+renumber_items (CantingOrderDialog *self)
+{
+  guint line = 1;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->items_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row), line++)
+    {
+      GtkWidget *remove = g_object_get_data (G_OBJECT (row), "remove");
+      g_autofree char *label = g_strdup_printf (_("Remove line %u"), line);
+
+      name_item_widgets (g_object_get_data (G_OBJECT (row), "item"), line);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_widget_set_tooltip_text (remove, label);
+    }
+}
+
+static void
+on_remove_item (GtkButton          *button,
+                CantingOrderDialog *self)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (button), "row");
+
+  gtk_list_box_remove (self->items_list, row);
+  renumber_items (self);
+  update_totals (self);
+}
+
+static void
+add_item_row (CantingOrderDialog     *self,
+              const CantingOrderItem *item)
+{
+  ItemWidgets *w = g_new0 (ItemWidgets, 1);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkExpression *expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  guint selected = 0;
+
+  w->product = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->product_names)), expression));
+  gtk_drop_down_set_enable_search (w->product, TRUE);
+  w->description = GTK_ENTRY (gtk_entry_new ());
+  w->quantity = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1, CANTING_PIECES_MAX, 1));
+  w->price = GTK_ENTRY (gtk_entry_new ());
+  w->line_total = GTK_LABEL (gtk_label_new ("—"));
+
+  gtk_entry_set_placeholder_text (w->description, _("Description"));
+  gtk_entry_set_placeholder_text (w->price, _("Unit price"));
+  gtk_entry_set_input_purpose (w->price, GTK_INPUT_PURPOSE_NUMBER);
+  gtk_widget_set_hexpand (GTK_WIDGET (w->description), TRUE);
+  gtk_label_set_xalign (w->line_total, 1.0);
+  gtk_widget_add_css_class (GTK_WIDGET (w->line_total), "numeric");
+  gtk_widget_set_hexpand (GTK_WIDGET (w->line_total), TRUE);
+  gtk_widget_add_css_class (remove, "flat");
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
+  gtk_widget_set_margin_top (grid, 8);
+  gtk_widget_set_margin_bottom (grid, 8);
+  gtk_widget_set_margin_start (grid, 12);
+  gtk_widget_set_margin_end (grid, 12);
+  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (w->product), 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (w->description), 1, 0, 3, 1);
+  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (w->quantity), 0, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (w->price), 1, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (w->line_total), 2, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), remove, 3, 1, 1, 1);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+
+  if (item != NULL)
+    {
+      for (guint i = 0; i < self->products->len; i++)
+        if (((CantingProduct *) g_ptr_array_index (self->products, i))->id == item->product_id)
+          selected = i + 1;
+      gtk_drop_down_set_selected (w->product, selected);
+      gtk_editable_set_text (GTK_EDITABLE (w->description), item->description);
+      gtk_spin_button_set_value (w->quantity, (double) item->quantity);
+      set_money_text (GTK_EDITABLE (w->price), item->unit_price);
+    }
+  else
+    gtk_drop_down_set_selected (w->product, 0);
+
+  g_object_set_data_full (G_OBJECT (row), "item", w, g_free);
+  g_object_set_data (G_OBJECT (row), "remove", remove);
+  g_object_set_data (G_OBJECT (w->product), "item", w);
+  g_object_set_data (G_OBJECT (remove), "row", row);
+  g_signal_connect (w->product, "notify::selected", G_CALLBACK (on_product_chosen), self);
+  g_signal_connect_swapped (w->product, "notify::selected", G_CALLBACK (update_totals), self);
+  g_signal_connect_swapped (w->description, "changed", G_CALLBACK (update_totals), self);
+  g_signal_connect_swapped (w->quantity, "value-changed", G_CALLBACK (update_totals), self);
+  g_signal_connect_swapped (w->price, "changed", G_CALLBACK (update_totals), self);
+  g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_item), self);
+
+  gtk_list_box_append (self->items_list, row);
+  renumber_items (self);
+}
+
+static void
+on_add_item (CantingOrderDialog *self)
+{
+  add_item_row (self, NULL);
+  update_totals (self);
+}
+
+static void
+load_customers (CantingOrderDialog *self,
+                gint64              select_id)
+{
+  g_autoptr(GPtrArray) customers = canting_customer_search (db (self), NULL, FALSE, 0, CUSTOMERS_MAX, NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint selected = GTK_INVALID_LIST_POSITION;
+  gboolean found = FALSE;
+
+  g_array_set_size (self->customer_ids, 0);
+  for (guint i = 0; customers != NULL && i < customers->len; i++)
+    {
+      const CantingCustomer *c = g_ptr_array_index (customers, i);
+      gtk_string_list_append (names, c->name);
+      g_array_append_val (self->customer_ids, c->id);
+      if (c->id == select_id)
+        selected = i, found = TRUE;
+    }
+  /* An archived customer still shows on its old orders. */
+  if (!found && select_id != 0)
+    {
+      g_autoptr(CantingCustomer) c = canting_customer_load (db (self), select_id, NULL);
+      if (c != NULL)
+        {
+          gtk_string_list_append (names, c->name);
+          g_array_append_val (self->customer_ids, c->id);
+          selected = self->customer_ids->len - 1;
+        }
+    }
+  gtk_drop_down_set_model (self->customer_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->customer_dropdown, selected);
+}
+
+static void
+load_products (CantingOrderDialog *self)
+{
+  CantingProductFilter all = { .technique = -1 };
+  g_autoptr(GPtrArray) products = canting_product_search (db (self), &all, 0, PRODUCTS_MAX, NULL);
+
+  g_clear_pointer (&self->products, g_ptr_array_unref);
+  self->products = products != NULL ? g_steal_pointer (&products)
+                                    : g_ptr_array_new_with_free_func ((GDestroyNotify) canting_product_free);
+  g_clear_object (&self->product_names);
+  self->product_names = gtk_string_list_new (NULL);
+  gtk_string_list_append (self->product_names, _("Custom piece"));
+  for (guint i = 0; i < self->products->len; i++)
+    {
+      const CantingProduct *p = g_ptr_array_index (self->products, i);
+      g_autofree char *label = g_strdup_printf ("%s · %s", p->sku, p->name);
+      gtk_string_list_append (self->product_names, label);
+    }
+}
+
+static void
+on_customer_saved (CantingOrderDialog *self,
+                   gint64              id)
+{
+  load_customers (self, id);
+}
+
+static void
+on_new_customer (CantingOrderDialog *self)
+{
+  CantingCustomerDialog *dialog = canting_customer_dialog_new (self->app, GTK_WINDOW (self), NULL);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_customer_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void refresh (CantingOrderDialog *self);
+
+/* Saves what is typed; after a new order's first save the form shows it
+ * with its number.  FALSE (error shown) if refused. */
+static gboolean
+save_form (CantingOrderDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingOrder) edited = NULL;
+
+  /* Past "in production" the order is fixed; nothing to save. */
+  if (self->order->id != 0 && !canting_order_status_is_editable (self->order->status))
+    return TRUE;
+  edited = read_form (self, &error);
+  if (edited == NULL || !canting_order_save (db (self), edited, &error))
+    {
+      show_error (self, error);
+      return FALSE;
+    }
+  canting_order_free (self->order);
+  self->order = g_steal_pointer (&edited);
+  g_signal_emit (self, signals[SAVED], 0, self->order->id);
+  return TRUE;
+}
+
+static void
+on_save (CantingOrderDialog *self)
+{
+  if (save_form (self))
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+on_record_payment (CantingOrderDialog *self)
+{
+  g_autoptr(CantingPayment) payment = canting_payment_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) local = NULL;
+
+  if (!save_form (self))
+    return;
+  payment->order_id = self->order->id;
+  payment->method = adw_combo_row_get_selected (self->payment_method_row);
+  payment->is_down_payment = gtk_switch_get_active (self->down_payment_switch);
+  g_free (payment->paid_on);
+  payment->paid_on = canting_date_parse (gtk_editable_get_text (GTK_EDITABLE (self->payment_date_row)), &local);
+  if (payment->paid_on == NULL)
+    g_set_error_literal (&error, CANTING_PAYMENT_ERROR, CANTING_PAYMENT_FIELD_DATE, local->message);
+  else if (canting_money_parse (gtk_editable_get_text (GTK_EDITABLE (self->payment_amount_row)),
+                                &payment->amount, &local))
+    canting_payment_add (db (self), payment, &error);
+  else
+    g_set_error_literal (&error, CANTING_PAYMENT_ERROR, CANTING_PAYMENT_FIELD_AMOUNT, local->message);
+
+  refresh (self);
+  if (error != NULL)
+    {
+      GtkWidget *rows[] = {
+        [CANTING_PAYMENT_FIELD_AMOUNT] = GTK_WIDGET (self->payment_amount_row),
+        [CANTING_PAYMENT_FIELD_DATE] = GTK_WIDGET (self->payment_date_row),
+        [CANTING_PAYMENT_FIELD_METHOD] = GTK_WIDGET (self->payment_method_row),
+        [CANTING_PAYMENT_FIELD_NOTE] = NULL,
+      };
+      canting_form_show_error (rows, G_N_ELEMENTS (rows), CANTING_PAYMENT_ERROR, error,
+                               GTK_WIDGET (self->error_group), self->error_label);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->payment_amount_row), "");
+  gtk_switch_set_active (self->down_payment_switch, FALSE);
+  g_signal_emit (self, signals[SAVED], 0, self->order->id);
+}
+
+static void
+on_status_clicked (GtkButton          *button,
+                   CantingOrderDialog *self)
+{
+  CantingOrderStatus status = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "status"));
+  g_autoptr(GError) error = NULL;
+
+  if (!save_form (self))
+    return;
+  if (!canting_order_set_status (db (self), self->order->id, status, NULL, &error))
+    {
+      refresh (self);
+      show_error (self, error);
+      return;
+    }
+  refresh (self);
+  g_signal_emit (self, signals[SAVED], 0, self->order->id);
+}
+
+/* The buttons that move the order on, in the workshop's words. */
+static const char *
+action_label (CantingOrderStatus to)
+{
+  switch (to)
+    {
+    case CANTING_ORDER_CONFIRMED: return _("_Confirm");
+    case CANTING_ORDER_IN_PRODUCTION: return _("Start _Production");
+    case CANTING_ORDER_READY: return _("Mark _Ready");
+    case CANTING_ORDER_DELIVERED: return _("_Deliver");
+    case CANTING_ORDER_CANCELLED: return _("Cancel _Order");
+    case CANTING_ORDER_DRAFT:
+    default: return NULL;
+    }
+}
+
+static void
+fill_status (CantingOrderDialog *self)
+{
+  GtkWidget *child;
+  gboolean is_new = self->order->id == 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->status_buttons))) != NULL)
+    gtk_box_remove (self->status_buttons, child);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row),
+                                 canting_order_status_label (self->order->status));
+  {
+    g_autoptr(GArray) history = is_new ? NULL : canting_order_status_history (db (self), self->order->id, NULL);
+    if (history != NULL && history->len > 0)
+      {
+        CantingStatusChange *last = &g_array_index (history, CantingStatusChange, history->len - 1);
+        g_autoptr(GDateTime) local = g_date_time_to_local (last->at);
+        g_autofree char *when = g_date_time_format (local, _("%-d %B %Y, %H.%M"));
+        g_autofree char *since = g_strdup_printf (_("Since %s"), when);
+        adw_action_row_set_subtitle (self->status_row, since);
+      }
+    else
+      adw_action_row_set_subtitle (self->status_row, is_new ? _("Not saved yet") : "");
+  }
+
+  for (guint to = 0; to < CANTING_ORDER_STATUS_COUNT; to++)
+    {
+      GtkWidget *button;
+
+      if (!canting_order_status_allows (self->order->status, to) || action_label (to) == NULL)
+        continue;
+      button = gtk_button_new_with_mnemonic (action_label (to));
+      g_object_set_data (G_OBJECT (button), "status", GUINT_TO_POINTER (to));
+      if (to == CANTING_ORDER_CANCELLED)
+        gtk_widget_add_css_class (button, "destructive-action");
+      g_signal_connect (button, "clicked", G_CALLBACK (on_status_clicked), self);
+      canting_accessible_fix_mnemonic_buttons (button);
+      gtk_box_append (self->status_buttons, button);
+    }
+}
+
+static void
+fill_payments (CantingOrderDialog *self)
+{
+  g_autoptr(GPtrArray) payments = self->order->id != 0 ? canting_payment_list (db (self), self->order->id, NULL) : NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->payments_list))) != NULL)
+    gtk_list_box_remove (self->payments_list, child);
+
+  if (payments == NULL || payments->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No payments yet"));
+      gtk_list_box_append (self->payments_list, row);
+      return;
+    }
+  for (guint i = 0; i < payments->len; i++)
+    {
+      const CantingPayment *p = g_ptr_array_index (payments, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *amount = canting_money_format (p->amount);
+      g_autofree char *date = canting_date_format (p->paid_on);
+      g_autofree char *subtitle = p->is_down_payment
+        ? g_strdup_printf ("%s · %s · %s", date, canting_payment_method_label (p->method), _("DP"))
+        : g_strdup_printf ("%s · %s", date, canting_payment_method_label (p->method));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), amount);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_append (self->payments_list, row);
+    }
+}
+
+/* Shows self->order as stored: fields, items, payments, status. */
+static void
+fill_form (CantingOrderDialog *self)
+{
+  CantingOrder *o = self->order;
+  gboolean editable = o->id == 0 || canting_order_status_is_editable (o->status);
+  g_autofree char *order_date = canting_date_format (o->order_date);
+  g_autofree char *due_date = o->due_date != NULL ? canting_date_format (o->due_date) : g_strdup ("");
+  GtkWidget *child;
+
+  load_customers (self, o->customer_id);
+  gtk_editable_set_text (GTK_EDITABLE (self->order_date_row), order_date);
+  gtk_editable_set_text (GTK_EDITABLE (self->due_date_row), due_date);
+  gtk_switch_set_active (self->from_stock_switch, o->from_stock);
+  gtk_editable_set_text (GTK_EDITABLE (self->notes_row), o->notes);
+  set_money_text (GTK_EDITABLE (self->discount_row), o->discount);
+  set_money_text (GTK_EDITABLE (self->shipping_row), o->shipping);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->items_list))) != NULL)
+    gtk_list_box_remove (self->items_list, child);
+  for (guint i = 0; i < o->items->len; i++)
+    add_item_row (self, g_ptr_array_index (o->items, i));
+  if (o->items->len == 0)
+    add_item_row (self, NULL);
+
+  /* A ready, delivered or cancelled order is a record, not a draft. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->customer_row), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->order_date_row), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->due_date_row), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->from_stock_switch), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->notes_row), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->items_group), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->discount_row), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->shipping_row), editable);
+  gtk_widget_set_visible (GTK_WIDGET (self->new_payment_group), o->status != CANTING_ORDER_CANCELLED);
+
+  if (o->id == 0)
+    adw_window_title_set_title (self->window_title, _("New Order"));
+  else
+    {
+      adw_window_title_set_title (self->window_title, o->number);
+      adw_window_title_set_subtitle (self->window_title, o->customer_name);
+    }
+  fill_payments (self);
+  fill_status (self);
+  update_totals (self);
+}
+
+static void
+refresh (CantingOrderDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  CantingOrder *stored;
+
+  if (self->order->id == 0)
+    return;
+  stored = canting_order_load (db (self), self->order->id, &error);
+  if (stored == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  canting_order_free (self->order);
+  self->order = stored;
+  show_error (self, NULL);
+  fill_form (self);
+}
+
+static void
+canting_order_dialog_dispose (GObject *object)
+{
+  CantingOrderDialog *self = CANTING_ORDER_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CANTING_TYPE_ORDER_DIALOG);
+  g_clear_pointer (&self->order, canting_order_free);
+  g_clear_pointer (&self->customer_ids, g_array_unref);
+  g_clear_pointer (&self->products, g_ptr_array_unref);
+  g_clear_object (&self->product_names);
+  G_OBJECT_CLASS (canting_order_dialog_parent_class)->dispose (object);
+}
+
+static void
+canting_order_dialog_class_init (CantingOrderDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = canting_order_dialog_dispose;
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                 G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/canting/Canting/canting-order-dialog.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, CantingOrderDialog, name)
+  BIND (window_title);
+  BIND (save_button);
+  BIND (error_group);
+  BIND (error_label);
+  BIND (customer_row);
+  BIND (customer_dropdown);
+  BIND (new_customer_button);
+  BIND (order_date_row);
+  BIND (due_date_row);
+  BIND (from_stock_switch);
+  BIND (notes_row);
+  BIND (items_group);
+  BIND (add_item_button);
+  BIND (items_list);
+  BIND (discount_row);
+  BIND (shipping_row);
+  BIND (total_row);
+  BIND (balance_row);
+  BIND (payments_group);
+  BIND (payments_list);
+  BIND (new_payment_group);
+  BIND (payment_amount_row);
+  BIND (payment_date_row);
+  BIND (payment_method_row);
+  BIND (down_payment_switch);
+  BIND (record_payment_button);
+  BIND (status_group);
+  BIND (status_row);
+  BIND (status_buttons);
+#undef BIND
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+canting_order_dialog_init (CantingOrderDialog *self)
+{
+  g_autoptr(GtkStringList) methods = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  canting_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
+  self->customer_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->products = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_product_free);
+
+  for (guint i = 0; i < CANTING_PAYMENT_METHOD_COUNT; i++)
+    gtk_string_list_append (methods, canting_payment_method_label (i));
+  adw_combo_row_set_model (self->payment_method_row, G_LIST_MODEL (methods));
+  gtk_drop_down_set_expression (self->customer_dropdown,
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  canting_accessible_name_drop_down (self->customer_dropdown, _("Customer"));
+
+  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (on_save), self);
+  g_signal_connect_swapped (self->add_item_button, "clicked", G_CALLBACK (on_add_item), self);
+  g_signal_connect_swapped (self->new_customer_button, "clicked", G_CALLBACK (on_new_customer), self);
+  g_signal_connect_swapped (self->record_payment_button, "clicked", G_CALLBACK (on_record_payment), self);
+  g_signal_connect_swapped (self->discount_row, "changed", G_CALLBACK (update_totals), self);
+  g_signal_connect_swapped (self->shipping_row, "changed", G_CALLBACK (update_totals), self);
+}
+
+CantingOrderDialog *
+canting_order_dialog_new (CantingApplication *app,
+                          GtkWindow          *parent,
+                          gint64              order_id)
+{
+  CantingOrderDialog *self = g_object_new (CANTING_TYPE_ORDER_DIALOG,
+                                           "application", app,
+                                           "transient-for", parent,
+                                           NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%d/%m/%Y");
+
+  self->app = app;
+  self->order = order_id != 0 ? canting_order_load (canting_application_get_db (app), order_id, &error) : NULL;
+  if (self->order == NULL)
+    self->order = canting_order_new ();
+  load_products (self);
+  fill_form (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->payment_date_row), today);
+  if (error != NULL)
+    show_error (self, error);
+  return self;
+}
