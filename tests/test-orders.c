@@ -5,6 +5,7 @@
 #include "canting-generate.h"
 #include "canting-order.h"
 #include "canting-product.h"
+#include "canting-share.h"
 #include "canting-test-util.h"
 
 #include <locale.h>
@@ -796,6 +797,50 @@ test_search_matches_row_by_row (Fixture       *f,
     }
 }
 
+static void
+test_whatsapp (Fixture       *f,
+               gconstpointer  data)
+{
+  static const struct { const char *phone; const char *number; } numbers[] = {
+    { "0812-3456-7890", "6281234567890" },
+    { "+62 812 3456 7890", "6281234567890" },
+    { "62 812 3456 7890", "6281234567890" },
+    { "(0342) 801234", "62342801234" },
+  };
+  g_autoptr(CantingOrder) o = make_order (1, "2026-11-01", "2026-12-01");
+  g_autofree char *text = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      g_autofree char *n = canting_share_whatsapp_number (numbers[i].phone, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (n, ==, numbers[i].number);
+    }
+  g_assert_null (canting_share_whatsapp_number ("", &error));
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_free (o->number);
+  o->number = g_strdup ("PSN-2026-0007");
+  g_ptr_array_add (o->items, canting_order_item_new (0, "Kain tulis Parabha Balitar", 2, 750000));
+  o->shipping = 30000;
+  o->paid = 500000;
+  text = canting_share_order_text (o, "Batik Kembang Turi");
+  g_assert_cmpstr (text, ==,
+                   "Batik Kembang Turi\n"
+                   "Order PSN-2026-0007\n"
+                   "- Kain tulis Parabha Balitar × 2: Rp 1.500.000\n"
+                   "Shipping: Rp 30.000\n"
+                   "Total: Rp 1.530.000\n"
+                   "Paid: Rp 500.000\n"
+                   "Balance due: Rp 1.030.000\n"
+                   "Ready by: 01/12/2026");
+  url = canting_share_whatsapp_url ("0812-3456-7890", "Total: Rp 1.530.000\n& terima kasih", &error);
+  g_assert_cmpstr (url, ==, "https://wa.me/6281234567890?text=Total%3A%20Rp%201.530.000%0A%26%20terima%20kasih");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -819,6 +864,7 @@ main (int   argc,
   ADD ("/order/delivery-from-stock", test_delivery_from_stock);
   ADD ("/order/filters", test_order_filters);
   ADD ("/order/search-matches-row-by-row", test_search_matches_row_by_row);
+  ADD ("/order/whatsapp", test_whatsapp);
 #undef ADD
   return g_test_run ();
 }

@@ -16,8 +16,11 @@
 #include "canting-customer-dialog.h"
 #include "canting-error.h"
 #include "canting-form.h"
+#include "canting-nota.h"
 #include "canting-order.h"
 #include "canting-product.h"
+#include "canting-profile.h"
+#include "canting-share.h"
 #include "canting-validate.h"
 
 #define N_FIELDS (CANTING_ORDER_FIELD_STATUS + 1)
@@ -29,6 +32,7 @@ struct _CantingOrderDialog
 {
   AdwWindow parent_instance;
 
+  AdwToastOverlay *toast_overlay;
   AdwWindowTitle *window_title;
   GtkButton *save_button;
   AdwPreferencesGroup *error_group;
@@ -55,12 +59,17 @@ struct _CantingOrderDialog
   AdwComboRow *payment_method_row;
   GtkSwitch *down_payment_switch;
   GtkButton *record_payment_button;
+  AdwPreferencesGroup *share_group;
+  AdwActionRow *save_pdf_row;
+  AdwActionRow *print_row;
+  AdwActionRow *whatsapp_row;
   AdwPreferencesGroup *status_group;
   AdwActionRow *status_row;
   GtkBox *status_buttons;
 
   CantingApplication *app;
   CantingOrder *order;
+  GtkFileChooserNative *chooser;
   GArray *customer_ids;   /* gint64, parallel to the drop-down's items */
   GPtrArray *products;    /* CantingProduct, parallel to item menus after "custom" */
   GtkStringList *product_names;
@@ -544,6 +553,155 @@ on_status_clicked (GtkButton          *button,
   g_signal_emit (self, signals[SAVED], 0, self->order->id);
 }
 
+static void
+toast (CantingOrderDialog *self,
+       AdwToast           *t)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
+}
+
+static void
+on_open_pdf (AdwToast *t,
+             gpointer  user_data)
+{
+  const char *uri = g_object_get_data (G_OBJECT (t), "uri");
+  gtk_show_uri (GTK_WINDOW (user_data), uri, GDK_CURRENT_TIME);
+}
+
+static void
+on_pdf_chosen (GtkNativeDialog    *chooser,
+               int                 response,
+               CantingOrderDialog *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(CantingNota) nota = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (file == NULL)
+    return;
+  path = g_file_get_path (file);
+  nota = canting_nota_new (db (self), self->order->id, &error);
+  if (nota == NULL || !canting_nota_save_pdf (nota, path, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  {
+    AdwToast *t = adw_toast_new (_("Nota saved"));
+    adw_toast_set_button_label (t, _("_Open"));
+    g_object_set_data_full (G_OBJECT (t), "uri", g_file_get_uri (file), g_free);
+    g_signal_connect_object (t, "button-clicked", G_CALLBACK (on_open_pdf), self, 0);
+    toast (self, t);
+  }
+}
+
+static void
+on_save_pdf (CantingOrderDialog *self)
+{
+  g_autoptr(CantingNota) nota = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (!save_form (self) || (nota = canting_nota_new (db (self), self->order->id, &error)) == NULL)
+    {
+      if (error != NULL)
+        show_error (self, error);
+      return;
+    }
+  name = canting_nota_file_name (nota);
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Save the Nota"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_pdf_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+on_begin_print (GtkPrintOperation *op,
+                GtkPrintContext   *context,
+                CantingNota       *nota)
+{
+  gtk_print_operation_set_n_pages (op, (int) canting_nota_count_pages (nota, gtk_print_context_get_cairo_context (context),
+                                                                      gtk_print_context_get_width (context),
+                                                                      gtk_print_context_get_height (context)));
+}
+
+static void
+on_draw_page (GtkPrintOperation *op,
+              GtkPrintContext   *context,
+              int                page,
+              CantingNota       *nota)
+{
+  canting_nota_draw_page (nota, gtk_print_context_get_cairo_context (context),
+                          gtk_print_context_get_width (context), gtk_print_context_get_height (context),
+                          (guint) page);
+}
+
+static void
+on_print (CantingOrderDialog *self)
+{
+  g_autoptr(GtkPrintOperation) op = NULL;
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a5 = gtk_paper_size_new (GTK_PAPER_NAME_A5);
+  g_autoptr(GError) error = NULL;
+  CantingNota *nota;
+
+  if (!save_form (self) || (nota = canting_nota_new (db (self), self->order->id, &error)) == NULL)
+    {
+      if (error != NULL)
+        show_error (self, error);
+      return;
+    }
+  op = gtk_print_operation_new ();
+  gtk_page_setup_set_paper_size_and_default_margins (setup, a5);
+  gtk_print_operation_set_default_page_setup (op, setup);
+  gtk_print_operation_set_job_name (op, self->order->number);
+  /* The nota draws its own margins. */
+  gtk_print_operation_set_use_full_page (op, TRUE);
+  gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
+  g_signal_connect (op, "begin-print", G_CALLBACK (on_begin_print), nota);
+  g_signal_connect (op, "draw-page", G_CALLBACK (on_draw_page), nota);
+  g_object_set_data_full (G_OBJECT (op), "nota", nota, (GDestroyNotify) canting_nota_free);
+  if (gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), &error) ==
+      GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_error (self, error);
+}
+
+static void
+on_whatsapp (CantingOrderDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingCustomer) customer = NULL;
+  g_autoptr(CantingProfile) profile = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *url = NULL;
+
+  if (!save_form (self))
+    return;
+  customer = canting_customer_load (db (self), self->order->customer_id, &error);
+  profile = customer != NULL ? canting_profile_load (db (self), &error) : NULL;
+  if (profile != NULL)
+    {
+      text = canting_share_order_text (self->order, canting_profile_get_name (profile));
+      url = canting_share_whatsapp_url (customer->phone, text, &error);
+    }
+  if (url == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  gtk_show_uri (GTK_WINDOW (self), url, GDK_CURRENT_TIME);
+}
+
 /* The buttons that move the order on, in the workshop's words. */
 static const char *
 action_label (CantingOrderStatus to)
@@ -668,6 +826,7 @@ fill_form (CantingOrderDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->discount_row), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->shipping_row), editable);
   gtk_widget_set_visible (GTK_WIDGET (self->new_payment_group), o->status != CANTING_ORDER_CANCELLED);
+  gtk_widget_set_visible (GTK_WIDGET (self->share_group), o->id != 0);
 
   if (o->id == 0)
     adw_window_title_set_title (self->window_title, _("New Order"));
@@ -706,6 +865,9 @@ canting_order_dialog_dispose (GObject *object)
 {
   CantingOrderDialog *self = CANTING_ORDER_DIALOG (object);
 
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), CANTING_TYPE_ORDER_DIALOG);
   g_clear_pointer (&self->order, canting_order_free);
   g_clear_pointer (&self->customer_ids, g_array_unref);
@@ -726,6 +888,7 @@ canting_order_dialog_class_init (CantingOrderDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/canting/Canting/canting-order-dialog.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, CantingOrderDialog, name)
+  BIND (toast_overlay);
   BIND (window_title);
   BIND (save_button);
   BIND (error_group);
@@ -752,6 +915,10 @@ canting_order_dialog_class_init (CantingOrderDialogClass *klass)
   BIND (payment_method_row);
   BIND (down_payment_switch);
   BIND (record_payment_button);
+  BIND (share_group);
+  BIND (save_pdf_row);
+  BIND (print_row);
+  BIND (whatsapp_row);
   BIND (status_group);
   BIND (status_row);
   BIND (status_buttons);
@@ -780,6 +947,9 @@ canting_order_dialog_init (CantingOrderDialog *self)
   g_signal_connect_swapped (self->add_item_button, "clicked", G_CALLBACK (on_add_item), self);
   g_signal_connect_swapped (self->new_customer_button, "clicked", G_CALLBACK (on_new_customer), self);
   g_signal_connect_swapped (self->record_payment_button, "clicked", G_CALLBACK (on_record_payment), self);
+  g_signal_connect_swapped (self->save_pdf_row, "activated", G_CALLBACK (on_save_pdf), self);
+  g_signal_connect_swapped (self->print_row, "activated", G_CALLBACK (on_print), self);
+  g_signal_connect_swapped (self->whatsapp_row, "activated", G_CALLBACK (on_whatsapp), self);
   g_signal_connect_swapped (self->discount_row, "changed", G_CALLBACK (update_totals), self);
   g_signal_connect_swapped (self->shipping_row, "changed", G_CALLBACK (update_totals), self);
 }

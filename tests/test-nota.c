@@ -1,0 +1,138 @@
+/* test-nota.c: the nota PDF renders, and its text says what it must. */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "canting-customer.h"
+#include "canting-db-private.h"
+#include "canting-nota.h"
+#include "canting-order.h"
+#include "canting-profile.h"
+#include "canting-test-util.h"
+
+static char *
+run (const char *tool,
+     const char *path)
+{
+  /* pdftotext writes to "-" (stdout); pdfinfo always does. */
+  const char *argv[] = { tool, path, g_str_equal (tool, "pdftotext") ? "-" : NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) proc = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  char *out = NULL;
+
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (proc));
+  return out;
+}
+
+static gint64
+make_order (CantingDb *db,
+            guint      n_items)
+{
+  g_autoptr(CantingProfile) profile = canting_profile_new ();
+  g_autoptr(CantingCustomer) customer = canting_customer_new ();
+  g_autoptr(CantingOrder) order = canting_order_new ();
+  g_autoptr(CantingPayment) dp = canting_payment_new ();
+  g_autoptr(GError) error = NULL;
+
+  canting_profile_set_name (profile, "Batik Tulis Kembang Turi");
+  canting_profile_set_city (profile, "Kota Blitar");
+  canting_profile_set_phone (profile, "0812-3456-7890");
+  g_assert_true (canting_profile_save (profile, db, &error));
+  g_free (customer->name);
+  customer->name = g_strdup ("Bu Siti Rahayu");
+  g_assert_true (canting_customer_save (db, customer, &error));
+
+  order->customer_id = customer->id;
+  g_free (order->order_date);
+  order->order_date = g_strdup ("2026-11-02");
+  order->due_date = g_strdup ("2026-12-01");
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autofree char *what = g_strdup_printf ("Kain tulis Parabha Balitar nomor %u", i + 1);
+      g_ptr_array_add (order->items, canting_order_item_new (0, what, 2, 750000));
+    }
+  order->shipping = 30000;
+  g_assert_true (canting_order_save (db, order, &error));
+  g_assert_no_error (error);
+  dp->order_id = order->id;
+  dp->amount = 500000;
+  dp->is_down_payment = TRUE;
+  g_assert_true (canting_payment_add (db, dp, &error));
+  return order->id;
+}
+
+static void
+test_nota_text (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autofree char *pdf = g_build_filename (dir, "nota.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingDb) db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, &error);
+  gint64 id = make_order (db, 1);
+  g_autoptr(CantingNota) nota = canting_nota_new (db, id, &error);
+  g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
+
+  g_assert_no_error (error);
+  name = canting_nota_file_name (nota);
+  g_assert_cmpstr (name, ==, "Nota-PSN-2026-0001.pdf");
+  g_assert_true (canting_nota_save_pdf (nota, pdf, &error));
+  g_assert_no_error (error);
+
+  text = run ("pdftotext", pdf);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "PSN-2026-0001"));
+  g_assert_nonnull (strstr (text, "Batik Tulis Kembang Turi"));
+  g_assert_nonnull (strstr (text, "Bu Siti Rahayu"));
+  g_assert_nonnull (strstr (text, "Rp 1.530.000"));   /* total */
+  g_assert_nonnull (strstr (text, "Rp 500.000"));     /* the DP */
+  g_assert_nonnull (strstr (text, "Rp 1.030.000"));   /* balance */
+  g_assert_nonnull (strstr (text, "01/12/2026"));
+  canting_test_rmdir (dir);
+}
+
+/* 120 lines flow over several pages; every line and the totals appear. */
+static void
+test_nota_pages (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autofree char *pdf = g_build_filename (dir, "nota.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingDb) db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, &error);
+  gint64 id = make_order (db, 120);
+  g_autoptr(CantingNota) nota = canting_nota_new (db, id, &error);
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  const char *pages;
+
+  g_assert_true (canting_nota_save_pdf (nota, pdf, &error));
+  info = run ("pdfinfo", pdf);
+  pages = strstr (info, "Pages:");
+  g_assert_nonnull (pages);
+  g_assert_cmpint (atoi (pages + strlen ("Pages:")), >=, 3);
+
+  text = run ("pdftotext", pdf);
+  g_assert_nonnull (strstr (text, "nomor 1\n"));
+  g_assert_nonnull (strstr (text, "nomor 120"));
+  g_assert_nonnull (strstr (text, "Rp 180.030.000"));  /* 120 × 2 × 750.000 + 30.000 */
+  g_assert_nonnull (strstr (text, "(continued)"));
+  canting_test_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LANGUAGE", "en", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/nota/text", test_nota_text);
+  g_test_add_func ("/nota/pages", test_nota_pages);
+  return g_test_run ();
+}
