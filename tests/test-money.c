@@ -345,6 +345,13 @@ test_dates (void)
     g_autofree char *shown = canting_date_format ("2026-03-07");
     g_assert_cmpstr (shown, ==, "07/03/2026");
   }
+  /* Stored dates are exactly YYYY-MM-DD (found in review: signs and
+   * spaces got through). */
+  g_assert_true (canting_date_is_valid ("2026-01-05"));
+  g_assert_false (canting_date_is_valid ("2026-+1-05"));
+  g_assert_false (canting_date_is_valid ("2026- 1-05"));
+  g_assert_false (canting_date_is_valid ("2026-01-+5"));
+  g_assert_false (canting_date_is_valid ("2026-02-30"));
 }
 
 int

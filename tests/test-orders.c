@@ -341,20 +341,37 @@ test_product_save_with_stock (Fixture       *f,
   g_autoptr(CantingProduct) loaded = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (canting_product_save_with_stock (f->db, p, -1, &error));
+  g_assert_false (canting_product_save_with_stock (f->db, p, 0, -1, &error));
   g_assert_error (error, CANTING_PRODUCT_ERROR, CANTING_PRODUCT_FIELD_STOCK);
   g_clear_error (&error);
   g_assert_cmpint (p->id, ==, 0);
   g_assert_cmpstr (p->sku, ==, "");
   g_assert_cmpint (count_rows (f, "products"), ==, 0);
 
-  g_assert_true (canting_product_save_with_stock (f->db, p, 7, &error));
-  g_assert_true (canting_product_save_with_stock (f->db, p, 4, &error));
-  g_assert_true (canting_product_save_with_stock (f->db, p, 4, &error));
+  g_assert_true (canting_product_save_with_stock (f->db, p, 0, 7, &error));
+  g_assert_true (canting_product_save_with_stock (f->db, p, 7, 4, &error));
+  g_assert_true (canting_product_save_with_stock (f->db, p, 4, 4, &error));
   loaded = canting_product_load (f->db, p->id, &error);
   g_assert_cmpint (loaded->stock, ==, 4);
   /* +7, then -3; saving the same count again adds no move. */
   g_assert_cmpint (count_rows (f, "product_stock_moves"), ==, 2);
+
+  /* The stock moved while a form showed 4 (a delivery took one): saving
+   * the form unchanged keeps the delivery, changing it is refused. */
+  g_assert_true (canting_product_adjust_stock (f->db, p->id, -1, &error));
+  p->price = 160000;
+  g_assert_true (canting_product_save_with_stock (f->db, p, 4, 4, &error));
+  g_clear_pointer (&loaded, canting_product_free);
+  loaded = canting_product_load (f->db, p->id, &error);
+  g_assert_cmpint (loaded->stock, ==, 3);
+  g_assert_cmpint (loaded->price, ==, 160000);
+  g_assert_false (canting_product_save_with_stock (f->db, p, 4, 10, &error));
+  g_assert_error (error, CANTING_PRODUCT_ERROR, CANTING_PRODUCT_FIELD_STOCK);
+  g_assert_nonnull (strstr (error->message, "changed to 3"));
+  g_clear_error (&error);
+  g_clear_pointer (&loaded, canting_product_free);
+  loaded = canting_product_load (f->db, p->id, &error);
+  g_assert_cmpint (loaded->stock, ==, 3);
 }
 
 /* --- orders ------------------------------------------------------------ */
@@ -589,6 +606,38 @@ test_payments (Fixture       *f,
   g_assert_false (canting_payment_add (f->db, more, &error));
   g_assert_error (error, CANTING_PAYMENT_ERROR, CANTING_PAYMENT_FIELD_DATE);
   g_assert_cmpint (count_rows (f, "payments"), ==, 2);
+}
+
+/* Found in review: a confirmed order emptied of its items could go on to
+ * be delivered; and an archived customer could get new orders. */
+static void
+test_order_keeps_its_items_and_customer_rules (Fixture       *f,
+                                               gconstpointer  data)
+{
+  gint64 siti = add_customer (f, "Bu Siti", "Blitar");
+  g_autoptr(CantingOrder) o = make_order (siti, "2026-07-01", NULL);
+  g_autoptr(CantingOrder) another = make_order (siti, "2026-07-02", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (o->items, canting_order_item_new (0, "Kain", 1, 100000));
+  g_assert_true (canting_order_save (f->db, o, &error));
+  g_assert_true (canting_order_set_status (f->db, o->id, CANTING_ORDER_CONFIRMED, NULL, &error));
+  g_ptr_array_set_size (o->items, 0);
+  g_assert_false (canting_order_save (f->db, o, &error));
+  g_assert_error (error, CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_ITEMS);
+  g_clear_error (&error);
+  g_assert_cmpint (count_rows (f, "order_items"), ==, 1);
+
+  g_assert_true (canting_customer_set_archived (f->db, siti, TRUE, &error));
+  g_ptr_array_add (another->items, canting_order_item_new (0, "Kain", 1, 100000));
+  g_assert_false (canting_order_save (f->db, another, &error));
+  g_assert_error (error, CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_CUSTOMER);
+  g_assert_nonnull (strstr (error->message, "archived"));
+  g_clear_error (&error);
+  /* Its existing order can still be edited. */
+  g_ptr_array_add (o->items, canting_order_item_new (0, "Kain", 2, 100000));
+  g_assert_true (canting_order_save (f->db, o, &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -861,6 +910,7 @@ main (int   argc,
   ADD ("/order/status-transitions", test_status_transitions);
   ADD ("/order/payments", test_payments);
   ADD ("/order/cancelled-takes-no-payment", test_cancelled_takes_no_payment);
+  ADD ("/order/keeps-its-items-and-customer-rules", test_order_keeps_its_items_and_customer_rules);
   ADD ("/order/delivery-from-stock", test_delivery_from_stock);
   ADD ("/order/filters", test_order_filters);
   ADD ("/order/search-matches-row-by-row", test_search_matches_row_by_row);

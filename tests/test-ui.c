@@ -610,6 +610,27 @@ orders_step (CantingApplication *app)
   g_assert_cmpint (((CantingOrderRow *) stored->pdata[0])->paid, ==, 100000);
   spin (100);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 1);
+
+  /* Found in review: the product list was read before the delivery;
+   * opening the shirt from it and saving unchanged must not put the two
+   * delivered pieces back. */
+  {
+    CantingProductsPage *products_page = find_widget (GTK_WIDGET (window), CANTING_TYPE_PRODUCTS_PAGE, NULL);
+    GtkColumnView *products_view = find_widget (GTK_WIDGET (products_page), GTK_TYPE_COLUMN_VIEW, NULL);
+    CantingProductDialog *product_dialog;
+
+    adw_view_stack_set_visible_child_name (stack, "products");
+    g_signal_emit_by_name (products_view, "activate", 1);
+    product_dialog = find_window (app, CANTING_TYPE_PRODUCT_DIALOG);
+    g_assert_nonnull (product_dialog);
+    g_object_add_weak_pointer (G_OBJECT (product_dialog), (gpointer *) &product_dialog);
+    click (GTK_WIDGET (product_dialog), "_Simpan");
+    wait_until (window_gone, &product_dialog);
+    {
+      g_autoptr(CantingProduct) shirt = canting_product_load (db, shirt_id, NULL);
+      g_assert_cmpint (shirt->stock, ==, 4);
+    }
+  }
 }
 
 static void

@@ -153,7 +153,11 @@ fill (CantingDb  *db,
       sqlite3_reset (log);
       sqlite3_bind_int64 (log, 1, order_id);
       sqlite3_bind_text (log, 2, status, -1, SQLITE_STATIC);
-      sqlite3_bind_text (log, 3, order_date, -1, SQLITE_TRANSIENT);
+      {
+        /* A timestamp like the app's: UTC, to the second. */
+        g_autofree char *at = g_strdup_printf ("%sT09:00:00Z", order_date);
+        sqlite3_bind_text (log, 3, at, -1, SQLITE_TRANSIENT);
+      }
       if (!canting_sql_run (db, log, "generate", error))
         return FALSE;
 

@@ -76,8 +76,9 @@ gboolean
 canting_order_status_allows (CantingOrderStatus from,
                              CantingOrderStatus to)
 {
-  /* Forward through the workshop, straight to ready when nothing needs
-   * making (from stock), back from ready to production for rework, and
+  /* Forward through the workshop; straight from confirmed to ready when
+   * nothing is made for it here (from stock, or made outside the
+   * workshop's own production); back from ready to production for rework;
    * cancelled from anywhere before delivery.  Delivered and cancelled
    * are final. */
   switch (from)
@@ -421,22 +422,35 @@ assign_number (CantingDb     *db,
   return TRUE;
 }
 
+/* The customer must exist; a new order also needs one not archived (an
+ * archived customer keeps the orders already made). */
 static gboolean
 check_customer (CantingDb     *db,
                 gint64         customer_id,
+                gboolean       new_order,
                 GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db, "SELECT count(*) FROM customers WHERE id = ?1", error);
-  gint64 n = 0;
+  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db, "SELECT archived FROM customers WHERE id = ?1", error);
+  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, customer_id);
-  if (!canting_sql_get_int64 (db, stmt, &n, _("checking the customer"), error))
-    return FALSE;
-  if (n == 0)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
     {
       g_set_error (error, CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_CUSTOMER, _("This customer no longer exists."));
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      canting_db_set_error (error, canting_db_get_handle (db), rc, _("checking the customer"));
+      return FALSE;
+    }
+  if (new_order && sqlite3_column_int (stmt, 0) != 0)
+    {
+      g_set_error (error, CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_CUSTOMER,
+                   _("This customer is archived. Take it out of the archive to give it new orders."));
       return FALSE;
     }
   return TRUE;
@@ -491,7 +505,8 @@ save_in_transaction (CantingDb  *db,
   CantingMoney total = 0;
   gint64 year = 0, seq = 0;
 
-  if (!canting_order_compute_total (order, &total, error) || !check_customer (db, order->customer_id, error))
+  if (!canting_order_compute_total (order, &total, error) ||
+      !check_customer (db, order->customer_id, order->id == 0, error))
     return FALSE;
 
   if (order->id != 0)
@@ -506,6 +521,14 @@ save_in_transaction (CantingDb  *db,
         {
           g_set_error (error, CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_STATUS,
                        _("A %s order cannot be changed any more."), canting_order_status_label (status));
+          return FALSE;
+        }
+      /* Confirming needed an item; emptying the order afterwards must
+       * not bring back what confirming refused. */
+      if (status != CANTING_ORDER_DRAFT && order->items->len == 0)
+        {
+          g_set_error (error, CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_ITEMS,
+                       _("A confirmed order must keep at least one item. Cancel the order instead."));
           return FALSE;
         }
       if (paid > total)

@@ -310,6 +310,7 @@ save_in_transaction (CantingDb  *db,
 typedef struct {
   CantingProduct *product;
   gboolean set_stock;
+  gint64 shown_stock;
   gint64 stock;
 } SaveJob;
 
@@ -327,7 +328,7 @@ save_job_in_transaction (CantingDb  *db,
     return FALSE;
   if (is_new)
     job->product->id = sqlite3_last_insert_rowid (canting_db_get_handle (db));
-  if (!job->set_stock)
+  if (!job->set_stock || job->stock == job->shown_stock)
     return TRUE;
 
   if (job->stock < 0 || job->stock > CANTING_PIECES_MAX)
@@ -343,6 +344,13 @@ save_job_in_transaction (CantingDb  *db,
   sqlite3_bind_int64 (stmt, 1, job->product->id);
   if (!canting_sql_get_int64 (db, stmt, &have, _("reading the stock"), error))
     return FALSE;
+  if (have != job->shown_stock)
+    {
+      g_set_error (error, CANTING_PRODUCT_ERROR, CANTING_PRODUCT_FIELD_STOCK,
+                   _("The stock changed to %d while this form was open (an order was delivered, say). "
+                     "Check the count and save again."), (int) have);
+      return FALSE;
+    }
   if (have != job->stock &&
       !canting_product_move_stock_in_txn (db, job->product->id, job->stock - have, "adjustment", 0, error))
     return FALSE;
@@ -377,17 +385,18 @@ canting_product_save (CantingDb       *db,
                       CantingProduct  *product,
                       GError         **error)
 {
-  SaveJob job = { product, FALSE, 0 };
+  SaveJob job = { product, FALSE, 0, 0 };
   return save_job (db, &job, error);
 }
 
 gboolean
 canting_product_save_with_stock (CantingDb       *db,
                                  CantingProduct  *product,
-                                 gint64           stock,
+                                 gint64           shown_stock,
+                                 gint64           new_stock,
                                  GError         **error)
 {
-  SaveJob job = { product, TRUE, stock };
+  SaveJob job = { product, TRUE, shown_stock, new_stock };
   return save_job (db, &job, error);
 }
 
@@ -472,13 +481,14 @@ canting_product_move_stock_in_txn (CantingDb   *db,
   name = canting_sql_dup_text (stock, 0);
   have = sqlite3_column_int64 (stock, 1);
 
-  if (delta < -CANTING_PIECES_MAX || delta > CANTING_PIECES_MAX || have + delta > CANTING_PIECES_MAX)
+  if (delta > CANTING_PIECES_MAX || have + delta > CANTING_PIECES_MAX)
     {
       g_set_error (error, CANTING_PRODUCT_ERROR, CANTING_PRODUCT_FIELD_STOCK,
                    _("Stock of “%s” cannot go above %d pieces."), name, CANTING_PIECES_MAX);
       return FALSE;
     }
-  if (have + delta < 0)
+  /* Taking out more than there is, however much more. */
+  if (delta < -CANTING_PIECES_MAX || have + delta < 0)
     {
       g_set_error (error, CANTING_ERROR, CANTING_ERROR_CONFLICT,
                    _("Only %d of “%s” in stock; %d needed."), (int) have, name, (int) -delta);

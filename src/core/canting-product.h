@@ -78,12 +78,15 @@ gboolean        canting_product_validate (const CantingProduct  *product,
 gboolean        canting_product_save     (CantingDb             *db,
                                           CantingProduct        *product,
                                           GError               **error);
-/* The same, and in the same transaction sets the finished-goods stock to
- * @stock pieces (by an adjustment move) when it differs: a form that
- * edits both saves both or neither. */
+/* The same, and in the same transaction changes the finished-goods stock
+ * from @shown_stock (what the form showed) to @new_stock by an adjustment
+ * move: a form that edits both saves both or neither.  If the stock moved
+ * meanwhile (an order was delivered), a change is refused rather than
+ * undoing that move; an unchanged count is left alone. */
 gboolean        canting_product_save_with_stock (CantingDb       *db,
                                                  CantingProduct  *product,
-                                                 gint64           stock,
+                                                 gint64           shown_stock,
+                                                 gint64           new_stock,
                                                  GError         **error);
 CantingProduct *canting_product_load     (CantingDb             *db,
                                           gint64                 id,

@@ -6,6 +6,7 @@
 G_DEFINE_QUARK (canting-validate-error-quark, canting_validate_error)
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Indonesian numbers: 0812-3456-789 (10 digits) up to +62 812 3456 78901
@@ -88,13 +89,18 @@ canting_validate_text (const char        *text,
 gboolean
 canting_date_is_valid (const char *iso_date)
 {
-  int y, m, d, used = 0;
+  int y, m, d;
 
-  if (iso_date == NULL || strlen (iso_date) != 10 ||
-      sscanf (iso_date, "%4d-%2d-%2d%n", &y, &m, &d, &used) != 3 || used != 10 ||
-      iso_date[4] != '-' || iso_date[7] != '-')
+  /* Exactly YYYY-MM-DD: eight digits in their places, nothing else. */
+  if (iso_date == NULL || strlen (iso_date) != 10 || iso_date[4] != '-' || iso_date[7] != '-')
     return FALSE;
-  return g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y) && y >= 1900 && y <= 9999;
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (iso_date[i]))
+      return FALSE;
+  y = atoi (iso_date);
+  m = atoi (iso_date + 5);
+  d = atoi (iso_date + 8);
+  return y >= 1900 && g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
 }
 
 char *

@@ -176,7 +176,11 @@ canting_customer_dialog_new (CantingApplication    *app,
                                               NULL);
 
   self->app = app;
-  self->customer = customer != NULL ? canting_customer_copy (customer) : canting_customer_new ();
+  /* Read afresh, like the product form: the list row may be stale. */
+  if (customer != NULL && customer->id != 0)
+    self->customer = canting_customer_load (canting_application_get_db (app), customer->id, NULL);
+  if (self->customer == NULL)
+    self->customer = customer != NULL ? canting_customer_copy (customer) : canting_customer_new ();
   load (self);
   return self;
 }

@@ -363,6 +363,19 @@ add_item_row (CantingOrderDialog     *self,
       for (guint i = 0; i < self->products->len; i++)
         if (((CantingProduct *) g_ptr_array_index (self->products, i))->id == item->product_id)
           selected = i + 1;
+      /* A product the menu left out (archived, say) is added for this
+       * line, so saving never quietly cuts the line loose from it. */
+      if (selected == 0 && item->product_id != 0)
+        {
+          CantingProduct *missing = canting_product_load (db (self), item->product_id, NULL);
+          if (missing != NULL)
+            {
+              g_autofree char *label = g_strdup_printf ("%s · %s", missing->sku, missing->name);
+              g_ptr_array_add (self->products, missing);
+              gtk_string_list_append (self->product_names, label);
+              selected = self->products->len;
+            }
+        }
       gtk_drop_down_set_selected (w->product, selected);
       gtk_editable_set_text (GTK_EDITABLE (w->description), item->description);
       gtk_spin_button_set_value (w->quantity, (double) item->quantity);
@@ -749,6 +762,10 @@ fill_status (CantingOrderDialog *self)
 
       if (!canting_order_status_allows (self->order->status, to) || action_label (to) == NULL)
         continue;
+      /* A form not yet saved is discarded with the header's Cancel; an
+       * order must exist before it can be cancelled on the record. */
+      if (is_new && to == CANTING_ORDER_CANCELLED)
+        continue;
       button = gtk_button_new_with_mnemonic (action_label (to));
       g_object_set_data (G_OBJECT (button), "status", GUINT_TO_POINTER (to));
       if (to == CANTING_ORDER_CANCELLED)
@@ -939,8 +956,12 @@ canting_order_dialog_init (CantingOrderDialog *self)
   for (guint i = 0; i < CANTING_PAYMENT_METHOD_COUNT; i++)
     gtk_string_list_append (methods, canting_payment_method_label (i));
   adw_combo_row_set_model (self->payment_method_row, G_LIST_MODEL (methods));
-  gtk_drop_down_set_expression (self->customer_dropdown,
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  {
+    /* set_expression takes its own reference. */
+    GtkExpression *name = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+    gtk_drop_down_set_expression (self->customer_dropdown, name);
+    gtk_expression_unref (name);
+  }
   canting_accessible_name_drop_down (self->customer_dropdown, _("Customer"));
 
   g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (on_save), self);

@@ -117,7 +117,7 @@ on_save (CantingProductDialog *self)
 
   if (!read_money (self->price_row, CANTING_PRODUCT_FIELD_PRICE, &edited->price, &error) ||
       !read_money (self->cost_row, CANTING_PRODUCT_FIELD_UNIT_COST, &edited->unit_cost, &error) ||
-      !canting_product_save_with_stock (canting_application_get_db (self->app), edited,
+      !canting_product_save_with_stock (canting_application_get_db (self->app), edited, self->product->stock,
                                         gtk_spin_button_get_value_as_int (self->stock_spin), &error))
     {
       canting_form_show_error (field_rows (self, rows), N_FIELDS, CANTING_PRODUCT_ERROR, error,
@@ -262,7 +262,11 @@ canting_product_dialog_new (CantingApplication   *app,
                                              NULL);
 
   self->app = app;
-  self->product = product != NULL ? canting_product_copy (product) : canting_product_new ();
+  /* Read afresh: a list row may be older than the last delivery. */
+  if (product != NULL && product->id != 0)
+    self->product = canting_product_load (canting_application_get_db (app), product->id, NULL);
+  if (self->product == NULL)
+    self->product = product != NULL ? canting_product_copy (product) : canting_product_new ();
   load (self);
   return self;
 }
