@@ -9,6 +9,7 @@
 #include "canting-error.h"
 #include "canting-i18n.h"
 #include "canting-product-private.h"
+#include "canting-production.h"
 #include "canting-sql-private.h"
 #include "canting-validate.h"
 
@@ -101,8 +102,9 @@ canting_order_status_allows (CantingOrderStatus from,
 gboolean
 canting_order_status_is_editable (CantingOrderStatus status)
 {
-  return status == CANTING_ORDER_DRAFT || status == CANTING_ORDER_CONFIRMED ||
-         status == CANTING_ORDER_IN_PRODUCTION;
+  /* Once in production the items have stages (and workers' wages) hanging
+   * on them: they no longer change. */
+  return status == CANTING_ORDER_DRAFT || status == CANTING_ORDER_CONFIRMED;
 }
 
 const char *
@@ -674,15 +676,22 @@ typedef struct {
   GDateTime          *at;
 } StatusChange;
 
+/* Delivery takes catalog pieces out of stock: all of them for an order
+ * served from stock, and for a made-to-order one those whose production
+ * was finished in Canting (which put them into stock). */
 static gboolean
 take_from_stock (CantingDb  *db,
                  gint64      order_id,
+                 gboolean    from_stock,
                  GError    **error)
 {
   /* One move per product, however many lines name it. */
   g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
-                                                      "SELECT product_id, sum(quantity) FROM order_items "
-                                                      "WHERE order_id = ?1 AND product_id IS NOT NULL "
+                                                      "SELECT product_id, sum(quantity) FROM order_items i "
+                                                      "WHERE order_id = ?1 AND product_id IS NOT NULL AND (?2 OR ("
+                                                      "  EXISTS (SELECT 1 FROM item_stages s WHERE s.order_item_id = i.id) AND "
+                                                      "  NOT EXISTS (SELECT 1 FROM item_stages s WHERE s.order_item_id = i.id "
+                                                      "             AND s.done_on IS NULL))) "
                                                       "GROUP BY product_id ORDER BY product_id",
                                                       error);
   int rc;
@@ -690,6 +699,7 @@ take_from_stock (CantingDb  *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, order_id);
+  sqlite3_bind_int (stmt, 2, from_stock ? 1 : 0);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     if (!canting_product_move_stock_in_txn (db, sqlite3_column_int64 (stmt, 0), -sqlite3_column_int64 (stmt, 1),
                                             "delivery", order_id, error))
@@ -726,7 +736,10 @@ set_status_in_transaction (CantingDb  *db,
                    _("Add at least one item before confirming the order."));
       return FALSE;
     }
-  if (change->status == CANTING_ORDER_DELIVERED && order->from_stock && !take_from_stock (db, order->id, error))
+  if (change->status == CANTING_ORDER_IN_PRODUCTION &&
+      !canting_production_create_stages_in_txn (db, order->id, error))
+    return FALSE;
+  if (change->status == CANTING_ORDER_DELIVERED && !take_from_stock (db, order->id, order->from_stock, error))
     return FALSE;
 
   stmt = canting_sql_prepare (db, "UPDATE orders SET status = ?1 WHERE id = ?2", error);

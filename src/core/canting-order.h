@@ -54,7 +54,7 @@ gboolean    canting_order_status_from_string (const char         *text,
 /* Whether an order may go from @from to @to. */
 gboolean    canting_order_status_allows      (CantingOrderStatus  from,
                                               CantingOrderStatus  to);
-/* Items, dates and amounts can change until the order is ready. */
+/* Items, dates and amounts can change until production starts. */
 gboolean    canting_order_status_is_editable (CantingOrderStatus  status);
 
 typedef enum {

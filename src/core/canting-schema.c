@@ -122,6 +122,71 @@ static const CantingSchemaStep steps[] = {
     ");"
     "CREATE INDEX payments_by_order ON payments (order_id);"
     "PRAGMA user_version = 2;" },
+
+  { 3,
+    /* Production: the stage lists per technique (editable), the workers
+     * (pembatik) with their piece rates, the stages of each order item as
+     * they are done, and wage payments.  Wages owed are never stored:
+     * earned (done stages) minus paid, always recomputable. */
+    "CREATE TABLE stage_templates ("
+    "  id INTEGER PRIMARY KEY,"
+    "  technique TEXT NOT NULL CHECK (technique IN ('tulis', 'cap', 'kombinasi', 'printing')),"
+    "  position INTEGER NOT NULL,"
+    "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+    "  per_colour INTEGER NOT NULL DEFAULT 0 CHECK (per_colour IN (0, 1)),"
+    "  UNIQUE (technique, position)"
+    ");"
+    /* The usual ways of making each kind: waxing by canting (klowong, then
+     * isen-isen, then tembok) or by cap, and a dyeing and a lorod for each
+     * colour. */
+    "INSERT INTO stage_templates (technique, position, name, per_colour) VALUES"
+    "  ('tulis', 1, 'Pola', 0), ('tulis', 2, 'Nglowong', 0), ('tulis', 3, 'Isen-isen', 0),"
+    "  ('tulis', 4, 'Nembok', 0), ('tulis', 5, 'Pewarnaan', 1), ('tulis', 6, 'Lorod', 1),"
+    "  ('tulis', 7, 'Finishing', 0),"
+    "  ('cap', 1, 'Ngecap', 0), ('cap', 2, 'Pewarnaan', 1), ('cap', 3, 'Lorod', 1), ('cap', 4, 'Finishing', 0),"
+    "  ('kombinasi', 1, 'Pola', 0), ('kombinasi', 2, 'Ngecap', 0), ('kombinasi', 3, 'Isen-isen', 0),"
+    "  ('kombinasi', 4, 'Nembok', 0), ('kombinasi', 5, 'Pewarnaan', 1), ('kombinasi', 6, 'Lorod', 1),"
+    "  ('kombinasi', 7, 'Finishing', 0),"
+    "  ('printing', 1, 'Sablon', 0), ('printing', 2, 'Finishing', 0);"
+    "CREATE TABLE workers ("
+    "  id INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+    "  phone TEXT NOT NULL DEFAULT '',"
+    "  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),"
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+    ");"
+    "CREATE TABLE worker_rates ("
+    "  worker_id INTEGER NOT NULL REFERENCES workers (id) ON DELETE CASCADE,"
+    "  technique TEXT NOT NULL CHECK (technique IN ('tulis', 'cap', 'kombinasi', 'printing')),"
+    "  stage TEXT NOT NULL,"
+    "  rate INTEGER NOT NULL CHECK (rate >= 0),"
+    "  PRIMARY KEY (worker_id, technique, stage)"
+    ");"
+    "CREATE TABLE wage_payments ("
+    "  id INTEGER PRIMARY KEY,"
+    "  worker_id INTEGER NOT NULL REFERENCES workers (id),"
+    "  amount INTEGER NOT NULL CHECK (amount > 0),"
+    "  paid_on TEXT NOT NULL,"
+    "  note TEXT NOT NULL DEFAULT '',"
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+    ");"
+    "CREATE INDEX wage_payments_by_worker ON wage_payments (worker_id);"
+    "CREATE TABLE item_stages ("
+    "  id INTEGER PRIMARY KEY,"
+    "  order_item_id INTEGER NOT NULL REFERENCES order_items (id) ON DELETE CASCADE,"
+    "  position INTEGER NOT NULL,"
+    "  name TEXT NOT NULL,"
+    "  colour INTEGER,"
+    "  technique TEXT NOT NULL,"
+    "  done_on TEXT,"
+    "  worker_id INTEGER REFERENCES workers (id),"
+    "  pieces INTEGER,"
+    "  wage INTEGER CHECK (wage IS NULL OR wage >= 0),"
+    "  CHECK ((done_on IS NULL) = (worker_id IS NULL)),"
+    "  UNIQUE (order_item_id, position)"
+    ");"
+    "CREATE INDEX item_stages_by_worker ON item_stages (worker_id);"
+    "PRAGMA user_version = 3;" },
 };
 
 static const char * const tables[] = {
@@ -133,6 +198,11 @@ static const char * const tables[] = {
   "order_items",
   "order_status_log",
   "payments",
+  "stage_templates",
+  "workers",
+  "worker_rates",
+  "wage_payments",
+  "item_stages",
   NULL,
 };
 
