@@ -24,6 +24,9 @@
 #include "canting-order.h"
 #include "canting-orders-page.h"
 #include "canting-product.h"
+#include "canting-production.h"
+#include "canting-worker-dialog.h"
+#include "canting-workers-page.h"
 #include "canting-window.h"
 
 #define WORKSHOP_NAME "Batik Tulis Kembang Turi"
@@ -639,6 +642,96 @@ test_orders (void)
   run_app (orders_step);
 }
 
+/* Production: a worker with piece rates for batik tulis (the shirt made
+ * above is tulis, in one colour), an order of two shirts through every
+ * stage (wages counted, finished pieces into stock),
+ * delivered (out of stock again), and part of the wages paid. */
+static void
+production_step (CantingApplication *app)
+{
+  CantingWindow *window = wait_for_main_window (app);
+  AdwViewStack *stack = find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL);
+  CantingWorkersPage *workers = find_widget (GTK_WIDGET (window), CANTING_TYPE_WORKERS_PAGE, NULL);
+  CantingOrdersPage *orders = find_widget (GTK_WIDGET (window), CANTING_TYPE_ORDERS_PAGE, NULL);
+  CantingDb *db = canting_application_get_db (app);
+  CantingWorkerDialog *worker_dialog;
+  CantingOrderDialog *dialog;
+  GtkWidget *tulis;
+  static const struct { const char *stage; const char *rate; } rates[] = {
+    { "Pola", "10rb" }, { "Nglowong", "15.000" }, { "Isen-isen", "10rb" }, { "Nembok", "5rb" },
+    { "Pewarnaan", "5.000" }, { "Lorod", "5rb" }, { "Finishing", "2000" },
+  };
+  CantingProductFilter all = { .technique = -1 };
+  g_autoptr(GPtrArray) products = canting_product_search (db, &all, 0, 10, NULL);
+  gint64 shirt_id = ((CantingProduct *) products->pdata[1])->id;
+  guint second = 1, first = 0;
+  g_autoptr(GPtrArray) wages = NULL;
+
+  adw_view_stack_set_visible_child_name (stack, "workers");
+  click (GTK_WIDGET (workers), "_Pembatik Baru");
+  worker_dialog = find_window (app, CANTING_TYPE_WORKER_DIALOG);
+  g_assert_nonnull (worker_dialog);
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (worker_dialog), "Nama pembatik")), "Mbak Yuli");
+  tulis = find_widget (GTK_WIDGET (worker_dialog), ADW_TYPE_EXPANDER_ROW, "Batik tulis");
+  g_assert_nonnull (tulis);
+  for (gsize i = 0; i < G_N_ELEMENTS (rates); i++)
+    gtk_editable_set_text (GTK_EDITABLE (entry_row (tulis, rates[i].stage)), rates[i].rate);
+  g_object_add_weak_pointer (G_OBJECT (worker_dialog), (gpointer *) &worker_dialog);
+  click (GTK_WIDGET (worker_dialog), "_Simpan");
+  wait_until (window_gone, &worker_dialog);
+
+  adw_view_stack_set_visible_child_name (stack, "orders");
+  click (GTK_WIDGET (orders), "_Pesanan Baru");
+  dialog = find_window (app, CANTING_TYPE_ORDER_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_drop_down_set_selected (find_widget (GTK_WIDGET (action_row (GTK_WIDGET (dialog), "Pelanggan")),
+                                           GTK_TYPE_DROP_DOWN, NULL), 0);
+  gtk_drop_down_set_selected (find_nth_widget (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, &second), 2);
+  gtk_spin_button_set_value (find_nth_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, &first), 2);
+  click (GTK_WIDGET (dialog), "_Konfirmasi");
+  click (GTK_WIDGET (dialog), "Mulai _Produksi");
+
+  /* Pola to Finishing, seven stages, each done by Mbak Yuli. */
+  for (int i = 0; i < 7; i++)
+    click (GTK_WIDGET (dialog), "_Selesai");
+  g_assert_null (find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Selesai"));
+  {
+    g_autoptr(CantingProduct) shirt = canting_product_load (db, shirt_id, NULL);
+    g_assert_cmpint (shirt->stock, ==, 6);  /* 4 + the 2 just finished */
+  }
+  click (GTK_WIDGET (dialog), "Tandai _Siap");
+  click (GTK_WIDGET (dialog), "_Serahkan");
+  gtk_window_close (GTK_WINDOW (dialog));
+  {
+    g_autoptr(CantingProduct) shirt = canting_product_load (db, shirt_id, NULL);
+    g_assert_cmpint (shirt->stock, ==, 4);
+  }
+
+  /* 2 pieces × Rp 52.000 of rates earned; pay 100.000 of it. */
+  wages = canting_wages_summary (db, NULL);
+  g_assert_cmpuint (wages->len, ==, 1);
+  g_assert_cmpint (((CantingWages *) wages->pdata[0])->earned, ==, 104000);
+  adw_view_stack_set_visible_child_name (stack, "workers");
+  spin (100);
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (workers), GTK_TYPE_COLUMN_VIEW, NULL), "activate", 0);
+  worker_dialog = find_window (app, CANTING_TYPE_WORKER_DIALOG);
+  g_assert_nonnull (worker_dialog);
+  g_assert_cmpstr (adw_action_row_get_subtitle (action_row (GTK_WIDGET (worker_dialog), "Terutang")), ==, "Rp 104.000");
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (worker_dialog), "Jumlah dibayar sekarang (Rp)")), "110rb");
+  click (GTK_WIDGET (worker_dialog), "_Bayar Upah");
+  g_assert_nonnull (find_shown_label (GTK_WIDGET (worker_dialog), "lebih besar dari upah yang terutang"));
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (worker_dialog), "Jumlah dibayar sekarang (Rp)")), "100rb");
+  click (GTK_WIDGET (worker_dialog), "_Bayar Upah");
+  g_assert_cmpstr (adw_action_row_get_subtitle (action_row (GTK_WIDGET (worker_dialog), "Terutang")), ==, "Rp 4.000");
+  gtk_window_close (GTK_WINDOW (worker_dialog));
+}
+
+static void
+test_production (void)
+{
+  run_app (production_step);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -665,6 +758,7 @@ main (int   argc,
   g_test_add_func ("/ui/4-customers", test_customers);
   g_test_add_func ("/ui/5-products", test_products);
   g_test_add_func ("/ui/6-orders", test_orders);
+  g_test_add_func ("/ui/7-production", test_production);
   rc = g_test_run ();
   canting_test_rmdir (data_dir);
   return rc;

@@ -78,19 +78,9 @@ canting_worker_save (CantingDb      *db,
                      CantingWorker  *worker,
                      GError        **error)
 {
-  gint64 id_before = worker->id;
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
 
-  if (!canting_validate_text (worker->name, CANTING_TEXT_REQUIRED, _("Worker’s name"), _("Type the worker’s name."),
-                              CANTING_WORKER_ERROR, CANTING_WORKER_FIELD_NAME, error) ||
-      !canting_validate_text (worker->phone, CANTING_TEXT_PHONE, _("Phone or WhatsApp"), NULL,
-                              CANTING_WORKER_ERROR, CANTING_WORKER_FIELD_PHONE, error))
-    return FALSE;
-  if (!canting_db_transaction (db, save_worker_in_transaction, worker, error))
-    {
-      worker->id = id_before;
-      return FALSE;
-    }
-  return TRUE;
+  return canting_worker_save_with_rates (db, worker, none, error);
 }
 
 GPtrArray *
@@ -123,6 +113,27 @@ canting_worker_list (CantingDb  *db,
       return NULL;
     }
   return g_steal_pointer (&list);
+}
+
+static gboolean
+check_rate (CantingTechnique   technique,
+            const char        *stage,
+            CantingMoney       rate,
+            GError           **error)
+{
+  if (rate < 0 || rate > RATE_MAX)
+    {
+      g_autofree char *limit = canting_money_format (RATE_MAX);
+      g_set_error (error, CANTING_WORKER_ERROR, CANTING_WORKER_FIELD_RATE,
+                   _("A piece rate must be from Rp 0 to %s."), limit);
+      return FALSE;
+    }
+  if (technique >= CANTING_TECHNIQUE_COUNT || stage == NULL || *stage == '\0')
+    {
+      g_set_error (error, CANTING_WORKER_ERROR, CANTING_WORKER_FIELD_RATE, _("Choose the stage and technique."));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 typedef struct {
@@ -162,18 +173,8 @@ canting_worker_set_rate (CantingDb         *db,
 {
   RateJob job = { worker_id, technique, stage, rate };
 
-  if (rate < 0 || rate > RATE_MAX)
-    {
-      g_autofree char *limit = canting_money_format (RATE_MAX);
-      g_set_error (error, CANTING_WORKER_ERROR, CANTING_WORKER_FIELD_RATE,
-                   _("A piece rate must be from Rp 0 to %s."), limit);
-      return FALSE;
-    }
-  if (technique >= CANTING_TECHNIQUE_COUNT || stage == NULL || *stage == '\0')
-    {
-      g_set_error (error, CANTING_WORKER_ERROR, CANTING_WORKER_FIELD_RATE, _("Choose the stage and technique."));
-      return FALSE;
-    }
+  if (!check_rate (technique, stage, rate, error))
+    return FALSE;
   return canting_db_transaction (db, set_rate_in_transaction, &job, error);
 }
 
@@ -205,6 +206,99 @@ canting_worker_get_rate (CantingDb         *db,
   if (rc != SQLITE_DONE)
     canting_db_set_error (error, canting_db_get_handle (db), rc, _("reading the rate"));
   return FALSE;
+}
+
+void
+canting_rate_free (CantingRate *rate)
+{
+  if (rate == NULL)
+    return;
+  g_free (rate->stage);
+  g_free (rate);
+}
+
+GPtrArray *
+canting_worker_rates (CantingDb  *db,
+                      gint64      worker_id,
+                      GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
+                                                      "SELECT technique, stage, rate FROM worker_rates WHERE worker_id = ?1 "
+                                                      "ORDER BY technique, stage",
+                                                      error);
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_rate_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, worker_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CantingRate *r = g_new0 (CantingRate, 1);
+      canting_technique_from_string ((const char *) sqlite3_column_text (stmt, 0), &r->technique);
+      r->stage = canting_sql_dup_text (stmt, 1);
+      r->rate = sqlite3_column_int64 (stmt, 2);
+      g_ptr_array_add (list, r);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      canting_db_set_error (error, canting_db_get_handle (db), rc, _("reading the rates"));
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+typedef struct {
+  CantingWorker *worker;
+  GPtrArray *rates;
+} WorkerJob;
+
+static gboolean
+save_worker_with_rates_in_transaction (CantingDb  *db,
+                                       gpointer    user_data,
+                                       GError    **error)
+{
+  WorkerJob *job = user_data;
+
+  if (!save_worker_in_transaction (db, job->worker, error))
+    return FALSE;
+  for (guint i = 0; i < job->rates->len; i++)
+    {
+      const CantingRate *r = g_ptr_array_index (job->rates, i);
+      RateJob rate = { job->worker->id, r->technique, r->stage, r->rate };
+
+      if (!set_rate_in_transaction (db, &rate, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+canting_worker_save_with_rates (CantingDb      *db,
+                                CantingWorker  *worker,
+                                GPtrArray      *rates,
+                                GError        **error)
+{
+  WorkerJob job = { worker, rates };
+  gint64 id_before = worker->id;
+
+  if (!canting_validate_text (worker->name, CANTING_TEXT_REQUIRED, _("Worker’s name"), _("Type the worker’s name."),
+                              CANTING_WORKER_ERROR, CANTING_WORKER_FIELD_NAME, error) ||
+      !canting_validate_text (worker->phone, CANTING_TEXT_PHONE, _("Phone or WhatsApp"), NULL,
+                              CANTING_WORKER_ERROR, CANTING_WORKER_FIELD_PHONE, error))
+    return FALSE;
+  for (guint i = 0; i < rates->len; i++)
+    {
+      const CantingRate *r = g_ptr_array_index (rates, i);
+      if (!check_rate (r->technique, r->stage, r->rate, error))
+        return FALSE;
+    }
+  if (!canting_db_transaction (db, save_worker_with_rates_in_transaction, &job, error))
+    {
+      worker->id = id_before;
+      return FALSE;
+    }
+  return TRUE;
 }
 
 void

@@ -62,6 +62,24 @@ gboolean   canting_worker_get_rate (CantingDb         *db,
                                     GError           **error);
 
 typedef struct {
+  CantingTechnique  technique;
+  char             *stage;
+  CantingMoney      rate;
+} CantingRate;
+
+void       canting_rate_free (CantingRate *rate);
+/* (transfer full) (element-type CantingRate) */
+GPtrArray *canting_worker_rates (CantingDb  *db,
+                                 gint64      worker_id,
+                                 GError    **error);
+/* Saves the worker and all of @rates (element-type CantingRate) in one
+ * transaction: the form is saved whole or not at all. */
+gboolean   canting_worker_save_with_rates (CantingDb      *db,
+                                           CantingWorker  *worker,
+                                           GPtrArray      *rates,
+                                           GError        **error);
+
+typedef struct {
   char     *name;
   gboolean  per_colour;   /* repeated for every colour, with its neighbours */
 } CantingStageTemplate;

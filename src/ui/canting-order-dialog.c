@@ -19,6 +19,7 @@
 #include "canting-nota.h"
 #include "canting-order.h"
 #include "canting-product.h"
+#include "canting-production.h"
 #include "canting-profile.h"
 #include "canting-share.h"
 #include "canting-validate.h"
@@ -59,6 +60,8 @@ struct _CantingOrderDialog
   AdwComboRow *payment_method_row;
   GtkSwitch *down_payment_switch;
   GtkButton *record_payment_button;
+  AdwPreferencesGroup *production_group;
+  GtkListBox *production_list;
   AdwPreferencesGroup *share_group;
   AdwActionRow *save_pdf_row;
   AdwActionRow *print_row;
@@ -715,6 +718,143 @@ on_whatsapp (CantingOrderDialog *self)
   gtk_show_uri (GTK_WINDOW (self), url, GDK_CURRENT_TIME);
 }
 
+static void
+on_stage_done (GtkButton          *button,
+               CantingOrderDialog *self)
+{
+  GtkDropDown *workers = g_object_get_data (G_OBJECT (button), "workers");
+  GArray *ids = g_object_get_data (G_OBJECT (workers), "ids");
+  guint chosen = gtk_drop_down_get_selected (workers);
+  gint64 stage_id = *(gint64 *) g_object_get_data (G_OBJECT (button), "stage");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(GError) error = NULL;
+
+  if (!canting_stage_complete (db (self), stage_id, chosen < ids->len ? g_array_index (ids, gint64, chosen) : 0,
+                               today, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  refresh (self);
+  g_signal_emit (self, signals[SAVED], 0, self->order->id);
+}
+
+static void
+on_stage_undo (GtkButton          *button,
+               CantingOrderDialog *self)
+{
+  gint64 stage_id = *(gint64 *) g_object_get_data (G_OBJECT (button), "stage");
+  g_autoptr(GError) error = NULL;
+
+  if (!canting_stage_reopen (db (self), stage_id, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  refresh (self);
+  g_signal_emit (self, signals[SAVED], 0, self->order->id);
+}
+
+static GtkWidget *
+workers_drop_down (GPtrArray  *workers,
+                   const char *stage_title)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GtkWidget *drop_down;
+  g_autofree char *label = g_strdup_printf (_("Who did %s"), stage_title);
+
+  for (guint i = 0; i < workers->len; i++)
+    {
+      const CantingWorker *w = g_ptr_array_index (workers, i);
+      gtk_string_list_append (names, w->name);
+      g_array_append_val (ids, w->id);
+    }
+  drop_down = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL);
+  gtk_widget_set_valign (drop_down, GTK_ALIGN_CENTER);
+  g_object_set_data_full (G_OBJECT (drop_down), "ids", ids, (GDestroyNotify) g_array_unref);
+  canting_accessible_name_drop_down (GTK_DROP_DOWN (drop_down), label);
+  return drop_down;
+}
+
+static void
+fill_production (CantingOrderDialog *self)
+{
+  g_autoptr(GPtrArray) stages = self->order->id != 0 ? canting_stage_list (db (self), self->order->id, NULL) : NULL;
+  g_autoptr(GPtrArray) workers = canting_worker_list (db (self), FALSE, NULL);
+  gboolean in_production = self->order->status == CANTING_ORDER_IN_PRODUCTION;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->production_list))) != NULL)
+    gtk_list_box_remove (self->production_list, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->production_group), stages != NULL && stages->len > 0);
+  if (stages == NULL)
+    return;
+
+  for (guint i = 0; i < stages->len; i++)
+    {
+      const CantingStage *s = g_ptr_array_index (stages, i);
+      const CantingStage *prev = i > 0 ? g_ptr_array_index (stages, i - 1) : NULL;
+      const CantingStage *next = i + 1 < stages->len ? g_ptr_array_index (stages, i + 1) : NULL;
+      gboolean same_prev = prev != NULL && prev->order_item_id == s->order_item_id;
+      gboolean same_next = next != NULL && next->order_item_id == s->order_item_id;
+      g_autofree char *title = s->colour > 0 ? g_strdup_printf (_("%s, colour %u"), s->name, s->colour) : g_strdup (s->name);
+      g_autofree char *full_title = g_strdup_printf ("%s — %s", s->item_description, title);
+      GtkWidget *row = adw_action_row_new ();
+      gint64 *id = g_new (gint64, 1);
+
+      *id = s->id;
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), full_title);
+      if (s->done_on != NULL)
+        {
+          g_autofree char *date = canting_date_format (s->done_on);
+          g_autofree char *wage = canting_money_format (s->wage);
+          g_autofree char *subtitle = g_strdup_printf (_("Done %s by %s · wage %s"), date, s->worker_name, wage);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+          /* Only the latest done stage of an item can be undone. */
+          if (in_production && (!same_next || next->done_on == NULL))
+            {
+              GtkWidget *undo = gtk_button_new_with_mnemonic (_("_Undo"));
+              g_autofree char *label = g_strdup_printf (_("Undo %s"), title);
+              gtk_widget_set_valign (undo, GTK_ALIGN_CENTER);
+              gtk_accessible_update_property (GTK_ACCESSIBLE (undo), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+              gtk_accessible_reset_relation (GTK_ACCESSIBLE (undo), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+              g_object_set_data_full (G_OBJECT (undo), "stage", id, g_free), id = NULL;
+              g_signal_connect (undo, "clicked", G_CALLBACK (on_stage_undo), self);
+              adw_action_row_add_suffix (ADW_ACTION_ROW (row), undo);
+            }
+        }
+      else
+        {
+          g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d piece to do", "%d pieces to do",
+                                                                    (gulong) s->pieces), (int) s->pieces);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+          /* The next stage of each item: who did it, and done. */
+          if (in_production && (!same_prev || prev->done_on != NULL) && workers != NULL && workers->len > 0)
+            {
+              GtkWidget *who = workers_drop_down (workers, title);
+              GtkWidget *done = gtk_button_new_with_mnemonic (_("_Done"));
+              g_autofree char *label = g_strdup_printf (_("Mark %s done"), title);
+
+              gtk_widget_set_valign (done, GTK_ALIGN_CENTER);
+              gtk_widget_add_css_class (done, "suggested-action");
+              gtk_accessible_update_property (GTK_ACCESSIBLE (done), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+              gtk_accessible_reset_relation (GTK_ACCESSIBLE (done), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+              g_object_set_data (G_OBJECT (done), "workers", who);
+              g_object_set_data_full (G_OBJECT (done), "stage", id, g_free), id = NULL;
+              g_signal_connect (done, "clicked", G_CALLBACK (on_stage_done), self);
+              adw_action_row_add_suffix (ADW_ACTION_ROW (row), who);
+              adw_action_row_add_suffix (ADW_ACTION_ROW (row), done);
+            }
+          else if (in_production && (!same_prev || prev->done_on != NULL))
+            adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Add a worker under Workers to mark stages done."));
+        }
+      g_free (id);
+      gtk_list_box_append (self->production_list, row);
+    }
+}
+
 /* The buttons that move the order on, in the workshop's words. */
 static const char *
 action_label (CantingOrderStatus to)
@@ -853,6 +993,7 @@ fill_form (CantingOrderDialog *self)
       adw_window_title_set_subtitle (self->window_title, o->customer_name);
     }
   fill_payments (self);
+  fill_production (self);
   fill_status (self);
   update_totals (self);
 }
@@ -932,6 +1073,8 @@ canting_order_dialog_class_init (CantingOrderDialogClass *klass)
   BIND (payment_method_row);
   BIND (down_payment_switch);
   BIND (record_payment_button);
+  BIND (production_group);
+  BIND (production_list);
   BIND (share_group);
   BIND (save_pdf_row);
   BIND (print_row);

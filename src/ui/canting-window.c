@@ -14,6 +14,7 @@
 #include "canting-customers-page.h"
 #include "canting-orders-page.h"
 #include "canting-products-page.h"
+#include "canting-workers-page.h"
 
 struct _CantingWindow
 {
@@ -32,6 +33,7 @@ struct _CantingWindow
   CantingCustomersPage *customers_page;
   CantingOrdersPage *orders_page;
   CantingProductsPage *products_page;
+  CantingWorkersPage *workers_page;
 
   CantingApplication *app;  /* unowned: the app outlives its windows */
   CantingProfile *profile;
@@ -153,6 +155,8 @@ new_record_activated (GtkWidget  *widget,
     canting_customers_page_add (self->customers_page);
   else if (g_strcmp0 (page, "products") == 0)
     canting_products_page_add (self->products_page);
+  else if (g_strcmp0 (page, "workers") == 0)
+    canting_workers_page_add (self->workers_page);
 }
 
 static void
@@ -162,7 +166,7 @@ on_page_changed (CantingWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-record",
                                  g_strcmp0 (page, "orders") == 0 || g_strcmp0 (page, "customers") == 0 ||
-                                 g_strcmp0 (page, "products") == 0);
+                                 g_strcmp0 (page, "products") == 0 || g_strcmp0 (page, "workers") == 0);
 }
 
 static void
@@ -218,6 +222,7 @@ setup (CantingWindow *self)
   canting_orders_page_set_application (self->orders_page, self->app);
   canting_customers_page_set_application (self->customers_page, self->app);
   canting_products_page_set_application (self->products_page, self->app);
+  canting_workers_page_set_application (self->workers_page, self->app);
 
   update_switcher (self);
   restore_state (self);
@@ -250,6 +255,7 @@ canting_window_class_init (CantingWindowClass *klass)
   g_type_ensure (CANTING_TYPE_CUSTOMERS_PAGE);
   g_type_ensure (CANTING_TYPE_ORDERS_PAGE);
   g_type_ensure (CANTING_TYPE_PRODUCTS_PAGE);
+  g_type_ensure (CANTING_TYPE_WORKERS_PAGE);
   gtk_widget_class_install_action (widget_class, "win.new-record", NULL, new_record_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-record", NULL);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/canting/Canting/canting-window.ui");
@@ -266,6 +272,7 @@ canting_window_class_init (CantingWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, customers_page);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, orders_page);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, products_page);
+  gtk_widget_class_bind_template_child (widget_class, CantingWindow, workers_page);
 }
 
 static void
