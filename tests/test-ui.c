@@ -25,6 +25,8 @@
 #include "canting-orders-page.h"
 #include "canting-product.h"
 #include "canting-production.h"
+#include "canting-paged-model.h"
+#include "canting-production-page.h"
 #include "canting-worker-dialog.h"
 #include "canting-workers-page.h"
 #include "canting-window.h"
@@ -234,7 +236,7 @@ first_run_step (CantingApplication *app)
   page = find_visible_status_page (GTK_WIDGET (window));
   g_assert_cmpstr (adw_status_page_get_title (page), ==, WORKSHOP_NAME);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 700);
 }
 
 static void
@@ -257,8 +259,8 @@ restart_step (CantingApplication *app)
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, WORKSHOP_NAME " — Canting");
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
-  g_assert_cmpint (width, ==, 900);
-  g_assert_cmpint (height, ==, 600);
+  g_assert_cmpint (width, ==, 1280);
+  g_assert_cmpint (height, ==, 700);
 
   prefs = open_preferences (app);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row (GTK_WIDGET (prefs), "Nama bengkel"))),
@@ -691,6 +693,19 @@ production_step (CantingApplication *app)
   click (GTK_WIDGET (dialog), "_Konfirmasi");
   click (GTK_WIDGET (dialog), "Mulai _Produksi");
 
+  /* The board shows the piece at its first stage. */
+  {
+    CantingProductionPage *board = find_widget (GTK_WIDGET (window), CANTING_TYPE_PRODUCTION_PAGE, NULL);
+    GtkColumnView *board_view = find_widget (GTK_WIDGET (board), GTK_TYPE_COLUMN_VIEW, NULL);
+    g_autoptr(CantingRow) row = NULL;
+
+    adw_view_stack_set_visible_child_name (stack, "production");
+    spin (100);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (board_view))), ==, 1);
+    row = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (board_view)), 0);
+    g_assert_cmpstr (((CantingBoardRow *) canting_row_get_record (row))->next_stage, ==, "Pola");
+  }
+
   /* Pola to Finishing, seven stages, each done by Mbak Yuli. */
   for (int i = 0; i < 7; i++)
     click (GTK_WIDGET (dialog), "_Selesai");
@@ -744,6 +759,10 @@ main (int   argc,
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   settings = g_settings_new (APP_ID);
   g_settings_set_string (settings, "language", "id");
+  /* Wide enough for the view switcher's full labels: libadwaita 1.2's
+   * squeezer warns when it narrows with animations off, and warnings are
+   * fatal here. */
+  g_settings_set_int (settings, "window-width", 1300);
   canting_application_apply_language (settings);
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CANTING_LOCALEDIR"));
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

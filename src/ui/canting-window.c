@@ -13,6 +13,7 @@
 #include "canting-backup.h"
 #include "canting-customers-page.h"
 #include "canting-orders-page.h"
+#include "canting-production-page.h"
 #include "canting-products-page.h"
 #include "canting-workers-page.h"
 
@@ -33,6 +34,7 @@ struct _CantingWindow
   CantingCustomersPage *customers_page;
   CantingOrdersPage *orders_page;
   CantingProductsPage *products_page;
+  CantingProductionPage *production_page;
   CantingWorkersPage *workers_page;
 
   CantingApplication *app;  /* unowned: the app outlives its windows */
@@ -222,6 +224,7 @@ setup (CantingWindow *self)
   canting_orders_page_set_application (self->orders_page, self->app);
   canting_customers_page_set_application (self->customers_page, self->app);
   canting_products_page_set_application (self->products_page, self->app);
+  canting_production_page_set_application (self->production_page, self->app);
   canting_workers_page_set_application (self->workers_page, self->app);
 
   update_switcher (self);
@@ -255,6 +258,7 @@ canting_window_class_init (CantingWindowClass *klass)
   g_type_ensure (CANTING_TYPE_CUSTOMERS_PAGE);
   g_type_ensure (CANTING_TYPE_ORDERS_PAGE);
   g_type_ensure (CANTING_TYPE_PRODUCTS_PAGE);
+  g_type_ensure (CANTING_TYPE_PRODUCTION_PAGE);
   g_type_ensure (CANTING_TYPE_WORKERS_PAGE);
   gtk_widget_class_install_action (widget_class, "win.new-record", NULL, new_record_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-record", NULL);
@@ -272,6 +276,7 @@ canting_window_class_init (CantingWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, customers_page);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, orders_page);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, products_page);
+  gtk_widget_class_bind_template_child (widget_class, CantingWindow, production_page);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, workers_page);
 }
 
