@@ -200,6 +200,40 @@ test_bench_lines (void)
   result_clear (&r);
 }
 
+/* Import reports bad rows on stderr by line and fails; export writes a
+ * file that imports back. */
+static void
+test_import_export (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autofree char *good = g_build_filename (g_getenv ("CANTING_TEST_DATA"), "customers-semicolon.csv", NULL);
+  g_autofree char *bad = g_build_filename (g_getenv ("CANTING_TEST_DATA"), "products-bad.csv", NULL);
+  g_autofree char *out = g_build_filename (dir, "pelanggan.csv", NULL);
+  g_autofree char *contents = NULL;
+  Result r = run_cli ("--data-dir", dir, "import", "customers", good, NULL);
+
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "2 good rows; 2 imported."));
+  result_clear (&r);
+
+  r = run_cli ("--data-dir", dir, "import", "products", bad, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "line 5: Technique “lurik”"));
+  g_assert_nonnull (strstr (r.out, "2 good rows; 0 imported."));
+  result_clear (&r);
+
+  r = run_cli ("--data-dir", dir, "export", "customers", out, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "Toko Sekar, Malang;0341-555123;;Malang;;\r\n"));
+
+  r = run_cli ("--data-dir", dir, "import", "orders", out, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+  canting_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -215,5 +249,6 @@ main (int   argc,
   g_test_add_func ("/cli/errors", test_errors);
   g_test_add_func ("/cli/restore-over-damaged", test_restore_over_damaged);
   g_test_add_func ("/cli/bench-lines", test_bench_lines);
+  g_test_add_func ("/cli/import-export", test_import_export);
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 
 #include "canting-backup.h"
 #include "canting-bench.h"
+#include "canting-csv.h"
 #include "canting-db.h"
 #include "canting-error.h"
 #include "canting-paths.h"
@@ -19,11 +20,18 @@
 
 static char *opt_data_dir;
 static gboolean opt_version;
+static gboolean opt_dry_run;
+static gboolean opt_skip_bad;
+static gboolean opt_comma;
 
 static const GOptionEntry entries[] = {
   { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, &opt_data_dir,
     N_("Workshop data folder (default: $CANTING_DATA_DIR or ~/.local/share/canting)"), N_("DIR") },
   { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version, N_("Show the version and exit"), NULL },
+  { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &opt_dry_run, N_("import: only check the file and report"), NULL },
+  { "skip-bad-rows", 0, 0, G_OPTION_ARG_NONE, &opt_skip_bad,
+    N_("import: take the good rows even if some are bad (default: all or nothing)"), NULL },
+  { "comma", 0, 0, G_OPTION_ARG_NONE, &opt_comma, N_("export: separate with commas (default: semicolons)"), NULL },
   { NULL }
 };
 
@@ -113,6 +121,62 @@ cmd_backup_list (const char *data_dir)
   return 0;
 }
 
+static int
+cmd_import (const char     *data_dir,
+            CantingCsvKind  kind,
+            const char     *file)
+{
+  GError *error = NULL;
+  g_autoptr(CantingDb) db = canting_db_open (data_dir, &error);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(CantingCsvReport) report = NULL;
+  g_autoptr(GFile) gfile = g_file_new_for_path (file);
+  CantingCsvMode mode = opt_dry_run ? CANTING_CSV_DRY_RUN
+                        : opt_skip_bad ? CANTING_CSV_SKIP_BAD_ROWS : CANTING_CSV_ALL_OR_NOTHING;
+
+  if (db == NULL)
+    return fail (error);
+  bytes = g_file_load_bytes (gfile, NULL, NULL, &error);
+  if (bytes == NULL)
+    return fail (error);
+  report = canting_csv_import (db, kind, bytes, mode, &error);
+  if (report == NULL)
+    return fail (error);
+  for (guint i = 0; i < report->problems->len; i++)
+    {
+      CantingCsvProblem *p = g_ptr_array_index (report->problems, i);
+      g_printerr (_("%s: line %u: %s\n"), file, p->line, p->message);
+    }
+  g_print (_("%u good rows; %u imported.\n"), report->good_rows, report->imported);
+  /* Bad rows are a failure for scripts, even when the good ones went in. */
+  for (guint i = 0; i < report->problems->len; i++)
+    if (((CantingCsvProblem *) g_ptr_array_index (report->problems, i))->line > 1)
+      return 1;
+  return 0;
+}
+
+static int
+cmd_export (const char     *data_dir,
+            CantingCsvKind  kind,
+            const char     *file)
+{
+  GError *error = NULL;
+  g_autoptr(CantingDb) db = canting_db_open (data_dir, &error);
+  g_autoptr(GBytes) bytes = NULL;
+  gsize size;
+  const char *data;
+
+  if (db == NULL)
+    return fail (error);
+  bytes = canting_csv_export (db, kind, opt_comma ? ',' : ';', &error);
+  if (bytes == NULL)
+    return fail (error);
+  data = g_bytes_get_data (bytes, &size);
+  if (!g_file_set_contents_full (file, data, (gssize) size, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+    return fail (error);
+  return 0;
+}
+
 /* Benchmarks run in a temporary workshop, never the person's own. */
 static int
 cmd_bench (const char *what,
@@ -195,7 +259,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  context = g_option_context_new (_("COMMAND — info | backup create | backup list | backup restore FILE | bench orders [N]"));
+  context = g_option_context_new (_("COMMAND — info | backup create|list|restore FILE | import customers|products FILE | export customers|products|orders FILE | bench orders [N]"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Canting, the batik workshop book, from the command line."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -220,6 +284,16 @@ main (int   argc,
 
   if (g_str_equal (cmd, "info") && argc == 2)
     return cmd_info (data_dir);
+  if ((g_str_equal (cmd, "import") || g_str_equal (cmd, "export")) && argc == 4)
+    {
+      CantingCsvKind kind;
+      g_autofree char *file = g_canonicalize_filename (argv[3], NULL);
+
+      if (!canting_csv_kind_from_string (argv[2], &kind) ||
+          (g_str_equal (cmd, "import") && kind == CANTING_CSV_ORDERS))
+        return usage_error (context, _("What to import: customers or products; to export: customers, products or orders."));
+      return g_str_equal (cmd, "import") ? cmd_import (data_dir, kind, file) : cmd_export (data_dir, kind, file);
+    }
   if (g_str_equal (cmd, "bench") && (argc == 3 || argc == 4))
     {
       /* 200,000 orders: ten years of a busy workshop (issue: Scale). */

@@ -1,5 +1,6 @@
 /* canting-customer.c: customers, their search and their history. */
 #include "canting-customer.h"
+#include "canting-record-private.h"
 
 #include "canting-error.h"
 #include "canting-i18n.h"
@@ -67,10 +68,10 @@ canting_customer_validate (const CantingCustomer  *c,
                                 CANTING_CUSTOMER_ERROR, CANTING_CUSTOMER_FIELD_NOTES, error);
 }
 
-static gboolean
-save_in_transaction (CantingDb  *db,
-                     gpointer    user_data,
-                     GError    **error)
+gboolean
+canting_customer_save_in_txn (CantingDb  *db,
+                              gpointer    user_data,
+                              GError    **error)
 {
   CantingCustomer *c = user_data;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -111,7 +112,7 @@ canting_customer_save (CantingDb        *db,
   gboolean is_new = customer->id == 0;
 
   if (!canting_customer_validate (customer, error) ||
-      !canting_db_transaction (db, save_in_transaction, customer, error))
+      !canting_db_transaction (db, canting_customer_save_in_txn, customer, error))
     return FALSE;
   if (is_new)
     customer->id = sqlite3_last_insert_rowid (canting_db_get_handle (db));
@@ -215,7 +216,7 @@ canting_customer_set_archived (CantingDb  *db,
   if (c == NULL)
     return FALSE;
   c->archived = archived;
-  return canting_db_transaction (db, save_in_transaction, c, error);
+  return canting_db_transaction (db, canting_customer_save_in_txn, c, error);
 }
 
 #define SEARCH_WHERE \

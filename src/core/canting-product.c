@@ -1,5 +1,6 @@
 /* canting-product.c: the catalog, SKUs and the finished-goods ledger. */
 #include "canting-product-private.h"
+#include "canting-record-private.h"
 
 #include <string.h>
 
@@ -378,6 +379,16 @@ save_job (CantingDb  *db,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+canting_product_save_with_stock_in_txn (CantingDb       *db,
+                                        CantingProduct  *product,
+                                        gint64           stock,
+                                        GError         **error)
+{
+  SaveJob job = { product, stock != 0, 0, stock };
+  return save_job_in_transaction (db, &job, error);
 }
 
 gboolean

@@ -1,0 +1,693 @@
+/* canting-csv.c: reading and writing CSV files.
+ *
+ * The parser is written here because GLib has none and the rules people's
+ * spreadsheets need (separator detection, BOM, Indonesian headers) are
+ * Canting's own.  Every row is checked before anything is written; the
+ * write is one transaction. */
+#include "canting-csv.h"
+
+#include <string.h>
+
+#include "canting-customer.h"
+#include "canting-error.h"
+#include "canting-i18n.h"
+#include "canting-order.h"
+#include "canting-product.h"
+#include "canting-record-private.h"
+#include "canting-sql-private.h"
+#include "canting-validate.h"
+
+/* Rows one file may hold: ten years of a workshop's customers or
+ * catalog, with room to spare; more is not a file meant for Canting. */
+#define ROWS_MAX 200000
+
+typedef struct {
+  guint line;
+  GPtrArray *fields;
+} Row;
+
+static void
+row_free (Row *row)
+{
+  g_ptr_array_unref (row->fields);
+  g_free (row);
+}
+
+void
+canting_csv_report_free (CantingCsvReport *report)
+{
+  if (report == NULL)
+    return;
+  g_clear_pointer (&report->problems, g_ptr_array_unref);
+  g_free (report);
+}
+
+static void
+problem_free (CantingCsvProblem *p)
+{
+  g_free (p->message);
+  g_free (p);
+}
+
+static void
+add_problem (CantingCsvReport *report,
+             guint             line,
+             const char       *message)
+{
+  CantingCsvProblem *p = g_new0 (CantingCsvProblem, 1);
+
+  p->line = line;
+  p->message = g_strdup (message);
+  g_ptr_array_add (report->problems, p);
+}
+
+gboolean
+canting_csv_kind_from_string (const char     *text,
+                              CantingCsvKind *out_kind)
+{
+  static const char * const names[] = { "customers", "products", "orders" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (text, names[i]) == 0)
+      {
+        *out_kind = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The separator the header line uses most, outside quotes. */
+static char
+detect_separator (const char *text)
+{
+  guint commas = 0, semicolons = 0;
+  gboolean quoted = FALSE;
+
+  for (const char *p = text; *p != '\0' && (quoted || (*p != '\n' && *p != '\r')); p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (!quoted && *p == ',')
+        commas++;
+      else if (!quoted && *p == ';')
+        semicolons++;
+    }
+  return semicolons > commas ? ';' : ',';
+}
+
+static GPtrArray *
+parse (const char  *text,
+       char         sep,
+       GError     **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  g_autoptr(GString) field = g_string_new (NULL);
+  GPtrArray *fields = g_ptr_array_new_with_free_func (g_free);
+  guint line = 1, row_line = 1;
+  gboolean quoted = FALSE, was_quoted = FALSE, blank_row = TRUE;
+  const char *p = text;
+
+  for (;; p++)
+    {
+      char c = *p;
+
+      if (quoted)
+        {
+          if (c == '\0')
+            {
+              g_ptr_array_unref (fields);
+              g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
+                           _("Line %u: a quoted field is never closed."), row_line);
+              return NULL;
+            }
+          if (c == '"' && p[1] == '"')
+            g_string_append_c (field, '"'), p++;
+          else if (c == '"')
+            quoted = FALSE;
+          else if (c == '\r')
+            {
+              /* A line break inside a cell, as Windows writes it (\r\n)
+               * or old Macs did (\r): kept as one \n. */
+              if (p[1] == '\n')
+                p++;
+              line++;
+              g_string_append_c (field, '\n');
+            }
+          else
+            {
+              if (c == '\n')
+                line++;
+              g_string_append_c (field, c);
+            }
+          continue;
+        }
+
+      if (c == '"' && field->len == 0 && !was_quoted)
+        {
+          quoted = was_quoted = TRUE;
+          blank_row = FALSE;
+          continue;
+        }
+      if (c == sep || c == '\n' || c == '\r' || c == '\0')
+        {
+          g_ptr_array_add (fields, g_string_free (g_steal_pointer (&field), FALSE));
+          field = g_string_new (NULL);
+          was_quoted = FALSE;
+          if (c == sep)
+            {
+              blank_row = FALSE;
+              continue;
+            }
+          if (c == '\r' && p[1] == '\n')
+            p++;
+          if (!blank_row || fields->len > 1 || *(char *) g_ptr_array_index (fields, 0) != '\0')
+            {
+              Row *row = g_new0 (Row, 1);
+              row->line = row_line;
+              row->fields = fields;
+              g_ptr_array_add (rows, row);
+              if (rows->len > ROWS_MAX + 1)
+                {
+                  g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
+                               _("The file has more than %d rows."), ROWS_MAX);
+                  return NULL;
+                }
+            }
+          else
+            g_ptr_array_unref (fields);
+          fields = g_ptr_array_new_with_free_func (g_free);
+          blank_row = TRUE;
+          if (c == '\0')
+            break;
+          row_line = ++line;
+          continue;
+        }
+      if (was_quoted)
+        {
+          g_ptr_array_unref (fields);
+          g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
+                       _("Line %u: there is text after a closing quote."), line);
+          return NULL;
+        }
+      blank_row = FALSE;
+      g_string_append_c (field, c);
+    }
+  g_ptr_array_unref (fields);
+  return g_steal_pointer (&rows);
+}
+
+/* --- columns ------------------------------------------------------------ */
+
+typedef struct {
+  const char *id;
+  const char *names;     /* accepted headers, lower case, '|'-separated */
+  gboolean required;
+} Column;
+
+static const Column customer_columns[] = {
+  { "name", "nama|nama pelanggan|pelanggan|name|customer", TRUE },
+  { "phone", "telepon|telp|hp|wa|whatsapp|telepon/wa|phone", FALSE },
+  { "address", "alamat|address", FALSE },
+  { "city", "kota|kabupaten|kota/kabupaten|city", FALSE },
+  { "notes", "catatan|keterangan|notes", FALSE },
+  { "archived", "diarsipkan|archived", FALSE },
+};
+
+static const Column product_columns[] = {
+  { "sku", "sku|kode", FALSE },
+  { "name", "nama|nama produk|produk|name|product", TRUE },
+  { "motif", "motif", FALSE },
+  { "technique", "teknik|technique", FALSE },
+  { "size", "ukuran|size", FALSE },
+  { "colours", "warna|colours|colors", FALSE },
+  { "colour_count", "jumlah warna|colour count|color count", FALSE },
+  { "material", "kain|bahan|material|cloth", FALSE },
+  { "price", "harga|price", TRUE },
+  { "unit_cost", "biaya|biaya per potong|cost|unit cost", FALSE },
+  { "description", "deskripsi|description", FALSE },
+  { "stock", "stok|stock", FALSE },
+};
+
+typedef struct {
+  const Column *columns;
+  gsize n_columns;
+  int index[16];          /* column → field position, -1 if absent */
+} Header;
+
+static gboolean
+header_matches (const char *names,
+                const char *header)
+{
+  g_auto(GStrv) alternatives = g_strsplit (names, "|", -1);
+  g_autofree char *wanted = g_utf8_strdown (header, -1);
+
+  g_strstrip (wanted);
+  return g_strv_contains ((const char * const *) alternatives, wanted);
+}
+
+static gboolean
+read_header (Header            *h,
+             const Row         *row,
+             CantingCsvReport  *report,
+             GError           **error)
+{
+  for (gsize c = 0; c < h->n_columns; c++)
+    h->index[c] = -1;
+
+  for (guint f = 0; f < row->fields->len; f++)
+    {
+      const char *name = g_ptr_array_index (row->fields, f);
+      gboolean known = FALSE;
+
+      for (gsize c = 0; c < h->n_columns && !known; c++)
+        if (header_matches (h->columns[c].names, name))
+          {
+            h->index[c] = (int) f;
+            known = TRUE;
+          }
+      if (!known && *name != '\0')
+        {
+          g_autofree char *message = g_strdup_printf (_("Unknown column “%s” is ignored."), name);
+          add_problem (report, 1, message);
+        }
+    }
+  for (gsize c = 0; c < h->n_columns; c++)
+    if (h->columns[c].required && h->index[c] < 0)
+      {
+        g_auto(GStrv) names = g_strsplit (h->columns[c].names, "|", 2);
+        g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
+                     _("The file has no “%s” column; the first line must name the columns."), names[0]);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* The row's text for column @id ("" when absent), trimmed. */
+static const char *
+cell (const Header *h,
+      const Row    *row,
+      const char   *id)
+{
+  for (gsize c = 0; c < h->n_columns; c++)
+    if (g_str_equal (h->columns[c].id, id))
+      {
+        int f = h->index[c];
+        if (f < 0 || (guint) f >= row->fields->len)
+          return "";
+        return g_strstrip ((char *) g_ptr_array_index (row->fields, f));
+      }
+  g_return_val_if_reached ("");
+}
+
+static gboolean
+parse_yes_no (const char *text)
+{
+  return g_ascii_strcasecmp (text, "ya") == 0 || g_ascii_strcasecmp (text, "yes") == 0 ||
+         g_strcmp0 (text, "1") == 0;
+}
+
+static gboolean
+parse_count (const char  *text,
+             gint64       min,
+             gint64       max,
+             const char  *label,
+             gint64      *out,
+             GError     **error)
+{
+  guint64 value = 0;
+
+  if (*text == '\0')
+    return TRUE;
+  if (!g_ascii_string_to_unsigned (text, 10, (guint64) MAX (min, 0), (guint64) max, &value, NULL))
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
+                   _("%s “%s” must be a whole number from %d to %d."),
+                   label, text, (int) min, (int) max);
+      return FALSE;
+    }
+  *out = (gint64) value;
+  return TRUE;
+}
+
+/* --- rows to records ------------------------------------------------------ */
+
+typedef struct {
+  gpointer record;
+  gint64 stock;
+} Good;
+
+static gpointer
+customer_from_row (const Header  *h,
+                   const Row     *row,
+                   GError       **error)
+{
+  g_autoptr(CantingCustomer) c = canting_customer_new ();
+
+#define SET(field, id) g_free (c->field), c->field = g_strdup (cell (h, row, id))
+  SET (name, "name");
+  SET (phone, "phone");
+  SET (address, "address");
+  SET (city, "city");
+  SET (notes, "notes");
+#undef SET
+  c->archived = parse_yes_no (cell (h, row, "archived"));
+  if (!canting_customer_validate (c, error))
+    return NULL;
+  return g_steal_pointer (&c);
+}
+
+static gpointer
+product_from_row (const Header  *h,
+                  const Row     *row,
+                  gint64        *out_stock,
+                  GError       **error)
+{
+  g_autoptr(CantingProduct) p = canting_product_new ();
+  const char *technique = cell (h, row, "technique");
+  const char *cost = cell (h, row, "unit_cost");
+  gint64 colours = 1;
+  g_autoptr(GError) local = NULL;
+
+#define SET(field, id) g_free (p->field), p->field = g_strdup (cell (h, row, id))
+  SET (sku, "sku");
+  SET (name, "name");
+  SET (motif, "motif");
+  SET (size, "size");
+  SET (colours, "colours");
+  SET (material, "material");
+  SET (description, "description");
+#undef SET
+
+  if (*technique != '\0' && !canting_technique_from_string (technique, &p->technique))
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
+                   _("Technique “%s” is not one of tulis, cap, kombinasi or printing."), technique);
+      return NULL;
+    }
+  if (!canting_money_parse (cell (h, row, "price"), &p->price, &local) ||
+      (*cost != '\0' && !canting_money_parse (cost, &p->unit_cost, &local)))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  if (!parse_count (cell (h, row, "colour_count"), 1, CANTING_COLOURS_MAX, _("Number of colours"), &colours, error) ||
+      !parse_count (cell (h, row, "stock"), 0, CANTING_PIECES_MAX, _("Stock"), out_stock, error))
+    return NULL;
+  p->colour_count = (guint) colours;
+  if (!canting_product_validate (p, error))
+    return NULL;
+  return g_steal_pointer (&p);
+}
+
+static gboolean
+sku_in_database (CantingDb   *db,
+                 const char  *sku,
+                 char       **out_owner)
+{
+  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db, "SELECT name FROM products WHERE sku = ?1", NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sku, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  *out_owner = canting_sql_dup_text (stmt, 0);
+  return TRUE;
+}
+
+typedef struct {
+  CantingCsvKind kind;
+  GPtrArray *good;   /* Good */
+} ImportJob;
+
+static gboolean
+import_in_transaction (CantingDb  *db,
+                       gpointer    user_data,
+                       GError    **error)
+{
+  ImportJob *job = user_data;
+
+  for (guint i = 0; i < job->good->len; i++)
+    {
+      Good *g = g_ptr_array_index (job->good, i);
+      gboolean ok = job->kind == CANTING_CSV_CUSTOMERS
+                    ? canting_customer_save_in_txn (db, g->record, error)
+                    : canting_product_save_with_stock_in_txn (db, g->record, g->stock, error);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+good_free (Good *g,
+           CantingCsvKind kind)
+{
+  if (kind == CANTING_CSV_CUSTOMERS)
+    canting_customer_free (g->record);
+  else
+    canting_product_free (g->record);
+  g_free (g);
+}
+
+CantingCsvReport *
+canting_csv_import (CantingDb       *db,
+                    CantingCsvKind   kind,
+                    GBytes          *data,
+                    CantingCsvMode   mode,
+                    GError         **error)
+{
+  g_autoptr(CantingCsvReport) report = g_new0 (CantingCsvReport, 1);
+  gsize size = 0;
+  const char *bytes = g_bytes_get_data (data, &size);
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GHashTable) skus = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Header header = { 0 };
+  GPtrArray *good;
+  gboolean ok = TRUE;
+
+  report->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
+  if (kind == CANTING_CSV_ORDERS)
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
+                   _("Orders can be exported, not imported: import customers and products, then record orders."));
+      return NULL;
+    }
+  /* A spreadsheet's UTF-8 starts with a byte-order mark; drop it. */
+  if (size >= 3 && memcmp (bytes, "\xef\xbb\xbf", 3) == 0)
+    bytes += 3, size -= 3;
+  if (!g_utf8_validate_len (bytes, size, NULL) || memchr (bytes, '\0', size) != NULL)
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
+                   _("The file is not UTF-8 text. Save it from the spreadsheet as “CSV UTF-8”."));
+      return NULL;
+    }
+  text = g_strndup (bytes, size);
+  rows = parse (text, detect_separator (text), error);
+  if (rows == NULL)
+    return NULL;
+  if (rows->len == 0)
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID, _("The file is empty."));
+      return NULL;
+    }
+
+  header.columns = kind == CANTING_CSV_CUSTOMERS ? customer_columns : product_columns;
+  header.n_columns = kind == CANTING_CSV_CUSTOMERS ? G_N_ELEMENTS (customer_columns) : G_N_ELEMENTS (product_columns);
+  if (!read_header (&header, g_ptr_array_index (rows, 0), report, error))
+    return NULL;
+
+  good = g_ptr_array_new ();
+  for (guint r = 1; r < rows->len; r++)
+    {
+      const Row *row = g_ptr_array_index (rows, r);
+      g_autoptr(GError) local = NULL;
+      gint64 stock = 0;
+      gpointer record = kind == CANTING_CSV_CUSTOMERS ? customer_from_row (&header, row, &local)
+                                                      : product_from_row (&header, row, &stock, &local);
+
+      if (record != NULL && kind == CANTING_CSV_PRODUCTS && *((CantingProduct *) record)->sku != '\0')
+        {
+          CantingProduct *p = record;
+          g_autofree char *key = g_ascii_strup (p->sku, -1);
+          g_autofree char *owner = NULL;
+          guint first = GPOINTER_TO_UINT (g_hash_table_lookup (skus, key));
+
+          if (first != 0)
+            g_set_error (&local, CANTING_ERROR, CANTING_ERROR_INVALID,
+                         _("SKU “%s” is also on line %u."), p->sku, first);
+          else if (sku_in_database (db, p->sku, &owner))
+            g_set_error (&local, CANTING_ERROR, CANTING_ERROR_INVALID,
+                         _("SKU “%s” is already used by “%s”."), p->sku, owner);
+          else
+            g_hash_table_insert (skus, g_steal_pointer (&key), GUINT_TO_POINTER (row->line));
+          if (local != NULL)
+            canting_product_free (record), record = NULL;
+        }
+      if (record == NULL)
+        {
+          add_problem (report, row->line, local->message);
+          continue;
+        }
+      {
+        Good *g = g_new0 (Good, 1);
+        g->record = record;
+        g->stock = stock;
+        g_ptr_array_add (good, g);
+      }
+    }
+  report->good_rows = good->len;
+
+  {
+    /* Header notes (unknown columns, line 1) never stop an import; a bad
+     * row stops an all-or-nothing one. */
+    gboolean rows_bad = FALSE;
+
+    for (guint i = 0; i < report->problems->len; i++)
+      rows_bad |= ((CantingCsvProblem *) report->problems->pdata[i])->line > 1;
+    if (mode == CANTING_CSV_SKIP_BAD_ROWS || (mode == CANTING_CSV_ALL_OR_NOTHING && !rows_bad))
+      {
+        ImportJob job = { kind, good };
+        ok = good->len == 0 || canting_db_transaction (db, import_in_transaction, &job, error);
+        if (ok)
+          report->imported = good->len;
+      }
+  }
+
+  for (guint i = 0; i < good->len; i++)
+    good_free (g_ptr_array_index (good, i), kind);
+  g_ptr_array_unref (good);
+  if (!ok)
+    return NULL;
+  return g_steal_pointer (&report);
+}
+
+/* --- export ------------------------------------------------------------- */
+
+static void
+put (GString    *out,
+     const char *text,
+     char        separator,
+     gboolean    last)
+{
+  gboolean quote = FALSE;
+
+  text = text != NULL ? text : "";
+  /* A cell starting like a formula would run in a spreadsheet: keep it
+   * text (CSV injection). */
+  if (strchr ("=+-@", text[0]) != NULL && text[0] != '\0' && !g_ascii_isdigit (text[1]))
+    {
+      g_string_append (out, "\"'");
+      for (const char *p = text; *p != '\0'; p++)
+        *p == '"' ? g_string_append (out, "\"\"") : g_string_append_c (out, *p);
+      g_string_append_c (out, '"');
+    }
+  else
+    {
+      for (const char *p = text; *p != '\0' && !quote; p++)
+        quote = *p == separator || *p == '"' || *p == '\n' || *p == '\r';
+      quote |= g_ascii_isspace (text[0]) || (text[0] != '\0' && g_ascii_isspace (text[strlen (text) - 1]));
+      if (quote)
+        g_string_append_c (out, '"');
+      for (const char *p = text; *p != '\0'; p++)
+        *p == '"' && quote ? g_string_append (out, "\"\"") : g_string_append_c (out, *p);
+      if (quote)
+        g_string_append_c (out, '"');
+    }
+  g_string_append (out, last ? "\r\n" : (char[]) { separator, '\0' });
+}
+
+static void
+put_int (GString *out,
+         gint64   value,
+         char     separator,
+         gboolean last)
+{
+  char buf[32];
+  g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, value);
+  put (out, buf, separator, last);
+}
+
+static gboolean
+export_query (CantingDb   *db,
+              const char  *sql,
+              const char  *header,
+              char         separator,
+              GString     *out,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db, sql, error);
+  g_auto(GStrv) names = g_strsplit (header, ",", -1);
+  guint n = g_strv_length (names);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    put (out, names[i], separator, i + 1 == n);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    for (int c = 0; c < (int) n; c++)
+      {
+        if (sqlite3_column_type (stmt, c) == SQLITE_INTEGER)
+          put_int (out, sqlite3_column_int64 (stmt, c), separator, c + 1 == (int) n);
+        else
+          put (out, (const char *) sqlite3_column_text (stmt, c), separator, c + 1 == (int) n);
+      }
+  if (rc != SQLITE_DONE)
+    {
+      canting_db_set_error (error, canting_db_get_handle (db), rc, _("exporting"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GBytes *
+canting_csv_export (CantingDb       *db,
+                    CantingCsvKind   kind,
+                    char             separator,
+                    GError         **error)
+{
+  g_autoptr(GString) out = g_string_new ("\xef\xbb\xbf");
+  gboolean ok;
+
+  g_return_val_if_fail (separator == ',' || separator == ';', NULL);
+
+  /* Headers in Indonesian, the workshop's language; import reads them back
+   * (and English ones too).  Money as plain whole rupiah, dates ISO, so
+   * spreadsheets can sum and sort them. */
+  switch (kind)
+    {
+    case CANTING_CSV_CUSTOMERS:
+      ok = export_query (db,
+                         "SELECT name, phone, address, city, notes, CASE archived WHEN 1 THEN 'ya' ELSE '' END "
+                         "FROM customers ORDER BY name COLLATE NOCASE, id",
+                         "nama,telepon,alamat,kota,catatan,diarsipkan", separator, out, error);
+      break;
+    case CANTING_CSV_PRODUCTS:
+      ok = export_query (db,
+                         "SELECT sku, name, motif, technique, size, colours, colour_count, material, price, unit_cost, "
+                         "description, (SELECT coalesce(sum(delta), 0) FROM product_stock_moves m WHERE m.product_id = p.id) "
+                         "FROM products p ORDER BY name COLLATE NOCASE, id",
+                         "sku,nama,motif,teknik,ukuran,warna,jumlah warna,kain,harga,biaya per potong,deskripsi,stok",
+                         separator, out, error);
+      break;
+    case CANTING_CSV_ORDERS:
+      ok = export_query (db,
+                         "SELECT o.number, o.order_date, coalesce(o.due_date, ''), c.name, o.status, "
+                         "coalesce(p.sku, ''), i.description, i.quantity, i.unit_price, o.discount, o.shipping, o.total, "
+                         "(SELECT coalesce(sum(amount), 0) FROM payments y WHERE y.order_id = o.id) "
+                         "FROM orders o JOIN customers c ON c.id = o.customer_id "
+                         "JOIN order_items i ON i.order_id = o.id LEFT JOIN products p ON p.id = i.product_id "
+                         "ORDER BY o.order_date, o.id, i.position",
+                         "nomor,tanggal,jatuh tempo,pelanggan,status,sku,keterangan,jumlah,harga satuan,"
+                         "potongan,ongkos kirim,total,dibayar",
+                         separator, out, error);
+      break;
+    default:
+      g_return_val_if_reached (NULL);
+    }
+  if (!ok)
+    return NULL;
+  return g_string_free_to_bytes (g_steal_pointer (&out));
+}

@@ -1,0 +1,63 @@
+/* canting-csv.h: CSV import and export of customers, products and orders.
+ *
+ * Reads what spreadsheets write: UTF-8 with or without a BOM, comma or
+ * semicolon separated (an Indonesian-locale spreadsheet writes
+ * semicolons), quoted fields, a header row naming the columns in
+ * Indonesian or English, in any order.  Importing checks every row first;
+ * then it either takes all the good rows and reports the skipped ones,
+ * or takes nothing if any row is bad, as the person chooses; always in
+ * one transaction, never half a file. */
+#pragma once
+
+#include <glib.h>
+
+#include "canting-db.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  CANTING_CSV_CUSTOMERS,
+  CANTING_CSV_PRODUCTS,
+  CANTING_CSV_ORDERS,
+} CantingCsvKind;
+
+typedef enum {
+  CANTING_CSV_DRY_RUN,         /* check only, write nothing */
+  CANTING_CSV_ALL_OR_NOTHING,  /* import only if every row is good */
+  CANTING_CSV_SKIP_BAD_ROWS,   /* import the good rows, report the others */
+} CantingCsvMode;
+
+typedef struct {
+  guint  line;     /* 1 is the header */
+  char  *message;  /* what is wrong, translated */
+} CantingCsvProblem;
+
+typedef struct {
+  guint      good_rows;
+  guint      imported;     /* 0 for a dry run or a refused import */
+  GPtrArray *problems;     /* (element-type CantingCsvProblem) */
+} CantingCsvReport;
+
+void canting_csv_report_free (CantingCsvReport *report);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CantingCsvReport, canting_csv_report_free)
+
+/* Imports @data (the file's bytes).  NULL with @error only when the file
+ * as a whole cannot be read (not UTF-8, no header, a required column
+ * missing, broken quoting); bad rows are in the report. */
+CantingCsvReport *canting_csv_import (CantingDb       *db,
+                                      CantingCsvKind   kind,
+                                      GBytes          *data,
+                                      CantingCsvMode   mode,
+                                      GError         **error);
+
+/* Every record of @kind as CSV: UTF-8 with a BOM (so spreadsheets detect
+ * it), @separator ',' or ';'.  (transfer full) */
+GBytes           *canting_csv_export (CantingDb       *db,
+                                      CantingCsvKind   kind,
+                                      char             separator,
+                                      GError         **error);
+
+gboolean          canting_csv_kind_from_string (const char     *text,
+                                                CantingCsvKind *out_kind);
+
+G_END_DECLS

@@ -1,0 +1,248 @@
+/* test-csv.c: CSV import (comma, semicolon, BOM, quoting, bad rows) and
+ * export, against fixtures in tests/data. */
+#include "canting-csv.h"
+#include "canting-customer.h"
+#include "canting-db-private.h"
+#include "canting-error.h"
+#include "canting-product.h"
+#include "canting-test-util.h"
+
+#include <locale.h>
+#include <string.h>
+
+typedef struct {
+  char *dir;
+  CantingDb *db;
+} Fixture;
+
+static void
+set_up (Fixture       *f,
+        gconstpointer  data)
+{
+  f->dir = canting_test_mkdtemp ();
+  f->db = canting_db_open_full (f->dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, NULL);
+}
+
+static void
+tear_down (Fixture       *f,
+           gconstpointer  data)
+{
+  g_clear_object (&f->db);
+  canting_test_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static GBytes *
+fixture (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("CANTING_TEST_DATA"), name, NULL);
+  return canting_test_read_file (path);
+}
+
+static const char *
+problem_at (CantingCsvReport *report,
+            guint             line)
+{
+  for (guint i = 0; i < report->problems->len; i++)
+    {
+      CantingCsvProblem *p = g_ptr_array_index (report->problems, i);
+      if (p->line == line)
+        return p->message;
+    }
+  return NULL;
+}
+
+static void
+test_customers_comma_bom_quotes (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GBytes) bytes = fixture ("customers-comma.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingCsvReport) report = canting_csv_import (f->db, CANTING_CSV_CUSTOMERS, bytes,
+                                                           CANTING_CSV_ALL_OR_NOTHING, &error);
+  g_autoptr(GPtrArray) found = NULL;
+  CantingCustomer *siti;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->good_rows, ==, 2);
+  g_assert_cmpuint (report->imported, ==, 2);
+  g_assert_cmpuint (report->problems->len, ==, 0);
+  found = canting_customer_search (f->db, "siti", FALSE, 0, 10, NULL);
+  g_assert_cmpuint (found->len, ==, 1);
+  siti = found->pdata[0];
+  g_assert_cmpstr (siti->name, ==, "Bu Siti Rahayu");
+  g_assert_cmpstr (siti->address, ==, "Jl. Kenanga 12\nKel. Sananwetan");
+  g_assert_cmpstr (siti->notes, ==, "pelanggan \"setia\"");
+}
+
+static void
+test_customers_semicolon (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GBytes) bytes = fixture ("customers-semicolon.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingCsvReport) report = canting_csv_import (f->db, CANTING_CSV_CUSTOMERS, bytes,
+                                                           CANTING_CSV_ALL_OR_NOTHING, &error);
+  g_autoptr(GPtrArray) found = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->imported, ==, 2);
+  /* The comma inside a field is just a comma when ';' separates. */
+  found = canting_customer_search (f->db, "toko", FALSE, 0, 10, NULL);
+  g_assert_cmpstr (((CantingCustomer *) found->pdata[0])->name, ==, "Toko Sekar, Malang");
+  g_assert_cmpstr (((CantingCustomer *) found->pdata[0])->phone, ==, "0341-555123");
+}
+
+static void
+test_broken_quoting (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GBytes) bytes = fixture ("customers-broken-quote.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingCsvReport) report = canting_csv_import (f->db, CANTING_CSV_CUSTOMERS, bytes,
+                                                           CANTING_CSV_SKIP_BAD_ROWS, &error);
+
+  g_assert_null (report);
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "Line 2: a quoted field is never closed.");
+  g_assert_cmpint (canting_customer_count (f->db, NULL, TRUE, NULL), ==, 0);
+}
+
+/* Every bad row named by line and reason; all-or-nothing writes nothing,
+ * skipping writes exactly the good rows. */
+static void
+test_products_bad_rows (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const struct { guint line; const char *part; } expected[] = {
+    { 1, "Unknown column “warna favorit” is ignored" },
+    { 4, "cannot be negative" },
+    { 5, "Technique “lurik” is not one of tulis, cap, kombinasi or printing" },
+    { 6, "over the limit of Rp 10.000.000.000" },
+    { 7, "Stock “-3” must be a whole number from 0 to 100000" },
+    { 8, "SKU “pb-tl-0001” is also on line 2" },
+    { 9, "Type the product’s name" },
+  };
+  g_autoptr(GBytes) bytes = fixture ("products-bad.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingCsvReport) dry = canting_csv_import (f->db, CANTING_CSV_PRODUCTS, bytes, CANTING_CSV_DRY_RUN, &error);
+  g_autoptr(CantingCsvReport) refused = NULL;
+  g_autoptr(CantingCsvReport) skipped = NULL;
+  CantingProductFilter all = { .technique = -1 };
+  g_autoptr(GPtrArray) products = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (dry->good_rows, ==, 2);
+  g_assert_cmpuint (dry->imported, ==, 0);
+  g_assert_cmpuint (dry->problems->len, ==, G_N_ELEMENTS (expected));
+  for (gsize i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const char *message = problem_at (dry, expected[i].line);
+      g_test_message ("line %u: %s", expected[i].line, message);
+      g_assert_nonnull (message);
+      g_assert_nonnull (strstr (message, expected[i].part));
+    }
+  g_assert_cmpint (canting_product_count (f->db, &all, NULL), ==, 0);
+
+  refused = canting_csv_import (f->db, CANTING_CSV_PRODUCTS, bytes, CANTING_CSV_ALL_OR_NOTHING, &error);
+  g_assert_cmpuint (refused->imported, ==, 0);
+  g_assert_cmpint (canting_product_count (f->db, &all, NULL), ==, 0);
+
+  skipped = canting_csv_import (f->db, CANTING_CSV_PRODUCTS, bytes, CANTING_CSV_SKIP_BAD_ROWS, &error);
+  g_assert_cmpuint (skipped->imported, ==, 2);
+  products = canting_product_search (f->db, &all, 0, 10, NULL);
+  g_assert_cmpuint (products->len, ==, 2);
+  g_assert_cmpstr (((CantingProduct *) products->pdata[0])->sku, ==, "PB-TL-0001");
+  g_assert_cmpint (((CantingProduct *) products->pdata[0])->stock, ==, 4);
+  g_assert_cmpint (((CantingProduct *) products->pdata[0])->price, ==, 1250000);
+  g_assert_cmpstr (((CantingProduct *) products->pdata[1])->sku, ==, "BTK-CP-0001");  /* generated */
+
+  /* Importing again: the SKU is now taken in the database. */
+  {
+    g_autoptr(CantingCsvReport) again = canting_csv_import (f->db, CANTING_CSV_PRODUCTS, bytes,
+                                                            CANTING_CSV_DRY_RUN, &error);
+    g_assert_nonnull (strstr (problem_at (again, 2), "already used by “Kain Parabha Balitar”"));
+  }
+}
+
+static void
+test_not_utf8 (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GBytes) latin1 = g_bytes_new_static ("nama\nBu Sit\xed\n", 13);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingCsvReport) report = canting_csv_import (f->db, CANTING_CSV_CUSTOMERS, latin1,
+                                                           CANTING_CSV_SKIP_BAD_ROWS, &error);
+
+  g_assert_null (report);
+  g_assert_nonnull (strstr (error->message, "not UTF-8"));
+}
+
+/* Export then import gives back the same customers and products. */
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GBytes) customers = fixture ("customers-comma.csv");
+  g_autoptr(GBytes) products = fixture ("products-bad.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingCsvReport) a = canting_csv_import (f->db, CANTING_CSV_CUSTOMERS, customers, CANTING_CSV_SKIP_BAD_ROWS, &error);
+  g_autoptr(CantingCsvReport) b = canting_csv_import (f->db, CANTING_CSV_PRODUCTS, products, CANTING_CSV_SKIP_BAD_ROWS, &error);
+  g_autoptr(GBytes) exported_customers = canting_csv_export (f->db, CANTING_CSV_CUSTOMERS, ';', &error);
+  g_autoptr(GBytes) exported_products = canting_csv_export (f->db, CANTING_CSV_PRODUCTS, ',', &error);
+  g_autoptr(CantingDb) other = NULL;
+  g_autofree char *other_dir = canting_test_mkdtemp ();
+
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (g_bytes_get_data (exported_customers, NULL), "\xef\xbb\xbfnama;telepon;alamat"));
+
+  other = canting_db_open_full (other_dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, NULL);
+  {
+    g_autoptr(CantingCsvReport) c = canting_csv_import (other, CANTING_CSV_CUSTOMERS, exported_customers, CANTING_CSV_ALL_OR_NOTHING, &error);
+    g_autoptr(CantingCsvReport) p = canting_csv_import (other, CANTING_CSV_PRODUCTS, exported_products, CANTING_CSV_ALL_OR_NOTHING, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (c->imported, ==, 2);
+    g_assert_cmpuint (p->imported, ==, 2);
+    g_assert_cmpuint (c->problems->len + p->problems->len, ==, 0);
+  }
+  {
+    g_autoptr(GBytes) again = canting_csv_export (other, CANTING_CSV_PRODUCTS, ',', &error);
+    g_assert_true (g_bytes_equal (again, exported_products));
+  }
+  g_clear_object (&other);
+  canting_test_rmdir (other_dir);
+}
+
+static void
+test_export_guards_formulas (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(CantingCustomer) c = canting_customer_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) out = NULL;
+
+  g_free (c->name);
+  c->name = g_strdup ("=HYPERLINK(\"http://x\")");
+  g_assert_true (canting_customer_save (f->db, c, &error));
+  out = canting_csv_export (f->db, CANTING_CSV_CUSTOMERS, ',', &error);
+  g_assert_nonnull (strstr (g_bytes_get_data (out, NULL), "\"'=HYPERLINK(\"\"http://x\"\")\""));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LANGUAGE", "en", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, set_up, func, tear_down)
+  ADD ("/csv/customers-comma-bom-quotes", test_customers_comma_bom_quotes);
+  ADD ("/csv/customers-semicolon", test_customers_semicolon);
+  ADD ("/csv/broken-quoting", test_broken_quoting);
+  ADD ("/csv/products-bad-rows", test_products_bad_rows);
+  ADD ("/csv/not-utf8", test_not_utf8);
+  ADD ("/csv/round-trip", test_round_trip);
+  ADD ("/csv/export-guards-formulas", test_export_guards_formulas);
+#undef ADD
+  return g_test_run ();
+}
