@@ -8,6 +8,7 @@
 #include "canting-accessible.h"
 #include "canting-columns.h"
 #include "canting-customer-dialog.h"
+#include "canting-csv-ui.h"
 #include "canting-list.h"
 #include "canting-paged-model.h"
 
@@ -17,6 +18,7 @@ struct _CantingCustomersPage
 
   GtkSearchEntry *search_entry;
   GtkCheckButton *archived_check;
+  GtkMenuButton *csv_button;
   GtkButton *add_button;
   GtkStack *content_stack;
   GtkColumnView *column_view;
@@ -116,6 +118,24 @@ on_activate (GtkColumnView        *view,
     open_dialog (self, canting_row_get_record (row));
 }
 
+static void
+import_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CantingCustomersPage *self = CANTING_CUSTOMERS_PAGE (widget);
+  canting_csv_ui_import (widget, self->app, CANTING_CSV_CUSTOMERS, G_CALLBACK (reload), self);
+}
+
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CantingCustomersPage *self = CANTING_CUSTOMERS_PAGE (widget);
+  canting_csv_ui_export (widget, self->app, CANTING_CSV_CUSTOMERS);
+}
+
 void
 canting_customers_page_set_application (CantingCustomersPage *self,
                                         CantingApplication   *app)
@@ -147,6 +167,9 @@ canting_customers_page_class_init (CantingCustomersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CantingCustomersPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CantingCustomersPage, archived_check);
   gtk_widget_class_bind_template_child (widget_class, CantingCustomersPage, add_button);
+  gtk_widget_class_bind_template_child (widget_class, CantingCustomersPage, csv_button);
+  gtk_widget_class_install_action (widget_class, "page.import", NULL, import_activated);
+  gtk_widget_class_install_action (widget_class, "page.export", NULL, export_activated);
   gtk_widget_class_bind_template_child (widget_class, CantingCustomersPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CantingCustomersPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, CantingCustomersPage, empty_page);
@@ -159,6 +182,12 @@ canting_customers_page_init (CantingCustomersPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   canting_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
+  {
+    g_autoptr(GMenu) menu = g_menu_new ();
+    g_menu_append (menu, _("_Import from CSV…"), "page.import");
+    g_menu_append (menu, _("_Export to CSV…"), "page.export");
+    gtk_menu_button_set_menu_model (self->csv_button, G_MENU_MODEL (menu));
+  }
 
   self->model = canting_paged_model_new (count_customers, page_customers,
                                          (GDestroyNotify) canting_customer_free, self);

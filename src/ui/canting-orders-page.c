@@ -8,6 +8,7 @@
 
 #include "canting-accessible.h"
 #include "canting-columns.h"
+#include "canting-csv-ui.h"
 #include "canting-list.h"
 #include "canting-order-dialog.h"
 #include "canting-order.h"
@@ -29,6 +30,7 @@ struct _CantingOrdersPage
 
   GtkSearchEntry *search_entry;
   GtkDropDown *filter_dropdown;
+  GtkMenuButton *csv_button;
   GtkButton *add_button;
   GtkStack *content_stack;
   GtkColumnView *column_view;
@@ -183,6 +185,15 @@ on_activate (GtkColumnView     *view,
     open_dialog (self, ((CantingOrderRow *) canting_row_get_record (row))->id);
 }
 
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CantingOrdersPage *self = CANTING_ORDERS_PAGE (widget);
+  canting_csv_ui_export (widget, self->app, CANTING_CSV_ORDERS);
+}
+
 void
 canting_orders_page_set_application (CantingOrdersPage  *self,
                                      CantingApplication *app)
@@ -214,6 +225,8 @@ canting_orders_page_class_init (CantingOrdersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CantingOrdersPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CantingOrdersPage, filter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CantingOrdersPage, add_button);
+  gtk_widget_class_bind_template_child (widget_class, CantingOrdersPage, csv_button);
+  gtk_widget_class_install_action (widget_class, "page.export", NULL, export_activated);
   gtk_widget_class_bind_template_child (widget_class, CantingOrdersPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CantingOrdersPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, CantingOrdersPage, empty_page);
@@ -241,6 +254,11 @@ canting_orders_page_init (CantingOrdersPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   canting_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
+  {
+    g_autoptr(GMenu) menu = g_menu_new ();
+    g_menu_append (menu, _("_Export to CSV…"), "page.export");
+    gtk_menu_button_set_menu_model (self->csv_button, G_MENU_MODEL (menu));
+  }
 
   gtk_string_list_append (filters, _("All orders"));
   for (guint i = 0; i < CANTING_ORDER_STATUS_COUNT; i++)

@@ -7,6 +7,7 @@
 
 #include "canting-accessible.h"
 #include "canting-columns.h"
+#include "canting-csv-ui.h"
 #include "canting-list.h"
 #include "canting-product-dialog.h"
 
@@ -17,6 +18,7 @@ struct _CantingProductsPage
   GtkSearchEntry *search_entry;
   GtkDropDown *technique_dropdown;
   GtkCheckButton *in_stock_check;
+  GtkMenuButton *csv_button;
   GtkButton *add_button;
   GtkStack *content_stack;
   GtkColumnView *column_view;
@@ -153,6 +155,24 @@ on_activate (GtkColumnView       *view,
     open_dialog (self, canting_row_get_record (row));
 }
 
+static void
+import_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CantingProductsPage *self = CANTING_PRODUCTS_PAGE (widget);
+  canting_csv_ui_import (widget, self->app, CANTING_CSV_PRODUCTS, G_CALLBACK (reload), self);
+}
+
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CantingProductsPage *self = CANTING_PRODUCTS_PAGE (widget);
+  canting_csv_ui_export (widget, self->app, CANTING_CSV_PRODUCTS);
+}
+
 void
 canting_products_page_set_application (CantingProductsPage *self,
                                        CantingApplication  *app)
@@ -185,6 +205,9 @@ canting_products_page_class_init (CantingProductsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, technique_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, in_stock_check);
   gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, add_button);
+  gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, csv_button);
+  gtk_widget_class_install_action (widget_class, "page.import", NULL, import_activated);
+  gtk_widget_class_install_action (widget_class, "page.export", NULL, export_activated);
   gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, empty_page);
@@ -211,6 +234,12 @@ canting_products_page_init (CantingProductsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   canting_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
+  {
+    g_autoptr(GMenu) menu = g_menu_new ();
+    g_menu_append (menu, _("_Import from CSV…"), "page.import");
+    g_menu_append (menu, _("_Export to CSV…"), "page.export");
+    gtk_menu_button_set_menu_model (self->csv_button, G_MENU_MODEL (menu));
+  }
 
   gtk_string_list_append (techniques, _("All techniques"));
   for (guint i = 0; i < CANTING_TECHNIQUE_COUNT; i++)

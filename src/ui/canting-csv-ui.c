@@ -1,0 +1,249 @@
+/* canting-csv-ui.c: CSV import with a report before anything is written,
+ * and export, for the Pelanggan, Produk and Pesanan pages. */
+#include "config.h"
+
+#include "canting-csv-ui.h"
+
+#include <glib/gi18n.h>
+
+#include "canting-window.h"
+
+/* Bad rows listed in the report dialog; the rest are counted. */
+#define PROBLEMS_SHOWN 12
+
+typedef struct {
+  GtkWidget *page;
+  CantingApplication *app;
+  CantingCsvKind kind;
+  GCallback done;
+  gpointer done_data;
+  GBytes *bytes;
+  char *name;
+} Import;
+
+static void
+import_free (Import *job)
+{
+  g_clear_object (&job->page);
+  g_clear_pointer (&job->bytes, g_bytes_unref);
+  g_free (job->name);
+  g_free (job);
+}
+
+static GtkWindow *
+window_of (GtkWidget *page)
+{
+  return GTK_WINDOW (gtk_widget_get_root (page));
+}
+
+static void
+toast (GtkWidget  *page,
+       const char *text)
+{
+  GtkWindow *window = window_of (page);
+
+  if (CANTING_IS_WINDOW (window))
+    canting_window_add_toast (CANTING_WINDOW (window), adw_toast_new (text));
+}
+
+static void
+show_message (GtkWidget  *page,
+              const char *heading,
+              const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (window_of (page), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_report_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    Import           *job)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingCsvReport) report = NULL;
+  CantingCsvMode mode;
+
+  if (g_str_equal (response, "all"))
+    mode = CANTING_CSV_ALL_OR_NOTHING;
+  else if (g_str_equal (response, "good"))
+    mode = CANTING_CSV_SKIP_BAD_ROWS;
+  else
+    {
+      import_free (job);
+      return;
+    }
+  report = canting_csv_import (canting_application_get_db (job->app), job->kind, job->bytes, mode, &error);
+  if (report == NULL)
+    show_message (job->page, _("Nothing was imported"), error->message);
+  else
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row imported", "%u rows imported",
+                                                            report->imported), report->imported);
+      toast (job->page, text);
+      if (job->done != NULL && report->imported > 0)
+        ((void (*) (gpointer)) job->done) (job->done_data);
+    }
+  import_free (job);
+}
+
+static void
+show_report (Import           *job,
+             CantingCsvReport *report)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  guint bad_rows = 0, shown = 0;
+  GtkWidget *dialog;
+
+  for (guint i = 0; i < report->problems->len; i++)
+    bad_rows += ((CantingCsvProblem *) g_ptr_array_index (report->problems, i))->line > 1;
+
+  g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "%u row can be imported.", "%u rows can be imported.",
+                                             report->good_rows), report->good_rows);
+  if (bad_rows > 0)
+    {
+      g_string_append_c (body, ' ');
+      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "%u row has a mistake:", "%u rows have mistakes:",
+                                                 bad_rows), bad_rows);
+    }
+  for (guint i = 0; i < report->problems->len && shown < PROBLEMS_SHOWN; i++, shown++)
+    {
+      const CantingCsvProblem *p = g_ptr_array_index (report->problems, i);
+      g_string_append_c (body, '\n');
+      g_string_append_printf (body, _("Line %u: %s"), p->line, p->message);
+    }
+  if (report->problems->len > shown)
+    {
+      g_string_append_c (body, '\n');
+      g_string_append_printf (body, _("…and %u more."), report->problems->len - shown);
+    }
+
+  dialog = adw_message_dialog_new (window_of (job->page), job->name, body->str);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  if (bad_rows == 0 && report->good_rows > 0)
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "all", _("_Import"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "all", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "all");
+    }
+  else if (report->good_rows > 0)
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "good", _("Import the _Good Rows"));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_report_response), job);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_import_chosen (GtkNativeDialog *chooser,
+                  int              response,
+                  Import          *job)
+{
+  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingCsvReport) report = NULL;
+
+  g_object_unref (chooser);
+  if (file == NULL)
+    {
+      import_free (job);
+      return;
+    }
+  job->name = g_file_get_basename (file);
+  job->bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  if (job->bytes != NULL)
+    report = canting_csv_import (canting_application_get_db (job->app), job->kind, job->bytes,
+                                 CANTING_CSV_DRY_RUN, &error);
+  if (report == NULL)
+    {
+      show_message (job->page, _("The file cannot be imported"), error->message);
+      import_free (job);
+      return;
+    }
+  show_report (job, report);
+}
+
+static GtkFileFilter *
+csv_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  return filter;
+}
+
+void
+canting_csv_ui_import (GtkWidget          *page,
+                       CantingApplication *app,
+                       CantingCsvKind      kind,
+                       GCallback           done,
+                       gpointer            done_data)
+{
+  Import *job = g_new0 (Import, 1);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = csv_filter ();
+
+  job->page = g_object_ref (page);
+  job->app = app;
+  job->kind = kind;
+  job->done = done;
+  job->done_data = done_data;
+  chooser = gtk_file_chooser_native_new (_("Import from CSV"), window_of (page), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_chosen), job);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+typedef struct {
+  GtkWidget *page;
+  CantingApplication *app;
+  CantingCsvKind kind;
+} Export;
+
+static void
+on_export_chosen (GtkNativeDialog *chooser,
+                  int              response,
+                  Export          *job)
+{
+  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_object_unref (chooser);
+  if (file != NULL)
+    {
+      bytes = canting_csv_export (canting_application_get_db (job->app), job->kind, ';', &error);
+      if (bytes == NULL ||
+          !g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, FALSE,
+                                    G_FILE_CREATE_PRIVATE, NULL, NULL, &error))
+        show_message (job->page, _("Nothing was exported"), error->message);
+      else
+        toast (job->page, _("Exported"));
+    }
+  g_object_unref (job->page);
+  g_free (job);
+}
+
+void
+canting_csv_ui_export (GtkWidget          *page,
+                       CantingApplication *app,
+                       CantingCsvKind      kind)
+{
+  static const char * const names[] = { N_("customers.csv"), N_("products.csv"), N_("orders.csv") };
+  Export *job = g_new0 (Export, 1);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = csv_filter ();
+
+  job->page = g_object_ref (page);
+  job->app = app;
+  job->kind = kind;
+  chooser = gtk_file_chooser_native_new (_("Export to CSV"), window_of (page), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _(names[kind]));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chosen), job);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}

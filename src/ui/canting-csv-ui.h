@@ -1,0 +1,25 @@
+/* canting-csv-ui.h: importing and exporting CSV from a list page. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "canting-application.h"
+#include "canting-csv.h"
+
+G_BEGIN_DECLS
+
+/* Asks for a file, checks it (dry run), shows what would be imported and
+ * every bad row, then imports as the person chooses.  @done runs after
+ * anything was imported, to refresh the page. */
+void canting_csv_ui_import (GtkWidget          *page,
+                            CantingApplication *app,
+                            CantingCsvKind      kind,
+                            GCallback           done,
+                            gpointer            done_data);
+
+/* Asks where to save, then writes every record of @kind. */
+void canting_csv_ui_export (GtkWidget          *page,
+                            CantingApplication *app,
+                            CantingCsvKind      kind);
+
+G_END_DECLS
