@@ -797,6 +797,14 @@ test_order_filters (Fixture       *f,
   g_assert_cmpint (canting_order_count (f->db, &filter, NULL), ==, 1);
   filter.text = "parabha";  /* by the product's motif */
   g_assert_cmpint (canting_order_count (f->db, &filter, NULL), ==, 1);
+  filter.text = NULL;
+
+  /* One customer's order history. */
+  filter.customer_id = budi;
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = canting_order_search (f->db, &filter, 0, 50, &error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (((CantingOrderRow *) rows->pdata[0])->customer_name, ==, "Pak Budi");
 }
 
 /* The indexed search finds exactly what testing every order in turn

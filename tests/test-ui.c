@@ -616,6 +616,22 @@ orders_step (CantingApplication *app)
   spin (100);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 1);
 
+  /* The customer's form lists the order in their history. */
+  {
+    CantingCustomersPage *customers = find_widget (GTK_WIDGET (window), CANTING_TYPE_CUSTOMERS_PAGE, NULL);
+    CantingCustomerDialog *customer_dialog;
+
+    adw_view_stack_set_visible_child_name (stack, "customers");
+    g_signal_emit_by_name (find_widget (GTK_WIDGET (customers), GTK_TYPE_COLUMN_VIEW, NULL), "activate", 0);
+    customer_dialog = find_window (app, CANTING_TYPE_CUSTOMER_DIALOG);
+    g_assert_nonnull (customer_dialog);
+    g_assert_nonnull (find_widget (GTK_WIDGET (customer_dialog), ADW_TYPE_ACTION_ROW,
+                                   ((CantingOrderRow *) stored->pdata[0])->number));
+    g_assert_cmpstr (adw_action_row_get_subtitle (action_row (GTK_WIDGET (customer_dialog), "Total belanja")),
+                     ==, "Rp 460.000");
+    gtk_window_close (GTK_WINDOW (customer_dialog));
+  }
+
   /* Found in review: the product list was read before the delivery;
    * opening the shirt from it and saving unchanged must not put the two
    * delivered pieces back. */

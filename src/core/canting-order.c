@@ -970,7 +970,8 @@ canting_order_row_free (CantingOrderRow *row)
   " AND (?2 IS NULL OR o.status = ?2)" \
   " AND (NOT ?3 OR (" OPEN_STATUS " AND o.due_date BETWEEN ?5 AND date(?5, '+6 days')))" \
   " AND (NOT ?4 OR (" OPEN_STATUS " AND o.due_date < ?5))" \
-  " AND (NOT ?6 OR (o.status <> 'cancelled' AND o.total > " PAID_SQL "))"
+  " AND (NOT ?6 OR (o.status <> 'cancelled' AND o.total > " PAID_SQL "))" \
+  " AND (?9 = 0 OR o.customer_id = ?9)"
 
 static void
 bind_order_filter (sqlite3_stmt             *stmt,
@@ -985,6 +986,7 @@ bind_order_filter (sqlite3_stmt             *stmt,
   sqlite3_bind_int (stmt, 4, filter->overdue ? 1 : 0);
   sqlite3_bind_text (stmt, 5, today, -1, g_free);
   sqlite3_bind_int (stmt, 6, filter->unpaid ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 9, filter->customer_id);
 }
 
 static char *

@@ -171,6 +171,7 @@ typedef struct {
   gboolean    overdue;      /* due before today, not finished */
   gboolean    unpaid;       /* balance left, not cancelled */
   const char *today;        /* YYYY-MM-DD; NULL for the local date */
+  gint64      customer_id;  /* one customer's orders, or 0 for all */
 } CantingOrderFilter;
 
 typedef struct {

@@ -10,6 +10,8 @@
 
 #include "canting-accessible.h"
 #include "canting-form.h"
+#include "canting-order.h"
+#include "canting-validate.h"
 
 #define N_FIELDS (CANTING_CUSTOMER_FIELD_NOTES + 1)
 
@@ -29,6 +31,7 @@ struct _CantingCustomerDialog
   AdwPreferencesGroup *history_group;
   AdwActionRow *orders_row;
   AdwActionRow *bought_row;
+  AdwExpanderRow *history_row;
   GtkSwitch *archive_switch;
 
   CantingApplication *app;
@@ -84,6 +87,31 @@ on_save (CantingCustomerDialog *self)
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* Orders shown in the form: the newest; the Pesanan page searches all. */
+#define HISTORY_SHOWN 20
+
+static void
+fill_history (CantingCustomerDialog *self)
+{
+  CantingOrderFilter filter = { .status = -1, .customer_id = self->customer->id };
+  g_autoptr(GPtrArray) orders = canting_order_search (canting_application_get_db (self->app), &filter, 0,
+                                                      HISTORY_SHOWN, NULL);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->history_row), orders != NULL && orders->len > 0);
+  for (guint i = 0; orders != NULL && i < orders->len; i++)
+    {
+      const CantingOrderRow *o = g_ptr_array_index (orders, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *date = canting_date_format (o->order_date);
+      g_autofree char *total = canting_money_format (o->total);
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s", date, total, canting_order_status_label (o->status));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), o->number);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_expander_row_add_row (self->history_row, row);
+    }
+}
+
 static void
 load (CantingCustomerDialog *self)
 {
@@ -110,6 +138,7 @@ load (CantingCustomerDialog *self)
           adw_action_row_set_subtitle (self->bought_row, total);
         }
       gtk_widget_set_visible (GTK_WIDGET (self->history_group), TRUE);
+      fill_history (self);
     }
 }
 
@@ -148,6 +177,7 @@ canting_customer_dialog_class_init (CantingCustomerDialogClass *klass)
   BIND (history_group);
   BIND (orders_row);
   BIND (bought_row);
+  BIND (history_row);
   BIND (archive_switch);
 #undef BIND
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
