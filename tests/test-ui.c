@@ -139,6 +139,22 @@ find_shown_label (GtkWidget  *root,
   return NULL;
 }
 
+static GtkWidget *
+find_by_tooltip (GtkWidget  *root,
+                 const char *tooltip)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_tooltip (child, tooltip);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static CantingWindow *
 wait_for_main_window (CantingApplication *app)
 {
@@ -227,6 +243,18 @@ first_run_step (CantingApplication *app)
   g_assert_nonnull (find_shown_label (GTK_WIDGET (prefs), "bukan nomor telepon"));
   gtk_editable_set_text (GTK_EDITABLE (phone), "0812-3456-7890");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (phone), "error"));
+
+  /* Stage lists are edited in Preferences: add one to batik cap. */
+  {
+    GtkWidget *add = find_by_tooltip (GTK_WIDGET (prefs), "Tambah tahap ke Batik cap");
+    g_autoptr(GPtrArray) cap = NULL;
+
+    g_assert_nonnull (add);
+    g_signal_emit_by_name (add, "clicked");
+    cap = canting_stage_templates (canting_application_get_db (app), CANTING_TECHNIQUE_CAP, NULL);
+    g_assert_cmpuint (cap->len, ==, 5);
+    g_assert_cmpstr (((CantingStageTemplate *) cap->pdata[4])->name, ==, "Tahap baru");
+  }
 
   gtk_window_close (GTK_WINDOW (prefs));
   spin (50);

@@ -16,6 +16,7 @@
 #include "canting-backup.h"
 #include "canting-error.h"
 #include "canting-paths.h"
+#include "canting-production.h"
 #include "canting-window.h"
 
 /* Typing pause before the profile is written: short enough that a power
@@ -42,6 +43,7 @@ struct _CantingPreferencesWindow
   GtkButton *remove_logo_button;
   GtkButton *choose_logo_button;
   AdwComboRow *language_row;
+  AdwPreferencesGroup *stages_group;
   GtkButton *backup_now_button;
   GtkListBox *backups_list;
   AdwActionRow *folder_row;
@@ -465,6 +467,138 @@ on_open_folder (CantingPreferencesWindow *self)
   gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
 }
 
+/* --- production stages -------------------------------------------------- */
+
+static void fill_stages (CantingPreferencesWindow *self);
+
+/* Reads one technique's expander back into templates and saves them; a
+ * refused list (an empty name) is explained and left unsaved. */
+static void
+save_stages (CantingPreferencesWindow *self,
+             AdwExpanderRow           *expander)
+{
+  CantingTechnique technique = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (expander), "technique"));
+  GPtrArray *rows = g_object_get_data (G_OBJECT (expander), "rows");
+  g_autoptr(GPtrArray) templates = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_stage_template_free);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      CantingStageTemplate *t = g_new0 (CantingStageTemplate, 1);
+
+      t->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+      t->per_colour = gtk_check_button_get_active (g_object_get_data (G_OBJECT (row), "per-colour"));
+      g_ptr_array_add (templates, t);
+    }
+  if (!canting_stage_templates_set (canting_application_get_db (self->app), technique, templates, &error))
+    show_error (self, error->message);
+  else
+    show_error (self, NULL);
+}
+
+static void
+on_stage_changed (GtkWidget                *widget,
+                  CantingPreferencesWindow *self)
+{
+  if (!self->loading)
+    save_stages (self, g_object_get_data (G_OBJECT (widget), "expander"));
+}
+
+static void
+on_stage_removed (GtkButton                *button,
+                  CantingPreferencesWindow *self)
+{
+  AdwExpanderRow *expander = g_object_get_data (G_OBJECT (button), "expander");
+  GPtrArray *rows = g_object_get_data (G_OBJECT (expander), "rows");
+  GtkWidget *row = g_object_get_data (G_OBJECT (button), "row");
+
+  if (rows->len <= 1)
+    return;
+  g_ptr_array_remove (rows, row);
+  adw_expander_row_remove (expander, row);
+  save_stages (self, expander);
+}
+
+static GtkWidget *
+stage_row_new (CantingPreferencesWindow   *self,
+               AdwExpanderRow             *expander,
+               const CantingStageTemplate *t)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *per_colour = gtk_check_button_new_with_label (_("each colour"));
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  g_autofree char *remove_label = g_strdup_printf (_("Remove the stage %s"), t->name);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Stage"));
+  gtk_editable_set_text (GTK_EDITABLE (row), t->name);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (per_colour), t->per_colour);
+  gtk_widget_set_valign (per_colour, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, remove_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), per_colour);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
+  g_object_set_data (G_OBJECT (row), "per-colour", per_colour);
+  g_object_set_data (G_OBJECT (row), "expander", expander);
+  g_object_set_data (G_OBJECT (per_colour), "expander", expander);
+  g_object_set_data (G_OBJECT (remove), "expander", expander);
+  g_object_set_data (G_OBJECT (remove), "row", row);
+  g_signal_connect (row, "changed", G_CALLBACK (on_stage_changed), self);
+  g_signal_connect (per_colour, "toggled", G_CALLBACK (on_stage_changed), self);
+  g_signal_connect (remove, "clicked", G_CALLBACK (on_stage_removed), self);
+  return row;
+}
+
+static void
+on_stage_added (GtkButton                *button,
+                CantingPreferencesWindow *self)
+{
+  AdwExpanderRow *expander = g_object_get_data (G_OBJECT (button), "expander");
+  GPtrArray *rows = g_object_get_data (G_OBJECT (expander), "rows");
+  CantingStageTemplate t = { (char *) _("New stage"), FALSE };
+  GtkWidget *row = stage_row_new (self, expander, &t);
+
+  g_ptr_array_add (rows, row);
+  adw_expander_row_add_row (expander, row);
+  save_stages (self, expander);
+  gtk_widget_grab_focus (row);
+}
+
+static void
+fill_stages (CantingPreferencesWindow *self)
+{
+  self->loading = TRUE;
+  for (guint technique = 0; technique < CANTING_TECHNIQUE_COUNT; technique++)
+    {
+      g_autoptr(GPtrArray) templates = canting_stage_templates (canting_application_get_db (self->app), technique, NULL);
+      AdwExpanderRow *expander = ADW_EXPANDER_ROW (adw_expander_row_new ());
+      GPtrArray *rows = g_ptr_array_new ();
+      GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
+      g_autofree char *add_label = g_strdup_printf (_("Add a stage to %s"), canting_technique_label (technique));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), canting_technique_label (technique));
+      g_object_set_data (G_OBJECT (expander), "technique", GUINT_TO_POINTER (technique));
+      g_object_set_data_full (G_OBJECT (expander), "rows", rows, (GDestroyNotify) g_ptr_array_unref);
+      for (guint i = 0; templates != NULL && i < templates->len; i++)
+        {
+          GtkWidget *row = stage_row_new (self, expander, g_ptr_array_index (templates, i));
+          g_ptr_array_add (rows, row);
+          adw_expander_row_add_row (expander, row);
+        }
+      gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (add, "flat");
+      gtk_widget_set_tooltip_text (add, add_label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, add_label, -1);
+      g_object_set_data (G_OBJECT (add), "expander", expander);
+      g_signal_connect (add, "clicked", G_CALLBACK (on_stage_added), self);
+      adw_expander_row_add_action (expander, add);
+      adw_preferences_group_add (self->stages_group, GTK_WIDGET (expander));
+    }
+  self->loading = FALSE;
+}
+
 static void
 on_language_selected (CantingPreferencesWindow *self)
 {
@@ -508,6 +642,7 @@ setup (CantingPreferencesWindow *self)
   load_profile (self);
   update_logo (self);
   refresh_backups (self);
+  fill_stages (self);
   adw_action_row_set_subtitle (self->folder_row, backup_dir);
   adw_combo_row_set_selected (self->language_row,
                               (guint) g_settings_get_enum (canting_application_get_settings (self->app),
@@ -560,6 +695,7 @@ canting_preferences_window_class_init (CantingPreferencesWindowClass *klass)
   BIND (remove_logo_button);
   BIND (choose_logo_button);
   BIND (language_row);
+  BIND (stages_group);
   BIND (backup_now_button);
   BIND (backups_list);
   BIND (folder_row);
