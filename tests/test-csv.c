@@ -4,6 +4,7 @@
 #include "canting-customer.h"
 #include "canting-db-private.h"
 #include "canting-error.h"
+#include "canting-order.h"
 #include "canting-product.h"
 #include "canting-test-util.h"
 
@@ -228,6 +229,62 @@ test_export_guards_formulas (Fixture       *f,
   g_assert_nonnull (strstr (g_bytes_get_data (out, NULL), "\"'=HYPERLINK(\"\"http://x\"\")\""));
 }
 
+/* Orders: rows sharing a number make one order; customers are found by
+ * name or added; products by SKU (price from the catalog when empty);
+ * each bad order reported at its line and left out whole. */
+static void
+test_orders_import (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GBytes) products = fixture ("products-bad.csv");
+  g_autoptr(GBytes) orders = fixture ("orders.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingCsvReport) p = canting_csv_import (f->db, CANTING_CSV_PRODUCTS, products, CANTING_CSV_SKIP_BAD_ROWS, &error);
+  g_autoptr(CantingCsvReport) dry = NULL;
+  g_autoptr(CantingCsvReport) refused = NULL;
+  g_autoptr(CantingCsvReport) done = NULL;
+  g_autoptr(CantingCustomer) siti = canting_customer_new ();
+  CantingOrderFilter all = { .status = -1, .today = "2026-03-10" };
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(CantingOrder) first = NULL;
+
+  g_free (siti->name);
+  siti->name = g_strdup ("Bu Siti Rahayu");
+  g_assert_true (canting_customer_save (f->db, siti, &error));
+
+  dry = canting_csv_import (f->db, CANTING_CSV_ORDERS, orders, CANTING_CSV_DRY_RUN, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dry->good_rows, ==, 3);        /* A1 (two rows) and A2 */
+  g_assert_cmpuint (dry->problems->len, ==, 3);
+  g_assert_nonnull (strstr (problem_at (dry, 5), "“31/02/2026” is not a date"));
+  g_assert_nonnull (strstr (problem_at (dry, 6), "No product has the SKU “TIDAK-ADA”"));
+  g_assert_nonnull (strstr (problem_at (dry, 7), "Quantity “0” must be a whole number from 1"));
+  g_assert_cmpint (canting_order_count (f->db, &all, NULL), ==, 0);
+
+  refused = canting_csv_import (f->db, CANTING_CSV_ORDERS, orders, CANTING_CSV_ALL_OR_NOTHING, &error);
+  g_assert_cmpuint (refused->imported, ==, 0);
+  g_assert_cmpint (canting_order_count (f->db, &all, NULL), ==, 0);
+  g_assert_cmpint (canting_customer_count (f->db, NULL, TRUE, NULL), ==, 1);
+
+  done = canting_csv_import (f->db, CANTING_CSV_ORDERS, orders, CANTING_CSV_SKIP_BAD_ROWS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (done->imported, ==, 3);
+  rows = canting_order_search (f->db, &all, 0, 10, &error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  /* Oldest is A1, for the existing Bu Siti: 2 × 1.250.000 + 2 × 30.000
+   * − 50.000 + 25.000. */
+  first = canting_order_load (f->db, ((CantingOrderRow *) rows->pdata[1])->id, &error);
+  g_assert_cmpint (first->customer_id, ==, siti->id);
+  g_assert_cmpuint (first->items->len, ==, 2);
+  g_assert_cmpstr (((CantingOrderItem *) first->items->pdata[0])->description, ==, "Kain Parabha Balitar");
+  g_assert_cmpint (((CantingOrderRow *) rows->pdata[1])->total, ==, 2500000 + 60000 - 50000 + 25000);
+  g_assert_cmpstr (first->due_date, ==, "2026-03-15");
+  g_assert_cmpint (first->status, ==, CANTING_ORDER_DRAFT);
+  /* A2's customer was added. */
+  g_assert_cmpstr (((CantingOrderRow *) rows->pdata[0])->customer_name, ==, "Toko Baru Kediri");
+  g_assert_cmpint (((CantingOrderRow *) rows->pdata[0])->total, ==, 1200000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -243,6 +300,7 @@ main (int   argc,
   ADD ("/csv/not-utf8", test_not_utf8);
   ADD ("/csv/round-trip", test_round_trip);
   ADD ("/csv/export-guards-formulas", test_export_guards_formulas);
+  ADD ("/csv/orders-import", test_orders_import);
 #undef ADD
   return g_test_run ();
 }

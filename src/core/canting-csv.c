@@ -228,6 +228,25 @@ static const Column product_columns[] = {
   { "stock", "stok|stock", FALSE },
 };
 
+static const Column order_columns[] = {
+  { "number", "nomor|no|nomor pesanan|number|order", FALSE },
+  { "date", "tanggal|tanggal pesan|date|order date", TRUE },
+  { "due", "jatuh tempo|tanggal selesai|due|due date", FALSE },
+  { "customer", "pelanggan|nama pelanggan|customer", TRUE },
+  { "sku", "sku|kode", FALSE },
+  { "description", "keterangan|barang|description|item", FALSE },
+  { "quantity", "jumlah|qty|quantity", TRUE },
+  { "price", "harga satuan|harga|unit price|price", FALSE },
+  { "discount", "potongan|diskon|discount", FALSE },
+  { "shipping", "ongkos kirim|ongkir|shipping", FALSE },
+  { "notes", "catatan|notes", FALSE },
+  /* Written by the export; orders come in as new drafts, so these are
+   * read past without a complaint. */
+  { "ignored_status", "status", FALSE },
+  { "ignored_total", "total", FALSE },
+  { "ignored_paid", "dibayar|paid", FALSE },
+};
+
 typedef struct {
   const Column *columns;
   gsize n_columns;
@@ -334,6 +353,7 @@ parse_count (const char  *text,
 typedef struct {
   gpointer record;
   gint64 stock;
+  char *customer;    /* orders: the customer's name, found or added */
 } Good;
 
 static gpointer
@@ -400,6 +420,182 @@ product_from_row (const Header  *h,
 }
 
 static gboolean
+product_by_sku (CantingDb       *db,
+                const char      *sku,
+                gint64          *out_id,
+                char           **out_name,
+                CantingMoney    *out_price)
+{
+  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db, "SELECT id, name, price FROM products WHERE sku = ?1", NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sku, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  *out_id = sqlite3_column_int64 (stmt, 0);
+  *out_name = canting_sql_dup_text (stmt, 1);
+  *out_price = sqlite3_column_int64 (stmt, 2);
+  return TRUE;
+}
+
+/* One order line from a row; the order-wide cells are read by the
+ * caller from the group's first row. */
+static CantingOrderItem *
+item_from_row (CantingDb     *db,
+               const Header  *h,
+               const Row     *row,
+               GError       **error)
+{
+  const char *sku = cell (h, row, "sku");
+  const char *description = cell (h, row, "description");
+  const char *price_text = cell (h, row, "price");
+  g_autofree char *product_name = NULL;
+  gint64 product_id = 0;
+  gint64 quantity = 0;
+  CantingMoney price = 0;
+  g_autoptr(GError) local = NULL;
+
+  if (*sku != '\0' && !product_by_sku (db, sku, &product_id, &product_name, &price))
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID, _("No product has the SKU “%s”."), sku);
+      return NULL;
+    }
+  if (*cell (h, row, "quantity") == '\0')
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID, _("The quantity is missing."));
+      return NULL;
+    }
+  if (!parse_count (cell (h, row, "quantity"), 1, CANTING_PIECES_MAX, _("Quantity"), &quantity, error))
+    return NULL;
+  if (*price_text != '\0' && !canting_money_parse (price_text, &price, &local))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  if (*price_text == '\0' && product_id == 0)
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID, _("The unit price is missing."));
+      return NULL;
+    }
+  return canting_order_item_new (product_id, *description != '\0' ? description : product_name, quantity, price);
+}
+
+/* Rows with the same number are one order; a row without a number is an
+ * order of its own.  Returns the groups' row indexes, in file order. */
+static GPtrArray *
+group_rows (const Header *h,
+            GPtrArray    *rows)
+{
+  g_autoptr(GHashTable) by_number = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *groups = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+
+  for (guint r = 1; r < rows->len; r++)
+    {
+      const char *number = cell (h, g_ptr_array_index (rows, r), "number");
+      GArray *group = *number != '\0' ? g_hash_table_lookup (by_number, number) : NULL;
+
+      if (group == NULL)
+        {
+          group = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_ptr_array_add (groups, group);
+          if (*number != '\0')
+            g_hash_table_insert (by_number, (gpointer) number, group);
+        }
+      g_array_append_val (group, r);
+    }
+  return groups;
+}
+
+static CantingOrder *
+order_from_group (CantingDb     *db,
+                  const Header  *h,
+                  GPtrArray     *rows,
+                  GArray        *group,
+                  char         **out_customer,
+                  guint         *out_bad_line,
+                  GError       **error)
+{
+  const Row *first = g_ptr_array_index (rows, g_array_index (group, guint, 0));
+  g_autoptr(CantingOrder) order = canting_order_new ();
+  g_autoptr(GError) local = NULL;
+  const char *discount = cell (h, first, "discount");
+  const char *shipping = cell (h, first, "shipping");
+  const char *customer = cell (h, first, "customer");
+
+  *out_bad_line = first->line;
+  g_free (order->order_date);
+  order->order_date = canting_date_parse (cell (h, first, "date"), &local);
+  if (order->order_date == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  if (*cell (h, first, "due") != '\0' && (order->due_date = canting_date_parse (cell (h, first, "due"), error)) == NULL)
+    return NULL;
+  if (*customer == '\0')
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID, _("The customer is missing."));
+      return NULL;
+    }
+  if ((*discount != '\0' && !canting_money_parse (discount, &order->discount, error)) ||
+      (*shipping != '\0' && !canting_money_parse (shipping, &order->shipping, error)))
+    return NULL;
+  g_free (order->notes);
+  order->notes = g_strdup (cell (h, first, "notes"));
+
+  for (guint i = 0; i < group->len; i++)
+    {
+      const Row *row = g_ptr_array_index (rows, g_array_index (group, guint, i));
+      CantingOrderItem *item = item_from_row (db, h, row, error);
+
+      if (item == NULL)
+        {
+          *out_bad_line = row->line;
+          return NULL;
+        }
+      g_ptr_array_add (order->items, item);
+    }
+  /* Checked as the form would, with a stand-in customer (found or added
+   * when importing). */
+  order->customer_id = G_MAXINT64;
+  if (!canting_order_validate (order, error))
+    return NULL;
+  order->customer_id = 0;
+  *out_customer = g_strdup (customer);
+  return g_steal_pointer (&order);
+}
+
+static gboolean
+find_or_add_customer (CantingDb   *db,
+                      const char  *name,
+                      gint64      *out_id,
+                      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
+                                                      "SELECT id FROM customers WHERE name = ?1 COLLATE NOCASE "
+                                                      "AND archived = 0 ORDER BY id LIMIT 1",
+                                                      error);
+  g_autoptr(CantingCustomer) c = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *out_id = sqlite3_column_int64 (stmt, 0);
+      return TRUE;
+    }
+  c = canting_customer_new ();
+  g_free (c->name);
+  c->name = g_strdup (name);
+  if (!canting_customer_validate (c, error) || !canting_customer_save_in_txn (db, c, error))
+    return FALSE;
+  *out_id = c->id;
+  return TRUE;
+}
+
+static gboolean
 sku_in_database (CantingDb   *db,
                  const char  *sku,
                  char       **out_owner)
@@ -430,9 +626,18 @@ import_in_transaction (CantingDb  *db,
   for (guint i = 0; i < job->good->len; i++)
     {
       Good *g = g_ptr_array_index (job->good, i);
-      gboolean ok = job->kind == CANTING_CSV_CUSTOMERS
-                    ? canting_customer_save_in_txn (db, g->record, error)
-                    : canting_product_save_with_stock_in_txn (db, g->record, g->stock, error);
+      gboolean ok;
+
+      if (job->kind == CANTING_CSV_ORDERS)
+        {
+          CantingOrder *order = g->record;
+          ok = find_or_add_customer (db, g->customer, &order->customer_id, error) &&
+               canting_order_save_in_txn (db, order, error);
+        }
+      else if (job->kind == CANTING_CSV_CUSTOMERS)
+        ok = canting_customer_save_in_txn (db, g->record, error);
+      else
+        ok = canting_product_save_with_stock_in_txn (db, g->record, g->stock, error);
       if (!ok)
         return FALSE;
     }
@@ -445,8 +650,11 @@ good_free (Good *g,
 {
   if (kind == CANTING_CSV_CUSTOMERS)
     canting_customer_free (g->record);
-  else
+  else if (kind == CANTING_CSV_PRODUCTS)
     canting_product_free (g->record);
+  else
+    canting_order_free (g->record);
+  g_free (g->customer);
   g_free (g);
 }
 
@@ -468,12 +676,6 @@ canting_csv_import (CantingDb       *db,
   gboolean ok = TRUE;
 
   report->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
-  if (kind == CANTING_CSV_ORDERS)
-    {
-      g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
-                   _("Orders can be exported, not imported: import customers and products, then record orders."));
-      return NULL;
-    }
   /* A spreadsheet's UTF-8 starts with a byte-order mark; drop it. */
   if (size >= 3 && memcmp (bytes, "\xef\xbb\xbf", 3) == 0)
     bytes += 3, size -= 3;
@@ -493,13 +695,50 @@ canting_csv_import (CantingDb       *db,
       return NULL;
     }
 
-  header.columns = kind == CANTING_CSV_CUSTOMERS ? customer_columns : product_columns;
-  header.n_columns = kind == CANTING_CSV_CUSTOMERS ? G_N_ELEMENTS (customer_columns) : G_N_ELEMENTS (product_columns);
+  switch (kind)
+    {
+    case CANTING_CSV_CUSTOMERS:
+      header.columns = customer_columns, header.n_columns = G_N_ELEMENTS (customer_columns);
+      break;
+    case CANTING_CSV_PRODUCTS:
+      header.columns = product_columns, header.n_columns = G_N_ELEMENTS (product_columns);
+      break;
+    case CANTING_CSV_ORDERS:
+    default:
+      header.columns = order_columns, header.n_columns = G_N_ELEMENTS (order_columns);
+      break;
+    }
   if (!read_header (&header, g_ptr_array_index (rows, 0), report, error))
     return NULL;
 
   good = g_ptr_array_new ();
-  for (guint r = 1; r < rows->len; r++)
+  if (kind == CANTING_CSV_ORDERS)
+    {
+      g_autoptr(GPtrArray) groups = group_rows (&header, rows);
+
+      for (guint i = 0; i < groups->len; i++)
+        {
+          GArray *group = g_ptr_array_index (groups, i);
+          g_autoptr(GError) local = NULL;
+          guint bad_line = 0;
+          char *customer = NULL;
+          CantingOrder *order = order_from_group (db, &header, rows, group, &customer, &bad_line, &local);
+
+          if (order == NULL)
+            {
+              add_problem (report, bad_line, local->message);
+              continue;
+            }
+          {
+            Good *g = g_new0 (Good, 1);
+            g->record = order;
+            g->customer = customer;
+            g_ptr_array_add (good, g);
+          }
+          report->good_rows += group->len;
+        }
+    }
+  for (guint r = 1; kind != CANTING_CSV_ORDERS && r < rows->len; r++)
     {
       const Row *row = g_ptr_array_index (rows, r);
       g_autoptr(GError) local = NULL;
@@ -537,7 +776,8 @@ canting_csv_import (CantingDb       *db,
         g_ptr_array_add (good, g);
       }
     }
-  report->good_rows = good->len;
+  if (kind != CANTING_CSV_ORDERS)
+    report->good_rows = good->len;
 
   {
     /* Header notes (unknown columns, line 1) never stop an import; a bad
@@ -551,7 +791,7 @@ canting_csv_import (CantingDb       *db,
         ImportJob job = { kind, good };
         ok = good->len == 0 || canting_db_transaction (db, import_in_transaction, &job, error);
         if (ok)
-          report->imported = good->len;
+          report->imported = kind == CANTING_CSV_ORDERS ? report->good_rows : good->len;
       }
   }
 

@@ -41,7 +41,10 @@ typedef struct {
 void canting_csv_report_free (CantingCsvReport *report);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CantingCsvReport, canting_csv_report_free)
 
-/* Imports @data (the file's bytes).  NULL with @error only when the file
+/* Imports @data (the file's bytes).  Orders: rows sharing a number are
+ * one order (one row per item); each comes in as a new draft with its own
+ * PSN number; customers are found by name or added; lines name a catalog
+ * product by SKU or describe a custom piece.  imported counts rows.  NULL with @error only when the file
  * as a whole cannot be read (not UTF-8, no header, a required column
  * missing, broken quoting); bad rows are in the report. */
 CantingCsvReport *canting_csv_import (CantingDb       *db,

@@ -101,6 +101,8 @@ canting_customer_save_in_txn (CantingDb  *db,
       g_set_error (error, CANTING_ERROR, CANTING_ERROR_NOT_FOUND, _("This customer no longer exists."));
       return FALSE;
     }
+  if (c->id == 0)
+    c->id = sqlite3_last_insert_rowid (canting_db_get_handle (db));
   return TRUE;
 }
 
@@ -109,13 +111,16 @@ canting_customer_save (CantingDb        *db,
                        CantingCustomer  *customer,
                        GError          **error)
 {
-  gboolean is_new = customer->id == 0;
+  gint64 id_before = customer->id;
 
-  if (!canting_customer_validate (customer, error) ||
-      !canting_db_transaction (db, canting_customer_save_in_txn, customer, error))
+  if (!canting_customer_validate (customer, error))
     return FALSE;
-  if (is_new)
-    customer->id = sqlite3_last_insert_rowid (canting_db_get_handle (db));
+  if (!canting_db_transaction (db, canting_customer_save_in_txn, customer, error))
+    {
+      /* Rolled back: a new customer stays new. */
+      customer->id = id_before;
+      return FALSE;
+    }
   return TRUE;
 }
 

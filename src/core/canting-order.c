@@ -10,6 +10,7 @@
 #include "canting-i18n.h"
 #include "canting-product-private.h"
 #include "canting-production.h"
+#include "canting-record-private.h"
 #include "canting-sql-private.h"
 #include "canting-validate.h"
 
@@ -497,10 +498,10 @@ write_items (CantingDb     *db,
   return TRUE;
 }
 
-static gboolean
-save_in_transaction (CantingDb  *db,
-                     gpointer    user_data,
-                     GError    **error)
+gboolean
+canting_order_save_in_txn (CantingDb  *db,
+                           gpointer    user_data,
+                           GError    **error)
 {
   CantingOrder *order = user_data;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -595,7 +596,7 @@ canting_order_save (CantingDb     *db,
     return FALSE;
   /* A rolled-back insert must not leave a number or id behind. */
   before = canting_order_copy (order);
-  if (!canting_db_transaction (db, save_in_transaction, order, error))
+  if (!canting_db_transaction (db, canting_order_save_in_txn, order, error))
     {
       order->id = before->id;
       g_free (order->number);

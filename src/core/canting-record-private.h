@@ -3,6 +3,7 @@
 #pragma once
 
 #include "canting-customer.h"
+#include "canting-order.h"
 #include "canting-product.h"
 
 G_BEGIN_DECLS
@@ -18,5 +19,11 @@ gboolean canting_product_save_with_stock_in_txn (CantingDb       *db,
                                                  CantingProduct  *product,
                                                  gint64           stock,
                                                  GError         **error);
+
+/* @user_data: the CantingOrder; validate it first.  Numbers and sets its
+ * id when new. */
+gboolean canting_order_save_in_txn (CantingDb  *db,
+                                    gpointer    user_data,
+                                    GError    **error);
 
 G_END_DECLS

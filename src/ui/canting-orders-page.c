@@ -186,6 +186,15 @@ on_activate (GtkColumnView     *view,
 }
 
 static void
+import_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CantingOrdersPage *self = CANTING_ORDERS_PAGE (widget);
+  canting_csv_ui_import (widget, self->app, CANTING_CSV_ORDERS, G_CALLBACK (reload), self);
+}
+
+static void
 export_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -226,6 +235,7 @@ canting_orders_page_class_init (CantingOrdersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CantingOrdersPage, filter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CantingOrdersPage, add_button);
   gtk_widget_class_bind_template_child (widget_class, CantingOrdersPage, csv_button);
+  gtk_widget_class_install_action (widget_class, "page.import", NULL, import_activated);
   gtk_widget_class_install_action (widget_class, "page.export", NULL, export_activated);
   gtk_widget_class_bind_template_child (widget_class, CantingOrdersPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CantingOrdersPage, column_view);
@@ -256,6 +266,7 @@ canting_orders_page_init (CantingOrdersPage *self)
   canting_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
   {
     g_autoptr(GMenu) menu = g_menu_new ();
+    g_menu_append (menu, _("_Import from CSV…"), "page.import");
     g_menu_append (menu, _("_Export to CSV…"), "page.export");
     gtk_menu_button_set_menu_model (self->csv_button, G_MENU_MODEL (menu));
   }
