@@ -452,6 +452,11 @@ customers_step (CantingApplication *app)
   gtk_editable_set_text (GTK_EDITABLE (search), "");
   spin (400);
 
+  /* Ctrl+F goes to the page's search box. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (search)) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (search)));
+
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-record", NULL);
   dialog = find_window (app, CANTING_TYPE_CUSTOMER_DIALOG);
   g_assert_nonnull (dialog);

@@ -161,6 +161,35 @@ new_record_activated (GtkWidget  *widget,
     canting_workers_page_add (self->workers_page);
 }
 
+static GtkWidget *
+first_search_entry (GtkWidget *root)
+{
+  if (GTK_IS_SEARCH_ENTRY (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_search_entry (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Ctrl+F: to the visible page's search box. */
+static void
+search_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CantingWindow *self = CANTING_WINDOW (widget);
+  GtkWidget *page = adw_view_stack_get_visible_child (self->stack);
+  GtkWidget *entry = page != NULL ? first_search_entry (page) : NULL;
+
+  if (entry != NULL)
+    gtk_widget_grab_focus (entry);
+}
+
 static void
 on_page_changed (CantingWindow *self)
 {
@@ -262,6 +291,8 @@ canting_window_class_init (CantingWindowClass *klass)
   g_type_ensure (CANTING_TYPE_WORKERS_PAGE);
   gtk_widget_class_install_action (widget_class, "win.new-record", NULL, new_record_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-record", NULL);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/canting/Canting/canting-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, switcher_title);
