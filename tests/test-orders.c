@@ -8,6 +8,7 @@
 #include "canting-share.h"
 #include "canting-test-util.h"
 
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 
@@ -372,6 +373,49 @@ test_product_save_with_stock (Fixture       *f,
   g_clear_pointer (&loaded, canting_product_free);
   loaded = canting_product_load (f->db, p->id, &error);
   g_assert_cmpint (loaded->stock, ==, 3);
+}
+
+static void
+test_product_photos (Fixture       *f,
+                     gconstpointer  data)
+{
+  gint64 a = add_product (f, "Kain A", "Kawung", CANTING_TECHNIQUE_TULIS, 100000);
+  gint64 b = add_product (f, "Kain B", "Kawung", CANTING_TECHNIQUE_TULIS, 100000);
+  g_autoptr(GBytes) image = g_bytes_new_static ("\x89PNG\r\n\x1a\nimage-bytes", 19);
+  g_autoptr(GBytes) thumb = g_bytes_new_static ("\xff\xd8\xff\xe0thumb", 9);
+  g_autoptr(GBytes) text = g_bytes_new_static ("not an image", 12);
+  g_autoptr(GPtrArray) photos = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  GStatBuf st;
+
+  g_assert_false (canting_product_photo_add (f->db, a, text, thumb, &error));
+  g_assert_nonnull (strstr (error->message, "JPEG or PNG"));
+  g_clear_error (&error);
+
+  g_assert_true (canting_product_photo_add (f->db, a, image, thumb, &error));
+  g_assert_true (canting_product_photo_add (f->db, b, image, thumb, &error));
+  g_assert_no_error (error);
+  photos = canting_product_photos (f->db, a, &error);
+  g_assert_cmpuint (photos->len, ==, 1);
+  path = g_strdup (((CantingPhoto *) photos->pdata[0])->path);
+  g_assert_true (g_str_has_suffix (path, ".png"));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_true (g_str_has_suffix (((CantingPhoto *) photos->pdata[0])->thumbnail, ".jpg"));
+
+  /* The same image twice is one file; it goes with its last user. */
+  g_assert_true (canting_product_photo_remove (f->db, ((CantingPhoto *) photos->pdata[0])->id, &error));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&photos, g_ptr_array_unref);
+  photos = canting_product_photos (f->db, b, &error);
+  g_assert_true (canting_product_photo_remove (f->db, ((CantingPhoto *) photos->pdata[0])->id, &error));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  for (int i = 0; i < CANTING_PHOTOS_MAX; i++)
+    g_assert_true (canting_product_photo_add (f->db, a, image, thumb, &error));
+  g_assert_false (canting_product_photo_add (f->db, a, image, thumb, &error));
+  g_assert_nonnull (strstr (error->message, "at most 12 photos"));
 }
 
 /* --- orders ------------------------------------------------------------ */
@@ -913,6 +957,7 @@ main (int   argc,
   ADD ("/product/validation", test_product_validation);
   ADD ("/product/stock-and-filters", test_product_stock_and_filters);
   ADD ("/product/save-with-stock", test_product_save_with_stock);
+  ADD ("/product/photos", test_product_photos);
   ADD ("/order/totals-and-numbers", test_order_totals_and_numbers);
   ADD ("/order/bad-input-saves-nothing", test_order_bad_input_saves_nothing);
   ADD ("/order/status-transitions", test_status_transitions);

@@ -117,6 +117,33 @@ gint64          canting_product_count    (CantingDb                  *db,
                                           const CantingProductFilter *filter,
                                           GError                    **error);
 
+/* Photos: each stored as a scaled image and a thumbnail, both made by the
+ * caller (the UI, which has an image library), as JPEG or PNG bytes. */
+#define CANTING_PHOTO_MAX_BYTES (8 * 1024 * 1024)
+#define CANTING_PHOTOS_MAX 12
+
+typedef struct {
+  gint64  id;
+  char   *path;        /* full path of the image */
+  char   *thumbnail;   /* full path of the thumbnail */
+} CantingPhoto;
+
+void       canting_photo_free (CantingPhoto *photo);
+/* (transfer full) (element-type CantingPhoto): in order. */
+GPtrArray *canting_product_photos        (CantingDb    *db,
+                                          gint64        product_id,
+                                          GError      **error);
+gboolean   canting_product_photo_add     (CantingDb    *db,
+                                          gint64        product_id,
+                                          GBytes       *image,
+                                          GBytes       *thumbnail,
+                                          GError      **error);
+/* Removes the photo from the product; its files go when no product uses
+ * them any more. */
+gboolean   canting_product_photo_remove  (CantingDb    *db,
+                                          gint64        photo_id,
+                                          GError      **error);
+
 /* Motifs to suggest while typing: well-known Blitar motifs, then those the
  * workshop has used.  (transfer full) */
 GStrv           canting_product_motif_suggestions (CantingDb  *db,

@@ -187,6 +187,21 @@ static const CantingSchemaStep steps[] = {
     ");"
     "CREATE INDEX item_stages_by_worker ON item_stages (worker_id);"
     "PRAGMA user_version = 3;" },
+
+  { 4,
+    /* Product photos: the image files live in the data dir's photos/
+     * folder (scaled once when added, with a thumbnail made then), named
+     * by their content so the same photo is stored once. */
+    "CREATE TABLE product_photos ("
+    "  id INTEGER PRIMARY KEY,"
+    "  product_id INTEGER NOT NULL REFERENCES products (id) ON DELETE CASCADE,"
+    "  position INTEGER NOT NULL,"
+    "  file TEXT NOT NULL CHECK (file NOT LIKE '%/%' AND file NOT LIKE '%..%'),"
+    "  thumbnail TEXT NOT NULL CHECK (thumbnail NOT LIKE '%/%' AND thumbnail NOT LIKE '%..%'),"
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+    ");"
+    "CREATE INDEX product_photos_by_product ON product_photos (product_id, position);"
+    "PRAGMA user_version = 4;" },
 };
 
 static const char * const tables[] = {
@@ -203,6 +218,7 @@ static const char * const tables[] = {
   "worker_rates",
   "wage_payments",
   "item_stages",
+  "product_photos",
   NULL,
 };
 

@@ -39,6 +39,11 @@ struct _CantingProductDialog
   AdwEntryRow *cost_row;
   AdwActionRow *stock_row;
   GtkSpinButton *stock_spin;
+  AdwPreferencesGroup *photos_group;
+  GtkButton *add_photo_button;
+  GtkFlowBox *photos_box;
+  GtkFileChooserNative *chooser;
+  GCancellable *cancellable;
 
   CantingApplication *app;
   CantingProduct *product;
@@ -128,6 +133,198 @@ on_save (CantingProductDialog *self)
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* --- photos --------------------------------------------------------------- */
+
+/* Stored photos are scaled to this many pixels on their longer side:
+ * sharp on any screen or marketplace, a few hundred kilobytes each. */
+#define PHOTO_MAX_SIDE 1600
+#define THUMBNAIL_SIDE 256
+
+typedef struct {
+  GBytes *image;
+  GBytes *thumbnail;
+} Scaled;
+
+static void
+scaled_free (Scaled *s)
+{
+  g_clear_pointer (&s->image, g_bytes_unref);
+  g_clear_pointer (&s->thumbnail, g_bytes_unref);
+  g_free (s);
+}
+
+static GBytes *
+encode (GdkPixbuf  *pixbuf,
+        GError    **error)
+{
+  char *buffer = NULL;
+  gsize size = 0;
+  /* Photos become JPEG; an image with transparency stays PNG. */
+  gboolean ok = gdk_pixbuf_get_has_alpha (pixbuf)
+                ? gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &size, "png", error, NULL)
+                : gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &size, "jpeg", error, "quality", "85", NULL);
+  return ok ? g_bytes_new_take (buffer, size) : NULL;
+}
+
+static void
+scale_in_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  const char *path = task_data;
+  GError *error = NULL;
+  g_autoptr(GdkPixbuf) loaded = gdk_pixbuf_new_from_file_at_scale (path, PHOTO_MAX_SIDE, PHOTO_MAX_SIDE, TRUE, &error);
+  g_autoptr(GdkPixbuf) oriented = NULL;
+  g_autoptr(GdkPixbuf) small = NULL;
+  Scaled *scaled;
+
+  if (loaded == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* Phone photos carry their rotation in EXIF. */
+  oriented = gdk_pixbuf_apply_embedded_orientation (loaded);
+  small = gdk_pixbuf_scale_simple (oriented,
+                                   MAX (1, gdk_pixbuf_get_width (oriented) * THUMBNAIL_SIDE /
+                                           MAX (gdk_pixbuf_get_width (oriented), gdk_pixbuf_get_height (oriented))),
+                                   MAX (1, gdk_pixbuf_get_height (oriented) * THUMBNAIL_SIDE /
+                                           MAX (gdk_pixbuf_get_width (oriented), gdk_pixbuf_get_height (oriented))),
+                                   GDK_INTERP_BILINEAR);
+  scaled = g_new0 (Scaled, 1);
+  scaled->image = encode (oriented, &error);
+  scaled->thumbnail = scaled->image != NULL ? encode (small, &error) : NULL;
+  if (scaled->thumbnail == NULL)
+    {
+      scaled_free (scaled);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, scaled, (GDestroyNotify) scaled_free);
+}
+
+static void fill_photos (CantingProductDialog *self);
+
+static void
+show_photo_error (CantingProductDialog *self,
+                  const GError         *error)
+{
+  gtk_label_set_text (self->error_label, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_group), TRUE);
+}
+
+static void
+on_photo_scaled (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  CantingProductDialog *self = user_data;
+  g_autoptr(GError) error = NULL;
+  Scaled *scaled = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;   /* the dialog closed meanwhile */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_photo_button), TRUE);
+  if (scaled == NULL ||
+      !canting_product_photo_add (canting_application_get_db (self->app), self->product->id,
+                                  scaled->image, scaled->thumbnail, &error))
+    show_photo_error (self, error);
+  else
+    fill_photos (self);
+  if (scaled != NULL)
+    scaled_free (scaled);
+}
+
+static void
+on_photo_chosen (GtkNativeDialog      *chooser,
+                 int                   response,
+                 CantingProductDialog *self)
+{
+  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
+  g_autoptr(GTask) task = NULL;
+
+  g_clear_object (&self->chooser);
+  if (file == NULL)
+    return;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_photo_button), FALSE);
+  task = g_task_new (NULL, self->cancellable, on_photo_scaled, self);
+  g_task_set_task_data (task, g_file_get_path (file), g_free);
+  g_task_run_in_thread (task, scale_in_thread);
+}
+
+static void
+on_add_photo (CantingProductDialog *self)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Images"));
+  gtk_file_filter_add_pixbuf_formats (filter);
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Add a Photo"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Add"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_photo_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+on_remove_photo (GtkButton            *button,
+                 CantingProductDialog *self)
+{
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (button), "photo");
+  g_autoptr(GError) error = NULL;
+
+  if (!canting_product_photo_remove (canting_application_get_db (self->app), id, &error))
+    show_photo_error (self, error);
+  fill_photos (self);
+}
+
+static void
+fill_photos (CantingProductDialog *self)
+{
+  g_autoptr(GPtrArray) photos = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->photos_box))) != NULL)
+    gtk_flow_box_remove (self->photos_box, child);
+  /* Photos hang on a saved product. */
+  if (self->product->id == 0)
+    {
+      adw_preferences_group_set_description (self->photos_group, _("Save the product first, then add its photos."));
+      gtk_widget_set_sensitive (GTK_WIDGET (self->add_photo_button), FALSE);
+      return;
+    }
+  photos = canting_product_photos (canting_application_get_db (self->app), self->product->id, NULL);
+  for (guint i = 0; photos != NULL && i < photos->len; i++)
+    {
+      const CantingPhoto *photo = g_ptr_array_index (photos, i);
+      GtkWidget *overlay = gtk_overlay_new ();
+      GtkWidget *picture = gtk_picture_new_for_filename (photo->thumbnail);
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      g_autofree char *label = g_strdup_printf (_("Remove photo %u"), i + 1);
+      gint64 *id = g_new (gint64, 1);
+
+      *id = photo->id;
+      gtk_widget_set_size_request (picture, 96, 96);
+      gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+      gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_COVER);
+      gtk_widget_set_halign (remove, GTK_ALIGN_END);
+      gtk_widget_set_valign (remove, GTK_ALIGN_START);
+      gtk_widget_add_css_class (remove, "osd");
+      gtk_widget_add_css_class (remove, "circular");
+      gtk_widget_set_tooltip_text (remove, label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      g_object_set_data_full (G_OBJECT (remove), "photo", id, g_free);
+      g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_photo), self);
+      gtk_widget_set_halign (overlay, GTK_ALIGN_START);
+      gtk_widget_set_size_request (overlay, 96, 96);
+      gtk_overlay_set_child (GTK_OVERLAY (overlay), picture);
+      gtk_overlay_add_overlay (GTK_OVERLAY (overlay), remove);
+      gtk_flow_box_append (self->photos_box, overlay);
+    }
+}
+
 static void
 pick_motif (GtkWidget  *widget,
             const char *action_name,
@@ -192,6 +389,7 @@ load (CantingProductDialog *self)
   set_money (self->cost_row, p->unit_cost);
   adw_window_title_set_title (self->window_title, p->id == 0 ? _("New Product") : p->name);
   build_motif_menu (self);
+  fill_photos (self);
 }
 
 static void
@@ -199,6 +397,11 @@ canting_product_dialog_dispose (GObject *object)
 {
   CantingProductDialog *self = CANTING_PRODUCT_DIALOG (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
   g_clear_pointer (&self->product, canting_product_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CANTING_TYPE_PRODUCT_DIALOG);
   G_OBJECT_CLASS (canting_product_dialog_parent_class)->dispose (object);
@@ -236,6 +439,9 @@ canting_product_dialog_class_init (CantingProductDialogClass *klass)
   BIND (cost_row);
   BIND (stock_row);
   BIND (stock_spin);
+  BIND (photos_group);
+  BIND (add_photo_button);
+  BIND (photos_box);
 #undef BIND
   gtk_widget_class_install_action (widget_class, "dialog.pick-motif", "s", pick_motif);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -246,7 +452,9 @@ canting_product_dialog_init (CantingProductDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   canting_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
   g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (on_save), self);
+  g_signal_connect_swapped (self->add_photo_button, "clicked", G_CALLBACK (on_add_photo), self);
   g_signal_connect_swapped (self->name_row, "entry-activated", G_CALLBACK (on_save), self);
   g_signal_connect_swapped (self->price_row, "entry-activated", G_CALLBACK (on_save), self);
 }
