@@ -323,6 +323,8 @@ test_dates (void)
   };
   static const char * const bad[] = {
     "", "besok", "31/11/2026", "29/02/2027", "24/13/2026", "24/11", "24/11/26", "24/11-2026", "2026/11/24x",
+    /* Found in review: overflow and signs got through sscanf. */
+    "4294967320/11/2026", " 5/ +6/2026", "+5/6/2026",
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (good); i++)

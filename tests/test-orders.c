@@ -907,6 +907,10 @@ test_whatsapp (Fixture       *f,
     { "+62 812 3456 7890", "6281234567890" },
     { "62 812 3456 7890", "6281234567890" },
     { "(0342) 801234", "62342801234" },
+    /* Found in review: these went to other countries. */
+    { "812-3456-7890", "6281234567890" },       /* a spreadsheet dropped the 0 */
+    { "0062 812 3456 7890", "6281234567890" },
+    { "+62 0812 3456 7890", "6281234567890" },
   };
   g_autoptr(CantingOrder) o = make_order (1, "2026-11-01", "2026-12-01");
   g_autofree char *text = NULL;

@@ -73,6 +73,8 @@ order_in_production (Fixture *f,
   g_autoptr(GError) error = NULL;
 
   o->customer_id = f->customer;
+  g_free (o->order_date);
+  o->order_date = g_strdup ("2026-05-01");
   g_ptr_array_add (o->items, canting_order_item_new (product_id, "Kain Cakra Palah", quantity, 500000));
   if (with_custom_piece)
     g_ptr_array_add (o->items, canting_order_item_new (0, "Selendang pesanan", 1, 200000));
@@ -203,6 +205,66 @@ test_complete_rates_and_wages (Fixture       *f,
   g_assert_cmpint (((CantingWages *) wages->pdata[0])->paid, ==, 70000);
 }
 
+/* Found in review: a paid stage could be undone once newer unpaid work
+ * raised the total earned; an inactive worker or a date before the order
+ * was accepted. */
+static void
+test_paid_stage_stays_done (Fixture       *f,
+                            gconstpointer  data)
+{
+  gint64 kain = product (f, CANTING_TECHNIQUE_PRINTING, 1);
+  gint64 first = order_in_production (f, kain, 1, FALSE);
+  gint64 second = order_in_production (f, kain, 1, FALSE);
+  g_autoptr(GPtrArray) a = canting_stage_list (f->db, first, NULL);
+  g_autoptr(GPtrArray) b = canting_stage_list (f->db, second, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingWorker) gone = canting_worker_new ();
+
+  canting_worker_set_rate (f->db, f->worker, CANTING_TECHNIQUE_PRINTING, "Sablon", 100, NULL);
+  g_assert_true (canting_stage_complete (f->db, ((CantingStage *) a->pdata[0])->id, f->worker, "2026-06-01", &error));
+  g_assert_true (canting_wages_pay (f->db, f->worker, 100, "2026-06-02", &error));
+  g_assert_true (canting_stage_complete (f->db, ((CantingStage *) b->pdata[0])->id, f->worker, "2026-06-03", &error));
+  g_assert_false (canting_stage_reopen (f->db, ((CantingStage *) a->pdata[0])->id, &error));
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_CONFLICT);
+  g_clear_error (&error);
+  /* The newer, unpaid one can still be undone. */
+  g_assert_true (canting_stage_reopen (f->db, ((CantingStage *) b->pdata[0])->id, &error));
+
+  g_assert_false (canting_stage_complete (f->db, ((CantingStage *) b->pdata[0])->id, f->worker, "2026-04-30", &error));
+  g_assert_nonnull (strstr (error->message, "before the order was placed"));
+  g_clear_error (&error);
+  g_free (gone->name);
+  gone->name = g_strdup ("Pak Dulu");
+  gone->active = FALSE;
+  g_assert_true (canting_worker_save (f->db, gone, &error));
+  canting_worker_set_rate (f->db, gone->id, CANTING_TECHNIQUE_PRINTING, "Sablon", 100, NULL);
+  g_assert_false (canting_stage_complete (f->db, ((CantingStage *) b->pdata[0])->id, gone->id, "2026-06-04", &error));
+  g_assert_nonnull (strstr (error->message, "still works here"));
+}
+
+/* An emptied rate field removes the rate. */
+static void
+test_rate_removed (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rates = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_rate_free);
+  g_autoptr(CantingWorker) w = canting_worker_new ();
+  CantingRate *none = g_new0 (CantingRate, 1);
+  CantingMoney rate = 0;
+
+  canting_worker_set_rate (f->db, f->worker, CANTING_TECHNIQUE_CAP, "Ngecap", 5000, NULL);
+  g_assert_true (canting_worker_get_rate (f->db, f->worker, CANTING_TECHNIQUE_CAP, "Ngecap", &rate, NULL));
+  none->technique = CANTING_TECHNIQUE_CAP;
+  none->stage = g_strdup ("Ngecap");
+  none->rate = CANTING_RATE_NONE;
+  g_ptr_array_add (rates, none);
+  w->id = f->worker;
+  g_free (w->name);
+  w->name = g_strdup ("Mbak Yuli");
+  g_assert_true (canting_worker_save_with_rates (f->db, w, rates, NULL));
+  g_assert_false (canting_worker_get_rate (f->db, f->worker, CANTING_TECHNIQUE_CAP, "Ngecap", &rate, NULL));
+}
+
 static void
 test_reopen (Fixture       *f,
              gconstpointer  data)
@@ -307,6 +369,8 @@ main (int   argc,
   ADD ("/production/stages-created", test_stages_created);
   ADD ("/production/complete-rates-and-wages", test_complete_rates_and_wages);
   ADD ("/production/reopen", test_reopen);
+  ADD ("/production/paid-stage-stays-done", test_paid_stage_stays_done);
+  ADD ("/production/rate-removed", test_rate_removed);
   ADD ("/production/production-and-delivery-stock", test_production_and_delivery_stock);
   ADD ("/production/templates-edit", test_templates_edit);
 #undef ADD

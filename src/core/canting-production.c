@@ -259,15 +259,28 @@ save_worker_with_rates_in_transaction (CantingDb  *db,
                                        GError    **error)
 {
   WorkerJob *job = user_data;
+  g_autoptr(sqlite3_stmt) del = canting_sql_prepare (db,
+                                                     "DELETE FROM worker_rates WHERE worker_id = ?1 "
+                                                     "AND technique = ?2 AND stage = ?3",
+                                                     error);
 
-  if (!save_worker_in_transaction (db, job->worker, error))
+  if (del == NULL || !save_worker_in_transaction (db, job->worker, error))
     return FALSE;
   for (guint i = 0; i < job->rates->len; i++)
     {
       const CantingRate *r = g_ptr_array_index (job->rates, i);
       RateJob rate = { job->worker->id, r->technique, r->stage, r->rate };
 
-      if (!set_rate_in_transaction (db, &rate, error))
+      if (r->rate == CANTING_RATE_NONE)
+        {
+          sqlite3_reset (del);
+          sqlite3_bind_int64 (del, 1, job->worker->id);
+          sqlite3_bind_text (del, 2, canting_technique_to_string (r->technique), -1, SQLITE_STATIC);
+          sqlite3_bind_text (del, 3, r->stage, -1, SQLITE_STATIC);
+          if (!canting_sql_run (db, del, _("saving the rate"), error))
+            return FALSE;
+        }
+      else if (!set_rate_in_transaction (db, &rate, error))
         return FALSE;
     }
   return TRUE;
@@ -290,7 +303,7 @@ canting_worker_save_with_rates (CantingDb      *db,
   for (guint i = 0; i < rates->len; i++)
     {
       const CantingRate *r = g_ptr_array_index (rates, i);
-      if (!check_rate (r->technique, r->stage, r->rate, error))
+      if (r->rate != CANTING_RATE_NONE && !check_rate (r->technique, r->stage, r->rate, error))
         return FALSE;
     }
   if (!canting_db_transaction (db, save_worker_with_rates_in_transaction, &job, error))
@@ -674,6 +687,29 @@ complete_in_transaction (CantingDb  *db,
       g_set_error (error, CANTING_ERROR, CANTING_ERROR_CONFLICT, _("“%s” is already done."), title);
       return FALSE;
     }
+  {
+    g_autoptr(sqlite3_stmt) check = canting_sql_prepare (db,
+                                                         "SELECT (SELECT active FROM workers WHERE id = ?1), "
+                                                         "(SELECT order_date FROM orders WHERE id = ?2)",
+                                                         error);
+    if (check == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (check, 1, job->worker_id);
+    sqlite3_bind_int64 (check, 2, c.order_id);
+    if (sqlite3_step (check) != SQLITE_ROW || sqlite3_column_type (check, 0) == SQLITE_NULL ||
+        sqlite3_column_int (check, 0) == 0)
+      {
+        g_set_error (error, CANTING_WORKER_ERROR, CANTING_WORKER_FIELD_NAME,
+                     _("Choose a worker who still works here."));
+        return FALSE;
+      }
+    if (g_strcmp0 (job->done_on, (const char *) sqlite3_column_text (check, 1)) < 0)
+      {
+        g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
+                     _("A stage cannot be done before the order was placed."));
+        return FALSE;
+      }
+  }
   if (!c.previous_done)
     {
       g_set_error (error, CANTING_ERROR, CANTING_ERROR_CONFLICT,
@@ -794,6 +830,26 @@ reopen_in_transaction (CantingDb  *db,
     }
   if (!worker_totals (db, c.stage->worker_id, &earned, &paid, error))
     return FALSE;
+  /* Payments settle the oldest work first: a stage is paid once the
+   * worker's payments reach the wages of everything they finished up to
+   * and including it.  A paid stage stays done (and stays theirs). */
+  {
+    g_autoptr(sqlite3_stmt) upto = canting_sql_prepare (db,
+                                                        "SELECT coalesce(sum(wage), 0) FROM item_stages WHERE worker_id = ?1 "
+                                                        "AND (done_on < ?2 OR (done_on = ?2 AND id <= ?3))",
+                                                        error);
+    gint64 cumulative = 0;
+
+    if (upto == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (upto, 1, c.stage->worker_id);
+    sqlite3_bind_text (upto, 2, c.stage->done_on, -1, SQLITE_STATIC);
+    sqlite3_bind_int64 (upto, 3, c.stage->id);
+    if (!canting_sql_get_int64 (db, upto, &cumulative, _("reading the wages"), error))
+      return FALSE;
+    if (c.stage->wage > 0 && paid >= cumulative)
+      paid = earned + 1;  /* covered: refused below */
+  }
   if (paid > earned - c.stage->wage)
     {
       g_set_error (error, CANTING_ERROR, CANTING_ERROR_CONFLICT,

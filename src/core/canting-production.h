@@ -67,6 +67,9 @@ typedef struct {
   CantingMoney      rate;
 } CantingRate;
 
+/* As a rate in canting_worker_save_with_rates(): remove the rate. */
+#define CANTING_RATE_NONE G_GINT64_CONSTANT (-1)
+
 void       canting_rate_free (CantingRate *rate);
 /* (transfer full) (element-type CantingRate) */
 GPtrArray *canting_worker_rates (CantingDb  *db,

@@ -23,13 +23,21 @@ canting_share_whatsapp_number (const char  *phone,
     if (g_ascii_isdigit (*p))
       g_string_append_c (digits, *p);
 
-  /* Indonesia: a local 0812… becomes 62812…; numbers already written
-   * with the country code stay as they are. */
+  /* To the international form wa.me wants, for Indonesia: an
+   * international prefix 00 goes; a local 0812… and a bare 812… (a
+   * spreadsheet drops leading zeros) become 62812…; "62 0812" loses the
+   * trunk zero.  Anything else already carries its country code. */
+  if (g_str_has_prefix (digits->str, "00"))
+    g_string_erase (digits, 0, 2);
   if (digits->str[0] == '0')
     {
       g_string_erase (digits, 0, 1);
       g_string_prepend (digits, "62");
     }
+  else if (digits->str[0] == '8')
+    g_string_prepend (digits, "62");
+  if (g_str_has_prefix (digits->str, "620"))
+    g_string_erase (digits, 2, 1);
   return g_string_free (digits, FALSE);
 }
 

@@ -103,25 +103,58 @@ canting_date_is_valid (const char *iso_date)
   return y >= 1900 && g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
 }
 
+/* Reads 1 to 4 digits at *p; -1 if there are none or more. */
+static int
+read_digits (const char **p,
+             int          max_digits)
+{
+  int value = 0, n = 0;
+
+  while (g_ascii_isdigit (**p))
+    {
+      if (++n > max_digits)
+        return -1;
+      value = value * 10 + (**p - '0');
+      (*p)++;
+    }
+  return n > 0 ? value : -1;
+}
+
 char *
 canting_date_parse (const char  *text,
                     GError     **error)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
-  int a = 0, b = 0, c = 0, used = 0;
-  char sep1 = 0, sep2 = 0;
-  int day, month, year;
+  const char *p = trimmed;
+  int a, b, c;
+  char sep;
 
-  if (sscanf (trimmed, "%d%c%d%c%d%n", &a, &sep1, &b, &sep2, &c, &used) == 5 &&
-      used == (int) strlen (trimmed) && sep1 == sep2 && strchr ("/-.", sep1) != NULL)
+  /* Digits and one kind of separator only: no signs, spaces or numbers
+   * too long to be a date part. */
+  a = read_digits (&p, 4);
+  sep = *p;
+  if (a >= 0 && sep != '\0' && strchr ("/-.", sep) != NULL)
     {
-      if (a >= 1000 && sep1 == '-')
-        year = a, month = b, day = c;      /* 2026-11-24 */
-      else
-        day = a, month = b, year = c;      /* 24/11/2026 */
-      if (year >= 1900 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= 31 &&
-          g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-        return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+      p++;
+      b = read_digits (&p, 2);
+      if (b >= 0 && *p == sep)
+        {
+          p++;
+          c = read_digits (&p, 4);
+          if (c >= 0 && *p == '\0')
+            {
+              int day, month, year;
+              gboolean year_first = a >= 1000 && sep == '-';
+
+              day = year_first ? c : a;
+              month = b;
+              year = year_first ? a : c;
+              if (year >= 1900 && year <= 9999 && (year_first ? c <= 31 : a <= 31) &&
+                  month >= 1 && month <= 12 && day >= 1 && day <= 31 &&
+                  g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+                return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+            }
+        }
     }
   if (*trimmed == '\0')
     g_set_error (error, CANTING_VALIDATE_ERROR, 0, _("Type a date, for example 24/11/2026."));
