@@ -285,6 +285,145 @@ test_orders_import (Fixture       *f,
   g_assert_cmpint (((CantingOrderRow *) rows->pdata[0])->total, ==, 1200000);
 }
 
+static CantingCsvReport *
+import_text (Fixture        *f,
+             CantingCsvKind  kind,
+             const char     *text,
+             CantingCsvMode  mode,
+             GError        **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  return canting_csv_import (f->db, kind, bytes, mode, error);
+}
+
+/* A cell a spreadsheet would run as a formula is exported behind a quote
+ * mark; importing the export strips it again, so nothing changes. */
+static void
+test_formula_guard_round_trip (Fixture       *f,
+                               gconstpointer  data)
+{
+  static const char *names[] = { "=1+1", "+62 812", "-minus", "@cmd" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(CantingDb) other = NULL;
+  g_autofree char *other_dir = canting_test_mkdtemp ();
+  const char *text;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(CantingCustomer) c = canting_customer_new ();
+      g_free (c->name);
+      c->name = g_strdup (names[i]);
+      g_assert_true (canting_customer_save (f->db, c, &error));
+      g_assert_no_error (error);
+    }
+  out = canting_csv_export (f->db, CANTING_CSV_CUSTOMERS, ';', &error);
+  g_assert_no_error (error);
+  text = g_bytes_get_data (out, NULL);
+  g_assert_nonnull (strstr (text, "'=1+1"));
+  g_assert_nonnull (strstr (text, "'-minus"));
+  g_assert_nonnull (strstr (text, "'@cmd"));
+
+  other = canting_db_open_full (other_dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, NULL);
+  {
+    g_autoptr(CantingCsvReport) r = canting_csv_import (other, CANTING_CSV_CUSTOMERS, out, CANTING_CSV_ALL_OR_NOTHING, &error);
+    g_autoptr(GPtrArray) found = NULL;
+    g_assert_no_error (error);
+    g_assert_cmpuint (r->imported, ==, G_N_ELEMENTS (names));
+    found = canting_customer_search (other, "1+1", FALSE, 0, 10, NULL);
+    g_assert_cmpuint (found->len, ==, 1);
+    g_assert_cmpstr (((CantingCustomer *) found->pdata[0])->name, ==, "=1+1");
+    g_clear_pointer (&found, g_ptr_array_unref);
+    found = canting_customer_search (other, "cmd", FALSE, 0, 10, NULL);
+    g_assert_cmpstr (((CantingCustomer *) found->pdata[0])->name, ==, "@cmd");
+  }
+  g_clear_object (&other);
+  canting_test_rmdir (other_dir);
+}
+
+/* What spreadsheets leave behind: rows of only separators, spaces before
+ * a quote, an empty file. */
+static void
+test_spreadsheet_leftovers (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingCsvReport) r = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+
+  r = import_text (f, CANTING_CSV_CUSTOMERS,
+                   "nama;telepon;kota\n"
+                   "Bu Ani;0812-3456-7890;Blitar\n"
+                   ";;\n"
+                   " ; ;\n"
+                   "  \"Pak Budi; Toko\" ;0813-1111-2222;Kediri\n",
+                   CANTING_CSV_ALL_OR_NOTHING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (r->problems->len, ==, 0);
+  g_assert_cmpuint (r->imported, ==, 2);
+  found = canting_customer_search (f->db, "budi", FALSE, 0, 10, NULL);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (((CantingCustomer *) found->pdata[0])->name, ==, "Pak Budi; Toko");
+  g_clear_pointer (&r, canting_csv_report_free);
+
+  r = import_text (f, CANTING_CSV_CUSTOMERS, "", CANTING_CSV_DRY_RUN, &error);
+  g_assert_null (r);
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "The file is empty.");
+}
+
+/* A row with more cells than the header has columns (an unquoted
+ * separator in a name) is refused, not silently cut; a column named twice
+ * is noted at line 1. */
+static void
+test_extra_cells_and_duplicate_column (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingCsvReport) r = NULL;
+
+  r = import_text (f, CANTING_CSV_CUSTOMERS,
+                   "nama,telepon,kota,city\n"
+                   "Toko Sekar, Malang,0341-555123,Malang,Malang\n"
+                   "Bu Ani,0812-3456-7890,Blitar,Blitar\n",
+                   CANTING_CSV_SKIP_BAD_ROWS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (r->imported, ==, 1);
+  g_assert_nonnull (problem_at (r, 1));
+  g_assert_nonnull (strstr (problem_at (r, 2), "This row has 5 cells but the first line names 4 columns"));
+  g_assert_cmpint (canting_customer_count (f->db, NULL, TRUE, NULL), ==, 1);
+}
+
+/* Rows of one order number that disagree on the customer are refused at
+ * the later line; all-or-nothing then writes no order at all. */
+static void
+test_orders_conflicting_rows (Fixture       *f,
+                              gconstpointer  data)
+{
+  static const char *text =
+    "nomor;tanggal;pelanggan;keterangan;jumlah;harga satuan\n"
+    "B1;01/03/2026;Bu Ani;Kain sogan;1;500.000\n"
+    "B1;01/03/2026;Bu Ani;Selendang;1;150.000\n"
+    "B2;02/03/2026;Pak Budi;Kemeja;1;300.000\n"
+    "B2;02/03/2026;Bu Citra;Kemeja;1;300.000\n";
+  CantingOrderFilter all = { .status = -1, .today = "2026-03-10" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingCsvReport) refused = NULL;
+  g_autoptr(CantingCsvReport) skipped = NULL;
+
+  refused = import_text (f, CANTING_CSV_ORDERS, text, CANTING_CSV_ALL_OR_NOTHING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (refused->imported, ==, 0);
+  g_assert_nonnull (strstr (problem_at (refused, 5), "order on line 4 but another date or customer"));
+  g_assert_cmpint (canting_order_count (f->db, &all, NULL), ==, 0);
+  g_assert_cmpint (canting_customer_count (f->db, NULL, TRUE, NULL), ==, 0);
+
+  skipped = import_text (f, CANTING_CSV_ORDERS, text, CANTING_CSV_SKIP_BAD_ROWS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (canting_order_count (f->db, &all, NULL), ==, 1);
+  g_assert_cmpuint (skipped->imported, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -301,6 +440,10 @@ main (int   argc,
   ADD ("/csv/round-trip", test_round_trip);
   ADD ("/csv/export-guards-formulas", test_export_guards_formulas);
   ADD ("/csv/orders-import", test_orders_import);
+  ADD ("/csv/formula-guard-round-trip", test_formula_guard_round_trip);
+  ADD ("/csv/spreadsheet-leftovers", test_spreadsheet_leftovers);
+  ADD ("/csv/extra-cells-duplicate-column", test_extra_cells_and_duplicate_column);
+  ADD ("/csv/orders-conflicting-rows", test_orders_conflicting_rows);
 #undef ADD
   return g_test_run ();
 }

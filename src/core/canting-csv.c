@@ -95,6 +95,19 @@ detect_separator (const char *text)
   return semicolons > commas ? ';' : ',';
 }
 
+/* Only separators and spaces (",,,," from a spreadsheet's empty row). */
+static gboolean
+row_is_blank (GPtrArray *fields)
+{
+  for (guint i = 0; i < fields->len; i++)
+    {
+      const char *f = g_ptr_array_index (fields, i);
+      if (strspn (f, " \t") != strlen (f))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static GPtrArray *
 parse (const char  *text,
        char         sep,
@@ -104,7 +117,7 @@ parse (const char  *text,
   g_autoptr(GString) field = g_string_new (NULL);
   GPtrArray *fields = g_ptr_array_new_with_free_func (g_free);
   guint line = 1, row_line = 1;
-  gboolean quoted = FALSE, was_quoted = FALSE, blank_row = TRUE;
+  gboolean quoted = FALSE, was_quoted = FALSE;
   const char *p = text;
 
   for (;; p++)
@@ -142,10 +155,11 @@ parse (const char  *text,
           continue;
         }
 
-      if (c == '"' && field->len == 0 && !was_quoted)
+      /* A quote opens a quoted cell even after spaces ("a, "b, c""). */
+      if (c == '"' && !was_quoted && strspn (field->str, " \t") == field->len)
         {
+          g_string_truncate (field, 0);
           quoted = was_quoted = TRUE;
-          blank_row = FALSE;
           continue;
         }
       if (c == sep || c == '\n' || c == '\r' || c == '\0')
@@ -154,13 +168,10 @@ parse (const char  *text,
           field = g_string_new (NULL);
           was_quoted = FALSE;
           if (c == sep)
-            {
-              blank_row = FALSE;
-              continue;
-            }
+            continue;
           if (c == '\r' && p[1] == '\n')
             p++;
-          if (!blank_row || fields->len > 1 || *(char *) g_ptr_array_index (fields, 0) != '\0')
+          if (!row_is_blank (fields))
             {
               Row *row = g_new0 (Row, 1);
               row->line = row_line;
@@ -176,12 +187,13 @@ parse (const char  *text,
           else
             g_ptr_array_unref (fields);
           fields = g_ptr_array_new_with_free_func (g_free);
-          blank_row = TRUE;
           if (c == '\0')
             break;
           row_line = ++line;
           continue;
         }
+      if (was_quoted && (c == ' ' || c == '\t'))
+        continue;
       if (was_quoted)
         {
           g_ptr_array_unref (fields);
@@ -189,7 +201,6 @@ parse (const char  *text,
                        _("Line %u: there is text after a closing quote."), line);
           return NULL;
         }
-      blank_row = FALSE;
       g_string_append_c (field, c);
     }
   g_ptr_array_unref (fields);
@@ -251,6 +262,7 @@ typedef struct {
   const Column *columns;
   gsize n_columns;
   int index[16];          /* column → field position, -1 if absent */
+  guint width;            /* cells in the header row */
 } Header;
 
 static gboolean
@@ -272,6 +284,7 @@ read_header (Header            *h,
 {
   for (gsize c = 0; c < h->n_columns; c++)
     h->index[c] = -1;
+  h->width = row->fields->len;
 
   for (guint f = 0; f < row->fields->len; f++)
     {
@@ -281,8 +294,15 @@ read_header (Header            *h,
       for (gsize c = 0; c < h->n_columns && !known; c++)
         if (header_matches (h->columns[c].names, name))
           {
-            h->index[c] = (int) f;
             known = TRUE;
+            if (h->index[c] >= 0)
+              {
+                g_autofree char *message = g_strdup_printf (_("Column “%s” says again what an earlier column "
+                                                              "says; it is ignored."), name);
+                add_problem (report, 1, message);
+              }
+            else
+              h->index[c] = (int) f;
           }
       if (!known && *name != '\0')
         {
@@ -313,9 +333,31 @@ cell (const Header *h,
         int f = h->index[c];
         if (f < 0 || (guint) f >= row->fields->len)
           return "";
-        return g_strstrip ((char *) g_ptr_array_index (row->fields, f));
+        {
+          char *text = g_strstrip ((char *) g_ptr_array_index (row->fields, f));
+          /* Canting's export guards formula-like cells with a leading
+           * quote; reading them back drops it. */
+          if (text[0] == '\'' && text[1] != '\0' && strchr ("=+-@", text[1]) != NULL)
+            memmove (text, text + 1, strlen (text));
+          return text;
+        }
       }
   g_return_val_if_reached ("");
+}
+
+/* A row with more cells than the header has columns: something shifted
+ * (an unquoted separator in a cell, say). */
+static gboolean
+check_width (const Header  *h,
+             const Row     *row,
+             GError       **error)
+{
+  if (row->fields->len <= h->width)
+    return TRUE;
+  g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
+               _("This row has %u cells but the first line names %u columns; a cell may need quotes."),
+               row->fields->len, h->width);
+  return FALSE;
 }
 
 static gboolean
@@ -354,6 +396,7 @@ typedef struct {
   gpointer record;
   gint64 stock;
   char *customer;    /* orders: the customer's name, found or added */
+  guint line;        /* where it starts in the file */
 } Good;
 
 static gpointer
@@ -524,6 +567,8 @@ order_from_group (CantingDb     *db,
   const char *customer = cell (h, first, "customer");
 
   *out_bad_line = first->line;
+  if (!check_width (h, first, error))
+    return NULL;
   g_free (order->order_date);
   order->order_date = canting_date_parse (cell (h, first, "date"), &local);
   if (order->order_date == NULL)
@@ -544,10 +589,28 @@ order_from_group (CantingDb     *db,
   g_free (order->notes);
   order->notes = g_strdup (cell (h, first, "notes"));
 
+  if (!canting_validate_text (customer, CANTING_TEXT_REQUIRED, _("Customer name"), NULL,
+                              CANTING_ERROR, CANTING_ERROR_INVALID, error))
+    return NULL;
   for (guint i = 0; i < group->len; i++)
     {
       const Row *row = g_ptr_array_index (rows, g_array_index (group, guint, i));
-      CantingOrderItem *item = item_from_row (db, h, row, error);
+      CantingOrderItem *item;
+
+      /* Rows of one order must agree on its date and customer. */
+      *out_bad_line = row->line;
+      if (!check_width (h, row, error))
+        return NULL;
+      if (i > 0 && ((*cell (h, row, "date") != '\0' && g_strcmp0 (cell (h, row, "date"), cell (h, first, "date")) != 0) ||
+                    (*cell (h, row, "customer") != '\0' &&
+                     g_utf8_collate (cell (h, row, "customer"), customer) != 0)))
+        {
+          g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
+                       _("This row has the number of the order on line %u but another date or customer."),
+                       first->line);
+          return NULL;
+        }
+      item = item_from_row (db, h, row, error);
 
       if (item == NULL)
         {
@@ -558,6 +621,7 @@ order_from_group (CantingDb     *db,
     }
   /* Checked as the form would, with a stand-in customer (found or added
    * when importing). */
+  *out_bad_line = first->line;
   order->customer_id = G_MAXINT64;
   if (!canting_order_validate (order, error))
     return NULL;
@@ -614,7 +678,27 @@ sku_in_database (CantingDb   *db,
 typedef struct {
   CantingCsvKind kind;
   GPtrArray *good;   /* Good */
+  gboolean skip_bad;
+  CantingCsvReport *report;
+  guint imported;    /* rows written */
 } ImportJob;
+
+static gboolean
+write_one (CantingDb  *db,
+           ImportJob  *job,
+           Good       *g,
+           GError    **error)
+{
+  if (job->kind == CANTING_CSV_ORDERS)
+    {
+      CantingOrder *order = g->record;
+      return find_or_add_customer (db, g->customer, &order->customer_id, error) &&
+             canting_order_save_in_txn (db, order, error);
+    }
+  if (job->kind == CANTING_CSV_CUSTOMERS)
+    return canting_customer_save_in_txn (db, g->record, error);
+  return canting_product_save_with_stock_in_txn (db, g->record, g->stock, error);
+}
 
 static gboolean
 import_in_transaction (CantingDb  *db,
@@ -622,24 +706,35 @@ import_in_transaction (CantingDb  *db,
                        GError    **error)
 {
   ImportJob *job = user_data;
+  sqlite3 *handle = canting_db_get_handle (db);
 
+  job->imported = 0;
   for (guint i = 0; i < job->good->len; i++)
     {
       Good *g = g_ptr_array_index (job->good, i);
-      gboolean ok;
+      g_autoptr(GError) local = NULL;
 
-      if (job->kind == CANTING_CSV_ORDERS)
+      /* Each record in its own savepoint: one that the check pass could
+       * not foresee failing (a generated SKU taken by a later row, say)
+       * is skipped alone when skipping, and named by its line. */
+      if (sqlite3_exec (handle, "SAVEPOINT csv_row", NULL, NULL, NULL) != SQLITE_OK)
         {
-          CantingOrder *order = g->record;
-          ok = find_or_add_customer (db, g->customer, &order->customer_id, error) &&
-               canting_order_save_in_txn (db, order, error);
+          canting_db_set_error (error, handle, sqlite3_errcode (handle), _("importing"));
+          return FALSE;
         }
-      else if (job->kind == CANTING_CSV_CUSTOMERS)
-        ok = canting_customer_save_in_txn (db, g->record, error);
-      else
-        ok = canting_product_save_with_stock_in_txn (db, g->record, g->stock, error);
-      if (!ok)
-        return FALSE;
+      if (!write_one (db, job, g, &local))
+        {
+          sqlite3_exec (handle, "ROLLBACK TO csv_row; RELEASE csv_row", NULL, NULL, NULL);
+          if (!job->skip_bad)
+            {
+              g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID, _("Line %u: %s"), g->line, local->message);
+              return FALSE;
+            }
+          add_problem (job->report, g->line, local->message);
+          continue;
+        }
+      sqlite3_exec (handle, "RELEASE csv_row", NULL, NULL, NULL);
+      job->imported += job->kind == CANTING_CSV_ORDERS ? (guint) g->stock : 1;
     }
   return TRUE;
 }
@@ -676,6 +771,11 @@ canting_csv_import (CantingDb       *db,
   gboolean ok = TRUE;
 
   report->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
+  if (bytes == NULL || size == 0)
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID, _("The file is empty."));
+      return NULL;
+    }
   /* A spreadsheet's UTF-8 starts with a byte-order mark; drop it. */
   if (size >= 3 && memcmp (bytes, "\xef\xbb\xbf", 3) == 0)
     bytes += 3, size -= 3;
@@ -733,6 +833,8 @@ canting_csv_import (CantingDb       *db,
             Good *g = g_new0 (Good, 1);
             g->record = order;
             g->customer = customer;
+            g->line = ((Row *) g_ptr_array_index (rows, g_array_index (group, guint, 0)))->line;
+            g->stock = group->len;   /* rows it stands for */
             g_ptr_array_add (good, g);
           }
           report->good_rows += group->len;
@@ -743,8 +845,9 @@ canting_csv_import (CantingDb       *db,
       const Row *row = g_ptr_array_index (rows, r);
       g_autoptr(GError) local = NULL;
       gint64 stock = 0;
-      gpointer record = kind == CANTING_CSV_CUSTOMERS ? customer_from_row (&header, row, &local)
-                                                      : product_from_row (&header, row, &stock, &local);
+      gpointer record = !check_width (&header, row, &local) ? NULL
+                        : kind == CANTING_CSV_CUSTOMERS ? customer_from_row (&header, row, &local)
+                        : product_from_row (&header, row, &stock, &local);
 
       if (record != NULL && kind == CANTING_CSV_PRODUCTS && *((CantingProduct *) record)->sku != '\0')
         {
@@ -773,6 +876,7 @@ canting_csv_import (CantingDb       *db,
         Good *g = g_new0 (Good, 1);
         g->record = record;
         g->stock = stock;
+        g->line = row->line;
         g_ptr_array_add (good, g);
       }
     }
@@ -788,10 +892,10 @@ canting_csv_import (CantingDb       *db,
       rows_bad |= ((CantingCsvProblem *) report->problems->pdata[i])->line > 1;
     if (mode == CANTING_CSV_SKIP_BAD_ROWS || (mode == CANTING_CSV_ALL_OR_NOTHING && !rows_bad))
       {
-        ImportJob job = { kind, good };
+        ImportJob job = { kind, good, mode == CANTING_CSV_SKIP_BAD_ROWS, report, 0 };
         ok = good->len == 0 || canting_db_transaction (db, import_in_transaction, &job, error);
         if (ok)
-          report->imported = kind == CANTING_CSV_ORDERS ? report->good_rows : good->len;
+          report->imported = job.imported;
       }
   }
 
@@ -805,6 +909,19 @@ canting_csv_import (CantingDb       *db,
 
 /* --- export ------------------------------------------------------------- */
 
+static gboolean
+plain_number (const char *text)
+{
+  const char *p = text + (text[0] == '-');
+
+  if (*p == '\0')
+    return FALSE;
+  for (; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 put (GString    *out,
      const char *text,
@@ -815,8 +932,9 @@ put (GString    *out,
 
   text = text != NULL ? text : "";
   /* A cell starting like a formula would run in a spreadsheet: keep it
-   * text (CSV injection). */
-  if (strchr ("=+-@", text[0]) != NULL && text[0] != '\0' && !g_ascii_isdigit (text[1]))
+   * text (CSV injection), unless it is a plain number or phone number. */
+  if (text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL && !plain_number (text) &&
+      !canting_phone_is_valid (text))
     {
       g_string_append (out, "\"'");
       for (const char *p = text; *p != '\0'; p++)
