@@ -31,8 +31,9 @@ run (const char *tool,
 }
 
 static gint64
-make_order (CantingDb *db,
-            guint      n_items)
+make_order (CantingDb  *db,
+            guint       n_items,
+            const char *notes)
 {
   g_autoptr(CantingProfile) profile = canting_profile_new ();
   g_autoptr(CantingCustomer) customer = canting_customer_new ();
@@ -58,6 +59,11 @@ make_order (CantingDb *db,
       g_ptr_array_add (order->items, canting_order_item_new (0, what, 2, 750000));
     }
   order->shipping = 30000;
+  if (notes != NULL)
+    {
+      g_free (order->notes);
+      order->notes = g_strdup (notes);
+    }
   g_assert_true (canting_order_save (db, order, &error));
   g_assert_no_error (error);
   dp->order_id = order->id;
@@ -74,7 +80,7 @@ test_nota_text (void)
   g_autofree char *pdf = g_build_filename (dir, "nota.pdf", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(CantingDb) db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, &error);
-  gint64 id = make_order (db, 1);
+  gint64 id = make_order (db, 1, NULL);
   g_autoptr(CantingNota) nota = canting_nota_new (db, id, &error);
   g_autofree char *text = NULL;
   g_autofree char *name = NULL;
@@ -105,7 +111,7 @@ test_nota_pages (void)
   g_autofree char *pdf = g_build_filename (dir, "nota.pdf", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(CantingDb) db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, &error);
-  gint64 id = make_order (db, 120);
+  gint64 id = make_order (db, 120, NULL);
   g_autoptr(CantingNota) nota = canting_nota_new (db, id, &error);
   g_autofree char *text = NULL;
   g_autofree char *info = NULL;
@@ -125,6 +131,39 @@ test_nota_pages (void)
   canting_test_rmdir (dir);
 }
 
+/* Long notes after the totals go on to a new page, the thanks after
+ * them: nothing falls off the bottom of the paper. */
+static void
+test_nota_long_notes (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autofree char *pdf = g_build_filename (dir, "nota.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingDb) db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, &error);
+  g_autoptr(GString) notes = g_string_new (NULL);
+  g_autoptr(CantingNota) nota = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  gint64 id;
+
+  for (guint i = 1; i <= 60; i++)
+    g_string_append_printf (notes, "%sCatatan baris %u", i > 1 ? "\n" : "", i);
+  id = make_order (db, 12, notes->str);
+  nota = canting_nota_new (db, id, &error);
+  g_assert_true (canting_nota_save_pdf (nota, pdf, &error));
+  info = run ("pdfinfo", pdf);
+  g_assert_cmpint (atoi (strstr (info, "Pages:") + strlen ("Pages:")), >=, 2);
+
+  text = run ("pdftotext", pdf);
+  for (guint i = 1; i <= 60; i++)
+    {
+      g_autofree char *line = g_strdup_printf ("Catatan baris %u\n", i);
+      g_assert_nonnull (strstr (text, line));
+    }
+  g_assert_nonnull (strstr (text, "Thank you for your order."));
+  canting_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -134,5 +173,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/nota/text", test_nota_text);
   g_test_add_func ("/nota/pages", test_nota_pages);
+  g_test_add_func ("/nota/long-notes", test_nota_long_notes);
   return g_test_run ();
 }

@@ -303,6 +303,53 @@ restart_step (CantingApplication *app)
   after = canting_backup_list (data_dir, NULL);
   g_assert_cmpuint (after->len, ==, before->len + 1);
 
+  /* A stage name is saved after a typing pause.  Restoring the copy just
+   * made rebuilds the stage lists, so the restored names show and a later
+   * edit cannot write the pre-restore list back. */
+  {
+    CantingBackupInfo *newest = after->pdata[0];
+    g_autoptr(GDateTime) local = g_date_time_to_local (newest->created);
+    g_autofree char *when = g_date_time_format (local, "%-d %B %Y, %H.%M");
+    g_autofree char *restore_tip = g_strdup_printf ("Pulihkan cadangan tanggal %s", when);
+    GtkWidget *remove = find_by_tooltip (GTK_WIDGET (prefs), "Hapus tahap Tahap baru");
+    GtkWidget *row;
+    GtkWidget *restore_button;
+    g_autoptr(GPtrArray) cap = NULL;
+
+    g_assert_nonnull (remove);
+    row = g_object_get_data (G_OBJECT (remove), "row");
+    gtk_editable_set_text (GTK_EDITABLE (row), "Celup kedua");
+    /* Renaming renames what the trash button says it removes. */
+    g_assert_nonnull (find_by_tooltip (GTK_WIDGET (prefs), "Hapus tahap Celup kedua"));
+    cap = canting_stage_templates (canting_application_get_db (app), CANTING_TECHNIQUE_CAP, NULL);
+    g_assert_cmpstr (((CantingStageTemplate *) cap->pdata[4])->name, ==, "Tahap baru");
+    g_clear_pointer (&cap, g_ptr_array_unref);
+    spin (800);
+    cap = canting_stage_templates (canting_application_get_db (app), CANTING_TECHNIQUE_CAP, NULL);
+    g_assert_cmpstr (((CantingStageTemplate *) cap->pdata[4])->name, ==, "Celup kedua");
+    g_clear_pointer (&cap, g_ptr_array_unref);
+
+    restore_button = find_by_tooltip (GTK_WIDGET (prefs), restore_tip);
+    g_assert_nonnull (restore_button);
+    g_signal_emit_by_name (restore_button, "clicked");
+    cap = canting_stage_templates (canting_application_get_db (app), CANTING_TECHNIQUE_CAP, NULL);
+    g_assert_cmpstr (((CantingStageTemplate *) cap->pdata[4])->name, ==, "Tahap baru");
+    g_clear_pointer (&cap, g_ptr_array_unref);
+
+    /* The list shows the restored name; editing another stage keeps it. */
+    remove = find_by_tooltip (GTK_WIDGET (prefs), "Hapus tahap Tahap baru");
+    g_assert_nonnull (remove);
+    g_assert_null (find_by_tooltip (GTK_WIDGET (prefs), "Hapus tahap Celup kedua"));
+    remove = find_by_tooltip (GTK_WIDGET (prefs), "Hapus tahap Ngecap");
+    g_assert_nonnull (remove);
+    gtk_check_button_set_active (g_object_get_data (g_object_get_data (G_OBJECT (remove), "row"), "per-colour"), TRUE);
+    cap = canting_stage_templates (canting_application_get_db (app), CANTING_TECHNIQUE_CAP, NULL);
+    g_assert_cmpuint (cap->len, ==, 5);
+    g_assert_true (((CantingStageTemplate *) cap->pdata[0])->per_colour);
+    g_assert_true (((CantingStageTemplate *) cap->pdata[0])->per_colour);
+    g_assert_cmpstr (((CantingStageTemplate *) cap->pdata[4])->name, ==, "Tahap baru");
+  }
+
   /* A save that fails (disk full, say; here a trigger refuses it) is
    * shown, and retried when Preferences closes: the typed owner is not
    * lost once the database accepts writes again. */

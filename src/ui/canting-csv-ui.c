@@ -83,7 +83,9 @@ on_report_response (AdwMessageDialog *dialog,
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row imported", "%u rows imported",
                                                             report->imported), report->imported);
       toast (job->page, text);
-      if (job->done != NULL && report->imported > 0)
+      /* The page may have gone with its window while the report was
+       * open: nothing left to refresh then. */
+      if (job->done != NULL && report->imported > 0 && gtk_widget_get_root (job->page) != NULL)
         ((void (*) (gpointer)) job->done) (job->done_data);
     }
   import_free (job);

@@ -122,6 +122,17 @@ layout_height (PangoLayout *layout)
   return (double) h / PANGO_SCALE;
 }
 
+/* The height @text would take, drawing nothing. */
+static double
+text_height (Pen        *pen,
+             const char *font,
+             const char *text,
+             double      width)
+{
+  g_autoptr(PangoLayout) layout = layout_new (pen, font, text, width, PANGO_ALIGN_LEFT);
+  return layout_height (layout);
+}
+
 /* Draws @text at (x, pen->y) if on the painted page; returns its height. */
 static double
 text_at (Pen            *pen,
@@ -393,10 +404,26 @@ layout_nota (CantingNota *nota,
   }
   if (*nota->order->notes != '\0')
     {
+      g_auto(GStrv) lines = g_strsplit (nota->order->notes, "\n", -1);
+
       pen.y += 8;
-      pen.y += text_at (&pen, MARGIN, width - 2 * MARGIN, "Sans Italic 8", nota->order->notes, PANGO_ALIGN_LEFT);
+      /* Line by line, so long notes go on over the page. */
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          if (pen.y + text_height (&pen, "Sans Italic 8", lines[i], width - 2 * MARGIN) > bottom)
+            {
+              new_page (&pen);
+              draw_header (&pen, nota, TRUE);
+            }
+          pen.y += text_at (&pen, MARGIN, width - 2 * MARGIN, "Sans Italic 8", lines[i], PANGO_ALIGN_LEFT);
+        }
     }
   pen.y += 12;
+  if (pen.y + text_height (&pen, "Sans 9", _("Thank you for your order."), width - 2 * MARGIN) > bottom)
+    {
+      new_page (&pen);
+      draw_header (&pen, nota, TRUE);
+    }
   text_at (&pen, MARGIN, width - 2 * MARGIN, "Sans 9", _("Thank you for your order."), PANGO_ALIGN_CENTER);
 
   if (painting (&pen) && show_pages)

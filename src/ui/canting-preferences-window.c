@@ -53,6 +53,8 @@ struct _CantingPreferencesWindow
   AdwEntryRow *rows[N_TEXT_ROWS];
   gboolean row_invalid[N_TEXT_ROWS];
   guint save_source;
+  guint stages_source;        /* typing pause before stage names are saved */
+  GPtrArray *stage_expanders; /* one AdwExpanderRow per technique, unowned */
   /* The shared profile holds typed text not yet written.  Cleared only by
    * a successful save, so a failed one (disk full, database busy) is
    * retried on close and reported if it fails again. */
@@ -95,6 +97,8 @@ any_row_invalid (CantingPreferencesWindow *self)
   return FALSE;
 }
 
+static void flush_stages (CantingPreferencesWindow *self);
+
 gboolean
 canting_preferences_window_flush (CantingPreferencesWindow  *self,
                                   GError                   **error)
@@ -103,6 +107,7 @@ canting_preferences_window_flush (CantingPreferencesWindow  *self,
 
   g_return_val_if_fail (CANTING_IS_PREFERENCES_WINDOW (self), FALSE);
 
+  flush_stages (self);
   g_clear_handle_id (&self->save_source, g_source_remove);
   if (!self->dirty)
     return TRUE;
@@ -318,6 +323,7 @@ on_remove_logo (CantingPreferencesWindow *self)
 }
 
 static void refresh_backups (CantingPreferencesWindow *self);
+static void fill_stages (CantingPreferencesWindow *self);
 
 static gboolean
 restore (CantingPreferencesWindow *self,
@@ -343,6 +349,7 @@ restore (CantingPreferencesWindow *self,
       load_profile (self);
       update_logo (self);
       refresh_backups (self);
+      fill_stages (self);
     }
   if (!restored)
     show_error (self, error->message);
@@ -469,10 +476,37 @@ on_open_folder (CantingPreferencesWindow *self)
 
 /* --- production stages -------------------------------------------------- */
 
-static void fill_stages (CantingPreferencesWindow *self);
+/* Names each row of a technique's list by its place and name, so a screen
+ * reader says "Stage 2 of Batik tulis: Nglowong" rather than "Stage". */
+static void
+label_stage_rows (AdwExpanderRow *expander)
+{
+  CantingTechnique technique = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (expander), "technique"));
+  GPtrArray *rows = g_object_get_data (G_OBJECT (expander), "rows");
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      const char *name = gtk_editable_get_text (GTK_EDITABLE (row));
+      g_autofree char *title = g_strdup_printf (_("Stage %u"), i + 1);
+      g_autofree char *full = g_strdup_printf (_("Stage %u of %s"), i + 1, canting_technique_label (technique));
+      g_autofree char *colour = g_strdup_printf (_("%s is done once for each colour"), name);
+      g_autofree char *remove = g_strdup_printf (_("Remove the stage %s"), name);
+      GtkWidget *per_colour = g_object_get_data (G_OBJECT (row), "per-colour");
+      GtkWidget *remove_button = g_object_get_data (G_OBJECT (row), "remove");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, full, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (per_colour), GTK_ACCESSIBLE_PROPERTY_LABEL, colour, -1);
+      gtk_widget_set_tooltip_text (remove_button, remove);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove_button), GTK_ACCESSIBLE_PROPERTY_LABEL, remove, -1);
+      gtk_widget_set_sensitive (remove_button, rows->len > 1);
+    }
+}
 
 /* Reads one technique's expander back into templates and saves them; a
- * refused list (an empty name) is explained and left unsaved. */
+ * refused list (an empty name) is explained and left unsaved until it is
+ * put right. */
 static void
 save_stages (CantingPreferencesWindow *self,
              AdwExpanderRow           *expander)
@@ -491,18 +525,62 @@ save_stages (CantingPreferencesWindow *self,
       t->per_colour = gtk_check_button_get_active (g_object_get_data (G_OBJECT (row), "per-colour"));
       g_ptr_array_add (templates, t);
     }
+  g_object_set_data (G_OBJECT (expander), "dirty", NULL);
   if (!canting_stage_templates_set (canting_application_get_db (self->app), technique, templates, &error))
-    show_error (self, error->message);
+    {
+      g_object_set_data (G_OBJECT (expander), "dirty", GINT_TO_POINTER (TRUE));
+      show_error (self, error->message);
+    }
   else
     show_error (self, NULL);
 }
 
+/* Saves every list with typing not yet written. */
 static void
-on_stage_changed (GtkWidget                *widget,
+flush_stages (CantingPreferencesWindow *self)
+{
+  g_clear_handle_id (&self->stages_source, g_source_remove);
+  for (guint i = 0; self->stage_expanders != NULL && i < self->stage_expanders->len; i++)
+    {
+      AdwExpanderRow *expander = g_ptr_array_index (self->stage_expanders, i);
+      if (g_object_get_data (G_OBJECT (expander), "dirty") != NULL)
+        save_stages (self, expander);
+    }
+}
+
+static gboolean
+stages_timeout (gpointer user_data)
+{
+  CantingPreferencesWindow *self = user_data;
+
+  self->stages_source = 0;
+  flush_stages (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A name is saved after a typing pause, not at every key. */
+static void
+on_stage_name_changed (GtkEditable              *row,
+                       CantingPreferencesWindow *self)
+{
+  AdwExpanderRow *expander = g_object_get_data (G_OBJECT (row), "expander");
+
+  if (self->loading)
+    return;
+  label_stage_rows (expander);
+  g_object_set_data (G_OBJECT (expander), "dirty", GINT_TO_POINTER (TRUE));
+  g_clear_handle_id (&self->stages_source, g_source_remove);
+  self->stages_source = g_timeout_add (SAVE_DELAY_MS, stages_timeout, self);
+}
+
+static void
+on_stage_toggled (GtkCheckButton           *check,
                   CantingPreferencesWindow *self)
 {
-  if (!self->loading)
-    save_stages (self, g_object_get_data (G_OBJECT (widget), "expander"));
+  if (self->loading)
+    return;
+  flush_stages (self);
+  save_stages (self, g_object_get_data (G_OBJECT (check), "expander"));
 }
 
 static void
@@ -515,8 +593,10 @@ on_stage_removed (GtkButton                *button,
 
   if (rows->len <= 1)
     return;
+  flush_stages (self);
   g_ptr_array_remove (rows, row);
   adw_expander_row_remove (expander, row);
+  label_stage_rows (expander);
   save_stages (self, expander);
 }
 
@@ -528,25 +608,22 @@ stage_row_new (CantingPreferencesWindow   *self,
   GtkWidget *row = adw_entry_row_new ();
   GtkWidget *per_colour = gtk_check_button_new_with_label (_("each colour"));
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  g_autofree char *remove_label = g_strdup_printf (_("Remove the stage %s"), t->name);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Stage"));
   gtk_editable_set_text (GTK_EDITABLE (row), t->name);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (per_colour), t->per_colour);
   gtk_widget_set_valign (per_colour, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, remove_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), per_colour);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
   g_object_set_data (G_OBJECT (row), "per-colour", per_colour);
+  g_object_set_data (G_OBJECT (row), "remove", remove);
   g_object_set_data (G_OBJECT (row), "expander", expander);
   g_object_set_data (G_OBJECT (per_colour), "expander", expander);
   g_object_set_data (G_OBJECT (remove), "expander", expander);
   g_object_set_data (G_OBJECT (remove), "row", row);
-  g_signal_connect (row, "changed", G_CALLBACK (on_stage_changed), self);
-  g_signal_connect (per_colour, "toggled", G_CALLBACK (on_stage_changed), self);
+  g_signal_connect (row, "changed", G_CALLBACK (on_stage_name_changed), self);
+  g_signal_connect (per_colour, "toggled", G_CALLBACK (on_stage_toggled), self);
   g_signal_connect (remove, "clicked", G_CALLBACK (on_stage_removed), self);
   return row;
 }
@@ -558,17 +635,30 @@ on_stage_added (GtkButton                *button,
   AdwExpanderRow *expander = g_object_get_data (G_OBJECT (button), "expander");
   GPtrArray *rows = g_object_get_data (G_OBJECT (expander), "rows");
   CantingStageTemplate t = { (char *) _("New stage"), FALSE };
-  GtkWidget *row = stage_row_new (self, expander, &t);
+  GtkWidget *row;
 
+  flush_stages (self);
+  self->loading = TRUE;
+  row = stage_row_new (self, expander, &t);
+  self->loading = FALSE;
   g_ptr_array_add (rows, row);
   adw_expander_row_add_row (expander, row);
+  label_stage_rows (expander);
   save_stages (self, expander);
   gtk_widget_grab_focus (row);
 }
 
+/* (Re)builds the lists from the database: at start and after a restore,
+ * so an edit never writes the lists of before the restore back. */
 static void
 fill_stages (CantingPreferencesWindow *self)
 {
+  g_clear_handle_id (&self->stages_source, g_source_remove);
+  for (guint i = 0; self->stage_expanders != NULL && i < self->stage_expanders->len; i++)
+    adw_preferences_group_remove (self->stages_group, g_ptr_array_index (self->stage_expanders, i));
+  g_clear_pointer (&self->stage_expanders, g_ptr_array_unref);
+  self->stage_expanders = g_ptr_array_new ();
+
   self->loading = TRUE;
   for (guint technique = 0; technique < CANTING_TECHNIQUE_COUNT; technique++)
     {
@@ -595,6 +685,8 @@ fill_stages (CantingPreferencesWindow *self)
       g_signal_connect (add, "clicked", G_CALLBACK (on_stage_added), self);
       adw_expander_row_add_action (expander, add);
       adw_preferences_group_add (self->stages_group, GTK_WIDGET (expander));
+      g_ptr_array_add (self->stage_expanders, expander);
+      label_stage_rows (expander);
     }
   self->loading = FALSE;
 }
@@ -661,6 +753,8 @@ canting_preferences_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->save_source, g_source_remove);
+  g_clear_handle_id (&self->stages_source, g_source_remove);
+  g_clear_pointer (&self->stage_expanders, g_ptr_array_unref);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
