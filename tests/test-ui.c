@@ -311,7 +311,7 @@ restart_step (CantingApplication *app)
     g_autoptr(GDateTime) local = g_date_time_to_local (newest->created);
     g_autofree char *when = g_date_time_format (local, "%-d %B %Y, %H.%M");
     g_autofree char *restore_tip = g_strdup_printf ("Pulihkan cadangan tanggal %s", when);
-    GtkWidget *remove = find_by_tooltip (GTK_WIDGET (prefs), "Hapus tahap Tahap baru");
+    GtkWidget *remove = find_by_tooltip (GTK_WIDGET (prefs), "Hapus tahap Tahap baru dari Batik cap");
     GtkWidget *row;
     GtkWidget *restore_button;
     g_autoptr(GPtrArray) cap = NULL;
@@ -320,7 +320,7 @@ restart_step (CantingApplication *app)
     row = g_object_get_data (G_OBJECT (remove), "row");
     gtk_editable_set_text (GTK_EDITABLE (row), "Celup kedua");
     /* Renaming renames what the trash button says it removes. */
-    g_assert_nonnull (find_by_tooltip (GTK_WIDGET (prefs), "Hapus tahap Celup kedua"));
+    g_assert_nonnull (find_by_tooltip (GTK_WIDGET (prefs), "Hapus tahap Celup kedua dari Batik cap"));
     cap = canting_stage_templates (canting_application_get_db (app), CANTING_TECHNIQUE_CAP, NULL);
     g_assert_cmpstr (((CantingStageTemplate *) cap->pdata[4])->name, ==, "Tahap baru");
     g_clear_pointer (&cap, g_ptr_array_unref);
@@ -337,10 +337,10 @@ restart_step (CantingApplication *app)
     g_clear_pointer (&cap, g_ptr_array_unref);
 
     /* The list shows the restored name; editing another stage keeps it. */
-    remove = find_by_tooltip (GTK_WIDGET (prefs), "Hapus tahap Tahap baru");
+    remove = find_by_tooltip (GTK_WIDGET (prefs), "Hapus tahap Tahap baru dari Batik cap");
     g_assert_nonnull (remove);
-    g_assert_null (find_by_tooltip (GTK_WIDGET (prefs), "Hapus tahap Celup kedua"));
-    remove = find_by_tooltip (GTK_WIDGET (prefs), "Hapus tahap Ngecap");
+    g_assert_null (find_by_tooltip (GTK_WIDGET (prefs), "Hapus tahap Celup kedua dari Batik cap"));
+    remove = find_by_tooltip (GTK_WIDGET (prefs), "Hapus tahap Ngecap dari Batik cap");
     g_assert_nonnull (remove);
     gtk_check_button_set_active (g_object_get_data (g_object_get_data (G_OBJECT (remove), "row"), "per-colour"), TRUE);
     cap = canting_stage_templates (canting_application_get_db (app), CANTING_TECHNIQUE_CAP, NULL);

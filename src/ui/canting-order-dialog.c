@@ -816,7 +816,7 @@ fill_production (CantingOrderDialog *self)
           if (in_production && (!same_next || next->done_on == NULL))
             {
               GtkWidget *undo = gtk_button_new_with_mnemonic (_("_Undo"));
-              g_autofree char *label = g_strdup_printf (_("Undo %s"), title);
+              g_autofree char *label = g_strdup_printf (_("Undo %s"), full_title);
               gtk_widget_set_valign (undo, GTK_ALIGN_CENTER);
               gtk_accessible_update_property (GTK_ACCESSIBLE (undo), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
               gtk_accessible_reset_relation (GTK_ACCESSIBLE (undo), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
@@ -833,9 +833,9 @@ fill_production (CantingOrderDialog *self)
           /* The next stage of each item: who did it, and done. */
           if (in_production && (!same_prev || prev->done_on != NULL) && workers != NULL && workers->len > 0)
             {
-              GtkWidget *who = workers_drop_down (workers, title);
+              GtkWidget *who = workers_drop_down (workers, full_title);
               GtkWidget *done = gtk_button_new_with_mnemonic (_("_Done"));
-              g_autofree char *label = g_strdup_printf (_("Mark %s done"), title);
+              g_autofree char *label = g_strdup_printf (_("Mark %s done"), full_title);
 
               gtk_widget_set_valign (done, GTK_ALIGN_CENTER);
               gtk_widget_add_css_class (done, "suggested-action");

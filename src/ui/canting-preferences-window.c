@@ -490,8 +490,9 @@ label_stage_rows (AdwExpanderRow *expander)
       const char *name = gtk_editable_get_text (GTK_EDITABLE (row));
       g_autofree char *title = g_strdup_printf (_("Stage %u"), i + 1);
       g_autofree char *full = g_strdup_printf (_("Stage %u of %s"), i + 1, canting_technique_label (technique));
-      g_autofree char *colour = g_strdup_printf (_("%s is done once for each colour"), name);
-      g_autofree char *remove = g_strdup_printf (_("Remove the stage %s"), name);
+      const char *label = canting_technique_label (technique);
+      g_autofree char *colour = g_strdup_printf (_("%s in %s is done once for each colour"), name, label);
+      g_autofree char *remove = g_strdup_printf (_("Remove the stage %s from %s"), name, label);
       GtkWidget *per_colour = g_object_get_data (G_OBJECT (row), "per-colour");
       GtkWidget *remove_button = g_object_get_data (G_OBJECT (row), "remove");
 

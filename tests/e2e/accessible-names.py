@@ -91,6 +91,25 @@ def unnamed(app):
     return missing
 
 
+def repeated(window):
+    """Names shared by several controls of one window: a screen reader
+    cannot tell "Stage" from "Stage" or which "each colour" a box is."""
+    seen = {}
+    for node in walk(window):
+        try:
+            role = node.get_role_name()
+            # The view switcher exists twice (wide and narrow), so its
+            # tabs do too: only one is ever shown.
+            if role not in OPERABLE or role == "page tab":
+                continue
+            name = (node.get_name() or "").strip()
+            if name and (role, name) not in IGNORED:
+                seen[(role, name)] = seen.get((role, name), 0) + 1
+        except gi.repository.GLib.Error:
+            continue
+    return [f"{role} '{name}' ×{n}" for (role, name), n in seen.items() if n > 1]
+
+
 def main():
     binary = sys.argv[1]
     data_dir = tempfile.mkdtemp(prefix="canting-e2e-")
@@ -122,7 +141,7 @@ def main():
         name_entry = find(app, "text", "Nama bengkel")
         results.append(("Preferences opens with a 'Nama bengkel' entry", name_entry is not None, ""))
 
-        for tab in ("Bengkel", "Umum", "Cadangan"):
+        for tab in ("Bengkel", "Umum", "Produksi", "Cadangan"):
             node = find(app, "page tab", tab)
             if node is None:
                 results.append((f"Preferences has a '{tab}' tab", False, ""))
@@ -131,6 +150,11 @@ def main():
             time.sleep(0.3)
             missing = unnamed(app)
             results.append((f"every control on the '{tab}' tab has a name", not missing, "; ".join(missing)))
+            if tab == "Produksi":
+                prefs = [app.get_child_at_index(i) for i in range(app.get_child_count())]
+                prefs = [w for w in prefs if w is not None and w.get_name() == "Pengaturan"]
+                twice = repeated(prefs[0]) if prefs else ["no window named 'Pengaturan'"]
+                results.append(("each stage control on the 'Produksi' tab has its own name", not twice, "; ".join(twice)))
         return results
     finally:
         proc.terminate()
