@@ -834,7 +834,22 @@ production_step (CantingApplication *app)
   gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (worker_dialog), "Jumlah dibayar sekarang (Rp)")), "100rb");
   click (GTK_WIDGET (worker_dialog), "_Bayar Upah");
   g_assert_cmpstr (adw_action_row_get_subtitle (action_row (GTK_WIDGET (worker_dialog), "Terutang")), ==, "Rp 4.000");
-  gtk_window_close (GTK_WINDOW (worker_dialog));
+
+  /* Emptying a rate field takes that rate away (found in review: it
+   * was kept). */
+  tulis = find_widget (GTK_WIDGET (worker_dialog), ADW_TYPE_EXPANDER_ROW, "Batik tulis");
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (tulis, "Finishing")), "");
+  g_object_add_weak_pointer (G_OBJECT (worker_dialog), (gpointer *) &worker_dialog);
+  click (GTK_WIDGET (worker_dialog), "_Simpan");
+  wait_until (window_gone, &worker_dialog);
+  {
+    g_autoptr(GPtrArray) workers_list = canting_worker_list (db, TRUE, NULL);
+    g_autoptr(GPtrArray) kept = canting_worker_rates (db, ((CantingWorker *) workers_list->pdata[0])->id, NULL);
+
+    g_assert_cmpuint (kept->len, ==, G_N_ELEMENTS (rates) - 1);
+    for (guint i = 0; i < kept->len; i++)
+      g_assert_cmpstr (((CantingRate *) kept->pdata[i])->stage, !=, "Finishing");
+  }
 }
 
 static void

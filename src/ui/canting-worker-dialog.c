@@ -152,16 +152,20 @@ on_save (CantingWorkerDialog *self)
   for (guint i = 0; i < self->rate_rows->len; i++)
     {
       GtkWidget *row = g_ptr_array_index (self->rate_rows, i);
-      const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+      g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
       CantingRate *rate;
       g_autoptr(GError) local = NULL;
 
-      if (*text == '\0')
-        continue;
       rate = g_new0 (CantingRate, 1);
       rate->technique = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "technique"));
       rate->stage = g_strdup (g_object_get_data (G_OBJECT (row), "stage"));
       g_ptr_array_add (rates, rate);
+      /* An emptied field takes the rate away. */
+      if (*text == '\0')
+        {
+          rate->rate = CANTING_RATE_NONE;
+          continue;
+        }
       if (!canting_money_parse (text, &rate->rate, &local))
         {
           g_set_error (&error, CANTING_WORKER_ERROR, CANTING_WORKER_FIELD_RATE, "%s: %s", rate->stage, local->message);
