@@ -404,6 +404,28 @@ test_product_photos (Fixture       *f,
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   g_assert_true (g_str_has_suffix (((CantingPhoto *) photos->pdata[0])->thumbnail, ".jpg"));
 
+  /* The list shows each product's first photo; none for no photos. */
+  {
+    g_autoptr(GBytes) second = g_bytes_new_static ("\xff\xd8\xff\xe0other", 9);
+    CantingProductFilter all = { .technique = -1 };
+    g_autoptr(GPtrArray) rows = NULL;
+    g_autoptr(CantingProduct) c = NULL;
+    gint64 none = add_product (f, "Kain C", "Kawung", CANTING_TECHNIQUE_TULIS, 100000);
+
+    g_assert_true (canting_product_photo_add (f->db, a, second, second, &error));
+    rows = canting_product_search (f->db, &all, 0, 10, &error);
+    g_assert_cmpuint (rows->len, ==, 3);
+    g_assert_cmpstr (((CantingProduct *) rows->pdata[0])->thumbnail, ==, ((CantingPhoto *) photos->pdata[0])->thumbnail);
+    g_assert_nonnull (((CantingProduct *) rows->pdata[1])->thumbnail);
+    g_assert_null (((CantingProduct *) rows->pdata[2])->thumbnail);
+    c = canting_product_load (f->db, none, &error);
+    g_assert_null (c->thumbnail);
+    {
+      g_autoptr(GPtrArray) of_a = canting_product_photos (f->db, a, &error);
+      g_assert_true (canting_product_photo_remove (f->db, ((CantingPhoto *) of_a->pdata[1])->id, &error));
+    }
+  }
+
   /* The same image twice is one file; it goes with its last user. */
   g_assert_true (canting_product_photo_remove (f->db, ((CantingPhoto *) photos->pdata[0])->id, &error));
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));

@@ -3,7 +3,7 @@
  * Files are written first, under names made from their content, then
  * recorded in one transaction: a crash leaves at most an unrecorded file,
  * never a record without its file. */
-#include "canting-product.h"
+#include "canting-product-private.h"
 
 #include <errno.h>
 #include <glib/gstdio.h>
@@ -30,6 +30,13 @@ static char *
 photo_dir (CantingDb *db)
 {
   return g_build_filename (canting_db_get_data_dir (db), PHOTO_DIR, NULL);
+}
+
+char *
+canting_photo_path (CantingDb  *db,
+                    const char *file)
+{
+  return g_build_filename (canting_db_get_data_dir (db), PHOTO_DIR, file, NULL);
 }
 
 static const char *

@@ -15,4 +15,9 @@ gboolean canting_product_move_stock_in_txn (CantingDb   *db,
                                             gint64       order_id,
                                             GError     **error);
 
+/* Where a stored photo file (as named in product_photos) is: in the
+ * photos folder of the data dir.  (transfer full) */
+char    *canting_photo_path (CantingDb  *db,
+                             const char *file);
+
 G_END_DECLS

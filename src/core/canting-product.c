@@ -84,6 +84,7 @@ canting_product_copy (const CantingProduct *product)
   p->colours = g_strdup (product->colours);
   p->material = g_strdup (product->material);
   p->description = g_strdup (product->description);
+  p->thumbnail = g_strdup (product->thumbnail);
   return p;
 }
 
@@ -99,6 +100,7 @@ canting_product_free (CantingProduct *product)
   g_free (product->colours);
   g_free (product->material);
   g_free (product->description);
+  g_free (product->thumbnail);
   g_free (product);
 }
 
@@ -414,10 +416,12 @@ canting_product_save_with_stock (CantingDb       *db,
 #define PRODUCT_COLUMNS \
   "p.id, p.sku, p.name, p.motif, p.technique, p.size, p.colours, p.colour_count, p.material, " \
   "p.price, p.unit_cost, p.description, p.archived, " \
-  "(SELECT coalesce(sum(delta), 0) FROM product_stock_moves m WHERE m.product_id = p.id)"
+  "(SELECT coalesce(sum(delta), 0) FROM product_stock_moves m WHERE m.product_id = p.id), " \
+  "(SELECT ph.thumbnail FROM product_photos ph WHERE ph.product_id = p.id ORDER BY ph.position, ph.id LIMIT 1)"
 
 static CantingProduct *
-product_from_row (sqlite3_stmt *stmt)
+product_from_row (CantingDb    *db,
+                  sqlite3_stmt *stmt)
 {
   CantingProduct *p = g_new0 (CantingProduct, 1);
 
@@ -435,6 +439,8 @@ product_from_row (sqlite3_stmt *stmt)
   p->description = canting_sql_dup_text (stmt, 11);
   p->archived = sqlite3_column_int (stmt, 12) != 0;
   p->stock = sqlite3_column_int64 (stmt, 13);
+  if (sqlite3_column_type (stmt, 14) != SQLITE_NULL)
+    p->thumbnail = canting_photo_path (db, (const char *) sqlite3_column_text (stmt, 14));
   return p;
 }
 
@@ -452,7 +458,7 @@ canting_product_load (CantingDb  *db,
   sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return product_from_row (stmt);
+    return product_from_row (db, stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, CANTING_ERROR, CANTING_ERROR_NOT_FOUND, _("This product no longer exists."));
   else
@@ -587,7 +593,7 @@ canting_product_search (CantingDb                  *db,
   sqlite3_bind_int64 (stmt, 6, limit);
   sqlite3_bind_int64 (stmt, 7, offset);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, product_from_row (stmt));
+    g_ptr_array_add (rows, product_from_row (db, stmt));
   if (rc != SQLITE_DONE)
     {
       canting_db_set_error (error, canting_db_get_handle (db), rc, _("searching products"));

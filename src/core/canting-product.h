@@ -62,6 +62,8 @@ typedef struct {
   char             *description;
   gboolean          archived;
   gint64            stock;       /* read-only here: from the ledger */
+  char             *thumbnail;   /* read-only: the first photo's thumbnail
+                                  * file (absolute), NULL without photos */
 } CantingProduct;
 
 #define CANTING_TYPE_PRODUCT (canting_product_get_type ())

@@ -18,4 +18,9 @@ GtkColumnViewColumn *canting_text_column_new (const char       *title,
                                               gboolean          numeric,
                                               gboolean          expand);
 
+/* A column of small pictures: @path gives the image file of a record
+ * (transfer full), or NULL for a placeholder. */
+GtkColumnViewColumn *canting_picture_column_new (const char       *title,
+                                                 CantingCellText   path);
+
 G_END_DECLS

@@ -84,6 +84,12 @@ reload (CantingProductsPage *self)
 }
 
 static char *
+cell_photo (gconstpointer record)
+{
+  return g_strdup (((const CantingProduct *) record)->thumbnail);
+}
+
+static char *
 cell_sku (gconstpointer record)
 {
   return g_strdup (((const CantingProduct *) record)->sku);
@@ -250,6 +256,10 @@ canting_products_page_init (CantingProductsPage *self)
   self->model = canting_paged_model_new (count_products, page_products,
                                          (GDestroyNotify) canting_product_free, self);
   canting_list_attach (self->column_view, self->model);
+  {
+    g_autoptr(GtkColumnViewColumn) photo = canting_picture_column_new (_("Photo"), cell_photo);
+    gtk_column_view_append_column (self->column_view, photo);
+  }
   for (gsize i = 0; i < G_N_ELEMENTS (columns); i++)
     {
       g_autoptr(GtkColumnViewColumn) column =
