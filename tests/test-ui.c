@@ -457,6 +457,28 @@ click (GtkWidget  *root,
 
 /* Customers: add one through the form (a wrong phone is marked and
  * nothing saved), then find it by searching; Ctrl+N opens the form. */
+/* The file chooser of a GtkFileChooserNative is no application window:
+ * look among all toplevels. */
+static gpointer
+file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+      if (GTK_IS_FILE_CHOOSER_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
+static gboolean
+has_file_chooser (gpointer unused)
+{
+  return file_chooser () != NULL;
+}
+
 static void
 customers_step (CantingApplication *app)
 {
@@ -508,6 +530,29 @@ customers_step (CantingApplication *app)
   dialog = find_window (app, CANTING_TYPE_CUSTOMER_DIALOG);
   g_assert_nonnull (dialog);
   gtk_window_close (GTK_WINDOW (dialog));
+
+  /* The page's menu offers export and import of CSV: each asks for a
+   * file (what they write and read is tested in test-csv). */
+  {
+    GtkMenuButton *csv = find_widget (GTK_WIDGET (page), GTK_TYPE_MENU_BUTTON, NULL);
+    GMenuModel *menu = gtk_menu_button_get_menu_model (csv);
+
+    g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
+    for (guint i = 0; i < 2; i++)
+      {
+        static const char *actions[] = { "page.import", "page.export" };
+        GtkFileChooserDialog *chooser;
+
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), actions[i], NULL));
+        wait_until (has_file_chooser, NULL);
+        chooser = file_chooser ();
+        g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==,
+                         i == 0 ? GTK_FILE_CHOOSER_ACTION_OPEN : GTK_FILE_CHOOSER_ACTION_SAVE);
+        gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+        spin (100);
+        g_assert_null (file_chooser ());
+      }
+  }
 }
 
 static void

@@ -65,6 +65,19 @@ canting_text_column_new (const char       *title,
   return view_column;
 }
 
+void
+canting_columns_append (GtkColumnView           *view,
+                        const CantingColumnSpec *specs,
+                        gsize                    n_specs)
+{
+  for (gsize i = 0; i < n_specs; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column =
+        canting_text_column_new (specs[i].title, specs[i].text, specs[i].style, specs[i].numeric, specs[i].expand);
+      gtk_column_view_append_column (view, column);
+    }
+}
+
 /* --- picture columns ---------------------------------------------------- */
 
 #define PICTURE_SIDE 40

@@ -23,4 +23,18 @@ GtkColumnViewColumn *canting_text_column_new (const char       *title,
 GtkColumnViewColumn *canting_picture_column_new (const char       *title,
                                                  CantingCellText   path);
 
+/* One text column of a list, as a table entry. */
+typedef struct {
+  const char       *title;
+  CantingCellText   text;
+  CantingCellStyle  style;
+  gboolean          numeric;
+  gboolean          expand;
+} CantingColumnSpec;
+
+/* Appends a text column to @view for each of @n_specs. */
+void canting_columns_append (GtkColumnView           *view,
+                             const CantingColumnSpec *specs,
+                             gsize                    n_specs);
+
 G_END_DECLS

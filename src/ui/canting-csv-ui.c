@@ -249,3 +249,54 @@ canting_csv_ui_export (GtkWidget          *page,
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_chosen), job);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
+
+typedef struct {
+  GtkWidget *page;  /* unowned: the actions belong to it */
+  CantingApplication *app;
+  CantingCsvKind kind;
+  GCallback done;
+  gpointer done_data;
+} Attached;
+
+static void
+on_import_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  Attached      *a)
+{
+  canting_csv_ui_import (a->page, a->app, a->kind, a->done, a->done_data);
+}
+
+static void
+on_export_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  Attached      *a)
+{
+  canting_csv_ui_export (a->page, a->app, a->kind);
+}
+
+void
+canting_csv_ui_attach (GtkWidget          *page,
+                       GtkMenuButton      *button,
+                       CantingApplication *app,
+                       CantingCsvKind      kind,
+                       GCallback           done,
+                       gpointer            done_data)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) import = g_simple_action_new ("import", NULL);
+  g_autoptr(GSimpleAction) export = g_simple_action_new ("export", NULL);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  Attached *a = g_new0 (Attached, 1);
+
+  *a = (Attached) { page, app, kind, done, done_data };
+  g_object_set_data_full (G_OBJECT (group), "canting-csv", a, g_free);
+  g_signal_connect (import, "activate", G_CALLBACK (on_import_action), a);
+  g_signal_connect (export, "activate", G_CALLBACK (on_export_action), a);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (import));
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (export));
+  gtk_widget_insert_action_group (page, "page", G_ACTION_GROUP (group));
+
+  g_menu_append (menu, _("_Import from CSV…"), "page.import");
+  g_menu_append (menu, _("_Export to CSV…"), "page.export");
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}

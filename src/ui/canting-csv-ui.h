@@ -22,4 +22,13 @@ void canting_csv_ui_export (GtkWidget          *page,
                             CantingApplication *app,
                             CantingCsvKind      kind);
 
+/* Gives @page "page.import" and "page.export" actions for @kind and puts
+ * them in @button's menu.  @done as for canting_csv_ui_import(). */
+void canting_csv_ui_attach (GtkWidget          *page,
+                            GtkMenuButton      *button,
+                            CantingApplication *app,
+                            CantingCsvKind      kind,
+                            GCallback           done,
+                            gpointer            done_data);
+
 G_END_DECLS

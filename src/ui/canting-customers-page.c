@@ -118,24 +118,6 @@ on_activate (GtkColumnView        *view,
     open_dialog (self, canting_row_get_record (row));
 }
 
-static void
-import_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  CantingCustomersPage *self = CANTING_CUSTOMERS_PAGE (widget);
-  canting_csv_ui_import (widget, self->app, CANTING_CSV_CUSTOMERS, G_CALLBACK (reload), self);
-}
-
-static void
-export_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  CantingCustomersPage *self = CANTING_CUSTOMERS_PAGE (widget);
-  canting_csv_ui_export (widget, self->app, CANTING_CSV_CUSTOMERS);
-}
-
 void
 canting_customers_page_set_application (CantingCustomersPage *self,
                                         CantingApplication   *app)
@@ -143,6 +125,7 @@ canting_customers_page_set_application (CantingCustomersPage *self,
   g_return_if_fail (CANTING_IS_CUSTOMERS_PAGE (self));
 
   self->app = app;
+  canting_csv_ui_attach (GTK_WIDGET (self), self->csv_button, app, CANTING_CSV_CUSTOMERS, G_CALLBACK (reload), self);
   g_signal_connect_object (app, "data-replaced", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
   reload (self);
 }
@@ -168,8 +151,6 @@ canting_customers_page_class_init (CantingCustomersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CantingCustomersPage, archived_check);
   gtk_widget_class_bind_template_child (widget_class, CantingCustomersPage, add_button);
   gtk_widget_class_bind_template_child (widget_class, CantingCustomersPage, csv_button);
-  gtk_widget_class_install_action (widget_class, "page.import", NULL, import_activated);
-  gtk_widget_class_install_action (widget_class, "page.export", NULL, export_activated);
   gtk_widget_class_bind_template_child (widget_class, CantingCustomersPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CantingCustomersPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, CantingCustomersPage, empty_page);
@@ -178,27 +159,20 @@ canting_customers_page_class_init (CantingCustomersPageClass *klass)
 static void
 canting_customers_page_init (CantingCustomersPage *self)
 {
-  g_autoptr(GtkColumnViewColumn) name = NULL, city = NULL, phone = NULL;
+  const CantingColumnSpec columns[] = {
+    { _("Name"), cell_name, NULL, FALSE, TRUE },
+    { _("City or regency"), cell_city, NULL, FALSE, TRUE },
+    { _("Phone or WhatsApp"), cell_phone, NULL, FALSE, FALSE },
+  };
 
   gtk_widget_init_template (GTK_WIDGET (self));
   canting_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
-  {
-    g_autoptr(GMenu) menu = g_menu_new ();
-    g_menu_append (menu, _("_Import from CSV…"), "page.import");
-    g_menu_append (menu, _("_Export to CSV…"), "page.export");
-    gtk_menu_button_set_menu_model (self->csv_button, G_MENU_MODEL (menu));
-  }
 
   self->model = canting_paged_model_new (count_customers, page_customers,
                                          (GDestroyNotify) canting_customer_free, self);
   canting_list_attach (self->column_view, self->model);
 
-  name = canting_text_column_new (_("Name"), cell_name, NULL, FALSE, TRUE);
-  city = canting_text_column_new (_("City or regency"), cell_city, NULL, FALSE, TRUE);
-  phone = canting_text_column_new (_("Phone or WhatsApp"), cell_phone, NULL, FALSE, FALSE);
-  gtk_column_view_append_column (self->column_view, name);
-  gtk_column_view_append_column (self->column_view, city);
-  gtk_column_view_append_column (self->column_view, phone);
+  canting_columns_append (self->column_view, columns, G_N_ELEMENTS (columns));
 
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (reload), self);
   g_signal_connect_swapped (self->archived_check, "toggled", G_CALLBACK (reload), self);

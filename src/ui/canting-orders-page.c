@@ -185,24 +185,6 @@ on_activate (GtkColumnView     *view,
     open_dialog (self, ((CantingOrderRow *) canting_row_get_record (row))->id);
 }
 
-static void
-import_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  CantingOrdersPage *self = CANTING_ORDERS_PAGE (widget);
-  canting_csv_ui_import (widget, self->app, CANTING_CSV_ORDERS, G_CALLBACK (reload), self);
-}
-
-static void
-export_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  CantingOrdersPage *self = CANTING_ORDERS_PAGE (widget);
-  canting_csv_ui_export (widget, self->app, CANTING_CSV_ORDERS);
-}
-
 void
 canting_orders_page_set_application (CantingOrdersPage  *self,
                                      CantingApplication *app)
@@ -210,6 +192,7 @@ canting_orders_page_set_application (CantingOrdersPage  *self,
   g_return_if_fail (CANTING_IS_ORDERS_PAGE (self));
 
   self->app = app;
+  canting_csv_ui_attach (GTK_WIDGET (self), self->csv_button, app, CANTING_CSV_ORDERS, G_CALLBACK (reload), self);
   g_signal_connect_object (app, "data-replaced", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
   reload (self);
 }
@@ -235,8 +218,6 @@ canting_orders_page_class_init (CantingOrdersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CantingOrdersPage, filter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CantingOrdersPage, add_button);
   gtk_widget_class_bind_template_child (widget_class, CantingOrdersPage, csv_button);
-  gtk_widget_class_install_action (widget_class, "page.import", NULL, import_activated);
-  gtk_widget_class_install_action (widget_class, "page.export", NULL, export_activated);
   gtk_widget_class_bind_template_child (widget_class, CantingOrdersPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CantingOrdersPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, CantingOrdersPage, empty_page);
@@ -246,13 +227,7 @@ static void
 canting_orders_page_init (CantingOrdersPage *self)
 {
   g_autoptr(GtkStringList) filters = gtk_string_list_new (NULL);
-  struct {
-    const char *title;
-    CantingCellText text;
-    CantingCellStyle style;
-    gboolean numeric;
-    gboolean expand;
-  } columns[] = {
+  const CantingColumnSpec columns[] = {
     { _("Number"), cell_number, NULL, FALSE, FALSE },
     { _("Customer"), cell_customer, NULL, FALSE, TRUE },
     { _("Ordered"), cell_order_date, NULL, FALSE, FALSE },
@@ -264,12 +239,6 @@ canting_orders_page_init (CantingOrdersPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   canting_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
-  {
-    g_autoptr(GMenu) menu = g_menu_new ();
-    g_menu_append (menu, _("_Import from CSV…"), "page.import");
-    g_menu_append (menu, _("_Export to CSV…"), "page.export");
-    gtk_menu_button_set_menu_model (self->csv_button, G_MENU_MODEL (menu));
-  }
 
   gtk_string_list_append (filters, _("All orders"));
   for (guint i = 0; i < CANTING_ORDER_STATUS_COUNT; i++)
@@ -282,13 +251,7 @@ canting_orders_page_init (CantingOrdersPage *self)
 
   self->model = canting_paged_model_new (count_orders, page_orders, (GDestroyNotify) canting_order_row_free, self);
   canting_list_attach (self->column_view, self->model);
-  for (gsize i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column =
-        canting_text_column_new (columns[i].title, columns[i].text, columns[i].style,
-                                 columns[i].numeric, columns[i].expand);
-      gtk_column_view_append_column (self->column_view, column);
-    }
+  canting_columns_append (self->column_view, columns, G_N_ELEMENTS (columns));
 
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (reload), self);
   g_signal_connect_swapped (self->filter_dropdown, "notify::selected", G_CALLBACK (reload), self);

@@ -192,28 +192,19 @@ canting_production_page_class_init (CantingProductionPageClass *klass)
 static void
 canting_production_page_init (CantingProductionPage *self)
 {
-  struct {
-    const char *title;
-    CantingCellText text;
-    gboolean expand;
-  } columns[] = {
-    { _("Stage now"), cell_stage, FALSE },
-    { _("Done"), cell_progress, FALSE },
-    { _("Piece"), cell_item, TRUE },
-    { _("Order"), cell_order, TRUE },
-    { _("Due"), cell_due, FALSE },
+  const CantingColumnSpec columns[] = {
+    { _("Stage now"), cell_stage, NULL, FALSE, FALSE },
+    { _("Done"), cell_progress, NULL, FALSE, FALSE },
+    { _("Piece"), cell_item, NULL, FALSE, TRUE },
+    { _("Order"), cell_order, NULL, FALSE, TRUE },
+    { _("Due"), cell_due, NULL, FALSE, FALSE },
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
   canting_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
   self->model = canting_paged_model_new (count_rows, page_rows, (GDestroyNotify) canting_board_row_free, self);
   canting_list_attach (self->column_view, self->model);
-  for (gsize i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column =
-        canting_text_column_new (columns[i].title, columns[i].text, NULL, FALSE, columns[i].expand);
-      gtk_column_view_append_column (self->column_view, column);
-    }
+  canting_columns_append (self->column_view, columns, G_N_ELEMENTS (columns));
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (reload), self);
   g_signal_connect (self->column_view, "activate", G_CALLBACK (on_activate), self);
   /* Stages are marked done in order forms: read again on show. */

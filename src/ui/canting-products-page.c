@@ -161,24 +161,6 @@ on_activate (GtkColumnView       *view,
     open_dialog (self, canting_row_get_record (row));
 }
 
-static void
-import_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  CantingProductsPage *self = CANTING_PRODUCTS_PAGE (widget);
-  canting_csv_ui_import (widget, self->app, CANTING_CSV_PRODUCTS, G_CALLBACK (reload), self);
-}
-
-static void
-export_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  CantingProductsPage *self = CANTING_PRODUCTS_PAGE (widget);
-  canting_csv_ui_export (widget, self->app, CANTING_CSV_PRODUCTS);
-}
-
 void
 canting_products_page_set_application (CantingProductsPage *self,
                                        CantingApplication  *app)
@@ -186,6 +168,7 @@ canting_products_page_set_application (CantingProductsPage *self,
   g_return_if_fail (CANTING_IS_PRODUCTS_PAGE (self));
 
   self->app = app;
+  canting_csv_ui_attach (GTK_WIDGET (self), self->csv_button, app, CANTING_CSV_PRODUCTS, G_CALLBACK (reload), self);
   g_signal_connect_object (app, "data-replaced", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
   reload (self);
 }
@@ -212,8 +195,6 @@ canting_products_page_class_init (CantingProductsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, in_stock_check);
   gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, add_button);
   gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, csv_button);
-  gtk_widget_class_install_action (widget_class, "page.import", NULL, import_activated);
-  gtk_widget_class_install_action (widget_class, "page.export", NULL, export_activated);
   gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, empty_page);
@@ -223,13 +204,7 @@ static void
 canting_products_page_init (CantingProductsPage *self)
 {
   g_autoptr(GtkStringList) techniques = gtk_string_list_new (NULL);
-  struct {
-    const char *title;
-    CantingCellText text;
-    CantingCellStyle style;
-    gboolean numeric;
-    gboolean expand;
-  } columns[] = {
+  const CantingColumnSpec columns[] = {
     { _("SKU"), cell_sku, NULL, FALSE, FALSE },
     { _("Name"), cell_name, NULL, FALSE, TRUE },
     { _("Motif"), cell_motif, NULL, FALSE, TRUE },
@@ -240,12 +215,6 @@ canting_products_page_init (CantingProductsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   canting_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
-  {
-    g_autoptr(GMenu) menu = g_menu_new ();
-    g_menu_append (menu, _("_Import from CSV…"), "page.import");
-    g_menu_append (menu, _("_Export to CSV…"), "page.export");
-    gtk_menu_button_set_menu_model (self->csv_button, G_MENU_MODEL (menu));
-  }
 
   gtk_string_list_append (techniques, _("All techniques"));
   for (guint i = 0; i < CANTING_TECHNIQUE_COUNT; i++)
@@ -260,13 +229,7 @@ canting_products_page_init (CantingProductsPage *self)
     g_autoptr(GtkColumnViewColumn) photo = canting_picture_column_new (_("Photo"), cell_photo);
     gtk_column_view_append_column (self->column_view, photo);
   }
-  for (gsize i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column =
-        canting_text_column_new (columns[i].title, columns[i].text, columns[i].style,
-                                 columns[i].numeric, columns[i].expand);
-      gtk_column_view_append_column (self->column_view, column);
-    }
+  canting_columns_append (self->column_view, columns, G_N_ELEMENTS (columns));
 
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (reload), self);
   g_signal_connect_swapped (self->technique_dropdown, "notify::selected", G_CALLBACK (reload), self);

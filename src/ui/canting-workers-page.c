@@ -192,28 +192,18 @@ canting_workers_page_class_init (CantingWorkersPageClass *klass)
 static void
 canting_workers_page_init (CantingWorkersPage *self)
 {
-  struct {
-    const char *title;
-    CantingCellText text;
-    gboolean numeric;
-    gboolean expand;
-  } columns[] = {
-    { _("Name"), cell_name, FALSE, TRUE },
-    { _("Earned"), cell_earned, TRUE, FALSE },
-    { _("Paid"), cell_paid, TRUE, FALSE },
-    { _("Owed"), cell_owed, TRUE, FALSE },
+  const CantingColumnSpec columns[] = {
+    { _("Name"), cell_name, NULL, FALSE, TRUE },
+    { _("Earned"), cell_earned, NULL, TRUE, FALSE },
+    { _("Paid"), cell_paid, NULL, TRUE, FALSE },
+    { _("Owed"), cell_owed, NULL, TRUE, FALSE },
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
   canting_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
   self->model = canting_paged_model_new (count_workers, page_workers, (GDestroyNotify) canting_wages_free, self);
   canting_list_attach (self->column_view, self->model);
-  for (gsize i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column =
-        canting_text_column_new (columns[i].title, columns[i].text, NULL, columns[i].numeric, columns[i].expand);
-      gtk_column_view_append_column (self->column_view, column);
-    }
+  canting_columns_append (self->column_view, columns, G_N_ELEMENTS (columns));
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (reload), self);
   g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (canting_workers_page_add), self);
   g_signal_connect (self->column_view, "activate", G_CALLBACK (on_activate), self);
