@@ -205,3 +205,50 @@ canting_paged_model_reload (CantingPagedModel  *self,
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
   return n >= 0;
 }
+
+typedef struct {
+  CantingListFunc list;
+  GDestroyNotify free_record;
+  gpointer user_data;
+} WholeList;
+
+static gint64
+whole_count (gpointer   data,
+             GError   **error)
+{
+  WholeList *w = data;
+  g_autoptr(GPtrArray) all = w->list (w->user_data, error);
+  return all != NULL ? (gint64) all->len : -1;
+}
+
+static GPtrArray *
+whole_page (gpointer   data,
+            guint      offset,
+            guint      limit,
+            GError   **error)
+{
+  WholeList *w = data;
+  g_autoptr(GPtrArray) all = w->list (w->user_data, error);
+  GPtrArray *page;
+
+  if (all == NULL)
+    return NULL;
+  page = g_ptr_array_new_with_free_func (w->free_record);
+  for (guint i = offset; i < all->len && i < offset + limit; i++)
+    g_ptr_array_add (page, g_steal_pointer (&all->pdata[i]));
+  return page;
+}
+
+CantingPagedModel *
+canting_paged_model_new_for_list (CantingListFunc  list,
+                                  GDestroyNotify   free_record,
+                                  gpointer         user_data)
+{
+  WholeList *w = g_new0 (WholeList, 1);
+  CantingPagedModel *model;
+
+  *w = (WholeList) { list, free_record, user_data };
+  model = canting_paged_model_new (whole_count, whole_page, free_record, w);
+  g_object_set_data_full (G_OBJECT (model), "canting-whole-list", w, g_free);
+  return model;
+}

@@ -30,6 +30,15 @@ CantingPagedModel *canting_paged_model_new    (CantingCountFunc  count,
                                                CantingPageFunc   page,
                                                GDestroyNotify    free_record,
                                                gpointer          user_data);
+/* The whole list, already filtered: (transfer full), owning its records. */
+typedef GPtrArray *(*CantingListFunc)  (gpointer   user_data,
+                                        GError   **error);
+
+/* A model over a short list read whole each time (a few dozen workers or
+ * pieces in production), paged like the others. */
+CantingPagedModel *canting_paged_model_new_for_list (CantingListFunc  list,
+                                                     GDestroyNotify   free_record,
+                                                     gpointer         user_data);
 /* Counts again and forgets every page read: after a change, or when the
  * search or filter changed.  FALSE with @error if counting failed (the
  * list is then empty). */

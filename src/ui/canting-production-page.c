@@ -63,31 +63,6 @@ matching (CantingProductionPage  *self,
   return found;
 }
 
-static gint64
-count_rows (gpointer   user_data,
-            GError   **error)
-{
-  g_autoptr(GPtrArray) found = matching (user_data, error);
-  return found != NULL ? (gint64) found->len : -1;
-}
-
-static GPtrArray *
-page_rows (gpointer   user_data,
-           guint      offset,
-           guint      limit,
-           GError   **error)
-{
-  g_autoptr(GPtrArray) found = matching (user_data, error);
-  GPtrArray *page;
-
-  if (found == NULL)
-    return NULL;
-  page = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_board_row_free);
-  for (guint i = offset; i < found->len && i < offset + limit; i++)
-    g_ptr_array_add (page, g_steal_pointer (&found->pdata[i]));
-  return page;
-}
-
 static void
 reload (CantingProductionPage *self)
 {
@@ -202,7 +177,7 @@ canting_production_page_init (CantingProductionPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   canting_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
-  self->model = canting_paged_model_new (count_rows, page_rows, (GDestroyNotify) canting_board_row_free, self);
+  self->model = canting_paged_model_new_for_list ((CantingListFunc) matching, (GDestroyNotify) canting_board_row_free, self);
   canting_list_attach (self->column_view, self->model);
   canting_columns_append (self->column_view, columns, G_N_ELEMENTS (columns));
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (reload), self);

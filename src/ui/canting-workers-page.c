@@ -52,31 +52,6 @@ matching (CantingWorkersPage  *self,
   return found;
 }
 
-static gint64
-count_workers (gpointer   user_data,
-               GError   **error)
-{
-  g_autoptr(GPtrArray) found = matching (user_data, error);
-  return found != NULL ? (gint64) found->len : -1;
-}
-
-static GPtrArray *
-page_workers (gpointer   user_data,
-              guint      offset,
-              guint      limit,
-              GError   **error)
-{
-  g_autoptr(GPtrArray) found = matching (user_data, error);
-  GPtrArray *page;
-
-  if (found == NULL)
-    return NULL;
-  page = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_wages_free);
-  for (guint i = offset; i < found->len && i < offset + limit; i++)
-    g_ptr_array_add (page, g_steal_pointer (&found->pdata[i]));
-  return page;
-}
-
 static void
 reload (CantingWorkersPage *self)
 {
@@ -201,7 +176,7 @@ canting_workers_page_init (CantingWorkersPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   canting_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
-  self->model = canting_paged_model_new (count_workers, page_workers, (GDestroyNotify) canting_wages_free, self);
+  self->model = canting_paged_model_new_for_list ((CantingListFunc) matching, (GDestroyNotify) canting_wages_free, self);
   canting_list_attach (self->column_view, self->model);
   canting_columns_append (self->column_view, columns, G_N_ELEMENTS (columns));
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (reload), self);
