@@ -440,6 +440,33 @@ test_product_photos (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "at most 12 photos"));
 }
 
+/* The motif filter lists each motif in the catalog once, whatever its
+ * capitals; archived products' motifs are left out. */
+static void
+test_product_motifs_in_use (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) motifs = NULL;
+  gint64 old;
+
+  add_product (f, "Kain A", "Kawung", CANTING_TECHNIQUE_TULIS, 100000);
+  add_product (f, "Kain B", "kawung", CANTING_TECHNIQUE_CAP, 100000);
+  add_product (f, "Kain C", "", CANTING_TECHNIQUE_CAP, 100000);
+  add_product (f, "Kain D", "Cakra Palah", CANTING_TECHNIQUE_TULIS, 100000);
+  old = add_product (f, "Kain E", "Truntum", CANTING_TECHNIQUE_TULIS, 100000);
+  {
+    g_autoptr(CantingProduct) e = canting_product_load (f->db, old, &error);
+    e->archived = TRUE;
+    g_assert_true (canting_product_save (f->db, e, &error));
+  }
+  motifs = canting_product_motifs_in_use (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (motifs), ==, 2);
+  g_assert_cmpstr (motifs[0], ==, "Cakra Palah");
+  g_assert_cmpint (g_ascii_strcasecmp (motifs[1], "kawung"), ==, 0);
+}
+
 /* --- orders ------------------------------------------------------------ */
 
 static void
@@ -984,6 +1011,7 @@ main (int   argc,
   ADD ("/product/stock-and-filters", test_product_stock_and_filters);
   ADD ("/product/save-with-stock", test_product_save_with_stock);
   ADD ("/product/photos", test_product_photos);
+  ADD ("/product/motifs-in-use", test_product_motifs_in_use);
   ADD ("/order/totals-and-numbers", test_order_totals_and_numbers);
   ADD ("/order/bad-input-saves-nothing", test_order_bad_input_saves_nothing);
   ADD ("/order/status-transitions", test_status_transitions);

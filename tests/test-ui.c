@@ -628,6 +628,26 @@ products_step (CantingApplication *app)
   gtk_check_button_set_active (in_stock, TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 1);
   gtk_check_button_set_active (in_stock, FALSE);
+
+  /* The motif filter offers the catalog's motifs. */
+  {
+    GtkDropDown *motif = GTK_DROP_DOWN (find_by_tooltip (GTK_WIDGET (page), "Motif"));
+    GListModel *items = gtk_drop_down_get_model (motif);
+
+    g_assert_cmpuint (g_list_model_get_n_items (items), ==, 2);
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (items), 0), ==, "Semua motif");
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (items), 1), ==, "Parabha Balitar");
+    gtk_drop_down_set_selected (motif, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 1);
+    /* Searching keeps the motif chosen. */
+    gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY, NULL)), "kain");
+    spin (400);
+    g_assert_cmpuint (gtk_drop_down_get_selected (motif), ==, 1);
+    gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY, NULL)), "");
+    spin (400);
+    gtk_drop_down_set_selected (motif, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 2);
+  }
 }
 
 static void

@@ -658,3 +658,27 @@ canting_product_motif_suggestions (CantingDb  *db,
     }
   return g_strv_builder_end (builder);
 }
+
+GStrv
+canting_product_motifs_in_use (CantingDb  *db,
+                               GError    **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
+                                                      "SELECT min(motif) FROM products "
+                                                      "WHERE motif <> '' AND archived = 0 "
+                                                      "GROUP BY motif COLLATE NOCASE ORDER BY motif COLLATE NOCASE",
+                                                      error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      canting_db_set_error (error, canting_db_get_handle (db), rc, _("reading motifs"));
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
+}

@@ -150,5 +150,9 @@ gboolean   canting_product_photo_remove  (CantingDb    *db,
  * workshop has used.  (transfer full) */
 GStrv           canting_product_motif_suggestions (CantingDb  *db,
                                                    GError    **error);
+/* The motifs of the catalog's current products, each once (whatever its
+ * capitals), for the motif filter.  (transfer full) */
+GStrv           canting_product_motifs_in_use     (CantingDb  *db,
+                                                   GError    **error);
 
 G_END_DECLS

@@ -17,6 +17,7 @@ struct _CantingProductsPage
 
   GtkSearchEntry *search_entry;
   GtkDropDown *technique_dropdown;
+  GtkDropDown *motif_dropdown;
   GtkCheckButton *in_stock_check;
   GtkMenuButton *csv_button;
   GtkButton *add_button;
@@ -26,6 +27,8 @@ struct _CantingProductsPage
 
   CantingApplication *app;
   CantingPagedModel *model;
+  GStrv motifs;             /* of the motif filter, after "all motifs" */
+  gboolean filling_motifs;
 };
 
 G_DEFINE_FINAL_TYPE (CantingProductsPage, canting_products_page, GTK_TYPE_BOX)
@@ -40,6 +43,11 @@ current_filter (CantingProductsPage *self)
     .technique = technique == 0 || technique == GTK_INVALID_LIST_POSITION ? -1 : (int) technique - 1,
     .in_stock_only = gtk_check_button_get_active (self->in_stock_check),
   };
+  guint motif = gtk_drop_down_get_selected (self->motif_dropdown);
+
+  if (self->motifs != NULL && motif != 0 && motif != GTK_INVALID_LIST_POSITION &&
+      motif - 1 < g_strv_length (self->motifs))
+    filter.motif = self->motifs[motif - 1];
   return filter;
 }
 
@@ -65,6 +73,36 @@ page_products (gpointer   user_data,
   return canting_product_search (canting_application_get_db (self->app), &filter, offset, limit, error);
 }
 
+/* The motif filter offers the motifs now in the catalog; the chosen one
+ * stays chosen while it is still there. */
+static void
+fill_motifs (CantingProductsPage *self)
+{
+  g_auto(GStrv) motifs = canting_product_motifs_in_use (canting_application_get_db (self->app), NULL);
+  g_autoptr(GtkStringList) items = gtk_string_list_new (NULL);
+  CantingProductFilter before = current_filter (self);
+  guint selected = 0;
+
+  /* Unchanged (most reloads): leave the list and its choice alone. */
+  if (motifs == NULL || (self->motifs != NULL && g_strv_equal ((const char * const *) motifs,
+                                                               (const char * const *) self->motifs)))
+    return;
+  gtk_string_list_append (items, _("All motifs"));
+  for (guint i = 0; motifs[i] != NULL; i++)
+    {
+      gtk_string_list_append (items, motifs[i]);
+      if (before.motif != NULL && g_utf8_collate (before.motif, motifs[i]) == 0)
+        selected = i + 1;
+    }
+  self->filling_motifs = TRUE;
+  gtk_drop_down_set_model (self->motif_dropdown, G_LIST_MODEL (items));
+  gtk_drop_down_set_selected (self->motif_dropdown, selected);
+  g_strfreev (self->motifs);
+  self->motifs = g_steal_pointer (&motifs);
+  self->filling_motifs = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->motif_dropdown), self->motifs[0] != NULL);
+}
+
 static void
 reload (CantingProductsPage *self)
 {
@@ -76,11 +114,13 @@ reload (CantingProductsPage *self)
   };
   CantingProductFilter filter;
 
-  if (self->app == NULL || canting_application_get_db (self->app) == NULL)
+  if (self->app == NULL || canting_application_get_db (self->app) == NULL || self->filling_motifs)
     return;
+  fill_motifs (self);
   filter = current_filter (self);
   canting_list_reload (self->model, self->content_stack, self->empty_page,
-                       *filter.text != '\0' || filter.technique >= 0 || filter.in_stock_only, &texts);
+                       *filter.text != '\0' || filter.technique >= 0 || filter.motif != NULL || filter.in_stock_only,
+                       &texts);
 }
 
 static char *
@@ -180,6 +220,7 @@ canting_products_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CANTING_TYPE_PRODUCTS_PAGE);
   g_clear_object (&self->model);
+  g_clear_pointer (&self->motifs, g_strfreev);
   G_OBJECT_CLASS (canting_products_page_parent_class)->dispose (object);
 }
 
@@ -192,6 +233,7 @@ canting_products_page_class_init (CantingProductsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/canting/Canting/canting-products-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, technique_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, motif_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, in_stock_check);
   gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, add_button);
   gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, csv_button);
@@ -233,6 +275,8 @@ canting_products_page_init (CantingProductsPage *self)
 
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (reload), self);
   g_signal_connect_swapped (self->technique_dropdown, "notify::selected", G_CALLBACK (reload), self);
+  g_signal_connect_swapped (self->motif_dropdown, "notify::selected", G_CALLBACK (reload), self);
+  canting_accessible_name_drop_down (self->motif_dropdown, _("Motif"));
   g_signal_connect_swapped (self->in_stock_check, "toggled", G_CALLBACK (reload), self);
   g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (canting_products_page_add), self);
   g_signal_connect (self->column_view, "activate", G_CALLBACK (on_activate), self);
