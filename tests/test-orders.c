@@ -1,4 +1,5 @@
 /* test-orders.c: customers, the catalog, orders, status and payments. */
+#include "canting-backup.h"
 #include "canting-customer.h"
 #include "canting-db-private.h"
 #include "canting-error.h"
@@ -426,13 +427,45 @@ test_product_photos (Fixture       *f,
     }
   }
 
-  /* The same image twice is one file; it goes with its last user. */
-  g_assert_true (canting_product_photo_remove (f->db, ((CantingPhoto *) photos->pdata[0])->id, &error));
-  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
-  g_clear_pointer (&photos, g_ptr_array_unref);
-  photos = canting_product_photos (f->db, b, &error);
-  g_assert_true (canting_product_photo_remove (f->db, ((CantingPhoto *) photos->pdata[0])->id, &error));
-  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  /* The same image twice is one file.  Removing a photo keeps the file
+   * while a backup names it, so restoring that backup finds it; pruning
+   * deletes it once neither the records nor a backup do. */
+  {
+    g_autofree char *backup = canting_backup_create (f->db, CANTING_BACKUP_MANUAL, &error);
+    guint removed = 99;
+
+    g_assert_no_error (error);
+    g_assert_true (canting_product_photo_remove (f->db, ((CantingPhoto *) photos->pdata[0])->id, &error));
+    g_clear_pointer (&photos, g_ptr_array_unref);
+    photos = canting_product_photos (f->db, b, &error);
+    g_assert_true (canting_product_photo_remove (f->db, ((CantingPhoto *) photos->pdata[0])->id, &error));
+    g_assert_true (canting_photo_prune (f->db, &removed, &error));
+    /* Only the "other" photo removed before the backup was made. */
+    g_assert_cmpuint (removed, ==, 1);
+    g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+    g_assert_true (canting_backup_restore (f->db, backup, NULL, &error));
+    g_assert_no_error (error);
+    g_clear_pointer (&photos, g_ptr_array_unref);
+    photos = canting_product_photos (f->db, a, &error);
+    g_assert_cmpuint (photos->len, ==, 1);
+    g_assert_true (g_file_test (((CantingPhoto *) photos->pdata[0])->path, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (((CantingPhoto *) photos->pdata[0])->thumbnail, G_FILE_TEST_EXISTS));
+
+    /* Gone from the records and from every backup: deleted. */
+    g_assert_true (canting_product_photo_remove (f->db, ((CantingPhoto *) photos->pdata[0])->id, &error));
+    g_clear_pointer (&photos, g_ptr_array_unref);
+    photos = canting_product_photos (f->db, b, &error);
+    g_assert_true (canting_product_photo_remove (f->db, ((CantingPhoto *) photos->pdata[0])->id, &error));
+    {
+      g_autoptr(GPtrArray) copies = canting_backup_list (canting_db_get_data_dir (f->db), &error);
+      for (guint i = 0; i < copies->len; i++)
+        g_assert_cmpint (g_unlink (((CantingBackupInfo *) copies->pdata[i])->path), ==, 0);
+    }
+    g_assert_true (canting_photo_prune (f->db, &removed, &error));
+    g_assert_cmpuint (removed, ==, 2);   /* the image and its thumbnail */
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  }
 
   for (int i = 0; i < CANTING_PHOTOS_MAX; i++)
     g_assert_true (canting_product_photo_add (f->db, a, image, thumb, &error));

@@ -9,6 +9,7 @@
 #include "canting-error.h"
 #include "canting-i18n.h"
 #include "canting-paths.h"
+#include "canting-product.h"
 
 #include <errno.h>
 #include <glib/gstdio.h>
@@ -297,7 +298,16 @@ canting_backup_auto_daily (CantingDb  *db,
   }
   if (out_made != NULL)
     *out_made = TRUE;
-  return canting_backup_rotate (canting_db_get_data_dir (db), CANTING_BACKUP_KEEP_AUTO, error);
+  if (!canting_backup_rotate (canting_db_get_data_dir (db), CANTING_BACKUP_KEEP_AUTO, error))
+    return FALSE;
+  /* Photos no copy names any more can go now; failing that only costs
+   * disk space, so it is no reason to report the backup failed. */
+  {
+    g_autoptr(GError) local = NULL;
+    if (!canting_photo_prune (db, NULL, &local))
+      g_warning ("Unused photos were not cleaned up: %s", local->message);
+  }
+  return TRUE;
 }
 
 gboolean

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "canting-backup.h"
 #include "canting-error.h"
 #include "canting-i18n.h"
 #include "canting-paths.h"
@@ -178,88 +179,109 @@ canting_product_photos (CantingDb  *db,
   return g_steal_pointer (&list);
 }
 
-typedef struct {
-  gint64 photo_id;
-  char *file;
-  char *thumbnail;
-  gboolean file_unused;
-  gboolean thumbnail_unused;
-} RemoveJob;
-
-static gboolean
-still_used (CantingDb  *db,
-            const char *name,
-            gboolean   *out_used,
-            GError    **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
-                                                      "SELECT count(*) FROM product_photos WHERE file = ?1 OR thumbnail = ?1",
-                                                      error);
-  gint64 n = 0;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  if (!canting_sql_get_int64 (db, stmt, &n, _("reading the photos"), error))
-    return FALSE;
-  *out_used = n > 0;
-  return TRUE;
-}
-
 static gboolean
 remove_in_transaction (CantingDb  *db,
                        gpointer    user_data,
                        GError    **error)
 {
-  RemoveJob *job = user_data;
-  g_autoptr(sqlite3_stmt) get = canting_sql_prepare (db, "SELECT file, thumbnail FROM product_photos WHERE id = ?1",
-                                                     error);
-  g_autoptr(sqlite3_stmt) del = NULL;
-  gboolean used;
+  gint64 *photo_id = user_data;
+  g_autoptr(sqlite3_stmt) del = canting_sql_prepare (db, "DELETE FROM product_photos WHERE id = ?1", error);
 
-  if (get == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (get, 1, job->photo_id);
-  if (sqlite3_step (get) != SQLITE_ROW)
-    return TRUE;
-  job->file = canting_sql_dup_text (get, 0);
-  job->thumbnail = canting_sql_dup_text (get, 1);
-  del = canting_sql_prepare (db, "DELETE FROM product_photos WHERE id = ?1", error);
   if (del == NULL)
     return FALSE;
-  sqlite3_bind_int64 (del, 1, job->photo_id);
-  if (!canting_sql_run (db, del, _("removing the photo"), error))
-    return FALSE;
-  if (!still_used (db, job->file, &used, error))
-    return FALSE;
-  job->file_unused = !used;
-  if (!still_used (db, job->thumbnail, &used, error))
-    return FALSE;
-  job->thumbnail_unused = !used;
-  return TRUE;
+  sqlite3_bind_int64 (del, 1, *photo_id);
+  return canting_sql_run (db, del, _("removing the photo"), error);
 }
 
+/* The files stay: a backup from before the removal may name them.
+ * canting_photo_prune() deletes them once nothing does. */
 gboolean
 canting_product_photo_remove (CantingDb  *db,
                               gint64      photo_id,
                               GError    **error)
 {
-  RemoveJob job = { photo_id, NULL, NULL, FALSE, FALSE };
-  g_autofree char *dir = photo_dir (db);
-  gboolean ok = canting_db_transaction (db, remove_in_transaction, &job, error);
+  return canting_db_transaction (db, remove_in_transaction, &photo_id, error);
+}
 
-  /* Files only after the commit: a rolled-back removal keeps them. */
-  if (ok && job.file_unused)
+/* Adds the photo files named in @handle's product_photos to @names.
+ * FALSE if the database cannot be read; a database from before photos
+ * (no such table) names none. */
+static gboolean
+add_names (sqlite3    *handle,
+           GHashTable *names)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (handle, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'product_photos'",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK || sqlite3_step (stmt) != SQLITE_ROW)
     {
-      g_autofree char *path = g_build_filename (dir, job.file, NULL);
-      g_unlink (path);
+      sqlite3_finalize (stmt);
+      return FALSE;
     }
-  if (ok && job.thumbnail_unused)
+  rc = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (rc == 0)
+    return TRUE;
+  if (sqlite3_prepare_v2 (handle, "SELECT file, thumbnail FROM product_photos", -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    for (int i = 0; i < 2; i++)
+      g_hash_table_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, i)));
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE;
+}
+
+gboolean
+canting_photo_prune (CantingDb  *db,
+                     guint      *out_removed,
+                     GError    **error)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autofree char *dir = photo_dir (db);
+  g_autoptr(GDir) listing = NULL;
+  const char *name;
+  guint removed = 0;
+
+  if (out_removed != NULL)
+    *out_removed = 0;
+  if (!add_names (canting_db_get_handle (db), names))
     {
-      g_autofree char *path = g_build_filename (dir, job.thumbnail, NULL);
-      g_unlink (path);
+      canting_db_set_error (error, canting_db_get_handle (db), sqlite3_errcode (canting_db_get_handle (db)),
+                            _("reading the photos"));
+      return FALSE;
     }
-  g_free (job.file);
-  g_free (job.thumbnail);
-  return ok;
+  backups = canting_backup_list (canting_db_get_data_dir (db), error);
+  if (backups == NULL)
+    return FALSE;
+  for (guint i = 0; i < backups->len; i++)
+    {
+      const CantingBackupInfo *info = g_ptr_array_index (backups, i);
+      sqlite3 *handle = NULL;
+      gboolean read;
+
+      read = sqlite3_open_v2 (info->path, &handle, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+             add_names (handle, names);
+      sqlite3_close (handle);
+      /* A copy that cannot be read might name any file: keep them all. */
+      if (!read)
+        return TRUE;
+    }
+
+  listing = g_dir_open (dir, 0, NULL);
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = NULL;
+
+      if (g_hash_table_contains (names, name))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR) && g_unlink (path) == 0)
+        removed++;
+    }
+  if (out_removed != NULL)
+    *out_removed = removed;
+  return TRUE;
 }

@@ -140,10 +140,16 @@ gboolean   canting_product_photo_add     (CantingDb    *db,
                                           GBytes       *image,
                                           GBytes       *thumbnail,
                                           GError      **error);
-/* Removes the photo from the product; its files go when no product uses
- * them any more. */
+/* Removes the photo from the product.  Its files stay while a backup
+ * may name them; canting_photo_prune() deletes them after. */
 gboolean   canting_product_photo_remove  (CantingDb    *db,
                                           gint64        photo_id,
+                                          GError      **error);
+/* Deletes the photo files that neither the records nor any kept backup
+ * name, so restoring a backup always finds its photos.  Keeps every file
+ * if a backup cannot be read.  Runs after the daily backup rotation. */
+gboolean   canting_photo_prune           (CantingDb    *db,
+                                          guint        *out_removed,
                                           GError      **error);
 
 /* Motifs to suggest while typing: well-known Blitar motifs, then those the
