@@ -348,6 +348,14 @@ restart_step (CantingApplication *app)
     g_assert_true (((CantingStageTemplate *) cap->pdata[0])->per_colour);
     g_assert_true (((CantingStageTemplate *) cap->pdata[0])->per_colour);
     g_assert_cmpstr (((CantingStageTemplate *) cap->pdata[4])->name, ==, "Tahap baru");
+    g_clear_pointer (&cap, g_ptr_array_unref);
+
+    /* A stage moves up its list; the first cannot. */
+    g_signal_emit_by_name (find_by_tooltip (GTK_WIDGET (prefs), "Majukan Tahap baru pada Batik cap"), "clicked");
+    cap = canting_stage_templates (canting_application_get_db (app), CANTING_TECHNIQUE_CAP, NULL);
+    g_assert_cmpstr (((CantingStageTemplate *) cap->pdata[3])->name, ==, "Tahap baru");
+    g_assert_cmpstr (((CantingStageTemplate *) cap->pdata[4])->name, ==, "Finishing");
+    g_assert_false (gtk_widget_get_sensitive (find_by_tooltip (GTK_WIDGET (prefs), "Majukan Ngecap pada Batik cap")));
   }
 
   /* A save that fails (disk full, say; here a trigger refuses it) is

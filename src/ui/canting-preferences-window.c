@@ -502,6 +502,13 @@ label_stage_rows (AdwExpanderRow *expander)
       gtk_widget_set_tooltip_text (remove_button, remove);
       gtk_accessible_update_property (GTK_ACCESSIBLE (remove_button), GTK_ACCESSIBLE_PROPERTY_LABEL, remove, -1);
       gtk_widget_set_sensitive (remove_button, rows->len > 1);
+      {
+        GtkWidget *up = g_object_get_data (G_OBJECT (row), "up");
+        g_autofree char *up_label = g_strdup_printf (_("Move %s in %s earlier"), name, label);
+        gtk_widget_set_tooltip_text (up, up_label);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (up), GTK_ACCESSIBLE_PROPERTY_LABEL, up_label, -1);
+        gtk_widget_set_sensitive (up, i > 0);
+      }
     }
 }
 
@@ -601,6 +608,38 @@ on_stage_removed (GtkButton                *button,
   save_stages (self, expander);
 }
 
+/* Moves a stage one place up: the rows are put back in their new order
+ * (AdwExpanderRow 1.2 only appends) and the list saved. */
+static void
+on_stage_up (GtkButton                *button,
+             CantingPreferencesWindow *self)
+{
+  AdwExpanderRow *expander = g_object_get_data (G_OBJECT (button), "expander");
+  GPtrArray *rows = g_object_get_data (G_OBJECT (expander), "rows");
+  GtkWidget *row = g_object_get_data (G_OBJECT (button), "row");
+  guint index;
+
+  if (!g_ptr_array_find (rows, row, &index) || index == 0)
+    return;
+  flush_stages (self);
+  rows->pdata[index] = rows->pdata[index - 1];
+  rows->pdata[index - 1] = row;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_object_ref (rows->pdata[i]);
+      adw_expander_row_remove (expander, rows->pdata[i]);
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      adw_expander_row_add_row (expander, rows->pdata[i]);
+      g_object_unref (rows->pdata[i]);
+    }
+  label_stage_rows (expander);
+  save_stages (self, expander);
+  /* Keep the focus on the stage moved, as on its button. */
+  gtk_widget_grab_focus (index - 1 > 0 ? GTK_WIDGET (button) : row);
+}
+
 static GtkWidget *
 stage_row_new (CantingPreferencesWindow   *self,
                AdwExpanderRow             *expander,
@@ -609,8 +648,16 @@ stage_row_new (CantingPreferencesWindow   *self,
   GtkWidget *row = adw_entry_row_new ();
   GtkWidget *per_colour = gtk_check_button_new_with_label (_("each colour"));
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *up = gtk_button_new_from_icon_name ("go-up-symbolic");
 
   gtk_editable_set_text (GTK_EDITABLE (row), t->name);
+  gtk_widget_set_valign (up, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (up, "flat");
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), up);
+  g_object_set_data (G_OBJECT (row), "up", up);
+  g_object_set_data (G_OBJECT (up), "expander", expander);
+  g_object_set_data (G_OBJECT (up), "row", row);
+  g_signal_connect (up, "clicked", G_CALLBACK (on_stage_up), self);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (per_colour), t->per_colour);
   gtk_widget_set_valign (per_colour, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
