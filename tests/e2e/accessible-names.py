@@ -141,8 +141,14 @@ def main():
         name_entry = find(app, "text", "Nama bengkel")
         results.append(("Preferences opens with a 'Nama bengkel' entry", name_entry is not None, ""))
 
+        # The main window has a "Produksi" tab too: look inside Preferences.
+        windows = [app.get_child_at_index(i) for i in range(app.get_child_count())]
+        prefs = next((w for w in windows if w is not None and w.get_name() == "Pengaturan"), None)
+        results.append(("Preferences is a window named 'Pengaturan'", prefs is not None, ""))
+        if prefs is None:
+            return results
         for tab in ("Bengkel", "Umum", "Produksi", "Cadangan"):
-            node = find(app, "page tab", tab)
+            node = find(prefs, "page tab", tab)
             if node is None:
                 results.append((f"Preferences has a '{tab}' tab", False, ""))
                 continue
@@ -151,9 +157,7 @@ def main():
             missing = unnamed(app)
             results.append((f"every control on the '{tab}' tab has a name", not missing, "; ".join(missing)))
             if tab == "Produksi":
-                prefs = [app.get_child_at_index(i) for i in range(app.get_child_count())]
-                prefs = [w for w in prefs if w is not None and w.get_name() == "Pengaturan"]
-                twice = repeated(prefs[0]) if prefs else ["no window named 'Pengaturan'"]
+                twice = repeated(prefs)
                 results.append(("each stage control on the 'Produksi' tab has its own name", not twice, "; ".join(twice)))
         return results
     finally:
