@@ -47,9 +47,10 @@ row_matches (const CantingBoardRow *row,
 }
 
 static GPtrArray *
-matching (CantingProductionPage  *self,
-          GError                **error)
+matching (gpointer   user_data,
+          GError   **error)
 {
+  CantingProductionPage *self = user_data;
   g_autoptr(GPtrArray) all = canting_production_board (canting_application_get_db (self->app), error);
   g_autofree char *needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
   GPtrArray *found;
@@ -177,7 +178,7 @@ canting_production_page_init (CantingProductionPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   canting_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
-  self->model = canting_paged_model_new_for_list ((CantingListFunc) matching, (GDestroyNotify) canting_board_row_free, self);
+  self->model = canting_paged_model_new_for_list (matching, (GDestroyNotify) canting_board_row_free, self);
   canting_list_attach (self->column_view, self->model);
   canting_columns_append (self->column_view, columns, G_N_ELEMENTS (columns));
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (reload), self);

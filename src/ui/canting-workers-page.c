@@ -32,9 +32,10 @@ G_DEFINE_FINAL_TYPE (CantingWorkersPage, canting_workers_page, GTK_TYPE_BOX)
 
 /* The summary rows whose name contains the search text. */
 static GPtrArray *
-matching (CantingWorkersPage  *self,
-          GError             **error)
+matching (gpointer   user_data,
+          GError   **error)
 {
+  CantingWorkersPage *self = user_data;
   g_autoptr(GPtrArray) all = canting_wages_summary (canting_application_get_db (self->app), error);
   g_autofree char *needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
   GPtrArray *found;
@@ -176,7 +177,7 @@ canting_workers_page_init (CantingWorkersPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   canting_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
-  self->model = canting_paged_model_new_for_list ((CantingListFunc) matching, (GDestroyNotify) canting_wages_free, self);
+  self->model = canting_paged_model_new_for_list (matching, (GDestroyNotify) canting_wages_free, self);
   canting_list_attach (self->column_view, self->model);
   canting_columns_append (self->column_view, columns, G_N_ELEMENTS (columns));
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (reload), self);
