@@ -302,7 +302,7 @@ static void
 test_formula_guard_round_trip (Fixture       *f,
                                gconstpointer  data)
 {
-  static const char *names[] = { "=1+1", "+62 812", "-minus", "@cmd" };
+  static const char *names[] = { "=1+1", "+62 812", "-minus", "@cmd", "'=quoted already" };
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) out = NULL;
   g_autoptr(CantingDb) other = NULL;
@@ -336,6 +336,9 @@ test_formula_guard_round_trip (Fixture       *f,
     g_clear_pointer (&found, g_ptr_array_unref);
     found = canting_customer_search (other, "cmd", FALSE, 0, 10, NULL);
     g_assert_cmpstr (((CantingCustomer *) found->pdata[0])->name, ==, "@cmd");
+    g_clear_pointer (&found, g_ptr_array_unref);
+    found = canting_customer_search (other, "quoted already", FALSE, 0, 10, NULL);
+    g_assert_cmpstr (((CantingCustomer *) found->pdata[0])->name, ==, "'=quoted already");
   }
   g_clear_object (&other);
   canting_test_rmdir (other_dir);

@@ -322,6 +322,22 @@ read_header (Header            *h,
 }
 
 /* The row's text for column @id ("" when absent), trimmed. */
+/* A cell starting like this runs as a formula in a spreadsheet (CSV
+ * injection); export puts a quote mark before it, import takes it off. */
+static gboolean
+starts_like_formula (const char *text)
+{
+  return text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL;
+}
+
+/* A quote mark before what needs a guard (itself perhaps a guarded
+ * cell, "'=x" typed as a name). */
+static gboolean
+guarded (const char *text)
+{
+  return text[0] == '\'' && (starts_like_formula (text + 1) || guarded (text + 1));
+}
+
 static const char *
 cell (const Header *h,
       const Row    *row,
@@ -334,12 +350,9 @@ cell (const Header *h,
         if (f < 0 || (guint) f >= row->fields->len)
           return "";
         {
-          char *text = g_strstrip ((char *) g_ptr_array_index (row->fields, f));
-          /* Canting's export guards formula-like cells with a leading
-           * quote; reading them back drops it. */
-          if (text[0] == '\'' && text[1] != '\0' && strchr ("=+-@", text[1]) != NULL)
-            memmove (text, text + 1, strlen (text));
-          return text;
+          const char *text = g_strstrip ((char *) g_ptr_array_index (row->fields, f));
+          /* The quote mark put() guards a cell with is not part of it. */
+          return guarded (text) ? text + 1 : text;
         }
       }
   g_return_val_if_reached ("");
@@ -397,6 +410,7 @@ typedef struct {
   gint64 stock;
   char *customer;    /* orders: the customer's name, found or added */
   guint line;        /* where it starts in the file */
+  guint n_rows;      /* rows of the file it stands for */
 } Good;
 
 static gpointer
@@ -734,7 +748,7 @@ import_in_transaction (CantingDb  *db,
           continue;
         }
       sqlite3_exec (handle, "RELEASE csv_row", NULL, NULL, NULL);
-      job->imported += job->kind == CANTING_CSV_ORDERS ? (guint) g->stock : 1;
+      job->imported += g->n_rows;
     }
   return TRUE;
 }
@@ -834,7 +848,7 @@ canting_csv_import (CantingDb       *db,
             g->record = order;
             g->customer = customer;
             g->line = ((Row *) g_ptr_array_index (rows, g_array_index (group, guint, 0)))->line;
-            g->stock = group->len;   /* rows it stands for */
+            g->n_rows = group->len;
             g_ptr_array_add (good, g);
           }
           report->good_rows += group->len;
@@ -877,6 +891,7 @@ canting_csv_import (CantingDb       *db,
         g->record = record;
         g->stock = stock;
         g->line = row->line;
+        g->n_rows = 1;
         g_ptr_array_add (good, g);
       }
     }
@@ -931,10 +946,10 @@ put (GString    *out,
   gboolean quote = FALSE;
 
   text = text != NULL ? text : "";
-  /* A cell starting like a formula would run in a spreadsheet: keep it
-   * text (CSV injection), unless it is a plain number or phone number. */
-  if (text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL && !plain_number (text) &&
-      !canting_phone_is_valid (text))
+  /* Guard a formula-like cell, unless it is a plain number or phone
+   * number; and a cell that already starts like a guarded one, so that
+   * importing it takes off only the quote mark added here. */
+  if ((starts_like_formula (text) && !plain_number (text) && !canting_phone_is_valid (text)) || guarded (text))
     {
       g_string_append (out, "\"'");
       for (const char *p = text; *p != '\0'; p++)
