@@ -27,7 +27,6 @@ struct _CantingProductsPage
 
   CantingApplication *app;
   CantingPagedModel *model;
-  GStrv motifs;             /* of the motif filter, after "all motifs" */
   gboolean filling_motifs;
 };
 
@@ -43,11 +42,11 @@ current_filter (CantingProductsPage *self)
     .technique = technique == 0 || technique == GTK_INVALID_LIST_POSITION ? -1 : (int) technique - 1,
     .in_stock_only = gtk_check_button_get_active (self->in_stock_check),
   };
-  guint motif = gtk_drop_down_get_selected (self->motif_dropdown);
+  GtkStringObject *motif = gtk_drop_down_get_selected_item (self->motif_dropdown);
 
-  if (self->motifs != NULL && motif != 0 && motif != GTK_INVALID_LIST_POSITION &&
-      motif - 1 < g_strv_length (self->motifs))
-    filter.motif = self->motifs[motif - 1];
+  /* Item 0 is "all motifs". */
+  if (motif != NULL && gtk_drop_down_get_selected (self->motif_dropdown) > 0)
+    filter.motif = gtk_string_object_get_string (motif);
   return filter;
 }
 
@@ -73,20 +72,34 @@ page_products (gpointer   user_data,
   return canting_product_search (canting_application_get_db (self->app), &filter, offset, limit, error);
 }
 
+/* Whether the motif filter lists exactly @motifs after "all motifs". */
+static gboolean
+motifs_shown (CantingProductsPage *self,
+              GStrv                motifs)
+{
+  GListModel *items = gtk_drop_down_get_model (self->motif_dropdown);
+
+  if (items == NULL || g_list_model_get_n_items (items) != g_strv_length (motifs) + 1)
+    return FALSE;
+  for (guint i = 0; motifs[i] != NULL; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (items), i + 1), motifs[i]) != 0)
+      return FALSE;
+  return TRUE;
+}
+
 /* The motif filter offers the motifs now in the catalog; the chosen one
  * stays chosen while it is still there. */
 static void
 fill_motifs (CantingProductsPage *self)
 {
   g_auto(GStrv) motifs = canting_product_motifs_in_use (canting_application_get_db (self->app), NULL);
-  g_autoptr(GtkStringList) items = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) items = NULL;
   CantingProductFilter before = current_filter (self);
   guint selected = 0;
 
-  /* Unchanged (most reloads): leave the list and its choice alone. */
-  if (motifs == NULL || (self->motifs != NULL && g_strv_equal ((const char * const *) motifs,
-                                                               (const char * const *) self->motifs)))
+  if (motifs == NULL || motifs_shown (self, motifs))
     return;
+  items = gtk_string_list_new (NULL);
   gtk_string_list_append (items, _("All motifs"));
   for (guint i = 0; motifs[i] != NULL; i++)
     {
@@ -97,10 +110,8 @@ fill_motifs (CantingProductsPage *self)
   self->filling_motifs = TRUE;
   gtk_drop_down_set_model (self->motif_dropdown, G_LIST_MODEL (items));
   gtk_drop_down_set_selected (self->motif_dropdown, selected);
-  g_strfreev (self->motifs);
-  self->motifs = g_steal_pointer (&motifs);
   self->filling_motifs = FALSE;
-  gtk_widget_set_visible (GTK_WIDGET (self->motif_dropdown), self->motifs[0] != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->motif_dropdown), motifs[0] != NULL);
 }
 
 static void
@@ -116,11 +127,20 @@ reload (CantingProductsPage *self)
 
   if (self->app == NULL || canting_application_get_db (self->app) == NULL || self->filling_motifs)
     return;
-  fill_motifs (self);
   filter = current_filter (self);
   canting_list_reload (self->model, self->content_stack, self->empty_page,
                        *filter.text != '\0' || filter.technique >= 0 || filter.motif != NULL || filter.in_stock_only,
                        &texts);
+}
+
+/* After the catalog changed (not the filters): its motifs may have too. */
+static void
+refresh (CantingProductsPage *self)
+{
+  if (self->app == NULL || canting_application_get_db (self->app) == NULL)
+    return;
+  fill_motifs (self);
+  reload (self);
 }
 
 static char *
@@ -179,7 +199,7 @@ open_dialog (CantingProductsPage  *self,
   CantingProductDialog *dialog;
 
   dialog = canting_product_dialog_new (self->app, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), product);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -208,9 +228,9 @@ canting_products_page_set_application (CantingProductsPage *self,
   g_return_if_fail (CANTING_IS_PRODUCTS_PAGE (self));
 
   self->app = app;
-  canting_csv_ui_attach (GTK_WIDGET (self), self->csv_button, app, CANTING_CSV_PRODUCTS, G_CALLBACK (reload), self);
-  g_signal_connect_object (app, "data-replaced", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
-  reload (self);
+  canting_csv_ui_attach (GTK_WIDGET (self), self->csv_button, app, CANTING_CSV_PRODUCTS, G_CALLBACK (refresh), self);
+  g_signal_connect_object (app, "data-replaced", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  refresh (self);
 }
 
 static void
@@ -220,7 +240,6 @@ canting_products_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CANTING_TYPE_PRODUCTS_PAGE);
   g_clear_object (&self->model);
-  g_clear_pointer (&self->motifs, g_strfreev);
   G_OBJECT_CLASS (canting_products_page_parent_class)->dispose (object);
 }
 
