@@ -122,17 +122,6 @@ layout_height (PangoLayout *layout)
   return (double) h / PANGO_SCALE;
 }
 
-/* The height @text would take, drawing nothing. */
-static double
-text_height (Pen        *pen,
-             const char *font,
-             const char *text,
-             double      width)
-{
-  g_autoptr(PangoLayout) layout = layout_new (pen, font, text, width, PANGO_ALIGN_LEFT);
-  return layout_height (layout);
-}
-
 /* Draws @text at (x, pen->y) if on the painted page; returns its height. */
 static double
 text_at (Pen            *pen,
@@ -324,6 +313,38 @@ total_line (Pen        *pen,
   pen->y += h + 2;
 }
 
+/* Goes on to a continuation page when @needed does not fit above
+ * @bottom; TRUE if it did. */
+static gboolean
+make_room (Pen         *pen,
+           CantingNota *nota,
+           double       needed,
+           double       bottom)
+{
+  if (pen->y + needed <= bottom)
+    return FALSE;
+  new_page (pen);
+  draw_header (pen, nota, TRUE);
+  return TRUE;
+}
+
+/* A paragraph across the page's width, on the next page if it does not
+ * fit on this one; returns its height. */
+static double
+flowing_text (Pen            *pen,
+              CantingNota    *nota,
+              double          bottom,
+              const char     *font,
+              const char     *text,
+              PangoAlignment  align)
+{
+  double width = pen->width - 2 * MARGIN;
+  g_autoptr(PangoLayout) layout = layout_new (pen, font, text, width, align);
+
+  make_room (pen, nota, layout_height (layout), bottom);
+  return text_at (pen, MARGIN, width, font, text, align);
+}
+
 static int
 layout_nota (CantingNota *nota,
              cairo_t     *cr,
@@ -355,21 +376,13 @@ layout_nota (CantingNota *nota,
       double h = item_row (&pen, cols, "Sans 9", texts, TRUE);
 
       subtotal += item->quantity * item->unit_price;
-      if (pen.y + h > bottom)
-        {
-          new_page (&pen);
-          draw_header (&pen, nota, TRUE);
-          table_heading (&pen, cols);
-        }
+      if (make_room (&pen, nota, h, bottom))
+        table_heading (&pen, cols);
       item_row (&pen, cols, "Sans 9", texts, FALSE);
       pen.y += h + 3;
     }
 
-  if (pen.y + totals_height > bottom)
-    {
-      new_page (&pen);
-      draw_header (&pen, nota, TRUE);
-    }
+  make_room (&pen, nota, totals_height, bottom);
   rule (&pen, 0.5);
   pen.y += 5;
   {
@@ -409,22 +422,10 @@ layout_nota (CantingNota *nota,
       pen.y += 8;
       /* Line by line, so long notes go on over the page. */
       for (guint i = 0; lines[i] != NULL; i++)
-        {
-          if (pen.y + text_height (&pen, "Sans Italic 8", lines[i], width - 2 * MARGIN) > bottom)
-            {
-              new_page (&pen);
-              draw_header (&pen, nota, TRUE);
-            }
-          pen.y += text_at (&pen, MARGIN, width - 2 * MARGIN, "Sans Italic 8", lines[i], PANGO_ALIGN_LEFT);
-        }
+        pen.y += flowing_text (&pen, nota, bottom, "Sans Italic 8", lines[i], PANGO_ALIGN_LEFT);
     }
   pen.y += 12;
-  if (pen.y + text_height (&pen, "Sans 9", _("Thank you for your order."), width - 2 * MARGIN) > bottom)
-    {
-      new_page (&pen);
-      draw_header (&pen, nota, TRUE);
-    }
-  text_at (&pen, MARGIN, width - 2 * MARGIN, "Sans 9", _("Thank you for your order."), PANGO_ALIGN_CENTER);
+  flowing_text (&pen, nota, bottom, "Sans 9", _("Thank you for your order."), PANGO_ALIGN_CENTER);
 
   if (painting (&pen) && show_pages)
     cairo_show_page (cr);
