@@ -157,7 +157,6 @@ canting_product_photos (CantingDb  *db,
                                                       "WHERE product_id = ?1 ORDER BY position, id",
                                                       error);
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_photo_free);
-  g_autofree char *dir = photo_dir (db);
   int rc;
 
   if (stmt == NULL)
@@ -167,8 +166,8 @@ canting_product_photos (CantingDb  *db,
     {
       CantingPhoto *p = g_new0 (CantingPhoto, 1);
       p->id = sqlite3_column_int64 (stmt, 0);
-      p->path = g_build_filename (dir, (const char *) sqlite3_column_text (stmt, 1), NULL);
-      p->thumbnail = g_build_filename (dir, (const char *) sqlite3_column_text (stmt, 2), NULL);
+      p->path = canting_photo_path (db, (const char *) sqlite3_column_text (stmt, 1));
+      p->thumbnail = canting_photo_path (db, (const char *) sqlite3_column_text (stmt, 2));
       g_ptr_array_add (list, p);
     }
   if (rc != SQLITE_DONE)

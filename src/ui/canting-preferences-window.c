@@ -483,18 +483,20 @@ label_stage_rows (AdwExpanderRow *expander)
 {
   CantingTechnique technique = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (expander), "technique"));
   GPtrArray *rows = g_object_get_data (G_OBJECT (expander), "rows");
+  const char *label = canting_technique_label (technique);
 
   for (guint i = 0; i < rows->len; i++)
     {
       GtkWidget *row = g_ptr_array_index (rows, i);
       const char *name = gtk_editable_get_text (GTK_EDITABLE (row));
       g_autofree char *title = g_strdup_printf (_("Stage %u"), i + 1);
-      g_autofree char *full = g_strdup_printf (_("Stage %u of %s"), i + 1, canting_technique_label (technique));
-      const char *label = canting_technique_label (technique);
+      g_autofree char *full = g_strdup_printf (_("Stage %u of %s"), i + 1, label);
       g_autofree char *colour = g_strdup_printf (_("%s in %s is done once for each colour"), name, label);
       g_autofree char *remove = g_strdup_printf (_("Remove the stage %s from %s"), name, label);
+      g_autofree char *earlier = g_strdup_printf (_("Move %s in %s earlier"), name, label);
       GtkWidget *per_colour = g_object_get_data (G_OBJECT (row), "per-colour");
       GtkWidget *remove_button = g_object_get_data (G_OBJECT (row), "remove");
+      GtkWidget *up = g_object_get_data (G_OBJECT (row), "up");
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, full, -1);
@@ -502,13 +504,9 @@ label_stage_rows (AdwExpanderRow *expander)
       gtk_widget_set_tooltip_text (remove_button, remove);
       gtk_accessible_update_property (GTK_ACCESSIBLE (remove_button), GTK_ACCESSIBLE_PROPERTY_LABEL, remove, -1);
       gtk_widget_set_sensitive (remove_button, rows->len > 1);
-      {
-        GtkWidget *up = g_object_get_data (G_OBJECT (row), "up");
-        g_autofree char *up_label = g_strdup_printf (_("Move %s in %s earlier"), name, label);
-        gtk_widget_set_tooltip_text (up, up_label);
-        gtk_accessible_update_property (GTK_ACCESSIBLE (up), GTK_ACCESSIBLE_PROPERTY_LABEL, up_label, -1);
-        gtk_widget_set_sensitive (up, i > 0);
-      }
+      gtk_widget_set_tooltip_text (up, earlier);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (up), GTK_ACCESSIBLE_PROPERTY_LABEL, earlier, -1);
+      gtk_widget_set_sensitive (up, i > 0);
     }
 }
 
