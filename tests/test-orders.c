@@ -473,6 +473,35 @@ test_product_photos (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "at most 12 photos"));
 }
 
+/* Saving a record another window deleted meanwhile says so and adds
+ * nothing back. */
+static void
+test_save_deleted_record (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(CantingCustomer) c = canting_customer_new ();
+  g_autoptr(CantingProduct) p = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 product_id = add_product (f, "Kain A", "Kawung", CANTING_TECHNIQUE_TULIS, 100000);
+
+  g_free (c->name);
+  c->name = g_strdup ("Bu Ani");
+  g_assert_true (canting_customer_save (f->db, c, &error));
+  g_assert_cmpint (c->id, >, 0);
+  g_assert_true (canting_customer_delete (f->db, c->id, &error));
+  g_assert_false (canting_customer_save (f->db, c, &error));
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "This customer no longer exists.");
+  g_clear_error (&error);
+  g_assert_cmpint (canting_customer_count (f->db, NULL, TRUE, NULL), ==, 0);
+
+  p = canting_product_load (f->db, product_id, &error);
+  g_assert_cmpint (sqlite3_exec (canting_db_get_handle (f->db), "DELETE FROM products", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (canting_product_save (f->db, p, &error));
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "This product no longer exists.");
+}
+
 /* The motif filter lists each motif in the catalog once, whatever its
  * capitals; archived products' motifs are left out. */
 static void
@@ -1045,6 +1074,7 @@ main (int   argc,
   ADD ("/product/save-with-stock", test_product_save_with_stock);
   ADD ("/product/photos", test_product_photos);
   ADD ("/product/motifs-in-use", test_product_motifs_in_use);
+  ADD ("/record/save-deleted", test_save_deleted_record);
   ADD ("/order/totals-and-numbers", test_order_totals_and_numbers);
   ADD ("/order/bad-input-saves-nothing", test_order_bad_input_saves_nothing);
   ADD ("/order/status-transitions", test_status_transitions);

@@ -94,16 +94,8 @@ canting_customer_save_in_txn (CantingDb  *db,
   sqlite3_bind_int (stmt, 6, c->archived ? 1 : 0);
   if (c->id != 0)
     sqlite3_bind_int64 (stmt, 7, c->id);
-  if (!canting_sql_run (db, stmt, _("saving the customer"), error))
-    return FALSE;
-  if (c->id != 0 && sqlite3_changes (canting_db_get_handle (db)) != 1)
-    {
-      g_set_error (error, CANTING_ERROR, CANTING_ERROR_NOT_FOUND, _("This customer no longer exists."));
-      return FALSE;
-    }
-  if (c->id == 0)
-    c->id = sqlite3_last_insert_rowid (canting_db_get_handle (db));
-  return TRUE;
+  return canting_sql_save_record (db, stmt, &c->id, _("saving the customer"), _("This customer no longer exists."),
+                                  error);
 }
 
 gboolean

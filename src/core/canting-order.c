@@ -504,12 +504,13 @@ canting_order_save_in_txn (CantingDb  *db,
                            GError    **error)
 {
   CantingOrder *order = user_data;
+  gboolean is_new = order->id == 0;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   CantingMoney total = 0;
   gint64 year = 0, seq = 0;
 
   if (!canting_order_compute_total (order, &total, error) ||
-      !check_customer (db, order->customer_id, order->id == 0, error))
+      !check_customer (db, order->customer_id, is_new, error))
     return FALSE;
 
   if (order->id != 0)
@@ -573,15 +574,10 @@ canting_order_save_in_txn (CantingDb  *db,
   sqlite3_bind_int64 (stmt, 6, order->shipping);
   sqlite3_bind_int64 (stmt, 7, total);
   canting_sql_bind_trimmed (stmt, 8, order->notes);
-  if (!canting_sql_run (db, stmt, _("saving the order"), error))
+  if (!canting_sql_save_record (db, stmt, &order->id, _("saving the order"), NULL, error))
     return FALSE;
-
-  if (order->id == 0)
-    {
-      order->id = sqlite3_last_insert_rowid (canting_db_get_handle (db));
-      if (!log_status (db, order->id, CANTING_ORDER_DRAFT, NULL, error))
-        return FALSE;
-    }
+  if (is_new && !log_status (db, order->id, CANTING_ORDER_DRAFT, NULL, error))
+    return FALSE;
   return write_items (db, order, error);
 }
 

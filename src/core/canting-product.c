@@ -298,13 +298,8 @@ save_in_transaction (CantingDb  *db,
   sqlite3_bind_int (stmt, 12, p->archived ? 1 : 0);
   if (p->id != 0)
     sqlite3_bind_int64 (stmt, 13, p->id);
-  if (!canting_sql_run (db, stmt, _("saving the product"), error))
+  if (!canting_sql_save_record (db, stmt, &p->id, _("saving the product"), _("This product no longer exists."), error))
     return FALSE;
-  if (p->id != 0 && sqlite3_changes (canting_db_get_handle (db)) != 1)
-    {
-      g_set_error (error, CANTING_ERROR, CANTING_ERROR_NOT_FOUND, _("This product no longer exists."));
-      return FALSE;
-    }
   g_free (p->sku);
   p->sku = g_steal_pointer (&sku);
   return TRUE;
@@ -323,14 +318,11 @@ save_job_in_transaction (CantingDb  *db,
                          GError    **error)
 {
   SaveJob *job = user_data;
-  gboolean is_new = job->product->id == 0;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 have = 0;
 
   if (!save_in_transaction (db, job->product, error))
     return FALSE;
-  if (is_new)
-    job->product->id = sqlite3_last_insert_rowid (canting_db_get_handle (db));
   if (!job->set_stock || job->stock == job->shown_stock)
     return TRUE;
 

@@ -66,11 +66,7 @@ save_worker_in_transaction (CantingDb  *db,
   sqlite3_bind_int (stmt, 3, w->active ? 1 : 0);
   if (w->id != 0)
     sqlite3_bind_int64 (stmt, 4, w->id);
-  if (!canting_sql_run (db, stmt, _("saving the worker"), error))
-    return FALSE;
-  if (w->id == 0)
-    w->id = sqlite3_last_insert_rowid (canting_db_get_handle (db));
-  return TRUE;
+  return canting_sql_save_record (db, stmt, &w->id, _("saving the worker"), NULL, error);
 }
 
 gboolean

@@ -19,6 +19,16 @@ gboolean      canting_sql_run     (CantingDb    *db,
                                    const char   *doing,
                                    GError      **error);
 
+/* Runs the INSERT or UPDATE of a record whose id is *@id (0: a new one).
+ * A new record gets its id.  With @gone, an update that changed no row
+ * (the record was deleted meanwhile) fails with NOT_FOUND and @gone. */
+gboolean      canting_sql_save_record (CantingDb    *db,
+                                       sqlite3_stmt *stmt,
+                                       gint64       *id,
+                                       const char   *doing,
+                                       const char   *gone,
+                                       GError      **error);
+
 /* The text of column @col, "" for NULL, as a new string. */
 char         *canting_sql_dup_text (sqlite3_stmt *stmt,
                                     int           col);

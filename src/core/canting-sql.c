@@ -1,6 +1,7 @@
 /* canting-sql.c: small helpers shared by the core's SQL code. */
 #include "canting-sql-private.h"
 
+#include "canting-error.h"
 #include "canting-i18n.h"
 
 sqlite3_stmt *
@@ -31,6 +32,28 @@ canting_sql_run (CantingDb    *db,
   if (rc != SQLITE_DONE)
     {
       canting_db_set_error (error, canting_db_get_handle (db), rc, doing);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+canting_sql_save_record (CantingDb    *db,
+                         sqlite3_stmt *stmt,
+                         gint64       *id,
+                         const char   *doing,
+                         const char   *gone,
+                         GError      **error)
+{
+  sqlite3 *handle = canting_db_get_handle (db);
+
+  if (!canting_sql_run (db, stmt, doing, error))
+    return FALSE;
+  if (*id == 0)
+    *id = sqlite3_last_insert_rowid (handle);
+  else if (gone != NULL && sqlite3_changes (handle) != 1)
+    {
+      g_set_error_literal (error, CANTING_ERROR, CANTING_ERROR_NOT_FOUND, gone);
       return FALSE;
     }
   return TRUE;
