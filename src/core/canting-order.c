@@ -10,6 +10,7 @@
 #include "canting-i18n.h"
 #include "canting-product-private.h"
 #include "canting-production.h"
+#include "canting-recipe-private.h"
 #include "canting-record-private.h"
 #include "canting-sql-private.h"
 #include "canting-validate.h"
@@ -717,6 +718,8 @@ set_status_in_transaction (CantingDb  *db,
   StatusChange *change = user_data;
   g_autoptr(CantingOrder) order = canting_order_load (db, change->id, error);
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDateTime) local = change->at != NULL ? g_date_time_to_local (change->at) : g_date_time_new_now_local ();
+  g_autofree char *on_date = g_date_time_format (local, "%Y-%m-%d");
 
   if (order == NULL)
     return FALSE;
@@ -734,7 +737,13 @@ set_status_in_transaction (CantingDb  *db,
       return FALSE;
     }
   if (change->status == CANTING_ORDER_IN_PRODUCTION &&
-      !canting_production_create_stages_in_txn (db, order->id, error))
+      (!canting_production_create_stages_in_txn (db, order->id, error) ||
+       !canting_recipe_consume_order_in_txn (db, order->id, on_date, error)))
+    return FALSE;
+  /* Cancelling gives back what production took; whatever was really
+   * spoiled is then recorded as waste, where it can be seen. */
+  if (change->status == CANTING_ORDER_CANCELLED &&
+      !canting_recipe_return_order_in_txn (db, order->id, on_date, error))
     return FALSE;
   if (change->status == CANTING_ORDER_DELIVERED && !take_from_stock (db, order->id, order->from_stock, error))
     return FALSE;

@@ -202,6 +202,79 @@ static const CantingSchemaStep steps[] = {
     ");"
     "CREATE INDEX product_photos_by_product ON product_photos (product_id, position);"
     "PRAGMA user_version = 4;" },
+
+  { 5,
+    /* Raw materials and their stock ledger.  Quantities are thousandths of
+     * the material's own unit; every movement also carries how much the
+     * stock's worth changed (value, whole rupiah): a purchase adds what
+     * was paid, anything taken out takes its share at the average cost.
+     * So stock on hand and its worth are both plain sums, and the average
+     * cost is their ratio: a perpetual weighted average that follows the
+     * purchases. */
+    "CREATE TABLE materials ("
+    "  id INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),"
+    "  kind TEXT NOT NULL CHECK (kind IN ('mori', 'malam', 'dye', 'chemical', 'other')),"
+    "  unit TEXT NOT NULL CHECK (unit IN ('m', 'yard', 'piece', 'kg', 'gram', 'litre', 'ml')),"
+    "  roll_size INTEGER NOT NULL DEFAULT 0 CHECK (roll_size >= 0),"
+    "  reorder_level INTEGER NOT NULL DEFAULT 0 CHECK (reorder_level >= 0),"
+    "  supplier TEXT NOT NULL DEFAULT '',"
+    "  notes TEXT NOT NULL DEFAULT '',"
+    "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),"
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+    ");"
+    "CREATE TABLE stock_movements ("
+    "  id INTEGER PRIMARY KEY,"
+    "  material_id INTEGER NOT NULL REFERENCES materials (id),"
+    "  kind TEXT NOT NULL CHECK (kind IN ('purchase', 'usage', 'adjustment', 'waste')),"
+    "  quantity INTEGER NOT NULL CHECK (quantity <> 0),"
+    "  value INTEGER NOT NULL,"
+    "  cost INTEGER CHECK (cost IS NULL OR cost >= 0),"
+    "  on_date TEXT NOT NULL,"
+    "  supplier TEXT NOT NULL DEFAULT '',"
+    "  reason TEXT NOT NULL DEFAULT '',"
+    "  order_item_id INTEGER REFERENCES order_items (id),"
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+    "  CHECK (kind <> 'purchase' OR (quantity > 0 AND cost IS NOT NULL AND value = cost)),"
+    "  CHECK (kind <> 'waste' OR quantity < 0),"
+    "  CHECK (kind <> 'adjustment' OR length(trim(reason)) > 0)"
+    ");"
+    /* Covers the stock and worth sums without touching the table. */
+    "CREATE INDEX stock_movements_by_material ON stock_movements (material_id, quantity, value);"
+    "CREATE INDEX stock_movements_by_date ON stock_movements (material_id, on_date, id);"
+    "CREATE INDEX stock_movements_by_item ON stock_movements (order_item_id) WHERE order_item_id IS NOT NULL;"
+    /* Recipes: what one piece of a product consumes. */
+    "CREATE TABLE product_materials ("
+    "  product_id INTEGER NOT NULL REFERENCES products (id) ON DELETE CASCADE,"
+    "  material_id INTEGER NOT NULL REFERENCES materials (id),"
+    "  quantity INTEGER NOT NULL CHECK (quantity > 0),"
+    "  PRIMARY KEY (product_id, material_id)"
+    ");"
+    "CREATE INDEX product_materials_by_material ON product_materials (material_id);"
+    /* The materials of a batik workshop, by their trade names; a workshop
+     * edits, archives or adds to them.  Mori is sold by the roll (about
+     * 30 m), wax and natural dyes by the kilo, synthetic dyes by the gram. */
+    "INSERT INTO materials (name, kind, unit, roll_size) VALUES"
+    "  ('Mori primissima', 'mori', 'm', 30000),"
+    "  ('Mori prima', 'mori', 'm', 30000),"
+    "  ('Mori biru', 'mori', 'm', 30000),"
+    "  ('Mori blaco', 'mori', 'm', 30000),"
+    "  ('Sutra', 'mori', 'm', 0),"
+    "  ('Rayon', 'mori', 'm', 0),"
+    "  ('Malam klowong', 'malam', 'kg', 0),"
+    "  ('Malam tembokan', 'malam', 'kg', 0),"
+    "  ('Parafin', 'malam', 'kg', 0),"
+    "  ('Gondorukem', 'malam', 'kg', 0),"
+    "  ('Naptol', 'dye', 'gram', 0),"
+    "  ('Indigosol', 'dye', 'gram', 0),"
+    "  ('Remazol', 'dye', 'gram', 0),"
+    "  ('Pewarna alam', 'dye', 'kg', 0),"
+    "  ('Soda abu (soda ash)', 'chemical', 'kg', 0),"
+    "  ('Waterglass', 'chemical', 'kg', 0),"
+    "  ('Nitrit', 'chemical', 'gram', 0),"
+    "  ('HCl', 'chemical', 'litre', 0),"
+    "  ('TRO', 'chemical', 'litre', 0);"
+    "PRAGMA user_version = 5;" },
 };
 
 static const char * const tables[] = {
@@ -219,6 +292,9 @@ static const char * const tables[] = {
   "wage_payments",
   "item_stages",
   "product_photos",
+  "materials",
+  "stock_movements",
+  "product_materials",
   NULL,
 };
 

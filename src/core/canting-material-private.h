@@ -1,0 +1,32 @@
+/* canting-material-private.h: stock movements written by other core
+ * code (recipes consumed by orders, stock counts) inside its own
+ * transaction. */
+#pragma once
+
+#include "canting-material.h"
+
+G_BEGIN_DECLS
+
+/* SQL for what confirmed orders will consume of the material aliased m
+ * in the caller's query: driven from the (few) confirmed orders, never
+ * from all the items ever naming a product. */
+#define CANTING_RESERVED_SQL \
+  "(SELECT coalesce(sum(pm.quantity * i.quantity), 0) FROM orders o " \
+  " CROSS JOIN order_items i ON i.order_id = o.id " \
+  " CROSS JOIN product_materials pm ON pm.product_id = i.product_id AND pm.material_id = m.id " \
+  " WHERE o.status = 'confirmed')"
+#define CANTING_ON_HAND_SQL \
+  "(SELECT coalesce(sum(quantity), 0) FROM stock_movements s WHERE s.material_id = m.id)"
+
+/* Keep the movement's given value instead of computing one: a return of
+ * usage gives back exactly the worth it took out. */
+#define CANTING_MOVEMENT_KEEP_VALUE (1 << 8)
+
+/* Validates and inserts @movement, with the same rules as
+ * canting_movement_record().  Must run inside a transaction. */
+gboolean canting_movement_insert_in_txn (CantingDb            *db,
+                                         CantingMovement      *movement,
+                                         CantingMovementFlags  flags,
+                                         GError              **error);
+
+G_END_DECLS
