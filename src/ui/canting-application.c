@@ -414,8 +414,22 @@ about_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* From a notification: bring the window forward on a page. */
+static void
+show_page_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  CantingApplication *self = user_data;
+
+  g_application_activate (G_APPLICATION (self));
+  if (main_window (self) != NULL)
+    canting_window_show_page (main_window (self), g_variant_get_string (parameter, NULL));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
+  { "show-page", show_page_activated, "s" },
   { "preferences", preferences_activated },
   { "about", about_activated },
 };

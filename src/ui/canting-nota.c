@@ -8,10 +8,7 @@
 
 #include "canting-nota.h"
 
-#include <cairo-pdf.h>
-#include <errno.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <pango/pangocairo.h>
 #include <string.h>
@@ -19,6 +16,7 @@
 #include "canting-customer.h"
 #include "canting-error.h"
 #include "canting-order.h"
+#include "canting-pdf.h"
 #include "canting-profile.h"
 #include "canting-validate.h"
 
@@ -451,40 +449,23 @@ canting_nota_draw_page (CantingNota *nota,
   layout_nota (nota, cr, width, height, (int) page, FALSE);
 }
 
+static void
+draw_all_pages (cairo_t  *cr,
+                double    width,
+                double    height,
+                gpointer  user_data)
+{
+  CantingNota *nota = user_data;
+  guint pages = canting_nota_count_pages (nota, cr, width, height);
+
+  for (guint i = 0; i < pages; i++)
+    layout_nota (nota, cr, width, height, (int) i, TRUE);
+}
+
 gboolean
 canting_nota_save_pdf (CantingNota  *nota,
                        const char   *path,
                        GError      **error)
 {
-  g_autofree char *tmp = g_strconcat (path, ".tmp", NULL);
-  cairo_surface_t *surface = cairo_pdf_surface_create (tmp, A5_WIDTH, A5_HEIGHT);
-  cairo_t *cr = cairo_create (surface);
-  cairo_status_t status;
-  guint pages;
-
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, nota->order->number);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Canting " PACKAGE_VERSION);
-  pages = canting_nota_count_pages (nota, cr, A5_WIDTH, A5_HEIGHT);
-  for (guint i = 0; i < pages; i++)
-    layout_nota (nota, cr, A5_WIDTH, A5_HEIGHT, (int) i, TRUE);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_unlink (tmp);
-      g_set_error (error, CANTING_ERROR, CANTING_ERROR_IO, _("Cannot write the nota to “%s”: %s"),
-                   path, cairo_status_to_string (status));
-      return FALSE;
-    }
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-      g_unlink (tmp);
-      g_set_error (error, CANTING_ERROR, CANTING_ERROR_IO, _("Cannot save “%s”: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  return canting_pdf_save (path, nota->order->number, A5_WIDTH, A5_HEIGHT, draw_all_pages, nota, error);
 }

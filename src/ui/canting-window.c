@@ -12,6 +12,7 @@
 #include "canting-accessible.h"
 #include "canting-backup.h"
 #include "canting-customers-page.h"
+#include "canting-materials-page.h"
 #include "canting-orders-page.h"
 #include "canting-production-page.h"
 #include "canting-products-page.h"
@@ -32,6 +33,7 @@ struct _CantingWindow
   AdwActionRow *membership_row;
   AdwActionRow *backup_row;
   CantingCustomersPage *customers_page;
+  CantingMaterialsPage *materials_page;
   CantingOrdersPage *orders_page;
   CantingProductsPage *products_page;
   CantingProductionPage *production_page;
@@ -51,6 +53,15 @@ canting_window_add_toast (CantingWindow *self,
 {
   g_return_if_fail (CANTING_IS_WINDOW (self));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+canting_window_show_page (CantingWindow *self,
+                          const char    *name)
+{
+  g_return_if_fail (CANTING_IS_WINDOW (self));
+  if (adw_view_stack_get_child_by_name (self->stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->stack, name);
 }
 
 static void
@@ -159,6 +170,8 @@ new_record_activated (GtkWidget  *widget,
     canting_products_page_add (self->products_page);
   else if (g_strcmp0 (page, "workers") == 0)
     canting_workers_page_add (self->workers_page);
+  else if (g_strcmp0 (page, "materials") == 0)
+    canting_materials_page_add (self->materials_page);
 }
 
 static GtkWidget *
@@ -197,7 +210,8 @@ on_page_changed (CantingWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-record",
                                  g_strcmp0 (page, "orders") == 0 || g_strcmp0 (page, "customers") == 0 ||
-                                 g_strcmp0 (page, "products") == 0 || g_strcmp0 (page, "workers") == 0);
+                                 g_strcmp0 (page, "products") == 0 || g_strcmp0 (page, "workers") == 0 ||
+                                 g_strcmp0 (page, "materials") == 0);
 }
 
 static void
@@ -255,6 +269,7 @@ setup (CantingWindow *self)
   canting_products_page_set_application (self->products_page, self->app);
   canting_production_page_set_application (self->production_page, self->app);
   canting_workers_page_set_application (self->workers_page, self->app);
+  canting_materials_page_set_application (self->materials_page, self->app);
 
   update_switcher (self);
   restore_state (self);
@@ -289,6 +304,7 @@ canting_window_class_init (CantingWindowClass *klass)
   g_type_ensure (CANTING_TYPE_PRODUCTS_PAGE);
   g_type_ensure (CANTING_TYPE_PRODUCTION_PAGE);
   g_type_ensure (CANTING_TYPE_WORKERS_PAGE);
+  g_type_ensure (CANTING_TYPE_MATERIALS_PAGE);
   gtk_widget_class_install_action (widget_class, "win.new-record", NULL, new_record_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-record", NULL);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
@@ -305,6 +321,7 @@ canting_window_class_init (CantingWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, membership_row);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, backup_row);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, customers_page);
+  gtk_widget_class_bind_template_child (widget_class, CantingWindow, materials_page);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, orders_page);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, products_page);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, production_page);

@@ -12,6 +12,9 @@ G_DECLARE_FINAL_TYPE (CantingWindow, canting_window, CANTING, WINDOW, AdwApplica
 
 CantingWindow *canting_window_new       (CantingApplication *application);
 /* Takes ownership of @toast. */
+/* Shows the page named @name ("materials"), if there is one. */
+void           canting_window_show_page (CantingWindow      *self,
+                                         const char         *name);
 void           canting_window_add_toast (CantingWindow      *self,
                                          AdwToast           *toast);
 
