@@ -30,10 +30,17 @@
 #include "canting-worker-dialog.h"
 #include "canting-workers-page.h"
 #include "canting-window.h"
+#include "canting-material.h"
+#include "canting-material-dialog.h"
+#include "canting-materials-page.h"
+#include "canting-movement-dialog.h"
+#include "canting-stock-plan-dialog.h"
 
 #define WORKSHOP_NAME "Batik Tulis Kembang Turi"
 
 static char *data_dir;
+/* Desktop notifications sent, "summary\nbody" each (serve_notifications). */
+static GPtrArray *notifications;
 
 typedef void (*Step) (CantingApplication *app);
 
@@ -931,6 +938,230 @@ test_production (void)
   run_app (production_step);
 }
 
+static CantingMaterial *
+material_named (CantingApplication *app,
+                const char         *name)
+{
+  CantingMaterialFilter filter = { name, -1, FALSE, FALSE };
+  g_autoptr(GPtrArray) found = canting_material_search (canting_application_get_db (app), &filter, 0, 5, NULL);
+
+  g_assert_nonnull (found);
+  g_assert_cmpuint (found->len, ==, 1);
+  return canting_material_copy (g_ptr_array_index (found, 0));
+}
+
+/* Materials: add one, record a purchase typed in rolls, see the stock
+ * and average cost; record waste until it is low and see the warning;
+ * waste beyond the stock is refused; a stock count corrects it. */
+static void
+materials_step (CantingApplication *app)
+{
+  CantingWindow *window = wait_for_main_window (app);
+  AdwViewStack *stack = find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL);
+  CantingMaterialsPage *page = find_widget (GTK_WIDGET (window), CANTING_TYPE_MATERIALS_PAGE, NULL);
+  GtkColumnView *view = find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, NULL);
+  GtkRevealer *low = find_widget (GTK_WIDGET (page), GTK_TYPE_REVEALER, NULL);
+  CantingMaterialDialog *dialog;
+  CantingMovementDialog *movement;
+  CantingStockPlanDialog *plan;
+  g_autoptr(CantingMaterial) m = NULL;
+  AdwComboRow *material_row;
+  GListModel *names;
+  guint index = G_MAXUINT;
+
+  adw_view_stack_set_visible_child_name (stack, "materials");
+  spin (50);
+  /* The usual materials of a batik workshop are there to start with. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 19);
+  g_assert_false (gtk_revealer_get_reveal_child (low));
+
+  click (GTK_WIDGET (page), "Bahan _Baru");
+  dialog = find_window (app, CANTING_TYPE_MATERIAL_DIALOG);
+  g_assert_nonnull (dialog);
+  wait_until (widget_mapped, dialog);
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Nama bahan")), "Mori sanforis");
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Isi satu gulung")), "30");
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Ingatkan bila tersedia tinggal")), "lima");
+  click (GTK_WIDGET (dialog), "_Simpan");
+  /* Not a quantity: marked, nothing saved. */
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry_row (GTK_WIDGET (dialog), "Ingatkan bila tersedia tinggal")),
+                                           "error"));
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Ingatkan bila tersedia tinggal")), "20");
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Pemasok utama")), "Toko Kain Sejahtera");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  click (GTK_WIDGET (dialog), "_Simpan");
+  wait_until (window_gone, &dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 20);
+  m = material_named (app, "sanforis");
+  g_assert_cmpint (m->roll_size, ==, 30000);
+  g_assert_cmpint (m->reorder_level, ==, 20000);
+
+  /* A purchase of 1,5 rolls from the page's button. */
+  click (GTK_WIDGET (page), "Catat _Pembelian");
+  movement = find_window (app, CANTING_TYPE_MOVEMENT_DIALOG);
+  g_assert_nonnull (movement);
+  wait_until (widget_mapped, movement);
+  material_row = find_widget (GTK_WIDGET (movement), ADW_TYPE_COMBO_ROW, "Bahan");
+  names = adw_combo_row_get_model (material_row);
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "Mori sanforis") == 0)
+      index = i;
+  g_assert_cmpuint (index, !=, G_MAXUINT);
+  adw_combo_row_set_selected (material_row, index);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row (GTK_WIDGET (movement), "Pemasok"))), ==,
+                   "Toko Kain Sejahtera");
+  {
+    GtkDropDown *unit = GTK_DROP_DOWN (find_by_tooltip (GTK_WIDGET (movement), "Satuan"));
+    GListModel *units = gtk_drop_down_get_model (unit);
+
+    /* m, then yard, then the material's rolls. */
+    g_assert_cmpuint (g_list_model_get_n_items (units), ==, 3);
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (units), 2), ==, "gulung");
+    gtk_drop_down_set_selected (unit, 2);
+  }
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (movement), "Jumlah")), "1,5");
+  g_assert_nonnull (find_shown_label (GTK_WIDGET (movement), "Sesudah ini: 45 m."));
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (movement), "Total harga dibayar (Rp)")), "1.350.000");
+  g_object_add_weak_pointer (G_OBJECT (movement), (gpointer *) &movement);
+  click (GTK_WIDGET (movement), "_Catat");
+  wait_until (window_gone, &movement);
+  g_clear_pointer (&m, canting_material_free);
+  m = material_named (app, "sanforis");
+  g_assert_cmpint (m->on_hand, ==, 45000);
+  g_assert_cmpint (canting_material_average_cost (m), ==, 30000);
+  g_assert_false (gtk_revealer_get_reveal_child (low));
+
+  /* Waste from the material's form: too much is refused, 30 m leaves it
+   * low, and the page says so. */
+  {
+    CantingMaterialFilter filter = { "sanforis", -1, FALSE, FALSE };
+    GtkSearchEntry *search = find_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY, NULL);
+
+    gtk_editable_set_text (GTK_EDITABLE (search), filter.text);
+    spin (400);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 1);
+    g_signal_emit_by_name (view, "activate", 0);
+  }
+  dialog = find_window (app, CANTING_TYPE_MATERIAL_DIALOG);
+  g_assert_nonnull (dialog);
+  wait_until (widget_mapped, dialog);
+  g_assert_cmpstr (adw_action_row_get_subtitle (action_row (GTK_WIDGET (dialog), "Tersedia")), ==, "45 m");
+  click (GTK_WIDGET (dialog), "Catat S_usut");
+  movement = find_window (app, CANTING_TYPE_MOVEMENT_DIALOG);
+  g_assert_nonnull (movement);
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (movement), "Jumlah")), "100");
+  click (GTK_WIDGET (movement), "_Catat");
+  g_assert_nonnull (find_shown_label (GTK_WIDGET (movement), "tidak dapat dikeluarkan"));
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (movement), "Jumlah")), "30");
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (movement), "Apa yang terjadi (rusak, sobek…)")), "sobek");
+  g_object_add_weak_pointer (G_OBJECT (movement), (gpointer *) &movement);
+  click (GTK_WIDGET (movement), "_Catat");
+  wait_until (window_gone, &movement);
+  g_assert_cmpstr (adw_action_row_get_subtitle (action_row (GTK_WIDGET (dialog), "Tersedia")), ==, "15 m");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (action_row (GTK_WIDGET (dialog), "Tersedia")), "warning"));
+  /* The history lists both movements, newest first. */
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Susut/rusak -30 m"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Pembelian +45 m"));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_until (window_gone, &dialog);
+  g_assert_true (gtk_revealer_get_reveal_child (low));
+  g_assert_nonnull (find_shown_label (GTK_WIDGET (page), "1 bahan sudah mencapai batas pesan ulang"));
+  /* And the desktop is told, once. */
+  {
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (notifications->len == 0 && g_get_monotonic_time () < deadline)
+      spin (10);
+    g_assert_cmpuint (notifications->len, ==, 1);
+    g_assert_cmpstr (g_ptr_array_index (notifications, 0), ==,
+                     "Stok Bahan Hampir Habis\nMori sanforis: tersedia 15 m");
+  }
+
+  /* A stock count: 14 m on the shelf. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "page.count", NULL);
+  plan = find_window (app, CANTING_TYPE_STOCK_PLAN_DIALOG);
+  g_assert_nonnull (plan);
+  wait_until (widget_mapped, plan);
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (plan), "Mori sanforis (tercatat: 15 m)")), "14");
+  click (GTK_WIDGET (plan), "_Catat Selisihnya");
+  g_clear_pointer (&m, canting_material_free);
+  m = material_named (app, "sanforis");
+  g_assert_cmpint (m->on_hand, ==, 14000);
+  /* The form is refilled with the new figures. */
+  g_assert_nonnull (find_widget (GTK_WIDGET (plan), ADW_TYPE_ENTRY_ROW, "Mori sanforis (tercatat: 14 m)"));
+  g_object_add_weak_pointer (G_OBJECT (plan), (gpointer *) &plan);
+  gtk_window_close (GTK_WINDOW (plan));
+  wait_until (window_gone, &plan);
+  spin (200);
+  /* Still low, already told: no second notification. */
+  g_assert_cmpuint (notifications->len, ==, 1);
+}
+
+static void
+test_materials (void)
+{
+  run_app (materials_step);
+}
+
+/* A stand-in desktop notification server on the session bus, so the
+ * test sees what Canting announces (and GLib finds someone to tell). */
+
+static void
+on_notify_call (GDBusConnection       *connection,
+                const char            *sender,
+                const char            *path,
+                const char            *interface,
+                const char            *method,
+                GVariant              *parameters,
+                GDBusMethodInvocation *invocation,
+                gpointer               user_data)
+{
+  if (g_strcmp0 (method, "Notify") == 0)
+    {
+      const char *summary = NULL, *body = NULL;
+
+      g_variant_get_child (parameters, 3, "&s", &summary);
+      g_variant_get_child (parameters, 4, "&s", &body);
+      g_ptr_array_add (notifications, g_strdup_printf ("%s\n%s", summary, body));
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", notifications->len));
+    }
+  else if (g_strcmp0 (method, "GetCapabilities") == 0)
+    g_dbus_method_invocation_return_value (invocation, g_variant_new_parsed ("(@as ['body'],)"));
+  else
+    g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static void
+serve_notifications (void)
+{
+  static const char xml[] =
+    "<node><interface name='org.freedesktop.Notifications'>"
+    "<method name='Notify'><arg type='s' direction='in'/><arg type='u' direction='in'/>"
+    "<arg type='s' direction='in'/><arg type='s' direction='in'/><arg type='s' direction='in'/>"
+    "<arg type='as' direction='in'/><arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
+    "<arg type='u' direction='out'/></method>"
+    "<method name='CloseNotification'><arg type='u' direction='in'/></method>"
+    "<method name='GetCapabilities'><arg type='as' direction='out'/></method>"
+    "</interface></node>";
+  static const GDBusInterfaceVTable vtable = { on_notify_call, NULL, NULL, { 0 } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (xml, &error);
+  GDBusConnection *bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_autoptr(GVariant) reply = NULL;
+
+  /* The suite runs in its own session bus (dev.sh, dbus-run-session). */
+  g_assert_no_error (error);
+  notifications = g_ptr_array_new_with_free_func (g_free);
+  g_dbus_connection_register_object (bus, "/org/freedesktop/Notifications", info->interfaces[0],
+                                     &vtable, NULL, NULL, &error);
+  g_assert_no_error (error);
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                                       "RequestName", g_variant_new ("(su)", "org.freedesktop.Notifications", 4),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -954,6 +1185,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
   data_dir = canting_test_mkdtemp ();
+  serve_notifications ();
 
   g_test_add_func ("/ui/1-first-run", test_first_run);
   g_test_add_func ("/ui/2-restart", test_restart);
@@ -962,6 +1194,7 @@ main (int   argc,
   g_test_add_func ("/ui/5-products", test_products);
   g_test_add_func ("/ui/6-orders", test_orders);
   g_test_add_func ("/ui/7-production", test_production);
+  g_test_add_func ("/ui/8-materials", test_materials);
   rc = g_test_run ();
   canting_test_rmdir (data_dir);
   return rc;

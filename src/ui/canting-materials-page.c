@@ -92,6 +92,10 @@ notify_low (CantingMaterialsPage *self,
       const CantingMaterial *m = g_ptr_array_index (low, i);
       g_autofree char *left = canting_unit_format (canting_material_available (m), m->unit);
 
+      /* A material never bought is not running low: it is new (the strip
+       * on the page still shows it). */
+      if (m->on_hand <= 0 && m->last_unit_cost == 0)
+        continue;
       if (!g_hash_table_add (self->notified, g_memdup2 (&m->id, sizeof m->id)))
         continue;
       if (fresh++ > 0)
