@@ -1,4 +1,5 @@
-/* test-nota.c: the nota PDF renders, and its text says what it must. */
+/* test-nota.c: the nota and the stock count sheet render as PDFs, and
+ * their text says what it must. */
 #include "config.h"
 
 #include <gio/gio.h>
@@ -6,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "canting-count-sheet.h"
 #include "canting-customer.h"
+#include "canting-material.h"
 #include "canting-db-private.h"
 #include "canting-nota.h"
 #include "canting-order.h"
@@ -164,6 +167,49 @@ test_nota_long_notes (void)
   canting_test_rmdir (dir);
 }
 
+/* The count sheet lists every current material with its recorded stock,
+ * over as many pages as it takes. */
+static void
+test_count_sheet (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autofree char *pdf = g_build_filename (dir, "count.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingDb) db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, &error);
+  g_autoptr(CantingMovement) mv = canting_movement_new ();
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+
+  /* 19 default materials and 40 more: three pages at 28 rows a page. */
+  for (guint i = 1; i <= 40; i++)
+    {
+      g_autoptr(CantingMaterial) m = canting_material_new ();
+
+      g_free (m->name);
+      m->name = g_strdup_printf ("Remazol warna %02u", i);
+      m->unit = CANTING_UNIT_GRAM;
+      g_assert_true (canting_material_save (db, m, &error));
+    }
+  mv->material_id = 1;  /* Mori primissima */
+  mv->kind = CANTING_MOVEMENT_PURCHASE;
+  mv->quantity = 47500;
+  mv->cost = 1200000;
+  g_assert_true (canting_movement_record (db, mv, CANTING_MOVEMENT_DEFAULT, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (canting_count_sheet_save_pdf (db, "Batik Tulis Kembang Turi", pdf, &error));
+  g_assert_no_error (error);
+  info = run ("pdfinfo", pdf);
+  g_assert_cmpint (atoi (strstr (info, "Pages:") + strlen ("Pages:")), ==, 3);
+  text = run ("pdftotext", pdf);
+  g_assert_nonnull (strstr (text, "Stock Count Sheet — Batik Tulis Kembang Turi"));
+  g_assert_nonnull (strstr (text, "Mori primissima"));
+  g_assert_nonnull (strstr (text, "47,5"));
+  g_assert_nonnull (strstr (text, "Remazol warna 40"));
+  g_assert_nonnull (strstr (text, "Page 3 of 3"));
+  canting_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -174,5 +220,6 @@ main (int   argc,
   g_test_add_func ("/nota/text", test_nota_text);
   g_test_add_func ("/nota/pages", test_nota_pages);
   g_test_add_func ("/nota/long-notes", test_nota_long_notes);
+  g_test_add_func ("/count-sheet/pages", test_count_sheet);
   return g_test_run ();
 }

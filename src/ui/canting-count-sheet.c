@@ -50,8 +50,8 @@ text_at (cairo_t    *cr,
 }
 
 /* Column x positions and widths: no, material, unit, recorded, counted. */
-static const double col_x[] = { MARGIN, MARGIN + 28, MARGIN + 250, MARGIN + 310, MARGIN + 410 };
-static const double col_w[] = { 24, 218, 56, 92, A4_WIDTH - 2 * MARGIN - 410 };
+static const double col_x[] = { MARGIN, MARGIN + 34, MARGIN + 250, MARGIN + 310, MARGIN + 410 };
+static const double col_w[] = { 32, 212, 56, 92, A4_WIDTH - 2 * MARGIN - 410 };
 
 static double
 draw_header (cairo_t *cr,

@@ -141,8 +141,20 @@ update_summary (CantingMovementDialog *self)
     text = g_strdup_printf (_("In stock now: %s."), stock);
   else
     {
+      CantingMoney cost = 0;
+
       after = canting_unit_format (self->material->on_hand + signed_change (self, quantity), self->material->unit);
       text = g_strdup_printf (_("In stock now: %s. After this: %s."), stock, after);
+      /* The price per unit, to compare suppliers at a glance. */
+      if (self->kind == CANTING_MOVEMENT_PURCHASE && quantity > 0 &&
+          canting_money_parse (gtk_editable_get_text (GTK_EDITABLE (self->cost_row)), &cost, NULL) && cost > 0)
+        {
+          g_autofree char *per_unit = canting_money_format ((CantingMoney) ((cost * CANTING_QUANTITY_ONE + quantity / 2) / quantity));
+          g_autofree char *longer = g_strdup_printf (_("%s That is %s per %s."), text, per_unit,
+                                                     canting_unit_label (self->material->unit));
+          g_free (text);
+          text = g_steal_pointer (&longer);
+        }
     }
   gtk_label_set_text (self->summary_label, text);
 }
@@ -330,6 +342,7 @@ canting_movement_dialog_init (CantingMovementDialog *self)
   g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (on_save), self);
   g_signal_connect_swapped (self->quantity_row, "changed", G_CALLBACK (update_summary), self);
   g_signal_connect_swapped (self->unit_dropdown, "notify::selected", G_CALLBACK (update_summary), self);
+  g_signal_connect_swapped (self->cost_row, "changed", G_CALLBACK (update_summary), self);
   g_signal_connect_swapped (self->quantity_row, "entry-activated", G_CALLBACK (on_save), self);
   g_signal_connect_swapped (self->cost_row, "entry-activated", G_CALLBACK (on_save), self);
   g_signal_connect_swapped (self->reason_row, "entry-activated", G_CALLBACK (on_save), self);
