@@ -295,6 +295,14 @@ save_in_transaction (CantingDb  *db,
 }
 
 gboolean
+canting_material_save_in_txn (CantingDb        *db,
+                              CantingMaterial  *material,
+                              GError          **error)
+{
+  return canting_material_validate (material, error) && save_in_transaction (db, material, error);
+}
+
+gboolean
 canting_material_save (CantingDb        *db,
                        CantingMaterial  *material,
                        GError          **error)
