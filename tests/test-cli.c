@@ -194,6 +194,34 @@ test_bench_lines (void)
   g_assert_true (g_hash_table_contains (names, "orders.open-first-page"));
   g_assert_true (g_hash_table_contains (names, "orders.search"));
   result_clear (&r);
+  g_clear_pointer (&match, g_match_info_free);
+
+  /* Stock against the sqlite3 shell, on a small ledger. */
+  r = run_cli ("bench", "stock", "3000", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.err, "3000 stock movements"));
+  g_assert_true (g_regex_match (line, r.out, 0, &match));
+  {
+    g_autofree char *name = g_match_info_fetch (match, 1);
+    g_autofree char *xs = g_match_info_fetch (match, 2);
+    g_autofree char *ys = g_match_info_fetch (match, 3);
+    g_autofree char *rs = g_match_info_fetch (match, 4);
+    double x = g_ascii_strtod (xs, NULL);
+    double y = g_ascii_strtod (ys, NULL);
+
+    g_assert_cmpstr (name, ==, "stock");
+    g_assert_cmpfloat (x, >, 0);
+    g_assert_cmpfloat (y, >, 0);
+    g_assert_cmpfloat_with_epsilon (g_ascii_strtod (rs, NULL), x / y, 0.01 + x / y * 0.01);
+    g_match_info_next (match, NULL);
+    g_assert_false (g_match_info_matches (match));
+  }
+  result_clear (&r);
+
+  r = run_cli ("bench", "stock", "0", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "number of stock movements"));
+  result_clear (&r);
 
   r = run_cli ("bench", "nothing", NULL);
   g_assert_cmpint (r.status, ==, 2);
