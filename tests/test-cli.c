@@ -194,6 +194,34 @@ test_bench_lines (void)
   g_assert_true (g_hash_table_contains (names, "orders.open-first-page"));
   g_assert_true (g_hash_table_contains (names, "orders.search"));
   result_clear (&r);
+  g_clear_pointer (&match, g_match_info_free);
+
+  /* Stock against the sqlite3 shell, on a small ledger. */
+  r = run_cli ("bench", "stock", "3000", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.err, "3000 stock movements"));
+  g_assert_true (g_regex_match (line, r.out, 0, &match));
+  {
+    g_autofree char *name = g_match_info_fetch (match, 1);
+    g_autofree char *xs = g_match_info_fetch (match, 2);
+    g_autofree char *ys = g_match_info_fetch (match, 3);
+    g_autofree char *rs = g_match_info_fetch (match, 4);
+    double x = g_ascii_strtod (xs, NULL);
+    double y = g_ascii_strtod (ys, NULL);
+
+    g_assert_cmpstr (name, ==, "stock");
+    g_assert_cmpfloat (x, >, 0);
+    g_assert_cmpfloat (y, >, 0);
+    g_assert_cmpfloat_with_epsilon (g_ascii_strtod (rs, NULL), x / y, 0.01 + x / y * 0.01);
+    g_match_info_next (match, NULL);
+    g_assert_false (g_match_info_matches (match));
+  }
+  result_clear (&r);
+
+  r = run_cli ("bench", "stock", "0", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "number of stock movements"));
+  result_clear (&r);
 
   r = run_cli ("bench", "nothing", NULL);
   g_assert_cmpint (r.status, ==, 2);
@@ -234,6 +262,51 @@ test_import_export (void)
   canting_test_rmdir (dir);
 }
 
+/* Materials and purchases through the CLI: bad purchase rows by line,
+ * nothing written; the export holds the stock the purchases made. */
+static void
+test_import_export_stock (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autofree char *materials = g_build_filename (g_getenv ("CANTING_TEST_DATA"), "materials.csv", NULL);
+  g_autofree char *purchases = g_build_filename (g_getenv ("CANTING_TEST_DATA"), "purchases.csv", NULL);
+  g_autofree char *bad = g_build_filename (g_getenv ("CANTING_TEST_DATA"), "purchases-bad.csv", NULL);
+  g_autofree char *out = g_build_filename (dir, "bahan.csv", NULL);
+  g_autofree char *out_purchases = g_build_filename (dir, "pembelian.csv", NULL);
+  g_autofree char *contents = NULL;
+  Result r = run_cli ("--data-dir", dir, "import", "materials", materials, NULL);
+
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "6 good rows; 6 imported."));
+  result_clear (&r);
+
+  r = run_cli ("--data-dir", dir, "import", "purchases", bad, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "line 3: No material is called “Mori tidak ada”"));
+  g_assert_nonnull (strstr (r.err, "line 5: This material is counted in m; kg cannot be converted to it."));
+  g_assert_nonnull (strstr (r.out, "2 good rows; 0 imported."));
+  result_clear (&r);
+
+  r = run_cli ("--data-dir", dir, "import", "purchases", purchases, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "7 good rows; 7 imported."));
+  result_clear (&r);
+
+  r = run_cli ("--data-dir", dir, "export", "materials", out, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\r\nMori primissima;mori;m;30;60;Toko Kain Sumber Rejeki;grade A;;75;30000\r\n"));
+  g_clear_pointer (&contents, g_free);
+
+  r = run_cli ("--data-dir", dir, "--comma", "export", "purchases", out_purchases, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  g_assert_true (g_file_get_contents (out_purchases, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\r\n2026-03-07,Benang,40,piece,60000,\r\n"));
+  canting_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -250,5 +323,6 @@ main (int   argc,
   g_test_add_func ("/cli/restore-over-damaged", test_restore_over_damaged);
   g_test_add_func ("/cli/bench-lines", test_bench_lines);
   g_test_add_func ("/cli/import-export", test_import_export);
+  g_test_add_func ("/cli/import-export-stock", test_import_export_stock);
   return g_test_run ();
 }

@@ -1,9 +1,11 @@
 /* test-csv.c: CSV import (comma, semicolon, BOM, quoting, bad rows) and
- * export, against fixtures in tests/data. */
+ * export of customers, products, orders, materials and purchases, against
+ * fixtures in tests/data. */
 #include "canting-csv.h"
 #include "canting-customer.h"
 #include "canting-db-private.h"
 #include "canting-error.h"
+#include "canting-material.h"
 #include "canting-order.h"
 #include "canting-product.h"
 #include "canting-test-util.h"
@@ -427,6 +429,283 @@ test_orders_conflicting_rows (Fixture       *f,
   g_assert_cmpuint (skipped->imported, ==, 2);
 }
 
+/* The material called exactly @name (transfer full), or NULL. */
+static CantingMaterial *
+material_named (CantingDb  *db,
+                const char *name)
+{
+  CantingMaterialFilter filter = { .text = name, .kind = -1, .include_archived = TRUE };
+  g_autoptr(GPtrArray) found = canting_material_search (db, &filter, 0, 100, NULL);
+
+  for (guint i = 0; found != NULL && i < found->len; i++)
+    {
+      CantingMaterial *m = g_ptr_array_index (found, i);
+      if (g_str_equal (m->name, name))
+        return canting_material_copy (m);
+    }
+  return NULL;
+}
+
+static gint64
+count_rows (CantingDb  *db,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (canting_db_get_handle (db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static void
+assert_stock (CantingDb       *db,
+              const char      *name,
+              CantingQuantity  on_hand,
+              CantingMoney     value,
+              CantingMoney     average_cost)
+{
+  g_autoptr(CantingMaterial) m = material_named (db, name);
+
+  g_assert_nonnull (m);
+  g_test_message ("%s: %" G_GINT64_FORMAT " worth %" G_GINT64_FORMAT, name, m->on_hand, m->value);
+  g_assert_cmpint (m->on_hand, ==, on_hand);
+  g_assert_cmpint (m->value, ==, value);
+  g_assert_cmpint (canting_material_average_cost (m), ==, average_cost);
+}
+
+/* Materials: new names are added, a name the workshop has (the built-in
+ * Mori primissima) is updated; kinds and units in Indonesian. */
+static void
+test_materials_import (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GBytes) bytes = fixture ("materials.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingCsvReport) report = NULL;
+  g_autoptr(CantingMaterial) mori = NULL;
+  g_autoptr(CantingMaterial) naptol = NULL;
+  g_autoptr(CantingMaterial) benang = NULL;
+  CantingMaterialFilter all = { .kind = -1, .include_archived = TRUE };
+  gint64 before = canting_material_count (f->db, &all, NULL);
+
+  report = canting_csv_import (f->db, CANTING_CSV_MATERIALS, bytes, CANTING_CSV_ALL_OR_NOTHING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->problems->len, ==, 0);
+  g_assert_cmpuint (report->imported, ==, 6);
+  /* Mori primissima, Malam tembokan and Soda abu were there already. */
+  g_assert_cmpint (canting_material_count (f->db, &all, NULL), ==, before + 3);
+
+  mori = material_named (f->db, "Mori primissima");
+  g_assert_cmpint (mori->reorder_level, ==, 60000);
+  g_assert_cmpint (mori->roll_size, ==, 30000);
+  g_assert_cmpstr (mori->supplier, ==, "Toko Kain Sumber Rejeki");
+  g_assert_cmpstr (mori->notes, ==, "grade A");
+  naptol = material_named (f->db, "Naptol AS-BO");
+  g_assert_cmpint (naptol->kind, ==, CANTING_MATERIAL_DYE);
+  g_assert_cmpint (naptol->unit, ==, CANTING_UNIT_GRAM);
+  g_assert_cmpint (naptol->reorder_level, ==, 250000);
+  benang = material_named (f->db, "Benang");
+  g_assert_cmpint (benang->kind, ==, CANTING_MATERIAL_OTHER);
+  g_assert_cmpint (benang->unit, ==, CANTING_UNIT_PIECE);
+}
+
+/* Bad material rows are named by line; the unit of a material whose
+ * stock has moved cannot change. */
+static void
+test_materials_bad_rows (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GBytes) purchases = fixture ("purchases-bad.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingCsvReport) p = canting_csv_import (f->db, CANTING_CSV_PURCHASES, purchases,
+                                                      CANTING_CSV_SKIP_BAD_ROWS, &error);
+  g_autoptr(CantingCsvReport) r = NULL;
+  g_autoptr(CantingMaterial) lilin = NULL;
+  CantingMaterialFilter all = { .kind = -1, .include_archived = TRUE };
+  gint64 before = canting_material_count (f->db, &all, NULL);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (p->imported, ==, 2);
+  r = import_text (f, CANTING_CSV_MATERIALS,
+                   "nama;jenis;satuan;isi gulung\n"
+                   "Lilin tawon;lilin;kg;\n"          /* 2: good */
+                   "Pewarna X;cat;gram;\n"            /* 3: unknown kind */
+                   "Mori Y;mori;kodi;\n"              /* 4: not a base unit */
+                   "Mori Z;mori;m;0,5\n"              /* 5: roll under one unit */
+                   "mori primissima;mori;yard;\n"     /* 6: stock moved in m */
+                   "LILIN TAWON;malam;kg;\n"          /* 7: twice in the file */
+                   "Tanpa satuan;mori;;\n",           /* 8: unit missing */
+                   CANTING_CSV_ALL_OR_NOTHING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (r->good_rows, ==, 1);
+  g_assert_cmpuint (r->imported, ==, 0);
+  g_assert_nonnull (strstr (problem_at (r, 3), "Kind “cat” is not one of mori, malam, dye, chemical or other"));
+  g_assert_nonnull (strstr (problem_at (r, 4), "Stock cannot be kept in kodi"));
+  g_assert_nonnull (strstr (problem_at (r, 5), "A roll of less than one m"));
+  g_assert_nonnull (strstr (problem_at (r, 6), "already has stock movements in m, so its unit cannot change to yard"));
+  g_assert_nonnull (strstr (problem_at (r, 7), "Material “LILIN TAWON” is also on line 2"));
+  g_assert_nonnull (strstr (problem_at (r, 8), "The unit is missing"));
+  g_assert_cmpint (canting_material_count (f->db, &all, NULL), ==, before);
+  g_clear_pointer (&r, canting_csv_report_free);
+
+  r = import_text (f, CANTING_CSV_MATERIALS, "nama;jenis;satuan\nLilin tawon;lilin;kg\n",
+                   CANTING_CSV_ALL_OR_NOTHING, &error);
+  g_assert_cmpuint (r->imported, ==, 1);
+  lilin = material_named (f->db, "Lilin tawon");
+  g_assert_cmpint (lilin->kind, ==, CANTING_MATERIAL_MALAM);
+}
+
+/* Purchases in any unit that converts (rolls, kodi, gram into kg, metres
+ * into yards) become ledger entries; stock and average cost follow. */
+static void
+test_purchases_import (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GBytes) materials = fixture ("materials.csv");
+  g_autoptr(GBytes) purchases = fixture ("purchases.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingCsvReport) m = canting_csv_import (f->db, CANTING_CSV_MATERIALS, materials,
+                                                      CANTING_CSV_ALL_OR_NOTHING, &error);
+  g_autoptr(CantingCsvReport) p = NULL;
+  g_autoptr(CantingMaterial) mori = NULL;
+  g_autoptr(GPtrArray) moves = NULL;
+
+  g_assert_no_error (error);
+  p = canting_csv_import (f->db, CANTING_CSV_PURCHASES, purchases, CANTING_CSV_ALL_OR_NOTHING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (p->problems->len, ==, 0);
+  g_assert_cmpuint (p->imported, ==, 7);
+
+  /* 2 rolls of 30 m for 1.800.000 and 15 m for 450.000. */
+  assert_stock (f->db, "Mori primissima", 75000, 2250000, 30000);
+  /* 500 g and 0,5 kg for 75.000 + 80.000: Rp 155 a gram. */
+  assert_stock (f->db, "Naptol AS-BO", 1000000, 155000, 155);
+  /* 2 kodi = 40 pieces. */
+  assert_stock (f->db, "Benang", 40000, 60000, 1500);
+  assert_stock (f->db, "Malam tembokan", 10000, 450000, 45000);
+  /* 10 m = 10,936 yards (a yard is 0,9144 m). */
+  assert_stock (f->db, "Kain katun jepang", 10936, 300000, 27432);
+
+  mori = material_named (f->db, "Mori primissima");
+  moves = canting_material_movements (f->db, mori->id, 0, 10, &error);
+  g_assert_cmpuint (moves->len, ==, 2);
+  /* Newest first; an empty supplier is the material's own. */
+  g_assert_cmpstr (((CantingMovement *) moves->pdata[0])->supplier, ==, "Toko Lain");
+  g_assert_cmpstr (((CantingMovement *) moves->pdata[1])->supplier, ==, "Toko Kain Sumber Rejeki");
+  g_assert_cmpstr (((CantingMovement *) moves->pdata[1])->on_date, ==, "2026-03-01");
+  g_assert_cmpint (((CantingMovement *) moves->pdata[1])->kind, ==, CANTING_MOVEMENT_PURCHASE);
+  g_assert_cmpint (((CantingMovement *) moves->pdata[1])->cost, ==, 1800000);
+}
+
+/* Every bad purchase row is named by line and reason; all-or-nothing
+ * writes no movement at all, skipping writes exactly the good ones. */
+static void
+test_purchases_bad_rows (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const struct { guint line; const char *part; } expected[] = {
+    { 3, "No material is called “Mori tidak ada”" },
+    { 4, "“ons” is not a unit Canting knows" },
+    { 5, "This material is counted in m; kg cannot be converted to it" },
+    { 6, "Quantity “0” must be above zero" },
+    { 7, "Quantity “-2” must be above zero" },
+    { 8, "Total cost: “sepuluh ribu” is not an amount of money" },
+    { 9, "“31/02/2026” is not a date" },
+    { 10, "This material has no roll size" },
+  };
+  g_autoptr(GBytes) bytes = fixture ("purchases-bad.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingCsvReport) dry = canting_csv_import (f->db, CANTING_CSV_PURCHASES, bytes, CANTING_CSV_DRY_RUN, &error);
+  g_autoptr(CantingCsvReport) refused = NULL;
+  g_autoptr(CantingCsvReport) skipped = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (dry->good_rows, ==, 2);
+  g_assert_cmpuint (dry->imported, ==, 0);
+  g_assert_cmpuint (dry->problems->len, ==, G_N_ELEMENTS (expected));
+  for (gsize i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const char *message = problem_at (dry, expected[i].line);
+      g_test_message ("line %u: %s", expected[i].line, message);
+      g_assert_nonnull (message);
+      g_assert_nonnull (strstr (message, expected[i].part));
+    }
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM stock_movements"), ==, 0);
+
+  refused = canting_csv_import (f->db, CANTING_CSV_PURCHASES, bytes, CANTING_CSV_ALL_OR_NOTHING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (refused->imported, ==, 0);
+  g_assert_cmpuint (refused->problems->len, ==, G_N_ELEMENTS (expected));
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM stock_movements"), ==, 0);
+  assert_stock (f->db, "Mori primissima", 0, 0, 0);
+
+  skipped = canting_csv_import (f->db, CANTING_CSV_PURCHASES, bytes, CANTING_CSV_SKIP_BAD_ROWS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (skipped->imported, ==, 2);
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM stock_movements"), ==, 2);
+  assert_stock (f->db, "Mori primissima", 30000, 900000, 30000);
+  assert_stock (f->db, "Malam tembokan", 2500, 112500, 45000);
+}
+
+/* Exported materials and purchases import into another workshop and give
+ * the same stock and average cost: exporting again is byte for byte the
+ * same. */
+static void
+test_stock_round_trip (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GBytes) materials = fixture ("materials.csv");
+  g_autoptr(GBytes) purchases = fixture ("purchases.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingCsvReport) a = canting_csv_import (f->db, CANTING_CSV_MATERIALS, materials, CANTING_CSV_ALL_OR_NOTHING, &error);
+  g_autoptr(CantingCsvReport) b = canting_csv_import (f->db, CANTING_CSV_PURCHASES, purchases, CANTING_CSV_ALL_OR_NOTHING, &error);
+  g_autoptr(GBytes) exported_materials = canting_csv_export (f->db, CANTING_CSV_MATERIALS, ';', &error);
+  g_autoptr(GBytes) exported_purchases = canting_csv_export (f->db, CANTING_CSV_PURCHASES, ',', &error);
+  g_autoptr(CantingDb) other = NULL;
+  g_autofree char *other_dir = canting_test_mkdtemp ();
+  const char *text;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (b->imported, ==, 7);
+  text = g_bytes_get_data (exported_materials, NULL);
+  g_assert_true (g_str_has_prefix (text, "\xef\xbb\xbfnama;jenis;satuan;isi gulung;batas pesan ulang;pemasok;catatan;"
+                                         "diarsipkan;stok;harga rata-rata\r\n"));
+  g_assert_nonnull (strstr (text, "\r\nMori primissima;mori;m;30;60;Toko Kain Sumber Rejeki;grade A;;75;30000\r\n"));
+  g_assert_nonnull (strstr (text, "\r\nKain katun jepang;mori;yard;45;;Toko Kain Sumber Rejeki;;;10,9360;27432\r\n"));
+  text = g_bytes_get_data (exported_purchases, NULL);
+  g_assert_true (g_str_has_prefix (text, "\xef\xbb\xbftanggal,bahan,jumlah,satuan,total harga,pemasok\r\n"
+                                         "2026-03-01,Mori primissima,60,m,1800000,Toko Kain Sumber Rejeki\r\n"));
+  g_assert_nonnull (strstr (text, "\r\n2026-03-09,Kain katun jepang,\"10,9360\",yard,300000,Toko Kain Sumber Rejeki\r\n"));
+
+  other = canting_db_open_full (other_dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, NULL);
+  {
+    g_autoptr(CantingCsvReport) m = canting_csv_import (other, CANTING_CSV_MATERIALS, exported_materials,
+                                                        CANTING_CSV_ALL_OR_NOTHING, &error);
+    g_autoptr(CantingCsvReport) p = canting_csv_import (other, CANTING_CSV_PURCHASES, exported_purchases,
+                                                        CANTING_CSV_ALL_OR_NOTHING, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < m->problems->len; i++)
+      g_test_message ("materials: %s", ((CantingCsvProblem *) m->problems->pdata[i])->message);
+    for (guint i = 0; i < p->problems->len; i++)
+      g_test_message ("purchases: %s", ((CantingCsvProblem *) p->problems->pdata[i])->message);
+    g_assert_cmpuint (m->problems->len + p->problems->len, ==, 0);
+    g_assert_cmpuint (p->imported, ==, 7);
+  }
+  assert_stock (other, "Mori primissima", 75000, 2250000, 30000);
+  assert_stock (other, "Kain katun jepang", 10936, 300000, 27432);
+  {
+    g_autoptr(GBytes) again_materials = canting_csv_export (other, CANTING_CSV_MATERIALS, ';', &error);
+    g_autoptr(GBytes) again_purchases = canting_csv_export (other, CANTING_CSV_PURCHASES, ',', &error);
+    g_assert_true (g_bytes_equal (again_materials, exported_materials));
+    g_assert_true (g_bytes_equal (again_purchases, exported_purchases));
+  }
+  g_clear_object (&other);
+  canting_test_rmdir (other_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -447,6 +726,11 @@ main (int   argc,
   ADD ("/csv/spreadsheet-leftovers", test_spreadsheet_leftovers);
   ADD ("/csv/extra-cells-duplicate-column", test_extra_cells_and_duplicate_column);
   ADD ("/csv/orders-conflicting-rows", test_orders_conflicting_rows);
+  ADD ("/csv/materials-import", test_materials_import);
+  ADD ("/csv/materials-bad-rows", test_materials_bad_rows);
+  ADD ("/csv/purchases-import", test_purchases_import);
+  ADD ("/csv/purchases-bad-rows", test_purchases_bad_rows);
+  ADD ("/csv/stock-round-trip", test_stock_round_trip);
 #undef ADD
   return g_test_run ();
 }

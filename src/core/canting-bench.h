@@ -22,4 +22,13 @@ GPtrArray *canting_bench_orders (const char  *data_dir,
                                  guint        n_orders,
                                  GError     **error);
 
+/* Builds a workshop of 300 materials with @n_movements stock movements
+ * in @data_dir (which must be empty or absent) and times reading stock on
+ * hand and average cost of every material, against the sqlite3 shell
+ * summing the ledger by material on the same file.
+ * (transfer full) (element-type CantingBenchResult) */
+GPtrArray *canting_bench_stock  (const char  *data_dir,
+                                 guint        n_movements,
+                                 GError     **error);
+
 G_END_DECLS

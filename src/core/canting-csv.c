@@ -11,6 +11,7 @@
 #include "canting-customer.h"
 #include "canting-error.h"
 #include "canting-i18n.h"
+#include "canting-material-private.h"
 #include "canting-order.h"
 #include "canting-product.h"
 #include "canting-record-private.h"
@@ -65,7 +66,7 @@ gboolean
 canting_csv_kind_from_string (const char     *text,
                               CantingCsvKind *out_kind)
 {
-  static const char * const names[] = { "customers", "products", "orders" };
+  static const char * const names[] = { "customers", "products", "orders", "materials", "purchases" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (g_strcmp0 (text, names[i]) == 0)
@@ -258,6 +259,30 @@ static const Column order_columns[] = {
   { "ignored_paid", "dibayar|paid", FALSE },
 };
 
+static const Column material_columns[] = {
+  { "name", "nama|nama bahan|bahan|name|material", TRUE },
+  { "kind", "jenis|kind|type", FALSE },
+  { "unit", "satuan|unit", FALSE },
+  { "roll_size", "isi gulung|isi per gulung|roll size", FALSE },
+  { "reorder_level", "batas pesan ulang|reorder level", FALSE },
+  { "supplier", "pemasok|supplier", FALSE },
+  { "notes", "catatan|keterangan|notes", FALSE },
+  { "archived", "diarsipkan|archived", FALSE },
+  /* Written by the export; stock comes only from the ledger, so these
+   * are read past without a complaint. */
+  { "ignored_stock", "stok|stock|on hand", FALSE },
+  { "ignored_cost", "harga rata-rata|average cost", FALSE },
+};
+
+static const Column purchase_columns[] = {
+  { "date", "tanggal|tanggal beli|date", TRUE },
+  { "material", "bahan|nama bahan|material", TRUE },
+  { "quantity", "jumlah|qty|quantity", TRUE },
+  { "unit", "satuan|unit", FALSE },
+  { "cost", "total harga|harga|total|total cost|cost", TRUE },
+  { "supplier", "pemasok|supplier", FALSE },
+};
+
 typedef struct {
   const Column *columns;
   gsize n_columns;
@@ -356,6 +381,18 @@ cell (const Header *h,
         }
       }
   g_return_val_if_reached ("");
+}
+
+/* Whether the file has column @id at all: an update leaves alone what
+ * the file does not say. */
+static gboolean
+column_present (const Header *h,
+                const char   *id)
+{
+  for (gsize c = 0; c < h->n_columns; c++)
+    if (g_str_equal (h->columns[c].id, id))
+      return h->index[c] >= 0;
+  g_return_val_if_reached (FALSE);
 }
 
 /* A row with more cells than the header has columns: something shifted
@@ -474,6 +511,220 @@ product_from_row (const Header  *h,
   if (!canting_product_validate (p, error))
     return NULL;
   return g_steal_pointer (&p);
+}
+
+/* What people call the kinds of material, in Indonesian and English;
+ * the translated labels are accepted too. */
+static const struct {
+  const char          *word;
+  CantingMaterialKind  kind;
+} kind_words[] = {
+  { "mori", CANTING_MATERIAL_MORI }, { "kain", CANTING_MATERIAL_MORI }, { "cloth", CANTING_MATERIAL_MORI },
+  { "malam", CANTING_MATERIAL_MALAM }, { "lilin", CANTING_MATERIAL_MALAM }, { "wax", CANTING_MATERIAL_MALAM },
+  { "dye", CANTING_MATERIAL_DYE }, { "pewarna", CANTING_MATERIAL_DYE }, { "zat warna", CANTING_MATERIAL_DYE },
+  { "chemical", CANTING_MATERIAL_CHEMICAL }, { "kimia", CANTING_MATERIAL_CHEMICAL },
+  { "bahan kimia", CANTING_MATERIAL_CHEMICAL },
+  { "other", CANTING_MATERIAL_OTHER }, { "lainnya", CANTING_MATERIAL_OTHER }, { "lain-lain", CANTING_MATERIAL_OTHER },
+};
+
+static gboolean
+parse_material_kind (const char          *text,
+                     CantingMaterialKind *out_kind,
+                     GError             **error)
+{
+  g_autofree char *word = g_utf8_strdown (text, -1);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (kind_words); i++)
+    if (g_str_equal (word, kind_words[i].word))
+      {
+        *out_kind = kind_words[i].kind;
+        return TRUE;
+      }
+  if (canting_material_kind_from_string (text, out_kind))
+    return TRUE;
+  g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
+               _("Kind “%s” is not one of mori, malam, dye, chemical or other."), text);
+  return FALSE;
+}
+
+/* A quantity cell; an empty one is 0.  The message names the column. */
+static gboolean
+parse_quantity_cell (const char       *text,
+                     const char       *label,
+                     CantingQuantity  *out,
+                     GError          **error)
+{
+  *out = 0;
+  if (*text == '\0')
+    return TRUE;
+  if (!canting_quantity_parse (text, out, error))
+    {
+      g_prefix_error (error, "%s: ", label);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The id of the material called @name (any case), or 0. */
+static gint64
+material_by_name (CantingDb  *db,
+                  const char *name)
+{
+  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db, "SELECT id FROM materials WHERE name = ?1 COLLATE NOCASE",
+                                                      NULL);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* A new material, or the workshop's material of that name with what the
+ * row says changed. */
+static gpointer
+material_from_row (CantingDb     *db,
+                   const Header  *h,
+                   const Row     *row,
+                   GError       **error)
+{
+  const char *name = cell (h, row, "name");
+  const char *kind = cell (h, row, "kind");
+  const char *unit = cell (h, row, "unit");
+  gint64 id = *name != '\0' ? material_by_name (db, name) : 0;
+  g_autoptr(CantingMaterial) m = id != 0 ? canting_material_load (db, id, error) : canting_material_new ();
+
+  if (m == NULL)
+    return NULL;
+  g_free (m->name);
+  m->name = g_strdup (name);
+
+  if (*kind != '\0' && !parse_material_kind (kind, &m->kind, error))
+    return NULL;
+  if (*kind == '\0' && id == 0)
+    m->kind = CANTING_MATERIAL_OTHER;
+
+  if (*unit != '\0')
+    {
+      CantingUnit old = m->unit;
+
+      if (!canting_unit_parse (unit, &m->unit, error))
+        return NULL;
+      if (id != 0 && m->unit != old && canting_material_movement_count (db, id, NULL) > 0)
+        {
+          g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
+                       _("“%s” already has stock movements in %s, so its unit cannot change to %s."),
+                       m->name, canting_unit_label (old), canting_unit_label (m->unit));
+          return NULL;
+        }
+    }
+  else if (id == 0)
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
+                   _("The unit is missing; type the unit the stock is kept in: m, yard, piece, kg, gram, litre or ml."));
+      return NULL;
+    }
+
+  if ((column_present (h, "roll_size") &&
+       !parse_quantity_cell (cell (h, row, "roll_size"), _("Roll size"), &m->roll_size, error)) ||
+      (column_present (h, "reorder_level") &&
+       !parse_quantity_cell (cell (h, row, "reorder_level"), _("Reorder level"), &m->reorder_level, error)))
+    return NULL;
+#define SET(field, id) if (column_present (h, id)) g_free (m->field), m->field = g_strdup (cell (h, row, id))
+  SET (supplier, "supplier");
+  SET (notes, "notes");
+#undef SET
+  if (column_present (h, "archived"))
+    m->archived = parse_yes_no (cell (h, row, "archived"));
+  if (!canting_material_validate (m, error))
+    return NULL;
+  return g_steal_pointer (&m);
+}
+
+/* Materials looked up by name once per import (casefolded name →
+ * CantingMaterial). */
+static const CantingMaterial *
+material_cached (CantingDb   *db,
+                 GHashTable  *cache,
+                 const char  *name)
+{
+  g_autofree char *key = g_utf8_casefold (name, -1);
+  CantingMaterial *m = g_hash_table_lookup (cache, key);
+  gint64 id;
+
+  if (m != NULL)
+    return m;
+  id = material_by_name (db, name);
+  if (id == 0 || (m = canting_material_load (db, id, NULL)) == NULL)
+    return NULL;
+  g_hash_table_insert (cache, g_steal_pointer (&key), m);
+  return m;
+}
+
+static gpointer
+purchase_from_row (CantingDb     *db,
+                   GHashTable    *materials,
+                   const Header  *h,
+                   const Row     *row,
+                   GError       **error)
+{
+  g_autoptr(CantingMovement) mv = canting_movement_new ();
+  const char *name = cell (h, row, "material");
+  const char *quantity_text = cell (h, row, "quantity");
+  const char *unit_text = cell (h, row, "unit");
+  const CantingMaterial *m;
+  CantingUnit unit;
+  CantingQuantity quantity = 0;
+
+  g_free (mv->on_date);
+  mv->on_date = canting_date_parse (cell (h, row, "date"), error);
+  if (mv->on_date == NULL)
+    return NULL;
+  if (*name == '\0')
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID, _("The material is missing."));
+      return NULL;
+    }
+  m = material_cached (db, materials, name);
+  if (m == NULL)
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
+                   _("No material is called “%s”. Add it first, or import the materials before the purchases."), name);
+      return NULL;
+    }
+
+  if (*quantity_text == '\0')
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID, _("The quantity is missing."));
+      return NULL;
+    }
+  if (!parse_quantity_cell (quantity_text, _("Quantity"), &quantity, error))
+    return NULL;
+  if (quantity <= 0)
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
+                   _("Quantity “%s” must be above zero."), quantity_text);
+      return NULL;
+    }
+  unit = m->unit;
+  if (*unit_text != '\0' && !canting_unit_parse (unit_text, &unit, error))
+    return NULL;
+  if (!canting_unit_convert (quantity, unit, m->unit, m->roll_size, &mv->quantity, error))
+    return NULL;
+
+  if (!canting_money_parse (cell (h, row, "cost"), &mv->cost, error))
+    {
+      g_prefix_error (error, "%s: ", _("Total cost"));
+      return NULL;
+    }
+  mv->material_id = m->id;
+  mv->kind = CANTING_MOVEMENT_PURCHASE;
+  g_free (mv->supplier);
+  mv->supplier = g_strdup (cell (h, row, "supplier"));
+  if (!canting_movement_validate (mv, error))
+    return NULL;
+  return g_steal_pointer (&mv);
 }
 
 static gboolean
@@ -689,6 +940,35 @@ sku_in_database (CantingDb   *db,
   return TRUE;
 }
 
+/* One row's record, checked; NULL with @error for a bad row.  Orders
+ * span rows and are read by order_from_group(). */
+static gpointer
+record_from_row (CantingDb       *db,
+                 CantingCsvKind   kind,
+                 const Header    *h,
+                 const Row       *row,
+                 GHashTable      *materials,
+                 gint64          *out_stock,
+                 GError         **error)
+{
+  if (!check_width (h, row, error))
+    return NULL;
+  switch (kind)
+    {
+    case CANTING_CSV_CUSTOMERS:
+      return customer_from_row (h, row, error);
+    case CANTING_CSV_PRODUCTS:
+      return product_from_row (h, row, out_stock, error);
+    case CANTING_CSV_MATERIALS:
+      return material_from_row (db, h, row, error);
+    case CANTING_CSV_PURCHASES:
+      return purchase_from_row (db, materials, h, row, error);
+    case CANTING_CSV_ORDERS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
 typedef struct {
   CantingCsvKind kind;
   GPtrArray *good;   /* Good */
@@ -709,9 +989,20 @@ write_one (CantingDb  *db,
       return find_or_add_customer (db, g->customer, &order->customer_id, error) &&
              canting_order_save_in_txn (db, order, error);
     }
-  if (job->kind == CANTING_CSV_CUSTOMERS)
-    return canting_customer_save_in_txn (db, g->record, error);
-  return canting_product_save_with_stock_in_txn (db, g->record, g->stock, error);
+  switch (job->kind)
+    {
+    case CANTING_CSV_CUSTOMERS:
+      return canting_customer_save_in_txn (db, g->record, error);
+    case CANTING_CSV_PRODUCTS:
+      return canting_product_save_with_stock_in_txn (db, g->record, g->stock, error);
+    case CANTING_CSV_MATERIALS:
+      return canting_material_save_in_txn (db, g->record, error);
+    case CANTING_CSV_PURCHASES:
+      return canting_movement_insert_in_txn (db, g->record, CANTING_MOVEMENT_DEFAULT, error);
+    case CANTING_CSV_ORDERS:
+    default:
+      g_return_val_if_reached (FALSE);
+    }
 }
 
 static gboolean
@@ -757,12 +1048,25 @@ static void
 good_free (Good *g,
            CantingCsvKind kind)
 {
-  if (kind == CANTING_CSV_CUSTOMERS)
-    canting_customer_free (g->record);
-  else if (kind == CANTING_CSV_PRODUCTS)
-    canting_product_free (g->record);
-  else
-    canting_order_free (g->record);
+  switch (kind)
+    {
+    case CANTING_CSV_CUSTOMERS:
+      canting_customer_free (g->record);
+      break;
+    case CANTING_CSV_PRODUCTS:
+      canting_product_free (g->record);
+      break;
+    case CANTING_CSV_MATERIALS:
+      canting_material_free (g->record);
+      break;
+    case CANTING_CSV_PURCHASES:
+      canting_movement_free (g->record);
+      break;
+    case CANTING_CSV_ORDERS:
+    default:
+      canting_order_free (g->record);
+      break;
+    }
   g_free (g->customer);
   g_free (g);
 }
@@ -779,7 +1083,10 @@ canting_csv_import (CantingDb       *db,
   const char *bytes = g_bytes_get_data (data, &size);
   g_autofree char *text = NULL;
   g_autoptr(GPtrArray) rows = NULL;
+  /* SKUs, material names (casefolded) → the line that has them */
   g_autoptr(GHashTable) skus = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) materials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                           (GDestroyNotify) canting_material_free);
   Header header = { 0 };
   GPtrArray *good;
   gboolean ok = TRUE;
@@ -816,6 +1123,12 @@ canting_csv_import (CantingDb       *db,
       break;
     case CANTING_CSV_PRODUCTS:
       header.columns = product_columns, header.n_columns = G_N_ELEMENTS (product_columns);
+      break;
+    case CANTING_CSV_MATERIALS:
+      header.columns = material_columns, header.n_columns = G_N_ELEMENTS (material_columns);
+      break;
+    case CANTING_CSV_PURCHASES:
+      header.columns = purchase_columns, header.n_columns = G_N_ELEMENTS (purchase_columns);
       break;
     case CANTING_CSV_ORDERS:
     default:
@@ -859,9 +1172,7 @@ canting_csv_import (CantingDb       *db,
       const Row *row = g_ptr_array_index (rows, r);
       g_autoptr(GError) local = NULL;
       gint64 stock = 0;
-      gpointer record = !check_width (&header, row, &local) ? NULL
-                        : kind == CANTING_CSV_CUSTOMERS ? customer_from_row (&header, row, &local)
-                        : product_from_row (&header, row, &stock, &local);
+      gpointer record = record_from_row (db, kind, &header, row, materials, &stock, &local);
 
       if (record != NULL && kind == CANTING_CSV_PRODUCTS && *((CantingProduct *) record)->sku != '\0')
         {
@@ -880,6 +1191,22 @@ canting_csv_import (CantingDb       *db,
             g_hash_table_insert (skus, g_steal_pointer (&key), GUINT_TO_POINTER (row->line));
           if (local != NULL)
             canting_product_free (record), record = NULL;
+        }
+      if (record != NULL && kind == CANTING_CSV_MATERIALS)
+        {
+          CantingMaterial *m = record;
+          g_autofree char *stripped = g_strstrip (g_strdup (m->name));
+          g_autofree char *key = g_utf8_casefold (stripped, -1);
+          guint first = GPOINTER_TO_UINT (g_hash_table_lookup (skus, key));
+
+          if (first != 0)
+            {
+              g_set_error (&local, CANTING_ERROR, CANTING_ERROR_INVALID,
+                           _("Material “%s” is also on line %u."), stripped, first);
+              canting_material_free (record), record = NULL;
+            }
+          else
+            g_hash_table_insert (skus, g_steal_pointer (&key), GUINT_TO_POINTER (row->line));
         }
       if (record == NULL)
         {
@@ -1015,6 +1342,107 @@ export_query (CantingDb   *db,
   return TRUE;
 }
 
+/* A quantity as import reads it back: decimal comma, no thousands dots
+ * ("1.500" could be 1,5 or 1500); "" for none.  Three decimals after one
+ * to three digits ("10,936") could be thousands too, so they get a
+ * trailing zero ("10,9360"), which says decimals and keeps the value. */
+static void
+put_quantity (GString         *out,
+              CantingQuantity  quantity,
+              char             separator,
+              gboolean         last)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint64 magnitude = quantity < 0 ? (guint64) 0 - (guint64) quantity : (guint64) quantity;
+  guint frac = (guint) (magnitude % CANTING_QUANTITY_ONE);
+
+  if (quantity != 0)
+    g_string_printf (text, "%s%" G_GUINT64_FORMAT, quantity < 0 ? "-" : "", magnitude / CANTING_QUANTITY_ONE);
+  if (frac != 0)
+    {
+      g_string_append_printf (text, ",%03u", frac);
+      while (text->str[text->len - 1] == '0')
+        g_string_truncate (text, text->len - 1);
+      if (frac % 10 != 0 && magnitude >= CANTING_QUANTITY_ONE && magnitude / CANTING_QUANTITY_ONE < 1000)
+        g_string_append_c (text, '0');
+    }
+  put (out, text->str, separator, last);
+}
+
+static gboolean
+export_materials (CantingDb  *db,
+                  char        separator,
+                  GString    *out,
+                  GError    **error)
+{
+  static const char * const header[] = {
+    "nama", "jenis", "satuan", "isi gulung", "batas pesan ulang", "pemasok", "catatan", "diarsipkan",
+    "stok", "harga rata-rata",
+  };
+  CantingMaterialFilter all = { .kind = -1, .include_archived = TRUE };
+  g_autoptr(GPtrArray) materials = canting_material_search (db, &all, 0, G_MAXUINT, error);
+
+  if (materials == NULL)
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (header); i++)
+    put (out, header[i], separator, i + 1 == G_N_ELEMENTS (header));
+  for (guint i = 0; i < materials->len; i++)
+    {
+      const CantingMaterial *m = g_ptr_array_index (materials, i);
+
+      put (out, m->name, separator, FALSE);
+      put (out, canting_material_kind_to_string (m->kind), separator, FALSE);
+      put (out, canting_unit_to_string (m->unit), separator, FALSE);
+      put_quantity (out, m->roll_size, separator, FALSE);
+      put_quantity (out, m->reorder_level, separator, FALSE);
+      put (out, m->supplier, separator, FALSE);
+      put (out, m->notes, separator, FALSE);
+      put (out, m->archived ? "ya" : "", separator, FALSE);
+      /* An empty store still shows 0: the column is a count, not a setting. */
+      if (m->on_hand != 0)
+        put_quantity (out, m->on_hand, separator, FALSE);
+      else
+        put (out, "0", separator, FALSE);
+      put_int (out, canting_material_average_cost (m), separator, TRUE);
+    }
+  return TRUE;
+}
+
+static gboolean
+export_purchases (CantingDb  *db,
+                  char        separator,
+                  GString    *out,
+                  GError    **error)
+{
+  static const char * const header[] = { "tanggal", "bahan", "jumlah", "satuan", "total harga", "pemasok" };
+  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
+                                                      "SELECT s.on_date, m.name, s.quantity, m.unit, s.cost, s.supplier "
+                                                      "FROM stock_movements s JOIN materials m ON m.id = s.material_id "
+                                                      "WHERE s.kind = 'purchase' ORDER BY s.on_date, s.id",
+                                                      error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (header); i++)
+    put (out, header[i], separator, i + 1 == G_N_ELEMENTS (header));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      put (out, (const char *) sqlite3_column_text (stmt, 0), separator, FALSE);
+      put (out, (const char *) sqlite3_column_text (stmt, 1), separator, FALSE);
+      put_quantity (out, sqlite3_column_int64 (stmt, 2), separator, FALSE);
+      put (out, (const char *) sqlite3_column_text (stmt, 3), separator, FALSE);
+      put_int (out, sqlite3_column_int64 (stmt, 4), separator, FALSE);
+      put (out, (const char *) sqlite3_column_text (stmt, 5), separator, TRUE);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      canting_db_set_error (error, canting_db_get_handle (db), rc, _("exporting"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 GBytes *
 canting_csv_export (CantingDb       *db,
                     CantingCsvKind   kind,
@@ -1056,6 +1484,12 @@ canting_csv_export (CantingDb       *db,
                          "nomor,tanggal,jatuh tempo,pelanggan,status,sku,keterangan,jumlah,harga satuan,"
                          "potongan,ongkos kirim,total,dibayar",
                          separator, out, error);
+      break;
+    case CANTING_CSV_MATERIALS:
+      ok = export_materials (db, separator, out, error);
+      break;
+    case CANTING_CSV_PURCHASES:
+      ok = export_purchases (db, separator, out, error);
       break;
     default:
       g_return_val_if_reached (NULL);

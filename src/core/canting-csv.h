@@ -1,4 +1,5 @@
-/* canting-csv.h: CSV import and export of customers, products and orders.
+/* canting-csv.h: CSV import and export of customers, products, orders,
+ * materials and material purchases.
  *
  * Reads what spreadsheets write: UTF-8 with or without a BOM, comma or
  * semicolon separated (an Indonesian-locale spreadsheet writes
@@ -19,6 +20,8 @@ typedef enum {
   CANTING_CSV_CUSTOMERS,
   CANTING_CSV_PRODUCTS,
   CANTING_CSV_ORDERS,
+  CANTING_CSV_MATERIALS,
+  CANTING_CSV_PURCHASES,
 } CantingCsvKind;
 
 typedef enum {
@@ -44,9 +47,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CantingCsvReport, canting_csv_report_free)
 /* Imports @data (the file's bytes).  Orders: rows sharing a number are
  * one order (one row per item); each comes in as a new draft with its own
  * PSN number; customers are found by name or added; lines name a catalog
- * product by SKU or describe a custom piece.  imported counts rows.  NULL with @error only when the file
- * as a whole cannot be read (not UTF-8, no header, a required column
- * missing, broken quoting); bad rows are in the report. */
+ * product by SKU or describe a custom piece.  Materials: a name the
+ * workshop already has updates that material (the columns the file has),
+ * any other name adds one.  Purchases: each row is a purchase of a
+ * material named as in the workshop (any case), its quantity converted
+ * from the row's unit into the material's.  imported counts rows.  NULL
+ * with @error only when the file as a whole cannot be read (not UTF-8, no
+ * header, a required column missing, broken quoting); bad rows are in the
+ * report. */
 CantingCsvReport *canting_csv_import (CantingDb       *db,
                                       CantingCsvKind   kind,
                                       GBytes          *data,
@@ -54,7 +62,9 @@ CantingCsvReport *canting_csv_import (CantingDb       *db,
                                       GError         **error);
 
 /* Every record of @kind as CSV: UTF-8 with a BOM (so spreadsheets detect
- * it), @separator ',' or ';'.  (transfer full) */
+ * it), @separator ',' or ';'.  Materials carry their stock on hand and
+ * average cost as two more columns, which import reads past; purchases
+ * are every purchase in the stock ledger.  (transfer full) */
 GBytes           *canting_csv_export (CantingDb       *db,
                                       CantingCsvKind   kind,
                                       char             separator,

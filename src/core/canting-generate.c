@@ -3,11 +3,16 @@
  * Written with raw prepared statements in one transaction rather than
  * through canting_order_save(): the point is a realistic database of
  * 200,000 orders in seconds, not exercising validation 200,000 times.
- * What it writes obeys the same rules (the schema's CHECKs enforce them). */
+ * What it writes obeys the same rules (the schema's CHECKs enforce them),
+ * and stock movements carry the values canting_movement_record() would
+ * have given them. */
 #include "canting-generate.h"
+
+#include <math.h>
 
 #include "canting-i18n.h"
 #include "canting-money.h"
+#include "canting-quantity.h"
 #include "canting-sql-private.h"
 
 static const char * const first_names[] = {
@@ -204,6 +209,175 @@ canting_generate_orders (CantingDb  *db,
 {
   Job job = { n_orders, g_rand_new_with_seed (seed) };
   gboolean ok = canting_db_transaction (db, fill, &job, error);
+
+  g_rand_free (job.rand);
+  return ok;
+}
+
+/* --- stock ----------------------------------------------------------------- */
+
+/* Units by kind, as workshops keep them: cloth in metres, wax by the
+ * kilo, dyes by the gram, liquids by the litre, the rest in pieces. */
+static const char * const stock_units[] = { "m", "kg", "gram", "litre", "piece" };
+static const char * const stock_kinds[] = { "mori", "malam", "dye", "chemical", "other" };
+
+typedef struct {
+  gint64 id;
+  gint64 on_hand;       /* thousandths */
+  gint64 value;         /* rupiah */
+  gint64 unit_price;    /* rupiah per unit, around which purchases vary */
+  gint64 last_cost;     /* per unit, of the latest purchase */
+} StockState;
+
+typedef struct {
+  guint n_movements;
+  guint n_materials;
+  GRand *rand;
+} StockJob;
+
+/* What taking @quantity (thousandths, > 0) out is worth, by the rule of
+ * canting-material.c: its share of the worth, all of it when the stock
+ * runs out. */
+static gint64
+outflow_value (const StockState *s,
+               gint64            quantity)
+{
+  if (s->on_hand <= 0)
+    return 0;
+  if (quantity >= s->on_hand)
+    return -s->value;
+  return -(gint64) llround ((double) s->value * (double) quantity / (double) s->on_hand);
+}
+
+static gboolean
+fill_stock (CantingDb  *db,
+            gpointer    user_data,
+            GError    **error)
+{
+  StockJob *job = user_data;
+  g_autoptr(sqlite3_stmt) count = canting_sql_prepare (db, "SELECT count(*) FROM materials", error);
+  g_autoptr(sqlite3_stmt) add = canting_sql_prepare (db,
+                                                     "INSERT INTO materials (name, kind, unit) VALUES (?1, ?2, ?3)",
+                                                     error);
+  g_autoptr(sqlite3_stmt) ids = canting_sql_prepare (db, "SELECT id FROM materials ORDER BY id LIMIT ?1", error);
+  g_autoptr(sqlite3_stmt) move = canting_sql_prepare (db,
+                                                      "INSERT INTO stock_movements (material_id, kind, quantity, value, "
+                                                      "cost, on_date, supplier, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                                      error);
+  g_autofree StockState *states = NULL;
+  gint64 have = 0;
+  guint n = 0;
+  GDate start;
+
+  if (!count || !add || !ids || !move || !canting_sql_get_int64 (db, count, &have, "generate", error))
+    return FALSE;
+  g_date_clear (&start, 1);
+  g_date_set_dmy (&start, 1, 1, 2016);
+
+  /* The built-in materials and as many more as asked for. */
+  for (guint i = (guint) have; i < job->n_materials; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Bahan %04u", i + 1);
+      guint k = i % G_N_ELEMENTS (stock_kinds);
+
+      sqlite3_reset (add);
+      sqlite3_bind_text (add, 1, name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (add, 2, stock_kinds[k], -1, SQLITE_STATIC);
+      sqlite3_bind_text (add, 3, stock_units[k], -1, SQLITE_STATIC);
+      if (!canting_sql_run (db, add, "generate", error))
+        return FALSE;
+    }
+  states = g_new0 (StockState, MAX (job->n_materials, 1));
+  sqlite3_bind_int64 (ids, 1, job->n_materials);
+  while (n < job->n_materials && sqlite3_step (ids) == SQLITE_ROW)
+    {
+      states[n].id = sqlite3_column_int64 (ids, 0);
+      states[n].unit_price = 1000 * g_rand_int_range (job->rand, 5, 120);
+      n++;
+    }
+
+  /* Oldest first over ten years: about a third purchases, the rest
+   * usage, some waste and the odd stock-count adjustment. */
+  for (guint i = 0; i < job->n_movements; i++)
+    {
+      StockState *s = &states[g_rand_int_range (job->rand, 0, (gint32) MAX (n, 1))];
+      GDate date = start;
+      char on_date[16];
+      int roll = g_rand_int_range (job->rand, 0, 100);
+      const char *kind;
+      gint64 quantity, value, cost = -1;
+
+      g_date_add_days (&date, (guint) ((guint64) i * 3650 / MAX (job->n_movements, 1)));
+      g_date_strftime (on_date, sizeof on_date, "%Y-%m-%d", &date);
+
+      if (s->on_hand < 2 * CANTING_QUANTITY_ONE || roll < 35)
+        {
+          gint64 units = g_rand_int_range (job->rand, 5, 60);
+
+          kind = "purchase";
+          quantity = units * CANTING_QUANTITY_ONE;
+          cost = units * (s->unit_price + 500 * g_rand_int_range (job->rand, -4, 5));
+          value = cost;
+          s->last_cost = cost / units;
+        }
+      else if (roll < 96)
+        {
+          /* Usage or waste: a part of what is there, never more. */
+          gint64 take = MIN (s->on_hand, (gint64) g_rand_int_range (job->rand, 100, 8000));
+
+          kind = roll < 90 ? "usage" : "waste";
+          quantity = -take;
+          value = outflow_value (s, take);
+        }
+      else
+        {
+          gint64 delta = g_rand_int_range (job->rand, 1, 500);
+
+          kind = "adjustment";
+          if (roll < 98)
+            {
+              quantity = -MIN (delta, s->on_hand);
+              value = outflow_value (s, -quantity);
+            }
+          else
+            {
+              /* A count that found more: worth the average cost. */
+              gint64 average = s->on_hand > 0 ? llround ((double) s->value * CANTING_QUANTITY_ONE / (double) s->on_hand)
+                                              : s->last_cost;
+              quantity = delta;
+              value = llround ((double) average * (double) delta / CANTING_QUANTITY_ONE);
+            }
+        }
+      s->on_hand += quantity;
+      s->value += value;
+
+      sqlite3_reset (move);
+      sqlite3_bind_int64 (move, 1, s->id);
+      sqlite3_bind_text (move, 2, kind, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (move, 3, quantity);
+      sqlite3_bind_int64 (move, 4, value);
+      if (cost >= 0)
+        sqlite3_bind_int64 (move, 5, cost);
+      else
+        sqlite3_bind_null (move, 5);
+      sqlite3_bind_text (move, 6, on_date, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (move, 7, cost >= 0 ? "Toko Sumber Rejeki" : "", -1, SQLITE_STATIC);
+      sqlite3_bind_text (move, 8, g_str_equal (kind, "adjustment") ? "stok opname" : "", -1, SQLITE_STATIC);
+      if (!canting_sql_run (db, move, "generate", error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+canting_generate_stock (CantingDb  *db,
+                        guint       n_movements,
+                        guint       n_materials,
+                        guint32     seed,
+                        GError    **error)
+{
+  StockJob job = { n_movements, n_materials, g_rand_new_with_seed (seed) };
+  gboolean ok = canting_db_transaction (db, fill_stock, &job, error);
 
   g_rand_free (job.rand);
   return ok;

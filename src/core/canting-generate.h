@@ -14,4 +14,14 @@ gboolean canting_generate_orders (CantingDb  *db,
                                   guint32     seed,
                                   GError    **error);
 
+/* Tops the workshop up to @n_materials materials and adds @n_movements
+ * stock movements (purchases, usage, waste, adjustments) spread over
+ * them and over ten years, each with the worth it changes, in one
+ * transaction; stock never goes below zero.  Same @seed, same data. */
+gboolean canting_generate_stock  (CantingDb  *db,
+                                  guint       n_movements,
+                                  guint       n_materials,
+                                  guint32     seed,
+                                  GError    **error);
+
 G_END_DECLS

@@ -22,6 +22,12 @@ G_BEGIN_DECLS
  * usage gives back exactly the worth it took out. */
 #define CANTING_MOVEMENT_KEEP_VALUE (1 << 8)
 
+/* Validates and saves @material as canting_material_save() does.  Must
+ * run inside a transaction (a CSV import saves many in one). */
+gboolean canting_material_save_in_txn (CantingDb        *db,
+                                       CantingMaterial  *material,
+                                       GError          **error);
+
 /* Validates and inserts @movement, with the same rules as
  * canting_movement_record().  Must run inside a transaction. */
 gboolean canting_movement_insert_in_txn (CantingDb            *db,

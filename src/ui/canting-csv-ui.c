@@ -234,7 +234,13 @@ canting_csv_ui_export (GtkWidget          *page,
                        CantingApplication *app,
                        CantingCsvKind      kind)
 {
-  static const char * const names[] = { N_("customers.csv"), N_("products.csv"), N_("orders.csv") };
+  static const char * const names[] = {
+    [CANTING_CSV_CUSTOMERS] = N_("customers.csv"),
+    [CANTING_CSV_PRODUCTS] = N_("products.csv"),
+    [CANTING_CSV_ORDERS] = N_("orders.csv"),
+    [CANTING_CSV_MATERIALS] = N_("materials.csv"),
+    [CANTING_CSV_PURCHASES] = N_("purchases.csv"),
+  };
   Export *job = g_new0 (Export, 1);
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = csv_filter ();
