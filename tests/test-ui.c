@@ -31,6 +31,8 @@
 #include "canting-workers-page.h"
 #include "canting-window.h"
 #include "canting-material.h"
+#include "canting-recipe.h"
+#include "canting-recipe-editor.h"
 #include "canting-material-dialog.h"
 #include "canting-materials-page.h"
 #include "canting-movement-dialog.h"
@@ -1096,6 +1098,66 @@ materials_step (CantingApplication *app)
   spin (200);
   /* Still low, already told: no second notification. */
   g_assert_cmpuint (notifications->len, ==, 1);
+
+  /* A product's recipe: 2,4 m of it per piece; a word is refused. */
+  {
+    CantingProductsPage *products = find_widget (GTK_WIDGET (window), CANTING_TYPE_PRODUCTS_PAGE, NULL);
+    CantingProductDialog *product;
+    GtkDropDown *pick;
+    GListModel *choices;
+    g_autoptr(GPtrArray) recipe = NULL;
+    CantingProductFilter all = { .text = "Selendang sanforis", .technique = -1 };
+    g_autoptr(GPtrArray) found = NULL;
+
+    adw_view_stack_set_visible_child_name (stack, "products");
+    click (GTK_WIDGET (products), "_Produk Baru");
+    product = find_window (app, CANTING_TYPE_PRODUCT_DIALOG);
+    g_assert_nonnull (product);
+    wait_until (widget_mapped, product);
+    gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (product), "Nama produk")), "Selendang sanforis");
+    gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (product), "Harga per potong (Rp)")), "300rb");
+    pick = GTK_DROP_DOWN (find_by_tooltip (GTK_WIDGET (product), "Bahan yang ditambahkan"));
+    choices = gtk_drop_down_get_model (pick);
+    index = G_MAXUINT;
+    for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (choices), i), "Mori sanforis") == 0)
+        index = i;
+    g_assert_cmpuint (index, !=, G_MAXUINT);
+    gtk_drop_down_set_selected (pick, index);
+    click (GTK_WIDGET (product), "_Tambah ke Resep");
+    gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (product), "Mori sanforis")), "dua");
+    click (GTK_WIDGET (product), "_Simpan");
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry_row (GTK_WIDGET (product), "Mori sanforis")), "error"));
+    g_assert_nonnull (find_shown_label (GTK_WIDGET (product), "Resep, Mori sanforis:"));
+    gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (product), "Mori sanforis")), "2,4");
+    /* 2,4 m at Rp 30.000 a metre. */
+    g_assert_cmpstr (adw_preferences_group_get_description (find_widget (GTK_WIDGET (product),
+                                                                          CANTING_TYPE_RECIPE_EDITOR, NULL)),
+                     ==, "Bahan untuk satu potong kira-kira Rp 72.000 menurut harga rata-rata hari ini.");
+    g_object_add_weak_pointer (G_OBJECT (product), (gpointer *) &product);
+    click (GTK_WIDGET (product), "_Simpan");
+    wait_until (window_gone, &product);
+    found = canting_product_search (canting_application_get_db (app), &all, 0, 5, NULL);
+    g_assert_cmpuint (found->len, ==, 1);
+    recipe = canting_product_recipe (canting_application_get_db (app), ((CantingProduct *) found->pdata[0])->id, NULL);
+    g_assert_cmpuint (recipe->len, ==, 1);
+    g_assert_cmpint (((CantingRecipeLine *) recipe->pdata[0])->quantity, ==, 2400);
+  }
+
+  /* 14 m makes five more. */
+  adw_view_stack_set_visible_child_name (stack, "materials");
+  gtk_widget_activate_action (GTK_WIDGET (page), "page.can-make", NULL);
+  plan = find_window (app, CANTING_TYPE_STOCK_PLAN_DIALOG);
+  g_assert_nonnull (plan);
+  wait_until (widget_mapped, plan);
+  {
+    AdwActionRow *row = action_row (GTK_WIDGET (plan), "Selendang sanforis");
+    g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "Dibatasi oleh Mori sanforis");
+    g_assert_nonnull (find_shown_label (GTK_WIDGET (row), "5 potong"));
+  }
+  g_object_add_weak_pointer (G_OBJECT (plan), (gpointer *) &plan);
+  gtk_window_close (GTK_WINDOW (plan));
+  wait_until (window_gone, &plan);
 }
 
 static void

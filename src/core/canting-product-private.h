@@ -20,4 +20,21 @@ gboolean canting_product_move_stock_in_txn (CantingDb   *db,
 char    *canting_photo_path (CantingDb  *db,
                              const char *file);
 
+/* More of a product form to save in the same transaction, after the
+ * product itself (so a new one has its id). */
+typedef gboolean (*CantingProductSaveExtra) (CantingDb       *db,
+                                             CantingProduct  *product,
+                                             gpointer         data,
+                                             GError         **error);
+
+/* canting_product_save_with_stock(), running @extra inside its
+ * transaction. */
+gboolean canting_product_save_with_stock_and (CantingDb                *db,
+                                              CantingProduct           *product,
+                                              gint64                    shown_stock,
+                                              gint64                    new_stock,
+                                              CantingProductSaveExtra   extra,
+                                              gpointer                  extra_data,
+                                              GError                  **error);
+
 G_END_DECLS

@@ -310,6 +310,8 @@ typedef struct {
   gboolean set_stock;
   gint64 shown_stock;
   gint64 stock;
+  CantingProductSaveExtra extra;   /* more of the same form, or NULL */
+  gpointer extra_data;
 } SaveJob;
 
 static gboolean
@@ -322,6 +324,8 @@ save_job_in_transaction (CantingDb  *db,
   gint64 have = 0;
 
   if (!save_in_transaction (db, job->product, error))
+    return FALSE;
+  if (job->extra != NULL && !job->extra (db, job->product, job->extra_data, error))
     return FALSE;
   if (!job->set_stock || job->stock == job->shown_stock)
     return TRUE;
@@ -381,7 +385,7 @@ canting_product_save_with_stock_in_txn (CantingDb       *db,
                                         gint64           stock,
                                         GError         **error)
 {
-  SaveJob job = { product, stock != 0, 0, stock };
+  SaveJob job = { product, stock != 0, 0, stock, NULL, NULL };
   return save_job_in_transaction (db, &job, error);
 }
 
@@ -390,7 +394,7 @@ canting_product_save (CantingDb       *db,
                       CantingProduct  *product,
                       GError         **error)
 {
-  SaveJob job = { product, FALSE, 0, 0 };
+  SaveJob job = { product, FALSE, 0, 0, NULL, NULL };
   return save_job (db, &job, error);
 }
 
@@ -401,7 +405,20 @@ canting_product_save_with_stock (CantingDb       *db,
                                  gint64           new_stock,
                                  GError         **error)
 {
-  SaveJob job = { product, TRUE, shown_stock, new_stock };
+  SaveJob job = { product, TRUE, shown_stock, new_stock, NULL, NULL };
+  return save_job (db, &job, error);
+}
+
+gboolean
+canting_product_save_with_stock_and (CantingDb                *db,
+                                     CantingProduct           *product,
+                                     gint64                    shown_stock,
+                                     gint64                    new_stock,
+                                     CantingProductSaveExtra   extra,
+                                     gpointer                  extra_data,
+                                     GError                  **error)
+{
+  SaveJob job = { product, TRUE, shown_stock, new_stock, extra, extra_data };
   return save_job (db, &job, error);
 }
 

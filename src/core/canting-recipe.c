@@ -5,6 +5,7 @@
 #include "canting-error.h"
 #include "canting-i18n.h"
 #include "canting-material-private.h"
+#include "canting-product-private.h"
 #include "canting-sql-private.h"
 
 CantingRecipeLine *
@@ -148,6 +149,28 @@ canting_product_set_recipe (CantingDb  *db,
 {
   RecipeData data = { product_id, lines };
   return canting_db_transaction (db, set_recipe_in_transaction, &data, error);
+}
+
+static gboolean
+set_recipe_after_product (CantingDb       *db,
+                          CantingProduct  *product,
+                          gpointer         lines,
+                          GError         **error)
+{
+  RecipeData data = { product->id, lines };
+  return set_recipe_in_transaction (db, &data, error);
+}
+
+gboolean
+canting_product_save_with_recipe (CantingDb       *db,
+                                  CantingProduct  *product,
+                                  gint64           shown_stock,
+                                  gint64           new_stock,
+                                  GPtrArray       *lines,
+                                  GError         **error)
+{
+  return canting_product_save_with_stock_and (db, product, shown_stock, new_stock,
+                                              lines != NULL ? set_recipe_after_product : NULL, lines, error);
 }
 
 /* Each material an order's not-yet-consumed catalog items need. */

@@ -11,6 +11,7 @@
 
 #include "canting-db.h"
 #include "canting-material.h"
+#include "canting-product.h"
 
 G_BEGIN_DECLS
 
@@ -40,6 +41,15 @@ gboolean   canting_product_set_recipe (CantingDb     *db,
                                        gint64         product_id,
                                        GPtrArray     *lines,
                                        GError       **error);
+
+/* canting_product_save_with_stock() and the recipe (NULL: left as it
+ * is), all in one transaction: the product form saves whole or not. */
+gboolean   canting_product_save_with_recipe (CantingDb       *db,
+                                             CantingProduct  *product,
+                                             gint64           shown_stock,
+                                             gint64           new_stock,
+                                             GPtrArray       *lines,
+                                             GError         **error);
 
 typedef struct {
   gint64  product_id;

@@ -10,6 +10,7 @@
 
 #include "canting-accessible.h"
 #include "canting-columns.h"
+#include "canting-csv-ui.h"
 #include "canting-list.h"
 #include "canting-material-dialog.h"
 #include "canting-movement-dialog.h"
@@ -307,6 +308,20 @@ can_make_activated (GtkWidget  *widget,
   open_plan (CANTING_MATERIALS_PAGE (widget), CANTING_STOCK_PLAN_CAN_MAKE);
 }
 
+static void
+csv_activated (GtkWidget  *widget,
+               const char *action,
+               GVariant   *param)
+{
+  CantingMaterialsPage *self = CANTING_MATERIALS_PAGE (widget);
+  CantingCsvKind kind = g_str_has_suffix (action, "-purchases") ? CANTING_CSV_PURCHASES : CANTING_CSV_MATERIALS;
+
+  if (g_str_has_prefix (action, "page.import"))
+    canting_csv_ui_import (widget, self->app, kind, G_CALLBACK (reload), self);
+  else
+    canting_csv_ui_export (widget, self->app, kind);
+}
+
 void
 canting_materials_page_set_application (CantingMaterialsPage *self,
                                         CantingApplication   *app)
@@ -362,6 +377,10 @@ canting_materials_page_class_init (CantingMaterialsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.count", NULL, count_activated);
   gtk_widget_class_install_action (widget_class, "page.shortages", NULL, shortages_activated);
   gtk_widget_class_install_action (widget_class, "page.can-make", NULL, can_make_activated);
+  gtk_widget_class_install_action (widget_class, "page.import-materials", NULL, csv_activated);
+  gtk_widget_class_install_action (widget_class, "page.export-materials", NULL, csv_activated);
+  gtk_widget_class_install_action (widget_class, "page.import-purchases", NULL, csv_activated);
+  gtk_widget_class_install_action (widget_class, "page.export-purchases", NULL, csv_activated);
 }
 
 static void
@@ -370,6 +389,7 @@ canting_materials_page_init (CantingMaterialsPage *self)
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) plan = g_menu_new ();
+  g_autoptr(GMenu) files = g_menu_new ();
   const CantingColumnSpec columns[] = {
     { _("Name"), cell_name, NULL, FALSE, TRUE },
     { _("Kind"), cell_kind, NULL, FALSE, FALSE },
@@ -394,6 +414,11 @@ canting_materials_page_init (CantingMaterialsPage *self)
   g_menu_append (plan, _("_Shortages for Orders…"), "page.shortages");
   g_menu_append (plan, _("What Stock Can _Make…"), "page.can-make");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (plan));
+  g_menu_append (files, _("_Import Materials from CSV…"), "page.import-materials");
+  g_menu_append (files, _("E_xport Materials to CSV…"), "page.export-materials");
+  g_menu_append (files, _("Import _Purchases from CSV…"), "page.import-purchases");
+  g_menu_append (files, _("Export P_urchases to CSV…"), "page.export-purchases");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (files));
   gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (menu));
 
   self->model = canting_paged_model_new (count_materials, page_materials,

@@ -13,6 +13,8 @@
 #include "canting-accessible.h"
 #include "canting-error.h"
 #include "canting-form.h"
+#include "canting-recipe.h"
+#include "canting-recipe-editor.h"
 
 #define N_FIELDS (CANTING_PRODUCT_FIELD_STOCK + 1)
 
@@ -42,6 +44,7 @@ struct _CantingProductDialog
   AdwPreferencesGroup *photos_group;
   GtkButton *add_photo_button;
   GtkFlowBox *photos_box;
+  CantingRecipeEditor *recipe_editor;
   GtkFileChooserNative *chooser;
   GCancellable *cancellable;
 
@@ -107,6 +110,7 @@ static void
 on_save (CantingProductDialog *self)
 {
   g_autoptr(CantingProduct) edited = canting_product_copy (self->product);
+  g_autoptr(GPtrArray) recipe = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *rows[N_FIELDS];
 
@@ -122,8 +126,9 @@ on_save (CantingProductDialog *self)
 
   if (!read_money (self->price_row, CANTING_PRODUCT_FIELD_PRICE, &edited->price, &error) ||
       !read_money (self->cost_row, CANTING_PRODUCT_FIELD_UNIT_COST, &edited->unit_cost, &error) ||
-      !canting_product_save_with_stock (canting_application_get_db (self->app), edited, self->product->stock,
-                                        gtk_spin_button_get_value_as_int (self->stock_spin), &error))
+      (recipe = canting_recipe_editor_get_lines (self->recipe_editor, &error)) == NULL ||
+      !canting_product_save_with_recipe (canting_application_get_db (self->app), edited, self->product->stock,
+                                         gtk_spin_button_get_value_as_int (self->stock_spin), recipe, &error))
     {
       canting_form_show_error (field_rows (self, rows), N_FIELDS, CANTING_PRODUCT_ERROR, error,
                                GTK_WIDGET (self->error_group), self->error_label);
@@ -390,6 +395,7 @@ load (CantingProductDialog *self)
   adw_window_title_set_title (self->window_title, p->id == 0 ? _("New Product") : p->name);
   build_motif_menu (self);
   fill_photos (self);
+  canting_recipe_editor_load (self->recipe_editor, canting_application_get_db (self->app), p->id);
 }
 
 static void
@@ -418,6 +424,7 @@ canting_product_dialog_class_init (CantingProductDialogClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                  G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  g_type_ensure (CANTING_TYPE_RECIPE_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/canting/Canting/canting-product-dialog.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, CantingProductDialog, name)
   BIND (window_title);
@@ -442,6 +449,7 @@ canting_product_dialog_class_init (CantingProductDialogClass *klass)
   BIND (photos_group);
   BIND (add_photo_button);
   BIND (photos_box);
+  BIND (recipe_editor);
 #undef BIND
   gtk_widget_class_install_action (widget_class, "dialog.pick-motif", "s", pick_motif);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
