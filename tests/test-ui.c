@@ -1124,7 +1124,7 @@ materials_step (CantingApplication *app)
         index = i;
     g_assert_cmpuint (index, !=, G_MAXUINT);
     gtk_drop_down_set_selected (pick, index);
-    click (GTK_WIDGET (product), "_Tambah ke Resep");
+    click (GTK_WIDGET (product), "Tambah ke _Resep");
     gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (product), "Mori sanforis")), "dua");
     click (GTK_WIDGET (product), "_Simpan");
     g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry_row (GTK_WIDGET (product), "Mori sanforis")), "error"));
