@@ -6,14 +6,21 @@
  * returns it prints the transaction's number.  The parent kills it at a
  * random moment, then checks the file: integrity_check passes, every
  * printed number is there, and the two tables written in each transaction
- * agree (so no transaction is half there). */
+ * agree (so no transaction is half there).
+ *
+ * A second round does the same with real stock movements: purchases,
+ * waste and stock counts through the core, then checks every reported
+ * movement is there and the stock and its worth match a replay of the
+ * raw ledger rows. */
 #include "canting-backup.h"
+#include "canting-material.h"
 #include "canting-paths.h"
 #include "canting-db-private.h"
 #include "canting-profile.h"
 #include "canting-test-util.h"
 
 #include <errno.h>
+#include <math.h>
 #include <poll.h>
 #include <locale.h>
 #include <signal.h>
@@ -252,16 +259,248 @@ test_sigkill_loop (void)
   canting_test_rmdir (dir);
 }
 
+/* --- the stock ledger under SIGKILL -------------------------------------- */
+
+#define STOCK_KILLS 40
+#define STOCK_MATERIALS 3
+
+static int
+run_stock_child (const char *dir,
+                 guint32     seed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingDb) db = canting_db_open (dir, &error);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+
+  if (db == NULL)
+    {
+      fprintf (stderr, "child: %s\n", error->message);
+      return 1;
+    }
+  for (;;)
+    {
+      /* Among the first default materials (mori, counted in m). */
+      gint64 material_id = g_rand_int_range (rand, 1, STOCK_MATERIALS + 1);
+      g_autoptr(CantingMaterial) m = canting_material_load (db, material_id, &error);
+      g_autoptr(CantingMovement) mv = canting_movement_new ();
+      int pick = g_rand_int_range (rand, 0, 10);
+
+      if (m == NULL)
+        {
+          fprintf (stderr, "child: %s\n", error->message);
+          return 1;
+        }
+      mv->material_id = material_id;
+      if (pick < 5 || m->on_hand < 1000)
+        {
+          mv->kind = CANTING_MOVEMENT_PURCHASE;
+          mv->quantity = g_rand_int_range (rand, 1, 50000);
+          mv->cost = g_rand_int_range (rand, 1000, 2000000);
+        }
+      else if (pick < 8)
+        {
+          mv->kind = CANTING_MOVEMENT_WASTE;
+          mv->quantity = -g_rand_int_range (rand, 1, (gint32) MIN (m->on_hand, G_MAXINT32 - 1) + 1);
+        }
+      else
+        {
+          /* A count that finds a little more or less on the shelf. */
+          g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (CantingStockCount));
+          CantingStockCount count = { material_id, MAX (0, m->on_hand + g_rand_int_range (rand, -3000, 3000)) };
+          guint posted = 0;
+
+          g_array_append_val (counts, count);
+          if (!canting_material_post_count (db, counts, "2026-11-24", "stok opname", &posted, &error))
+            {
+              fprintf (stderr, "child: %s\n", error->message);
+              return 1;
+            }
+          continue;
+        }
+      if (!canting_movement_record (db, mv, CANTING_MOVEMENT_DEFAULT, &error))
+        {
+          fprintf (stderr, "child: %s\n", error->message);
+          return 1;
+        }
+      printf ("%" G_GINT64_FORMAT "\n", mv->id);
+      fflush (stdout);
+    }
+}
+
+/* The worth a movement should carry, worked out again from the rows
+ * before it: the rule of canting-material.c, written out independently. */
+static gint64
+replay_value (const char *kind,
+              gint64      quantity,
+              gint64      cost,
+              gint64      on_hand,
+              gint64      worth,
+              gint64      last_unit_cost)
+{
+  gint64 average;
+
+  if (g_str_equal (kind, "purchase"))
+    return cost;
+  if (quantity < 0)
+    {
+      if (on_hand <= 0)
+        return 0;
+      if (-quantity >= on_hand)
+        return -worth;
+      return -(gint64) llround ((double) worth * (double) -quantity / (double) on_hand);
+    }
+  average = on_hand > 0 ? (gint64) llround ((double) worth * 1000 / (double) on_hand) : last_unit_cost;
+  return (gint64) llround ((double) average * (double) quantity / 1000);
+}
+
+static void
+check_stock (const char *dir,
+             GArray     *reported)
+{
+  g_autofree char *path = canting_paths_database_file (dir);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_assert_cmpuint (reported->len, ==, 0);
+      return;
+    }
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+  sqlite3_finalize (stmt);
+
+  /* Killed before the schema was made: nothing can have committed. */
+  if (sqlite3_prepare_v2 (db, "SELECT count(*) FROM stock_movements WHERE id = ?1", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      sqlite3_close (db);
+      g_assert_cmpuint (reported->len, ==, 0);
+      return;
+    }
+  for (guint i = 0; i < reported->len; i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, g_array_index (reported, gint64, i));
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      if (sqlite3_column_int (stmt, 0) != 1)
+        g_error ("movement %" G_GINT64_FORMAT " was reported committed but is missing",
+                 g_array_index (reported, gint64, i));
+    }
+  sqlite3_finalize (stmt);
+
+  /* Replay each material's ledger in order: never below zero, every worth
+   * as the rule says, and the core's own figures equal to the replay. */
+  for (gint64 id = 1; id <= STOCK_MATERIALS; id++)
+    {
+      gint64 on_hand = 0, worth = 0, last_unit_cost = 0;
+      g_autoptr(CantingDb) opened = NULL;
+      g_autoptr(CantingMaterial) m = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT kind, quantity, value, coalesce(cost, 0) FROM stock_movements "
+                                               "WHERE material_id = ?1 ORDER BY id", -1, &stmt, NULL), ==, SQLITE_OK);
+      sqlite3_bind_int64 (stmt, 1, id);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *kind = (const char *) sqlite3_column_text (stmt, 0);
+          gint64 quantity = sqlite3_column_int64 (stmt, 1);
+          gint64 cost = sqlite3_column_int64 (stmt, 3);
+
+          g_assert_cmpint (sqlite3_column_int64 (stmt, 2), ==,
+                           replay_value (kind, quantity, cost, on_hand, worth, last_unit_cost));
+          on_hand += quantity;
+          worth += sqlite3_column_int64 (stmt, 2);
+          if (g_str_equal (kind, "purchase"))
+            last_unit_cost = (gint64) llround ((double) cost * 1000 / (double) quantity);
+          g_assert_cmpint (on_hand, >=, 0);
+          if (on_hand == 0)
+            g_assert_cmpint (worth, ==, 0);
+        }
+      sqlite3_finalize (stmt);
+
+      opened = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, &error);
+      g_assert_no_error (error);
+      m = canting_material_load (opened, id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (m->on_hand, ==, on_hand);
+      g_assert_cmpint (m->value, ==, worth);
+    }
+  sqlite3_close (db);
+}
+
+static void
+test_stock_sigkill_loop (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autoptr(GArray) reported = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint kills_with_commits = 0;
+
+  for (int round = 0; round < STOCK_KILLS; round++)
+    {
+      g_autofree char *seed = g_strdup_printf ("%u", g_test_rand_int ());
+      const char *argv[] = { self_path, "--stock-child", dir, seed, NULL };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint before = reported->len;
+      struct pollfd pfd;
+      GPid pid;
+      int out_fd, status;
+      char buf[4096];
+      char c = 0;
+      ssize_t got;
+
+      g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
+                                               NULL, NULL, &pid, NULL, &out_fd, NULL, &error));
+      g_assert_no_error (error);
+      /* After the first commit, a random while: kills land among the
+       * movements, counts and the automatic backup alike. */
+      pfd = (struct pollfd) { .fd = out_fd, .events = POLLIN };
+      while (c != '\n' && poll (&pfd, 1, 10000) == 1 && read (out_fd, &c, 1) == 1)
+        g_string_append_c (text, c);
+      g_assert_cmpint (c, ==, '\n');
+      g_usleep ((gulong) g_test_rand_int_range (0, 20000));
+      kill (pid, SIGKILL);
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      g_spawn_close_pid (pid);
+      if (!(WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL))
+        g_error ("child ended on its own (status %d) in round %d", status, round);
+      while ((got = read (out_fd, buf, sizeof buf)) > 0)
+        g_string_append_len (text, buf, got);
+      close (out_fd);
+      {
+        g_auto(GStrv) lines = g_strsplit (text->str, "\n", -1);
+        for (guint i = 0; lines[i] != NULL; i++)
+          {
+            gint64 n;
+            if (lines[i + 1] == NULL || *lines[i] == '\0')
+              continue;
+            n = g_ascii_strtoll (lines[i], NULL, 10);
+            g_array_append_val (reported, n);
+          }
+      }
+      kills_with_commits += reported->len > before;
+      check_stock (dir, reported);
+    }
+  g_test_message ("%d kills, %u movements reported", STOCK_KILLS, reported->len);
+  g_assert_cmpuint (kills_with_commits, ==, STOCK_KILLS);
+  canting_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   if (argc == 3 && g_str_equal (argv[1], "--child"))
     return run_child (argv[2]);
+  if (argc == 4 && g_str_equal (argv[1], "--stock-child"))
+    return run_stock_child (argv[2], (guint32) g_ascii_strtoull (argv[3], NULL, 10));
 
   setlocale (LC_ALL, "C.UTF-8");
   self_path = g_canonicalize_filename (argv[0], NULL);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/crash/sigkill-loop", test_sigkill_loop);
+  g_test_add_func ("/crash/stock-ledger", test_stock_sigkill_loop);
   return g_test_run ();
 }
