@@ -8,6 +8,7 @@
 #include "canting-material.h"
 #include "canting-order.h"
 #include "canting-product.h"
+#include "canting-recipe.h"
 #include "canting-test-util.h"
 
 #include <locale.h>
@@ -706,6 +707,61 @@ test_stock_round_trip (Fixture       *f,
   canting_test_rmdir (other_dir);
 }
 
+/* The shortage list exports as a purchase list (and is never imported):
+ * 8 pieces at 2,4 m need 19,2 m; 12 m in stock; 7,2 m short, one roll. */
+static void
+test_shortages_export (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(CantingMaterial) m = canting_material_new ();
+  g_autoptr(CantingMovement) buy = canting_movement_new ();
+  g_autoptr(CantingProduct) p = canting_product_new ();
+  g_autoptr(CantingCustomer) c = canting_customer_new ();
+  g_autoptr(CantingOrder) o = canting_order_new ();
+  g_autoptr(GPtrArray) recipe = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_recipe_line_free);
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) back = g_bytes_new_static ("pemasok,bahan\n", 14);
+  g_autoptr(CantingCsvReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_free (m->name);
+  m->name = g_strdup ("Mori ekspor");
+  m->roll_size = 30000;
+  g_free (m->supplier);
+  m->supplier = g_strdup ("Toko Kain; Blitar");
+  g_assert_true (canting_material_save (f->db, m, &error));
+  buy->material_id = m->id;
+  buy->kind = CANTING_MOVEMENT_PURCHASE;
+  buy->quantity = 12000;
+  buy->cost = 240000;
+  g_assert_true (canting_movement_record (f->db, buy, CANTING_MOVEMENT_DEFAULT, &error));
+  g_free (p->name);
+  p->name = g_strdup ("Kain ekspor");
+  g_assert_true (canting_product_save (f->db, p, &error));
+  g_ptr_array_add (recipe, canting_recipe_line_new (m->id, 2400));
+  g_assert_true (canting_product_set_recipe (f->db, p->id, recipe, &error));
+  g_free (c->name);
+  c->name = g_strdup ("Bu Sri");
+  g_assert_true (canting_customer_save (f->db, c, &error));
+  o->customer_id = c->id;
+  g_free (o->order_date);
+  o->order_date = g_strdup ("2026-11-01");
+  g_ptr_array_add (o->items, canting_order_item_new (p->id, "Kain ekspor", 8, 350000));
+  g_assert_true (canting_order_save (f->db, o, &error));
+  g_assert_true (canting_order_set_status (f->db, o->id, CANTING_ORDER_CONFIRMED, NULL, &error));
+  g_assert_no_error (error);
+
+  out = canting_csv_export (f->db, CANTING_CSV_SHORTAGES, ',', &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_bytes_get_data (out, NULL), ==,
+                   "\xef\xbb\xbfpemasok,bahan,satuan,dibutuhkan,stok,kurang,gulung\r\n"
+                   "Toko Kain; Blitar,Mori ekspor,m,\"19,2\",12,\"7,2\",1\r\n");
+
+  report = canting_csv_import (f->db, CANTING_CSV_SHORTAGES, back, CANTING_CSV_ALL_OR_NOTHING, &error);
+  g_assert_null (report);
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_INVALID);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -731,6 +787,7 @@ main (int   argc,
   ADD ("/csv/purchases-import", test_purchases_import);
   ADD ("/csv/purchases-bad-rows", test_purchases_bad_rows);
   ADD ("/csv/stock-round-trip", test_stock_round_trip);
+  ADD ("/csv/shortages-export", test_shortages_export);
 #undef ADD
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include "canting-error.h"
 #include "canting-i18n.h"
 #include "canting-material-private.h"
+#include "canting-recipe.h"
 #include "canting-order.h"
 #include "canting-product.h"
 #include "canting-record-private.h"
@@ -66,7 +67,7 @@ gboolean
 canting_csv_kind_from_string (const char     *text,
                               CantingCsvKind *out_kind)
 {
-  static const char * const names[] = { "customers", "products", "orders", "materials", "purchases" };
+  static const char * const names[] = { "customers", "products", "orders", "materials", "purchases", "shortages" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (g_strcmp0 (text, names[i]) == 0)
@@ -1092,6 +1093,12 @@ canting_csv_import (CantingDb       *db,
   gboolean ok = TRUE;
 
   report->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
+  if (kind == CANTING_CSV_SHORTAGES)
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
+                   _("A shortage list is worked out from the orders and the stock; it cannot be imported."));
+      return NULL;
+    }
   if (bytes == NULL || size == 0)
     {
       g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID, _("The file is empty."));
@@ -1443,6 +1450,43 @@ export_purchases (CantingDb  *db,
   return TRUE;
 }
 
+/* What confirmed orders need beyond the stock, one row per material, by
+ * supplier: a purchase list to send or print. */
+static gboolean
+export_shortages (CantingDb  *db,
+                  char        separator,
+                  GString    *out,
+                  GError    **error)
+{
+  static const char * const header[] = { "pemasok", "bahan", "satuan", "dibutuhkan", "stok", "kurang", "gulung" };
+  g_autoptr(GPtrArray) rows = canting_recipe_shortages (db, error);
+
+  if (rows == NULL)
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (header); i++)
+    put (out, header[i], separator, i + 1 == G_N_ELEMENTS (header));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const CantingShortage *row = g_ptr_array_index (rows, i);
+
+      put (out, row->supplier, separator, FALSE);
+      put (out, row->name, separator, FALSE);
+      put (out, canting_unit_to_string (row->unit), separator, FALSE);
+      put_quantity (out, row->needed, separator, FALSE);
+      /* An empty store shows 0: the column is a count, not a setting. */
+      if (row->on_hand != 0)
+        put_quantity (out, row->on_hand, separator, FALSE);
+      else
+        put (out, "0", separator, FALSE);
+      put_quantity (out, row->shortage, separator, FALSE);
+      if (row->roll_size > 0)
+        put_int (out, (row->shortage + row->roll_size - 1) / row->roll_size, separator, TRUE);
+      else
+        put (out, "", separator, TRUE);
+    }
+  return TRUE;
+}
+
 GBytes *
 canting_csv_export (CantingDb       *db,
                     CantingCsvKind   kind,
@@ -1490,6 +1534,9 @@ canting_csv_export (CantingDb       *db,
       break;
     case CANTING_CSV_PURCHASES:
       ok = export_purchases (db, separator, out, error);
+      break;
+    case CANTING_CSV_SHORTAGES:
+      ok = export_shortages (db, separator, out, error);
       break;
     default:
       g_return_val_if_reached (NULL);

@@ -22,6 +22,7 @@ typedef enum {
   CANTING_CSV_ORDERS,
   CANTING_CSV_MATERIALS,
   CANTING_CSV_PURCHASES,
+  CANTING_CSV_SHORTAGES,   /* export only: worked out from the orders */
 } CantingCsvKind;
 
 typedef enum {

@@ -36,14 +36,34 @@ window_of (GtkWidget *page)
   return GTK_WINDOW (gtk_widget_get_root (page));
 }
 
+static AdwToastOverlay *
+find_toast_overlay (GtkWidget *root)
+{
+  if (ADW_IS_TOAST_OVERLAY (root))
+    return ADW_TOAST_OVERLAY (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwToastOverlay *found = find_toast_overlay (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* On the main window, or on the dialog the export started from (the
+ * shortage list) when it has a toast overlay of its own. */
 static void
 toast (GtkWidget  *page,
        const char *text)
 {
   GtkWindow *window = window_of (page);
+  AdwToastOverlay *overlay = NULL;
 
   if (CANTING_IS_WINDOW (window))
     canting_window_add_toast (CANTING_WINDOW (window), adw_toast_new (text));
+  else if (window != NULL && (overlay = find_toast_overlay (GTK_WIDGET (window))) != NULL)
+    adw_toast_overlay_add_toast (overlay, adw_toast_new (text));
 }
 
 static void
@@ -240,6 +260,7 @@ canting_csv_ui_export (GtkWidget          *page,
     [CANTING_CSV_ORDERS] = N_("orders.csv"),
     [CANTING_CSV_MATERIALS] = N_("materials.csv"),
     [CANTING_CSV_PURCHASES] = N_("purchases.csv"),
+    [CANTING_CSV_SHORTAGES] = N_("shortages.csv"),
   };
   Export *job = g_new0 (Export, 1);
   GtkFileChooserNative *chooser;

@@ -9,6 +9,7 @@
 
 #include "canting-accessible.h"
 #include "canting-count-sheet.h"
+#include "canting-csv-ui.h"
 #include "canting-material.h"
 #include "canting-profile.h"
 #include "canting-recipe.h"
@@ -33,6 +34,7 @@ struct _CantingStockPlanDialog
   AdwPreferencesPage *shortage_page;
   AdwPreferencesGroup *shortage_intro;
   GtkButton *copy_button;
+  GtkButton *csv_button;
   GtkButton *whatsapp_button;
   AdwPreferencesGroup *can_make_group;
 
@@ -226,6 +228,7 @@ fill_shortages (CantingStockPlanDialog *self)
     }
   gtk_widget_set_sensitive (GTK_WIDGET (self->copy_button), self->shortages != NULL && self->shortages->len > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->whatsapp_button), self->shortages != NULL && self->shortages->len > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->csv_button), self->shortages != NULL && self->shortages->len > 0);
 
   for (guint i = 0; self->shortages != NULL && i < self->shortages->len; i++)
     {
@@ -267,6 +270,12 @@ on_copy (CantingStockPlanDialog *self)
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
   toast (self, _("Copied. Paste it into a message to your supplier."));
+}
+
+static void
+on_csv (CantingStockPlanDialog *self)
+{
+  canting_csv_ui_export (GTK_WIDGET (self), self->app, CANTING_CSV_SHORTAGES);
 }
 
 static void
@@ -358,6 +367,7 @@ canting_stock_plan_dialog_class_init (CantingStockPlanDialogClass *klass)
   BIND (shortage_page);
   BIND (shortage_intro);
   BIND (copy_button);
+  BIND (csv_button);
   BIND (whatsapp_button);
   BIND (can_make_group);
 #undef BIND
@@ -375,6 +385,7 @@ canting_stock_plan_dialog_init (CantingStockPlanDialog *self)
   g_signal_connect_swapped (self->post_button, "clicked", G_CALLBACK (on_post), self);
   g_signal_connect_swapped (self->sheet_button, "clicked", G_CALLBACK (on_sheet), self);
   g_signal_connect_swapped (self->copy_button, "clicked", G_CALLBACK (on_copy), self);
+  g_signal_connect_swapped (self->csv_button, "clicked", G_CALLBACK (on_csv), self);
   g_signal_connect_swapped (self->whatsapp_button, "clicked", G_CALLBACK (on_whatsapp), self);
 }
 
