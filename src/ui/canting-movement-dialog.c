@@ -204,36 +204,10 @@ on_material_selected (CantingMovementDialog *self)
                                              ((CantingMaterial *) g_ptr_array_index (self->materials, i))->id, NULL));
 }
 
-static gboolean record (CantingMovementDialog *self,
-                        CantingMovementFlags   flags);
-
+/* Stock never goes below zero from here: waste and usage beyond it are
+ * refused, and a correction is a count, never less than nothing. */
 static void
-on_negative_response (AdwMessageDialog      *dialog,
-                      const char            *response,
-                      CantingMovementDialog *self)
-{
-  if (g_strcmp0 (response, "record") == 0)
-    record (self, CANTING_MOVEMENT_ALLOW_NEGATIVE);
-}
-
-static void
-confirm_negative (CantingMovementDialog *self,
-                  const GError          *error)
-{
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                                         _("Record Stock Below Zero?"),
-                                                                         error->message));
-
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "record", _("_Record Anyway"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "record", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_negative_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static gboolean
-record (CantingMovementDialog *self,
-        CantingMovementFlags   flags)
+on_save (CantingMovementDialog *self)
 {
   g_autoptr(CantingMovement) mv = canting_movement_new ();
   g_autoptr(GError) error = NULL;
@@ -243,7 +217,7 @@ record (CantingMovementDialog *self,
   if (!read_quantity (self, &quantity, &error))
     {
       show_error (self, error);
-      return FALSE;
+      return;
     }
   mv->material_id = self->material->id;
   mv->kind = self->kind;
@@ -254,43 +228,33 @@ record (CantingMovementDialog *self,
     {
       g_set_error_literal (&error, CANTING_MOVEMENT_ERROR, CANTING_MOVEMENT_FIELD_DATE, local->message);
       show_error (self, error);
-      return FALSE;
+      return;
     }
   if (self->kind == CANTING_MOVEMENT_PURCHASE &&
       !canting_money_parse (gtk_editable_get_text (GTK_EDITABLE (self->cost_row)), &mv->cost, &local))
     {
       g_set_error_literal (&error, CANTING_MOVEMENT_ERROR, CANTING_MOVEMENT_FIELD_COST, local->message);
       show_error (self, error);
-      return FALSE;
+      return;
     }
   if (self->kind == CANTING_MOVEMENT_ADJUSTMENT && mv->quantity == 0)
     {
       /* The shelf agrees with the records: nothing to write. */
       gtk_window_close (GTK_WINDOW (self));
-      return TRUE;
+      return;
     }
   g_free (mv->supplier);
   mv->supplier = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->supplier_row)));
   g_free (mv->reason);
   mv->reason = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reason_row)));
 
-  if (!canting_movement_record (canting_application_get_db (self->app), mv, flags, &error))
+  if (!canting_movement_record (canting_application_get_db (self->app), mv, CANTING_MOVEMENT_DEFAULT, &error))
     {
-      if (g_error_matches (error, CANTING_MOVEMENT_ERROR, CANTING_MOVEMENT_FIELD_NEGATIVE))
-        confirm_negative (self, error);
-      else
-        show_error (self, error);
-      return FALSE;
+      show_error (self, error);
+      return;
     }
   g_signal_emit (self, signals[RECORDED], 0, mv->material_id);
   gtk_window_close (GTK_WINDOW (self));
-  return TRUE;
-}
-
-static void
-on_save (CantingMovementDialog *self)
-{
-  record (self, CANTING_MOVEMENT_DEFAULT);
 }
 
 static void
