@@ -306,9 +306,10 @@ run_stock_child (const char *dir,
         {
           /* A count that finds a little more or less on the shelf. */
           g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (CantingStockCount));
-          CantingStockCount count = { material_id, MAX (0, m->on_hand + g_rand_int_range (rand, -3000, 3000)) };
+          CantingStockCount count = { material_id, m->on_hand + g_rand_int_range (rand, -3000, 3000) };
           guint posted = 0;
 
+          count.counted = MAX (count.counted, 0);
           g_array_append_val (counts, count);
           if (!canting_material_post_count (db, counts, "2026-11-24", "stok opname", &posted, &error))
             {
