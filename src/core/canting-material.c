@@ -4,6 +4,7 @@
 
 #include <math.h>
 
+#include "canting-enum-private.h"
 #include "canting-error.h"
 #include "canting-i18n.h"
 #include "canting-sql-private.h"
@@ -21,10 +22,7 @@ G_DEFINE_QUARK (canting-material-error-quark, canting_material_error)
 G_DEFINE_QUARK (canting-movement-error-quark, canting_movement_error)
 G_DEFINE_BOXED_TYPE (CantingMaterial, canting_material, canting_material_copy, canting_material_free)
 
-static const struct {
-  const char *id;
-  const char *label;
-} kinds[CANTING_MATERIAL_KIND_COUNT] = {
+static const CantingEnumName kinds[CANTING_MATERIAL_KIND_COUNT] = {
   [CANTING_MATERIAL_MORI] = { "mori", N_("Mori (cloth)") },
   [CANTING_MATERIAL_MALAM] = { "malam", N_("Malam (wax)") },
   [CANTING_MATERIAL_DYE] = { "dye", N_("Dye") },
@@ -32,10 +30,7 @@ static const struct {
   [CANTING_MATERIAL_OTHER] = { "other", N_("Other") },
 };
 
-static const struct {
-  const char *id;
-  const char *label;
-} movement_kinds[CANTING_MOVEMENT_KIND_COUNT] = {
+static const CantingEnumName movement_kinds[CANTING_MOVEMENT_KIND_COUNT] = {
   [CANTING_MOVEMENT_PURCHASE] = { "purchase", N_("Purchase") },
   [CANTING_MOVEMENT_USAGE] = { "usage", N_("Usage") },
   [CANTING_MOVEMENT_ADJUSTMENT] = { "adjustment", N_("Adjustment") },
@@ -45,24 +40,29 @@ static const struct {
 const char *
 canting_material_kind_to_string (CantingMaterialKind kind)
 {
-  g_return_val_if_fail (kind < CANTING_MATERIAL_KIND_COUNT, NULL);
-  return kinds[kind].id;
+  return canting_enum_id (kinds, CANTING_MATERIAL_KIND_COUNT, kind);
 }
 
 const char *
 canting_material_kind_label (CantingMaterialKind kind)
 {
-  g_return_val_if_fail (kind < CANTING_MATERIAL_KIND_COUNT, NULL);
-  return _(kinds[kind].label);
+  return canting_enum_label (kinds, CANTING_MATERIAL_KIND_COUNT, kind);
 }
 
 gboolean
 canting_material_kind_from_string (const char          *text,
                                    CantingMaterialKind *out_kind)
 {
+  guint value;
+
+  if (canting_enum_lookup (kinds, CANTING_MATERIAL_KIND_COUNT, text, &value))
+    {
+      *out_kind = value;
+      return TRUE;
+    }
+  /* As shown in the app, too: "Pewarna". */
   for (guint i = 0; i < CANTING_MATERIAL_KIND_COUNT; i++)
-    if (g_ascii_strcasecmp (text != NULL ? text : "", kinds[i].id) == 0 ||
-        g_utf8_collate (text != NULL ? text : "", _(kinds[i].label)) == 0)
+    if (g_utf8_collate (text != NULL ? text : "", _(kinds[i].label)) == 0)
       {
         *out_kind = i;
         return TRUE;
@@ -73,28 +73,25 @@ canting_material_kind_from_string (const char          *text,
 const char *
 canting_movement_kind_to_string (CantingMovementKind kind)
 {
-  g_return_val_if_fail (kind < CANTING_MOVEMENT_KIND_COUNT, NULL);
-  return movement_kinds[kind].id;
+  return canting_enum_id (movement_kinds, CANTING_MOVEMENT_KIND_COUNT, kind);
 }
 
 const char *
 canting_movement_kind_label (CantingMovementKind kind)
 {
-  g_return_val_if_fail (kind < CANTING_MOVEMENT_KIND_COUNT, NULL);
-  return _(movement_kinds[kind].label);
+  return canting_enum_label (movement_kinds, CANTING_MOVEMENT_KIND_COUNT, kind);
 }
 
 gboolean
 canting_movement_kind_from_string (const char          *text,
                                    CantingMovementKind *out_kind)
 {
-  for (guint i = 0; i < CANTING_MOVEMENT_KIND_COUNT; i++)
-    if (g_ascii_strcasecmp (text != NULL ? text : "", movement_kinds[i].id) == 0)
-      {
-        *out_kind = i;
-        return TRUE;
-      }
-  return FALSE;
+  guint value;
+
+  if (!canting_enum_lookup (movement_kinds, CANTING_MOVEMENT_KIND_COUNT, text, &value))
+    return FALSE;
+  *out_kind = value;
+  return TRUE;
 }
 
 CantingMaterial *
@@ -331,16 +328,12 @@ material_from_row (sqlite3_stmt *stmt)
   const char *stock = (const char *) sqlite3_column_text (stmt, 9);
   const char *last = (const char *) sqlite3_column_text (stmt, 10);
   CantingMaterialKind kind = CANTING_MATERIAL_OTHER;
-  CantingUnit unit = CANTING_UNIT_PIECE;
 
   m->id = sqlite3_column_int64 (stmt, 0);
   m->name = canting_sql_dup_text (stmt, 1);
   canting_material_kind_from_string ((const char *) sqlite3_column_text (stmt, 2), &kind);
   m->kind = kind;
-  for (guint u = 0; u < CANTING_UNIT_COUNT; u++)
-    if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), canting_unit_to_string (u)) == 0)
-      unit = u;
-  m->unit = unit;
+  m->unit = canting_unit_from_string ((const char *) sqlite3_column_text (stmt, 3));
   m->roll_size = sqlite3_column_int64 (stmt, 4);
   m->reorder_level = sqlite3_column_int64 (stmt, 5);
   m->supplier = canting_sql_dup_text (stmt, 6);

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "canting-enum-private.h"
 #include "canting-error.h"
 #include "canting-i18n.h"
 #include "canting-product-private.h"
@@ -27,10 +28,7 @@ G_DEFINE_QUARK (canting-order-error-quark, canting_order_error)
 G_DEFINE_QUARK (canting-payment-error-quark, canting_payment_error)
 G_DEFINE_BOXED_TYPE (CantingOrder, canting_order, canting_order_copy, canting_order_free)
 
-static const struct {
-  const char *id;
-  const char *label;
-} statuses[CANTING_ORDER_STATUS_COUNT] = {
+static const CantingEnumName statuses[CANTING_ORDER_STATUS_COUNT] = {
   [CANTING_ORDER_DRAFT] = { "draft", N_("Draft") },
   [CANTING_ORDER_CONFIRMED] = { "confirmed", N_("Confirmed") },
   [CANTING_ORDER_IN_PRODUCTION] = { "in_production", N_("In production") },
@@ -39,10 +37,7 @@ static const struct {
   [CANTING_ORDER_CANCELLED] = { "cancelled", N_("Cancelled") },
 };
 
-static const struct {
-  const char *id;
-  const char *label;
-} methods[CANTING_PAYMENT_METHOD_COUNT] = {
+static const CantingEnumName methods[CANTING_PAYMENT_METHOD_COUNT] = {
   [CANTING_PAYMENT_CASH] = { "cash", N_("Cash") },
   [CANTING_PAYMENT_TRANSFER] = { "transfer", N_("Bank transfer") },
   [CANTING_PAYMENT_QRIS] = { "qris", N_("QRIS or e-wallet") },
@@ -51,28 +46,25 @@ static const struct {
 const char *
 canting_order_status_to_string (CantingOrderStatus status)
 {
-  g_return_val_if_fail (status < CANTING_ORDER_STATUS_COUNT, NULL);
-  return statuses[status].id;
+  return canting_enum_id (statuses, CANTING_ORDER_STATUS_COUNT, status);
 }
 
 const char *
 canting_order_status_label (CantingOrderStatus status)
 {
-  g_return_val_if_fail (status < CANTING_ORDER_STATUS_COUNT, NULL);
-  return _(statuses[status].label);
+  return canting_enum_label (statuses, CANTING_ORDER_STATUS_COUNT, status);
 }
 
 gboolean
 canting_order_status_from_string (const char         *text,
                                   CantingOrderStatus *out_status)
 {
-  for (guint i = 0; i < CANTING_ORDER_STATUS_COUNT; i++)
-    if (g_strcmp0 (text, statuses[i].id) == 0)
-      {
-        *out_status = i;
-        return TRUE;
-      }
-  return FALSE;
+  guint value;
+
+  if (!canting_enum_lookup (statuses, CANTING_ORDER_STATUS_COUNT, text, &value))
+    return FALSE;
+  *out_status = value;
+  return TRUE;
 }
 
 gboolean
@@ -112,28 +104,25 @@ canting_order_status_is_editable (CantingOrderStatus status)
 const char *
 canting_payment_method_to_string (CantingPaymentMethod method)
 {
-  g_return_val_if_fail (method < CANTING_PAYMENT_METHOD_COUNT, NULL);
-  return methods[method].id;
+  return canting_enum_id (methods, CANTING_PAYMENT_METHOD_COUNT, method);
 }
 
 const char *
 canting_payment_method_label (CantingPaymentMethod method)
 {
-  g_return_val_if_fail (method < CANTING_PAYMENT_METHOD_COUNT, NULL);
-  return _(methods[method].label);
+  return canting_enum_label (methods, CANTING_PAYMENT_METHOD_COUNT, method);
 }
 
 gboolean
 canting_payment_method_from_string (const char           *text,
                                     CantingPaymentMethod *out_method)
 {
-  for (guint i = 0; i < CANTING_PAYMENT_METHOD_COUNT; i++)
-    if (g_strcmp0 (text, methods[i].id) == 0)
-      {
-        *out_method = i;
-        return TRUE;
-      }
-  return FALSE;
+  guint value;
+
+  if (!canting_enum_lookup (methods, CANTING_PAYMENT_METHOD_COUNT, text, &value))
+    return FALSE;
+  *out_method = value;
+  return TRUE;
 }
 
 CantingOrderItem *

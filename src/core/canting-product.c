@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "canting-enum-private.h"
 #include "canting-error.h"
 #include "canting-i18n.h"
 #include "canting-sql-private.h"
@@ -18,42 +19,43 @@
 G_DEFINE_QUARK (canting-product-error-quark, canting_product_error)
 G_DEFINE_BOXED_TYPE (CantingProduct, canting_product, canting_product_copy, canting_product_free)
 
-static const struct {
-  const char *id;
-  const char *code;   /* in generated SKUs */
-  const char *label;  /* N_() */
-} techniques[CANTING_TECHNIQUE_COUNT] = {
-  [CANTING_TECHNIQUE_TULIS] = { "tulis", "TL", N_("Batik tulis (hand-drawn)") },
-  [CANTING_TECHNIQUE_CAP] = { "cap", "CP", N_("Batik cap (stamped)") },
-  [CANTING_TECHNIQUE_KOMBINASI] = { "kombinasi", "KB", N_("Kombinasi (stamped and drawn)") },
-  [CANTING_TECHNIQUE_PRINTING] = { "printing", "PR", N_("Printing") },
+static const CantingEnumName techniques[CANTING_TECHNIQUE_COUNT] = {
+  [CANTING_TECHNIQUE_TULIS] = { "tulis", N_("Batik tulis (hand-drawn)") },
+  [CANTING_TECHNIQUE_CAP] = { "cap", N_("Batik cap (stamped)") },
+  [CANTING_TECHNIQUE_KOMBINASI] = { "kombinasi", N_("Kombinasi (stamped and drawn)") },
+  [CANTING_TECHNIQUE_PRINTING] = { "printing", N_("Printing") },
+};
+
+/* In generated SKUs: "PB-TL-0001". */
+static const char * const technique_codes[CANTING_TECHNIQUE_COUNT] = {
+  [CANTING_TECHNIQUE_TULIS] = "TL",
+  [CANTING_TECHNIQUE_CAP] = "CP",
+  [CANTING_TECHNIQUE_KOMBINASI] = "KB",
+  [CANTING_TECHNIQUE_PRINTING] = "PR",
 };
 
 const char *
 canting_technique_to_string (CantingTechnique technique)
 {
-  g_return_val_if_fail (technique < CANTING_TECHNIQUE_COUNT, NULL);
-  return techniques[technique].id;
+  return canting_enum_id (techniques, CANTING_TECHNIQUE_COUNT, technique);
 }
 
 const char *
 canting_technique_label (CantingTechnique technique)
 {
-  g_return_val_if_fail (technique < CANTING_TECHNIQUE_COUNT, NULL);
-  return _(techniques[technique].label);
+  return canting_enum_label (techniques, CANTING_TECHNIQUE_COUNT, technique);
 }
 
 gboolean
 canting_technique_from_string (const char       *text,
                                CantingTechnique *out_technique)
 {
-  for (guint i = 0; i < CANTING_TECHNIQUE_COUNT; i++)
-    if (g_ascii_strcasecmp (text != NULL ? text : "", techniques[i].id) == 0)
-      {
-        *out_technique = i;
-        return TRUE;
-      }
-  return FALSE;
+  guint value;
+
+  if (!canting_enum_lookup (techniques, CANTING_TECHNIQUE_COUNT, text, &value))
+    return FALSE;
+  *out_technique = value;
+  return TRUE;
 }
 
 CantingProduct *
@@ -203,7 +205,7 @@ sku_prefix (const CantingProduct *p)
     }
   if (prefix->len == 0)
     g_string_append (prefix, "BTK");
-  g_string_append_printf (prefix, "-%s-", techniques[p->technique].code);
+  g_string_append_printf (prefix, "-%s-", technique_codes[p->technique]);
   return g_string_free (prefix, FALSE);
 }
 

@@ -33,12 +33,7 @@ static CantingUnit
 unit_from_column (sqlite3_stmt *stmt,
                   int           col)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, col);
-
-  for (guint u = 0; u < CANTING_UNIT_COUNT; u++)
-    if (g_strcmp0 (text, canting_unit_to_string (u)) == 0)
-      return u;
-  return CANTING_UNIT_PIECE;
+  return canting_unit_from_string ((const char *) sqlite3_column_text (stmt, col));
 }
 
 GPtrArray *

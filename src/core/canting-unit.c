@@ -72,6 +72,15 @@ canting_unit_label (CantingUnit unit)
   return _(units[unit].label);
 }
 
+CantingUnit
+canting_unit_from_string (const char *id)
+{
+  for (guint u = 0; u < CANTING_UNIT_COUNT; u++)
+    if (g_strcmp0 (id, units[u].id) == 0)
+      return u;
+  return CANTING_UNIT_PIECE;
+}
+
 gboolean
 canting_unit_parse (const char   *text,
                     CantingUnit  *out_unit,

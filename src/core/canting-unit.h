@@ -33,6 +33,9 @@ typedef enum {
 
 const char *canting_unit_to_string (CantingUnit  unit);   /* "m", "piece": as stored */
 const char *canting_unit_label     (CantingUnit  unit);   /* translated: "potong" */
+/* The unit stored as @id ("m", "piece"); anything else is a piece, the
+ * one unit every material can be counted in. */
+CantingUnit canting_unit_from_string (const char *id);
 /* Reads a unit as people write it ("meter", "pcs", "gulung", "gr", "ltr"),
  * in Indonesian or English.  An unknown unit: FALSE with a message listing
  * the known ones. */
