@@ -93,3 +93,17 @@ canting_test_read_file (const char *path)
   g_assert_no_error (error);
   return g_bytes_new_take (contents, len);
 }
+
+gint64
+canting_test_query_int (sqlite3    *db,
+                        const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib.h>
+#include <sqlite3.h>
 
 G_BEGIN_DECLS
 
@@ -15,5 +16,9 @@ char  *canting_test_dump    (const char *path);
 
 /* The whole file, for byte-for-byte comparisons. */
 GBytes *canting_test_read_file (const char *path);
+
+/* The one integer @sql (a count, a sum) returns on @db. */
+gint64  canting_test_query_int (sqlite3    *db,
+                                const char *sql);
 
 G_END_DECLS

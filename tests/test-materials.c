@@ -112,14 +112,7 @@ static gint64
 count_rows (Fixture    *f,
             const char *sql)
 {
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (canting_db_get_handle (f->db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
+  return canting_test_query_int (canting_db_get_handle (f->db), sql);
 }
 
 static void

@@ -107,14 +107,7 @@ count_rows (Fixture    *f,
             const char *table)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (canting_db_get_handle (f->db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
+  return canting_test_query_int (canting_db_get_handle (f->db), sql);
 }
 
 /* --- customers --------------------------------------------------------- */

@@ -285,27 +285,17 @@ open_plan (CantingMaterialsPage  *self,
 }
 
 static void
-count_activated (GtkWidget  *widget,
-                 const char *action,
-                 GVariant   *param)
+plan_activated (GtkWidget  *widget,
+                const char *action,
+                GVariant   *param)
 {
-  open_plan (CANTING_MATERIALS_PAGE (widget), CANTING_STOCK_PLAN_COUNT);
-}
+  CantingStockPlanView view = CANTING_STOCK_PLAN_COUNT;
 
-static void
-shortages_activated (GtkWidget  *widget,
-                     const char *action,
-                     GVariant   *param)
-{
-  open_plan (CANTING_MATERIALS_PAGE (widget), CANTING_STOCK_PLAN_SHORTAGES);
-}
-
-static void
-can_make_activated (GtkWidget  *widget,
-                    const char *action,
-                    GVariant   *param)
-{
-  open_plan (CANTING_MATERIALS_PAGE (widget), CANTING_STOCK_PLAN_CAN_MAKE);
+  if (g_str_equal (action, "page.shortages"))
+    view = CANTING_STOCK_PLAN_SHORTAGES;
+  else if (g_str_equal (action, "page.can-make"))
+    view = CANTING_STOCK_PLAN_CAN_MAKE;
+  open_plan (CANTING_MATERIALS_PAGE (widget), view);
 }
 
 static void
@@ -374,9 +364,9 @@ canting_materials_page_class_init (CantingMaterialsPageClass *klass)
   BIND (column_view);
   BIND (empty_page);
 #undef BIND
-  gtk_widget_class_install_action (widget_class, "page.count", NULL, count_activated);
-  gtk_widget_class_install_action (widget_class, "page.shortages", NULL, shortages_activated);
-  gtk_widget_class_install_action (widget_class, "page.can-make", NULL, can_make_activated);
+  gtk_widget_class_install_action (widget_class, "page.count", NULL, plan_activated);
+  gtk_widget_class_install_action (widget_class, "page.shortages", NULL, plan_activated);
+  gtk_widget_class_install_action (widget_class, "page.can-make", NULL, plan_activated);
   gtk_widget_class_install_action (widget_class, "page.import-materials", NULL, csv_activated);
   gtk_widget_class_install_action (widget_class, "page.export-materials", NULL, csv_activated);
   gtk_widget_class_install_action (widget_class, "page.import-purchases", NULL, csv_activated);
