@@ -187,6 +187,59 @@ check_database (const char *dir,
   sqlite3_close (db);
 }
 
+/* Runs @argv (a writer child), waits for its first report if
+ * @wait_first_line, then @delay_us more, kills it with SIGKILL and adds
+ * every whole line it printed (a committed number) to @reported. */
+static void
+run_and_kill (const char * const *argv,
+              gboolean            wait_first_line,
+              gulong              delay_us,
+              int                 round,
+              GArray             *reported)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+  GPid pid;
+  int out_fd, status;
+  char buf[4096];
+  ssize_t got;
+
+  g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
+                                           NULL, NULL, &pid, NULL, &out_fd, NULL, &error));
+  g_assert_no_error (error);
+  if (wait_first_line)
+    {
+      struct pollfd pfd = { .fd = out_fd, .events = POLLIN };
+      char c = 0;
+
+      while (c != '\n' && poll (&pfd, 1, 10000) == 1 && read (out_fd, &c, 1) == 1)
+        g_string_append_c (text, c);
+      g_assert_cmpint (c, ==, '\n');
+    }
+  g_usleep (delay_us);
+  kill (pid, SIGKILL);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  if (!(WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL))
+    g_error ("child ended on its own (status %d) in round %d", status, round);
+
+  while ((got = read (out_fd, buf, sizeof buf)) > 0)
+    g_string_append_len (text, buf, got);
+  close (out_fd);
+
+  lines = g_strsplit (text->str, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      gint64 n;
+      /* Only a whole line (ending in \n) is a report. */
+      if (lines[i + 1] == NULL || *lines[i] == '\0')
+        continue;
+      n = g_ascii_strtoll (lines[i], NULL, 10);
+      g_array_append_val (reported, n);
+    }
+}
+
 static void
 test_sigkill_loop (void)
 {
@@ -197,57 +250,15 @@ test_sigkill_loop (void)
   for (int round = 0; round < KILLS; round++)
     {
       const char *argv[] = { self_path, "--child", dir, NULL };
-      g_autoptr(GError) error = NULL;
-      GPid pid;
-      int out_fd;
       guint before = reported->len;
       /* From "before the first commit" to "after many": seeded by the
-       * test's random seed, so a failure can be replayed with -seed. */
-      gulong delay_us = (gulong) g_test_rand_int_range (0, 60000);
-      g_autoptr(GString) text = g_string_new (NULL);
-      char buf[4096];
-      ssize_t got;
-      int status;
-
-      g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
-                                               NULL, NULL, &pid, NULL, &out_fd, NULL, &error));
-      g_assert_no_error (error);
-      /* Odd rounds wait for the first commit before the random delay, so
+       * test's random seed, so a failure can be replayed with -seed.
+       * Odd rounds wait for the first commit before the random delay, so
        * half the kills surely land among commits however slow the machine
        * is to start a process; even rounds may kill during start-up. */
-      if (round % 2 == 1)
-        {
-          struct pollfd pfd = { .fd = out_fd, .events = POLLIN };
-          char c = 0;
+      gulong delay_us = (gulong) g_test_rand_int_range (0, 60000);
 
-          while (c != '\n' && poll (&pfd, 1, 10000) == 1 && read (out_fd, &c, 1) == 1)
-            g_string_append_c (text, c);
-          g_assert_cmpint (c, ==, '\n');
-          delay_us /= 3;
-        }
-      g_usleep (delay_us);
-      kill (pid, SIGKILL);
-      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-      g_spawn_close_pid (pid);
-      if (!(WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL))
-        g_error ("child ended on its own (status %d) in round %d", status, round);
-
-      while ((got = read (out_fd, buf, sizeof buf)) > 0)
-        g_string_append_len (text, buf, got);
-      close (out_fd);
-
-      {
-        g_auto(GStrv) lines = g_strsplit (text->str, "\n", -1);
-        for (guint i = 0; lines[i] != NULL; i++)
-          {
-            gint64 n;
-            /* Only a whole line (ending in \n) is a report. */
-            if (lines[i + 1] == NULL || *lines[i] == '\0')
-              continue;
-            n = g_ascii_strtoll (lines[i], NULL, 10);
-            g_array_append_val (reported, n);
-          }
-      }
+      run_and_kill (argv, round % 2 == 1, round % 2 == 1 ? delay_us / 3 : delay_us, round, reported);
       kills_with_commits += reported->len > before;
       check_database (dir, reported);
     }
@@ -442,45 +453,11 @@ test_stock_sigkill_loop (void)
     {
       g_autofree char *seed = g_strdup_printf ("%u", g_test_rand_int ());
       const char *argv[] = { self_path, "--stock-child", dir, seed, NULL };
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GString) text = g_string_new (NULL);
       guint before = reported->len;
-      struct pollfd pfd;
-      GPid pid;
-      int out_fd, status;
-      char buf[4096];
-      char c = 0;
-      ssize_t got;
 
-      g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
-                                               NULL, NULL, &pid, NULL, &out_fd, NULL, &error));
-      g_assert_no_error (error);
       /* After the first commit, a random while: kills land among the
        * movements, counts and the automatic backup alike. */
-      pfd = (struct pollfd) { .fd = out_fd, .events = POLLIN };
-      while (c != '\n' && poll (&pfd, 1, 10000) == 1 && read (out_fd, &c, 1) == 1)
-        g_string_append_c (text, c);
-      g_assert_cmpint (c, ==, '\n');
-      g_usleep ((gulong) g_test_rand_int_range (0, 20000));
-      kill (pid, SIGKILL);
-      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-      g_spawn_close_pid (pid);
-      if (!(WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL))
-        g_error ("child ended on its own (status %d) in round %d", status, round);
-      while ((got = read (out_fd, buf, sizeof buf)) > 0)
-        g_string_append_len (text, buf, got);
-      close (out_fd);
-      {
-        g_auto(GStrv) lines = g_strsplit (text->str, "\n", -1);
-        for (guint i = 0; lines[i] != NULL; i++)
-          {
-            gint64 n;
-            if (lines[i + 1] == NULL || *lines[i] == '\0')
-              continue;
-            n = g_ascii_strtoll (lines[i], NULL, 10);
-            g_array_append_val (reported, n);
-          }
-      }
+      run_and_kill (argv, TRUE, (gulong) g_test_rand_int_range (0, 20000), round, reported);
       kills_with_commits += reported->len > before;
       check_stock (dir, reported);
     }
