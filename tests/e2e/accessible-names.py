@@ -7,53 +7,17 @@ AT-SPI tree of every window and every page of Preferences.  A button, entry,
 combo or switch without a name is invisible to a screen reader and to the
 end-to-end tests, which find controls by name.  Prints TAP.
 """
-import os
 import re
-import subprocess
 import sys
-import tempfile
 import time
 
 import gi
-gi.require_version("Atspi", "2.0")
-from gi.repository import Atspi  # noqa: E402
+
+from e2e_util import click, find, find_app, print_tap, start_app, stop_app, walk
 
 OPERABLE = {"push button", "toggle button", "text", "entry", "password text",
             "combo box", "check box", "radio button", "switch", "spin button",
             "menu item", "page tab", "slider"}
-
-
-def walk(node, depth=0):
-    if node is None or depth > 60:
-        return
-    yield node
-    for i in range(node.get_child_count()):
-        yield from walk(node.get_child_at_index(i), depth + 1)
-
-
-def find_app(name, timeout=15):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        desktop = Atspi.get_desktop(0)
-        for i in range(desktop.get_child_count()):
-            app = desktop.get_child_at_index(i)
-            if app is not None and app.get_name() == name:
-                return app
-        time.sleep(0.1)
-    return None
-
-
-def find(app, role, name, timeout=10):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        for node in walk(app):
-            try:
-                if node.get_role_name() == role and node.get_name() == name:
-                    return node
-            except gi.repository.GLib.Error:
-                pass
-        time.sleep(0.1)
-    return None
 
 
 # GTK 4.8 names a control that has no accessible name after its type
@@ -111,11 +75,7 @@ def repeated(window):
 
 
 def main():
-    binary = sys.argv[1]
-    data_dir = tempfile.mkdtemp(prefix="canting-e2e-")
-    env = dict(os.environ, GDK_BACKEND="x11", GSK_RENDERER="cairo", LANGUAGE="id")
-    env.pop("NO_AT_BRIDGE", None)
-    proc = subprocess.Popen([binary, "--data-dir", data_dir], env=env)
+    proc, data_dir = start_app(sys.argv[1])
     results = []
     try:
         app = find_app("canting")
@@ -131,13 +91,14 @@ def main():
             time.sleep(0.1)
         results.append(("the main window exposes its controls", checked >= 4, f"{checked} controls"))
         missing = unnamed(app)
-        results.append(("every control of the main window has a name", not missing, "; ".join(missing)))
+        results.append(("every control of the main window has a name", not missing,
+                        "missing names: " + "; ".join(missing)))
 
         setup = find(app, "push button", "Isi Profil Bengkel")
         results.append(("the welcome button is found by its Indonesian name", setup is not None, ""))
         if setup is None:
             return results
-        setup.get_action_iface().do_action(0)
+        click(setup)
         name_entry = find(app, "text", "Nama bengkel")
         results.append(("Preferences opens with a 'Nama bengkel' entry", name_entry is not None, ""))
 
@@ -152,31 +113,18 @@ def main():
             if node is None:
                 results.append((f"Preferences has a '{tab}' tab", False, ""))
                 continue
-            node.get_action_iface().do_action(0)
+            click(node)
             time.sleep(0.3)
             missing = unnamed(app)
-            results.append((f"every control on the '{tab}' tab has a name", not missing, "; ".join(missing)))
+            results.append((f"every control on the '{tab}' tab has a name", not missing,
+                            "missing names: " + "; ".join(missing)))
             if tab == "Produksi":
                 twice = repeated(prefs)
                 results.append(("each stage control on the 'Produksi' tab has its own name", not twice, "; ".join(twice)))
         return results
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        subprocess.run(["rm", "-rf", data_dir])
+        stop_app(proc, data_dir)
 
 
 if __name__ == "__main__":
-    results = main()
-    print(f"1..{len(results)}")
-    failed = 0
-    for i, (what, ok, detail) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {i} {what}")
-        if not ok:
-            failed += 1
-            if detail:
-                print(f"# missing names: {detail}")
-    sys.exit(1 if failed else 0)
+    print_tap(main())

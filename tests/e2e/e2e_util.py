@@ -1,0 +1,114 @@
+"""What the end-to-end tests share: finding the app and its controls on
+the AT-SPI bus, by role and accessible name, the way a screen reader does."""
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+import gi
+gi.require_version("Atspi", "2.0")
+from gi.repository import Atspi  # noqa: E402
+
+
+def walk(node, depth=0):
+    if node is None or depth > 60:
+        return
+    yield node
+    try:
+        children = [node.get_child_at_index(i) for i in range(node.get_child_count())]
+    except gi.repository.GLib.Error:
+        # A window closing while we look (a dialog just saved): its nodes
+        # are gone; the rest of the tree is still there.
+        return
+    for child in children:
+        yield from walk(child, depth + 1)
+
+
+def find_app(name, timeout=15):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        desktop = Atspi.get_desktop(0)
+        for i in range(desktop.get_child_count()):
+            app = desktop.get_child_at_index(i)
+            if app is not None and app.get_name() == name:
+                return app
+        time.sleep(0.1)
+    return None
+
+
+def find(app, role, name, timeout=10):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        for node in walk(app):
+            try:
+                if node.get_role_name() == role and node.get_name() == name:
+                    return node
+            except gi.repository.GLib.Error:
+                pass
+        time.sleep(0.1)
+    return None
+
+
+def find_text(app, part, timeout=10):
+    """A label, alert or status line whose text contains @part."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        for node in walk(app):
+            try:
+                if node.get_role_name() in ("label", "alert", "status bar", "notification") and \
+                        part in (node.get_name() or ""):
+                    return node
+            except gi.repository.GLib.Error:
+                pass
+        time.sleep(0.1)
+    return None
+
+
+def window_of(node):
+    """The top-level window holding @node."""
+    while node is not None:
+        parent = node.get_parent()
+        if parent is None or parent.get_role_name() == "application":
+            return node
+        node = parent
+    return None
+
+
+def click(node):
+    """Activates a button or tab as a screen reader would."""
+    node.get_action_iface().do_action(0)
+
+
+def type_into(node, text):
+    node.get_editable_text_iface().set_text_contents(text)
+
+
+def start_app(binary):
+    """The real app on a fresh data dir, in Indonesian, on the bus."""
+    data_dir = tempfile.mkdtemp(prefix="canting-e2e-")
+    env = dict(os.environ, GDK_BACKEND="x11", GSK_RENDERER="cairo", LANGUAGE="id")
+    env.pop("NO_AT_BRIDGE", None)
+    return subprocess.Popen([binary, "--data-dir", data_dir], env=env), data_dir
+
+
+def stop_app(proc, data_dir):
+    proc.terminate()
+    try:
+        proc.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    subprocess.run(["rm", "-rf", data_dir])
+
+
+def print_tap(results):
+    """Prints (what, ok, detail) results as TAP and exits with its verdict."""
+    print(f"1..{len(results)}")
+    failed = 0
+    for i, (what, ok, detail) in enumerate(results, 1):
+        print(f"{'ok' if ok else 'not ok'} {i} {what}")
+        if not ok:
+            failed += 1
+            if detail:
+                print(f"# {detail}")
+    sys.exit(1 if failed else 0)
