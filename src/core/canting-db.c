@@ -482,6 +482,13 @@ canting_db_get_backup_warning (CantingDb *self)
   return self->backup_warning;
 }
 
+gint64
+canting_db_get_change_count (CantingDb *self)
+{
+  g_return_val_if_fail (CANTING_IS_DB (self), 0);
+  return (gint64) sqlite3_total_changes64 (self->handle);
+}
+
 int
 canting_db_get_schema_version (CantingDb *self)
 {

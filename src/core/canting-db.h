@@ -23,6 +23,10 @@ const char *canting_db_get_data_dir       (CantingDb   *self);
 const char *canting_db_get_path           (CantingDb   *self);
 int         canting_db_get_schema_version (CantingDb   *self);
 
+/* Grows with every row this connection writes: a page shown again
+ * re-reads its list only if the count moved since it last looked. */
+gint64      canting_db_get_change_count   (CantingDb   *self);
+
 /* The warning left by the automatic backup on open (disk full, say), or
  * NULL.  Opening still succeeds: the records are fine, only the safety copy
  * is missing, and the person should be told. */

@@ -43,3 +43,46 @@ canting_list_get_row (CantingPagedModel *model,
     return NULL;
   return g_steal_pointer (&row);
 }
+
+typedef struct {
+  CantingApplication *app;
+  GCallback           reload;
+  gint64              seen;
+} ShownWatch;
+
+static void
+on_page_map (GtkWidget  *page,
+             ShownWatch *watch)
+{
+  CantingDb *db = canting_application_get_db (watch->app);
+  gint64 now;
+
+  if (db == NULL)
+    return;
+  now = canting_db_get_change_count (db);
+  if (now == watch->seen)
+    return;
+  watch->seen = now;
+  ((void (*) (GtkWidget *)) watch->reload) (page);
+}
+
+static void
+free_watch (gpointer  data,
+            GClosure *closure)
+{
+  g_free (data);
+}
+
+void
+canting_list_reload_when_shown (GtkWidget          *page,
+                                CantingApplication *app,
+                                GCallback           reload)
+{
+  ShownWatch *watch = g_new0 (ShownWatch, 1);
+  CantingDb *db = canting_application_get_db (app);
+
+  watch->app = app;
+  watch->reload = reload;
+  watch->seen = db != NULL ? canting_db_get_change_count (db) : -1;
+  g_signal_connect_data (page, "map", G_CALLBACK (on_page_map), watch, free_watch, 0);
+}

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "canting-application.h"
 #include "canting-paged-model.h"
 
 G_BEGIN_DECLS
@@ -29,5 +30,12 @@ void     canting_list_reload (CantingPagedModel      *model,
 /* (transfer full) (nullable): the row at @position, if it holds a record. */
 CantingRow *canting_list_get_row (CantingPagedModel *model,
                                   guint              position);
+
+/* Calls @reload(@page) each time @page is shown again after the
+ * workshop's data changed (an order delivered moves the product stock),
+ * so a list is never stale yet keeps its place when nothing changed. */
+void     canting_list_reload_when_shown (GtkWidget          *page,
+                                         CantingApplication *app,
+                                         GCallback           reload);
 
 G_END_DECLS

@@ -320,14 +320,8 @@ canting_materials_page_set_application (CantingMaterialsPage *self,
 
   self->app = app;
   g_signal_connect_object (app, "data-replaced", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
-  reload (self);
-}
-
-/* Orders change what is reserved and consumed: the window calls this
- * when the page is shown. */
-static void
-on_map (CantingMaterialsPage *self)
-{
+  /* Orders change what is reserved and consumed. */
+  canting_list_reload_when_shown (GTK_WIDGET (self), app, G_CALLBACK (reload));
   reload (self);
 }
 
@@ -423,6 +417,5 @@ canting_materials_page_init (CantingMaterialsPage *self)
   g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (canting_materials_page_add), self);
   g_signal_connect_swapped (self->purchase_button, "clicked", G_CALLBACK (on_purchase), self);
   g_signal_connect_swapped (self->low_button, "clicked", G_CALLBACK (on_show_low), self);
-  g_signal_connect_swapped (self, "map", G_CALLBACK (on_map), self);
   g_signal_connect (self->column_view, "activate", G_CALLBACK (on_activate), self);
 }

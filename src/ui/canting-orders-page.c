@@ -194,6 +194,8 @@ canting_orders_page_set_application (CantingOrdersPage  *self,
   self->app = app;
   canting_csv_ui_attach (GTK_WIDGET (self), self->csv_button, app, CANTING_CSV_ORDERS, G_CALLBACK (reload), self);
   g_signal_connect_object (app, "data-replaced", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  /* Payments and status changes made elsewhere show when it is back. */
+  canting_list_reload_when_shown (GTK_WIDGET (self), app, G_CALLBACK (reload));
   reload (self);
 }
 

@@ -230,6 +230,8 @@ canting_products_page_set_application (CantingProductsPage *self,
   self->app = app;
   canting_csv_ui_attach (GTK_WIDGET (self), self->csv_button, app, CANTING_CSV_PRODUCTS, G_CALLBACK (refresh), self);
   g_signal_connect_object (app, "data-replaced", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  /* Production and deliveries move the stock shown here. */
+  canting_list_reload_when_shown (GTK_WIDGET (self), app, G_CALLBACK (reload));
   refresh (self);
 }
 

@@ -50,6 +50,22 @@ def find(app, role, name, timeout=10):
     return None
 
 
+def find_where(root, role, test, timeout=10):
+    """The first node of @role whose name passes @test; nodes vanishing
+    while we look (a list redrawn) are passed over."""
+    deadline = time.time() + timeout
+    while True:
+        for node in walk(root):
+            try:
+                if node.get_role_name() == role and test(node.get_name() or ""):
+                    return node
+            except gi.repository.GLib.Error:
+                pass
+        if time.time() >= deadline:
+            return None
+        time.sleep(0.1)
+
+
 def find_text(app, part, timeout=10):
     """A label, alert or status line whose text contains @part."""
     deadline = time.time() + timeout
@@ -75,9 +91,55 @@ def window_of(node):
     return None
 
 
+def pointer_click(node):
+    """Clicks the middle of @node with the X pointer (xdotool), for what
+    GTK 4.8 gives no AT-SPI action: opening a drop-down.  Under Xvfb
+    without a window manager every window sits at the screen's origin,
+    so window coordinates are screen coordinates."""
+    e = node.get_component_iface().get_extents(Atspi.CoordType.WINDOW)
+    subprocess.run(["xdotool", "mousemove", str(e.x + e.width // 2), str(e.y + e.height // 2),
+                    "click", "1"], check=True)
+    time.sleep(0.6)
+
+
+def pointer_double_click(node):
+    """Opens a list row the way a person does: a double click on it."""
+    e = node.get_component_iface().get_extents(Atspi.CoordType.WINDOW)
+    subprocess.run(["xdotool", "mousemove", str(e.x + e.width // 2), str(e.y + e.height // 2),
+                    "click", "--repeat", "2", "--delay", "80", "1"], check=True)
+    time.sleep(1.0)
+
+
+def close_window_of(node):
+    """Escape in the window holding @node: how Canting's forms close."""
+    pointer_click(node)
+    press("Escape")
+    time.sleep(0.5)
+
+
+def press(*keys):
+    """Keys typed where the pointer is (the window under it has focus)."""
+    subprocess.run(["xdotool", "key", "--delay", "80", *keys], check=True)
+    time.sleep(0.4)
+
+
+def choose(combo, index):
+    """Picks item @index (from 0) of a drop-down as a person does with the
+    keyboard: open it, arrow down from the first item, Enter."""
+    pointer_click(combo)
+    press("Home", *(["Down"] * index), "Return")
+
+
 def click(node):
     """Activates a button or tab as a screen reader would."""
     node.get_action_iface().do_action(0)
+
+
+def open_page(app, name):
+    """Shows the main window's page @name.  Its buttons act only once it
+    is mapped, a frame later: wait for that."""
+    click(find(app, "page tab", name))
+    time.sleep(0.8)
 
 
 def type_into(node, text):

@@ -9,7 +9,7 @@ the Indonesian names people see.  Prints TAP.
 import sys
 import time
 
-from e2e_util import click, find, find_app, find_text, print_tap, start_app, stop_app, type_into, window_of
+from e2e_util import click, find, find_app, find_text, open_page, print_tap, start_app, stop_app, type_into, window_of
 
 
 def main():
@@ -24,10 +24,9 @@ def main():
         app = find_app("canting")
         if not check("the app appears on the accessibility bus", app):
             return results
-        tab = find(app, "page tab", "Bahan")
-        if not check("the window has a 'Bahan' page", tab):
+        if not check("the window has a 'Bahan' page", find(app, "page tab", "Bahan")):
             return results
-        click(tab)
+        open_page(app, "Bahan")
 
         # A new material: "Mori Abang", rolls of 30 m, warn at 50 m.
         add = find(app, "push button", "Bahan Baru")
