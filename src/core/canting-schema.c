@@ -275,6 +275,133 @@ static const CantingSchemaStep steps[] = {
     "  ('HCl', 'chemical', 'litre', 0),"
     "  ('TRO', 'chemical', 'litre', 0);"
     "PRAGMA user_version = 5;" },
+
+  { 6,
+    /* The wastewater plant (IPAL): plants, the standards their effluent
+     * is held to, the daily log, sludge handed over and lab tests.
+     * Measured values are thousandths of their unit (pH 6,5 = 6500,
+     * BOD 60 mg/L = 60000); volumes are thousandths of a litre, flows
+     * thousandths of a cubic metre a day, masses thousandths of a kg. */
+    "CREATE TABLE ipal_plants ("
+    "  id INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),"
+    "  location TEXT NOT NULL DEFAULT '',"
+    "  shared INTEGER NOT NULL DEFAULT 0 CHECK (shared IN (0, 1)),"
+    "  capacity INTEGER NOT NULL DEFAULT 0 CHECK (capacity >= 0),"
+    "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),"
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+    ");"
+    "INSERT INTO ipal_plants (name) VALUES ('IPAL bengkel');"
+    /* A standard is data: limits per parameter and flow tier; exactly one
+     * applies at a time. */
+    "CREATE TABLE ipal_standards ("
+    "  id INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+    "  source TEXT NOT NULL DEFAULT '',"
+    "  active INTEGER NOT NULL DEFAULT 0 CHECK (active IN (0, 1)),"
+    "  builtin INTEGER NOT NULL DEFAULT 0 CHECK (builtin IN (0, 1))"
+    ");"
+    "CREATE UNIQUE INDEX ipal_standards_one_active ON ipal_standards (active) WHERE active = 1;"
+    "CREATE TABLE ipal_limits ("
+    "  id INTEGER PRIMARY KEY,"
+    "  standard_id INTEGER NOT NULL REFERENCES ipal_standards (id) ON DELETE CASCADE,"
+    "  parameter TEXT NOT NULL CHECK (parameter IN ('bod', 'cod', 'tss', 'phenol', 'chromium', 'oil_grease',"
+    "                                               'ammonia', 'sulfide', 'colour', 'ph', 'temperature')),"
+    "  flow_min INTEGER NOT NULL DEFAULT 0 CHECK (flow_min >= 0),"
+    "  flow_max INTEGER CHECK (flow_max IS NULL OR flow_max > flow_min),"
+    "  min_value INTEGER,"
+    "  max_value INTEGER,"
+    "  source TEXT NOT NULL DEFAULT '',"
+    "  CHECK (min_value IS NOT NULL OR max_value IS NOT NULL),"
+    "  CHECK (min_value IS NULL OR max_value IS NULL OR min_value <= max_value)"
+    ");"
+    "CREATE INDEX ipal_limits_by_standard ON ipal_limits (standard_id, parameter);"
+    /* Permen LH No. 12 Tahun 2025, Lampiran I: textile wastewater (batik
+     * included) from a plant of its own.  BOD, COD and TSS tighten with
+     * the daily flow (under 100 m³, 100 to 1000, above 1000); the rest
+     * hold for every plant. */
+    "INSERT INTO ipal_standards (id, name, source, active, builtin) VALUES"
+    "  (1, 'Baku mutu air limbah industri tekstil', 'Permen LH No. 12 Tahun 2025, Lampiran I', 1, 1);"
+    "INSERT INTO ipal_limits (standard_id, parameter, flow_min, flow_max, min_value, max_value, source) VALUES"
+    "  (1, 'bod', 0, 100000, NULL, 60000, 'Permen LH 12/2025 Lamp. I'),"
+    "  (1, 'cod', 0, 100000, NULL, 150000, 'Permen LH 12/2025 Lamp. I'),"
+    "  (1, 'tss', 0, 100000, NULL, 50000, 'Permen LH 12/2025 Lamp. I'),"
+    "  (1, 'bod', 100000, 1000000, NULL, 45000, 'Permen LH 12/2025 Lamp. I'),"
+    "  (1, 'cod', 100000, 1000000, NULL, 125000, 'Permen LH 12/2025 Lamp. I'),"
+    "  (1, 'tss', 100000, 1000000, NULL, 40000, 'Permen LH 12/2025 Lamp. I'),"
+    "  (1, 'bod', 1000000, NULL, NULL, 35000, 'Permen LH 12/2025 Lamp. I'),"
+    "  (1, 'cod', 1000000, NULL, NULL, 115000, 'Permen LH 12/2025 Lamp. I'),"
+    "  (1, 'tss', 1000000, NULL, NULL, 30000, 'Permen LH 12/2025 Lamp. I'),"
+    "  (1, 'phenol', 0, NULL, NULL, 500, 'Permen LH 12/2025 Lamp. I'),"
+    "  (1, 'chromium', 0, NULL, NULL, 1000, 'Permen LH 12/2025 Lamp. I'),"
+    "  (1, 'ammonia', 0, NULL, NULL, 8000, 'Permen LH 12/2025 Lamp. I'),"
+    "  (1, 'sulfide', 0, NULL, NULL, 300, 'Permen LH 12/2025 Lamp. I'),"
+    "  (1, 'oil_grease', 0, NULL, NULL, 3000, 'Permen LH 12/2025 Lamp. I'),"
+    "  (1, 'ph', 0, NULL, 6000, 9000, 'Permen LH 12/2025 Lamp. I'),"
+    "  (1, 'colour', 0, NULL, NULL, 200000, 'Permen LH 12/2025 Lamp. I'),"
+    "  (1, 'temperature', 0, NULL, NULL, 38000, 'Permen LH 12/2025 Lamp. I');"
+
+    "CREATE TABLE ipal_logs ("
+    "  id INTEGER PRIMARY KEY,"
+    "  plant_id INTEGER NOT NULL REFERENCES ipal_plants (id),"
+    "  at TEXT NOT NULL,"                                  /* local YYYY-MM-DDTHH:MM */
+    "  inflow INTEGER CHECK (inflow IS NULL OR inflow >= 0),"
+    "  outflow INTEGER CHECK (outflow IS NULL OR outflow >= 0),"
+    "  ph_in INTEGER CHECK (ph_in IS NULL OR ph_in BETWEEN 0 AND 14000),"
+    "  ph_out INTEGER CHECK (ph_out IS NULL OR ph_out BETWEEN 0 AND 14000),"
+    "  temperature INTEGER CHECK (temperature IS NULL OR temperature BETWEEN 0 AND 100000),"
+    "  colour TEXT NOT NULL DEFAULT '',"
+    "  clarity TEXT NOT NULL DEFAULT '',"
+    "  odour TEXT NOT NULL DEFAULT '',"
+    "  pac INTEGER CHECK (pac IS NULL OR pac >= 0),"
+    "  lime INTEGER CHECK (lime IS NULL OR lime >= 0),"
+    "  polymer INTEGER CHECK (polymer IS NULL OR polymer >= 0),"
+    "  pumps TEXT NOT NULL DEFAULT '',"
+    "  rain INTEGER NOT NULL DEFAULT 0 CHECK (rain IN (0, 1)),"
+    "  incident TEXT NOT NULL DEFAULT '',"
+    "  operator TEXT NOT NULL DEFAULT '',"
+    "  notes TEXT NOT NULL DEFAULT '',"
+    "  action TEXT NOT NULL DEFAULT '',"                   /* corrective action taken */
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+    ");"
+    "CREATE INDEX ipal_logs_by_plant ON ipal_logs (plant_id, at);"
+    "CREATE INDEX ipal_logs_by_time ON ipal_logs (at DESC, id DESC);"
+
+    "CREATE TABLE ipal_sludge ("
+    "  id INTEGER PRIMARY KEY,"
+    "  plant_id INTEGER NOT NULL REFERENCES ipal_plants (id),"
+    "  on_date TEXT NOT NULL,"
+    "  amount INTEGER NOT NULL CHECK (amount > 0),"
+    "  destination TEXT NOT NULL CHECK (length(trim(destination)) > 0),"
+    "  manifest TEXT NOT NULL DEFAULT '',"                 /* handover document number */
+    "  notes TEXT NOT NULL DEFAULT ''"
+    ");"
+    "CREATE INDEX ipal_sludge_by_plant ON ipal_sludge (plant_id, on_date);"
+
+    "CREATE TABLE ipal_lab_tests ("
+    "  id INTEGER PRIMARY KEY,"
+    "  plant_id INTEGER NOT NULL REFERENCES ipal_plants (id),"
+    "  sampled_at TEXT NOT NULL,"
+    "  sampling_point TEXT NOT NULL DEFAULT '',"
+    "  sampled_by TEXT NOT NULL DEFAULT '',"
+    "  flow INTEGER CHECK (flow IS NULL OR flow >= 0),"
+    "  laboratory TEXT NOT NULL DEFAULT '',"
+    "  accredited INTEGER NOT NULL DEFAULT 0 CHECK (accredited IN (0, 1)),"
+    "  report_number TEXT NOT NULL DEFAULT '',"
+    "  attachment TEXT CHECK (attachment IS NULL OR (attachment NOT LIKE '%/%' AND attachment NOT LIKE '%..%')),"
+    "  action TEXT NOT NULL DEFAULT '',"
+    "  notes TEXT NOT NULL DEFAULT '',"
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+    ");"
+    "CREATE INDEX ipal_lab_tests_by_plant ON ipal_lab_tests (plant_id, sampled_at);"
+    "CREATE TABLE ipal_lab_results ("
+    "  lab_test_id INTEGER NOT NULL REFERENCES ipal_lab_tests (id) ON DELETE CASCADE,"
+    "  parameter TEXT NOT NULL CHECK (parameter IN ('bod', 'cod', 'tss', 'phenol', 'chromium', 'oil_grease',"
+    "                                               'ammonia', 'sulfide', 'colour', 'ph', 'temperature')),"
+    "  value INTEGER NOT NULL CHECK (value >= 0),"
+    "  PRIMARY KEY (lab_test_id, parameter)"
+    ");"
+    "PRAGMA user_version = 6;" },
 };
 
 static const char * const tables[] = {
@@ -295,6 +422,13 @@ static const char * const tables[] = {
   "materials",
   "stock_movements",
   "product_materials",
+  "ipal_plants",
+  "ipal_standards",
+  "ipal_limits",
+  "ipal_logs",
+  "ipal_sludge",
+  "ipal_lab_tests",
+  "ipal_lab_results",
   NULL,
 };
 
