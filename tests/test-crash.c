@@ -353,15 +353,12 @@ replay_value (const char *kind,
 
   if (g_str_equal (kind, "purchase"))
     return cost;
-  if (quantity < 0)
-    {
-      if (on_hand <= 0)
-        return 0;
-      if (-quantity >= on_hand)
-        return -worth;
-      return -(gint64) llround ((double) worth * (double) -quantity / (double) on_hand);
-    }
   average = on_hand > 0 ? (gint64) llround ((double) worth * 1000 / (double) on_hand) : last_unit_cost;
+  if (quantity < 0 && on_hand > 0 && -quantity <= on_hand)
+    return -quantity == on_hand ? -worth : -(gint64) llround ((double) worth * (double) -quantity / (double) on_hand);
+  if (quantity < 0)
+    return (gint64) llround ((on_hand > 0 ? (double) -worth : 0) -
+                             (double) average * (double) (-quantity - MAX (on_hand, 0)) / 1000);
   return (gint64) llround ((double) average * (double) quantity / 1000);
 }
 

@@ -755,6 +755,38 @@ test_shortages_export (Fixture       *f,
   g_assert_error (error, CANTING_ERROR, CANTING_ERROR_INVALID);
 }
 
+/* Found in review: a sheet's "harga" (a unit price) was taken as the
+ * total paid, making the average cost ten times too low.  Now "harga" is
+ * the price per unit typed, a total must agree with it, and a file that
+ * says neither is refused. */
+static void
+test_purchases_unit_price (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const char both[] =
+    "tanggal;bahan;jumlah;satuan;harga;total\n"
+    "02/03/2026;Mori primissima;10;m;20.000;200.000\n"
+    "03/03/2026;Mori primissima;1;gulung;600.000;\n"
+    "04/03/2026;Mori primissima;2;m;20.000;50.000\n";
+  static const char neither[] = "tanggal;bahan;jumlah\n02/03/2026;Mori primissima;10\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (both, sizeof both - 1);
+  g_autoptr(GBytes) none = g_bytes_new_static (neither, sizeof neither - 1);
+  g_autoptr(CantingCsvReport) report = NULL;
+  g_autoptr(CantingCsvReport) refused = NULL;
+  g_autoptr(GError) error = NULL;
+
+  report = canting_csv_import (f->db, CANTING_CSV_PURCHASES, bytes, CANTING_CSV_SKIP_BAD_ROWS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->imported, ==, 2);
+  g_assert_nonnull (strstr (problem_at (report, 4), "does not match the price × quantity, Rp 40.000"));
+  /* 10 m for 200.000 and a 30 m roll at 600.000 a roll: 40 m, 800.000. */
+  assert_stock (f->db, "Mori primissima", 40000, 800000, 20000);
+
+  refused = canting_csv_import (f->db, CANTING_CSV_PURCHASES, none, CANTING_CSV_ALL_OR_NOTHING, &error);
+  g_assert_null (refused);
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_INVALID);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -781,6 +813,7 @@ main (int   argc,
   ADD ("/csv/purchases-bad-rows", test_purchases_bad_rows);
   ADD ("/csv/stock-round-trip", test_stock_round_trip);
   ADD ("/csv/shortages-export", test_shortages_export);
+  ADD ("/csv/purchases-unit-price", test_purchases_unit_price);
 #undef ADD
   return g_test_run ();
 }

@@ -354,7 +354,27 @@ test_bad_movements (Fixture       *f,
   g_assert_no_error (error);
   m = load (f, id);
   g_assert_cmpint (m->on_hand, ==, -Q (1));
-  g_assert_cmpint (m->value, ==, 0);
+  /* The kilo below zero is owed at Rp 40.000 (found in review: it was
+   * taken at nothing, and the next purchase averaged wrong). */
+  g_assert_cmpint (m->value, ==, -40000);
+  g_clear_pointer (&m, canting_material_free);
+  buy (f, id, Q (2), 80000);
+  m = load (f, id);
+  g_assert_cmpint (m->on_hand, ==, Q (1));
+  g_assert_cmpint (canting_material_average_cost (m), ==, 40000);
+  g_clear_pointer (&m, canting_material_free);
+
+  /* A price typed for a thousandth of a unit, then a large count: the
+   * worth would pass the money limit; refused, not wrapped around. */
+  {
+    gint64 odd = add_material (f, "Mori salah ketik", CANTING_UNIT_METRE, 0, "");
+
+    g_assert_true (move (f, odd, CANTING_MOVEMENT_PURCHASE, 1, G_GINT64_CONSTANT (999999999999999), NULL, 0, &error));
+    g_assert_no_error (error);
+    g_assert_false (move (f, odd, CANTING_MOVEMENT_ADJUSTMENT, Q (1000), 0, "hitung", 0, &error));
+    g_assert_error (error, CANTING_MOVEMENT_ERROR, CANTING_MOVEMENT_FIELD_COST);
+    g_clear_error (&error);
+  }
 }
 
 static gint64
@@ -634,6 +654,50 @@ test_stock_count (Fixture       *f,
                                   "AND reason = 'Stok opname' AND on_date = '2026-11-20'"), ==, 2);
 }
 
+/* Found in review: an order filled from finished stock reserved raw
+ * material, and one sent back from ready to production (rework, or an
+ * order made outside) consumed its recipe though nothing was made. */
+static void
+test_from_stock_and_rework (Fixture       *f,
+                            gconstpointer  data)
+{
+  gint64 mori = add_material (f, "Mori stok", CANTING_UNIT_METRE, 0, "");
+  g_autoptr(GPtrArray) recipe = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_recipe_line_free);
+  g_autoptr(GError) error = NULL;
+  CantingMaterial *m;
+  gint64 product, stock_order, outside_order;
+
+  g_ptr_array_add (recipe, canting_recipe_line_new (mori, 2000));
+  product = add_product_with_recipe (f, "Kain stok", recipe);
+  buy (f, mori, Q (30), 300000);
+
+  stock_order = add_order (f, product, 10);
+  {
+    g_autoptr(CantingOrder) o = canting_order_load (f->db, stock_order, &error);
+    o->from_stock = TRUE;
+    g_assert_true (canting_order_save (f->db, o, &error));
+    g_assert_no_error (error);
+  }
+  set_status (f, stock_order, CANTING_ORDER_CONFIRMED);
+  m = load (f, mori);
+  g_assert_cmpint (m->reserved, ==, 0);
+  canting_material_free (m);
+
+  /* Made outside: confirmed, ready, then back for rework here. */
+  outside_order = add_order (f, product, 5);
+  set_status (f, outside_order, CANTING_ORDER_CONFIRMED);
+  m = load (f, mori);
+  g_assert_cmpint (m->reserved, ==, Q (10));
+  canting_material_free (m);
+  set_status (f, outside_order, CANTING_ORDER_READY);
+  set_status (f, outside_order, CANTING_ORDER_IN_PRODUCTION);
+  m = load (f, mori);
+  g_assert_cmpint (m->on_hand, ==, Q (30));
+  g_assert_cmpint (m->reserved, ==, 0);
+  canting_material_free (m);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM stock_movements WHERE kind = 'usage'"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -651,6 +715,7 @@ main (int   argc,
   ADD ("bad-recipes", test_bad_recipes);
   ADD ("planning", test_planning);
   ADD ("stock-count", test_stock_count);
+  ADD ("from-stock-and-rework", test_from_stock_and_rework);
 #undef ADD
   return g_test_run ();
 }

@@ -280,7 +280,10 @@ static const Column purchase_columns[] = {
   { "material", "bahan|nama bahan|material", TRUE },
   { "quantity", "jumlah|qty|quantity", TRUE },
   { "unit", "satuan|unit", FALSE },
-  { "cost", "total harga|harga|total|total cost|cost", TRUE },
+  /* The total paid, or the price per unit typed: a sheet's "harga" is
+   * a unit price, never the total. */
+  { "cost", "total harga|harga total|jumlah harga|total|total cost", FALSE },
+  { "unit_price", "harga satuan|harga per satuan|harga|unit price|price", FALSE },
   { "supplier", "pemasok|supplier", FALSE },
 };
 
@@ -663,6 +666,62 @@ material_cached (CantingDb   *db,
   return m;
 }
 
+/* The total paid: the total column, or the unit price × the quantity as
+ * typed (in the unit typed); both given must agree to the rupiah. */
+static gboolean
+purchase_cost (const Header     *h,
+               const Row        *row,
+               CantingQuantity   typed,
+               CantingMoney     *out_cost,
+               GError          **error)
+{
+  const char *total_text = column_present (h, "cost") ? cell (h, row, "cost") : "";
+  const char *price_text = column_present (h, "unit_price") ? cell (h, row, "unit_price") : "";
+  CantingMoney total = -1, price = 0;
+  guint64 product;
+
+  if (*total_text == '\0' && *price_text == '\0')
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
+                   _("Type the total paid (total harga) or the price per unit (harga satuan)."));
+      return FALSE;
+    }
+  if (*total_text != '\0' && !canting_money_parse (total_text, &total, error))
+    {
+      g_prefix_error (error, "%s: ", _("Total cost"));
+      return FALSE;
+    }
+  if (*price_text == '\0')
+    {
+      *out_cost = total;
+      return TRUE;
+    }
+  if (!canting_money_parse (price_text, &price, error))
+    {
+      g_prefix_error (error, "%s: ", _("Price per unit"));
+      return FALSE;
+    }
+  if (!g_uint64_checked_mul (&product, (guint64) price, (guint64) typed) ||
+      product / CANTING_QUANTITY_ONE > (guint64) G_MAXINT64 / 2)
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID, _("The price × quantity is too large."));
+      return FALSE;
+    }
+  /* Rounded to the rupiah, half up. */
+  product = (product + CANTING_QUANTITY_ONE / 2) / CANTING_QUANTITY_ONE;
+  if (total >= 0 && (guint64) total != product)
+    {
+      g_autofree char *total_shown = canting_money_format (total);
+      g_autofree char *computed = canting_money_format ((CantingMoney) product);
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
+                   _("The total %s does not match the price × quantity, %s; correct one of them."),
+                   total_shown, computed);
+      return FALSE;
+    }
+  *out_cost = (CantingMoney) product;
+  return TRUE;
+}
+
 static gpointer
 purchase_from_row (CantingDb     *db,
                    GHashTable    *materials,
@@ -714,11 +773,8 @@ purchase_from_row (CantingDb     *db,
   if (!canting_unit_convert (quantity, unit, m->unit, m->roll_size, &mv->quantity, error))
     return NULL;
 
-  if (!canting_money_parse (cell (h, row, "cost"), &mv->cost, error))
-    {
-      g_prefix_error (error, "%s: ", _("Total cost"));
-      return NULL;
-    }
+  if (!purchase_cost (h, row, quantity, &mv->cost, error))
+    return NULL;
   mv->material_id = m->id;
   mv->kind = CANTING_MOVEMENT_PURCHASE;
   g_free (mv->supplier);
@@ -1144,6 +1200,12 @@ canting_csv_import (CantingDb       *db,
     }
   if (!read_header (&header, g_ptr_array_index (rows, 0), report, error))
     return NULL;
+  if (kind == CANTING_CSV_PURCHASES && !column_present (&header, "cost") && !column_present (&header, "unit_price"))
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
+                   _("The file has neither a “total harga” nor a “harga satuan” column: say what was paid."));
+      return NULL;
+    }
 
   good = g_ptr_array_new ();
   if (kind == CANTING_CSV_ORDERS)

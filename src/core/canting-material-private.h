@@ -9,12 +9,13 @@ G_BEGIN_DECLS
 
 /* SQL for what confirmed orders will consume of the material aliased m
  * in the caller's query: driven from the (few) confirmed orders, never
- * from all the items ever naming a product. */
+ * from all the items ever naming a product.  Orders filled from finished
+ * stock make nothing, so they take no material. */
 #define CANTING_RESERVED_SQL \
   "(SELECT coalesce(sum(pm.quantity * i.quantity), 0) FROM orders o " \
   " CROSS JOIN order_items i ON i.order_id = o.id " \
   " CROSS JOIN product_materials pm ON pm.product_id = i.product_id AND pm.material_id = m.id " \
-  " WHERE o.status = 'confirmed')"
+  " WHERE o.status = 'confirmed' AND o.from_stock = 0)"
 #define CANTING_ON_HAND_SQL \
   "(SELECT coalesce(sum(quantity), 0) FROM stock_movements s WHERE s.material_id = m.id)"
 

@@ -267,13 +267,13 @@ save_in_transaction (CantingDb  *db,
         }
       stmt = canting_sql_prepare (db,
                                   "UPDATE materials SET name = ?1, kind = ?2, unit = ?3, roll_size = ?4, "
-                                  "reorder_level = ?5, supplier = ?6, notes = ?7 WHERE id = ?8",
+                                  "reorder_level = ?5, supplier = ?6, notes = ?7, archived = ?8 WHERE id = ?9",
                                   error);
     }
   else
     stmt = canting_sql_prepare (db,
-                                "INSERT INTO materials (name, kind, unit, roll_size, reorder_level, supplier, notes) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                "INSERT INTO materials (name, kind, unit, roll_size, reorder_level, supplier, notes, archived) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                                 error);
   if (stmt == NULL)
     return FALSE;
@@ -284,8 +284,9 @@ save_in_transaction (CantingDb  *db,
   sqlite3_bind_int64 (stmt, 5, m->reorder_level);
   canting_sql_bind_trimmed (stmt, 6, m->supplier);
   canting_sql_bind_trimmed (stmt, 7, m->notes);
+  sqlite3_bind_int (stmt, 8, m->archived ? 1 : 0);
   if (m->id != 0)
-    sqlite3_bind_int64 (stmt, 8, m->id);
+    sqlite3_bind_int64 (stmt, 9, m->id);
   return canting_sql_save_record (db, stmt, &m->id, _("saving the material"),
                                   _("This material no longer exists; it may have been restored from a backup."),
                                   error);
@@ -539,25 +540,44 @@ canting_movement_validate (const CantingMovement  *mv,
 
 /* The change in the stock's worth a movement makes: a purchase adds what
  * was paid; taking out removes its share of the worth at the average
- * cost (all of it when the stock runs out, so no rupiah is left over);
- * anything else coming in (a count that found more) is worth the average
- * cost, or the latest price when the stock was empty. */
-static CantingMoney
-movement_value (const CantingMovement *mv,
-                const CantingMaterial *m)
+ * cost (all of it when the stock runs out, so no rupiah is left over),
+ * and anything taken beyond the stock (a confirmed correction) at the
+ * average or latest price, so the worth goes below zero with the
+ * quantity and the next purchase averages right; anything else coming
+ * in (a count that found more) is worth the average cost.  Refused when
+ * the worth would pass the money limit (a price typed for a thousandth
+ * of a unit, say). */
+static gboolean
+movement_value (const CantingMovement  *mv,
+                const CantingMaterial  *m,
+                CantingMoney           *out_value,
+                GError                **error)
 {
+  double average = (double) canting_material_average_cost (m);
+  double value;
+
   if (mv->kind == CANTING_MOVEMENT_PURCHASE)
-    return mv->cost;
-  if (mv->quantity < 0)
+    value = (double) mv->cost;
+  else if (mv->quantity < 0 && m->on_hand > 0 && -mv->quantity <= m->on_hand)
+    value = -mv->quantity == m->on_hand ? (double) -m->value
+                                        : -(double) m->value * (double) -mv->quantity / (double) m->on_hand;
+  else if (mv->quantity < 0)
     {
-      if (m->on_hand <= 0)
-        return 0;
-      if (-mv->quantity >= m->on_hand)
-        return -m->value;
-      return -(CantingMoney) llround ((double) m->value * (double) -mv->quantity / (double) m->on_hand);
+      CantingQuantity beyond = -mv->quantity - MAX (m->on_hand, 0);
+      value = (m->on_hand > 0 ? (double) -m->value : 0) - average * (double) beyond / CANTING_QUANTITY_ONE;
     }
-  return (CantingMoney) llround ((double) canting_material_average_cost (m) * (double) mv->quantity /
-                                 CANTING_QUANTITY_ONE);
+  else
+    value = average * (double) mv->quantity / CANTING_QUANTITY_ONE;
+
+  if (ABS (value) > (double) COST_MAX || ABS ((double) m->value + value) > (double) COST_MAX)
+    {
+      g_autofree char *limit = canting_money_format (COST_MAX);
+      g_set_error (error, CANTING_MOVEMENT_ERROR, CANTING_MOVEMENT_FIELD_COST,
+                   _("That would put the stock’s worth beyond %s: check the quantity and the price."), limit);
+      return FALSE;
+    }
+  *out_value = (CantingMoney) llround (value);
+  return TRUE;
 }
 
 gboolean
@@ -598,8 +618,8 @@ canting_movement_insert_in_txn (CantingDb            *db,
         }
     }
 
-  if (!(flags & CANTING_MOVEMENT_KEEP_VALUE))
-    mv->value = movement_value (mv, m);
+  if (!(flags & CANTING_MOVEMENT_KEEP_VALUE) && !movement_value (mv, m, &mv->value, error))
+    return FALSE;
 
   stmt = canting_sql_prepare (db,
                               "INSERT INTO stock_movements (material_id, kind, quantity, value, cost, on_date, "

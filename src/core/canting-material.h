@@ -90,8 +90,9 @@ gboolean         canting_material_is_low       (const CantingMaterial *material)
 
 gboolean         canting_material_validate (const CantingMaterial  *material,
                                             GError                **error);
-/* Inserts or updates.  A name another material has is refused; so is a
- * new unit for a material whose stock has already moved. */
+/* Inserts or updates, archived flag included.  A name another material
+ * has is refused; so is a new unit for a material whose stock has
+ * already moved. */
 gboolean         canting_material_save     (CantingDb              *db,
                                             CantingMaterial        *material,
                                             GError                **error);

@@ -726,8 +726,12 @@ set_status_in_transaction (CantingDb  *db,
       return FALSE;
     }
   if (change->status == CANTING_ORDER_IN_PRODUCTION &&
-      (!canting_production_create_stages_in_txn (db, order->id, error) ||
-       !canting_recipe_consume_order_in_txn (db, order->id, on_date, error)))
+      !canting_production_create_stages_in_txn (db, order->id, error))
+    return FALSE;
+  /* Materials are taken when the workshop starts making the order; back
+   * from ready for rework, or an order filled from stock, takes none. */
+  if (change->status == CANTING_ORDER_IN_PRODUCTION && order->status == CANTING_ORDER_CONFIRMED &&
+      !order->from_stock && !canting_recipe_consume_order_in_txn (db, order->id, on_date, error))
     return FALSE;
   /* Cancelling gives back what production took; whatever was really
    * spoiled is then recorded as waste, where it can be seen. */

@@ -123,10 +123,8 @@ on_save (CantingMaterialDialog *self)
       show_error (self, error);
       return;
     }
-  if (!canting_material_save (canting_application_get_db (self->app), edited, &error) ||
-      (edited->archived != gtk_switch_get_active (self->archive_switch) &&
-       !canting_material_set_archived (canting_application_get_db (self->app), edited->id,
-                                       gtk_switch_get_active (self->archive_switch), &error)))
+  edited->archived = gtk_switch_get_active (self->archive_switch);
+  if (!canting_material_save (canting_application_get_db (self->app), edited, &error))
     {
       show_error (self, error);
       return;
@@ -315,7 +313,11 @@ on_recorded (CantingMaterialDialog *self)
       self->material->last_unit_cost = fresh->last_unit_cost;
       canting_material_free (fresh);
     }
-  /* A unit with movements is fixed. */
+  /* A unit with movements is fixed: the stored one, whatever the form
+   * was changed to meanwhile (found in review). */
+  for (guint i = 0; i < self->base_units->len; i++)
+    if (g_array_index (self->base_units, CantingUnit, i) == self->material->unit)
+      adw_combo_row_set_selected (self->unit_row, i);
   gtk_widget_set_sensitive (GTK_WIDGET (self->unit_row), FALSE);
   fill_stock (self);
   g_signal_emit (self, signals[CHANGED], 0, self->material->id);

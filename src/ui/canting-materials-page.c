@@ -40,6 +40,10 @@ struct _CantingMaterialsPage
   /* Materials already announced as low, so a notification says only
    * what is new. */
   GHashTable *notified;
+  /* The low-stock check runs whenever the data changed (an order started
+   * elsewhere uses materials), shown or not. */
+  guint low_watch;
+  gint64 low_seen;
 };
 
 G_DEFINE_FINAL_TYPE (CantingMaterialsPage, canting_materials_page, GTK_TYPE_BOX)
@@ -121,18 +125,21 @@ update_low (CantingMaterialsPage *self)
   GHashTableIter iter;
   gpointer key;
 
-  if (low == NULL)
+  gint64 n_low = canting_material_count (canting_application_get_db (self->app), &filter, NULL);
+
+  self->low_seen = canting_db_get_change_count (canting_application_get_db (self->app));
+  if (low == NULL || n_low < 0)
     return;
-  if (low->len > 0)
+  if (n_low > 0)
     {
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                             "%u material is at or below its reorder level.",
                                                             "%u materials are at or below their reorder level.",
-                                                            low->len),
-                                               low->len);
+                                                            (gulong) n_low),
+                                               (guint) n_low);
       gtk_label_set_text (self->low_label, text);
     }
-  gtk_revealer_set_reveal_child (self->low_revealer, low->len > 0 && !gtk_check_button_get_active (self->low_check));
+  gtk_revealer_set_reveal_child (self->low_revealer, n_low > 0 && !gtk_check_button_get_active (self->low_check));
 
   /* Forget the ones restocked, so running low again is news again. */
   for (guint i = 0; i < low->len; i++)
@@ -142,6 +149,22 @@ update_low (CantingMaterialsPage *self)
     if (!g_hash_table_contains (still_low, key))
       g_hash_table_iter_remove (&iter);
   notify_low (self, low);
+}
+
+/* Often enough that the desktop hears of it while the person is still
+ * at the order that used the stock up; one integer read when nothing
+ * changed. */
+#define LOW_CHECK_SECONDS 3
+
+static gboolean
+check_low (gpointer user_data)
+{
+  CantingMaterialsPage *self = user_data;
+  CantingDb *db = self->app != NULL ? canting_application_get_db (self->app) : NULL;
+
+  if (db != NULL && canting_db_get_change_count (db) != self->low_seen)
+    update_low (self);
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -323,6 +346,7 @@ canting_materials_page_set_application (CantingMaterialsPage *self,
   /* Orders change what is reserved and consumed. */
   canting_list_reload_when_shown (GTK_WIDGET (self), app, G_CALLBACK (reload));
   reload (self);
+  self->low_watch = g_timeout_add_seconds (LOW_CHECK_SECONDS, check_low, self);
 }
 
 static void
@@ -330,6 +354,7 @@ canting_materials_page_dispose (GObject *object)
 {
   CantingMaterialsPage *self = CANTING_MATERIALS_PAGE (object);
 
+  g_clear_handle_id (&self->low_watch, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CANTING_TYPE_MATERIALS_PAGE);
   g_clear_object (&self->model);
   g_clear_pointer (&self->notified, g_hash_table_unref);

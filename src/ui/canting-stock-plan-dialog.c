@@ -140,6 +140,12 @@ on_post (CantingStockPlanDialog *self)
           show_count_error (self, message, row);
           return;
         }
+      if (count.counted < 0)
+        {
+          g_autofree char *message = g_strdup_printf (_("The count of %s cannot be negative."), m->name);
+          show_count_error (self, message, row);
+          return;
+        }
       g_array_append_val (counts, count);
     }
   if (counts->len == 0)
@@ -211,18 +217,22 @@ fill_shortages (CantingStockPlanDialog *self)
 {
   AdwPreferencesGroup *group = NULL;
   const char *supplier = NULL;
+  g_autoptr(GError) error = NULL;
 
   for (guint i = 0; i < self->shortage_groups->len; i++)
     adw_preferences_page_remove (self->shortage_page, g_ptr_array_index (self->shortage_groups, i));
   g_ptr_array_set_size (self->shortage_groups, 0);
   g_clear_pointer (&self->shortages, g_ptr_array_unref);
-  self->shortages = canting_recipe_shortages (db (self), NULL);
+  self->shortages = canting_recipe_shortages (db (self), &error);
 
   if (self->shortages == NULL || self->shortages->len == 0)
     {
       group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-      adw_preferences_group_set_title (group, _("Nothing Short"));
-      adw_preferences_group_set_description (group, _("The stock covers every confirmed order."));
+      /* A failed query is said as such, never as "nothing short". */
+      adw_preferences_group_set_title (group, error != NULL ? _("The Shortages Cannot Be Worked Out")
+                                                            : _("Nothing Short"));
+      adw_preferences_group_set_description (group, error != NULL ? error->message
+                                                                  : _("The stock covers every confirmed order."));
       adw_preferences_page_add (self->shortage_page, group);
       g_ptr_array_add (self->shortage_groups, group);
     }
@@ -292,7 +302,8 @@ on_whatsapp (CantingStockPlanDialog *self)
 static void
 fill_can_make (CantingStockPlanDialog *self)
 {
-  g_autoptr(GPtrArray) rows = canting_recipe_can_make (db (self), NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = canting_recipe_can_make (db (self), &error);
 
   for (guint i = 0; i < self->can_make_rows->len; i++)
     adw_preferences_group_remove (self->can_make_group, g_ptr_array_index (self->can_make_rows, i));
@@ -301,9 +312,10 @@ fill_can_make (CantingStockPlanDialog *self)
     {
       GtkWidget *row = adw_action_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No product has a recipe yet"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   _("Open a product and list what one piece uses under Recipe."));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), error != NULL ? _("This cannot be worked out now")
+                                                                              : _("No product has a recipe yet"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error != NULL ? error->message
+                                   : _("Open a product and list what one piece uses under Recipe."));
       adw_preferences_group_add (self->can_make_group, row);
       g_ptr_array_add (self->can_make_rows, row);
       return;
