@@ -165,6 +165,60 @@ canting_date_parse (const char  *text,
 }
 
 char *
+canting_date_time_parse (const char  *text,
+                         GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+  char *space = strchr (trimmed, ' ');
+  g_autofree char *date = NULL;
+  int hour = 0, minute = 0, second = 0;
+
+  if (space != NULL)
+    {
+      const char *p;
+
+      *space = '\0';
+      p = space + 1;
+      while (*p == ' ')
+        p++;
+      hour = read_digits (&p, 2);
+      if (hour >= 0 && (*p == ':' || *p == '.'))
+        {
+          p++;
+          minute = read_digits (&p, 2);
+          if (minute >= 0 && *p == ':')
+            {
+              p++;
+              second = read_digits (&p, 2);
+            }
+        }
+      else
+        minute = -1;
+      if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || *p != '\0')
+        {
+          g_set_error (error, CANTING_VALIDATE_ERROR, 0,
+                       _("“%s” is not a time. Type it as hours:minutes, for example 07:30."), space + 1);
+          return NULL;
+        }
+    }
+  date = canting_date_parse (trimmed, error);
+  if (date == NULL)
+    return NULL;
+  return g_strdup_printf ("%sT%02d:%02d", date, hour, minute);
+}
+
+char *
+canting_date_time_format (const char *iso)
+{
+  g_autofree char *date = g_strndup (iso != NULL ? iso : "", 10);
+  g_autofree char *shown = canting_date_format (date);
+
+  if (iso == NULL || strlen (iso) < 16)
+    return g_steal_pointer (&shown);
+  return g_strdup_printf ("%s %.5s", shown, iso + 11);
+}
+
+char *
 canting_date_format (const char *iso_date)
 {
   if (!canting_date_is_valid (iso_date))

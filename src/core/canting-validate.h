@@ -48,6 +48,14 @@ gboolean canting_date_is_valid (const char *iso_date);
  * ISO date, or NULL with @error saying how to write it. */
 char    *canting_date_parse    (const char  *text,
                                 GError     **error);
+/* A date and a time as people type them: "24/11/2026 07:30" (also
+ * 7.30 or 07:30:00; no time means 00:00).  (transfer full): local
+ * "2026-11-24T07:30", or NULL with @error. */
+char    *canting_date_time_parse  (const char  *text,
+                                   GError     **error);
+/* "2026-11-24T07:30" → "24/11/2026 07:30". */
+char    *canting_date_time_format (const char  *iso);
+
 /* 2026-11-24 → 24/11/2026, for showing and editing. */
 char    *canting_date_format   (const char  *iso_date);
 

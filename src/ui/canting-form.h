@@ -16,4 +16,18 @@ void canting_form_show_error (GtkWidget   **rows,
                               GtkWidget    *group,
                               GtkLabel     *label);
 
+/* Reads @row as a quantity; empty gives @empty_value.  On a typing
+ * mistake: FALSE with @error in @domain / @code, prefixed with the row's
+ * title. */
+gboolean canting_form_read_quantity (AdwEntryRow     *row,
+                                     gint64           empty_value,
+                                     GQuark           domain,
+                                     int              code,
+                                     gint64          *out,
+                                     GError         **error);
+/* Shows @value in @row, or nothing when it is @empty_value. */
+void     canting_form_show_quantity (AdwEntryRow     *row,
+                                     gint64           value,
+                                     gint64           empty_value);
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "canting-accessible.h"
 #include "canting-backup.h"
 #include "canting-customers-page.h"
+#include "canting-ipal-page.h"
 #include "canting-materials-page.h"
 #include "canting-orders-page.h"
 #include "canting-production-page.h"
@@ -34,6 +35,7 @@ struct _CantingWindow
   AdwActionRow *backup_row;
   CantingCustomersPage *customers_page;
   CantingMaterialsPage *materials_page;
+  CantingIpalPage *ipal_page;
   CantingOrdersPage *orders_page;
   CantingProductsPage *products_page;
   CantingProductionPage *production_page;
@@ -172,6 +174,8 @@ new_record_activated (GtkWidget  *widget,
     canting_workers_page_add (self->workers_page);
   else if (g_strcmp0 (page, "materials") == 0)
     canting_materials_page_add (self->materials_page);
+  else if (g_strcmp0 (page, "ipal") == 0)
+    canting_ipal_page_add (self->ipal_page);
 }
 
 static GtkWidget *
@@ -211,7 +215,7 @@ on_page_changed (CantingWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-record",
                                  g_strcmp0 (page, "orders") == 0 || g_strcmp0 (page, "customers") == 0 ||
                                  g_strcmp0 (page, "products") == 0 || g_strcmp0 (page, "workers") == 0 ||
-                                 g_strcmp0 (page, "materials") == 0);
+                                 g_strcmp0 (page, "materials") == 0 || g_strcmp0 (page, "ipal") == 0);
 }
 
 static void
@@ -270,6 +274,7 @@ setup (CantingWindow *self)
   canting_production_page_set_application (self->production_page, self->app);
   canting_workers_page_set_application (self->workers_page, self->app);
   canting_materials_page_set_application (self->materials_page, self->app);
+  canting_ipal_page_set_application (self->ipal_page, self->app);
 
   update_switcher (self);
   restore_state (self);
@@ -305,6 +310,7 @@ canting_window_class_init (CantingWindowClass *klass)
   g_type_ensure (CANTING_TYPE_PRODUCTION_PAGE);
   g_type_ensure (CANTING_TYPE_WORKERS_PAGE);
   g_type_ensure (CANTING_TYPE_MATERIALS_PAGE);
+  g_type_ensure (CANTING_TYPE_IPAL_PAGE);
   gtk_widget_class_install_action (widget_class, "win.new-record", NULL, new_record_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-record", NULL);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
@@ -322,6 +328,7 @@ canting_window_class_init (CantingWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, backup_row);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, customers_page);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, materials_page);
+  gtk_widget_class_bind_template_child (widget_class, CantingWindow, ipal_page);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, orders_page);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, products_page);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, production_page);
