@@ -99,11 +99,13 @@ read_form (CantingIpalLogDialog  *self,
     CantingIpalField field;
     CantingQuantity *value;
   } figures[] = {
-    { self->inflow_row, CANTING_IPAL_FIELD_INFLOW, &l->inflow },
-    { self->outflow_row, CANTING_IPAL_FIELD_OUTFLOW, &l->outflow },
-    { self->ph_in_row, CANTING_IPAL_FIELD_PH_IN, &l->ph_in },
+    /* What the standard judges first, so a typing slip further down
+     * does not hide the verdict. */
     { self->ph_out_row, CANTING_IPAL_FIELD_PH_OUT, &l->ph_out },
     { self->temperature_row, CANTING_IPAL_FIELD_TEMPERATURE, &l->temperature },
+    { self->ph_in_row, CANTING_IPAL_FIELD_PH_IN, &l->ph_in },
+    { self->inflow_row, CANTING_IPAL_FIELD_INFLOW, &l->inflow },
+    { self->outflow_row, CANTING_IPAL_FIELD_OUTFLOW, &l->outflow },
     { self->pac_row, CANTING_IPAL_FIELD_CHEMICALS, &l->pac },
     { self->lime_row, CANTING_IPAL_FIELD_CHEMICALS, &l->lime },
     { self->polymer_row, CANTING_IPAL_FIELD_CHEMICALS, &l->polymer },
@@ -111,6 +113,10 @@ read_form (CantingIpalLogDialog  *self,
 
   l->plant_id = self->plants != NULL && plant < self->plants->len
                 ? ((CantingIpalPlant *) g_ptr_array_index (self->plants, plant))->id : 0;
+  for (gsize i = 0; i < G_N_ELEMENTS (figures); i++)
+    if (!canting_form_read_quantity (figures[i].row, CANTING_IPAL_NO_VALUE, CANTING_IPAL_ERROR, figures[i].field,
+                                     figures[i].value, error))
+      return FALSE;
   at = canting_date_time_parse (gtk_editable_get_text (GTK_EDITABLE (self->time_row)), &local);
   if (at == NULL)
     {
@@ -119,10 +125,6 @@ read_form (CantingIpalLogDialog  *self,
     }
   g_free (l->at);
   l->at = g_steal_pointer (&at);
-  for (gsize i = 0; i < G_N_ELEMENTS (figures); i++)
-    if (!canting_form_read_quantity (figures[i].row, CANTING_IPAL_NO_VALUE, CANTING_IPAL_ERROR, figures[i].field,
-                                     figures[i].value, error))
-      return FALSE;
   replace_text (&l->operator_name, self->operator_row);
   replace_text (&l->colour, self->colour_row);
   replace_text (&l->clarity, self->clarity_row);
@@ -144,7 +146,9 @@ update_check (CantingIpalLogDialog *self)
   g_autoptr(GPtrArray) odd = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
 
-  if (!read_form (self, l, NULL) || l->plant_id == 0 ||
+  /* What reads so far: a slip in another field does not hide it. */
+  read_form (self, l, NULL);
+  if (l->plant_id == 0 ||
       (l->ph_out == CANTING_IPAL_NO_VALUE && l->temperature == CANTING_IPAL_NO_VALUE && l->ph_in == CANTING_IPAL_NO_VALUE))
     {
       gtk_widget_set_visible (GTK_WIDGET (self->check_group), FALSE);

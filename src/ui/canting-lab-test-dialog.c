@@ -71,6 +71,14 @@ read_form (CantingLabTestDialog  *self,
 
   t->plant_id = self->plants != NULL && plant < self->plants->len
                 ? ((CantingIpalPlant *) g_ptr_array_index (self->plants, plant))->id : 0;
+  /* Results first: a slip in the time does not hide the verdict. */
+  for (guint i = 0; i < CANTING_IPAL_PARAMETER_COUNT; i++)
+    if (!canting_form_read_quantity (self->result_rows[i], CANTING_IPAL_NO_VALUE, CANTING_IPAL_ERROR,
+                                     CANTING_IPAL_FIELD_RESULT, &t->results[i], error))
+      {
+        *out_row = GTK_WIDGET (self->result_rows[i]);
+        return FALSE;
+      }
   at = canting_date_time_parse (gtk_editable_get_text (GTK_EDITABLE (self->time_row)), &local);
   if (at == NULL)
     {
@@ -86,13 +94,6 @@ read_form (CantingLabTestDialog  *self,
       *out_row = GTK_WIDGET (self->flow_row);
       return FALSE;
     }
-  for (guint i = 0; i < CANTING_IPAL_PARAMETER_COUNT; i++)
-    if (!canting_form_read_quantity (self->result_rows[i], CANTING_IPAL_NO_VALUE, CANTING_IPAL_ERROR,
-                                     CANTING_IPAL_FIELD_RESULT, &t->results[i], error))
-      {
-        *out_row = GTK_WIDGET (self->result_rows[i]);
-        return FALSE;
-      }
   replace_text (&t->sampling_point, self->point_row);
   replace_text (&t->sampled_by, self->sampled_by_row);
   replace_text (&t->laboratory, self->lab_row);
@@ -123,7 +124,8 @@ update_check (CantingLabTestDialog *self)
   GtkWidget *row = NULL;
   gboolean any = FALSE;
 
-  if (!read_form (self, t, &row, NULL) || t->plant_id == 0)
+  read_form (self, t, &row, NULL);
+  if (t->plant_id == 0)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->check_group), FALSE);
       return;
