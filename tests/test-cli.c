@@ -322,6 +322,42 @@ test_import_export_stock (void)
   canting_test_rmdir (dir);
 }
 
+/* The monthly IPAL report from the command line: the month is required
+ * and checked; the PDF and the CSV are written where asked. */
+static void
+test_ipal_report (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autofree char *pdf = g_build_filename (dir, "laporan.pdf", NULL);
+  g_autofree char *csv = g_build_filename (dir, "laporan.csv", NULL);
+  g_autofree char *contents = NULL;
+  Result r = run_cli ("--data-dir", dir, "ipal", "report", NULL);
+
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--month"));
+  result_clear (&r);
+
+  r = run_cli ("--data-dir", dir, "ipal", "report", "--month", "2026-13", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "“2026-13” is not a month to report"));
+  result_clear (&r);
+
+  r = run_cli ("--data-dir", dir, "ipal", "report", "--month", "2026-10", "-o", pdf, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, pdf));
+  result_clear (&r);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  g_clear_pointer (&contents, g_free);
+
+  r = run_cli ("--data-dir", dir, "ipal", "report", "--month", "2026-10", "--output", csv, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbfjenis;waktu;ipal;"));
+  canting_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -339,5 +375,6 @@ main (int   argc,
   g_test_add_func ("/cli/bench-lines", test_bench_lines);
   g_test_add_func ("/cli/import-export", test_import_export);
   g_test_add_func ("/cli/import-export-stock", test_import_export_stock);
+  g_test_add_func ("/cli/ipal-report", test_ipal_report);
   return g_test_run ();
 }

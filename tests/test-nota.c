@@ -1,5 +1,5 @@
-/* test-nota.c: the nota and the stock count sheet render as PDFs, and
- * their text says what it must. */
+/* test-nota.c: the nota, the stock count sheet and the monthly IPAL
+ * report render as PDFs, and their text says what it must. */
 #include "config.h"
 
 #include <gio/gio.h>
@@ -9,6 +9,9 @@
 
 #include "canting-count-sheet.h"
 #include "canting-customer.h"
+#include "canting-error.h"
+#include "canting-ipal-report.h"
+#include "canting-ipal-report-pdf.h"
 #include "canting-material.h"
 #include "canting-db-private.h"
 #include "canting-nota.h"
@@ -95,7 +98,6 @@ test_nota_text (void)
   g_assert_no_error (error);
 
   text = run ("pdftotext", pdf);
-  g_test_message ("%s", text);
   g_assert_nonnull (strstr (text, "PSN-2026-0001"));
   g_assert_nonnull (strstr (text, "Batik Tulis Kembang Turi"));
   g_assert_nonnull (strstr (text, "Bu Siti Rahayu"));
@@ -210,6 +212,97 @@ test_count_sheet (void)
   canting_test_rmdir (dir);
 }
 
+/* The DLH report: identity, summary with the compliance rate, the daily
+ * entries and lab test, the exceedance with its action, the sludge, and
+ * the signature line; the same in CSV. */
+static void
+test_ipal_report (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autofree char *pdf = g_build_filename (dir, "ipal.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingDb) db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, &error);
+  g_autoptr(CantingProfile) profile = canting_profile_new ();
+  g_autoptr(CantingIpalLog) good = canting_ipal_log_new ();
+  g_autoptr(CantingIpalLog) high = canting_ipal_log_new ();
+  g_autoptr(CantingLabTest) test = canting_lab_test_new ();
+  g_autoptr(CantingSludge) sludge = canting_sludge_new ();
+  g_autoptr(CantingIpalMonth) month = NULL;
+  g_autoptr(CantingIpalMonth) empty = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  g_autofree char *text = NULL;
+
+  canting_profile_set_name (profile, "Batik Tulis Kembang Turi");
+  canting_profile_set_city (profile, "Kota Blitar");
+  g_assert_true (canting_profile_save (profile, db, &error));
+
+  good->plant_id = high->plant_id = test->plant_id = sludge->plant_id = 1;
+  g_free (good->at);
+  good->at = g_strdup ("2026-10-02T07:00");
+  good->ph_out = 7500;
+  good->outflow = 1200000;
+  g_free (high->at);
+  high->at = g_strdup ("2026-10-03T07:00");
+  high->ph_out = 9600;
+  high->outflow = 1100000;
+  g_free (high->action);
+  high->action = g_strdup ("Tambah PAC, aerasi ulang");
+  g_assert_true (canting_ipal_log_save (db, good, &error));
+  g_assert_true (canting_ipal_log_save (db, high, &error));
+  g_free (test->sampled_at);
+  test->sampled_at = g_strdup ("2026-10-10T10:00");
+  test->results[CANTING_IPAL_BOD] = 40000;
+  test->results[CANTING_IPAL_COD] = 120000;
+  g_free (test->laboratory);
+  test->laboratory = g_strdup ("UPT Lab Lingkungan");
+  test->accredited = TRUE;
+  g_assert_true (canting_lab_test_save (db, test, &error));
+  g_free (sludge->on_date);
+  sludge->on_date = g_strdup ("2026-10-20");
+  sludge->amount = 25000;
+  g_free (sludge->destination);
+  sludge->destination = g_strdup ("PT Pengolah B3");
+  g_assert_true (canting_sludge_save (db, sludge, &error));
+  g_assert_no_error (error);
+
+  month = canting_ipal_month_new (db, 0, "2026-10", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (month->judged, ==, 3);
+  g_assert_cmpuint (month->compliant, ==, 2);
+  g_assert_cmpint (canting_ipal_month_compliance (month), ==, 67);
+  g_assert_cmpint (month->outflow, ==, 2300000);
+
+  g_assert_true (canting_ipal_report_save_pdf (db, month, pdf, &error));
+  g_assert_no_error (error);
+  text = run ("pdftotext", pdf);
+  g_assert_nonnull (strstr (text, "Monthly Wastewater (IPAL) Report — October 2026"));
+  g_assert_nonnull (strstr (text, "Batik Tulis Kembang Turi"));
+  g_assert_nonnull (strstr (text, "Permen LH No. 12 Tahun 2025"));
+  g_assert_nonnull (strstr (text, "Within the standard: 67% (2 of 3 measurements)."));
+  g_assert_nonnull (strstr (text, "Wastewater discharged: 2.300 litres."));
+  g_assert_nonnull (strstr (text, "pH 9,6, limit 9: 0,6 over"));
+  g_assert_nonnull (strstr (text, "Action: Tambah PAC, aerasi ulang"));
+  g_assert_nonnull (strstr (text, "UPT Lab Lingkungan (accredited)"));
+  g_assert_nonnull (strstr (text, "20/10/2026: 25 kg to PT Pengolah B3"));
+  g_assert_nonnull (strstr (text, "Responsible for the IPAL"));
+
+  csv = canting_ipal_month_csv (month, ';');
+  g_assert_nonnull (strstr (g_bytes_get_data (csv, NULL),
+                            "harian;2026-10-03T07:00;IPAL bengkel;1100;;;;;;;;;;;9,6;;1 over the limit;"
+                            "Tambah PAC, aerasi ulang\r\n"));
+  g_assert_nonnull (strstr (g_bytes_get_data (csv, NULL), "uji lab;2026-10-10T10:00;IPAL bengkel;;;40;120;"));
+
+  /* A month in the future, or not a month: refused. */
+  empty = canting_ipal_month_new (db, 0, "2099-01", &error);
+  g_assert_null (empty);
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_INVALID);
+  g_clear_error (&error);
+  empty = canting_ipal_month_new (db, 0, "2026-13", &error);
+  g_assert_null (empty);
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_INVALID);
+  canting_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,5 +314,6 @@ main (int   argc,
   g_test_add_func ("/nota/pages", test_nota_pages);
   g_test_add_func ("/nota/long-notes", test_nota_long_notes);
   g_test_add_func ("/count-sheet/pages", test_count_sheet);
+  g_test_add_func ("/ipal-report/pdf-and-csv", test_ipal_report);
   return g_test_run ();
 }

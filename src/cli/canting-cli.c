@@ -13,6 +13,8 @@
 #include "canting-backup.h"
 #include "canting-bench.h"
 #include "canting-csv.h"
+#include "canting-ipal-report.h"
+#include "canting-ipal-report-pdf.h"
 #include "canting-db.h"
 #include "canting-error.h"
 #include "canting-paths.h"
@@ -23,6 +25,8 @@ static gboolean opt_version;
 static gboolean opt_dry_run;
 static gboolean opt_skip_bad;
 static gboolean opt_comma;
+static char *opt_month;
+static char *opt_output;
 
 static const GOptionEntry entries[] = {
   { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, &opt_data_dir,
@@ -32,6 +36,9 @@ static const GOptionEntry entries[] = {
   { "skip-bad-rows", 0, 0, G_OPTION_ARG_NONE, &opt_skip_bad,
     N_("import: take the good rows even if some are bad (default: all or nothing)"), NULL },
   { "comma", 0, 0, G_OPTION_ARG_NONE, &opt_comma, N_("export: separate with commas (default: semicolons)"), NULL },
+  { "month", 0, 0, G_OPTION_ARG_STRING, &opt_month, N_("ipal report: the month to report"), N_("YYYY-MM") },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
+    N_("ipal report: the file to write, PDF or (ending in .csv) CSV"), N_("FILE") },
   { NULL }
 };
 
@@ -177,6 +184,43 @@ cmd_export (const char     *data_dir,
   return 0;
 }
 
+/* The monthly IPAL report for the DLH, as the app makes it. */
+static int
+cmd_ipal_report (const char *data_dir)
+{
+  GError *error = NULL;
+  g_autoptr(CantingDb) db = canting_db_open (data_dir, &error);
+  g_autoptr(CantingIpalMonth) month = NULL;
+  g_autofree char *path = NULL;
+
+  if (db == NULL)
+    return fail (error);
+  month = canting_ipal_month_new (db, 0, opt_month, &error);
+  if (month == NULL)
+    return fail (error);
+  if (opt_output != NULL)
+    path = g_canonicalize_filename (opt_output, NULL);
+  else
+    {
+      g_autofree char *stem = canting_ipal_month_file_stem (month);
+      g_autofree char *name = g_strconcat (stem, ".pdf", NULL);
+      path = g_canonicalize_filename (name, NULL);
+    }
+  if (g_str_has_suffix (path, ".csv") || g_str_has_suffix (path, ".CSV"))
+    {
+      g_autoptr(GBytes) bytes = canting_ipal_month_csv (month, opt_comma ? ',' : ';');
+      gsize size;
+      const char *data = g_bytes_get_data (bytes, &size);
+
+      if (!g_file_set_contents_full (path, data, (gssize) size, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+        return fail (error);
+    }
+  else if (!canting_ipal_report_save_pdf (db, month, path, &error))
+    return fail (error);
+  g_print ("%s\n", path);
+  return 0;
+}
+
 /* Benchmarks run in a temporary workshop, never the person's own.  @n
  * counts orders or stock movements. */
 static int
@@ -269,7 +313,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  context = g_option_context_new (_("COMMAND — info | backup create|list|restore FILE | import|export customers|products|orders|materials|purchases FILE | export shortages FILE | bench orders|stock [N]"));
+  context = g_option_context_new (_("COMMAND — info | backup create|list|restore FILE | import|export customers|products|orders|materials|purchases FILE | export shortages FILE | ipal report --month YYYY-MM [-o FILE] | bench orders|stock [N]"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Canting, the batik workshop book, from the command line."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -314,6 +358,12 @@ main (int   argc,
         return usage_error (context, stock ? _("The number of stock movements must be a whole number from 1 to 10000000.")
                                            : _("The number of orders must be a whole number from 1 to 10000000."));
       return cmd_bench (argv[2], (guint) n);
+    }
+  if (g_str_equal (cmd, "ipal") && argc == 3 && g_str_equal (argv[2], "report"))
+    {
+      if (opt_month == NULL)
+        return usage_error (context, _("Say which month to report: --month YYYY-MM."));
+      return cmd_ipal_report (data_dir);
     }
   if (g_str_equal (cmd, "backup") && argc >= 3)
     {

@@ -5,6 +5,7 @@
  * Canting's own.  Every row is checked before anything is written; the
  * write is one transaction. */
 #include "canting-csv.h"
+#include "canting-csv-private.h"
 
 #include <string.h>
 
@@ -1367,6 +1368,15 @@ put (GString    *out,
   g_string_append (out, last ? "\r\n" : (char[]) { separator, '\0' });
 }
 
+void
+canting_csv_put (GString    *out,
+                 const char *text,
+                 char        separator,
+                 gboolean    last)
+{
+  put (out, text, separator, last);
+}
+
 static void
 put_int (GString *out,
          gint64   value,
@@ -1606,4 +1616,13 @@ canting_csv_export (CantingDb       *db,
   if (!ok)
     return NULL;
   return g_string_free_to_bytes (g_steal_pointer (&out));
+}
+
+void
+canting_csv_put_quantity (GString         *out,
+                          CantingQuantity  quantity,
+                          char             separator,
+                          gboolean         last)
+{
+  put_quantity (out, quantity, separator, last);
 }

@@ -10,6 +10,9 @@
 #include "canting-accessible.h"
 #include "canting-columns.h"
 #include "canting-ipal.h"
+#include "canting-ipal-report.h"
+#include "canting-ipal-report-pdf.h"
+#include "canting-window.h"
 #include "canting-ipal-log-dialog.h"
 #include "canting-lab-test-dialog.h"
 #include "canting-list.h"
@@ -24,6 +27,7 @@ struct _CantingIpalPage
   GtkBox parent_instance;
 
   GtkDropDown *plant_dropdown;
+  GtkButton *report_button;
   GtkButton *lab_button;
   GtkButton *add_button;
   GtkRevealer *lab_revealer;
@@ -221,6 +225,125 @@ on_activate (GtkColumnView   *view,
   gtk_window_present (dialog);
 }
 
+/* --- the monthly report ------------------------------------------------- */
+
+typedef struct {
+  CantingIpalPage  *page;
+  CantingIpalMonth *month;
+  gboolean          csv;
+} ReportJob;
+
+static void
+report_job_free (ReportJob *job)
+{
+  g_clear_object (&job->page);
+  g_clear_pointer (&job->month, canting_ipal_month_free);
+  g_free (job);
+}
+
+static void
+toast (CantingIpalPage *self,
+       const char      *text)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (CANTING_IS_WINDOW (root))
+    canting_window_add_toast (CANTING_WINDOW (root), adw_toast_new (text));
+}
+
+static void
+on_report_file (GtkNativeDialog *chooser,
+                int              response,
+                ReportJob       *job)
+{
+  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))
+                                                           : NULL;
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = FALSE;
+
+  g_object_unref (chooser);
+  if (path == NULL)
+    {
+      report_job_free (job);
+      return;
+    }
+  if (job->csv)
+    {
+      g_autoptr(GBytes) bytes = canting_ipal_month_csv (job->month, ';');
+      gsize size;
+      const char *data = g_bytes_get_data (bytes, &size);
+
+      ok = g_file_set_contents_full (path, data, (gssize) size, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error);
+    }
+  else
+    ok = canting_ipal_report_save_pdf (canting_application_get_db (job->page->app), job->month, path, &error);
+  toast (job->page, ok ? _("Report saved") : error->message);
+  report_job_free (job);
+}
+
+static void
+on_report_month (AdwMessageDialog *dialog,
+                 const char       *response,
+                 CantingIpalPage  *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autoptr(GError) error = NULL;
+  CantingIpalFilter filter;
+  ReportJob *job;
+  GtkFileChooserNative *chooser;
+  g_autofree char *stem = NULL;
+  g_autofree char *name = NULL;
+
+  if (g_strcmp0 (response, "pdf") != 0 && g_strcmp0 (response, "csv") != 0)
+    return;
+  read_filter (self, &filter);
+  job = g_new0 (ReportJob, 1);
+  job->page = g_object_ref (self);
+  job->csv = g_str_equal (response, "csv");
+  job->month = canting_ipal_month_new (canting_application_get_db (self->app), filter.plant_id,
+                                       gtk_editable_get_text (entry), &error);
+  if (job->month == NULL)
+    {
+      toast (self, error->message);
+      report_job_free (job);
+      return;
+    }
+  stem = canting_ipal_month_file_stem (job->month);
+  name = g_strconcat (stem, job->csv ? ".csv" : ".pdf", NULL);
+  chooser = gtk_file_chooser_native_new (_("Save the Monthly Report"),
+                                         GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_report_file), job);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Which month, then where: last month to start with, the one that is
+ * due at the DLH. */
+static void
+on_report (CantingIpalPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) last = g_date_time_add_months (now, -1);
+  g_autofree char *month = g_date_time_format (last, "%Y-%m");
+  GtkWidget *entry = gtk_entry_new ();
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Monthly IPAL Report"),
+    _("The report for the environment agency (DLH): every measurement against the standard, the exceedances "
+      "with the action taken, the lab tests and the sludge handed over. Which month (year-month)?")));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), month);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Month (year-month)"), -1);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "csv", _("Save _CSV"), "pdf", _("Save _PDF"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "pdf", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "pdf");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_report_month), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 canting_ipal_page_set_application (CantingIpalPage    *self,
                                    CantingApplication *app)
@@ -253,6 +376,7 @@ canting_ipal_page_class_init (CantingIpalPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/canting/Canting/canting-ipal-page.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, CantingIpalPage, name)
   BIND (plant_dropdown);
+  BIND (report_button);
   BIND (lab_button);
   BIND (add_button);
   BIND (lab_revealer);
@@ -284,5 +408,6 @@ canting_ipal_page_init (CantingIpalPage *self)
   g_signal_connect_swapped (self->plant_dropdown, "notify::selected", G_CALLBACK (reload), self);
   g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (canting_ipal_page_add), self);
   g_signal_connect_swapped (self->lab_button, "clicked", G_CALLBACK (on_lab), self);
+  g_signal_connect_swapped (self->report_button, "clicked", G_CALLBACK (on_report), self);
   g_signal_connect (self->column_view, "activate", G_CALLBACK (on_activate), self);
 }
