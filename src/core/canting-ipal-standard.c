@@ -33,23 +33,7 @@ canting_ipal_standard_free (CantingIpalStandard *standard)
   g_free (standard);
 }
 
-static CantingQuantity
-column_value (sqlite3_stmt *stmt,
-              int           col)
-{
-  return sqlite3_column_type (stmt, col) == SQLITE_NULL ? CANTING_IPAL_NO_VALUE : sqlite3_column_int64 (stmt, col);
-}
 
-static void
-bind_value (sqlite3_stmt    *stmt,
-            int              index,
-            CantingQuantity  value)
-{
-  if (value == CANTING_IPAL_NO_VALUE)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_int64 (stmt, index, value);
-}
 
 static gboolean
 read_limits (CantingDb            *db,
@@ -74,9 +58,9 @@ read_limits (CantingDb            *db,
       if (!canting_ipal_parameter_from_string ((const char *) sqlite3_column_text (stmt, 1), &limit->parameter))
         limit->parameter = CANTING_IPAL_BOD;
       limit->flow_min = sqlite3_column_int64 (stmt, 2);
-      limit->flow_max = column_value (stmt, 3);
-      limit->min_value = column_value (stmt, 4);
-      limit->max_value = column_value (stmt, 5);
+      limit->flow_max = canting_sql_column_optional (stmt, 3, CANTING_IPAL_NO_VALUE);
+      limit->min_value = canting_sql_column_optional (stmt, 4, CANTING_IPAL_NO_VALUE);
+      limit->max_value = canting_sql_column_optional (stmt, 5, CANTING_IPAL_NO_VALUE);
       limit->source = canting_sql_dup_text (stmt, 6);
       g_ptr_array_add (standard->limits, limit);
     }
@@ -246,9 +230,9 @@ save_in_transaction (CantingDb  *db,
       sqlite3_bind_int64 (ins, 1, s->id);
       sqlite3_bind_text (ins, 2, canting_ipal_parameter_to_string (limit->parameter), -1, SQLITE_STATIC);
       sqlite3_bind_int64 (ins, 3, limit->flow_min);
-      bind_value (ins, 4, limit->flow_max);
-      bind_value (ins, 5, limit->min_value);
-      bind_value (ins, 6, limit->max_value);
+      canting_sql_bind_optional (ins, 4, limit->flow_max, CANTING_IPAL_NO_VALUE);
+      canting_sql_bind_optional (ins, 5, limit->min_value, CANTING_IPAL_NO_VALUE);
+      canting_sql_bind_optional (ins, 6, limit->max_value, CANTING_IPAL_NO_VALUE);
       sqlite3_bind_text (ins, 7, limit->source != NULL ? limit->source : "", -1, SQLITE_STATIC);
       if (!canting_sql_run (db, ins, _("saving the limits"), error))
         return FALSE;
@@ -486,4 +470,22 @@ canting_lab_test_plausibility (const CantingLabTest *test)
                                                     "check the figures against the lab report."), b, c));
     }
   return warnings;
+}
+
+char *
+canting_ipal_verdict_text (GPtrArray *exceedances,
+                           GPtrArray *warnings)
+{
+  GString *text = g_string_new (NULL);
+
+  if (exceedances != NULL && exceedances->len == 0)
+    g_string_append (text, _("The effluent keeps within the standard."));
+  for (guint i = 0; exceedances != NULL && i < exceedances->len; i++)
+    {
+      g_autofree char *line = canting_exceedance_describe (g_ptr_array_index (exceedances, i));
+      g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", line);
+    }
+  for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+    g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", (const char *) g_ptr_array_index (warnings, i));
+  return g_string_free (text, FALSE);
 }

@@ -101,4 +101,10 @@ GPtrArray *canting_lab_test_exceedances    (CantingDb                 *db,
 GPtrArray *canting_ipal_log_plausibility   (const CantingIpalLog      *log);
 GPtrArray *canting_lab_test_plausibility   (const CantingLabTest      *test);
 
+/* The verdict as a person reads it: that the effluent keeps within the
+ * standard, or each exceedance on a line; then the warnings.
+ * @exceedances may be NULL (not worked out).  (transfer full) */
+char      *canting_ipal_verdict_text       (GPtrArray                 *exceedances,
+                                            GPtrArray                 *warnings);
+
 G_END_DECLS

@@ -89,23 +89,7 @@ canting_ipal_format_value (CantingIpalParameter parameter,
 
 /* --- helpers ------------------------------------------------------------- */
 
-static void
-bind_value (sqlite3_stmt    *stmt,
-            int              index,
-            CantingQuantity  value)
-{
-  if (value == CANTING_IPAL_NO_VALUE)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_int64 (stmt, index, value);
-}
 
-static CantingQuantity
-column_value (sqlite3_stmt *stmt,
-              int           col)
-{
-  return sqlite3_column_type (stmt, col) == SQLITE_NULL ? CANTING_IPAL_NO_VALUE : sqlite3_column_int64 (stmt, col);
-}
 
 static gboolean
 check_range (CantingQuantity   value,
@@ -416,17 +400,17 @@ save_log_in_transaction (CantingDb  *db,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, l->plant_id);
   sqlite3_bind_text (stmt, 2, l->at, -1, SQLITE_STATIC);
-  bind_value (stmt, 3, l->inflow);
-  bind_value (stmt, 4, l->outflow);
-  bind_value (stmt, 5, l->ph_in);
-  bind_value (stmt, 6, l->ph_out);
-  bind_value (stmt, 7, l->temperature);
+  canting_sql_bind_optional (stmt, 3, l->inflow, CANTING_IPAL_NO_VALUE);
+  canting_sql_bind_optional (stmt, 4, l->outflow, CANTING_IPAL_NO_VALUE);
+  canting_sql_bind_optional (stmt, 5, l->ph_in, CANTING_IPAL_NO_VALUE);
+  canting_sql_bind_optional (stmt, 6, l->ph_out, CANTING_IPAL_NO_VALUE);
+  canting_sql_bind_optional (stmt, 7, l->temperature, CANTING_IPAL_NO_VALUE);
   canting_sql_bind_trimmed (stmt, 8, l->colour);
   canting_sql_bind_trimmed (stmt, 9, l->clarity);
   canting_sql_bind_trimmed (stmt, 10, l->odour);
-  bind_value (stmt, 11, l->pac);
-  bind_value (stmt, 12, l->lime);
-  bind_value (stmt, 13, l->polymer);
+  canting_sql_bind_optional (stmt, 11, l->pac, CANTING_IPAL_NO_VALUE);
+  canting_sql_bind_optional (stmt, 12, l->lime, CANTING_IPAL_NO_VALUE);
+  canting_sql_bind_optional (stmt, 13, l->polymer, CANTING_IPAL_NO_VALUE);
   canting_sql_bind_trimmed (stmt, 14, l->pumps);
   sqlite3_bind_int (stmt, 15, l->rain ? 1 : 0);
   canting_sql_bind_trimmed (stmt, 16, l->incident);
@@ -461,36 +445,28 @@ canting_ipal_log_load (CantingDb  *db,
                                                       "FROM ipal_logs l JOIN ipal_plants p ON p.id = l.plant_id WHERE l.id = ?1",
                                                       error);
   CantingIpalLog *l;
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc == SQLITE_DONE)
-        g_set_error (error, CANTING_ERROR, CANTING_ERROR_NOT_FOUND,
-                     _("This entry no longer exists; it may have been restored from a backup."));
-      else
-        canting_db_set_error (error, canting_db_get_handle (db), rc, _("reading the IPAL entry"));
-      return NULL;
-    }
+  if (!canting_sql_step_one (db, stmt, _("reading the IPAL entry"),
+                             _("This entry no longer exists; it may have been restored from a backup."), error))
+    return NULL;
   l = g_new0 (CantingIpalLog, 1);
   l->id = id;
   l->plant_id = sqlite3_column_int64 (stmt, 0);
   l->at = canting_sql_dup_text (stmt, 1);
-  l->inflow = column_value (stmt, 2);
-  l->outflow = column_value (stmt, 3);
-  l->ph_in = column_value (stmt, 4);
-  l->ph_out = column_value (stmt, 5);
-  l->temperature = column_value (stmt, 6);
+  l->inflow = canting_sql_column_optional (stmt, 2, CANTING_IPAL_NO_VALUE);
+  l->outflow = canting_sql_column_optional (stmt, 3, CANTING_IPAL_NO_VALUE);
+  l->ph_in = canting_sql_column_optional (stmt, 4, CANTING_IPAL_NO_VALUE);
+  l->ph_out = canting_sql_column_optional (stmt, 5, CANTING_IPAL_NO_VALUE);
+  l->temperature = canting_sql_column_optional (stmt, 6, CANTING_IPAL_NO_VALUE);
   l->colour = canting_sql_dup_text (stmt, 7);
   l->clarity = canting_sql_dup_text (stmt, 8);
   l->odour = canting_sql_dup_text (stmt, 9);
-  l->pac = column_value (stmt, 10);
-  l->lime = column_value (stmt, 11);
-  l->polymer = column_value (stmt, 12);
+  l->pac = canting_sql_column_optional (stmt, 10, CANTING_IPAL_NO_VALUE);
+  l->lime = canting_sql_column_optional (stmt, 11, CANTING_IPAL_NO_VALUE);
+  l->polymer = canting_sql_column_optional (stmt, 12, CANTING_IPAL_NO_VALUE);
   l->pumps = canting_sql_dup_text (stmt, 13);
   l->rain = sqlite3_column_int (stmt, 14) != 0;
   l->incident = canting_sql_dup_text (stmt, 15);
@@ -624,7 +600,7 @@ save_lab_in_transaction (CantingDb  *db,
   sqlite3_bind_text (stmt, 2, t->sampled_at, -1, SQLITE_STATIC);
   canting_sql_bind_trimmed (stmt, 3, t->sampling_point);
   canting_sql_bind_trimmed (stmt, 4, t->sampled_by);
-  bind_value (stmt, 5, t->flow);
+  canting_sql_bind_optional (stmt, 5, t->flow, CANTING_IPAL_NO_VALUE);
   canting_sql_bind_trimmed (stmt, 6, t->laboratory);
   sqlite3_bind_int (stmt, 7, t->accredited ? 1 : 0);
   canting_sql_bind_trimmed (stmt, 8, t->report_number);
@@ -689,23 +665,16 @@ canting_lab_test_load (CantingDb  *db,
   if (stmt == NULL || results == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc == SQLITE_DONE)
-        g_set_error (error, CANTING_ERROR, CANTING_ERROR_NOT_FOUND,
-                     _("This lab test no longer exists; it may have been restored from a backup."));
-      else
-        canting_db_set_error (error, canting_db_get_handle (db), rc, _("reading the lab test"));
-      return NULL;
-    }
+  if (!canting_sql_step_one (db, stmt, _("reading the lab test"),
+                             _("This lab test no longer exists; it may have been restored from a backup."), error))
+    return NULL;
   t = g_new0 (CantingLabTest, 1);
   t->id = id;
   t->plant_id = sqlite3_column_int64 (stmt, 0);
   t->sampled_at = canting_sql_dup_text (stmt, 1);
   t->sampling_point = canting_sql_dup_text (stmt, 2);
   t->sampled_by = canting_sql_dup_text (stmt, 3);
-  t->flow = column_value (stmt, 4);
+  t->flow = canting_sql_column_optional (stmt, 4, CANTING_IPAL_NO_VALUE);
   t->laboratory = canting_sql_dup_text (stmt, 5);
   t->accredited = sqlite3_column_int (stmt, 6) != 0;
   t->report_number = canting_sql_dup_text (stmt, 7);

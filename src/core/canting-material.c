@@ -364,20 +364,14 @@ canting_material_load (CantingDb  *db,
   g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
                                                       "SELECT " MATERIAL_COLUMNS " FROM materials m WHERE m.id = ?1",
                                                       error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return material_from_row (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, CANTING_ERROR, CANTING_ERROR_NOT_FOUND,
-                 _("This material no longer exists; it may have been restored from a backup."));
-  else
-    canting_db_set_error (error, canting_db_get_handle (db), rc, _("reading the material"));
-  return NULL;
+  if (!canting_sql_step_one (db, stmt, _("reading the material"),
+                             _("This material no longer exists; it may have been restored from a backup."), error))
+    return NULL;
+  return material_from_row (stmt);
 }
 
 gboolean

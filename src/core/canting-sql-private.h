@@ -47,6 +47,23 @@ gboolean      canting_sql_get_int64 (CantingDb    *db,
                                      const char   *doing,
                                      GError      **error);
 
+/* Steps a statement that should return one row: TRUE on the row; FALSE
+ * with NOT_FOUND and @gone when there is none, or the SQLite error. */
+gboolean      canting_sql_step_one (CantingDb    *db,
+                                    sqlite3_stmt *stmt,
+                                    const char   *doing,
+                                    const char   *gone,
+                                    GError      **error);
+
+/* An optional number: @none (a sentinel the caller chose) is NULL. */
+void          canting_sql_bind_optional   (sqlite3_stmt *stmt,
+                                           int           index,
+                                           gint64        value,
+                                           gint64        none);
+gint64        canting_sql_column_optional (sqlite3_stmt *stmt,
+                                           int           col,
+                                           gint64        none);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 G_END_DECLS

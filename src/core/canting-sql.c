@@ -108,3 +108,41 @@ canting_sql_bind_trimmed (sqlite3_stmt *stmt,
   char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
   sqlite3_bind_text (stmt, index, trimmed, -1, g_free);
 }
+
+gboolean
+canting_sql_step_one (CantingDb    *db,
+                      sqlite3_stmt *stmt,
+                      const char   *doing,
+                      const char   *gone,
+                      GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error, CANTING_ERROR, CANTING_ERROR_NOT_FOUND, gone);
+  else
+    canting_db_set_error (error, canting_db_get_handle (db), rc, doing);
+  return FALSE;
+}
+
+void
+canting_sql_bind_optional (sqlite3_stmt *stmt,
+                           int           index,
+                           gint64        value,
+                           gint64        none)
+{
+  if (value == none)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, value);
+}
+
+gint64
+canting_sql_column_optional (sqlite3_stmt *stmt,
+                             int           col,
+                             gint64        none)
+{
+  return sqlite3_column_type (stmt, col) == SQLITE_NULL ? none : sqlite3_column_int64 (stmt, col);
+}

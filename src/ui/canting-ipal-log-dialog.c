@@ -144,7 +144,7 @@ update_check (CantingIpalLogDialog *self)
   g_autoptr(CantingIpalLog) l = canting_ipal_log_copy (self->log);
   g_autoptr(GPtrArray) over = NULL;
   g_autoptr(GPtrArray) odd = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *text = NULL;
 
   /* What reads so far: a slip in another field does not hide it. */
   read_form (self, l, NULL);
@@ -156,17 +156,8 @@ update_check (CantingIpalLogDialog *self)
     }
   over = canting_ipal_log_exceedances (canting_application_get_db (self->app), l, NULL);
   odd = canting_ipal_log_plausibility (l);
-  if (over != NULL && over->len == 0)
-    g_string_append (text, _("The effluent keeps within the standard."));
-  for (guint i = 0; over != NULL && i < over->len; i++)
-    {
-      g_autofree char *line = canting_exceedance_describe (g_ptr_array_index (over, i));
-      /* TRANSLATORS: an exceedance, "COD 180 mg/L, limit 150 mg/L: …" */
-      g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", line);
-    }
-  for (guint i = 0; i < odd->len; i++)
-    g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", (const char *) g_ptr_array_index (odd, i));
-  gtk_label_set_text (self->check_label, text->str);
+  text = canting_ipal_verdict_text (over, odd);
+  gtk_label_set_text (self->check_label, text);
   if (over != NULL && over->len > 0)
     gtk_widget_add_css_class (GTK_WIDGET (self->check_label), "error");
   else
@@ -175,7 +166,7 @@ update_check (CantingIpalLogDialog *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->check_label), "warning");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->check_label), "warning");
-  gtk_widget_set_visible (GTK_WIDGET (self->check_group), text->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->check_group), *text != '\0');
 }
 
 static void

@@ -120,7 +120,7 @@ update_check (CantingLabTestDialog *self)
   g_autoptr(CantingLabTest) t = copy_test (self->test);
   g_autoptr(GPtrArray) over = NULL;
   g_autoptr(GPtrArray) odd = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *text = NULL;
   GtkWidget *row = NULL;
   gboolean any = FALSE;
 
@@ -139,16 +139,8 @@ update_check (CantingLabTestDialog *self)
     }
   over = canting_lab_test_exceedances (canting_application_get_db (self->app), t, NULL);
   odd = canting_lab_test_plausibility (t);
-  if (over != NULL && over->len == 0)
-    g_string_append (text, _("The effluent keeps within the standard."));
-  for (guint i = 0; over != NULL && i < over->len; i++)
-    {
-      g_autofree char *line = canting_exceedance_describe (g_ptr_array_index (over, i));
-      g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", line);
-    }
-  for (guint i = 0; i < odd->len; i++)
-    g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", (const char *) g_ptr_array_index (odd, i));
-  gtk_label_set_text (self->check_label, text->str);
+  text = canting_ipal_verdict_text (over, odd);
+  gtk_label_set_text (self->check_label, text);
   if (over != NULL && over->len > 0)
     gtk_widget_add_css_class (GTK_WIDGET (self->check_label), "error");
   else
