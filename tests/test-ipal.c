@@ -3,6 +3,7 @@
 #include "canting-error.h"
 #include "canting-ipal.h"
 #include "canting-ipal-standard.h"
+#include "canting-ipal-trend.h"
 #include "canting-test-util.h"
 
 #include <locale.h>
@@ -388,6 +389,67 @@ test_log_and_list (Fixture       *f,
   g_assert_cmpint (canting_ipal_count (f->db, &october, &error), ==, 1);
 }
 
+static void
+test_trend (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(CantingLabTest) t = lab_test (f, "2026-10-15T10:00");
+  g_autoptr(GPtrArray) ph = NULL;
+  g_autoptr(GPtrArray) bod = NULL;
+  g_autoptr(GPtrArray) volumes = NULL;
+  g_autoptr(GError) error = NULL;
+  CantingQuantity min = 0, max = 0;
+  guint judged = 0, compliant = 0;
+  static const struct { const char *at; CantingQuantity ph_out; CantingQuantity outflow; } days[] = {
+    { "2026-09-30T07:00", Q (7), Q (900) },
+    { "2026-10-01T07:00", Q (7.5), Q (1000) },
+    { "2026-10-02T07:00", Q (9.5), Q (1200) },
+    { "2026-10-03T07:00", CANTING_IPAL_NO_VALUE, Q (800) },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_autoptr(CantingIpalLog) l = canting_ipal_log_new ();
+
+      l->plant_id = f->plant;
+      g_free (l->at);
+      l->at = g_strdup (days[i].at);
+      l->ph_out = days[i].ph_out;
+      l->outflow = days[i].outflow;
+      g_assert_true (canting_ipal_log_save (f->db, l, &error));
+    }
+  t->results[CANTING_IPAL_BOD] = Q (70);
+  t->results[CANTING_IPAL_PH] = Q (8);
+  g_assert_true (canting_lab_test_save (f->db, t, &error));
+  g_assert_no_error (error);
+
+  /* pH from the log and the lab test, in October only. */
+  ph = canting_ipal_series (f->db, f->plant, CANTING_IPAL_PH, "2026-10-01", "2026-10-31", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ph->len, ==, 3);
+  g_assert_cmpint (((CantingIpalPoint *) ph->pdata[0])->value, ==, Q (7.5));
+  g_assert_cmpint (((CantingIpalPoint *) ph->pdata[2])->value, ==, Q (8));
+  bod = canting_ipal_series (f->db, 0, CANTING_IPAL_BOD, "2026-10-01", "2026-10-31", &error);
+  g_assert_cmpuint (bod->len, ==, 1);
+
+  g_assert_true (canting_ipal_current_limit (f->db, f->plant, CANTING_IPAL_PH, &min, &max, &error));
+  g_assert_cmpint (min, ==, Q (6));
+  g_assert_cmpint (max, ==, Q (9));
+  g_assert_true (canting_ipal_current_limit (f->db, f->plant, CANTING_IPAL_BOD, &min, &max, &error));
+  g_assert_cmpint (min, ==, CANTING_IPAL_NO_VALUE);
+  g_assert_cmpint (max, ==, Q (60));
+
+  /* October: two judged entries (one over) and the lab test (BOD over). */
+  g_assert_true (canting_ipal_compliance (f->db, f->plant, "2026-10-01", "2026-10-31", &judged, &compliant, &error));
+  g_assert_cmpuint (judged, ==, 3);
+  g_assert_cmpuint (compliant, ==, 1);
+
+  volumes = canting_ipal_monthly_volume (f->db, f->plant, "2026-09-01", "2026-10-31", &error);
+  g_assert_cmpuint (volumes->len, ==, 2);
+  g_assert_cmpstr (((CantingIpalVolume *) volumes->pdata[0])->month, ==, "2026-09");
+  g_assert_cmpint (((CantingIpalVolume *) volumes->pdata[1])->litres, ==, Q (3000));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -403,6 +465,7 @@ main (int   argc,
   ADD ("custom-standard", test_custom_standard);
   ADD ("bad-input", test_bad_input);
   ADD ("log-and-list", test_log_and_list);
+  ADD ("trend", test_trend);
 #undef ADD
   return g_test_run ();
 }

@@ -66,6 +66,9 @@ canting_chart_draw (GtkWidget          *widget,
 
   for (guint i = 0; i < chart->n; i++)
     y_max = MAX (y_max, chart->y[i]);
+  /* The limit stays in sight, with room above it. */
+  if (chart->has_limit_max)
+    y_max = MAX (y_max, chart->limit_max * 1.15);
   if (y_max <= 0)
     y_max = 1;
   x_min = chart->x[0];
@@ -73,33 +76,62 @@ canting_chart_draw (GtkWidget          *widget,
   if (x_max <= x_min)
     x_max = x_min + 1;
 
+  /* Limits: red dashes, the colour of "over the limit" everywhere. */
+  for (int side = 0; side < 2; side++)
+    {
+      gboolean has = side == 0 ? chart->has_limit_min : chart->has_limit_max;
+      double limit = side == 0 ? chart->limit_min : chart->limit_max;
+      double ly = bottom - MAX (limit, 0) / y_max * (bottom - top - line_h);
+      static const double dash[] = { 4, 3 };
+
+      if (!has)
+        continue;
+      cairo_save (cr);
+      cairo_set_source_rgb (cr, 0.88, 0.11, 0.14);
+      cairo_set_line_width (cr, 1.5);
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_move_to (cr, left, ly);
+      cairo_line_to (cr, right - 60, ly);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+
   /* GNOME's blue accent reads on light and dark backgrounds alike. */
   cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
   cairo_set_line_width (cr, 2);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  for (guint i = 0; i < chart->n; i++)
+  for (int pass = 0; pass < 2; pass++)
     {
-      double px = left + (chart->x[i] - x_min) / (x_max - x_min) * (right - left - 60);
-      double py = bottom - MAX (chart->y[i], 0) / y_max * (bottom - top - line_h);
+      /* First the line, then a dot on each point (or the only one). */
+      if (pass == 1 && !chart->dots && chart->n > 1)
+        break;
+      for (guint i = 0; i < chart->n; i++)
+        {
+          double px = left + (chart->x[i] - x_min) / (x_max - x_min) * (right - left - 60);
+          double py = bottom - MAX (chart->y[i], 0) / y_max * (bottom - top - line_h);
 
-      if (chart->n == 1)
-        {
-          cairo_arc (cr, px, py, 3, 0, 2 * G_PI);
-          cairo_fill (cr);
-          return;
-        }
-      if (i == 0)
-        cairo_move_to (cr, px, py);
-      else
-        {
-          if (chart->steps)
+          if (chart->n == 1)
+            px = (left + right - 60) / 2;
+          if (pass == 1)
             {
-              double cx, cy;
-              cairo_get_current_point (cr, &cx, &cy);
-              cairo_line_to (cr, px, cy);
+              cairo_new_sub_path (cr);
+              cairo_arc (cr, px, py, 3, 0, 2 * G_PI);
+              cairo_fill (cr);
             }
-          cairo_line_to (cr, px, py);
+          else if (i == 0)
+            cairo_move_to (cr, px, py);
+          else
+            {
+              if (chart->steps)
+                {
+                  double cx, cy;
+                  cairo_get_current_point (cr, &cx, &cy);
+                  cairo_line_to (cr, px, cy);
+                }
+              cairo_line_to (cr, px, py);
+            }
         }
+      if (pass == 0)
+        cairo_stroke (cr);
     }
-  cairo_stroke (cr);
 }

@@ -16,6 +16,12 @@ typedef struct {
   const char   *y_max_text;
   const char   *x_first_text;
   const char   *x_last_text;
+  /* Limits drawn as dashed lines (a standard's minimum and maximum). */
+  gboolean      has_limit_min;
+  double        limit_min;
+  gboolean      has_limit_max;
+  double        limit_max;
+  gboolean      dots;       /* mark each point (sparse measurements) */
 } CantingChart;
 
 /* Draws @chart into @width × @height in @widget's colours. */

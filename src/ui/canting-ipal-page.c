@@ -14,6 +14,7 @@
 #include "canting-ipal-report-pdf.h"
 #include "canting-window.h"
 #include "canting-ipal-log-dialog.h"
+#include "canting-ipal-trend-dialog.h"
 #include "canting-lab-test-dialog.h"
 #include "canting-list.h"
 #include "canting-paged-model.h"
@@ -27,6 +28,7 @@ struct _CantingIpalPage
   GtkBox parent_instance;
 
   GtkDropDown *plant_dropdown;
+  GtkButton *trend_button;
   GtkButton *report_button;
   GtkButton *lab_button;
   GtkButton *add_button;
@@ -225,6 +227,17 @@ on_activate (GtkColumnView   *view,
   gtk_window_present (dialog);
 }
 
+static void
+on_trend (CantingIpalPage *self)
+{
+  CantingIpalFilter filter;
+
+  read_filter (self, &filter);
+  gtk_window_present (GTK_WINDOW (canting_ipal_trend_dialog_new (self->app,
+                                                                 GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                                 filter.plant_id)));
+}
+
 /* --- the monthly report ------------------------------------------------- */
 
 typedef struct {
@@ -376,6 +389,7 @@ canting_ipal_page_class_init (CantingIpalPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/canting/Canting/canting-ipal-page.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, CantingIpalPage, name)
   BIND (plant_dropdown);
+  BIND (trend_button);
   BIND (report_button);
   BIND (lab_button);
   BIND (add_button);
@@ -409,5 +423,6 @@ canting_ipal_page_init (CantingIpalPage *self)
   g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (canting_ipal_page_add), self);
   g_signal_connect_swapped (self->lab_button, "clicked", G_CALLBACK (on_lab), self);
   g_signal_connect_swapped (self->report_button, "clicked", G_CALLBACK (on_report), self);
+  g_signal_connect_swapped (self->trend_button, "clicked", G_CALLBACK (on_trend), self);
   g_signal_connect (self->column_view, "activate", G_CALLBACK (on_activate), self);
 }

@@ -1,0 +1,212 @@
+/* canting-ipal-trend.c: series, limits, compliance over a period and
+ * monthly volumes for the IPAL trend view. */
+#include "canting-ipal-trend.h"
+
+#include "canting-i18n.h"
+#include "canting-ipal-standard.h"
+#include "canting-sql-private.h"
+
+void
+canting_ipal_point_free (CantingIpalPoint *point)
+{
+  if (point == NULL)
+    return;
+  g_free (point->at);
+  g_free (point);
+}
+
+void
+canting_ipal_volume_free (CantingIpalVolume *volume)
+{
+  if (volume == NULL)
+    return;
+  g_free (volume->month);
+  g_free (volume);
+}
+
+static void
+bind_period (sqlite3_stmt *stmt,
+             gint64        plant_id,
+             const char   *from,
+             const char   *to)
+{
+  sqlite3_bind_int64 (stmt, 1, plant_id);
+  sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
+}
+
+GPtrArray *
+canting_ipal_series (CantingDb            *db,
+                     gint64                plant_id,
+                     CantingIpalParameter  parameter,
+                     const char           *from,
+                     const char           *to,
+                     GError              **error)
+{
+  /* The effluent's pH and temperature are read daily; lab tests add to
+   * them and give every other parameter. */
+  const char *log_column = parameter == CANTING_IPAL_PH ? "ph_out"
+                           : parameter == CANTING_IPAL_TEMPERATURE ? "temperature" : NULL;
+  g_autofree char *from_log = log_column == NULL ? g_strdup ("")
+    : g_strdup_printf ("SELECT at, %s AS value FROM ipal_logs WHERE %s IS NOT NULL AND (?1 = 0 OR plant_id = ?1) "
+                       "AND substr(at, 1, 10) BETWEEN ?2 AND ?3 UNION ALL ", log_column, log_column);
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT at, value FROM ("
+    "  %s"
+    "  SELECT t.sampled_at AS at, r.value AS value FROM ipal_lab_tests t "
+    "  JOIN ipal_lab_results r ON r.lab_test_id = t.id AND r.parameter = ?4 "
+    "  WHERE (?1 = 0 OR t.plant_id = ?1) AND substr(t.sampled_at, 1, 10) BETWEEN ?2 AND ?3) "
+    "ORDER BY at", from_log);
+  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db, sql, error);
+  g_autoptr(GPtrArray) points = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_ipal_point_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_period (stmt, plant_id, from, to);
+  sqlite3_bind_text (stmt, 4, canting_ipal_parameter_to_string (parameter), -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CantingIpalPoint *point = g_new0 (CantingIpalPoint, 1);
+
+      point->at = canting_sql_dup_text (stmt, 0);
+      point->value = sqlite3_column_int64 (stmt, 1);
+      g_ptr_array_add (points, point);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      canting_db_set_error (error, canting_db_get_handle (db), rc, _("reading the IPAL log"));
+      return NULL;
+    }
+  return g_steal_pointer (&points);
+}
+
+gboolean
+canting_ipal_current_limit (CantingDb            *db,
+                            gint64                plant_id,
+                            CantingIpalParameter  parameter,
+                            CantingQuantity      *out_min,
+                            CantingQuantity      *out_max,
+                            GError              **error)
+{
+  g_autoptr(CantingIpalStandard) standard = canting_ipal_standard_active (db, error);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  CantingQuantity flow = 0;
+
+  *out_min = *out_max = CANTING_IPAL_NO_VALUE;
+  if (standard == NULL)
+    return FALSE;
+  if (plant_id != 0)
+    {
+      flow = canting_ipal_plant_flow (db, plant_id, today, error);
+      if (flow == CANTING_IPAL_NO_VALUE)
+        return FALSE;
+    }
+  for (guint i = 0; i < standard->limits->len; i++)
+    {
+      const CantingIpalLimit *limit = g_ptr_array_index (standard->limits, i);
+
+      if (limit->parameter == parameter && flow >= limit->flow_min &&
+          (limit->flow_max == CANTING_IPAL_NO_VALUE || flow < limit->flow_max))
+        {
+          *out_min = limit->min_value;
+          *out_max = limit->max_value;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+gboolean
+canting_ipal_compliance (CantingDb   *db,
+                         gint64       plant_id,
+                         const char  *from,
+                         const char  *to,
+                         guint       *out_judged,
+                         guint       *out_compliant,
+                         GError     **error)
+{
+  g_autoptr(sqlite3_stmt) logs = canting_sql_prepare (db,
+                                                      "SELECT id FROM ipal_logs WHERE (?1 = 0 OR plant_id = ?1) "
+                                                      "AND substr(at, 1, 10) BETWEEN ?2 AND ?3 "
+                                                      "AND (ph_out IS NOT NULL OR temperature IS NOT NULL)",
+                                                      error);
+  g_autoptr(sqlite3_stmt) tests = canting_sql_prepare (db,
+                                                       "SELECT id FROM ipal_lab_tests WHERE (?1 = 0 OR plant_id = ?1) "
+                                                       "AND substr(sampled_at, 1, 10) BETWEEN ?2 AND ?3",
+                                                       error);
+  int rc;
+
+  *out_judged = *out_compliant = 0;
+  if (logs == NULL || tests == NULL)
+    return FALSE;
+  bind_period (logs, plant_id, from, to);
+  bind_period (tests, plant_id, from, to);
+  while ((rc = sqlite3_step (logs)) == SQLITE_ROW)
+    {
+      g_autoptr(CantingIpalLog) l = canting_ipal_log_load (db, sqlite3_column_int64 (logs, 0), error);
+      g_autoptr(GPtrArray) over = l != NULL ? canting_ipal_log_exceedances (db, l, error) : NULL;
+
+      if (over == NULL)
+        return FALSE;
+      (*out_judged)++;
+      *out_compliant += over->len == 0;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      canting_db_set_error (error, canting_db_get_handle (db), rc, _("reading the IPAL log"));
+      return FALSE;
+    }
+  while ((rc = sqlite3_step (tests)) == SQLITE_ROW)
+    {
+      g_autoptr(CantingLabTest) t = canting_lab_test_load (db, sqlite3_column_int64 (tests, 0), error);
+      g_autoptr(GPtrArray) over = t != NULL ? canting_lab_test_exceedances (db, t, error) : NULL;
+
+      if (over == NULL)
+        return FALSE;
+      (*out_judged)++;
+      *out_compliant += over->len == 0;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      canting_db_set_error (error, canting_db_get_handle (db), rc, _("reading the IPAL log"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GPtrArray *
+canting_ipal_monthly_volume (CantingDb   *db,
+                             gint64       plant_id,
+                             const char  *from,
+                             const char  *to,
+                             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
+                                                      "SELECT substr(at, 1, 7), sum(outflow) FROM ipal_logs "
+                                                      "WHERE outflow IS NOT NULL AND (?1 = 0 OR plant_id = ?1) "
+                                                      "AND substr(at, 1, 10) BETWEEN ?2 AND ?3 "
+                                                      "GROUP BY substr(at, 1, 7) ORDER BY 1",
+                                                      error);
+  g_autoptr(GPtrArray) volumes = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_ipal_volume_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_period (stmt, plant_id, from, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CantingIpalVolume *v = g_new0 (CantingIpalVolume, 1);
+
+      v->month = canting_sql_dup_text (stmt, 0);
+      v->litres = sqlite3_column_int64 (stmt, 1);
+      g_ptr_array_add (volumes, v);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      canting_db_set_error (error, canting_db_get_handle (db), rc, _("reading the IPAL log"));
+      return NULL;
+    }
+  return g_steal_pointer (&volumes);
+}
