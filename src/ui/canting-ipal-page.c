@@ -18,6 +18,7 @@
 #include "canting-lab-test-dialog.h"
 #include "canting-list.h"
 #include "canting-paged-model.h"
+#include "canting-sludge-dialog.h"
 #include "canting-validate.h"
 
 /* The effluent must be tested by a laboratory at least once a month. */
@@ -30,6 +31,7 @@ struct _CantingIpalPage
   GtkDropDown *plant_dropdown;
   GtkButton *trend_button;
   GtkButton *report_button;
+  GtkButton *sludge_button;
   GtkButton *lab_button;
   GtkButton *add_button;
   GtkRevealer *lab_revealer;
@@ -200,6 +202,19 @@ on_lab (CantingIpalPage *self)
   CantingLabTestDialog *dialog;
 
   dialog = canting_lab_test_dialog_new (self->app, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), 0);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_sludge (CantingIpalPage *self)
+{
+  CantingIpalFilter filter;
+  CantingSludgeDialog *dialog;
+
+  read_filter (self, &filter);
+  dialog = canting_sludge_dialog_new (self->app, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                      filter.plant_id);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -391,6 +406,7 @@ canting_ipal_page_class_init (CantingIpalPageClass *klass)
   BIND (plant_dropdown);
   BIND (trend_button);
   BIND (report_button);
+  BIND (sludge_button);
   BIND (lab_button);
   BIND (add_button);
   BIND (lab_revealer);
@@ -422,6 +438,7 @@ canting_ipal_page_init (CantingIpalPage *self)
   g_signal_connect_swapped (self->plant_dropdown, "notify::selected", G_CALLBACK (reload), self);
   g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (canting_ipal_page_add), self);
   g_signal_connect_swapped (self->lab_button, "clicked", G_CALLBACK (on_lab), self);
+  g_signal_connect_swapped (self->sludge_button, "clicked", G_CALLBACK (on_sludge), self);
   g_signal_connect_swapped (self->report_button, "clicked", G_CALLBACK (on_report), self);
   g_signal_connect_swapped (self->trend_button, "clicked", G_CALLBACK (on_trend), self);
   g_signal_connect (self->column_view, "activate", G_CALLBACK (on_activate), self);

@@ -78,7 +78,7 @@ def main():
     proc, data_dir = start_app(sys.argv[1])
     results = []
     try:
-        app = find_app("canting")
+        app = find_app("canting", proc.pid)
         results.append(("the app appears on the accessibility bus", app is not None, ""))
         if app is None:
             return results

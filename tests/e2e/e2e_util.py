@@ -25,14 +25,20 @@ def walk(node, depth=0):
         yield from walk(child, depth + 1)
 
 
-def find_app(name, timeout=15):
+def find_app(name, pid=None, timeout=15):
+    """The application @name on the bus; with @pid, the one that process
+    runs (the whole suite shares one bus, and an app a test before just
+    stopped may linger on it for a moment)."""
     deadline = time.time() + timeout
     while time.time() < deadline:
         desktop = Atspi.get_desktop(0)
         for i in range(desktop.get_child_count()):
             app = desktop.get_child_at_index(i)
-            if app is not None and app.get_name() == name:
-                return app
+            try:
+                if app is not None and app.get_name() == name and (pid is None or app.get_process_id() == pid):
+                    return app
+            except gi.repository.GLib.Error:
+                continue
         time.sleep(0.1)
     return None
 

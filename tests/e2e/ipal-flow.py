@@ -19,7 +19,7 @@ def main():
         return bool(ok)
 
     try:
-        app = find_app("canting")
+        app = find_app("canting", proc.pid)
         if not check("the app appears on the accessibility bus", app):
             return results
         if not check("the window has an 'IPAL' page", find(app, "page tab", "IPAL")):

@@ -21,7 +21,7 @@ def main():
         return node is not None
 
     try:
-        app = find_app("canting")
+        app = find_app("canting", proc.pid)
         if not check("the app appears on the accessibility bus", app):
             return results
         if not check("the window has a 'Bahan' page", find(app, "page tab", "Bahan")):

@@ -33,7 +33,7 @@ def main():
             time.sleep(0.1)
 
     try:
-        app = find_app("canting")
+        app = find_app("canting", proc.pid)
         if not check("the app appears on the accessibility bus", app):
             return results
 
