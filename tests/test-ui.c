@@ -31,6 +31,9 @@
 #include "canting-workers-page.h"
 #include "canting-window.h"
 #include "canting-material.h"
+#include "canting-ipal-page.h"
+#include "canting-ipal-standard.h"
+#include "canting-ipal-standards-dialog.h"
 #include "canting-recipe.h"
 #include "canting-recipe-editor.h"
 #include "canting-material-dialog.h"
@@ -1166,6 +1169,70 @@ test_materials (void)
   run_app (materials_step);
 }
 
+/* A regional standard: a copy of the national one with a stricter BOD
+ * and its own regulation, saved and applied; the national one stays. */
+static void
+ipal_step (CantingApplication *app)
+{
+  CantingWindow *window = wait_for_main_window (app);
+  AdwViewStack *stack = find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL);
+  CantingIpalPage *page = find_widget (GTK_WIDGET (window), CANTING_TYPE_IPAL_PAGE, NULL);
+  CantingIpalStandardsDialog *dialog;
+  g_autoptr(CantingIpalStandard) active = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  const char *bod = "BOD₅ (mg/L), paling tinggi, debit di bawah 100 m³ per hari";
+
+  adw_view_stack_set_visible_child_name (stack, "ipal");
+  spin (50);
+  click (GTK_WIDGET (page), "Baku _Mutu…");
+  dialog = find_window (app, CANTING_TYPE_IPAL_STANDARDS_DIALOG);
+  g_assert_nonnull (dialog);
+  wait_until (widget_mapped, dialog);
+  /* The national limits are shown with their source. */
+  g_assert_cmpstr (adw_action_row_get_subtitle (action_row (GTK_WIDGET (dialog), bod)), ==,
+                   "60 mg/L · Permen LH 12/2025 Lamp. I");
+
+  click (GTK_WIDGET (dialog), "_Tambah Baku Mutu Daerah");
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Nama baku mutu")), "Baku mutu Jawa Timur");
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog),
+                                                  "Peraturan (misalnya Pergub Jatim No. 72 Tahun 2013)")),
+                         "Pergub Jatim 72/2013");
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), bod)), "lima puluh");
+  click (GTK_WIDGET (dialog), "_Simpan dan Berlakukan");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry_row (GTK_WIDGET (dialog), bod)), "error"));
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), bod)), "50");
+  click (GTK_WIDGET (dialog), "_Simpan dan Berlakukan");
+
+  active = canting_ipal_standard_active (canting_application_get_db (app), NULL);
+  g_assert_cmpstr (active->name, ==, "Baku mutu Jawa Timur");
+  for (guint i = 0; i < active->limits->len; i++)
+    {
+      CantingIpalLimit *limit = g_ptr_array_index (active->limits, i);
+
+      if (limit->parameter == CANTING_IPAL_BOD && limit->flow_min == 0)
+        {
+          g_assert_cmpint (limit->max_value, ==, 50000);
+          g_assert_cmpstr (limit->source, ==, "Pergub Jatim 72/2013");
+        }
+      else if (limit->parameter == CANTING_IPAL_COD && limit->flow_min == 0)
+        g_assert_cmpstr (limit->source, ==, "Permen LH 12/2025 Lamp. I");  /* unchanged, its own source */
+    }
+  all = canting_ipal_standard_list (canting_application_get_db (app), NULL);
+  g_assert_cmpuint (all->len, ==, 2);
+  /* The limits shown are now the regional standard's. */
+  g_assert_cmpstr (adw_action_row_get_subtitle (action_row (GTK_WIDGET (dialog), bod)), ==,
+                   "50 mg/L · Pergub Jatim 72/2013");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_until (window_gone, &dialog);
+}
+
+static void
+test_ipal (void)
+{
+  run_app (ipal_step);
+}
+
 /* A stand-in desktop notification server on the session bus, so the
  * test sees what Canting announces (and GLib finds someone to tell). */
 
@@ -1257,6 +1324,7 @@ main (int   argc,
   g_test_add_func ("/ui/6-orders", test_orders);
   g_test_add_func ("/ui/7-production", test_production);
   g_test_add_func ("/ui/8-materials", test_materials);
+  g_test_add_func ("/ui/9-ipal-standards", test_ipal);
   rc = g_test_run ();
   canting_test_rmdir (data_dir);
   return rc;

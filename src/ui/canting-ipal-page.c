@@ -14,6 +14,7 @@
 #include "canting-ipal-report-pdf.h"
 #include "canting-window.h"
 #include "canting-ipal-log-dialog.h"
+#include "canting-ipal-standards-dialog.h"
 #include "canting-ipal-trend-dialog.h"
 #include "canting-lab-test-dialog.h"
 #include "canting-list.h"
@@ -29,6 +30,7 @@ struct _CantingIpalPage
   GtkBox parent_instance;
 
   GtkDropDown *plant_dropdown;
+  GtkButton *standards_button;
   GtkButton *trend_button;
   GtkButton *report_button;
   GtkButton *sludge_button;
@@ -243,6 +245,17 @@ on_activate (GtkColumnView   *view,
 }
 
 static void
+on_standards (CantingIpalPage *self)
+{
+  CantingIpalStandardsDialog *dialog;
+
+  dialog = canting_ipal_standards_dialog_new (self->app, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  /* Another standard gives other verdicts. */
+  g_signal_connect_object (dialog, "changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 on_trend (CantingIpalPage *self)
 {
   CantingIpalFilter filter;
@@ -404,6 +417,7 @@ canting_ipal_page_class_init (CantingIpalPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/canting/Canting/canting-ipal-page.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, CantingIpalPage, name)
   BIND (plant_dropdown);
+  BIND (standards_button);
   BIND (trend_button);
   BIND (report_button);
   BIND (sludge_button);
@@ -441,5 +455,6 @@ canting_ipal_page_init (CantingIpalPage *self)
   g_signal_connect_swapped (self->sludge_button, "clicked", G_CALLBACK (on_sludge), self);
   g_signal_connect_swapped (self->report_button, "clicked", G_CALLBACK (on_report), self);
   g_signal_connect_swapped (self->trend_button, "clicked", G_CALLBACK (on_trend), self);
+  g_signal_connect_swapped (self->standards_button, "clicked", G_CALLBACK (on_standards), self);
   g_signal_connect (self->column_view, "activate", G_CALLBACK (on_activate), self);
 }
