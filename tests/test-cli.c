@@ -322,6 +322,39 @@ test_import_export_stock (void)
   canting_test_rmdir (dir);
 }
 
+/* The IPAL daily log through the CLI: bad rows by line and reason on
+ * stderr, exit status 1 and nothing written; the good log goes in and
+ * comes out again. */
+static void
+test_import_export_ipal (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autofree char *good = g_build_filename (g_getenv ("CANTING_TEST_DATA"), "ipal-log.csv", NULL);
+  g_autofree char *bad = g_build_filename (g_getenv ("CANTING_TEST_DATA"), "ipal-log-bad.csv", NULL);
+  g_autofree char *out = g_build_filename (dir, "log-ipal.csv", NULL);
+  g_autofree char *contents = NULL;
+  Result r = run_cli ("--data-dir", dir, "import", "ipal", bad, NULL);
+
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "line 2: The pH going out must be at most 14."));
+  g_assert_nonnull (strstr (r.err, "line 3: The outflow cannot be negative."));
+  g_assert_nonnull (strstr (r.err, "line 6: No plant (IPAL) is called “IPAL Sebelah”"));
+  g_assert_nonnull (strstr (r.out, "1 good rows; 0 imported."));
+  result_clear (&r);
+
+  r = run_cli ("--data-dir", dir, "import", "ipal", good, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "3 good rows; 3 imported."));
+  result_clear (&r);
+
+  r = run_cli ("--data-dir", dir, "export", "ipal", out, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\r\n2026-10-02;07:45;IPAL bengkel;13000;12800;10,4;9,6;33;"));
+  canting_test_rmdir (dir);
+}
+
 /* The monthly IPAL report from the command line: the month is required
  * and checked; the PDF and the CSV are written where asked. */
 static void
@@ -376,5 +409,6 @@ main (int   argc,
   g_test_add_func ("/cli/import-export", test_import_export);
   g_test_add_func ("/cli/import-export-stock", test_import_export_stock);
   g_test_add_func ("/cli/ipal-report", test_ipal_report);
+  g_test_add_func ("/cli/import-export-ipal", test_import_export_ipal);
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include "canting-customer.h"
 #include "canting-error.h"
 #include "canting-i18n.h"
+#include "canting-ipal-private.h"
 #include "canting-material-private.h"
 #include "canting-recipe.h"
 #include "canting-order.h"
@@ -68,7 +69,10 @@ gboolean
 canting_csv_kind_from_string (const char     *text,
                               CantingCsvKind *out_kind)
 {
-  static const char * const names[] = { "customers", "products", "orders", "materials", "purchases", "shortages" };
+  /* In CantingCsvKind's order. */
+  static const char * const names[] = {
+    "customers", "products", "orders", "materials", "purchases", "shortages", "ipal",
+  };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (g_strcmp0 (text, names[i]) == 0)
@@ -288,12 +292,47 @@ static const Column purchase_columns[] = {
   { "supplier", "pemasok|supplier", FALSE },
 };
 
+/* A daily log kept in a spreadsheet, one row per entry; the names are
+ * those of the paper log sheets. */
+static const Column ipal_log_columns[] = {
+  { "date", "tanggal|date", TRUE },       /* a date, or a date and time */
+  { "time", "jam|waktu|time", FALSE },
+  { "plant", "ipal|nama ipal|plant", FALSE },
+  { "inflow", "debit masuk|inflow", FALSE },
+  { "outflow", "debit keluar|outflow", FALSE },
+  { "ph_in", "ph masuk|ph in", FALSE },
+  { "ph_out", "ph keluar|ph out", FALSE },
+  { "temperature", "suhu|temperature", FALSE },
+  { "colour", "warna|colour|color", FALSE },
+  { "clarity", "kejernihan|clarity", FALSE },
+  { "odour", "bau|odour|odor", FALSE },
+  { "pac", "pac|tawas|pac/tawas", FALSE },
+  { "lime", "kapur|lime", FALSE },
+  { "polymer", "polimer|polymer", FALSE },
+  { "pumps", "pompa|pumps", FALSE },
+  { "rain", "hujan|rain", FALSE },
+  { "incident", "kejadian|incident", FALSE },
+  { "operator", "petugas|operator", FALSE },
+  { "notes", "catatan|keterangan|notes", FALSE },
+  { "action", "tindakan|action", FALSE },
+};
+
+/* Room for the widest kind's columns (the IPAL log's). */
+#define COLUMNS_MAX 24
+
 typedef struct {
   const Column *columns;
   gsize n_columns;
-  int index[16];          /* column → field position, -1 if absent */
+  int index[COLUMNS_MAX]; /* column → field position, -1 if absent */
   guint width;            /* cells in the header row */
 } Header;
+
+G_STATIC_ASSERT (G_N_ELEMENTS (customer_columns) <= COLUMNS_MAX);
+G_STATIC_ASSERT (G_N_ELEMENTS (product_columns) <= COLUMNS_MAX);
+G_STATIC_ASSERT (G_N_ELEMENTS (order_columns) <= COLUMNS_MAX);
+G_STATIC_ASSERT (G_N_ELEMENTS (material_columns) <= COLUMNS_MAX);
+G_STATIC_ASSERT (G_N_ELEMENTS (purchase_columns) <= COLUMNS_MAX);
+G_STATIC_ASSERT (G_N_ELEMENTS (ipal_log_columns) <= COLUMNS_MAX);
 
 static gboolean
 header_matches (const char *names,
@@ -785,6 +824,230 @@ purchase_from_row (CantingDb     *db,
   return g_steal_pointer (&mv);
 }
 
+/* The plants an IPAL log names, read once per import. */
+typedef struct {
+  GPtrArray *list;                 /* CantingIpalPlant, archived ones too, by name */
+  GHashTable *by_name;             /* casefolded name → a plant in list */
+  const CantingIpalPlant *only;    /* the one plant in use, when there is one */
+  guint in_use;                    /* plants not archived */
+} IpalPlants;
+
+static void
+ipal_plants_clear (IpalPlants *plants)
+{
+  g_clear_pointer (&plants->by_name, g_hash_table_unref);
+  g_clear_pointer (&plants->list, g_ptr_array_unref);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (IpalPlants, ipal_plants_clear)
+
+static gboolean
+ipal_plants_load (CantingDb   *db,
+                  IpalPlants  *plants,
+                  GError     **error)
+{
+  plants->list = canting_ipal_plant_list (db, TRUE, error);
+  if (plants->list == NULL)
+    return FALSE;
+  plants->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < plants->list->len; i++)
+    {
+      const CantingIpalPlant *p = g_ptr_array_index (plants->list, i);
+      char *key = g_utf8_casefold (p->name, -1);
+
+      if (!p->archived)
+        plants->only = p, plants->in_use++;
+      /* Names are unique in any ASCII case; of two that casefold alike
+       * beyond ASCII, the first by name is found. */
+      if (g_hash_table_contains (plants->by_name, key))
+        g_free (key);
+      else
+        g_hash_table_insert (plants->by_name, key, (gpointer) p);
+    }
+  if (plants->in_use != 1)
+    plants->only = NULL;
+  return TRUE;
+}
+
+/* The plant a row names (any case), or the only plant in use when it
+ * names none: a workshop with one plant need not say which. */
+static const CantingIpalPlant *
+ipal_plant_for_row (const IpalPlants  *plants,
+                    const char        *name,
+                    GError           **error)
+{
+  if (*name != '\0')
+    {
+      g_autofree char *key = g_utf8_casefold (name, -1);
+      const CantingIpalPlant *p = g_hash_table_lookup (plants->by_name, key);
+
+      if (p == NULL)
+        g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
+                     _("No plant (IPAL) is called “%s”. Add it first, or correct the name."), name);
+      return p;
+    }
+  if (plants->only != NULL)
+    return plants->only;
+  if (plants->in_use == 0)
+    g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
+                 _("No plant (IPAL) is set up yet. Add the plant first, then import its log."));
+  else
+    g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
+                 _("There are %u plants (IPAL); name this row’s plant in an “ipal” column."), plants->in_use);
+  return NULL;
+}
+
+/* The entry's local time from the date cell ("24/11/2026",
+ * "24/11/2026 07:30", "2026-11-24T07:30") and the time cell; a date
+ * alone is 00:00.  (transfer full) */
+static char *
+ipal_time_from_row (const Header  *h,
+                    const Row     *row,
+                    GError       **error)
+{
+  g_autofree char *date = g_strdup (cell (h, row, "date"));
+  const char *time_text = cell (h, row, "time");
+  g_autofree char *at = NULL;
+  char *space;
+
+  /* ISO 8601, as other programs write a date and time. */
+  if (strlen (date) > 10 && date[10] == 'T')
+    date[10] = ' ';
+  space = strchr (date, ' ');
+  /* No date at all is said as such, whatever the time cell holds. */
+  if (*time_text == '\0' || *date == '\0')
+    return canting_date_time_parse (date, error);
+  if (space == NULL)
+    {
+      g_autofree char *both = g_strconcat (date, " ", time_text, NULL);
+      return canting_date_time_parse (both, error);
+    }
+  /* A date with its time and a time column too: they must agree. */
+  at = canting_date_time_parse (date, error);
+  if (at == NULL)
+    return NULL;
+  {
+    g_autofree char *day = g_strndup (date, (gsize) (space - date));
+    g_autofree char *both = g_strconcat (day, " ", time_text, NULL);
+    g_autofree char *from_time = canting_date_time_parse (both, error);
+
+    if (from_time == NULL)
+      return NULL;
+    if (!g_str_equal (from_time, at))
+      {
+        g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
+                     _("The date says %s but the time column says %s; leave one of them out."), at + 11,
+                     from_time + 11);
+        return NULL;
+      }
+  }
+  return g_steal_pointer (&at);
+}
+
+/* A measured value; an empty cell is one not measured.  The message
+ * names the column. */
+static gboolean
+parse_ipal_value (const char       *text,
+                  const char       *label,
+                  CantingQuantity  *out,
+                  GError          **error)
+{
+  *out = CANTING_IPAL_NO_VALUE;
+  if (*text == '\0')
+    return TRUE;
+  if (!canting_quantity_parse (text, out, error))
+    {
+      g_prefix_error (error, "%s: ", label);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_rain (const char  *text,
+            gboolean    *out_rain,
+            GError     **error)
+{
+  *out_rain = parse_yes_no (text);
+  if (*out_rain || *text == '\0' || g_ascii_strcasecmp (text, "tidak") == 0 || g_ascii_strcasecmp (text, "no") == 0 ||
+      g_str_equal (text, "0"))
+    return TRUE;
+  g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
+               _("Rain “%s” must be ya or tidak (yes or no)."), text);
+  return FALSE;
+}
+
+static gboolean
+ipal_log_exists (CantingDb  *db,
+                 gint64      plant_id,
+                 const char *at)
+{
+  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db, "SELECT 1 FROM ipal_logs WHERE plant_id = ?1 AND at = ?2",
+                                                      NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, plant_id);
+  sqlite3_bind_text (stmt, 2, at, -1, SQLITE_STATIC);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+/* One daily entry, checked as the log form checks it. */
+static gpointer
+ipal_log_from_row (CantingDb         *db,
+                   const IpalPlants  *plants,
+                   const Header      *h,
+                   const Row         *row,
+                   GError           **error)
+{
+  g_autoptr(CantingIpalLog) l = canting_ipal_log_new ();
+  const CantingIpalPlant *plant;
+  char *at = ipal_time_from_row (h, row, error);
+
+  if (at == NULL)
+    return NULL;
+  g_free (l->at);
+  l->at = at;
+  plant = ipal_plant_for_row (plants, cell (h, row, "plant"), error);
+  if (plant == NULL)
+    return NULL;
+  l->plant_id = plant->id;
+  l->plant_name = g_strdup (plant->name);
+
+  /* The labels of the log form, so the message names what the operator
+   * knows. */
+  if (!parse_ipal_value (cell (h, row, "inflow"), _("Inflow (litres)"), &l->inflow, error) ||
+      !parse_ipal_value (cell (h, row, "outflow"), _("Outflow (litres)"), &l->outflow, error) ||
+      !parse_ipal_value (cell (h, row, "ph_in"), _("pH in"), &l->ph_in, error) ||
+      !parse_ipal_value (cell (h, row, "ph_out"), _("pH out"), &l->ph_out, error) ||
+      !parse_ipal_value (cell (h, row, "temperature"), _("Temperature out (°C)"), &l->temperature, error) ||
+      !parse_ipal_value (cell (h, row, "pac"), _("PAC or alum (kg)"), &l->pac, error) ||
+      !parse_ipal_value (cell (h, row, "lime"), _("Lime (kg)"), &l->lime, error) ||
+      !parse_ipal_value (cell (h, row, "polymer"), _("Polymer (kg)"), &l->polymer, error) ||
+      !parse_rain (cell (h, row, "rain"), &l->rain, error))
+    return NULL;
+#define SET(field, id) g_free (l->field), l->field = g_strdup (cell (h, row, id))
+  SET (colour, "colour");
+  SET (clarity, "clarity");
+  SET (odour, "odour");
+  SET (pumps, "pumps");
+  SET (incident, "incident");
+  SET (operator_name, "operator");
+  SET (notes, "notes");
+  SET (action, "action");
+#undef SET
+  if (!canting_ipal_log_validate (l, error))
+    return NULL;
+  /* A sheet imported again, or a day typed in the app as well. */
+  if (ipal_log_exists (db, l->plant_id, l->at))
+    {
+      g_autofree char *shown = canting_date_time_format (l->at);
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
+                   _("The log already has an entry for %s at %s."), l->plant_name, shown);
+      return NULL;
+    }
+  return g_steal_pointer (&l);
+}
+
 static gboolean
 product_by_sku (CantingDb       *db,
                 const char      *sku,
@@ -1001,13 +1264,14 @@ sku_in_database (CantingDb   *db,
 /* One row's record, checked; NULL with @error for a bad row.  Orders
  * span rows and are read by order_from_group(). */
 static gpointer
-record_from_row (CantingDb       *db,
-                 CantingCsvKind   kind,
-                 const Header    *h,
-                 const Row       *row,
-                 GHashTable      *materials,
-                 gint64          *out_stock,
-                 GError         **error)
+record_from_row (CantingDb         *db,
+                 CantingCsvKind     kind,
+                 const Header      *h,
+                 const Row         *row,
+                 GHashTable        *materials,
+                 const IpalPlants  *plants,
+                 gint64            *out_stock,
+                 GError           **error)
 {
   if (!check_width (h, row, error))
     return NULL;
@@ -1021,6 +1285,8 @@ record_from_row (CantingDb       *db,
       return material_from_row (db, h, row, error);
     case CANTING_CSV_PURCHASES:
       return purchase_from_row (db, materials, h, row, error);
+    case CANTING_CSV_IPAL_LOG:
+      return ipal_log_from_row (db, plants, h, row, error);
     case CANTING_CSV_ORDERS:
     default:
       g_return_val_if_reached (NULL);
@@ -1057,6 +1323,8 @@ write_one (CantingDb  *db,
       return canting_material_save_in_txn (db, g->record, error);
     case CANTING_CSV_PURCHASES:
       return canting_movement_insert_in_txn (db, g->record, CANTING_MOVEMENT_DEFAULT, error);
+    case CANTING_CSV_IPAL_LOG:
+      return canting_ipal_log_save_in_txn (db, g->record, error);
     case CANTING_CSV_ORDERS:
     default:
       g_return_val_if_reached (FALSE);
@@ -1120,6 +1388,9 @@ good_free (Good *g,
     case CANTING_CSV_PURCHASES:
       canting_movement_free (g->record);
       break;
+    case CANTING_CSV_IPAL_LOG:
+      canting_ipal_log_free (g->record);
+      break;
     case CANTING_CSV_ORDERS:
     default:
       canting_order_free (g->record);
@@ -1141,10 +1412,12 @@ canting_csv_import (CantingDb       *db,
   const char *bytes = g_bytes_get_data (data, &size);
   g_autofree char *text = NULL;
   g_autoptr(GPtrArray) rows = NULL;
-  /* SKUs, material names (casefolded) → the line that has them */
+  /* SKUs, material names (casefolded), IPAL plants and times → the line
+   * that has them */
   g_autoptr(GHashTable) skus = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) materials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                            (GDestroyNotify) canting_material_free);
+  g_auto(IpalPlants) plants = { 0 };
   Header header = { 0 };
   GPtrArray *good;
   gboolean ok = TRUE;
@@ -1194,6 +1467,9 @@ canting_csv_import (CantingDb       *db,
     case CANTING_CSV_PURCHASES:
       header.columns = purchase_columns, header.n_columns = G_N_ELEMENTS (purchase_columns);
       break;
+    case CANTING_CSV_IPAL_LOG:
+      header.columns = ipal_log_columns, header.n_columns = G_N_ELEMENTS (ipal_log_columns);
+      break;
     case CANTING_CSV_ORDERS:
     default:
       header.columns = order_columns, header.n_columns = G_N_ELEMENTS (order_columns);
@@ -1207,6 +1483,8 @@ canting_csv_import (CantingDb       *db,
                    _("The file has neither a “total harga” nor a “harga satuan” column: say what was paid."));
       return NULL;
     }
+  if (kind == CANTING_CSV_IPAL_LOG && !ipal_plants_load (db, &plants, error))
+    return NULL;
 
   good = g_ptr_array_new ();
   if (kind == CANTING_CSV_ORDERS)
@@ -1242,7 +1520,7 @@ canting_csv_import (CantingDb       *db,
       const Row *row = g_ptr_array_index (rows, r);
       g_autoptr(GError) local = NULL;
       gint64 stock = 0;
-      gpointer record = record_from_row (db, kind, &header, row, materials, &stock, &local);
+      gpointer record = record_from_row (db, kind, &header, row, materials, &plants, &stock, &local);
 
       if (record != NULL && kind == CANTING_CSV_PRODUCTS && *((CantingProduct *) record)->sku != '\0')
         {
@@ -1274,6 +1552,22 @@ canting_csv_import (CantingDb       *db,
               g_set_error (&local, CANTING_ERROR, CANTING_ERROR_INVALID,
                            _("Material “%s” is also on line %u."), stripped, first);
               canting_material_free (record), record = NULL;
+            }
+          else
+            g_hash_table_insert (skus, g_steal_pointer (&key), GUINT_TO_POINTER (row->line));
+        }
+      if (record != NULL && kind == CANTING_CSV_IPAL_LOG)
+        {
+          CantingIpalLog *l = record;
+          g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT " %s", l->plant_id, l->at);
+          guint first = GPOINTER_TO_UINT (g_hash_table_lookup (skus, key));
+
+          if (first != 0)
+            {
+              g_autofree char *shown = canting_date_time_format (l->at);
+              g_set_error (&local, CANTING_ERROR, CANTING_ERROR_INVALID,
+                           _("An entry for %s at %s is also on line %u."), l->plant_name, shown, first);
+              canting_ipal_log_free (record), record = NULL;
             }
           else
             g_hash_table_insert (skus, g_steal_pointer (&key), GUINT_TO_POINTER (row->line));
@@ -1559,6 +1853,75 @@ export_shortages (CantingDb  *db,
   return TRUE;
 }
 
+/* A measured value as import reads it back: empty when not measured; a
+ * measured 0 is "0", since put_quantity() leaves 0 empty and an empty
+ * cell here means the value was not measured. */
+static void
+put_ipal_value (GString         *out,
+                CantingQuantity  value,
+                char             separator,
+                gboolean         last)
+{
+  if (value == CANTING_IPAL_NO_VALUE)
+    put (out, "", separator, last);
+  else if (value == 0)
+    put (out, "0", separator, last);
+  else
+    put_quantity (out, value, separator, last);
+}
+
+/* Every daily entry, oldest first, in the columns import reads. */
+static gboolean
+export_ipal_log (CantingDb  *db,
+                 char        separator,
+                 GString    *out,
+                 GError    **error)
+{
+  static const char * const header[] = {
+    "tanggal", "jam", "ipal", "debit masuk", "debit keluar", "ph masuk", "ph keluar", "suhu", "warna",
+    "kejernihan", "bau", "pac", "kapur", "polimer", "pompa", "hujan", "kejadian", "petugas", "catatan", "tindakan",
+  };
+  /* Columns 2–6 and 10–12 are the measured values, NULL when not measured. */
+  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
+                                                      "SELECT l.at, p.name, l.inflow, l.outflow, l.ph_in, l.ph_out, "
+                                                      "l.temperature, l.colour, l.clarity, l.odour, l.pac, l.lime, "
+                                                      "l.polymer, l.pumps, l.rain, l.incident, l.operator, l.notes, "
+                                                      "l.action FROM ipal_logs l JOIN ipal_plants p ON p.id = l.plant_id "
+                                                      "ORDER BY l.at, l.id",
+                                                      error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (header); i++)
+    put (out, header[i], separator, i + 1 == G_N_ELEMENTS (header));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *at = (const char *) sqlite3_column_text (stmt, 0);
+      g_autofree char *date = g_strndup (at != NULL ? at : "", 10);
+
+      put (out, date, separator, FALSE);
+      put (out, at != NULL && strlen (at) >= 16 ? at + 11 : "", separator, FALSE);
+      put (out, (const char *) sqlite3_column_text (stmt, 1), separator, FALSE);
+      for (int c = 2; c <= 6; c++)
+        put_ipal_value (out, canting_sql_column_optional (stmt, c, CANTING_IPAL_NO_VALUE), separator, FALSE);
+      for (int c = 7; c <= 9; c++)
+        put (out, (const char *) sqlite3_column_text (stmt, c), separator, FALSE);
+      for (int c = 10; c <= 12; c++)
+        put_ipal_value (out, canting_sql_column_optional (stmt, c, CANTING_IPAL_NO_VALUE), separator, FALSE);
+      put (out, (const char *) sqlite3_column_text (stmt, 13), separator, FALSE);
+      put (out, sqlite3_column_int (stmt, 14) != 0 ? "ya" : "", separator, FALSE);
+      for (int c = 15; c <= 18; c++)
+        put (out, (const char *) sqlite3_column_text (stmt, c), separator, c == 18);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      canting_db_set_error (error, canting_db_get_handle (db), rc, _("exporting"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 GBytes *
 canting_csv_export (CantingDb       *db,
                     CantingCsvKind   kind,
@@ -1609,6 +1972,9 @@ canting_csv_export (CantingDb       *db,
       break;
     case CANTING_CSV_SHORTAGES:
       ok = export_shortages (db, separator, out, error);
+      break;
+    case CANTING_CSV_IPAL_LOG:
+      ok = export_ipal_log (db, separator, out, error);
       break;
     default:
       g_return_val_if_reached (NULL);

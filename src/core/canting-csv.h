@@ -1,5 +1,5 @@
 /* canting-csv.h: CSV import and export of customers, products, orders,
- * materials and material purchases.
+ * materials, material purchases and the IPAL daily log.
  *
  * Reads what spreadsheets write: UTF-8 with or without a BOM, comma or
  * semicolon separated (an Indonesian-locale spreadsheet writes
@@ -23,6 +23,7 @@ typedef enum {
   CANTING_CSV_MATERIALS,
   CANTING_CSV_PURCHASES,
   CANTING_CSV_SHORTAGES,   /* export only: worked out from the orders */
+  CANTING_CSV_IPAL_LOG,    /* the wastewater plant's daily entries */
 } CantingCsvKind;
 
 typedef enum {
@@ -52,7 +53,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CantingCsvReport, canting_csv_report_free)
  * workshop already has updates that material (the columns the file has),
  * any other name adds one.  Purchases: each row is a purchase of a
  * material named as in the workshop (any case), its quantity converted
- * from the row's unit into the material's.  imported counts rows.  NULL
+ * from the row's unit into the material's.  IPAL log: each row is a daily
+ * entry of the plant it names (any case), or of the only plant when it
+ * names none; an empty number is a value not measured; an entry the log
+ * already has (same plant and time) is a bad row, so a sheet imported
+ * again adds only its new rows.  imported counts rows.  NULL
  * with @error only when the file as a whole cannot be read (not UTF-8, no
  * header, a required column missing, broken quoting); bad rows are in the
  * report. */
@@ -65,7 +70,8 @@ CantingCsvReport *canting_csv_import (CantingDb       *db,
 /* Every record of @kind as CSV: UTF-8 with a BOM (so spreadsheets detect
  * it), @separator ',' or ';'.  Materials carry their stock on hand and
  * average cost as two more columns, which import reads past; purchases
- * are every purchase in the stock ledger.  (transfer full) */
+ * are every purchase in the stock ledger; the IPAL log is every daily
+ * entry, oldest first.  (transfer full) */
 GBytes           *canting_csv_export (CantingDb       *db,
                                       CantingCsvKind   kind,
                                       char             separator,

@@ -1,6 +1,7 @@
 /* canting-ipal.c: plants, the daily log, lab tests and sludge handovers.
  * Limits and compliance are in canting-ipal-standard.c. */
 #include "canting-ipal.h"
+#include "canting-ipal-private.h"
 #include "canting-ipal-standard.h"
 
 #include <string.h>
@@ -431,6 +432,14 @@ canting_ipal_log_save (CantingDb       *db,
   if (!canting_ipal_log_validate (log, error))
     return FALSE;
   return canting_db_transaction (db, save_log_in_transaction, log, error);
+}
+
+gboolean
+canting_ipal_log_save_in_txn (CantingDb       *db,
+                              CantingIpalLog  *log,
+                              GError         **error)
+{
+  return canting_ipal_log_validate (log, error) && save_log_in_transaction (db, log, error);
 }
 
 CantingIpalLog *

@@ -261,6 +261,7 @@ canting_csv_ui_export (GtkWidget          *page,
     [CANTING_CSV_MATERIALS] = N_("materials.csv"),
     [CANTING_CSV_PURCHASES] = N_("purchases.csv"),
     [CANTING_CSV_SHORTAGES] = N_("shortages.csv"),
+    [CANTING_CSV_IPAL_LOG] = N_("ipal-log.csv"),
   };
   Export *job = g_new0 (Export, 1);
   GtkFileChooserNative *chooser;
