@@ -9,6 +9,7 @@
 
 #include "canting-accessible.h"
 #include "canting-columns.h"
+#include "canting-csv-ui.h"
 #include "canting-ipal.h"
 #include "canting-ipal-report.h"
 #include "canting-ipal-report-pdf.h"
@@ -30,6 +31,7 @@ struct _CantingIpalPage
   GtkBox parent_instance;
 
   GtkDropDown *plant_dropdown;
+  GtkMenuButton *csv_button;
   GtkButton *standards_button;
   GtkButton *trend_button;
   GtkButton *report_button;
@@ -393,6 +395,7 @@ canting_ipal_page_set_application (CantingIpalPage    *self,
 
   self->app = app;
   g_signal_connect_object (app, "data-replaced", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  canting_csv_ui_attach (GTK_WIDGET (self), self->csv_button, app, CANTING_CSV_IPAL_LOG, G_CALLBACK (refresh), self);
   canting_list_reload_when_shown (GTK_WIDGET (self), app, G_CALLBACK (refresh));
   refresh (self);
 }
@@ -417,6 +420,7 @@ canting_ipal_page_class_init (CantingIpalPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/canting/Canting/canting-ipal-page.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, CantingIpalPage, name)
   BIND (plant_dropdown);
+  BIND (csv_button);
   BIND (standards_button);
   BIND (trend_button);
   BIND (report_button);
