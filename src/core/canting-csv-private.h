@@ -22,4 +22,11 @@ void canting_csv_put_quantity (GString         *out,
                                char             separator,
                                gboolean         last);
 
+/* An IPAL measurement: empty when not measured (CANTING_IPAL_NO_VALUE),
+ * "0" for a measured nothing, else as canting_csv_put_quantity(). */
+void canting_csv_put_measured (GString         *out,
+                               CantingQuantity  value,
+                               char             separator,
+                               gboolean         last);
+
 G_END_DECLS

@@ -1856,11 +1856,11 @@ export_shortages (CantingDb  *db,
 /* A measured value as import reads it back: empty when not measured; a
  * measured 0 is "0", since put_quantity() leaves 0 empty and an empty
  * cell here means the value was not measured. */
-static void
-put_ipal_value (GString         *out,
-                CantingQuantity  value,
-                char             separator,
-                gboolean         last)
+void
+canting_csv_put_measured (GString         *out,
+                          CantingQuantity  value,
+                          char             separator,
+                          gboolean         last)
 {
   if (value == CANTING_IPAL_NO_VALUE)
     put (out, "", separator, last);
@@ -1904,11 +1904,11 @@ export_ipal_log (CantingDb  *db,
       put (out, at != NULL && strlen (at) >= 16 ? at + 11 : "", separator, FALSE);
       put (out, (const char *) sqlite3_column_text (stmt, 1), separator, FALSE);
       for (int c = 2; c <= 6; c++)
-        put_ipal_value (out, canting_sql_column_optional (stmt, c, CANTING_IPAL_NO_VALUE), separator, FALSE);
+        canting_csv_put_measured (out, canting_sql_column_optional (stmt, c, CANTING_IPAL_NO_VALUE), separator, FALSE);
       for (int c = 7; c <= 9; c++)
         put (out, (const char *) sqlite3_column_text (stmt, c), separator, FALSE);
       for (int c = 10; c <= 12; c++)
-        put_ipal_value (out, canting_sql_column_optional (stmt, c, CANTING_IPAL_NO_VALUE), separator, FALSE);
+        canting_csv_put_measured (out, canting_sql_column_optional (stmt, c, CANTING_IPAL_NO_VALUE), separator, FALSE);
       put (out, (const char *) sqlite3_column_text (stmt, 13), separator, FALSE);
       put (out, sqlite3_column_int (stmt, 14) != 0 ? "ya" : "", separator, FALSE);
       for (int c = 15; c <= 18; c++)

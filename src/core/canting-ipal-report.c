@@ -249,19 +249,6 @@ canting_ipal_month_file_stem (const CantingIpalMonth *m)
   return g_strdup_printf (_("IPAL-report-%s"), m->month);
 }
 
-static void
-put_value (GString         *out,
-           CantingQuantity  value,
-           char             separator,
-           gboolean         last)
-{
-  if (value == CANTING_IPAL_NO_VALUE)
-    canting_csv_put (out, "", separator, last);
-  else if (value == 0)
-    canting_csv_put (out, "0", separator, last);
-  else
-    canting_csv_put_quantity (out, value, separator, last);
-}
 
 static void
 put_verdict (GString    *out,
@@ -305,10 +292,10 @@ canting_ipal_month_csv (const CantingIpalMonth *m,
       canting_csv_put (out, "harian", separator, FALSE);
       canting_csv_put (out, l->at, separator, FALSE);
       canting_csv_put (out, l->plant_name, separator, FALSE);
-      put_value (out, l->outflow, separator, FALSE);
-      put_value (out, l->ph_in, separator, FALSE);
+      canting_csv_put_measured (out, l->outflow, separator, FALSE);
+      canting_csv_put_measured (out, l->ph_in, separator, FALSE);
       for (guint p = 0; p < CANTING_IPAL_PARAMETER_COUNT; p++)
-        put_value (out, values[p], separator, FALSE);
+        canting_csv_put_measured (out, values[p], separator, FALSE);
       put_verdict (out, g_array_index (m->log_exceedances, guint, i), judged_log (l), l->action, separator);
     }
   for (guint i = 0; i < m->tests->len; i++)
@@ -318,10 +305,10 @@ canting_ipal_month_csv (const CantingIpalMonth *m,
       canting_csv_put (out, "uji lab", separator, FALSE);
       canting_csv_put (out, t->sampled_at, separator, FALSE);
       canting_csv_put (out, t->plant_name, separator, FALSE);
-      put_value (out, CANTING_IPAL_NO_VALUE, separator, FALSE);
-      put_value (out, CANTING_IPAL_NO_VALUE, separator, FALSE);
+      canting_csv_put_measured (out, CANTING_IPAL_NO_VALUE, separator, FALSE);
+      canting_csv_put_measured (out, CANTING_IPAL_NO_VALUE, separator, FALSE);
       for (guint p = 0; p < CANTING_IPAL_PARAMETER_COUNT; p++)
-        put_value (out, t->results[p], separator, FALSE);
+        canting_csv_put_measured (out, t->results[p], separator, FALSE);
       put_verdict (out, g_array_index (m->test_exceedances, guint, i), TRUE, t->action, separator);
     }
   return g_string_free_to_bytes (out);
