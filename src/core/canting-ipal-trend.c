@@ -183,11 +183,17 @@ canting_ipal_monthly_volume (CantingDb   *db,
                              const char  *to,
                              GError     **error)
 {
+  /* An item is finished when its last stage is done. */
   g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
-                                                      "SELECT substr(at, 1, 7), sum(outflow) FROM ipal_logs "
-                                                      "WHERE outflow IS NOT NULL AND (?1 = 0 OR plant_id = ?1) "
-                                                      "AND substr(at, 1, 10) BETWEEN ?2 AND ?3 "
-                                                      "GROUP BY substr(at, 1, 7) ORDER BY 1",
+                                                      "SELECT month, litres, "
+                                                      " (SELECT coalesce(sum(i.quantity), 0) FROM item_stages s "
+                                                      "  JOIN order_items i ON i.id = s.order_item_id "
+                                                      "  WHERE substr(s.done_on, 1, 7) = month AND s.position = "
+                                                      "  (SELECT max(position) FROM item_stages t WHERE t.order_item_id = s.order_item_id)) "
+                                                      "FROM (SELECT substr(at, 1, 7) AS month, sum(outflow) AS litres FROM ipal_logs "
+                                                      "      WHERE outflow IS NOT NULL AND (?1 = 0 OR plant_id = ?1) "
+                                                      "      AND substr(at, 1, 10) BETWEEN ?2 AND ?3 "
+                                                      "      GROUP BY substr(at, 1, 7)) ORDER BY month",
                                                       error);
   g_autoptr(GPtrArray) volumes = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_ipal_volume_free);
   int rc;
@@ -201,6 +207,7 @@ canting_ipal_monthly_volume (CantingDb   *db,
 
       v->month = canting_sql_dup_text (stmt, 0);
       v->litres = sqlite3_column_int64 (stmt, 1);
+      v->pieces = sqlite3_column_int64 (stmt, 2);
       g_ptr_array_add (volumes, v);
     }
   if (rc != SQLITE_DONE)
@@ -209,4 +216,33 @@ canting_ipal_monthly_volume (CantingDb   *db,
       return NULL;
     }
   return g_steal_pointer (&volumes);
+}
+
+GPtrArray *
+canting_ipal_unlogged_production_days (CantingDb   *db,
+                                       gint64       plant_id,
+                                       const char  *from,
+                                       const char  *to,
+                                       GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
+                                                      "SELECT DISTINCT done_on FROM item_stages "
+                                                      "WHERE done_on BETWEEN ?2 AND ?3 AND done_on NOT IN "
+                                                      " (SELECT substr(at, 1, 10) FROM ipal_logs WHERE ?1 = 0 OR plant_id = ?1) "
+                                                      "ORDER BY done_on",
+                                                      error);
+  g_autoptr(GPtrArray) days = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_period (stmt, plant_id, from, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (days, canting_sql_dup_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      canting_db_set_error (error, canting_db_get_handle (db), rc, _("reading the production days"));
+      return NULL;
+    }
+  return g_steal_pointer (&days);
 }

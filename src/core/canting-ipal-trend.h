@@ -51,15 +51,27 @@ gboolean   canting_ipal_compliance (CantingDb   *db,
 typedef struct {
   char            *month;   /* YYYY-MM */
   CantingQuantity  litres;  /* outflow recorded that month */
+  gint64           pieces;  /* pieces whose last production stage was done that month */
 } CantingIpalVolume;
 
 void       canting_ipal_volume_free (CantingIpalVolume *volume);
-/* Outflow per month with any recorded.  (transfer full) (element-type
- * CantingIpalVolume): oldest first. */
+/* Outflow per month with any recorded, beside the pieces finished that
+ * month (for litres of wastewater per piece).  (transfer full)
+ * (element-type CantingIpalVolume): oldest first. */
 GPtrArray *canting_ipal_monthly_volume (CantingDb   *db,
                                         gint64       plant_id,
                                         const char  *from,
                                         const char  *to,
                                         GError     **error);
+
+/* Days from @from to @to on which production stages were done but no
+ * IPAL entry was recorded (at @plant_id, or any plant for 0): a day of
+ * dyeing makes wastewater that should be logged.  (transfer full)
+ * (element-type utf8): YYYY-MM-DD, oldest first. */
+GPtrArray *canting_ipal_unlogged_production_days (CantingDb   *db,
+                                                  gint64       plant_id,
+                                                  const char  *from,
+                                                  const char  *to,
+                                                  GError     **error);
 
 G_END_DECLS

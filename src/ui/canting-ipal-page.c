@@ -16,6 +16,7 @@
 #include "canting-window.h"
 #include "canting-ipal-log-dialog.h"
 #include "canting-ipal-standards-dialog.h"
+#include "canting-ipal-trend.h"
 #include "canting-ipal-trend-dialog.h"
 #include "canting-lab-test-dialog.h"
 #include "canting-list.h"
@@ -89,23 +90,40 @@ page_rows (gpointer   user_data,
 static void
 update_reminder (CantingIpalPage *self)
 {
+  CantingDb *db = canting_application_get_db (self->app);
   CantingIpalFilter filter;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *month_start = g_date_time_format (now, "%Y-%m-01");
+  g_autoptr(GPtrArray) missing = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
   gint64 days;
-  g_autofree char *text = NULL;
 
   read_filter (self, &filter);
-  days = canting_lab_test_days_since (canting_application_get_db (self->app), filter.plant_id, NULL, NULL);
+  days = canting_lab_test_days_since (db, filter.plant_id, NULL, NULL);
   if (days == -1)
-    text = g_strdup (_("No lab test recorded yet. The effluent must be tested by a laboratory at least once a month."));
+    g_string_append (text, _("No lab test recorded yet. The effluent must be tested by a laboratory at least once a month."));
   else if (days > LAB_TEST_DAYS)
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "The last lab test was %d day ago; the effluent must be tested at least once a month.",
-                                         "The last lab test was %d days ago; the effluent must be tested at least once a month.",
-                                         (gulong) days),
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                               "The last lab test was %d day ago; the effluent must be tested at least once a month.",
+                                               "The last lab test was %d days ago; the effluent must be tested at least once a month.",
+                                               (gulong) days),
                             (int) days);
-  if (text != NULL)
-    gtk_label_set_text (self->lab_label, text);
-  gtk_revealer_set_reveal_child (self->lab_revealer, text != NULL);
+  /* A day of production makes wastewater that should be in the log. */
+  missing = canting_ipal_unlogged_production_days (db, filter.plant_id, month_start, today, NULL);
+  if (missing != NULL && missing->len > 0)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u production day this month has no IPAL entry.",
+                                                 "%u production days this month have no IPAL entry.",
+                                                 missing->len),
+                              missing->len);
+    }
+  if (text->len > 0)
+    gtk_label_set_text (self->lab_label, text->str);
+  gtk_revealer_set_reveal_child (self->lab_revealer, text->len > 0);
 }
 
 static void

@@ -22,6 +22,7 @@ struct _CantingIpalTrendDialog
   AdwComboRow *parameter_row;
   AdwComboRow *period_row;
   AdwActionRow *compliance_row;
+  AdwActionRow *per_piece_row;
   GtkDrawingArea *value_chart;
   GtkDrawingArea *volume_chart;
 
@@ -180,6 +181,32 @@ refresh (CantingIpalTrendDialog *self)
                             compliant, judged);
   adw_action_row_set_subtitle (self->compliance_row, rate);
 
+  /* Litres per piece over the months that recorded both. */
+  {
+    CantingQuantity litres = 0;
+    gint64 pieces = 0;
+    g_autofree char *per_piece = NULL;
+
+    for (guint i = 0; self->volumes != NULL && i < self->volumes->len; i++)
+      {
+        const CantingIpalVolume *v = g_ptr_array_index (self->volumes, i);
+        if (v->pieces > 0)
+          {
+            litres += v->litres;
+            pieces += v->pieces;
+          }
+      }
+    if (pieces > 0)
+      {
+        g_autofree char *number = canting_quantity_format ((litres / pieces + CANTING_QUANTITY_ONE / 2) /
+                                                           CANTING_QUANTITY_ONE * CANTING_QUANTITY_ONE);
+        per_piece = g_strdup_printf (_("%s litres a piece"), number);
+      }
+    else
+      per_piece = g_strdup (_("No pieces finished in months with a recorded outflow"));
+    adw_action_row_set_subtitle (self->per_piece_row, per_piece);
+  }
+
   description = g_strdup_printf (_("%s over the period, with its limit as a dashed red line"),
                                  canting_ipal_parameter_label (parameter (self)));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->value_chart), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
@@ -210,6 +237,7 @@ canting_ipal_trend_dialog_class_init (CantingIpalTrendDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CantingIpalTrendDialog, parameter_row);
   gtk_widget_class_bind_template_child (widget_class, CantingIpalTrendDialog, period_row);
   gtk_widget_class_bind_template_child (widget_class, CantingIpalTrendDialog, compliance_row);
+  gtk_widget_class_bind_template_child (widget_class, CantingIpalTrendDialog, per_piece_row);
   gtk_widget_class_bind_template_child (widget_class, CantingIpalTrendDialog, value_chart);
   gtk_widget_class_bind_template_child (widget_class, CantingIpalTrendDialog, volume_chart);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
