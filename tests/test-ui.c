@@ -32,6 +32,7 @@
 #include "canting-window.h"
 #include "canting-material.h"
 #include "canting-ipal-page.h"
+#include "canting-ipal-plant-dialog.h"
 #include "canting-ipal-standard.h"
 #include "canting-ipal-standards-dialog.h"
 #include "canting-recipe.h"
@@ -1225,6 +1226,32 @@ ipal_step (CantingApplication *app)
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_close (GTK_WINDOW (dialog));
   wait_until (window_gone, &dialog);
+
+  /* A second plant, shared by the cluster: the page then offers a choice. */
+  {
+    CantingIpalPlantDialog *plant;
+    GtkDropDown *plants = GTK_DROP_DOWN (find_by_tooltip (GTK_WIDGET (page), "IPAL"));
+    g_autoptr(GPtrArray) stored = NULL;
+
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (plants)));
+    gtk_widget_activate_action (GTK_WIDGET (page), "page.plant-new", NULL);
+    plant = find_window (app, CANTING_TYPE_IPAL_PLANT_DIALOG);
+    g_assert_nonnull (plant);
+    gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (plant), "Nama IPAL")), "IPAL bengkel");
+    click (GTK_WIDGET (plant), "_Simpan");
+    g_assert_nonnull (find_shown_label (GTK_WIDGET (plant), "Sudah ada IPAL bernama “IPAL bengkel”."));
+    gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (plant), "Nama IPAL")), "IPAL sentra Kademangan");
+    gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (plant), "Kapasitas (m³ per hari, sesuai rancangan)")),
+                           "150");
+    g_object_add_weak_pointer (G_OBJECT (plant), (gpointer *) &plant);
+    click (GTK_WIDGET (plant), "_Simpan");
+    wait_until (window_gone, &plant);
+    stored = canting_ipal_plant_list (canting_application_get_db (app), FALSE, NULL);
+    g_assert_cmpuint (stored->len, ==, 2);
+    g_assert_cmpint (((CantingIpalPlant *) stored->pdata[1])->capacity, ==, 150000);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (plants)));
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (plants)), ==, 3);  /* all, and the two */
+  }
 }
 
 static void

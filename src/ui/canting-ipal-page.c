@@ -15,6 +15,7 @@
 #include "canting-ipal-report-pdf.h"
 #include "canting-window.h"
 #include "canting-ipal-log-dialog.h"
+#include "canting-ipal-plant-dialog.h"
 #include "canting-ipal-standards-dialog.h"
 #include "canting-ipal-trend.h"
 #include "canting-ipal-trend-dialog.h"
@@ -241,6 +242,48 @@ on_sludge (CantingIpalPage *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void toast (CantingIpalPage *self,
+                   const char      *text);
+
+static void
+open_plant (CantingIpalPage        *self,
+            const CantingIpalPlant *plant)
+{
+  CantingIpalPlantDialog *dialog;
+
+  dialog = canting_ipal_plant_dialog_new (self->app, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), plant);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* New, or the one chosen in the drop-down (the only one when there is
+ * one). */
+static void
+plant_activated (GtkWidget  *widget,
+                 const char *action,
+                 GVariant   *param)
+{
+  CantingIpalPage *self = CANTING_IPAL_PAGE (widget);
+  CantingIpalFilter filter;
+
+  if (g_str_equal (action, "page.plant-new"))
+    {
+      open_plant (self, NULL);
+      return;
+    }
+  read_filter (self, &filter);
+  for (guint i = 0; self->plants != NULL && i < self->plants->len; i++)
+    {
+      const CantingIpalPlant *p = g_ptr_array_index (self->plants, i);
+      if (p->id == filter.plant_id || (filter.plant_id == 0 && self->plants->len == 1))
+        {
+          open_plant (self, p);
+          return;
+        }
+    }
+  toast (self, _("Choose the plant to edit in the list of plants first."));
+}
+
 static void
 on_activate (GtkColumnView   *view,
              guint            position,
@@ -414,6 +457,15 @@ canting_ipal_page_set_application (CantingIpalPage    *self,
   self->app = app;
   g_signal_connect_object (app, "data-replaced", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
   canting_csv_ui_attach (GTK_WIDGET (self), self->csv_button, app, CANTING_CSV_IPAL_LOG, G_CALLBACK (refresh), self);
+  {
+    /* The plants, beside the files: both are rarely needed. */
+    GMenu *menu = G_MENU (gtk_menu_button_get_menu_model (self->csv_button));
+    g_autoptr(GMenu) plants = g_menu_new ();
+
+    g_menu_append (plants, _("_Add a Plant…"), "page.plant-new");
+    g_menu_append (plants, _("_Edit the Chosen Plant…"), "page.plant-edit");
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (plants));
+  }
   canting_list_reload_when_shown (GTK_WIDGET (self), app, G_CALLBACK (refresh));
   refresh (self);
 }
@@ -451,6 +503,8 @@ canting_ipal_page_class_init (CantingIpalPageClass *klass)
   BIND (column_view);
   BIND (empty_page);
 #undef BIND
+  gtk_widget_class_install_action (widget_class, "page.plant-new", NULL, plant_activated);
+  gtk_widget_class_install_action (widget_class, "page.plant-edit", NULL, plant_activated);
 }
 
 static void
