@@ -6,6 +6,7 @@
 #include "canting-ipal-trend.h"
 #include "canting-test-util.h"
 
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 
@@ -476,6 +477,39 @@ test_trend (Fixture       *f,
   }
 }
 
+static void
+test_lab_report_file (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char pdf[] = "%PDF-1.4\n% a lab report\n";
+  g_autoptr(GBytes) report = g_bytes_new_static (pdf, sizeof pdf - 1);
+  g_autoptr(GBytes) text = g_bytes_new_static ("hasil uji", 9);
+  g_autoptr(CantingLabTest) t = lab_test (f, "2026-11-02T09:00");
+  g_autoptr(CantingLabTest) read = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = canting_lab_report_store (f->db, report, &error);
+  g_autofree char *path = NULL;
+  g_autofree char *refused = NULL;
+  GStatBuf st;
+
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (name, ".pdf"));
+  path = canting_lab_report_path (f->db, name);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  t->results[CANTING_IPAL_COD] = Q (100);
+  t->attachment = g_strdup (name);
+  g_assert_true (canting_lab_test_save (f->db, t, &error));
+  read = canting_lab_test_load (f->db, t->id, &error);
+  g_assert_cmpstr (read->attachment, ==, name);
+
+  /* Not a PDF or an image: refused. */
+  refused = canting_lab_report_store (f->db, text, &error);
+  g_assert_null (refused);
+  g_assert_error (error, CANTING_IPAL_ERROR, CANTING_IPAL_FIELD_TEXT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -492,6 +526,7 @@ main (int   argc,
   ADD ("bad-input", test_bad_input);
   ADD ("log-and-list", test_log_and_list);
   ADD ("trend", test_trend);
+  ADD ("lab-report-file", test_lab_report_file);
 #undef ADD
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "canting-enum-private.h"
+#include "canting-files-private.h"
 #include "canting-error.h"
 #include "canting-i18n.h"
 #include "canting-sql-private.h"
@@ -532,6 +533,7 @@ canting_lab_test_free (CantingLabTest *test)
   g_free (test->report_number);
   g_free (test->action);
   g_free (test->notes);
+  g_free (test->attachment);
   g_free (test->plant_name);
   g_free (test);
 }
@@ -591,14 +593,14 @@ save_lab_in_transaction (CantingDb  *db,
   if (t->id == 0)
     stmt = canting_sql_prepare (db,
                                 "INSERT INTO ipal_lab_tests (plant_id, sampled_at, sampling_point, sampled_by, flow, "
-                                "laboratory, accredited, report_number, action, notes) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                "laboratory, accredited, report_number, action, notes, attachment) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12)",
                                 error);
   else
     stmt = canting_sql_prepare (db,
                                 "UPDATE ipal_lab_tests SET plant_id = ?1, sampled_at = ?2, sampling_point = ?3, "
                                 "sampled_by = ?4, flow = ?5, laboratory = ?6, accredited = ?7, report_number = ?8, "
-                                "action = ?9, notes = ?10 WHERE id = ?11",
+                                "action = ?9, notes = ?10, attachment = ?12 WHERE id = ?11",
                                 error);
   clear = canting_sql_prepare (db, "DELETE FROM ipal_lab_results WHERE lab_test_id = ?1", error);
   ins = canting_sql_prepare (db, "INSERT INTO ipal_lab_results (lab_test_id, parameter, value) VALUES (?1, ?2, ?3)",
@@ -617,6 +619,8 @@ save_lab_in_transaction (CantingDb  *db,
   canting_sql_bind_trimmed (stmt, 10, t->notes);
   if (t->id != 0)
     sqlite3_bind_int64 (stmt, 11, t->id);
+  if (t->attachment != NULL)
+    sqlite3_bind_text (stmt, 12, t->attachment, -1, SQLITE_STATIC);
   if (!canting_sql_save_record (db, stmt, &t->id, _("saving the lab test"),
                                 _("This lab test no longer exists; it may have been restored from a backup."), error))
     return FALSE;
@@ -661,7 +665,8 @@ canting_lab_test_load (CantingDb  *db,
 {
   g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
                                                       "SELECT t.plant_id, t.sampled_at, t.sampling_point, t.sampled_by, t.flow, "
-                                                      "t.laboratory, t.accredited, t.report_number, t.action, t.notes, p.name "
+                                                      "t.laboratory, t.accredited, t.report_number, t.action, t.notes, p.name, "
+                                                      "t.attachment "
                                                       "FROM ipal_lab_tests t JOIN ipal_plants p ON p.id = t.plant_id "
                                                       "WHERE t.id = ?1",
                                                       error);
@@ -690,6 +695,8 @@ canting_lab_test_load (CantingDb  *db,
   t->action = canting_sql_dup_text (stmt, 8);
   t->notes = canting_sql_dup_text (stmt, 9);
   t->plant_name = canting_sql_dup_text (stmt, 10);
+  if (sqlite3_column_type (stmt, 11) != SQLITE_NULL)
+    t->attachment = canting_sql_dup_text (stmt, 11);
   for (guint i = 0; i < CANTING_IPAL_PARAMETER_COUNT; i++)
     t->results[i] = CANTING_IPAL_NO_VALUE;
   sqlite3_bind_int64 (results, 1, id);
@@ -706,6 +713,47 @@ canting_lab_test_load (CantingDb  *db,
       return NULL;
     }
   return g_steal_pointer (&t);
+}
+
+#define LAB_REPORT_DIR "lab-reports"
+
+char *
+canting_lab_report_store (CantingDb   *db,
+                          GBytes      *file,
+                          GError     **error)
+{
+  gsize size = 0;
+  const guint8 *data = g_bytes_get_data (file, &size);
+  const char *ext = NULL;
+
+  /* What the lab sends, or a phone photo of it; told by content, not by
+   * the file's name. */
+  if (size >= 5 && memcmp (data, "%PDF-", 5) == 0)
+    ext = "pdf";
+  else if (size >= 8 && memcmp (data, "\x89PNG\r\n\x1a\n", 8) == 0)
+    ext = "png";
+  else if (size >= 3 && memcmp (data, "\xff\xd8\xff", 3) == 0)
+    ext = "jpg";
+  if (ext == NULL)
+    {
+      g_set_error (error, CANTING_IPAL_ERROR, CANTING_IPAL_FIELD_TEXT,
+                   _("The lab report must be a PDF, or a photo of it as JPEG or PNG."));
+      return NULL;
+    }
+  if (size > CANTING_LAB_REPORT_MAX_BYTES)
+    {
+      g_set_error (error, CANTING_IPAL_ERROR, CANTING_IPAL_FIELD_TEXT,
+                   _("The lab report is too large (at most %d MB)."), CANTING_LAB_REPORT_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
+  return canting_stored_file_write (db, LAB_REPORT_DIR, file, ext, error);
+}
+
+char *
+canting_lab_report_path (CantingDb  *db,
+                         const char *name)
+{
+  return g_build_filename (canting_db_get_data_dir (db), LAB_REPORT_DIR, name, NULL);
 }
 
 gint64

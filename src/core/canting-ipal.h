@@ -136,6 +136,7 @@ typedef struct {
   char               *action;
   char               *notes;
   CantingQuantity     results[CANTING_IPAL_PARAMETER_COUNT];  /* NO_VALUE: not measured */
+  char               *attachment;     /* the lab report's stored file name, or NULL */
   char               *plant_name;     /* filled when read */
 } CantingLabTest;
 
@@ -152,6 +153,18 @@ gboolean        canting_lab_test_save     (CantingDb             *db,
 CantingLabTest *canting_lab_test_load     (CantingDb             *db,
                                            gint64                 id,
                                            GError               **error);
+/* A lab report (PDF, or a photo of it: JPEG or PNG, at most
+ * CANTING_LAB_REPORT_MAX_BYTES) copied into the data dir's lab-reports
+ * folder; the returned name goes in CantingLabTest.attachment.  (transfer
+ * full) */
+#define CANTING_LAB_REPORT_MAX_BYTES (20 * 1024 * 1024)
+char           *canting_lab_report_store (CantingDb   *db,
+                                          GBytes      *file,
+                                          GError     **error);
+/* Where the stored @name is.  (transfer full) */
+char           *canting_lab_report_path  (CantingDb   *db,
+                                          const char  *name);
+
 /* Days from the latest lab test of @plant_id (0: any plant) to @today
  * (YYYY-MM-DD; NULL for the local date), or -1 when never tested.  The
  * effluent must be tested at least once a month. */

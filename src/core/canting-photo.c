@@ -4,6 +4,7 @@
  * recorded in one transaction: a crash leaves at most an unrecorded file,
  * never a record without its file. */
 #include "canting-product-private.h"
+#include "canting-files-private.h"
 
 #include <errno.h>
 #include <glib/gstdio.h>
@@ -59,13 +60,8 @@ store (CantingDb  *db,
        GBytes     *bytes,
        GError    **error)
 {
-  g_autofree char *dir = photo_dir (db);
   const char *ext = image_extension (bytes);
-  g_autofree char *sum = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *path = NULL;
-  gsize size = 0;
-  const void *data = g_bytes_get_data (bytes, &size);
+  gsize size = g_bytes_get_size (bytes);
 
   if (ext == NULL)
     {
@@ -79,11 +75,25 @@ store (CantingDb  *db,
                    _("The photo is too large even after scaling."));
       return NULL;
     }
+  return canting_stored_file_write (db, PHOTO_DIR, bytes, ext, error);
+}
+
+char *
+canting_stored_file_write (CantingDb   *db,
+                           const char  *folder,
+                           GBytes      *bytes,
+                           const char  *extension,
+                           GError     **error)
+{
+  g_autofree char *dir = g_build_filename (canting_db_get_data_dir (db), folder, NULL);
+  g_autofree char *sum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  g_autofree char *name = g_strdup_printf ("%s.%s", sum, extension);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  gsize size = 0;
+  const void *data = g_bytes_get_data (bytes, &size);
+
   if (!canting_paths_ensure_private_dir (dir, error))
     return NULL;
-  sum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
-  name = g_strdup_printf ("%s.%s", sum, ext);
-  path = g_build_filename (dir, name, NULL);
   if (!g_file_test (path, G_FILE_TEST_EXISTS) &&
       !g_file_set_contents_full (path, data, (gssize) size, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
     return NULL;

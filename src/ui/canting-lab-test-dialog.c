@@ -34,6 +34,9 @@ struct _CantingLabTestDialog
   AdwEntryRow *lab_row;
   GtkSwitch *accredited_switch;
   AdwEntryRow *report_row;
+  AdwActionRow *report_file_row;
+  GtkButton *open_report_button;
+  GtkButton *attach_button;
   AdwPreferencesGroup *results_group;
   AdwEntryRow *action_row;
   AdwEntryRow *notes_row;
@@ -111,7 +114,90 @@ copy_test (const CantingLabTest *test)
 
   t->id = test->id;
   t->plant_id = test->plant_id;
+  t->attachment = g_strdup (test->attachment);
   return t;
+}
+
+static void
+show_error (CantingLabTestDialog *self,
+            const GError         *error,
+            GtkWidget            *row)
+{
+  GtkWidget *rows[N_FIELDS] = { NULL };
+
+  rows[CANTING_IPAL_FIELD_PLANT] = GTK_WIDGET (self->plant_row);
+  rows[CANTING_IPAL_FIELD_TIME] = GTK_WIDGET (self->time_row);
+  rows[CANTING_IPAL_FIELD_FLOW] = GTK_WIDGET (self->flow_row);
+  rows[CANTING_IPAL_FIELD_RESULT] = row;
+  canting_form_show_error (rows, N_FIELDS, CANTING_IPAL_ERROR, error,
+                           GTK_WIDGET (self->error_group), self->error_label);
+}
+
+static void
+show_report_file (CantingLabTestDialog *self)
+{
+  adw_action_row_set_subtitle (self->report_file_row, self->test->attachment != NULL
+                               ? _("Attached; saved with the test") : _("Not attached yet"));
+  gtk_widget_set_visible (GTK_WIDGET (self->open_report_button), self->test->attachment != NULL);
+}
+
+static void
+on_report_chosen (GtkNativeDialog      *chooser,
+                  int                   response,
+                  CantingLabTestDialog *self)
+{
+  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))
+                                                           : NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  g_object_unref (chooser);
+  if (file == NULL)
+    return;
+  /* A lab report is a few pages: read at once, the size checked after. */
+  bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  if (bytes != NULL)
+    name = canting_lab_report_store (canting_application_get_db (self->app), bytes, &error);
+  if (name == NULL)
+    {
+      show_error (self, error, GTK_WIDGET (self->report_file_row));
+      return;
+    }
+  g_free (self->test->attachment);
+  self->test->attachment = g_steal_pointer (&name);
+  show_report_file (self);
+}
+
+static void
+on_attach (CantingLabTestDialog *self)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Attach the Lab Report"), GTK_WINDOW (self),
+                                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"),
+                                                               _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("PDF documents and photos"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_mime_type (filter, "image/jpeg");
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_report_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_open_report (CantingLabTestDialog *self)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *uri = NULL;
+
+  if (self->test->attachment == NULL)
+    return;
+  path = canting_lab_report_path (canting_application_get_db (self->app), self->test->attachment);
+  uri = g_filename_to_uri (path, NULL, NULL);
+  if (uri != NULL)
+    gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
 }
 
 static void
@@ -148,20 +234,6 @@ update_check (CantingLabTestDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->check_group), TRUE);
 }
 
-static void
-show_error (CantingLabTestDialog *self,
-            const GError         *error,
-            GtkWidget            *row)
-{
-  GtkWidget *rows[N_FIELDS] = { NULL };
-
-  rows[CANTING_IPAL_FIELD_PLANT] = GTK_WIDGET (self->plant_row);
-  rows[CANTING_IPAL_FIELD_TIME] = GTK_WIDGET (self->time_row);
-  rows[CANTING_IPAL_FIELD_FLOW] = GTK_WIDGET (self->flow_row);
-  rows[CANTING_IPAL_FIELD_RESULT] = row;
-  canting_form_show_error (rows, N_FIELDS, CANTING_IPAL_ERROR, error,
-                           GTK_WIDGET (self->error_group), self->error_label);
-}
 
 static void
 on_save (CantingLabTestDialog *self)
@@ -213,6 +285,7 @@ load (CantingLabTestDialog *self)
   for (guint i = 0; i < CANTING_IPAL_PARAMETER_COUNT; i++)
     canting_form_show_quantity (self->result_rows[i], t->results[i], CANTING_IPAL_NO_VALUE);
   adw_window_title_set_title (self->window_title, t->id == 0 ? _("New Lab Test") : _("Lab Test"));
+  show_report_file (self);
   update_check (self);
 }
 
@@ -252,6 +325,9 @@ canting_lab_test_dialog_class_init (CantingLabTestDialogClass *klass)
   BIND (lab_row);
   BIND (accredited_switch);
   BIND (report_row);
+  BIND (report_file_row);
+  BIND (open_report_button);
+  BIND (attach_button);
   BIND (results_group);
   BIND (action_row);
   BIND (notes_row);
@@ -277,6 +353,8 @@ canting_lab_test_dialog_init (CantingLabTestDialog *self)
     }
   canting_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
   g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (on_save), self);
+  g_signal_connect_swapped (self->attach_button, "clicked", G_CALLBACK (on_attach), self);
+  g_signal_connect_swapped (self->open_report_button, "clicked", G_CALLBACK (on_open_report), self);
 }
 
 CantingLabTestDialog *
