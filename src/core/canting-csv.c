@@ -591,14 +591,16 @@ parse_material_kind (const char          *text,
   return FALSE;
 }
 
-/* A quantity cell; an empty one is 0.  The message names the column. */
+/* A quantity cell; an empty one is @empty.  The message names the
+ * column. */
 static gboolean
-parse_quantity_cell (const char       *text,
-                     const char       *label,
-                     CantingQuantity  *out,
-                     GError          **error)
+parse_quantity_or (const char       *text,
+                   const char       *label,
+                   CantingQuantity   empty,
+                   CantingQuantity  *out,
+                   GError          **error)
 {
-  *out = 0;
+  *out = empty;
   if (*text == '\0')
     return TRUE;
   if (!canting_quantity_parse (text, out, error))
@@ -607,6 +609,16 @@ parse_quantity_cell (const char       *text,
       return FALSE;
     }
   return TRUE;
+}
+
+/* A quantity cell; an empty one is 0. */
+static gboolean
+parse_quantity_cell (const char       *text,
+                     const char       *label,
+                     CantingQuantity  *out,
+                     GError          **error)
+{
+  return parse_quantity_or (text, label, 0, out, error);
 }
 
 /* The id of the material called @name (any case), or 0. */
@@ -943,23 +955,14 @@ ipal_time_from_row (const Header  *h,
   return g_steal_pointer (&at);
 }
 
-/* A measured value; an empty cell is one not measured.  The message
- * names the column. */
+/* A measured value; an empty cell is one not measured. */
 static gboolean
 parse_ipal_value (const char       *text,
                   const char       *label,
                   CantingQuantity  *out,
                   GError          **error)
 {
-  *out = CANTING_IPAL_NO_VALUE;
-  if (*text == '\0')
-    return TRUE;
-  if (!canting_quantity_parse (text, out, error))
-    {
-      g_prefix_error (error, "%s: ", label);
-      return FALSE;
-    }
-  return TRUE;
+  return parse_quantity_or (text, label, CANTING_IPAL_NO_VALUE, out, error);
 }
 
 static gboolean
