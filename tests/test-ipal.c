@@ -504,6 +504,25 @@ test_lab_report_file (Fixture       *f,
   read = canting_lab_test_load (f->db, t->id, &error);
   g_assert_cmpstr (read->attachment, ==, name);
 
+  /* A photo with a daily entry, kept the same way. */
+  {
+    static const guint8 jpeg[] = { 0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 'J', 'F', 'I', 'F' };
+    g_autoptr(GBytes) photo = g_bytes_new_static (jpeg, sizeof jpeg);
+    g_autofree char *photo_name = canting_lab_report_store (f->db, photo, &error);
+    g_autoptr(CantingIpalLog) l = canting_ipal_log_new ();
+    g_autoptr(CantingIpalLog) l_read = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (g_str_has_suffix (photo_name, ".jpg"));
+    l->plant_id = f->plant;
+    g_free (l->at);
+    l->at = g_strdup ("2026-11-02T07:00");
+    l->photo = g_strdup (photo_name);
+    g_assert_true (canting_ipal_log_save (f->db, l, &error));
+    l_read = canting_ipal_log_load (f->db, l->id, &error);
+    g_assert_cmpstr (l_read->photo, ==, photo_name);
+  }
+
   /* Not a PDF or an image: refused. */
   refused = canting_lab_report_store (f->db, text, &error);
   g_assert_null (refused);

@@ -325,6 +325,7 @@ canting_ipal_log_copy (const CantingIpalLog *log)
   l->notes = g_strdup (log->notes);
   l->action = g_strdup (log->action);
   l->plant_name = g_strdup (log->plant_name);
+  l->photo = g_strdup (log->photo);
   return l;
 }
 
@@ -342,6 +343,7 @@ canting_ipal_log_free (CantingIpalLog *log)
   g_free (log->operator_name);
   g_free (log->notes);
   g_free (log->action);
+  g_free (log->photo);
   g_free (log->plant_name);
   g_free (log);
 }
@@ -388,15 +390,15 @@ save_log_in_transaction (CantingDb  *db,
   if (l->id == 0)
     stmt = canting_sql_prepare (db,
                                 "INSERT INTO ipal_logs (plant_id, at, inflow, outflow, ph_in, ph_out, temperature, colour, "
-                                "clarity, odour, pac, lime, polymer, pumps, rain, incident, operator, notes, action) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+                                "clarity, odour, pac, lime, polymer, pumps, rain, incident, operator, notes, action, photo) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?21)",
                                 error);
   else
     stmt = canting_sql_prepare (db,
                                 "UPDATE ipal_logs SET plant_id = ?1, at = ?2, inflow = ?3, outflow = ?4, ph_in = ?5, "
                                 "ph_out = ?6, temperature = ?7, colour = ?8, clarity = ?9, odour = ?10, pac = ?11, "
                                 "lime = ?12, polymer = ?13, pumps = ?14, rain = ?15, incident = ?16, operator = ?17, "
-                                "notes = ?18, action = ?19 WHERE id = ?20",
+                                "notes = ?18, action = ?19, photo = ?21 WHERE id = ?20",
                                 error);
   if (stmt == NULL)
     return FALSE;
@@ -421,6 +423,8 @@ save_log_in_transaction (CantingDb  *db,
   canting_sql_bind_trimmed (stmt, 19, l->action);
   if (l->id != 0)
     sqlite3_bind_int64 (stmt, 20, l->id);
+  if (l->photo != NULL)
+    sqlite3_bind_text (stmt, 21, l->photo, -1, SQLITE_STATIC);
   return canting_sql_save_record (db, stmt, &l->id, _("saving the IPAL entry"),
                                   _("This entry no longer exists; it may have been restored from a backup."), error);
 }
@@ -451,7 +455,7 @@ canting_ipal_log_load (CantingDb  *db,
   g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
                                                       "SELECT l.plant_id, l.at, l.inflow, l.outflow, l.ph_in, l.ph_out, "
                                                       "l.temperature, l.colour, l.clarity, l.odour, l.pac, l.lime, l.polymer, "
-                                                      "l.pumps, l.rain, l.incident, l.operator, l.notes, l.action, p.name "
+                                                      "l.pumps, l.rain, l.incident, l.operator, l.notes, l.action, p.name, l.photo "
                                                       "FROM ipal_logs l JOIN ipal_plants p ON p.id = l.plant_id WHERE l.id = ?1",
                                                       error);
   CantingIpalLog *l;
@@ -484,6 +488,8 @@ canting_ipal_log_load (CantingDb  *db,
   l->notes = canting_sql_dup_text (stmt, 17);
   l->action = canting_sql_dup_text (stmt, 18);
   l->plant_name = canting_sql_dup_text (stmt, 19);
+  if (sqlite3_column_type (stmt, 20) != SQLITE_NULL)
+    l->photo = canting_sql_dup_text (stmt, 20);
   return l;
 }
 

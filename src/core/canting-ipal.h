@@ -101,6 +101,7 @@ typedef struct {
   char            *operator_name;
   char            *notes;
   char            *action;        /* corrective action taken */
+  char            *photo;         /* stored file name (canting_lab_report_store), or NULL */
   char            *plant_name;    /* filled when read */
 } CantingIpalLog;
 
@@ -154,9 +155,9 @@ CantingLabTest *canting_lab_test_load     (CantingDb             *db,
                                            gint64                 id,
                                            GError               **error);
 /* A lab report (PDF, or a photo of it: JPEG or PNG, at most
- * CANTING_LAB_REPORT_MAX_BYTES) copied into the data dir's lab-reports
- * folder; the returned name goes in CantingLabTest.attachment.  (transfer
- * full) */
+ * CANTING_LAB_REPORT_MAX_BYTES) or a photo of the plant copied into the
+ * data dir's lab-reports folder; the returned name goes in
+ * CantingLabTest.attachment or CantingIpalLog.photo.  (transfer full) */
 #define CANTING_LAB_REPORT_MAX_BYTES (20 * 1024 * 1024)
 char           *canting_lab_report_store (CantingDb   *db,
                                           GBytes      *file,

@@ -402,6 +402,14 @@ static const CantingSchemaStep steps[] = {
     "  PRIMARY KEY (lab_test_id, parameter)"
     ");"
     "PRAGMA user_version = 6;" },
+
+  { 7,
+    /* A photo with a daily IPAL entry (the colour of the effluent, a
+     * spill): a file in the data dir's lab-reports folder, named by its
+     * content, like the lab reports. */
+    "ALTER TABLE ipal_logs ADD COLUMN photo TEXT "
+    "  CHECK (photo IS NULL OR (photo NOT LIKE '%/%' AND photo NOT LIKE '%..%'));"
+    "PRAGMA user_version = 7;" },
 };
 
 static const char * const tables[] = {

@@ -14,6 +14,7 @@
 #include "canting-form.h"
 #include "canting-ipal.h"
 #include "canting-ipal-standard.h"
+#include "canting-stored-file.h"
 #include "canting-validate.h"
 
 #define N_FIELDS (CANTING_IPAL_FIELD_FLOW + 1)
@@ -44,6 +45,9 @@ struct _CantingIpalLogDialog
   AdwEntryRow *polymer_row;
   AdwEntryRow *pumps_row;
   GtkSwitch *rain_switch;
+  AdwActionRow *photo_row;
+  GtkButton *view_photo_button;
+  GtkButton *attach_photo_button;
   AdwEntryRow *incident_row;
   AdwEntryRow *action_row;
   AdwEntryRow *notes_row;
@@ -170,6 +174,43 @@ update_check (CantingIpalLogDialog *self)
 }
 
 static void
+show_photo (CantingIpalLogDialog *self)
+{
+  adw_action_row_set_subtitle (self->photo_row, self->log->photo != NULL ? _("Attached; saved with the entry")
+                                                                         : _("Not attached yet"));
+  gtk_widget_set_visible (GTK_WIDGET (self->view_photo_button), self->log->photo != NULL);
+}
+
+static void
+on_photo_stored (const char   *name,
+                 const GError *error,
+                 gpointer      user_data)
+{
+  CantingIpalLogDialog *self = user_data;
+
+  if (name == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  g_free (self->log->photo);
+  self->log->photo = g_strdup (name);
+  show_photo (self);
+}
+
+static void
+on_attach_photo (CantingIpalLogDialog *self)
+{
+  canting_stored_file_choose (GTK_WINDOW (self), self->app, _("Attach a Photo"), on_photo_stored, self);
+}
+
+static void
+on_view_photo (CantingIpalLogDialog *self)
+{
+  canting_stored_file_open (GTK_WINDOW (self), self->app, self->log->photo);
+}
+
+static void
 on_save (CantingIpalLogDialog *self)
 {
   g_autoptr(CantingIpalLog) edited = canting_ipal_log_copy (self->log);
@@ -221,6 +262,7 @@ load (CantingIpalLogDialog *self)
   gtk_editable_set_text (GTK_EDITABLE (self->notes_row), l->notes);
   gtk_switch_set_active (self->rain_switch, l->rain);
   adw_window_title_set_title (self->window_title, l->id == 0 ? _("New IPAL Entry") : _("IPAL Entry"));
+  show_photo (self);
   update_check (self);
 }
 
@@ -268,6 +310,9 @@ canting_ipal_log_dialog_class_init (CantingIpalLogDialogClass *klass)
   BIND (polymer_row);
   BIND (pumps_row);
   BIND (rain_switch);
+  BIND (photo_row);
+  BIND (view_photo_button);
+  BIND (attach_photo_button);
   BIND (incident_row);
   BIND (action_row);
   BIND (notes_row);
@@ -281,6 +326,8 @@ canting_ipal_log_dialog_init (CantingIpalLogDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   canting_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
   g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (on_save), self);
+  g_signal_connect_swapped (self->attach_photo_button, "clicked", G_CALLBACK (on_attach_photo), self);
+  g_signal_connect_swapped (self->view_photo_button, "clicked", G_CALLBACK (on_view_photo), self);
 }
 
 CantingIpalLogDialog *

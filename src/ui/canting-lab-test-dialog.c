@@ -12,6 +12,7 @@
 #include "canting-form.h"
 #include "canting-ipal.h"
 #include "canting-ipal-standard.h"
+#include "canting-stored-file.h"
 #include "canting-validate.h"
 
 #define N_FIELDS (CANTING_IPAL_FIELD_FLOW + 1)
@@ -142,62 +143,32 @@ show_report_file (CantingLabTestDialog *self)
 }
 
 static void
-on_report_chosen (GtkNativeDialog      *chooser,
-                  int                   response,
-                  CantingLabTestDialog *self)
+on_report_stored (const char   *name,
+                  const GError *error,
+                  gpointer      user_data)
 {
-  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))
-                                                           : NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
+  CantingLabTestDialog *self = user_data;
 
-  g_object_unref (chooser);
-  if (file == NULL)
-    return;
-  /* A lab report is a few pages: read at once, the size checked after. */
-  bytes = g_file_load_bytes (file, NULL, NULL, &error);
-  if (bytes != NULL)
-    name = canting_lab_report_store (canting_application_get_db (self->app), bytes, &error);
   if (name == NULL)
     {
       show_error (self, error, GTK_WIDGET (self->report_file_row));
       return;
     }
   g_free (self->test->attachment);
-  self->test->attachment = g_steal_pointer (&name);
+  self->test->attachment = g_strdup (name);
   show_report_file (self);
 }
 
 static void
 on_attach (CantingLabTestDialog *self)
 {
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Attach the Lab Report"), GTK_WINDOW (self),
-                                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"),
-                                                               _("_Cancel"));
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("PDF documents and photos"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_mime_type (filter, "image/jpeg");
-  gtk_file_filter_add_mime_type (filter, "image/png");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_report_chosen), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  canting_stored_file_choose (GTK_WINDOW (self), self->app, _("Attach the Lab Report"), on_report_stored, self);
 }
 
 static void
 on_open_report (CantingLabTestDialog *self)
 {
-  g_autofree char *path = NULL;
-  g_autofree char *uri = NULL;
-
-  if (self->test->attachment == NULL)
-    return;
-  path = canting_lab_report_path (canting_application_get_db (self->app), self->test->attachment);
-  uri = g_filename_to_uri (path, NULL, NULL);
-  if (uri != NULL)
-    gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+  canting_stored_file_open (GTK_WINDOW (self), self->app, self->test->attachment);
 }
 
 static void
