@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "canting-accessible.h"
+#include "canting-plant-row.h"
 #include "canting-form.h"
 #include "canting-ipal.h"
 #include "canting-ipal-standard.h"
@@ -95,7 +96,6 @@ read_form (CantingIpalLogDialog  *self,
            CantingIpalLog        *l,
            GError               **error)
 {
-  guint plant = adw_combo_row_get_selected (self->plant_row);
   g_autoptr(GError) local = NULL;
   g_autofree char *at = NULL;
   const struct {
@@ -115,8 +115,7 @@ read_form (CantingIpalLogDialog  *self,
     { self->polymer_row, CANTING_IPAL_FIELD_CHEMICALS, &l->polymer },
   };
 
-  l->plant_id = self->plants != NULL && plant < self->plants->len
-                ? ((CantingIpalPlant *) g_ptr_array_index (self->plants, plant))->id : 0;
+  l->plant_id = canting_plant_row_selected (self->plant_row, self->plants);
   for (gsize i = 0; i < G_N_ELEMENTS (figures); i++)
     if (!canting_form_read_quantity (figures[i].row, CANTING_IPAL_NO_VALUE, CANTING_IPAL_ERROR, figures[i].field,
                                      figures[i].value, error))
@@ -230,18 +229,9 @@ static void
 load (CantingIpalLogDialog *self)
 {
   CantingIpalLog *l = self->log;
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autofree char *at = canting_date_time_format (l->at);
 
-  self->plants = canting_ipal_plant_list (canting_application_get_db (self->app), FALSE, NULL);
-  for (guint i = 0; self->plants != NULL && i < self->plants->len; i++)
-    gtk_string_list_append (names, ((CantingIpalPlant *) g_ptr_array_index (self->plants, i))->name);
-  adw_combo_row_set_model (self->plant_row, G_LIST_MODEL (names));
-  for (guint i = 0; self->plants != NULL && i < self->plants->len; i++)
-    if (((CantingIpalPlant *) g_ptr_array_index (self->plants, i))->id == l->plant_id)
-      adw_combo_row_set_selected (self->plant_row, i);
-  /* One plant, nothing to choose. */
-  gtk_widget_set_visible (GTK_WIDGET (self->plant_row), self->plants == NULL || self->plants->len != 1);
+  self->plants = canting_plant_row_fill (self->plant_row, self->app, l->plant_id);
 
   gtk_editable_set_text (GTK_EDITABLE (self->time_row), at);
   gtk_editable_set_text (GTK_EDITABLE (self->operator_row), l->operator_name);

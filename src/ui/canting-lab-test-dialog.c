@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "canting-accessible.h"
+#include "canting-plant-row.h"
 #include "canting-form.h"
 #include "canting-ipal.h"
 #include "canting-ipal-standard.h"
@@ -69,12 +70,10 @@ read_form (CantingLabTestDialog  *self,
            GtkWidget            **out_row,
            GError               **error)
 {
-  guint plant = adw_combo_row_get_selected (self->plant_row);
   g_autoptr(GError) local = NULL;
   g_autofree char *at = NULL;
 
-  t->plant_id = self->plants != NULL && plant < self->plants->len
-                ? ((CantingIpalPlant *) g_ptr_array_index (self->plants, plant))->id : 0;
+  t->plant_id = canting_plant_row_selected (self->plant_row, self->plants);
   /* Results first: a slip in the time does not hide the verdict. */
   for (guint i = 0; i < CANTING_IPAL_PARAMETER_COUNT; i++)
     if (!canting_form_read_quantity (self->result_rows[i], CANTING_IPAL_NO_VALUE, CANTING_IPAL_ERROR,
@@ -232,17 +231,9 @@ static void
 load (CantingLabTestDialog *self)
 {
   CantingLabTest *t = self->test;
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autofree char *at = canting_date_time_format (t->sampled_at);
 
-  self->plants = canting_ipal_plant_list (canting_application_get_db (self->app), FALSE, NULL);
-  for (guint i = 0; self->plants != NULL && i < self->plants->len; i++)
-    gtk_string_list_append (names, ((CantingIpalPlant *) g_ptr_array_index (self->plants, i))->name);
-  adw_combo_row_set_model (self->plant_row, G_LIST_MODEL (names));
-  for (guint i = 0; self->plants != NULL && i < self->plants->len; i++)
-    if (((CantingIpalPlant *) g_ptr_array_index (self->plants, i))->id == t->plant_id)
-      adw_combo_row_set_selected (self->plant_row, i);
-  gtk_widget_set_visible (GTK_WIDGET (self->plant_row), self->plants == NULL || self->plants->len != 1);
+  self->plants = canting_plant_row_fill (self->plant_row, self->app, t->plant_id);
 
   gtk_editable_set_text (GTK_EDITABLE (self->time_row), at);
   gtk_editable_set_text (GTK_EDITABLE (self->point_row), t->sampling_point);

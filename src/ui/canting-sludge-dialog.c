@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "canting-accessible.h"
+#include "canting-plant-row.h"
 #include "canting-form.h"
 #include "canting-ipal.h"
 #include "canting-validate.h"
@@ -57,10 +58,8 @@ on_save (CantingSludgeDialog *self)
   g_autoptr(CantingSludge) s = canting_sludge_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) local = NULL;
-  guint plant = adw_combo_row_get_selected (self->plant_row);
 
-  s->plant_id = self->plants != NULL && plant < self->plants->len
-                ? ((CantingIpalPlant *) g_ptr_array_index (self->plants, plant))->id : 0;
+  s->plant_id = canting_plant_row_selected (self->plant_row, self->plants);
   g_free (s->on_date);
   s->on_date = canting_date_parse (gtk_editable_get_text (GTK_EDITABLE (self->date_row)), &local);
   if (s->on_date == NULL)
@@ -141,19 +140,11 @@ canting_sludge_dialog_new (CantingApplication *app,
                                             "application", app,
                                             "transient-for", parent,
                                             NULL);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%d/%m/%Y");
 
   self->app = app;
-  self->plants = canting_ipal_plant_list (canting_application_get_db (app), FALSE, NULL);
-  for (guint i = 0; self->plants != NULL && i < self->plants->len; i++)
-    gtk_string_list_append (names, ((CantingIpalPlant *) g_ptr_array_index (self->plants, i))->name);
-  adw_combo_row_set_model (self->plant_row, G_LIST_MODEL (names));
-  for (guint i = 0; self->plants != NULL && i < self->plants->len; i++)
-    if (((CantingIpalPlant *) g_ptr_array_index (self->plants, i))->id == plant_id)
-      adw_combo_row_set_selected (self->plant_row, i);
-  gtk_widget_set_visible (GTK_WIDGET (self->plant_row), self->plants == NULL || self->plants->len != 1);
+  self->plants = canting_plant_row_fill (self->plant_row, app, plant_id);
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), today);
   adw_window_title_set_title (self->window_title, _("Sludge Removed"));
   return self;
