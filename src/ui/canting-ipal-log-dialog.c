@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "canting-accessible.h"
-#include "canting-plant-row.h"
+#include "canting-ipal-form.h"
 #include "canting-form.h"
 #include "canting-ipal.h"
 #include "canting-ipal-standard.h"
@@ -147,7 +147,6 @@ update_check (CantingIpalLogDialog *self)
   g_autoptr(CantingIpalLog) l = canting_ipal_log_copy (self->log);
   g_autoptr(GPtrArray) over = NULL;
   g_autoptr(GPtrArray) odd = NULL;
-  g_autofree char *text = NULL;
 
   /* What reads so far: a slip in another field does not hide it. */
   read_form (self, l, NULL);
@@ -159,17 +158,7 @@ update_check (CantingIpalLogDialog *self)
     }
   over = canting_ipal_log_exceedances (canting_application_get_db (self->app), l, NULL);
   odd = canting_ipal_log_plausibility (l);
-  text = canting_ipal_verdict_text (over, odd);
-  gtk_label_set_text (self->check_label, text);
-  if (over != NULL && over->len > 0)
-    gtk_widget_add_css_class (GTK_WIDGET (self->check_label), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->check_label), "error");
-  if (odd->len > 0 && (over == NULL || over->len == 0))
-    gtk_widget_add_css_class (GTK_WIDGET (self->check_label), "warning");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->check_label), "warning");
-  gtk_widget_set_visible (GTK_WIDGET (self->check_group), *text != '\0');
+  canting_ipal_show_verdict (GTK_WIDGET (self->check_group), self->check_label, over, odd);
 }
 
 static void

@@ -9,7 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "canting-accessible.h"
-#include "canting-plant-row.h"
+#include "canting-ipal-form.h"
 #include "canting-form.h"
 #include "canting-ipal.h"
 #include "canting-ipal-standard.h"
@@ -176,7 +176,6 @@ update_check (CantingLabTestDialog *self)
   g_autoptr(CantingLabTest) t = copy_test (self->test);
   g_autoptr(GPtrArray) over = NULL;
   g_autoptr(GPtrArray) odd = NULL;
-  g_autofree char *text = NULL;
   GtkWidget *row = NULL;
   gboolean any = FALSE;
 
@@ -195,13 +194,7 @@ update_check (CantingLabTestDialog *self)
     }
   over = canting_lab_test_exceedances (canting_application_get_db (self->app), t, NULL);
   odd = canting_lab_test_plausibility (t);
-  text = canting_ipal_verdict_text (over, odd);
-  gtk_label_set_text (self->check_label, text);
-  if (over != NULL && over->len > 0)
-    gtk_widget_add_css_class (GTK_WIDGET (self->check_label), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->check_label), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->check_group), TRUE);
+  canting_ipal_show_verdict (GTK_WIDGET (self->check_group), self->check_label, over, odd);
 }
 
 

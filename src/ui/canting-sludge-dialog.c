@@ -7,7 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "canting-accessible.h"
-#include "canting-plant-row.h"
+#include "canting-ipal-form.h"
 #include "canting-form.h"
 #include "canting-ipal.h"
 #include "canting-validate.h"

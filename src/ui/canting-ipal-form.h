@@ -1,4 +1,5 @@
-/* canting-plant-row.h: the "Plant (IPAL)" choice every IPAL form has. */
+/* canting-ipal-form.h: what the IPAL forms share: the "Plant (IPAL)"
+ * choice and the verdict line over the form. */
 #pragma once
 
 #include <adwaita.h>
@@ -16,5 +17,13 @@ GPtrArray *canting_plant_row_fill     (AdwComboRow        *row,
 /* The id of the plant chosen in @row, or 0. */
 gint64     canting_plant_row_selected (AdwComboRow        *row,
                                        GPtrArray          *plants);
+
+/* Shows the verdict on @exceedances (NULL: not worked out) and the
+ * plausibility @warnings in @label, red when over a limit, in the warning
+ * colour when only odd; @group is hidden when there is nothing to say. */
+void       canting_ipal_show_verdict  (GtkWidget          *group,
+                                       GtkLabel           *label,
+                                       GPtrArray          *exceedances,
+                                       GPtrArray          *warnings);
 
 G_END_DECLS

@@ -1,9 +1,9 @@
-/* canting-plant-row.c: filling and reading the plant choice. */
+/* canting-ipal-form.c: the plant choice and the verdict line. */
 #include "config.h"
 
-#include "canting-plant-row.h"
+#include "canting-ipal-form.h"
 
-#include "canting-ipal.h"
+#include "canting-ipal-standard.h"
 
 GPtrArray *
 canting_plant_row_fill (AdwComboRow        *row,
@@ -30,4 +30,25 @@ canting_plant_row_selected (AdwComboRow *row,
   guint i = adw_combo_row_get_selected (row);
 
   return plants != NULL && i < plants->len ? ((CantingIpalPlant *) g_ptr_array_index (plants, i))->id : 0;
+}
+
+void
+canting_ipal_show_verdict (GtkWidget *group,
+                           GtkLabel  *label,
+                           GPtrArray *exceedances,
+                           GPtrArray *warnings)
+{
+  g_autofree char *text = canting_ipal_verdict_text (exceedances, warnings);
+  gboolean over = exceedances != NULL && exceedances->len > 0;
+
+  gtk_label_set_text (label, text);
+  if (over)
+    gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
+  if (!over && warnings != NULL && warnings->len > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (label), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "warning");
+  gtk_widget_set_visible (group, *text != '\0');
 }
