@@ -410,6 +410,152 @@ static const CantingSchemaStep steps[] = {
     "ALTER TABLE ipal_logs ADD COLUMN photo TEXT "
     "  CHECK (photo IS NULL OR (photo NOT LIKE '%/%' AND photo NOT LIKE '%..%'));"
     "PRAGMA user_version = 7;" },
+
+  { 8,
+    /* Money: accounts (cash box, bank, e-wallet), the categories of
+     * income and expense, and the ledger.  An entry is income, expense or
+     * a transfer between two accounts; amounts are whole rupiah, always
+     * positive, the kind says which way they go.
+     *
+     * Order payments, material purchases and wage payments reach the
+     * ledger through the triggers below, so they appear exactly once
+     * whatever wrote them (the app, an import, canting-cli), follow their
+     * source when it changes and are voided, not deleted, when it goes:
+     * UNIQUE (source, source_id) makes a second copy impossible. */
+    "CREATE TABLE accounts ("
+    "  id INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),"
+    "  kind TEXT NOT NULL CHECK (kind IN ('cash', 'bank', 'ewallet')),"
+    "  opening_balance INTEGER NOT NULL DEFAULT 0 CHECK (opening_balance >= 0),"
+    "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),"
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+    ");"
+    "INSERT INTO accounts (id, name, kind) VALUES"
+    "  (1, 'Kas', 'cash'), (2, 'Bank', 'bank'), (3, 'QRIS / e-wallet', 'ewallet');"
+    /* Categories a workshop can rename, archive or add to.  The ones the
+     * automatic entries use carry a code, so renaming them keeps the
+     * entries flowing in. */
+    "CREATE TABLE ledger_categories ("
+    "  id INTEGER PRIMARY KEY,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('income', 'expense')),"
+    "  code TEXT UNIQUE,"
+    "  name TEXT NOT NULL COLLATE NOCASE CHECK (length(trim(name)) > 0),"
+    "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),"
+    "  UNIQUE (kind, name)"
+    ");"
+    "INSERT INTO ledger_categories (kind, code, name) VALUES"
+    "  ('income', 'sales', 'Penjualan'),"
+    "  ('income', 'order_dp', 'DP pesanan'),"
+    "  ('income', 'order_settlement', 'Pelunasan pesanan'),"
+    "  ('income', 'other_income', 'Pemasukan lain'),"
+    "  ('expense', 'materials', 'Bahan baku'),"
+    "  ('expense', 'wages', 'Upah pembatik'),"
+    "  ('expense', 'utilities', 'Listrik dan air'),"
+    "  ('expense', 'ipal_chemicals', 'Bahan kimia IPAL'),"
+    "  ('expense', 'shipping', 'Ongkos kirim'),"
+    "  ('expense', 'marketplace_fees', 'Biaya marketplace'),"
+    "  ('expense', 'tools', 'Peralatan'),"
+    "  ('expense', 'rent', 'Sewa'),"
+    "  ('expense', 'other_expense', 'Lain-lain');"
+    "CREATE TABLE ledger ("
+    "  id INTEGER PRIMARY KEY,"
+    "  on_date TEXT NOT NULL,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('income', 'expense', 'transfer')),"
+    "  amount INTEGER NOT NULL CHECK (amount > 0),"
+    "  category_id INTEGER REFERENCES ledger_categories (id),"
+    "  account_id INTEGER NOT NULL REFERENCES accounts (id),"
+    "  to_account_id INTEGER REFERENCES accounts (id),"
+    "  note TEXT NOT NULL DEFAULT '',"
+    "  source TEXT CHECK (source IN ('payment', 'purchase', 'wage')),"
+    "  source_id INTEGER,"
+    "  voided INTEGER NOT NULL DEFAULT 0 CHECK (voided IN (0, 1)),"
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+    "  UNIQUE (source, source_id),"
+    "  CHECK ((source IS NULL) = (source_id IS NULL)),"
+    "  CHECK ((kind = 'transfer') = (to_account_id IS NOT NULL)),"
+    "  CHECK ((kind = 'transfer') = (category_id IS NULL)),"
+    "  CHECK (to_account_id IS NULL OR to_account_id <> account_id)"
+    ");"
+    "CREATE INDEX ledger_by_date ON ledger (on_date DESC, id DESC);"
+    /* Covers the sums of the dashboard and the reports. */
+    "CREATE INDEX ledger_sums ON ledger (voided, on_date, kind, category_id, account_id, amount);"
+
+    /* The account a payment method lands in: the first open account of
+     * that kind, else the first account there is. */
+    "CREATE VIEW ledger_method_accounts AS"
+    "  SELECT m.method, coalesce((SELECT id FROM accounts a WHERE a.kind = m.kind AND a.archived = 0 ORDER BY id LIMIT 1),"
+    "                            (SELECT min(id) FROM accounts)) AS account_id"
+    "  FROM (SELECT 'cash' AS method, 'cash' AS kind UNION ALL SELECT 'transfer', 'bank'"
+    "        UNION ALL SELECT 'qris', 'ewallet') m;"
+
+    "CREATE TRIGGER ledger_payment_added AFTER INSERT ON payments BEGIN"
+    "  INSERT INTO ledger (on_date, kind, amount, category_id, account_id, source, source_id)"
+    "  VALUES (NEW.paid_on, 'income', NEW.amount,"
+    "          (SELECT id FROM ledger_categories WHERE code = CASE NEW.is_down_payment WHEN 1 THEN 'order_dp' ELSE 'order_settlement' END),"
+    "          (SELECT account_id FROM ledger_method_accounts WHERE method = NEW.method), 'payment', NEW.id)"
+    "  ON CONFLICT (source, source_id) DO UPDATE SET on_date = excluded.on_date, amount = excluded.amount,"
+    "    category_id = excluded.category_id, account_id = excluded.account_id, voided = 0;"
+    "END;"
+    "CREATE TRIGGER ledger_payment_changed AFTER UPDATE ON payments BEGIN"
+    "  UPDATE ledger SET on_date = NEW.paid_on, amount = NEW.amount,"
+    "    category_id = (SELECT id FROM ledger_categories WHERE code = CASE NEW.is_down_payment WHEN 1 THEN 'order_dp' ELSE 'order_settlement' END),"
+    "    account_id = CASE WHEN NEW.method IS OLD.method THEN account_id"
+    "                      ELSE (SELECT account_id FROM ledger_method_accounts WHERE method = NEW.method) END"
+    "  WHERE source = 'payment' AND source_id = NEW.id;"
+    "END;"
+    "CREATE TRIGGER ledger_payment_removed AFTER DELETE ON payments BEGIN"
+    "  UPDATE ledger SET voided = 1 WHERE source = 'payment' AND source_id = OLD.id;"
+    "END;"
+
+    /* A purchase is paid from the cash box unless the entry is moved to
+     * another account; one that cost nothing (a sample) has no entry. */
+    "CREATE TRIGGER ledger_purchase_added AFTER INSERT ON stock_movements"
+    "  WHEN NEW.kind = 'purchase' AND NEW.cost > 0 BEGIN"
+    "  INSERT INTO ledger (on_date, kind, amount, category_id, account_id, source, source_id)"
+    "  VALUES (NEW.on_date, 'expense', NEW.cost, (SELECT id FROM ledger_categories WHERE code = 'materials'),"
+    "          (SELECT account_id FROM ledger_method_accounts WHERE method = 'cash'), 'purchase', NEW.id)"
+    "  ON CONFLICT (source, source_id) DO UPDATE SET on_date = excluded.on_date, amount = excluded.amount, voided = 0;"
+    "END;"
+    "CREATE TRIGGER ledger_purchase_changed AFTER UPDATE ON stock_movements BEGIN"
+    "  UPDATE ledger SET on_date = NEW.on_date,"
+    "    amount = CASE WHEN NEW.cost > 0 THEN NEW.cost ELSE amount END,"
+    "    voided = NOT (NEW.kind = 'purchase' AND coalesce(NEW.cost, 0) > 0)"
+    "  WHERE source = 'purchase' AND source_id = NEW.id;"
+    "END;"
+    "CREATE TRIGGER ledger_purchase_removed AFTER DELETE ON stock_movements BEGIN"
+    "  UPDATE ledger SET voided = 1 WHERE source = 'purchase' AND source_id = OLD.id;"
+    "END;"
+
+    "CREATE TRIGGER ledger_wage_added AFTER INSERT ON wage_payments BEGIN"
+    "  INSERT INTO ledger (on_date, kind, amount, category_id, account_id, source, source_id)"
+    "  VALUES (NEW.paid_on, 'expense', NEW.amount, (SELECT id FROM ledger_categories WHERE code = 'wages'),"
+    "          (SELECT account_id FROM ledger_method_accounts WHERE method = 'cash'), 'wage', NEW.id)"
+    "  ON CONFLICT (source, source_id) DO UPDATE SET on_date = excluded.on_date, amount = excluded.amount, voided = 0;"
+    "END;"
+    "CREATE TRIGGER ledger_wage_changed AFTER UPDATE ON wage_payments BEGIN"
+    "  UPDATE ledger SET on_date = NEW.paid_on, amount = NEW.amount"
+    "  WHERE source = 'wage' AND source_id = NEW.id;"
+    "END;"
+    "CREATE TRIGGER ledger_wage_removed AFTER DELETE ON wage_payments BEGIN"
+    "  UPDATE ledger SET voided = 1 WHERE source = 'wage' AND source_id = OLD.id;"
+    "END;"
+
+    /* What was recorded before the ledger existed comes in once, in the
+     * order it happened. */
+    "INSERT INTO ledger (on_date, kind, amount, category_id, account_id, source, source_id)"
+    "  SELECT p.paid_on, 'income', p.amount,"
+    "         (SELECT id FROM ledger_categories WHERE code = CASE p.is_down_payment WHEN 1 THEN 'order_dp' ELSE 'order_settlement' END),"
+    "         (SELECT account_id FROM ledger_method_accounts WHERE method = p.method), 'payment', p.id"
+    "  FROM payments p ORDER BY p.id;"
+    "INSERT INTO ledger (on_date, kind, amount, category_id, account_id, source, source_id)"
+    "  SELECT m.on_date, 'expense', m.cost, (SELECT id FROM ledger_categories WHERE code = 'materials'),"
+    "         (SELECT account_id FROM ledger_method_accounts WHERE method = 'cash'), 'purchase', m.id"
+    "  FROM stock_movements m WHERE m.kind = 'purchase' AND m.cost > 0 ORDER BY m.id;"
+    "INSERT INTO ledger (on_date, kind, amount, category_id, account_id, source, source_id)"
+    "  SELECT w.paid_on, 'expense', w.amount, (SELECT id FROM ledger_categories WHERE code = 'wages'),"
+    "         (SELECT account_id FROM ledger_method_accounts WHERE method = 'cash'), 'wage', w.id"
+    "  FROM wage_payments w ORDER BY w.id;"
+    "PRAGMA user_version = 8;" },
 };
 
 static const char * const tables[] = {
@@ -437,6 +583,9 @@ static const char * const tables[] = {
   "ipal_sludge",
   "ipal_lab_tests",
   "ipal_lab_results",
+  "accounts",
+  "ledger_categories",
+  "ledger",
   NULL,
 };
 

@@ -55,6 +55,15 @@ gboolean      canting_sql_step_one (CantingDb    *db,
                                     const char   *gone,
                                     GError      **error);
 
+/* Steps @stmt to its end, turning each row into an element with
+ * @from_row.  (transfer full): the rows, or NULL with @error. */
+GPtrArray    *canting_sql_collect (CantingDb      *db,
+                                   sqlite3_stmt   *stmt,
+                                   gpointer      (*from_row) (sqlite3_stmt *stmt),
+                                   GDestroyNotify  free_row,
+                                   const char     *doing,
+                                   GError        **error);
+
 /* An optional number: @none (a sentinel the caller chose) is NULL. */
 void          canting_sql_bind_optional   (sqlite3_stmt *stmt,
                                            int           index,

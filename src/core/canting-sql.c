@@ -146,3 +146,24 @@ canting_sql_column_optional (sqlite3_stmt *stmt,
 {
   return sqlite3_column_type (stmt, col) == SQLITE_NULL ? none : sqlite3_column_int64 (stmt, col);
 }
+
+GPtrArray *
+canting_sql_collect (CantingDb      *db,
+                     sqlite3_stmt   *stmt,
+                     gpointer      (*from_row) (sqlite3_stmt *stmt),
+                     GDestroyNotify  free_row,
+                     const char     *doing,
+                     GError        **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_row);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      canting_db_set_error (error, canting_db_get_handle (db), rc, doing);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}

@@ -1,0 +1,651 @@
+/* test-ledger.c: accounts, categories, the ledger, its automatic entries
+ * and what customers owe. */
+#include "canting-customer.h"
+#include "canting-db-private.h"
+#include "canting-error.h"
+#include "canting-ledger.h"
+#include "canting-material.h"
+#include "canting-order.h"
+#include "canting-test-util.h"
+
+#include <locale.h>
+#include <string.h>
+
+typedef struct {
+  char *dir;
+  CantingDb *db;
+  gint64 kas, bank, ewallet;
+} Fixture;
+
+static gint64
+query_int (Fixture    *f,
+           const char *sql)
+{
+  return canting_test_query_int (canting_db_get_handle (f->db), sql);
+}
+
+static void
+exec (Fixture    *f,
+      const char *sql)
+{
+  g_assert_cmpint (sqlite3_exec (canting_db_get_handle (f->db), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) accounts = NULL;
+
+  f->dir = canting_test_mkdtemp ();
+  f->db = canting_db_open_full (f->dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, &error);
+  g_assert_no_error (error);
+  /* Every workshop starts with a cash box, a bank and an e-wallet. */
+  accounts = canting_account_list (f->db, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (accounts->len, ==, 3);
+  f->kas = ((CantingAccount *) accounts->pdata[0])->id;
+  f->bank = ((CantingAccount *) accounts->pdata[1])->id;
+  f->ewallet = ((CantingAccount *) accounts->pdata[2])->id;
+  g_assert_cmpint (((CantingAccount *) accounts->pdata[0])->kind, ==, CANTING_ACCOUNT_CASH);
+  g_assert_cmpint (((CantingAccount *) accounts->pdata[1])->kind, ==, CANTING_ACCOUNT_BANK);
+  g_assert_cmpint (((CantingAccount *) accounts->pdata[2])->kind, ==, CANTING_ACCOUNT_EWALLET);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->db);
+  canting_test_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static gint64
+category (Fixture    *f,
+          const char *code)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM ledger_categories WHERE code = '%s'", code);
+  return query_int (f, sql);
+}
+
+static CantingMoney
+balance_of (Fixture *f,
+            gint64   account_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) accounts = canting_account_list (f->db, TRUE, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < accounts->len; i++)
+    if (((CantingAccount *) accounts->pdata[i])->id == account_id)
+      return ((CantingAccount *) accounts->pdata[i])->balance;
+  g_assert_not_reached ();
+}
+
+static CantingEntry *
+entry (CantingEntryKind  kind,
+       const char       *on_date,
+       CantingMoney      amount,
+       gint64            category_id,
+       gint64            account_id)
+{
+  CantingEntry *e = canting_entry_new (kind);
+
+  g_free (e->on_date);
+  e->on_date = g_strdup (on_date);
+  e->amount = amount;
+  e->category_id = category_id;
+  e->account_id = account_id;
+  return e;
+}
+
+static gint64
+save_entry (Fixture          *f,
+            CantingEntryKind  kind,
+            const char       *on_date,
+            CantingMoney      amount,
+            gint64            category_id,
+            gint64            account_id)
+{
+  g_autoptr(CantingEntry) e = entry (kind, on_date, amount, category_id, account_id);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (canting_entry_save (f->db, e, &error));
+  g_assert_no_error (error);
+  return e->id;
+}
+
+static gint64
+save_transfer (Fixture     *f,
+               const char  *on_date,
+               CantingMoney amount,
+               gint64       from,
+               gint64       to)
+{
+  g_autoptr(CantingEntry) e = entry (CANTING_ENTRY_TRANSFER, on_date, amount, 0, from);
+  g_autoptr(GError) error = NULL;
+
+  e->to_account_id = to;
+  g_assert_true (canting_entry_save (f->db, e, &error));
+  g_assert_no_error (error);
+  return e->id;
+}
+
+static CantingLedgerTotals
+totals (Fixture    *f,
+        const char *from,
+        const char *to)
+{
+  CantingLedgerFilter filter = { .from = from, .to = to, .kind = -1 };
+  CantingLedgerTotals t = { -1, -1 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (canting_ledger_totals (f->db, &filter, &t, &error));
+  g_assert_no_error (error);
+  return t;
+}
+
+static gint64
+add_order (Fixture      *f,
+           const char   *order_date,
+           const char   *due_date,
+           CantingMoney  price)
+{
+  g_autoptr(CantingCustomer) c = canting_customer_new ();
+  g_autoptr(CantingOrder) o = canting_order_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_free (c->name);
+  c->name = g_strdup ("Bu Sri");
+  g_assert_true (canting_customer_save (f->db, c, &error));
+  o->customer_id = c->id;
+  g_free (o->order_date);
+  o->order_date = g_strdup (order_date);
+  o->due_date = g_strdup (due_date);
+  g_ptr_array_add (o->items, canting_order_item_new (0, "Kain tulis Kawung", 1, price));
+  g_assert_true (canting_order_save (f->db, o, &error));
+  g_assert_no_error (error);
+  return o->id;
+}
+
+static gint64
+pay (Fixture              *f,
+     gint64                order_id,
+     CantingMoney          amount,
+     const char           *paid_on,
+     CantingPaymentMethod  method,
+     gboolean              down_payment)
+{
+  g_autoptr(CantingPayment) p = canting_payment_new ();
+  g_autoptr(GError) error = NULL;
+
+  p->order_id = order_id;
+  p->amount = amount;
+  g_free (p->paid_on);
+  p->paid_on = g_strdup (paid_on);
+  p->method = method;
+  p->is_down_payment = down_payment;
+  g_assert_true (canting_payment_add (f->db, p, &error));
+  g_assert_no_error (error);
+  return p->id;
+}
+
+/* Income, expenses and transfers move the balances; the totals count
+ * income and expenses only, each within its dates. */
+static void
+test_balances_and_transfers (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(CantingAccount) bri = canting_account_new ();
+  g_autoptr(GError) error = NULL;
+  CantingLedgerTotals t;
+
+  g_assert_cmpint (balance_of (f, f->kas), ==, 0);
+
+  /* A second bank account that held Rp 2.000.000 when the ledger began. */
+  g_free (bri->name);
+  bri->name = g_strdup ("BRI");
+  bri->kind = CANTING_ACCOUNT_BANK;
+  bri->opening_balance = 2000000;
+  g_assert_true (canting_account_save (f->db, bri, &error));
+  g_assert_no_error (error);
+
+  save_entry (f, CANTING_ENTRY_INCOME, "2026-03-02", 750000, category (f, "sales"), f->kas);
+  save_entry (f, CANTING_ENTRY_EXPENSE, "2026-03-05", 120000, category (f, "utilities"), f->kas);
+  save_entry (f, CANTING_ENTRY_EXPENSE, "2026-04-01", 300000, category (f, "rent"), bri->id);
+  save_transfer (f, "2026-03-10", 500000, f->kas, bri->id);
+
+  g_assert_cmpint (balance_of (f, f->kas), ==, 750000 - 120000 - 500000);
+  g_assert_cmpint (balance_of (f, bri->id), ==, 2000000 + 500000 - 300000);
+  g_assert_cmpint (balance_of (f, f->bank), ==, 0);
+
+  t = totals (f, NULL, NULL);
+  g_assert_cmpint (t.income, ==, 750000);
+  g_assert_cmpint (t.expense, ==, 420000);
+  t = totals (f, "2026-03-01", "2026-03-31");
+  g_assert_cmpint (t.income, ==, 750000);
+  g_assert_cmpint (t.expense, ==, 120000);
+  t = totals (f, "2026-04-01", "2026-04-01");
+  g_assert_cmpint (t.income, ==, 0);
+  g_assert_cmpint (t.expense, ==, 300000);
+
+  /* Account names are unique, whatever the capitals. */
+  {
+    g_autoptr(CantingAccount) again = canting_account_new ();
+    g_free (again->name);
+    again->name = g_strdup ("  bri ");
+    g_assert_false (canting_account_save (f->db, again, &error));
+    g_assert_error (error, CANTING_LEDGER_ERROR, CANTING_LEDGER_FIELD_NAME);
+    g_assert_nonnull (strstr (error->message, "already an account called “bri”"));
+    g_clear_error (&error);
+  }
+}
+
+/* Payments, purchases and wages appear once each, follow their source and
+ * are voided, not lost, when it goes. */
+static void
+test_automatic_entries (Fixture       *f,
+                        gconstpointer  data)
+{
+  gint64 order = add_order (f, "2026-05-01", "2026-05-31", 1500000);
+  gint64 dp = pay (f, order, 500000, "2026-05-01", CANTING_PAYMENT_TRANSFER, TRUE);
+  g_autoptr(CantingMovement) buy = canting_movement_new ();
+  g_autoptr(CantingEntry) e = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  CantingLedgerFilter filter = { .kind = -1 };
+  CantingLedgerTotals t;
+  g_autofree char *sql = NULL;
+  gint64 dp_entry, wage_entry;
+
+  pay (f, order, 1000000, "2026-05-20", CANTING_PAYMENT_CASH, FALSE);
+
+  buy->material_id = query_int (f, "SELECT id FROM materials WHERE name = 'Mori prima'");
+  buy->kind = CANTING_MOVEMENT_PURCHASE;
+  buy->quantity = 30000;
+  buy->cost = 450000;
+  g_free (buy->on_date);
+  buy->on_date = g_strdup ("2026-05-03");
+  g_free (buy->supplier);
+  buy->supplier = g_strdup ("Toko Sumber Rejeki");
+  g_assert_true (canting_movement_record (f->db, buy, CANTING_MOVEMENT_DEFAULT, &error));
+  g_assert_no_error (error);
+
+  exec (f, "INSERT INTO workers (id, name) VALUES (7, 'Mbok Yem');"
+           "INSERT INTO wage_payments (id, worker_id, amount, paid_on) VALUES (70, 7, 80000, '2026-05-25');");
+
+  /* Exactly one entry each, in the account its method lands in. */
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM ledger"), ==, 4);
+  sql = g_strdup_printf ("SELECT id FROM ledger WHERE source = 'payment' AND source_id = %" G_GINT64_FORMAT, dp);
+  dp_entry = query_int (f, sql);
+  e = canting_entry_load (f->db, dp_entry, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (e->kind, ==, CANTING_ENTRY_INCOME);
+  g_assert_cmpint (e->source, ==, CANTING_ENTRY_SOURCE_PAYMENT);
+  g_assert_cmpint (e->order_id, ==, order);
+  g_assert_cmpint (e->account_id, ==, f->bank);
+  g_assert_cmpint (e->category_id, ==, category (f, "order_dp"));
+  g_assert_cmpstr (e->on_date, ==, "2026-05-01");
+  g_assert_true (g_str_has_prefix (e->source_text, "PSN-2026-"));
+  g_assert_true (g_str_has_suffix (e->source_text, " · Bu Sri"));
+
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM ledger WHERE source = 'payment' AND kind = 'income' "
+                                 "AND account_id = 1 AND category_id = (SELECT id FROM ledger_categories "
+                                 "WHERE code = 'order_settlement') AND amount = 1000000"), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM ledger WHERE source = 'purchase' AND kind = 'expense' "
+                                 "AND account_id = 1 AND amount = 450000 AND on_date = '2026-05-03'"), ==, 1);
+  wage_entry = query_int (f, "SELECT id FROM ledger WHERE source = 'wage' AND source_id = 70 AND kind = 'expense' "
+                             "AND amount = 80000 AND category_id = (SELECT id FROM ledger_categories WHERE code = 'wages')");
+  g_assert_cmpint (wage_entry, >, 0);
+
+  g_assert_cmpint (balance_of (f, f->kas), ==, 1000000 - 450000 - 80000);
+  g_assert_cmpint (balance_of (f, f->bank), ==, 500000);
+  t = totals (f, "2026-05-01", "2026-05-31");
+  g_assert_cmpint (t.income, ==, 1500000);
+  g_assert_cmpint (t.expense, ==, 530000);
+
+  /* The list says where each came from, and the search finds it by it. */
+  filter.text = "Sumber Rejeki";
+  found = canting_ledger_search (f->db, &filter, 0, 50, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (((CantingEntry *) found->pdata[0])->source_text, ==, "Mori prima · Toko Sumber Rejeki");
+  g_assert_cmpint (canting_ledger_count (f->db, &filter, &error), ==, 1);
+  filter.text = "Mbok Yem";
+  g_assert_cmpint (canting_ledger_count (f->db, &filter, &error), ==, 1);
+  filter.text = NULL;
+  g_assert_cmpint (canting_ledger_count (f->db, &filter, &error), ==, 4);
+
+  /* Moving the DP to the e-wallet is the ledger's to say; its amount and
+   * date are not (they follow the payment). */
+  e->account_id = f->ewallet;
+  e->amount = 1;
+  g_free (e->on_date);
+  e->on_date = g_strdup ("2020-01-01");
+  g_assert_true (canting_entry_save (f->db, e, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&e, canting_entry_free);
+  e = canting_entry_load (f->db, dp_entry, &error);
+  g_assert_cmpint (e->account_id, ==, f->ewallet);
+  g_assert_cmpint (e->amount, ==, 500000);
+  g_assert_cmpstr (e->on_date, ==, "2026-05-01");
+  g_assert_cmpint (balance_of (f, f->bank), ==, 0);
+  g_assert_cmpint (balance_of (f, f->ewallet), ==, 500000);
+
+  /* An automatic entry is not voided here. */
+  g_assert_false (canting_entry_set_voided (f->db, dp_entry, TRUE, &error));
+  g_assert_error (error, CANTING_LEDGER_ERROR, CANTING_LEDGER_FIELD_SOURCE);
+  g_assert_nonnull (strstr (error->message, "Order payment"));
+  g_clear_error (&error);
+
+  /* The source changes: the entry follows, in the account chosen. */
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("UPDATE payments SET amount = 600000, paid_on = '2026-05-02' WHERE id = %" G_GINT64_FORMAT, dp);
+  exec (f, sql);
+  g_clear_pointer (&e, canting_entry_free);
+  e = canting_entry_load (f->db, dp_entry, &error);
+  g_assert_cmpint (e->amount, ==, 600000);
+  g_assert_cmpstr (e->on_date, ==, "2026-05-02");
+  g_assert_cmpint (e->account_id, ==, f->ewallet);
+  exec (f, "UPDATE wage_payments SET amount = 90000 WHERE id = 70");
+  g_assert_cmpint (balance_of (f, f->kas), ==, 1000000 - 450000 - 90000);
+
+  /* The source goes: the entry stays, voided, and counts nowhere. */
+  exec (f, "DELETE FROM wage_payments WHERE id = 70");
+  g_assert_cmpint (query_int (f, "SELECT voided FROM ledger WHERE source = 'wage' AND source_id = 70"), ==, 1);
+  g_assert_cmpint (balance_of (f, f->kas), ==, 1000000 - 450000);
+  g_assert_cmpint (canting_ledger_count (f->db, &filter, &error), ==, 3);
+  filter.include_voided = TRUE;
+  g_assert_cmpint (canting_ledger_count (f->db, &filter, &error), ==, 4);
+  t = totals (f, NULL, NULL);
+  g_assert_cmpint (t.expense, ==, 450000);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM ledger"), ==, 4);
+}
+
+/* A database from before the ledger gets one entry per payment, purchase
+ * and wage it already had, once, when it is upgraded. */
+static void
+test_upgrade_brings_in_history (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autoptr(GError) error = NULL;
+  CantingDb *db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, 7, &error);
+  sqlite3 *handle;
+
+  g_assert_no_error (error);
+  handle = canting_db_get_handle (db);
+  g_assert_cmpint (sqlite3_exec (handle,
+                                 "INSERT INTO customers (id, name) VALUES (1, 'Pak Budi');"
+                                 "INSERT INTO orders (id, number, year, seq, customer_id, order_date, total) "
+                                 "  VALUES (1, 'PSN-2025-0001', 2025, 1, 1, '2025-02-01', 900000);"
+                                 "INSERT INTO payments (order_id, amount, paid_on, method, is_down_payment) VALUES"
+                                 "  (1, 300000, '2025-02-01', 'qris', 1), (1, 600000, '2025-02-20', 'cash', 0);"
+                                 "INSERT INTO stock_movements (material_id, kind, quantity, value, cost, on_date) VALUES"
+                                 "  (1, 'purchase', 30000, 400000, 400000, '2025-01-15'),"
+                                 "  (1, 'purchase', 1000, 0, 0, '2025-01-16');"  /* a free sample: no entry */
+                                 "INSERT INTO workers (id, name) VALUES (1, 'Mbok Tun');"
+                                 "INSERT INTO wage_payments (worker_id, amount, paid_on) VALUES (1, 75000, '2025-02-10');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_object_unref (db);
+
+  for (int round = 0; round < 2; round++)
+    {
+      db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, &error);
+      g_assert_no_error (error);
+      handle = canting_db_get_handle (db);
+      g_assert_cmpint (canting_test_query_int (handle, "SELECT count(*) FROM ledger"), ==, 4);
+      g_assert_cmpint (canting_test_query_int (handle, "SELECT count(*) FROM ledger WHERE source = 'payment' "
+                                                       "AND account_id = 3 AND amount = 300000"), ==, 1);
+      g_assert_cmpint (canting_test_query_int (handle, "SELECT sum(amount) FROM ledger WHERE kind = 'expense'"), ==, 475000);
+      g_object_unref (db);
+    }
+  canting_test_rmdir (dir);
+}
+
+/* Entries typed by hand: every rule, and nothing stored when one breaks. */
+static void
+test_validation (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingEntry) e = entry (CANTING_ENTRY_EXPENSE, "2026-06-31", 10000, category (f, "tools"), f->kas);
+  g_autoptr(CantingAccount) old = canting_account_new ();
+  g_autoptr(CantingCategory) mine = canting_category_new ();
+
+  g_assert_false (canting_entry_save (f->db, e, &error));
+  g_assert_error (error, CANTING_LEDGER_ERROR, CANTING_LEDGER_FIELD_DATE);
+  g_clear_error (&error);
+
+  g_free (e->on_date);
+  e->on_date = g_strdup ("2026-06-30");
+  e->amount = 0;
+  g_assert_false (canting_entry_save (f->db, e, &error));
+  g_assert_error (error, CANTING_LEDGER_ERROR, CANTING_LEDGER_FIELD_AMOUNT);
+  g_clear_error (&error);
+  e->amount = CANTING_LEDGER_AMOUNT_MAX + 1;
+  g_assert_false (canting_entry_save (f->db, e, &error));
+  g_assert_error (error, CANTING_LEDGER_ERROR, CANTING_LEDGER_FIELD_AMOUNT);
+  g_assert_nonnull (strstr (error->message, "Rp 10.000.000.000"));
+  g_clear_error (&error);
+  e->amount = 10000;
+
+  /* An income category for an expense. */
+  e->category_id = category (f, "sales");
+  g_assert_false (canting_entry_save (f->db, e, &error));
+  g_assert_error (error, CANTING_LEDGER_ERROR, CANTING_LEDGER_FIELD_CATEGORY);
+  g_assert_nonnull (strstr (error->message, "expense category"));
+  g_clear_error (&error);
+  e->category_id = 0;
+  g_assert_false (canting_entry_save (f->db, e, &error));
+  g_assert_error (error, CANTING_LEDGER_ERROR, CANTING_LEDGER_FIELD_CATEGORY);
+  g_clear_error (&error);
+  e->category_id = 9999;
+  g_assert_false (canting_entry_save (f->db, e, &error));
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  e->category_id = category (f, "tools");
+
+  /* A transfer to the account it comes from. */
+  e->kind = CANTING_ENTRY_TRANSFER;
+  e->to_account_id = f->kas;
+  g_assert_false (canting_entry_save (f->db, e, &error));
+  g_assert_error (error, CANTING_LEDGER_ERROR, CANTING_LEDGER_FIELD_TO_ACCOUNT);
+  g_clear_error (&error);
+  e->to_account_id = 0;
+  g_assert_false (canting_entry_save (f->db, e, &error));
+  g_assert_error (error, CANTING_LEDGER_ERROR, CANTING_LEDGER_FIELD_TO_ACCOUNT);
+  g_clear_error (&error);
+  e->kind = CANTING_ENTRY_EXPENSE;
+
+  /* An archived account takes no new entries, but keeps its old ones. */
+  g_free (old->name);
+  old->name = g_strdup ("Celengan");
+  g_assert_true (canting_account_save (f->db, old, &error));
+  e->account_id = old->id;
+  g_assert_true (canting_entry_save (f->db, e, &error));
+  old->archived = TRUE;
+  g_assert_true (canting_account_save (f->db, old, &error));
+  g_free (e->note);
+  e->note = g_strdup ("still here");
+  g_assert_true (canting_entry_save (f->db, e, &error));
+  g_assert_no_error (error);
+  e->id = 0;
+  g_assert_false (canting_entry_save (f->db, e, &error));
+  g_assert_error (error, CANTING_LEDGER_ERROR, CANTING_LEDGER_FIELD_ACCOUNT);
+  g_clear_error (&error);
+
+  /* Categories: their own names, their kind for good. */
+  g_free (mine->name);
+  mine->name = g_strdup ("Pameran");
+  g_assert_true (canting_category_save (f->db, mine, &error));
+  g_free (mine->name);
+  mine->name = g_strdup ("sewa");
+  g_assert_false (canting_category_save (f->db, mine, &error));
+  g_assert_error (error, CANTING_LEDGER_ERROR, CANTING_LEDGER_FIELD_NAME);
+  g_clear_error (&error);
+  mine->kind = CANTING_ENTRY_INCOME;
+  g_free (mine->name);
+  mine->name = g_strdup ("Hadiah lomba");
+  g_assert_false (canting_category_save (f->db, mine, &error));
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM ledger"), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM ledger WHERE note = 'still here'"), ==, 1);
+}
+
+/* Voiding takes an entry out of every sum and keeps it listed; undoing
+ * brings it back. */
+static void
+test_void_and_undo (Fixture       *f,
+                    gconstpointer  data)
+{
+  gint64 id = save_entry (f, CANTING_ENTRY_EXPENSE, "2026-06-01", 250000, category (f, "shipping"), f->kas);
+  CantingLedgerFilter filter = { .kind = -1 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+
+  g_assert_true (canting_entry_set_voided (f->db, id, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (balance_of (f, f->kas), ==, 0);
+  g_assert_cmpint (totals (f, NULL, NULL).expense, ==, 0);
+  g_assert_cmpint (canting_ledger_count (f->db, &filter, &error), ==, 0);
+  filter.include_voided = TRUE;
+  list = canting_ledger_search (f->db, &filter, 0, 10, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_true (((CantingEntry *) list->pdata[0])->voided);
+
+  g_assert_true (canting_entry_set_voided (f->db, id, FALSE, &error));
+  g_assert_cmpint (balance_of (f, f->kas), ==, -250000);
+  g_assert_cmpint (totals (f, NULL, NULL).expense, ==, 250000);
+}
+
+/* Pages come newest first, and the filters pick by kind, account and
+ * category. */
+static void
+test_search_pages (Fixture       *f,
+                   gconstpointer  data)
+{
+  CantingLedgerFilter filter = { .kind = -1 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) second = NULL;
+
+  for (int day = 1; day <= 25; day++)
+    {
+      g_autofree char *date = g_strdup_printf ("2026-02-%02d", day);
+      save_entry (f, day % 2 ? CANTING_ENTRY_INCOME : CANTING_ENTRY_EXPENSE, date, 1000 * day,
+                  category (f, day % 2 ? "sales" : "tools"), day % 5 ? f->kas : f->bank);
+    }
+  save_transfer (f, "2026-02-26", 5000, f->bank, f->ewallet);
+
+  first = canting_ledger_search (f->db, &filter, 0, 20, &error);
+  second = canting_ledger_search (f->db, &filter, 20, 20, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->len, ==, 20);
+  g_assert_cmpuint (second->len, ==, 6);
+  g_assert_cmpstr (((CantingEntry *) first->pdata[0])->on_date, ==, "2026-02-26");
+  g_assert_cmpstr (((CantingEntry *) first->pdata[0])->to_account_name, ==, "QRIS / e-wallet");
+  g_assert_null (((CantingEntry *) first->pdata[0])->category_name);
+  g_assert_cmpstr (((CantingEntry *) second->pdata[5])->on_date, ==, "2026-02-01");
+  g_assert_cmpstr (((CantingEntry *) second->pdata[5])->category_name, ==, "Penjualan");
+
+  filter.kind = CANTING_ENTRY_EXPENSE;
+  g_assert_cmpint (canting_ledger_count (f->db, &filter, &error), ==, 12);
+  filter.kind = -1;
+  filter.account_id = f->bank;
+  /* Days 5, 10, 15, 20, 25 and the transfer out of it. */
+  g_assert_cmpint (canting_ledger_count (f->db, &filter, &error), ==, 6);
+  filter.account_id = f->ewallet;
+  g_assert_cmpint (canting_ledger_count (f->db, &filter, &error), ==, 1);
+  filter.account_id = 0;
+  filter.category_id = category (f, "sales");
+  g_assert_cmpint (canting_ledger_count (f->db, &filter, &error), ==, 13);
+  filter.category_id = 0;
+  filter.from = "2026-02-10";
+  filter.to = "2026-02-12";
+  g_assert_cmpint (canting_ledger_count (f->db, &filter, &error), ==, 3);
+  g_assert_no_error (error);
+}
+
+/* What customers owe, aged from the due date (or the order date). */
+static void
+test_receivables (Fixture       *f,
+                  gconstpointer  data)
+{
+  gint64 due_soon = add_order (f, "2026-06-01", "2026-06-30", 1000000);
+  gint64 late = add_order (f, "2026-03-01", "2026-04-01", 800000);
+  gint64 very_late = add_order (f, "2026-01-02", NULL, 500000);
+  gint64 paid_up = add_order (f, "2026-03-01", "2026-03-15", 300000);
+  gint64 draft = add_order (f, "2026-03-01", "2026-03-15", 700000);
+  CantingMoney buckets[CANTING_AGE_BUCKET_COUNT];
+  g_autoptr(GPtrArray) owed = NULL;
+  g_autoptr(GError) error = NULL;
+  const CantingReceivable *r;
+
+  (void) draft;  /* a draft is no sale yet: owes nothing */
+  for (guint i = 0; i < 4; i++)
+    {
+      gint64 ids[] = { due_soon, late, very_late, paid_up };
+      g_assert_true (canting_order_set_status (f->db, ids[i], CANTING_ORDER_CONFIRMED, NULL, &error));
+      g_assert_no_error (error);
+    }
+  pay (f, due_soon, 400000, "2026-06-01", CANTING_PAYMENT_CASH, TRUE);
+  pay (f, late, 200000, "2026-03-01", CANTING_PAYMENT_CASH, TRUE);
+  pay (f, paid_up, 300000, "2026-03-01", CANTING_PAYMENT_CASH, FALSE);
+
+  owed = canting_receivables (f->db, "2026-06-10", buckets, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (owed->len, ==, 3);
+  r = owed->pdata[0];
+  g_assert_cmpint (r->order_id, ==, very_late);
+  g_assert_cmpstr (r->due_date, ==, "2026-01-02");
+  g_assert_cmpint (r->days_overdue, ==, 159);
+  g_assert_cmpint (r->bucket, ==, CANTING_AGE_OVER_90);
+  r = owed->pdata[1];
+  g_assert_cmpint (r->order_id, ==, late);
+  g_assert_cmpint (r->balance, ==, 600000);
+  g_assert_cmpint (r->days_overdue, ==, 70);
+  g_assert_cmpint (r->bucket, ==, CANTING_AGE_61_90);
+  r = owed->pdata[2];
+  g_assert_cmpint (r->order_id, ==, due_soon);
+  g_assert_cmpint (r->days_overdue, ==, 0);
+  g_assert_cmpint (r->bucket, ==, CANTING_AGE_NOT_DUE);
+
+  g_assert_cmpint (buckets[CANTING_AGE_NOT_DUE], ==, 600000);
+  g_assert_cmpint (buckets[CANTING_AGE_1_30], ==, 0);
+  g_assert_cmpint (buckets[CANTING_AGE_31_60], ==, 0);
+  g_assert_cmpint (buckets[CANTING_AGE_61_90], ==, 600000);
+  g_assert_cmpint (buckets[CANTING_AGE_OVER_90], ==, 500000);
+
+  /* The boundaries of the columns: 30 days late is still 1–30. */
+  g_clear_pointer (&owed, g_ptr_array_unref);
+  owed = canting_receivables (f->db, "2026-05-01", buckets, &error);
+  g_assert_cmpint (buckets[CANTING_AGE_1_30], ==, 600000);
+  g_clear_pointer (&owed, g_ptr_array_unref);
+  owed = canting_receivables (f->db, "2026-05-02", buckets, &error);
+  g_assert_cmpint (buckets[CANTING_AGE_1_30], ==, 0);
+  g_assert_cmpint (buckets[CANTING_AGE_31_60], ==, 600000);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/ledger/balances-and-transfers", test_balances_and_transfers);
+  ADD ("/ledger/automatic-entries", test_automatic_entries);
+  ADD ("/ledger/validation", test_validation);
+  ADD ("/ledger/void-and-undo", test_void_and_undo);
+  ADD ("/ledger/search-pages", test_search_pages);
+  ADD ("/ledger/receivables", test_receivables);
+#undef ADD
+  g_test_add_func ("/ledger/upgrade-brings-in-history", test_upgrade_brings_in_history);
+  return g_test_run ();
+}
