@@ -300,6 +300,44 @@ import_text (Fixture        *f,
   return canting_csv_import (f->db, kind, bytes, mode, error);
 }
 
+/* Where each order came from: the stored id or the label, empty for in
+ * person; an unknown one is refused at its line, and the export writes it
+ * back. */
+static void
+test_orders_channel (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingCsvReport) report =
+    import_text (f, CANTING_CSV_ORDERS,
+                 "nomor;tanggal;pelanggan;keterangan;jumlah;harga satuan;saluran\n"
+                 "B1;01/04/2026;Pak Budi;Kain;1;100000;whatsapp\n"
+                 "B2;02/04/2026;Pak Budi;Kain;1;100000;Exhibition\n"
+                 "B3;03/04/2026;Pak Budi;Kain;1;100000;toko kelontong\n"
+                 "B4;04/04/2026;Pak Budi;Kain;1;100000;\n",
+                 CANTING_CSV_SKIP_BAD_ROWS, &error);
+  CantingOrderFilter all = { .status = -1 };
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GBytes) out = NULL;
+  const CantingSalesChannel expected[] = { CANTING_CHANNEL_DIRECT, CANTING_CHANNEL_EXHIBITION, CANTING_CHANNEL_WHATSAPP };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->imported, ==, 3);
+  g_assert_cmpuint (report->problems->len, ==, 1);
+  g_assert_nonnull (strstr (problem_at (report, 4), "sales channel “toko kelontong” is not known"));
+  rows = canting_order_search (f->db, &all, 0, 10, &error);
+  g_assert_cmpuint (rows->len, ==, 3);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autoptr(CantingOrder) o = canting_order_load (f->db, ((CantingOrderRow *) rows->pdata[i])->id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (o->channel, ==, expected[i]);
+    }
+  out = canting_csv_export (f->db, CANTING_CSV_ORDERS, ';', &error);
+  g_assert_nonnull (strstr (g_bytes_get_data (out, NULL), ";whatsapp\r\n"));
+  g_assert_nonnull (strstr (g_bytes_get_data (out, NULL), ";exhibition\r\n"));
+}
+
 /* A cell a spreadsheet would run as a formula is exported behind a quote
  * mark; importing the export strips it again, so nothing changes. */
 static void
@@ -1056,6 +1094,7 @@ main (int   argc,
   ADD ("/csv/round-trip", test_round_trip);
   ADD ("/csv/export-guards-formulas", test_export_guards_formulas);
   ADD ("/csv/orders-import", test_orders_import);
+  ADD ("/csv/orders-channel", test_orders_channel);
   ADD ("/csv/formula-guard-round-trip", test_formula_guard_round_trip);
   ADD ("/csv/spreadsheet-leftovers", test_spreadsheet_leftovers);
   ADD ("/csv/extra-cells-duplicate-column", test_extra_cells_and_duplicate_column);

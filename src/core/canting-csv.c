@@ -258,6 +258,7 @@ static const Column order_columns[] = {
   { "discount", "potongan|diskon|discount", FALSE },
   { "shipping", "ongkos kirim|ongkir|shipping", FALSE },
   { "notes", "catatan|notes", FALSE },
+  { "channel", "saluran|saluran penjualan|channel|sales channel", FALSE },
   /* Written by the export; orders come in as new drafts, so these are
    * read past without a complaint. */
   { "ignored_status", "status", FALSE },
@@ -1139,6 +1140,33 @@ group_rows (const Header *h,
   return groups;
 }
 
+/* A sales channel by its stored id ("whatsapp") or its label in the
+ * language of the import ("Pameran"); empty is in person. */
+static gboolean
+parse_channel (const char           *text,
+               CantingSalesChannel  *out_channel,
+               GError              **error)
+{
+  g_autoptr(GString) known = g_string_new (NULL);
+
+  *out_channel = CANTING_CHANNEL_DIRECT;
+  if (*text == '\0' || canting_sales_channel_from_string (text, out_channel))
+    return TRUE;
+  for (guint i = 0; i < CANTING_SALES_CHANNEL_COUNT; i++)
+    {
+      if (g_utf8_collate (text, canting_sales_channel_label (i)) == 0 ||
+          g_ascii_strcasecmp (text, canting_sales_channel_label (i)) == 0)
+        {
+          *out_channel = i;
+          return TRUE;
+        }
+      g_string_append_printf (known, "%s%s", i > 0 ? ", " : "", canting_sales_channel_to_string (i));
+    }
+  g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
+               _("The sales channel “%s” is not known; write one of %s."), text, known->str);
+  return FALSE;
+}
+
 static CantingOrder *
 order_from_group (CantingDb     *db,
                   const Header  *h,
@@ -1177,6 +1205,8 @@ order_from_group (CantingDb     *db,
     return NULL;
   g_free (order->notes);
   order->notes = g_strdup (cell (h, first, "notes"));
+  if (!parse_channel (cell (h, first, "channel"), &order->channel, error))
+    return NULL;
 
   if (!canting_validate_text (customer, CANTING_TEXT_REQUIRED, _("Customer name"), NULL,
                               CANTING_ERROR, CANTING_ERROR_INVALID, error))
@@ -1959,12 +1989,12 @@ canting_csv_export (CantingDb       *db,
       ok = export_query (db,
                          "SELECT o.number, o.order_date, coalesce(o.due_date, ''), c.name, o.status, "
                          "coalesce(p.sku, ''), i.description, i.quantity, i.unit_price, o.discount, o.shipping, o.total, "
-                         "(SELECT coalesce(sum(amount), 0) FROM payments y WHERE y.order_id = o.id) "
+                         "(SELECT coalesce(sum(amount), 0) FROM payments y WHERE y.order_id = o.id), o.channel "
                          "FROM orders o JOIN customers c ON c.id = o.customer_id "
                          "JOIN order_items i ON i.order_id = o.id LEFT JOIN products p ON p.id = i.product_id "
                          "ORDER BY o.order_date, o.id, i.position",
                          "nomor,tanggal,jatuh tempo,pelanggan,status,sku,keterangan,jumlah,harga satuan,"
-                         "potongan,ongkos kirim,total,dibayar",
+                         "potongan,ongkos kirim,total,dibayar,saluran",
                          separator, out, error);
       break;
     case CANTING_CSV_MATERIALS:

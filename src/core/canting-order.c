@@ -43,6 +43,41 @@ static const CantingEnumName methods[CANTING_PAYMENT_METHOD_COUNT] = {
   [CANTING_PAYMENT_QRIS] = { "qris", N_("QRIS or e-wallet") },
 };
 
+static const CantingEnumName channels[CANTING_SALES_CHANNEL_COUNT] = {
+  [CANTING_CHANNEL_DIRECT] = { "direct", N_("In person") },
+  [CANTING_CHANNEL_WHATSAPP] = { "whatsapp", N_("WhatsApp") },
+  [CANTING_CHANNEL_EXHIBITION] = { "exhibition", N_("Exhibition") },
+  [CANTING_CHANNEL_ONLINE_SHOP] = { "online_shop", N_("Online shop") },
+  [CANTING_CHANNEL_EPEKEN] = { "epeken", N_("e-Peken") },
+  [CANTING_CHANNEL_MARKETPLACE] = { "marketplace", N_("Other marketplace") },
+};
+
+const char *
+canting_sales_channel_to_string (CantingSalesChannel channel)
+{
+  return canting_enum_id (channels, CANTING_SALES_CHANNEL_COUNT, channel);
+}
+
+const char *
+canting_sales_channel_label (CantingSalesChannel channel)
+{
+  return canting_enum_label (channels, CANTING_SALES_CHANNEL_COUNT, channel);
+}
+
+gboolean
+canting_sales_channel_from_string (const char          *text,
+                                   CantingSalesChannel *out_channel)
+{
+  return canting_enum_lookup (channels, CANTING_SALES_CHANNEL_COUNT, text, (guint *) out_channel);
+}
+
+gboolean
+canting_sales_channel_is_online (CantingSalesChannel channel)
+{
+  return channel == CANTING_CHANNEL_ONLINE_SHOP || channel == CANTING_CHANNEL_EPEKEN ||
+         channel == CANTING_CHANNEL_MARKETPLACE;
+}
+
 const char *
 canting_order_status_to_string (CantingOrderStatus status)
 {
@@ -327,6 +362,11 @@ canting_order_validate (const CantingOrder  *order,
                    _("The due date is before the order date."));
       return FALSE;
     }
+  if (order->channel >= CANTING_SALES_CHANNEL_COUNT)
+    {
+      g_set_error (error, CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_CHANNEL, _("Choose where the order came from."));
+      return FALSE;
+    }
   if (order->items->len > ITEMS_MAX)
     {
       g_set_error (error, CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_ITEMS,
@@ -535,7 +575,7 @@ canting_order_save_in_txn (CantingDb  *db,
         }
       stmt = canting_sql_prepare (db,
                                   "UPDATE orders SET customer_id = ?1, order_date = ?2, due_date = ?3, "
-                                  "from_stock = ?4, discount = ?5, shipping = ?6, total = ?7, notes = ?8 "
+                                  "from_stock = ?4, discount = ?5, shipping = ?6, total = ?7, notes = ?8, channel = ?12 "
                                   "WHERE id = ?9", error);
       if (stmt == NULL)
         return FALSE;
@@ -547,8 +587,8 @@ canting_order_save_in_txn (CantingDb  *db,
         return FALSE;
       stmt = canting_sql_prepare (db,
                                   "INSERT INTO orders (customer_id, order_date, due_date, from_stock, discount, "
-                                  "shipping, total, notes, number, year, seq, status) "
-                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'draft')", error);
+                                  "shipping, total, notes, number, year, seq, status, channel) "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'draft', ?12)", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 9, order->number, -1, SQLITE_STATIC);
@@ -564,6 +604,7 @@ canting_order_save_in_txn (CantingDb  *db,
   sqlite3_bind_int64 (stmt, 6, order->shipping);
   sqlite3_bind_int64 (stmt, 7, total);
   canting_sql_bind_trimmed (stmt, 8, order->notes);
+  sqlite3_bind_text (stmt, 12, canting_sales_channel_to_string (order->channel), -1, SQLITE_STATIC);
   if (!canting_sql_save_record (db, stmt, &order->id, _("saving the order"), NULL, error))
     return FALSE;
   if (is_new && !log_status (db, order->id, CANTING_ORDER_DRAFT, NULL, error))
@@ -600,7 +641,7 @@ canting_order_load (CantingDb  *db,
   g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
                                                       "SELECT o.number, o.customer_id, c.name, o.order_date, o.due_date, "
                                                       "o.status, o.from_stock, o.discount, o.shipping, o.notes, "
-                                                      "(SELECT coalesce(sum(amount), 0) FROM payments p WHERE p.order_id = o.id) "
+                                                      "(SELECT coalesce(sum(amount), 0) FROM payments p WHERE p.order_id = o.id), o.channel "
                                                       "FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.id = ?1",
                                                       error);
   g_autoptr(sqlite3_stmt) items = canting_sql_prepare (db,
@@ -641,6 +682,7 @@ canting_order_load (CantingDb  *db,
   g_free (order->notes);
   order->notes = canting_sql_dup_text (stmt, 9);
   order->paid = sqlite3_column_int64 (stmt, 10);
+  canting_sales_channel_from_string ((const char *) sqlite3_column_text (stmt, 11), &order->channel);
 
   sqlite3_bind_int64 (items, 1, id);
   while ((rc = sqlite3_step (items)) == SQLITE_ROW)

@@ -25,6 +25,7 @@ typedef enum {
   CANTING_ORDER_FIELD_NOTES,
   CANTING_ORDER_FIELD_TOTAL,
   CANTING_ORDER_FIELD_STATUS,
+  CANTING_ORDER_FIELD_CHANNEL,
 } CantingOrderField;
 GQuark canting_order_error_quark (void);
 
@@ -69,6 +70,24 @@ const char *canting_payment_method_label       (CantingPaymentMethod  method);
 gboolean    canting_payment_method_from_string (const char           *text,
                                                 CantingPaymentMethod *out_method);
 
+/* Where an order came from. */
+typedef enum {
+  CANTING_CHANNEL_DIRECT,       /* at the workshop, by phone */
+  CANTING_CHANNEL_WHATSAPP,     /* WhatsApp or other messages */
+  CANTING_CHANNEL_EXHIBITION,   /* a fair or exhibition (pameran) */
+  CANTING_CHANNEL_ONLINE_SHOP,  /* the workshop's own online shop (WooCommerce) */
+  CANTING_CHANNEL_EPEKEN,       /* e-Peken, Surabaya's marketplace */
+  CANTING_CHANNEL_MARKETPLACE,  /* another online marketplace */
+} CantingSalesChannel;
+#define CANTING_SALES_CHANNEL_COUNT 6
+
+const char *canting_sales_channel_to_string   (CantingSalesChannel  channel);
+const char *canting_sales_channel_label       (CantingSalesChannel  channel);
+gboolean    canting_sales_channel_from_string (const char          *text,
+                                               CantingSalesChannel *out_channel);
+/* Sold online: the shop, e-Peken, other marketplaces. */
+gboolean    canting_sales_channel_is_online   (CantingSalesChannel  channel);
+
 typedef struct {
   gint64        product_id;   /* 0: a custom piece, described in words */
   char         *description;
@@ -91,6 +110,7 @@ typedef struct {
   char               *due_date;       /* YYYY-MM-DD or NULL */
   CantingOrderStatus  status;         /* changed only by canting_order_set_status() */
   gboolean            from_stock;     /* delivered from finished goods */
+  CantingSalesChannel channel;
   CantingMoney        discount;
   CantingMoney        shipping;
   char               *notes;

@@ -556,6 +556,14 @@ static const CantingSchemaStep steps[] = {
     "         (SELECT account_id FROM ledger_method_accounts WHERE method = 'cash'), 'wage', w.id"
     "  FROM wage_payments w ORDER BY w.id;"
     "PRAGMA user_version = 8;" },
+
+  { 9,
+    /* Where an order came from, for the sales reports and the share of
+     * online sales the outcome report counts.  Orders recorded before
+     * were taken in person or by message: 'direct'. */
+    "ALTER TABLE orders ADD COLUMN channel TEXT NOT NULL DEFAULT 'direct' CHECK (channel IN"
+    "  ('direct', 'whatsapp', 'exhibition', 'online_shop', 'epeken', 'marketplace'));"
+    "PRAGMA user_version = 9;" },
 };
 
 static const char * const tables[] = {

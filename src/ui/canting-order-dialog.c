@@ -24,7 +24,7 @@
 #include "canting-share.h"
 #include "canting-validate.h"
 
-#define N_FIELDS (CANTING_ORDER_FIELD_STATUS + 1)
+#define N_FIELDS (CANTING_ORDER_FIELD_CHANNEL + 1)
 /* Products offered in an item's menu: the whole catalog of a workshop. */
 #define PRODUCTS_MAX 5000
 #define CUSTOMERS_MAX 20000
@@ -44,6 +44,7 @@ struct _CantingOrderDialog
   AdwEntryRow *order_date_row;
   AdwEntryRow *due_date_row;
   GtkSwitch *from_stock_switch;
+  AdwComboRow *channel_row;
   AdwEntryRow *notes_row;
   AdwPreferencesGroup *items_group;
   GtkButton *add_item_button;
@@ -111,6 +112,7 @@ show_error (CantingOrderDialog *self,
     [CANTING_ORDER_FIELD_SHIPPING] = GTK_WIDGET (self->shipping_row),
     [CANTING_ORDER_FIELD_NOTES] = GTK_WIDGET (self->notes_row),
     [CANTING_ORDER_FIELD_TOTAL] = GTK_WIDGET (self->total_row),
+    [CANTING_ORDER_FIELD_CHANNEL] = GTK_WIDGET (self->channel_row),
   };
 
   canting_form_show_error (rows, N_FIELDS, CANTING_ORDER_ERROR, error,
@@ -193,6 +195,7 @@ read_form (CantingOrderDialog  *self,
                           &order->shipping, error))
     return NULL;
   order->from_stock = gtk_switch_get_active (self->from_stock_switch);
+  order->channel = adw_combo_row_get_selected (self->channel_row);
   g_free (order->notes);
   order->notes = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->notes_row)));
 
@@ -962,6 +965,7 @@ fill_form (CantingOrderDialog *self)
   gtk_editable_set_text (GTK_EDITABLE (self->order_date_row), order_date);
   gtk_editable_set_text (GTK_EDITABLE (self->due_date_row), due_date);
   gtk_switch_set_active (self->from_stock_switch, o->from_stock);
+  adw_combo_row_set_selected (self->channel_row, o->channel);
   gtk_editable_set_text (GTK_EDITABLE (self->notes_row), o->notes);
   set_money_text (GTK_EDITABLE (self->discount_row), o->discount);
   set_money_text (GTK_EDITABLE (self->shipping_row), o->shipping);
@@ -978,6 +982,7 @@ fill_form (CantingOrderDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->order_date_row), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->due_date_row), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->from_stock_switch), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->channel_row), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->notes_row), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->items_group), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->discount_row), editable);
@@ -1057,6 +1062,7 @@ canting_order_dialog_class_init (CantingOrderDialogClass *klass)
   BIND (order_date_row);
   BIND (due_date_row);
   BIND (from_stock_switch);
+  BIND (channel_row);
   BIND (notes_row);
   BIND (items_group);
   BIND (add_item_button);
@@ -1090,6 +1096,7 @@ static void
 canting_order_dialog_init (CantingOrderDialog *self)
 {
   g_autoptr(GtkStringList) methods = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) channels = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   canting_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
@@ -1099,6 +1106,9 @@ canting_order_dialog_init (CantingOrderDialog *self)
   for (guint i = 0; i < CANTING_PAYMENT_METHOD_COUNT; i++)
     gtk_string_list_append (methods, canting_payment_method_label (i));
   adw_combo_row_set_model (self->payment_method_row, G_LIST_MODEL (methods));
+  for (guint i = 0; i < CANTING_SALES_CHANNEL_COUNT; i++)
+    gtk_string_list_append (channels, canting_sales_channel_label (i));
+  adw_combo_row_set_model (self->channel_row, G_LIST_MODEL (channels));
   {
     /* set_expression takes its own reference. */
     GtkExpression *name = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
