@@ -630,6 +630,38 @@ test_receivables (Fixture       *f,
   g_assert_cmpint (buckets[CANTING_AGE_31_60], ==, 600000);
 }
 
+static void
+check_range (CantingPeriod  period,
+             const char    *today,
+             const char    *from,
+             const char    *to)
+{
+  g_autofree char *got_from = NULL;
+  g_autofree char *got_to = NULL;
+
+  canting_period_range (period, today, &got_from, &got_to);
+  g_assert_cmpstr (got_from, ==, from);
+  g_assert_cmpstr (got_to, ==, to);
+}
+
+/* Months and years around a day, across the turn of the year and a leap
+ * February. */
+static void
+test_periods (void)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  check_range (CANTING_PERIOD_THIS_MONTH, "2028-02-15", "2028-02-01", "2028-02-29");
+  check_range (CANTING_PERIOD_LAST_MONTH, "2026-01-31", "2025-12-01", "2025-12-31");
+  check_range (CANTING_PERIOD_THIS_YEAR, "2026-07-04", "2026-01-01", "2026-12-31");
+  check_range (CANTING_PERIOD_LAST_YEAR, "2026-07-04", "2025-01-01", "2025-12-31");
+  check_range (CANTING_PERIOD_ALL, "2026-07-04", NULL, NULL);
+  canting_month_range ("2026-03-09", 12, &from, &to);
+  g_assert_cmpstr (from, ==, "2025-03-01");
+  g_assert_cmpstr (to, ==, "2025-03-31");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -647,5 +679,6 @@ main (int    argc,
   ADD ("/ledger/receivables", test_receivables);
 #undef ADD
   g_test_add_func ("/ledger/upgrade-brings-in-history", test_upgrade_brings_in_history);
+  g_test_add_func ("/ledger/periods", test_periods);
   return g_test_run ();
 }

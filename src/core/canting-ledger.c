@@ -11,6 +11,7 @@
 #include "canting-sql-private.h"
 #include "canting-validate.h"
 
+#include <stdio.h>
 #include <string.h>
 
 G_DEFINE_QUARK (canting-ledger-error-quark, canting_ledger_error)
@@ -85,6 +86,94 @@ canting_account_kind_from_string (const char         *text,
                                   CantingAccountKind *out_kind)
 {
   return canting_enum_lookup (account_kinds, CANTING_ACCOUNT_KIND_COUNT, text, (guint *) out_kind);
+}
+
+static const CantingEnumName periods[CANTING_PERIOD_COUNT] = {
+  [CANTING_PERIOD_THIS_MONTH] = { "this_month", N_("This month") },
+  [CANTING_PERIOD_LAST_MONTH] = { "last_month", N_("Last month") },
+  [CANTING_PERIOD_THIS_YEAR] = { "this_year", N_("This year") },
+  [CANTING_PERIOD_LAST_YEAR] = { "last_year", N_("Last year") },
+  [CANTING_PERIOD_ALL] = { "all", N_("All time") },
+};
+
+const char *
+canting_period_label (CantingPeriod period)
+{
+  return canting_enum_label (periods, CANTING_PERIOD_COUNT, period);
+}
+
+/* @today as a GDate; an unreadable one is today's local date. */
+static GDate *
+date_of (const char *today)
+{
+  GDate *date = g_date_new ();
+  int year, month, day;
+
+  if (today != NULL && sscanf (today, "%4d-%2d-%2d", &year, &month, &day) == 3 &&
+      g_date_valid_dmy (day, month, year))
+    g_date_set_dmy (date, day, month, year);
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_date_set_dmy (date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                      g_date_time_get_year (now));
+    }
+  return date;
+}
+
+static char *
+iso_of (int day,
+        int month,
+        int year)
+{
+  return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+}
+
+void
+canting_month_range (const char  *today,
+                     int          months_back,
+                     char       **out_from,
+                     char       **out_to)
+{
+  g_autoptr(GDate) date = date_of (today);
+  int months = g_date_get_year (date) * 12 + (g_date_get_month (date) - 1) - months_back;
+  int year = months / 12;
+  int month = months % 12 + 1;
+
+  *out_from = iso_of (1, month, year);
+  *out_to = iso_of (g_date_get_days_in_month (month, year), month, year);
+}
+
+void
+canting_period_range (CantingPeriod   period,
+                      const char     *today,
+                      char          **out_from,
+                      char          **out_to)
+{
+  g_autoptr(GDate) date = date_of (today);
+  int year = g_date_get_year (date);
+
+  *out_from = NULL;
+  *out_to = NULL;
+  switch (period)
+    {
+    case CANTING_PERIOD_THIS_MONTH:
+      canting_month_range (today, 0, out_from, out_to);
+      break;
+    case CANTING_PERIOD_LAST_MONTH:
+      canting_month_range (today, 1, out_from, out_to);
+      break;
+    case CANTING_PERIOD_THIS_YEAR:
+    case CANTING_PERIOD_LAST_YEAR:
+      if (period == CANTING_PERIOD_LAST_YEAR)
+        year--;
+      *out_from = iso_of (1, 1, year);
+      *out_to = iso_of (31, 12, year);
+      break;
+    case CANTING_PERIOD_ALL:
+    default:
+      break;
+    }
 }
 
 const char *

@@ -208,6 +208,32 @@ gboolean      canting_ledger_totals (CantingDb                 *db,
                                      CantingLedgerTotals       *out_totals,
                                      GError                   **error);
 
+/* --- periods ------------------------------------------------------------ */
+
+/* The periods the Keuangan page and the dashboard look at. */
+typedef enum {
+  CANTING_PERIOD_THIS_MONTH,
+  CANTING_PERIOD_LAST_MONTH,
+  CANTING_PERIOD_THIS_YEAR,
+  CANTING_PERIOD_LAST_YEAR,
+  CANTING_PERIOD_ALL,
+} CantingPeriod;
+#define CANTING_PERIOD_COUNT 5
+
+const char *canting_period_label (CantingPeriod period);  /* translated */
+/* The first and last day of @period around @today (YYYY-MM-DD, NULL for
+ * the local date); NULL both for CANTING_PERIOD_ALL.  (transfer full) */
+void        canting_period_range (CantingPeriod   period,
+                                  const char     *today,
+                                  char          **out_from,
+                                  char          **out_to);
+/* The first and last day of the month @months_back before @today's
+ * (0: its own month; 12: the same month last year).  (transfer full) */
+void        canting_month_range  (const char     *today,
+                                  int             months_back,
+                                  char          **out_from,
+                                  char          **out_to);
+
 /* --- receivables --------------------------------------------------------- */
 
 /* How long a balance has been due, the usual ageing columns. */

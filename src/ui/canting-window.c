@@ -14,6 +14,7 @@
 #include "canting-customers-page.h"
 #include "canting-ipal-page.h"
 #include "canting-materials-page.h"
+#include "canting-money-page.h"
 #include "canting-orders-page.h"
 #include "canting-production-page.h"
 #include "canting-products-page.h"
@@ -36,6 +37,7 @@ struct _CantingWindow
   CantingCustomersPage *customers_page;
   CantingMaterialsPage *materials_page;
   CantingIpalPage *ipal_page;
+  CantingMoneyPage *money_page;
   CantingOrdersPage *orders_page;
   CantingProductsPage *products_page;
   CantingProductionPage *production_page;
@@ -176,6 +178,8 @@ new_record_activated (GtkWidget  *widget,
     canting_materials_page_add (self->materials_page);
   else if (g_strcmp0 (page, "ipal") == 0)
     canting_ipal_page_add (self->ipal_page);
+  else if (g_strcmp0 (page, "money") == 0)
+    canting_money_page_add (self->money_page, CANTING_ENTRY_INCOME);
 }
 
 static GtkWidget *
@@ -215,7 +219,8 @@ on_page_changed (CantingWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-record",
                                  g_strcmp0 (page, "orders") == 0 || g_strcmp0 (page, "customers") == 0 ||
                                  g_strcmp0 (page, "products") == 0 || g_strcmp0 (page, "workers") == 0 ||
-                                 g_strcmp0 (page, "materials") == 0 || g_strcmp0 (page, "ipal") == 0);
+                                 g_strcmp0 (page, "materials") == 0 || g_strcmp0 (page, "ipal") == 0 ||
+                                 g_strcmp0 (page, "money") == 0);
 }
 
 static void
@@ -275,6 +280,7 @@ setup (CantingWindow *self)
   canting_workers_page_set_application (self->workers_page, self->app);
   canting_materials_page_set_application (self->materials_page, self->app);
   canting_ipal_page_set_application (self->ipal_page, self->app);
+  canting_money_page_set_application (self->money_page, self->app);
 
   update_switcher (self);
   restore_state (self);
@@ -311,6 +317,7 @@ canting_window_class_init (CantingWindowClass *klass)
   g_type_ensure (CANTING_TYPE_WORKERS_PAGE);
   g_type_ensure (CANTING_TYPE_MATERIALS_PAGE);
   g_type_ensure (CANTING_TYPE_IPAL_PAGE);
+  g_type_ensure (CANTING_TYPE_MONEY_PAGE);
   gtk_widget_class_install_action (widget_class, "win.new-record", NULL, new_record_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-record", NULL);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
@@ -329,6 +336,7 @@ canting_window_class_init (CantingWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, customers_page);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, materials_page);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, ipal_page);
+  gtk_widget_class_bind_template_child (widget_class, CantingWindow, money_page);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, orders_page);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, products_page);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, production_page);

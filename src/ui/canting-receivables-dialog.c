@@ -1,0 +1,141 @@
+/* canting-receivables-dialog.c: what customers owe (piutang), aged, and
+ * what the workshop owes its workers (utang upah).  Read-only: payments
+ * are recorded on the order, wages on the Workers page. */
+#include "config.h"
+
+#include "canting-receivables-dialog.h"
+
+#include <glib/gi18n.h>
+
+#include "canting-ledger.h"
+#include "canting-order-dialog.h"
+#include "canting-production.h"
+#include "canting-validate.h"
+
+struct _CantingReceivablesDialog
+{
+  AdwWindow parent_instance;
+
+  AdwPreferencesGroup *ageing_group;
+  AdwPreferencesGroup *orders_group;
+  AdwPreferencesGroup *wages_group;
+
+  CantingApplication *app;
+};
+
+G_DEFINE_FINAL_TYPE (CantingReceivablesDialog, canting_receivables_dialog, ADW_TYPE_WINDOW)
+
+/* A row with an amount at its end, read out with its title. */
+static GtkWidget *
+money_row (const char   *title,
+           const char   *subtitle,
+           CantingMoney  amount)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *text = canting_money_format (amount);
+  GtkWidget *label = gtk_label_new (text);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_add_css_class (label, "numeric");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  return row;
+}
+
+static void
+on_order_activated (AdwActionRow             *row,
+                    CantingReceivablesDialog *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "canting-order"));
+  CantingOrderDialog *dialog = canting_order_dialog_new (self->app, GTK_WINDOW (self), id);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+fill (CantingReceivablesDialog *self)
+{
+  CantingDb *db = canting_application_get_db (self->app);
+  CantingMoney buckets[CANTING_AGE_BUCKET_COUNT];
+  g_autoptr(GPtrArray) owed = canting_receivables (db, NULL, buckets, NULL);
+  g_autoptr(GPtrArray) wages = canting_wages_summary (db, NULL);
+  gboolean any_wages = FALSE;
+
+  for (guint i = 0; owed != NULL && i < CANTING_AGE_BUCKET_COUNT; i++)
+    adw_preferences_group_add (self->ageing_group, money_row (canting_age_bucket_label (i), NULL, buckets[i]));
+
+  for (guint i = 0; owed != NULL && i < owed->len; i++)
+    {
+      const CantingReceivable *r = owed->pdata[i];
+      g_autofree char *title = g_strdup_printf ("%s · %s", r->order_number, r->customer_name);
+      g_autofree char *due = canting_date_format (r->due_date);
+      g_autofree char *subtitle = r->days_overdue > 0
+        ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Due %s, %d day late", "Due %s, %d days late",
+                                        (gulong) r->days_overdue),
+                           due, (int) MIN (r->days_overdue, G_MAXINT))
+        : g_strdup_printf (_("Due %s"), due);
+      GtkWidget *row = money_row (title, subtitle, r->balance);
+
+      g_object_set_data (G_OBJECT (row), "canting-order", GSIZE_TO_POINTER (r->order_id));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_signal_connect (row, "activated", G_CALLBACK (on_order_activated), self);
+      adw_preferences_group_add (self->orders_group, row);
+    }
+  if (owed == NULL || owed->len == 0)
+    adw_preferences_group_add (self->orders_group, money_row (_("No customer owes anything"), NULL, 0));
+
+  for (guint i = 0; wages != NULL && i < wages->len; i++)
+    {
+      const CantingWages *w = wages->pdata[i];
+
+      if (w->earned <= w->paid)
+        continue;
+      adw_preferences_group_add (self->wages_group, money_row (w->name, NULL, w->earned - w->paid));
+      any_wages = TRUE;
+    }
+  if (!any_wages)
+    adw_preferences_group_add (self->wages_group, money_row (_("No wages owed"), NULL, 0));
+}
+
+static void
+canting_receivables_dialog_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), CANTING_TYPE_RECEIVABLES_DIALOG);
+  G_OBJECT_CLASS (canting_receivables_dialog_parent_class)->dispose (object);
+}
+
+static void
+canting_receivables_dialog_class_init (CantingReceivablesDialogClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = canting_receivables_dialog_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/canting/Canting/canting-receivables-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CantingReceivablesDialog, ageing_group);
+  gtk_widget_class_bind_template_child (widget_class, CantingReceivablesDialog, orders_group);
+  gtk_widget_class_bind_template_child (widget_class, CantingReceivablesDialog, wages_group);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+canting_receivables_dialog_init (CantingReceivablesDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+CantingReceivablesDialog *
+canting_receivables_dialog_new (CantingApplication *app,
+                                GtkWindow          *parent)
+{
+  CantingReceivablesDialog *self = g_object_new (CANTING_TYPE_RECEIVABLES_DIALOG,
+                                                 "application", app,
+                                                 "transient-for", parent,
+                                                 NULL);
+
+  self->app = app;
+  fill (self);
+  return self;
+}
