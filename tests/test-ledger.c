@@ -1,11 +1,13 @@
 /* test-ledger.c: accounts, categories, the ledger, its automatic entries
  * and what customers owe. */
 #include "canting-customer.h"
+#include "canting-dashboard.h"
 #include "canting-db-private.h"
 #include "canting-error.h"
 #include "canting-ledger.h"
 #include "canting-material.h"
 #include "canting-order.h"
+#include "canting-product.h"
 #include "canting-test-util.h"
 
 #include <locale.h>
@@ -662,6 +664,121 @@ test_periods (void)
   g_assert_cmpstr (to, ==, "2025-03-31");
 }
 
+static gint64
+add_product (Fixture    *f,
+             const char *sku,
+             const char *name,
+             const char *motif)
+{
+  g_autoptr(CantingProduct) p = canting_product_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_free (p->sku);
+  p->sku = g_strdup (sku);
+  g_free (p->name);
+  p->name = g_strdup (name);
+  g_free (p->motif);
+  p->motif = g_strdup (motif);
+  p->price = 100000;
+  g_assert_true (canting_product_save (f->db, p, &error));
+  g_assert_no_error (error);
+  return p->id;
+}
+
+static void
+sell (Fixture      *f,
+      const char   *order_date,
+      gint64        product,
+      gint64        pieces,
+      CantingMoney  price,
+      gboolean      confirm)
+{
+  g_autoptr(CantingCustomer) c = canting_customer_new ();
+  g_autoptr(CantingOrder) o = canting_order_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_free (c->name);
+  c->name = g_strdup ("Pembeli");
+  g_assert_true (canting_customer_save (f->db, c, &error));
+  o->customer_id = c->id;
+  g_free (o->order_date);
+  o->order_date = g_strdup (order_date);
+  g_ptr_array_add (o->items, canting_order_item_new (product, "Kain", pieces, price));
+  g_assert_true (canting_order_save (f->db, o, &error));
+  if (confirm)
+    g_assert_true (canting_order_set_status (f->db, o->id, CANTING_ORDER_CONFIRMED, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Beranda's figures: this month, last month and the same month last year
+ * from the ledger; what sold best; orders and money owed. */
+static void
+test_dashboard (Fixture       *f,
+                gconstpointer  data)
+{
+  gint64 kawung = add_product (f, "K-1", "Kain Kawung", "Kawung");
+  gint64 parang = add_product (f, "P-1", "Kain Parang", "Parang");
+  gint64 parang2 = add_product (f, "P-2", "Selendang Parang", "Parang");
+  g_autoptr(CantingDashboard) d = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 growth = 0;
+  const CantingTopItem *top;
+  const guint now = CANTING_DASHBOARD_MONTHS - 1;
+
+  save_entry (f, CANTING_ENTRY_INCOME, "2026-06-03", 1200000, category (f, "sales"), f->kas);
+  save_entry (f, CANTING_ENTRY_EXPENSE, "2026-06-04", 200000, category (f, "rent"), f->kas);
+  save_entry (f, CANTING_ENTRY_INCOME, "2026-05-30", 1000000, category (f, "sales"), f->bank);
+  save_entry (f, CANTING_ENTRY_INCOME, "2025-06-15", 600000, category (f, "sales"), f->kas);
+  save_entry (f, CANTING_ENTRY_INCOME, "2025-05-31", 999, category (f, "sales"), f->kas);  /* outside */
+  canting_entry_set_voided (f->db, save_entry (f, CANTING_ENTRY_INCOME, "2026-06-05", 5000000,
+                                               category (f, "sales"), f->kas), TRUE, &error);
+  save_transfer (f, "2026-06-05", 100000, f->kas, f->bank);
+
+  /* Over the last twelve months: Parang 3 × 500.000 + 1 × 200.000,
+   * Kawung 2 × 800.000; a draft and an old sale do not count. */
+  sell (f, "2026-02-01", parang, 3, 500000, TRUE);
+  sell (f, "2026-03-01", parang2, 1, 200000, TRUE);
+  sell (f, "2026-04-01", kawung, 2, 800000, TRUE);
+  sell (f, "2026-05-01", kawung, 9, 800000, FALSE);
+  sell (f, "2025-06-30", kawung, 9, 800000, TRUE);
+
+  d = canting_dashboard_read (f->db, "2026-06-10", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (d->months[now], ==, "2026-06");
+  g_assert_cmpstr (d->months[now - 1], ==, "2026-05");
+  g_assert_cmpstr (d->months[0], ==, "2025-06");
+  g_assert_cmpint (d->month_totals[now].income, ==, 1200000);
+  g_assert_cmpint (d->month_totals[now].expense, ==, 200000);
+  g_assert_cmpint (d->month_totals[now - 1].income, ==, 1000000);
+  g_assert_cmpint (d->month_totals[0].income, ==, 600000);
+  g_assert_cmpint (d->month_totals[1].income, ==, 0);
+
+  g_assert_true (canting_growth_percent (d->month_totals[now].income, d->month_totals[now - 1].income, &growth));
+  g_assert_cmpint (growth, ==, 20);
+  g_assert_true (canting_growth_percent (d->month_totals[now].income, d->month_totals[0].income, &growth));
+  g_assert_cmpint (growth, ==, 100);
+  g_assert_true (canting_growth_percent (500, 1000, &growth));
+  g_assert_cmpint (growth, ==, -50);
+  g_assert_false (canting_growth_percent (1200000, 0, &growth));
+
+  g_assert_cmpuint (d->top_products->len, ==, 3);
+  top = d->top_products->pdata[0];
+  g_assert_cmpstr (top->name, ==, "Kain Kawung");
+  g_assert_cmpint (top->pieces, ==, 2);
+  g_assert_cmpint (top->amount, ==, 1600000);
+  g_assert_cmpuint (d->top_motifs->len, ==, 2);
+  top = d->top_motifs->pdata[0];
+  g_assert_cmpstr (top->name, ==, "Parang");
+  g_assert_cmpint (top->pieces, ==, 4);
+  g_assert_cmpint (top->amount, ==, 1700000);
+
+  /* Nothing paid on the four confirmed orders: all owed, all late. */
+  g_assert_cmpint (d->receivable, ==, 1500000 + 200000 + 1600000 + 7200000);
+  g_assert_cmpint (d->receivable_late, ==, d->receivable);
+  g_assert_cmpint (d->lab_test_days, ==, -1);
+  g_assert_cmpuint (d->ipal_judged, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -677,6 +794,7 @@ main (int    argc,
   ADD ("/ledger/void-and-undo", test_void_and_undo);
   ADD ("/ledger/search-pages", test_search_pages);
   ADD ("/ledger/receivables", test_receivables);
+  ADD ("/ledger/dashboard", test_dashboard);
 #undef ADD
   g_test_add_func ("/ledger/upgrade-brings-in-history", test_upgrade_brings_in_history);
   g_test_add_func ("/ledger/periods", test_periods);

@@ -12,6 +12,7 @@
 #include "canting-accessible.h"
 #include "canting-backup.h"
 #include "canting-customers-page.h"
+#include "canting-home-page.h"
 #include "canting-ipal-page.h"
 #include "canting-materials-page.h"
 #include "canting-money-page.h"
@@ -28,12 +29,15 @@ struct _CantingWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack *stack;
   GtkStack *home_stack;
-  AdwStatusPage *workshop_page;
+  GtkImage *workshop_logo;
+  GtkLabel *workshop_name;
+  GtkLabel *workshop_city;
   AdwActionRow *owner_row;
   AdwActionRow *address_row;
   AdwActionRow *phone_row;
   AdwActionRow *membership_row;
   AdwActionRow *backup_row;
+  CantingHomePage *home_page;
   CantingCustomersPage *customers_page;
   CantingMaterialsPage *materials_page;
   CantingIpalPage *ipal_page;
@@ -114,8 +118,8 @@ update_home (CantingWindow *self)
     }
 
   gtk_stack_set_visible_child_name (self->home_stack, "workshop");
-  adw_status_page_set_title (self->workshop_page, canting_profile_get_name (profile));
-  adw_status_page_set_description (self->workshop_page, canting_profile_get_city (profile));
+  gtk_label_set_text (self->workshop_name, canting_profile_get_name (profile));
+  gtk_label_set_text (self->workshop_city, canting_profile_get_city (profile));
   set_detail (self->owner_row, canting_profile_get_owner (profile));
   set_detail (self->address_row, canting_profile_get_address (profile));
   set_detail (self->phone_row, canting_profile_get_phone (profile));
@@ -124,9 +128,9 @@ update_home (CantingWindow *self)
   if (logo != NULL)
     texture = gdk_texture_new_from_bytes (logo, NULL);
   if (texture != NULL)
-    adw_status_page_set_paintable (self->workshop_page, GDK_PAINTABLE (texture));
+    gtk_image_set_from_paintable (self->workshop_logo, GDK_PAINTABLE (texture));
   else
-    adw_status_page_set_icon_name (self->workshop_page, APP_ID);
+    gtk_image_set_from_icon_name (self->workshop_logo, APP_ID);
 
   {
     /* Translators: window title, e.g. "Batik Tulis Kembang Turi — Canting" */
@@ -281,6 +285,7 @@ setup (CantingWindow *self)
   canting_materials_page_set_application (self->materials_page, self->app);
   canting_ipal_page_set_application (self->ipal_page, self->app);
   canting_money_page_set_application (self->money_page, self->app);
+  canting_home_page_set_application (self->home_page, self->app);
 
   update_switcher (self);
   restore_state (self);
@@ -318,6 +323,7 @@ canting_window_class_init (CantingWindowClass *klass)
   g_type_ensure (CANTING_TYPE_MATERIALS_PAGE);
   g_type_ensure (CANTING_TYPE_IPAL_PAGE);
   g_type_ensure (CANTING_TYPE_MONEY_PAGE);
+  g_type_ensure (CANTING_TYPE_HOME_PAGE);
   gtk_widget_class_install_action (widget_class, "win.new-record", NULL, new_record_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-record", NULL);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
@@ -327,12 +333,15 @@ canting_window_class_init (CantingWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, home_stack);
-  gtk_widget_class_bind_template_child (widget_class, CantingWindow, workshop_page);
+  gtk_widget_class_bind_template_child (widget_class, CantingWindow, workshop_logo);
+  gtk_widget_class_bind_template_child (widget_class, CantingWindow, workshop_name);
+  gtk_widget_class_bind_template_child (widget_class, CantingWindow, workshop_city);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, owner_row);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, address_row);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, phone_row);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, membership_row);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, backup_row);
+  gtk_widget_class_bind_template_child (widget_class, CantingWindow, home_page);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, customers_page);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, materials_page);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, ipal_page);
