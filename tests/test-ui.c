@@ -30,6 +30,10 @@
 #include "canting-worker-dialog.h"
 #include "canting-workers-page.h"
 #include "canting-window.h"
+#include "canting-accounts-dialog.h"
+#include "canting-entry-dialog.h"
+#include "canting-ledger.h"
+#include "canting-money-page.h"
 #include "canting-material.h"
 #include "canting-ipal-page.h"
 #include "canting-ipal-plant-dialog.h"
@@ -1261,6 +1265,102 @@ test_ipal (void)
   run_app (ipal_step);
 }
 
+static CantingLedgerTotals
+ledger_totals (CantingApplication *app)
+{
+  const CantingLedgerFilter all = { .kind = -1 };
+  CantingLedgerTotals totals = { -1, -1 };
+
+  g_assert_true (canting_ledger_totals (canting_application_get_db (app), &all, &totals, NULL));
+  return totals;
+}
+
+/* Keuangan: an expense typed in (a bad amount marked first), voided, and
+ * brought back by the toast's Undo; accounts added in place, a name
+ * already taken refused. */
+static void
+money_step (CantingApplication *app)
+{
+  CantingWindow *window = wait_for_main_window (app);
+  AdwViewStack *stack = find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL);
+  CantingMoneyPage *page = find_widget (GTK_WIDGET (window), CANTING_TYPE_MONEY_PAGE, NULL);
+  CantingEntryDialog *dialog;
+  CantingAccountsDialog *accounts;
+  GtkWidget *undo;
+  CantingLedgerTotals before = ledger_totals (app);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  const CantingLedgerFilter all = { .kind = -1 };
+  gint64 id;
+
+  adw_view_stack_set_visible_child_name (stack, "money");
+  spin (50);
+  click (GTK_WIDGET (page), "Pen_geluaran Baru");
+  dialog = find_window (app, CANTING_TYPE_ENTRY_DIALOG);
+  g_assert_nonnull (dialog);
+  wait_until (widget_mapped, dialog);
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Jumlah (Rp)")), "dua ratus");
+  click (GTK_WIDGET (dialog), "_Simpan");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry_row (GTK_WIDGET (dialog), "Jumlah (Rp)")), "error"));
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Jumlah (Rp)")), "185rb");
+  g_assert_nonnull (find_shown_label (GTK_WIDGET (dialog), "Rp 185.000"));
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Catatan")), "Listrik PLN");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  click (GTK_WIDGET (dialog), "_Simpan");
+  wait_until (window_gone, &dialog);
+  g_assert_cmpint (ledger_totals (app).expense, ==, before.expense + 185000);
+  g_assert_nonnull (find_shown_label (GTK_WIDGET (page), "Listrik PLN"));
+
+  /* Open it again and void it: Undo on the toast brings it back. */
+  entries = canting_ledger_search (canting_application_get_db (app), &all, 0, 1, NULL);
+  id = ((CantingEntry *) entries->pdata[0])->id;
+  canting_money_page_open_entry (page, entries->pdata[0]);
+  dialog = find_window (app, CANTING_TYPE_ENTRY_DIALOG);
+  g_assert_nonnull (dialog);
+  wait_until (widget_mapped, dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  click (GTK_WIDGET (dialog), "_Batalkan Catatan");
+  wait_until (window_gone, &dialog);
+  g_assert_cmpint (ledger_totals (app).expense, ==, before.expense);
+  undo = find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Urungkan");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  spin (50);
+  g_assert_cmpint (ledger_totals (app).expense, ==, before.expense + 185000);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = canting_ledger_search (canting_application_get_db (app), &all, 0, 1, NULL);
+  g_assert_cmpint (((CantingEntry *) entries->pdata[0])->id, ==, id);
+
+  /* A second bank account, typed in place; the same name again is refused. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "money.accounts", NULL);
+  accounts = find_window (app, CANTING_TYPE_ACCOUNTS_DIALOG);
+  g_assert_nonnull (accounts);
+  wait_until (widget_mapped, accounts);
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (accounts), "Nama akun baru, lalu Enter")), "BRI");
+  g_signal_emit_by_name (entry_row (GTK_WIDGET (accounts), "Nama akun baru, lalu Enter"), "apply");
+  spin (50);
+  stored = canting_account_list (canting_application_get_db (app), TRUE, NULL);
+  g_assert_cmpuint (stored->len, ==, 4);
+  g_assert_cmpstr (((CantingAccount *) stored->pdata[3])->name, ==, "BRI");
+  g_assert_cmpint (((CantingAccount *) stored->pdata[3])->kind, ==, CANTING_ACCOUNT_BANK);
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (accounts), "Nama akun baru, lalu Enter")), "bri");
+  g_signal_emit_by_name (entry_row (GTK_WIDGET (accounts), "Nama akun baru, lalu Enter"), "apply");
+  spin (50);
+  g_assert_nonnull (find_shown_label (GTK_WIDGET (accounts), "Sudah ada akun bernama “bri”."));
+  g_clear_pointer (&stored, g_ptr_array_unref);
+  stored = canting_account_list (canting_application_get_db (app), TRUE, NULL);
+  g_assert_cmpuint (stored->len, ==, 4);
+  g_object_add_weak_pointer (G_OBJECT (accounts), (gpointer *) &accounts);
+  gtk_window_close (GTK_WINDOW (accounts));
+  wait_until (window_gone, &accounts);
+}
+
+static void
+test_money (void)
+{
+  run_app (money_step);
+}
+
 /* A stand-in desktop notification server on the session bus, so the
  * test sees what Canting announces (and GLib finds someone to tell). */
 
@@ -1353,6 +1453,7 @@ main (int   argc,
   g_test_add_func ("/ui/7-production", test_production);
   g_test_add_func ("/ui/8-materials", test_materials);
   g_test_add_func ("/ui/9-ipal-standards", test_ipal);
+  g_test_add_func ("/ui/10-money", test_money);
   rc = g_test_run ();
   canting_test_rmdir (data_dir);
   return rc;

@@ -355,6 +355,8 @@ canting_entry_dialog_new (CantingApplication *app,
       adw_action_row_set_subtitle (self->source_row, _("It counts nowhere. Restore it to change it."));
       gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
       gtk_button_set_label (self->void_button, _("_Restore Entry"));
+      /* A new label brings back GTK 4.8's raw accessible one. */
+      canting_accessible_fix_mnemonic_buttons (GTK_WIDGET (self->void_button));
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->void_button), _("It counts again in the balances and totals"));
       gtk_widget_remove_css_class (GTK_WIDGET (self->void_button), "destructive-action");
       gtk_widget_add_css_class (GTK_WIDGET (self->void_button), "suggested-action");

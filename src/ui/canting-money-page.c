@@ -129,6 +129,16 @@ update_summary (CantingMoneyPage *self)
   gtk_label_set_text (self->balances_label, balances->str);
 }
 
+/* Whether anything was ever recorded: an empty month of a ledger that
+ * has entries is "nothing in this period", not a first start. */
+static gboolean
+ledger_has_entries (CantingMoneyPage *self)
+{
+  const CantingLedgerFilter all = { .kind = -1, .include_voided = TRUE };
+
+  return canting_ledger_count (canting_application_get_db (self->app), &all, NULL) > 0;
+}
+
 static void
 reload (CantingMoneyPage *self)
 {
@@ -145,7 +155,8 @@ reload (CantingMoneyPage *self)
     return;
   text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   canting_list_reload (self->model, self->content_stack, self->empty_page,
-                       *text != '\0' || self->from != NULL || gtk_drop_down_get_selected (self->account_dropdown) > 0,
+                       *text != '\0' || gtk_drop_down_get_selected (self->account_dropdown) > 0 ||
+                       (self->from != NULL && ledger_has_entries (self)),
                        &texts);
   update_summary (self);
 }
@@ -383,18 +394,23 @@ on_transfer (CantingMoneyPage *self)
   canting_money_page_add (self, CANTING_ENTRY_TRANSFER);
 }
 
+void
+canting_money_page_open_entry (CantingMoneyPage   *self,
+                               const CantingEntry *entry)
+{
+  g_return_if_fail (CANTING_IS_MONEY_PAGE (self));
+  open_dialog (self, entry->kind, entry);
+}
+
 static void
 on_activate (GtkColumnView    *view,
              guint             position,
              CantingMoneyPage *self)
 {
   g_autoptr(CantingRow) row = canting_list_get_row (self->model, position);
-  const CantingEntry *entry;
 
-  if (row == NULL)
-    return;
-  entry = canting_row_get_record (row);
-  open_dialog (self, entry->kind, entry);
+  if (row != NULL)
+    canting_money_page_open_entry (self, canting_row_get_record (row));
 }
 
 static void

@@ -16,6 +16,9 @@ void canting_money_page_set_application   (CantingMoneyPage   *self,
 /* Opens the form for a new entry of @kind. */
 void canting_money_page_add               (CantingMoneyPage   *self,
                                            CantingEntryKind    kind);
+/* Opens @entry in its form, as activating its row does. */
+void canting_money_page_open_entry        (CantingMoneyPage   *self,
+                                           const CantingEntry *entry);
 /* Opens what customers owe and what the workshop owes. */
 void canting_money_page_show_receivables  (CantingMoneyPage   *self);
 

@@ -152,9 +152,11 @@ def type_into(node, text):
     node.get_editable_text_iface().set_text_contents(text)
 
 
-def start_app(binary):
-    """The real app on a fresh data dir, in Indonesian, on the bus."""
-    data_dir = tempfile.mkdtemp(prefix="canting-e2e-")
+def start_app(binary, data_dir=None):
+    """The real app on @data_dir (a fresh one by default), in Indonesian,
+    on the bus."""
+    if data_dir is None:
+        data_dir = tempfile.mkdtemp(prefix="canting-e2e-")
     env = dict(os.environ, GDK_BACKEND="x11", GSK_RENDERER="cairo", LANGUAGE="id")
     env.pop("NO_AT_BRIDGE", None)
     return subprocess.Popen([binary, "--data-dir", data_dir], env=env), data_dir
