@@ -127,6 +127,7 @@ test_products_bad_rows (Fixture       *f,
     { 7, "Stock “-3” must be a whole number from 0 to 100000" },
     { 8, "SKU “pb-tl-0001” is also on line 2" },
     { 9, "Type the product’s name" },
+    { 10, "“setengah kilo” is not a weight per piece" },
   };
   g_autoptr(GBytes) bytes = fixture ("products-bad.csv");
   g_autoptr(GError) error = NULL;
@@ -160,7 +161,9 @@ test_products_bad_rows (Fixture       *f,
   g_assert_cmpstr (((CantingProduct *) products->pdata[0])->sku, ==, "PB-TL-0001");
   g_assert_cmpint (((CantingProduct *) products->pdata[0])->stock, ==, 4);
   g_assert_cmpint (((CantingProduct *) products->pdata[0])->price, ==, 1250000);
+  g_assert_cmpint (((CantingProduct *) products->pdata[0])->weight, ==, 350);
   g_assert_cmpstr (((CantingProduct *) products->pdata[1])->sku, ==, "BTK-CP-0001");  /* generated */
+  g_assert_cmpint (((CantingProduct *) products->pdata[1])->weight, ==, 0);  /* not weighed */
 
   /* Importing again: the SKU is now taken in the database. */
   {
@@ -200,6 +203,10 @@ test_round_trip (Fixture       *f,
 
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (g_bytes_get_data (exported_customers, NULL), "\xef\xbb\xbfnama;telepon;alamat"));
+  /* The weight in grams, last; none for a product not weighed. */
+  g_assert_nonnull (strstr (g_bytes_get_data (exported_products, NULL), ",stok,berat (gram)\r\n"));
+  g_assert_nonnull (strstr (g_bytes_get_data (exported_products, NULL), ",4,350\r\n"));
+  g_assert_nonnull (strstr (g_bytes_get_data (exported_products, NULL), ",0,\r\n"));
 
   other = canting_db_open_full (other_dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, NULL);
   {

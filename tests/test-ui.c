@@ -1120,6 +1120,7 @@ materials_step (CantingApplication *app)
     wait_until (widget_mapped, product);
     gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (product), "Nama produk")), "Selendang sanforis");
     gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (product), "Harga per potong (Rp)")), "300rb");
+    gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (product), "Berat per potong (gram)")), "0,25 kg");
     pick = GTK_DROP_DOWN (find_by_tooltip (GTK_WIDGET (product), "Bahan yang ditambahkan"));
     choices = gtk_drop_down_get_model (pick);
     index = G_MAXUINT;
@@ -1143,6 +1144,7 @@ materials_step (CantingApplication *app)
     wait_until (window_gone, &product);
     found = canting_product_search (canting_application_get_db (app), &all, 0, 5, NULL);
     g_assert_cmpuint (found->len, ==, 1);
+    g_assert_cmpint (((CantingProduct *) found->pdata[0])->weight, ==, 250);
     recipe = canting_product_recipe (canting_application_get_db (app), ((CantingProduct *) found->pdata[0])->id, NULL);
     g_assert_cmpuint (recipe->len, ==, 1);
     g_assert_cmpint (((CantingRecipeLine *) recipe->pdata[0])->quantity, ==, 2400);

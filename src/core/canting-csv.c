@@ -244,6 +244,7 @@ static const Column product_columns[] = {
   { "unit_cost", "biaya|biaya per potong|cost|unit cost", FALSE },
   { "description", "deskripsi|description", FALSE },
   { "stock", "stok|stock", FALSE },
+  { "weight", "berat (gram)|berat|berat per potong|weight (g)|weight (grams)|weight", FALSE },
 };
 
 static const Column order_columns[] = {
@@ -553,6 +554,8 @@ product_from_row (const Header  *h,
       !parse_count (cell (h, row, "stock"), 0, CANTING_PIECES_MAX, _("Stock"), out_stock, error))
     return NULL;
   p->colour_count = (guint) colours;
+  if (!canting_product_weight_parse (cell (h, row, "weight"), &p->weight, error))
+    return NULL;
   if (!canting_product_validate (p, error))
     return NULL;
   return g_steal_pointer (&p);
@@ -1980,9 +1983,10 @@ canting_csv_export (CantingDb       *db,
     case CANTING_CSV_PRODUCTS:
       ok = export_query (db,
                          "SELECT sku, name, motif, technique, size, colours, colour_count, material, price, unit_cost, "
-                         "description, (SELECT coalesce(sum(delta), 0) FROM product_stock_moves m WHERE m.product_id = p.id) "
-                         "FROM products p ORDER BY name COLLATE NOCASE, id",
-                         "sku,nama,motif,teknik,ukuran,warna,jumlah warna,kain,harga,biaya per potong,deskripsi,stok",
+                         "description, (SELECT coalesce(sum(delta), 0) FROM product_stock_moves m WHERE m.product_id = p.id), "
+                         "weight FROM products p ORDER BY name COLLATE NOCASE, id",
+                         "sku,nama,motif,teknik,ukuran,warna,jumlah warna,kain,harga,biaya per potong,deskripsi,stok,"
+                         "berat (gram)",
                          separator, out, error);
       break;
     case CANTING_CSV_ORDERS:
