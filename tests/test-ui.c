@@ -1184,6 +1184,7 @@ ipal_step (CantingApplication *app)
   g_autoptr(CantingIpalStandard) active = NULL;
   g_autoptr(GPtrArray) all = NULL;
   const char *bod = "BOD₅ (mg/L), paling tinggi, debit di bawah 100 m³ per hari";
+  const char *volume = "Air limbah (m³ per ton produk), paling banyak";
 
   adw_view_stack_set_visible_child_name (stack, "ipal");
   spin (50);
@@ -1194,6 +1195,8 @@ ipal_step (CantingApplication *app)
   /* The national limits are shown with their source. */
   g_assert_cmpstr (adw_action_row_get_subtitle (action_row (GTK_WIDGET (dialog), bod)), ==,
                    "60 mg/L · Permen LH 12/2025 Lamp. I");
+  g_assert_cmpstr (adw_action_row_get_subtitle (action_row (GTK_WIDGET (dialog), volume)), ==,
+                   "100 m³ · Permen LH 12/2025 Lamp. I");
 
   click (GTK_WIDGET (dialog), "_Tambah Baku Mutu Daerah");
   gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Nama baku mutu")), "Baku mutu Jawa Timur");
@@ -1204,10 +1207,14 @@ ipal_step (CantingApplication *app)
   click (GTK_WIDGET (dialog), "_Simpan dan Berlakukan");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry_row (GTK_WIDGET (dialog), bod)), "error"));
   gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), bod)), "50");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), volume))), ==, "100");
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), volume)), "80");
   click (GTK_WIDGET (dialog), "_Simpan dan Berlakukan");
 
   active = canting_ipal_standard_active (canting_application_get_db (app), NULL);
   g_assert_cmpstr (active->name, ==, "Baku mutu Jawa Timur");
+  g_assert_cmpint (active->max_volume_per_ton, ==, 80000);
+  g_assert_cmpstr (active->volume_per_ton_source, ==, "Pergub Jatim 72/2013");
   for (guint i = 0; i < active->limits->len; i++)
     {
       CantingIpalLimit *limit = g_ptr_array_index (active->limits, i);
