@@ -384,6 +384,27 @@ test_log_and_list (Fixture       *f,
   s->manifest = g_strdup ("MNF-0042");
   g_assert_true (canting_sludge_save (f->db, s, &error));
   g_assert_no_error (error);
+  /* Corrected later: the same handover, not a second one. */
+  {
+    g_autoptr(CantingSludge) edited = canting_sludge_load (f->db, s->id, &error);
+    g_autoptr(CantingSludge) read_back = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (edited->plant_id, ==, f->plant);
+    g_assert_cmpstr (edited->on_date, ==, "2026-11-05");
+    g_assert_cmpint (edited->amount, ==, Q (25));
+    g_assert_cmpstr (edited->destination, ==, "PT Pengolah Limbah B3");
+    g_assert_cmpstr (edited->manifest, ==, "MNF-0042");
+    edited->amount = Q (27.5);
+    g_assert_true (canting_sludge_save (f->db, edited, &error));
+    g_assert_cmpint (edited->id, ==, s->id);
+    read_back = canting_sludge_load (f->db, s->id, &error);
+    g_assert_cmpint (read_back->amount, ==, Q (27.5));
+    g_assert_cmpint (canting_test_query_int (canting_db_get_handle (f->db), "SELECT count(*) FROM ipal_sludge"), ==, 1);
+    g_assert_null (canting_sludge_load (f->db, 999, &error));
+    g_assert_error (error, CANTING_ERROR, CANTING_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
 
   /* Newest first, each summarised, the pH 9,5 flagged. */
   g_assert_cmpint (canting_ipal_count (f->db, &all, &error), ==, 3);
@@ -392,7 +413,7 @@ test_log_and_list (Fixture       *f,
   g_assert_cmpuint (rows->len, ==, 3);
   g_assert_cmpint (((CantingIpalRow *) rows->pdata[0])->kind, ==, CANTING_IPAL_ROW_SLUDGE);
   g_assert_cmpstr (((CantingIpalRow *) rows->pdata[0])->summary, ==,
-                   "Sludge removed: 25 kg to PT Pengolah Limbah B3 (document MNF-0042)");
+                   "Sludge removed: 27,5 kg to PT Pengolah Limbah B3 (document MNF-0042)");
   g_assert_cmpint (((CantingIpalRow *) rows->pdata[1])->kind, ==, CANTING_IPAL_ROW_LOG);
   g_assert_cmpuint (((CantingIpalRow *) rows->pdata[1])->exceedances, ==, 1);
   g_assert_nonnull (strstr (((CantingIpalRow *) rows->pdata[1])->summary, "pH out 9,5"));

@@ -35,6 +35,7 @@
 #include "canting-ipal-plant-dialog.h"
 #include "canting-ipal-standard.h"
 #include "canting-ipal-standards-dialog.h"
+#include "canting-sludge-dialog.h"
 #include "canting-recipe.h"
 #include "canting-recipe-editor.h"
 #include "canting-material-dialog.h"
@@ -1260,6 +1261,46 @@ ipal_step (CantingApplication *app)
     g_assert_cmpint (((CantingIpalPlant *) stored->pdata[1])->capacity, ==, 150000);
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (plants)));
     g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (plants)), ==, 3);  /* all, and the two */
+  }
+
+  /* Sludge handed over, then opened from the list and corrected: the
+   * same handover, with the new amount. */
+  {
+    CantingSludgeDialog *sludge;
+    GtkColumnView *view = find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, NULL);
+    CantingDb *db = canting_application_get_db (app);
+    g_autoptr(CantingSludge) stored = NULL;
+
+    click (GTK_WIDGET (page), "Lum_pur Diangkut…");
+    sludge = find_window (app, CANTING_TYPE_SLUDGE_DIALOG);
+    g_assert_nonnull (sludge);
+    wait_until (widget_mapped, sludge);
+    gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (sludge), "Banyaknya (kg)")), "25");
+    gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (sludge), "Diambil oleh (perusahaan atau tempat)")),
+                           "PT Pengolah Limbah B3");
+    g_object_add_weak_pointer (G_OBJECT (sludge), (gpointer *) &sludge);
+    click (GTK_WIDGET (sludge), "_Simpan");
+    wait_until (window_gone, &sludge);
+    g_assert_cmpint (canting_test_query_int (canting_db_get_handle (db), "SELECT count(*) FROM ipal_sludge"), ==, 1);
+
+    g_signal_emit_by_name (view, "activate", 0);
+    sludge = find_window (app, CANTING_TYPE_SLUDGE_DIALOG);
+    g_assert_nonnull (sludge);
+    wait_until (widget_mapped, sludge);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row (GTK_WIDGET (sludge), "Banyaknya (kg)"))), ==, "25");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row (GTK_WIDGET (sludge),
+                                                                     "Diambil oleh (perusahaan atau tempat)"))),
+                     ==, "PT Pengolah Limbah B3");
+    gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (sludge), "Banyaknya (kg)")), "27,5");
+    gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (sludge), "Nomor dokumen penyerahan")), "MNF-0042");
+    g_object_add_weak_pointer (G_OBJECT (sludge), (gpointer *) &sludge);
+    click (GTK_WIDGET (sludge), "_Simpan");
+    wait_until (window_gone, &sludge);
+    g_assert_cmpint (canting_test_query_int (canting_db_get_handle (db), "SELECT count(*) FROM ipal_sludge"), ==, 1);
+    stored = canting_sludge_load (db, canting_test_query_int (canting_db_get_handle (db), "SELECT id FROM ipal_sludge"),
+                                  NULL);
+    g_assert_cmpint (stored->amount, ==, 27500);
+    g_assert_cmpstr (stored->manifest, ==, "MNF-0042");
   }
 }
 

@@ -237,7 +237,7 @@ on_sludge (CantingIpalPage *self)
 
   read_filter (self, &filter);
   dialog = canting_sludge_dialog_new (self->app, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                      filter.plant_id);
+                                      filter.plant_id, 0);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -301,6 +301,8 @@ on_activate (GtkColumnView   *view,
     dialog = GTK_WINDOW (canting_ipal_log_dialog_new (self->app, parent, record->id));
   else if (record->kind == CANTING_IPAL_ROW_LAB)
     dialog = GTK_WINDOW (canting_lab_test_dialog_new (self->app, parent, record->id));
+  else if (record->kind == CANTING_IPAL_ROW_SLUDGE)
+    dialog = GTK_WINDOW (canting_sludge_dialog_new (self->app, parent, 0, record->id));
   if (dialog == NULL)
     return;
   g_signal_connect_object (dialog, "saved", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
