@@ -664,6 +664,14 @@ canting_lab_test_save (CantingDb       *db,
   return TRUE;
 }
 
+gboolean
+canting_lab_test_save_in_txn (CantingDb       *db,
+                              CantingLabTest  *test,
+                              GError         **error)
+{
+  return canting_lab_test_validate (test, error) && save_lab_in_transaction (db, test, error);
+}
+
 CantingLabTest *
 canting_lab_test_load (CantingDb  *db,
                        gint64      id,
