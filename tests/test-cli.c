@@ -355,6 +355,37 @@ test_import_export_ipal (void)
   canting_test_rmdir (dir);
 }
 
+/* Lab tests the same way: bad rows by line on stderr and nothing
+ * written, then the good sheet in and out again. */
+static void
+test_import_export_ipal_lab (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autofree char *good = g_build_filename (g_getenv ("CANTING_TEST_DATA"), "ipal-lab.csv", NULL);
+  g_autofree char *bad = g_build_filename (g_getenv ("CANTING_TEST_DATA"), "ipal-lab-bad.csv", NULL);
+  g_autofree char *out = g_build_filename (dir, "uji-lab.csv", NULL);
+  g_autofree char *contents = NULL;
+  Result r = run_cli ("--data-dir", dir, "import", "ipal-lab", bad, NULL);
+
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "line 4: Accredited “mungkin” must be ya or tidak (yes or no)."));
+  g_assert_nonnull (strstr (r.out, "1 good rows; 0 imported."));
+  result_clear (&r);
+
+  r = run_cli ("--data-dir", dir, "import", "ipal-lab", good, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "2 good rows; 2 imported."));
+  result_clear (&r);
+
+  r = run_cli ("--data-dir", dir, "--comma", "export", "ipal-lab", out, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\r\n2026-10-14,09:30,IPAL bengkel,outlet IPAL,Pak Darmo,,"
+                                      "UPT Laboratorium Lingkungan Jatim,ya,LHU-1014/2026,72,180,40,"));
+  canting_test_rmdir (dir);
+}
+
 /* The monthly IPAL report from the command line: the month is required
  * and checked; the PDF and the CSV are written where asked. */
 static void
@@ -410,5 +441,6 @@ main (int   argc,
   g_test_add_func ("/cli/import-export-stock", test_import_export_stock);
   g_test_add_func ("/cli/ipal-report", test_ipal_report);
   g_test_add_func ("/cli/import-export-ipal", test_import_export_ipal);
+  g_test_add_func ("/cli/import-export-ipal-lab", test_import_export_ipal_lab);
   return g_test_run ();
 }

@@ -1,11 +1,12 @@
 /* test-csv.c: CSV import (comma, semicolon, BOM, quoting, bad rows) and
- * export of customers, products, orders, materials, purchases and the
- * IPAL daily log, against fixtures in tests/data. */
+ * export of customers, products, orders, materials, purchases, the IPAL
+ * daily log and its lab tests, against fixtures in tests/data. */
 #include "canting-csv.h"
 #include "canting-customer.h"
 #include "canting-db-private.h"
 #include "canting-error.h"
 #include "canting-ipal.h"
+#include "canting-ipal-standard.h"
 #include "canting-material.h"
 #include "canting-order.h"
 #include "canting-product.h"
@@ -127,6 +128,7 @@ test_products_bad_rows (Fixture       *f,
     { 7, "Stock “-3” must be a whole number from 0 to 100000" },
     { 8, "SKU “pb-tl-0001” is also on line 2" },
     { 9, "Type the product’s name" },
+    { 10, "“setengah kilo” is not a weight per piece" },
   };
   g_autoptr(GBytes) bytes = fixture ("products-bad.csv");
   g_autoptr(GError) error = NULL;
@@ -160,7 +162,9 @@ test_products_bad_rows (Fixture       *f,
   g_assert_cmpstr (((CantingProduct *) products->pdata[0])->sku, ==, "PB-TL-0001");
   g_assert_cmpint (((CantingProduct *) products->pdata[0])->stock, ==, 4);
   g_assert_cmpint (((CantingProduct *) products->pdata[0])->price, ==, 1250000);
+  g_assert_cmpint (((CantingProduct *) products->pdata[0])->weight, ==, 350);
   g_assert_cmpstr (((CantingProduct *) products->pdata[1])->sku, ==, "BTK-CP-0001");  /* generated */
+  g_assert_cmpint (((CantingProduct *) products->pdata[1])->weight, ==, 0);  /* not weighed */
 
   /* Importing again: the SKU is now taken in the database. */
   {
@@ -200,6 +204,10 @@ test_round_trip (Fixture       *f,
 
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (g_bytes_get_data (exported_customers, NULL), "\xef\xbb\xbfnama;telepon;alamat"));
+  /* The weight in grams, last; none for a product not weighed. */
+  g_assert_nonnull (strstr (g_bytes_get_data (exported_products, NULL), ",stok,berat (gram)\r\n"));
+  g_assert_nonnull (strstr (g_bytes_get_data (exported_products, NULL), ",4,350\r\n"));
+  g_assert_nonnull (strstr (g_bytes_get_data (exported_products, NULL), ",0,\r\n"));
 
   other = canting_db_open_full (other_dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, NULL);
   {
@@ -1078,6 +1086,143 @@ test_ipal_log_round_trip (Fixture       *f,
   canting_test_rmdir (other_dir);
 }
 
+static gint64
+lab_test_id (CantingDb *db,
+             guint      n)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM ipal_lab_tests ORDER BY sampled_at, id LIMIT 1 OFFSET %u", n);
+  return count_rows (db, sql);
+}
+
+/* Lab results typed off the reports into a sheet, one test a row with
+ * the parameters as columns (in Indonesian, as the reports name them):
+ * each comes in as a lab test of the only plant, judged like one typed
+ * in the app; the same sheet again adds nothing.  The export imports
+ * into another workshop and exports again the same. */
+static void
+test_ipal_lab_import (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GBytes) bytes = fixture ("ipal-lab.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingCsvReport) report = canting_csv_import (f->db, CANTING_CSV_IPAL_LAB, bytes,
+                                                           CANTING_CSV_ALL_OR_NOTHING, &error);
+  g_autoptr(CantingCsvReport) again = NULL;
+  g_autoptr(CantingLabTest) september = NULL;
+  g_autoptr(CantingLabTest) october = NULL;
+  g_autoptr(GPtrArray) over = NULL;
+  g_autoptr(GBytes) exported = NULL;
+  g_autoptr(CantingDb) other = NULL;
+  g_autofree char *other_dir = canting_test_mkdtemp ();
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->problems->len, ==, 0);
+  g_assert_cmpuint (report->imported, ==, 2);
+  september = canting_lab_test_load (f->db, lab_test_id (f->db, 0), &error);
+  october = canting_lab_test_load (f->db, lab_test_id (f->db, 1), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (september->sampled_at, ==, "2026-09-15T10:00");
+  g_assert_cmpstr (september->plant_name, ==, "IPAL bengkel");
+  g_assert_cmpstr (september->sampling_point, ==, "outlet IPAL");
+  g_assert_cmpstr (september->sampled_by, ==, "Pak Darmo");
+  g_assert_cmpstr (september->laboratory, ==, "UPT Laboratorium Lingkungan Jatim");
+  g_assert_true (september->accredited);
+  g_assert_cmpstr (september->report_number, ==, "LHU-0915/2026");
+  g_assert_cmpint (september->results[CANTING_IPAL_BOD], ==, 42000);
+  g_assert_cmpint (september->results[CANTING_IPAL_PHENOL], ==, 200);
+  g_assert_cmpint (september->results[CANTING_IPAL_OIL_GREASE], ==, 1500);
+  g_assert_cmpint (september->results[CANTING_IPAL_COLOUR], ==, 150000);
+  g_assert_cmpint (september->results[CANTING_IPAL_TEMPERATURE], ==, 29000);
+  g_assert_cmpint (september->flow, ==, CANTING_IPAL_NO_VALUE);
+  /* October's BOD and COD are over the limits; what it did is kept. */
+  g_assert_cmpint (october->results[CANTING_IPAL_SULFIDE], ==, CANTING_IPAL_NO_VALUE);
+  g_assert_cmpstr (october->action, ==, "Tambah PAC, aerasi diperpanjang");
+  over = canting_lab_test_exceedances (f->db, october, &error);
+  g_assert_cmpuint (over->len, ==, 2);
+
+  again = canting_csv_import (f->db, CANTING_CSV_IPAL_LAB, bytes, CANTING_CSV_SKIP_BAD_ROWS, &error);
+  g_assert_cmpuint (again->imported, ==, 0);
+  g_assert_nonnull (strstr (problem_at (again, 2),
+                            "There is already a lab test of IPAL bengkel sampled at 15/09/2026 10:00"));
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM ipal_lab_tests"), ==, 2);
+
+  exported = canting_csv_export (f->db, CANTING_CSV_IPAL_LAB, ';', &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_bytes_get_data (exported, NULL), ==,
+                   "\xef\xbb\xbftanggal;jam;ipal;titik sampling;pengambil sampel;debit;laboratorium;terakreditasi;"
+                   "nomor laporan;bod;cod;tss;phenol;chromium;oil_grease;ammonia;sulfide;colour;ph;temperature;"
+                   "tindakan;catatan\r\n"
+                   "2026-09-15;10:00;IPAL bengkel;outlet IPAL;Pak Darmo;;UPT Laboratorium Lingkungan Jatim;ya;"
+                   "LHU-0915/2026;42;118;35;0,2;0,1;1,5;3,2;0,1;150;7,4;29;;\r\n"
+                   "2026-10-14;09:30;IPAL bengkel;outlet IPAL;Pak Darmo;;UPT Laboratorium Lingkungan Jatim;ya;"
+                   "LHU-1014/2026;72;180;40;;;;;;;7,8;30;Tambah PAC, aerasi diperpanjang;\r\n");
+  other = canting_db_open_full (other_dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, NULL);
+  {
+    g_autoptr(CantingCsvReport) b = canting_csv_import (other, CANTING_CSV_IPAL_LAB, exported,
+                                                        CANTING_CSV_ALL_OR_NOTHING, &error);
+    g_autoptr(GBytes) back = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (b->problems->len, ==, 0);
+    g_assert_cmpuint (b->imported, ==, 2);
+    back = canting_csv_export (other, CANTING_CSV_IPAL_LAB, ';', &error);
+    g_assert_true (g_bytes_equal (back, exported));
+  }
+  g_clear_object (&other);
+  canting_test_rmdir (other_dir);
+}
+
+/* Every bad lab row named by line and reason, in the lab form's words;
+ * all-or-nothing writes no test, skipping writes exactly the good one. */
+static void
+test_ipal_lab_bad_rows (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const struct { guint line; const char *part; } expected[] = {
+    { 2, "pH must be at most 14." },
+    { 3, "BOD₅: “empat puluh” is not a quantity" },
+    { 4, "Accredited “mungkin” must be ya or tidak" },
+    { 5, "The sampling time is in the future" },
+    { 6, "No plant (IPAL) is called “IPAL Sebelah”" },
+    { 7, "Type at least one result from the lab report." },
+    { 8, "COD cannot be negative." },
+    { 10, "A lab test of IPAL bengkel sampled at 07/10/2026 10:00 is also on line 9." },
+  };
+  g_autoptr(GBytes) bytes = fixture ("ipal-lab-bad.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingCsvReport) dry = canting_csv_import (f->db, CANTING_CSV_IPAL_LAB, bytes, CANTING_CSV_DRY_RUN, &error);
+  g_autoptr(CantingCsvReport) refused = NULL;
+  g_autoptr(CantingCsvReport) skipped = NULL;
+  g_autoptr(CantingLabTest) kept = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (dry->good_rows, ==, 1);
+  g_assert_cmpuint (dry->problems->len, ==, G_N_ELEMENTS (expected));
+  for (gsize i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const char *message = problem_at (dry, expected[i].line);
+      g_test_message ("line %u: %s", expected[i].line, message);
+      g_assert_nonnull (message);
+      g_assert_nonnull (strstr (message, expected[i].part));
+    }
+
+  refused = canting_csv_import (f->db, CANTING_CSV_IPAL_LAB, bytes, CANTING_CSV_ALL_OR_NOTHING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (refused->imported, ==, 0);
+  g_assert_cmpint (count_rows (f->db, "SELECT (SELECT count(*) FROM ipal_lab_tests) + "
+                                      "(SELECT count(*) FROM ipal_lab_results)"), ==, 0);
+
+  skipped = canting_csv_import (f->db, CANTING_CSV_IPAL_LAB, bytes, CANTING_CSV_SKIP_BAD_ROWS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (skipped->imported, ==, 1);
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM ipal_lab_tests"), ==, 1);
+  kept = canting_lab_test_load (f->db, lab_test_id (f->db, 0), &error);
+  g_assert_cmpstr (kept->sampled_at, ==, "2026-10-07T10:00");
+  g_assert_cmpstr (kept->laboratory, ==, "UPT Lab Swasta");
+  g_assert_false (kept->accredited);
+  g_assert_cmpint (kept->results[CANTING_IPAL_PH], ==, 7500);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1110,6 +1255,8 @@ main (int   argc,
   ADD ("/csv/ipal-log-bad-rows", test_ipal_log_bad_rows);
   ADD ("/csv/ipal-log-plants-and-times", test_ipal_log_plants_and_times);
   ADD ("/csv/ipal-log-round-trip", test_ipal_log_round_trip);
+  ADD ("/csv/ipal-lab-import", test_ipal_lab_import);
+  ADD ("/csv/ipal-lab-bad-rows", test_ipal_lab_bad_rows);
 #undef ADD
   return g_test_run ();
 }

@@ -199,10 +199,21 @@ test_custom_standard (Fixture       *f,
   g_assert_cmpuint (all->len, ==, 1);
   g_ptr_array_remove_index (regional->limits, 1);
 
+  /* A stricter volume per ton of product, with its own source; a
+   * negative one is refused. */
+  regional->max_volume_per_ton = -Q (1);
+  g_assert_false (canting_ipal_standard_save (f->db, regional, TRUE, &error));
+  g_assert_error (error, CANTING_IPAL_ERROR, CANTING_IPAL_FIELD_RESULT);
+  g_clear_error (&error);
+  regional->max_volume_per_ton = Q (80);
+  regional->volume_per_ton_source = g_strdup ("Pergub Jatim 72/2013");
+
   g_assert_true (canting_ipal_standard_save (f->db, regional, TRUE, &error));
   g_assert_no_error (error);
   active = canting_ipal_standard_active (f->db, &error);
   g_assert_cmpstr (active->name, ==, "Baku mutu Jawa Timur");
+  g_assert_cmpint (active->max_volume_per_ton, ==, Q (80));
+  g_assert_cmpstr (active->volume_per_ton_source, ==, "Pergub Jatim 72/2013");
 
   /* BOD 55 keeps within the national 60 but not the regional 50; the
    * regional standard says nothing of COD. */
@@ -373,6 +384,27 @@ test_log_and_list (Fixture       *f,
   s->manifest = g_strdup ("MNF-0042");
   g_assert_true (canting_sludge_save (f->db, s, &error));
   g_assert_no_error (error);
+  /* Corrected later: the same handover, not a second one. */
+  {
+    g_autoptr(CantingSludge) edited = canting_sludge_load (f->db, s->id, &error);
+    g_autoptr(CantingSludge) read_back = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (edited->plant_id, ==, f->plant);
+    g_assert_cmpstr (edited->on_date, ==, "2026-11-05");
+    g_assert_cmpint (edited->amount, ==, Q (25));
+    g_assert_cmpstr (edited->destination, ==, "PT Pengolah Limbah B3");
+    g_assert_cmpstr (edited->manifest, ==, "MNF-0042");
+    edited->amount = Q (27.5);
+    g_assert_true (canting_sludge_save (f->db, edited, &error));
+    g_assert_cmpint (edited->id, ==, s->id);
+    read_back = canting_sludge_load (f->db, s->id, &error);
+    g_assert_cmpint (read_back->amount, ==, Q (27.5));
+    g_assert_cmpint (canting_test_query_int (canting_db_get_handle (f->db), "SELECT count(*) FROM ipal_sludge"), ==, 1);
+    g_assert_null (canting_sludge_load (f->db, 999, &error));
+    g_assert_error (error, CANTING_ERROR, CANTING_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
 
   /* Newest first, each summarised, the pH 9,5 flagged. */
   g_assert_cmpint (canting_ipal_count (f->db, &all, &error), ==, 3);
@@ -381,7 +413,7 @@ test_log_and_list (Fixture       *f,
   g_assert_cmpuint (rows->len, ==, 3);
   g_assert_cmpint (((CantingIpalRow *) rows->pdata[0])->kind, ==, CANTING_IPAL_ROW_SLUDGE);
   g_assert_cmpstr (((CantingIpalRow *) rows->pdata[0])->summary, ==,
-                   "Sludge removed: 25 kg to PT Pengolah Limbah B3 (document MNF-0042)");
+                   "Sludge removed: 27,5 kg to PT Pengolah Limbah B3 (document MNF-0042)");
   g_assert_cmpint (((CantingIpalRow *) rows->pdata[1])->kind, ==, CANTING_IPAL_ROW_LOG);
   g_assert_cmpuint (((CantingIpalRow *) rows->pdata[1])->exceedances, ==, 1);
   g_assert_nonnull (strstr (((CantingIpalRow *) rows->pdata[1])->summary, "pH out 9,5"));
@@ -478,6 +510,130 @@ test_trend (Fixture       *f,
 }
 
 static void
+save_outflow (Fixture         *f,
+              const char      *at,
+              CantingQuantity  outflow)
+{
+  g_autoptr(CantingIpalLog) l = canting_ipal_log_new ();
+  g_autoptr(GError) error = NULL;
+
+  l->plant_id = f->plant;
+  g_free (l->at);
+  l->at = g_strdup (at);
+  l->outflow = outflow;
+  g_assert_true (canting_ipal_log_save (f->db, l, &error));
+  g_assert_no_error (error);
+}
+
+/* Wastewater per ton of product against the national 100 m³: 4 pieces
+ * of 500 g (2 kg) with 200 litres is exactly 100 m³ a ton and keeps
+ * within; a millilitre more does not; a piece without a weight leaves
+ * the month not worked out rather than flattered. */
+static void
+test_per_ton (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(CantingIpalStandard) standard = canting_ipal_standard_active (f->db, NULL);
+  g_autoptr(CantingIpalVolume) october = NULL;
+  g_autoptr(GPtrArray) volumes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  CantingQuantity value = 0;
+  gboolean within = FALSE;
+
+  /* The national standard's limit, with its source. */
+  g_assert_cmpint (standard->max_volume_per_ton, ==, Q (100));
+  g_assert_cmpstr (standard->volume_per_ton_source, ==, "Permen LH 12/2025 Lamp. I");
+
+  g_assert_cmpint (sqlite3_exec (canting_db_get_handle (f->db),
+                                 "INSERT INTO customers (id, name) VALUES (1, 'Bu Sri');"
+                                 "INSERT INTO products (id, sku, name, technique, price, weight) VALUES"
+                                 "  (1, 'PB-TL-0001', 'Kain Parabha', 'tulis', 1000000, 500),"
+                                 "  (2, 'KW-CP-0001', 'Selendang Kawung', 'cap', 200000, NULL);"
+                                 "INSERT INTO orders (id, number, year, seq, customer_id, order_date, status) "
+                                 "  VALUES (1, 'PSN-2026-0001', 2026, 1, 1, '2026-09-20', 'in_production');"
+                                 "INSERT INTO order_items (id, order_id, position, product_id, description, quantity, unit_price) "
+                                 "  VALUES (1, 1, 1, 1, 'Kain Parabha', 4, 1000000),"
+                                 "         (2, 1, 2, 2, 'Selendang Kawung', 3, 200000),"
+                                 "         (3, 1, 3, NULL, 'Kain pesanan khusus', 1, 500000);"
+                                 "INSERT INTO workers (id, name) VALUES (1, 'Mbak Yuli');"
+                                 "INSERT INTO item_stages (order_item_id, position, name, technique, done_on, worker_id) VALUES"
+                                 "  (1, 1, 'Lorod', 'tulis', '2026-10-03', 1),"
+                                 "  (2, 1, 'Lorod', 'cap', '2026-11-05', 1),"
+                                 "  (3, 1, 'Lorod', 'tulis', '2026-12-07', 1);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  save_outflow (f, "2026-10-02T07:00", Q (120));
+  save_outflow (f, "2026-10-03T07:00", Q (80));
+
+  volumes = canting_ipal_monthly_volume (f->db, f->plant, "2026-10-01", "2026-10-31", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (volumes->len, ==, 1);
+  october = g_ptr_array_steal_index (volumes, 0);
+  g_assert_cmpint (october->litres, ==, Q (200));
+  g_assert_cmpint (october->pieces, ==, 4);
+  g_assert_cmpint (october->grams, ==, 2000);
+  g_assert_cmpint (october->unweighed, ==, 0);
+  g_assert_cmpint (canting_ipal_volume_per_ton (october, standard->max_volume_per_ton, &value, &within),
+                   ==, CANTING_IPAL_PER_TON_OK);
+  g_assert_cmpint (value, ==, Q (100));
+  g_assert_true (within);
+  text = canting_ipal_volume_per_ton_text (october, standard->max_volume_per_ton, standard->volume_per_ton_source);
+  g_assert_cmpstr (text, ==, "100 m³, within the limit of 100 m³ (Permen LH 12/2025 Lamp. I)");
+  g_clear_pointer (&text, g_free);
+
+  /* A millilitre more. */
+  save_outflow (f, "2026-10-04T07:00", 1);
+  g_clear_pointer (&october, canting_ipal_volume_free);
+  october = canting_ipal_month_volume (f->db, f->plant, "2026-10", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (october->litres, ==, Q (200) + 1);
+  g_assert_cmpint (canting_ipal_volume_per_ton (october, standard->max_volume_per_ton, &value, &within),
+                   ==, CANTING_IPAL_PER_TON_OK);
+  g_assert_false (within);
+  text = canting_ipal_volume_per_ton_text (october, standard->max_volume_per_ton, standard->volume_per_ton_source);
+  g_assert_cmpstr (text, ==, "100,001 m³, 0,001 m³ over the limit of 100 m³ (Permen LH 12/2025 Lamp. I)");
+  g_clear_pointer (&text, g_free);
+  /* Well over, to a tenth. */
+  october->litres = Q (281.5);
+  text = canting_ipal_volume_per_ton_text (october, standard->max_volume_per_ton, standard->volume_per_ton_source);
+  g_assert_cmpstr (text, ==, "140,8 m³, 40,8 m³ over the limit of 100 m³ (Permen LH 12/2025 Lamp. I)");
+  g_clear_pointer (&text, g_free);
+  /* A standard without such a limit. */
+  g_assert_cmpint (canting_ipal_volume_per_ton (october, 0, &value, &within), ==, CANTING_IPAL_PER_TON_OK);
+  g_assert_true (within);
+
+  /* November: three pieces of a product not weighed yet. */
+  save_outflow (f, "2026-11-05T07:00", Q (300));
+  g_clear_pointer (&october, canting_ipal_volume_free);
+  october = canting_ipal_month_volume (f->db, f->plant, "2026-11", &error);
+  g_assert_cmpint (october->pieces, ==, 3);
+  g_assert_cmpint (october->unweighed, ==, 3);
+  g_assert_cmpint (canting_ipal_volume_per_ton (october, standard->max_volume_per_ton, &value, &within),
+                   ==, CANTING_IPAL_PER_TON_WEIGHTS_MISSING);
+  text = canting_ipal_volume_per_ton_text (october, standard->max_volume_per_ton, standard->volume_per_ton_source);
+  g_assert_cmpstr (text, ==, "not worked out: 3 pieces made have no weight; give each product its weight per piece");
+  g_clear_pointer (&text, g_free);
+
+  /* December: a custom piece (no product, so no weight), and no outflow
+   * recorded; January: nothing at all. */
+  g_clear_pointer (&october, canting_ipal_volume_free);
+  october = canting_ipal_month_volume (f->db, f->plant, "2026-12", &error);
+  g_assert_cmpint (october->litres, ==, CANTING_IPAL_NO_VALUE);
+  g_assert_cmpint (october->unweighed, ==, 1);
+  g_assert_cmpint (canting_ipal_volume_per_ton (october, standard->max_volume_per_ton, &value, &within),
+                   ==, CANTING_IPAL_PER_TON_NO_OUTFLOW);
+  october->litres = Q (50);
+  text = canting_ipal_volume_per_ton_text (october, standard->max_volume_per_ton, standard->volume_per_ton_source);
+  g_assert_cmpstr (text, ==, "not worked out: 1 piece made has no weight; give each product its weight per piece");
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&october, canting_ipal_volume_free);
+  october = canting_ipal_month_volume (f->db, f->plant, "2027-01", &error);
+  october->litres = Q (50);
+  g_assert_cmpint (canting_ipal_volume_per_ton (october, standard->max_volume_per_ton, &value, &within),
+                   ==, CANTING_IPAL_PER_TON_NOTHING_MADE);
+}
+
+static void
 test_lab_report_file (Fixture       *f,
                       gconstpointer  data)
 {
@@ -545,6 +701,7 @@ main (int   argc,
   ADD ("bad-input", test_bad_input);
   ADD ("log-and-list", test_log_and_list);
   ADD ("trend", test_trend);
+  ADD ("per-ton", test_per_ton);
   ADD ("lab-report-file", test_lab_report_file);
 #undef ADD
   return g_test_run ();

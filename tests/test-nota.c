@@ -264,6 +264,20 @@ test_ipal_report (void)
   sludge->destination = g_strdup ("PT Pengolah B3");
   g_assert_true (canting_sludge_save (db, sludge, &error));
   g_assert_no_error (error);
+  /* 23 pieces of 1 kg finished in the month: 2,3 m³ over 23 kg is 100 m³
+   * a ton, at the limit. */
+  g_assert_cmpint (sqlite3_exec (canting_db_get_handle (db),
+                                 "INSERT INTO customers (id, name) VALUES (1, 'Bu Sri');"
+                                 "INSERT INTO products (id, sku, name, technique, price, weight) "
+                                 "  VALUES (1, 'PB-TL-0001', 'Kain Parabha', 'tulis', 1000000, 1000);"
+                                 "INSERT INTO orders (id, number, year, seq, customer_id, order_date, status) "
+                                 "  VALUES (1, 'PSN-2026-0001', 2026, 1, 1, '2026-09-20', 'in_production');"
+                                 "INSERT INTO order_items (id, order_id, position, product_id, description, quantity, unit_price) "
+                                 "  VALUES (1, 1, 1, 1, 'Kain Parabha', 23, 1000000);"
+                                 "INSERT INTO workers (id, name) VALUES (1, 'Mbak Yuli');"
+                                 "INSERT INTO item_stages (order_item_id, position, name, technique, done_on, worker_id) "
+                                 "  VALUES (1, 1, 'Lorod', 'tulis', '2026-10-15', 1);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
 
   month = canting_ipal_month_new (db, 0, "2026-10", &error);
   g_assert_no_error (error);
@@ -280,6 +294,7 @@ test_ipal_report (void)
   g_assert_nonnull (strstr (text, "Permen LH No. 12 Tahun 2025"));
   g_assert_nonnull (strstr (text, "Within the standard: 67% (2 of 3 measurements)."));
   g_assert_nonnull (strstr (text, "Wastewater discharged: 2.300 litres."));
+  g_assert_nonnull (strstr (text, "Wastewater per ton of product: 100 m³, within the limit of 100 m³"));
   g_assert_nonnull (strstr (text, "pH 9,6, limit 9: 0,6 over"));
   g_assert_nonnull (strstr (text, "Action: Tambah PAC, aerasi ulang"));
   g_assert_nonnull (strstr (text, "UPT Lab Lingkungan (accredited)"));
@@ -291,6 +306,9 @@ test_ipal_report (void)
                             "harian;2026-10-03T07:00;IPAL bengkel;1100;;;;;;;;;;;9,6;;1 over the limit;"
                             "Tambah PAC, aerasi ulang\r\n"));
   g_assert_nonnull (strstr (g_bytes_get_data (csv, NULL), "uji lab;2026-10-10T10:00;IPAL bengkel;;;40;120;"));
+  g_assert_true (g_str_has_suffix (g_bytes_get_data (csv, NULL),
+                                   "\r\nair limbah per ton produk;2026-10;All plants;2300;;;;;;;;;;;;;"
+                                   "100 m³, within the limit of 100 m³ (Permen LH 12/2025 Lamp. I);\r\n"));
 
   /* A month in the future, or not a month: refused. */
   empty = canting_ipal_month_new (db, 0, "2099-01", &error);

@@ -271,6 +271,62 @@ test_product_validation (Fixture       *f,
   g_assert_cmpint (count_rows (f, "products"), ==, 0);
 }
 
+/* A weight per piece as typed, in grams or kilos; stored and read back;
+ * empty is not weighed; nonsense and too heavy refused by the field. */
+static void
+test_product_weight (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const struct { const char *text; gint64 grams; } good[] = {
+    { "", 0 }, { "350", 350 }, { " 350 g", 350 }, { "350gr", 350 }, { "1200 gram", 1200 },
+    { "1,2 kg", 1200 }, { "0,35KG", 350 }, { "100 kg", 100000 },
+  };
+  static const char * const bad[] = { "setengah kilo", "350,5", "-5", "0", "1.200", "100,001 kg", "kg" };
+  g_autoptr(CantingProduct) p = make_product ("Kain Parabha Balitar", "Parabha Balitar", CANTING_TECHNIQUE_TULIS, 1250000);
+  g_autoptr(CantingProduct) read = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      gint64 grams = -1;
+
+      g_test_message ("weight “%s”", good[i].text);
+      g_assert_true (canting_product_weight_parse (good[i].text, &grams, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (grams, ==, good[i].grams);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      gint64 grams = -1;
+
+      g_test_message ("weight “%s”", bad[i]);
+      g_assert_false (canting_product_weight_parse (bad[i], &grams, &error));
+      g_assert_error (error, CANTING_PRODUCT_ERROR, CANTING_PRODUCT_FIELD_WEIGHT);
+      g_assert_nonnull (strstr (error->message, "is not a weight per piece"));
+      g_clear_error (&error);
+    }
+
+  /* Not weighed yet: kept as such. */
+  g_assert_true (canting_product_save (f->db, p, &error));
+  read = canting_product_load (f->db, p->id, &error);
+  g_assert_cmpint (read->weight, ==, 0);
+  g_clear_pointer (&read, canting_product_free);
+  g_assert_cmpint (canting_test_query_int (canting_db_get_handle (f->db),
+                                           "SELECT count(*) FROM products WHERE weight IS NULL"), ==, 1);
+
+  p->weight = 350;
+  g_assert_true (canting_product_save (f->db, p, &error));
+  read = canting_product_load (f->db, p->id, &error);
+  g_assert_cmpint (read->weight, ==, 350);
+
+  p->weight = CANTING_WEIGHT_MAX_GRAMS + 1;
+  g_assert_false (canting_product_save (f->db, p, &error));
+  g_assert_error (error, CANTING_PRODUCT_ERROR, CANTING_PRODUCT_FIELD_WEIGHT);
+  g_clear_pointer (&read, canting_product_free);
+  read = canting_product_load (f->db, p->id, NULL);
+  g_assert_cmpint (read->weight, ==, 350);
+}
+
 static void
 test_product_stock_and_filters (Fixture       *f,
                                 gconstpointer  data)
@@ -1063,6 +1119,7 @@ main (int   argc,
   ADD ("/customer/with-orders-is-archived-not-deleted", test_customer_with_orders_is_archived_not_deleted);
   ADD ("/product/sku", test_product_sku);
   ADD ("/product/validation", test_product_validation);
+  ADD ("/product/weight", test_product_weight);
   ADD ("/product/stock-and-filters", test_product_stock_and_filters);
   ADD ("/product/save-with-stock", test_product_save_with_stock);
   ADD ("/product/photos", test_product_photos);

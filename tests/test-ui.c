@@ -39,6 +39,7 @@
 #include "canting-ipal-plant-dialog.h"
 #include "canting-ipal-standard.h"
 #include "canting-ipal-standards-dialog.h"
+#include "canting-sludge-dialog.h"
 #include "canting-recipe.h"
 #include "canting-recipe-editor.h"
 #include "canting-material-dialog.h"
@@ -1125,6 +1126,7 @@ materials_step (CantingApplication *app)
     wait_until (widget_mapped, product);
     gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (product), "Nama produk")), "Selendang sanforis");
     gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (product), "Harga per potong (Rp)")), "300rb");
+    gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (product), "Berat per potong (gram)")), "0,25 kg");
     pick = GTK_DROP_DOWN (find_by_tooltip (GTK_WIDGET (product), "Bahan yang ditambahkan"));
     choices = gtk_drop_down_get_model (pick);
     index = G_MAXUINT;
@@ -1148,6 +1150,7 @@ materials_step (CantingApplication *app)
     wait_until (window_gone, &product);
     found = canting_product_search (canting_application_get_db (app), &all, 0, 5, NULL);
     g_assert_cmpuint (found->len, ==, 1);
+    g_assert_cmpint (((CantingProduct *) found->pdata[0])->weight, ==, 250);
     recipe = canting_product_recipe (canting_application_get_db (app), ((CantingProduct *) found->pdata[0])->id, NULL);
     g_assert_cmpuint (recipe->len, ==, 1);
     g_assert_cmpint (((CantingRecipeLine *) recipe->pdata[0])->quantity, ==, 2400);
@@ -1187,6 +1190,7 @@ ipal_step (CantingApplication *app)
   g_autoptr(CantingIpalStandard) active = NULL;
   g_autoptr(GPtrArray) all = NULL;
   const char *bod = "BOD₅ (mg/L), paling tinggi, debit di bawah 100 m³ per hari";
+  const char *volume = "Air limbah (m³ per ton produk), paling banyak";
 
   adw_view_stack_set_visible_child_name (stack, "ipal");
   spin (50);
@@ -1197,6 +1201,8 @@ ipal_step (CantingApplication *app)
   /* The national limits are shown with their source. */
   g_assert_cmpstr (adw_action_row_get_subtitle (action_row (GTK_WIDGET (dialog), bod)), ==,
                    "60 mg/L · Permen LH 12/2025 Lamp. I");
+  g_assert_cmpstr (adw_action_row_get_subtitle (action_row (GTK_WIDGET (dialog), volume)), ==,
+                   "100 m³ · Permen LH 12/2025 Lamp. I");
 
   click (GTK_WIDGET (dialog), "_Tambah Baku Mutu Daerah");
   gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Nama baku mutu")), "Baku mutu Jawa Timur");
@@ -1207,10 +1213,14 @@ ipal_step (CantingApplication *app)
   click (GTK_WIDGET (dialog), "_Simpan dan Berlakukan");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry_row (GTK_WIDGET (dialog), bod)), "error"));
   gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), bod)), "50");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), volume))), ==, "100");
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), volume)), "80");
   click (GTK_WIDGET (dialog), "_Simpan dan Berlakukan");
 
   active = canting_ipal_standard_active (canting_application_get_db (app), NULL);
   g_assert_cmpstr (active->name, ==, "Baku mutu Jawa Timur");
+  g_assert_cmpint (active->max_volume_per_ton, ==, 80000);
+  g_assert_cmpstr (active->volume_per_ton_source, ==, "Pergub Jatim 72/2013");
   for (guint i = 0; i < active->limits->len; i++)
     {
       CantingIpalLimit *limit = g_ptr_array_index (active->limits, i);
@@ -1256,6 +1266,46 @@ ipal_step (CantingApplication *app)
     g_assert_cmpint (((CantingIpalPlant *) stored->pdata[1])->capacity, ==, 150000);
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (plants)));
     g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (plants)), ==, 3);  /* all, and the two */
+  }
+
+  /* Sludge handed over, then opened from the list and corrected: the
+   * same handover, with the new amount. */
+  {
+    CantingSludgeDialog *sludge;
+    GtkColumnView *view = find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, NULL);
+    CantingDb *db = canting_application_get_db (app);
+    g_autoptr(CantingSludge) stored = NULL;
+
+    click (GTK_WIDGET (page), "Lum_pur Diangkut…");
+    sludge = find_window (app, CANTING_TYPE_SLUDGE_DIALOG);
+    g_assert_nonnull (sludge);
+    wait_until (widget_mapped, sludge);
+    gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (sludge), "Banyaknya (kg)")), "25");
+    gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (sludge), "Diambil oleh (perusahaan atau tempat)")),
+                           "PT Pengolah Limbah B3");
+    g_object_add_weak_pointer (G_OBJECT (sludge), (gpointer *) &sludge);
+    click (GTK_WIDGET (sludge), "_Simpan");
+    wait_until (window_gone, &sludge);
+    g_assert_cmpint (canting_test_query_int (canting_db_get_handle (db), "SELECT count(*) FROM ipal_sludge"), ==, 1);
+
+    g_signal_emit_by_name (view, "activate", 0);
+    sludge = find_window (app, CANTING_TYPE_SLUDGE_DIALOG);
+    g_assert_nonnull (sludge);
+    wait_until (widget_mapped, sludge);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row (GTK_WIDGET (sludge), "Banyaknya (kg)"))), ==, "25");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row (GTK_WIDGET (sludge),
+                                                                     "Diambil oleh (perusahaan atau tempat)"))),
+                     ==, "PT Pengolah Limbah B3");
+    gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (sludge), "Banyaknya (kg)")), "27,5");
+    gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (sludge), "Nomor dokumen penyerahan")), "MNF-0042");
+    g_object_add_weak_pointer (G_OBJECT (sludge), (gpointer *) &sludge);
+    click (GTK_WIDGET (sludge), "_Simpan");
+    wait_until (window_gone, &sludge);
+    g_assert_cmpint (canting_test_query_int (canting_db_get_handle (db), "SELECT count(*) FROM ipal_sludge"), ==, 1);
+    stored = canting_sludge_load (db, canting_test_query_int (canting_db_get_handle (db), "SELECT id FROM ipal_sludge"),
+                                  NULL);
+    g_assert_cmpint (stored->amount, ==, 27500);
+    g_assert_cmpstr (stored->manifest, ==, "MNF-0042");
   }
 }
 

@@ -313,7 +313,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  context = g_option_context_new (_("COMMAND — info | backup create|list|restore FILE | import|export customers|products|orders|materials|purchases|ipal FILE | export shortages FILE | ipal report --month YYYY-MM [-o FILE] | bench orders|stock [N]"));
+  context = g_option_context_new (_("COMMAND — info | backup create|list|restore FILE | import|export customers|products|orders|materials|purchases|ipal|ipal-lab FILE | export shortages FILE | ipal report --month YYYY-MM [-o FILE] | bench orders|stock [N]"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Canting, the batik workshop book, from the command line."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -344,7 +344,7 @@ main (int   argc,
       g_autofree char *file = g_canonicalize_filename (argv[3], NULL);
 
       if (!canting_csv_kind_from_string (argv[2], &kind))
-        return usage_error (context, _("What to import or export: customers, products, orders, materials, purchases or ipal."));
+        return usage_error (context, _("What to import or export: customers, products, orders, materials, purchases, ipal or ipal-lab."));
       return g_str_equal (cmd, "import") ? cmd_import (data_dir, kind, file) : cmd_export (data_dir, kind, file);
     }
   if (g_str_equal (cmd, "bench") && (argc == 3 || argc == 4))

@@ -71,7 +71,7 @@ canting_csv_kind_from_string (const char     *text,
 {
   /* In CantingCsvKind's order. */
   static const char * const names[] = {
-    "customers", "products", "orders", "materials", "purchases", "shortages", "ipal",
+    "customers", "products", "orders", "materials", "purchases", "shortages", "ipal", "ipal-lab",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -244,6 +244,7 @@ static const Column product_columns[] = {
   { "unit_cost", "biaya|biaya per potong|cost|unit cost", FALSE },
   { "description", "deskripsi|description", FALSE },
   { "stock", "stok|stock", FALSE },
+  { "weight", "berat (gram)|berat|berat per potong|weight (g)|weight (grams)|weight", FALSE },
 };
 
 static const Column order_columns[] = {
@@ -318,6 +319,34 @@ static const Column ipal_log_columns[] = {
   { "action", "tindakan|action", FALSE },
 };
 
+/* A lab test a row, as a lab's results are typed off its report: the
+ * sample, the laboratory, then one column per parameter, named as the
+ * monthly report's CSV names them (or as Indonesian reports do). */
+static const Column ipal_lab_columns[] = {
+  { "date", "tanggal|tanggal sampling|date", TRUE },   /* a date, or a date and time */
+  { "time", "jam|waktu|time", FALSE },
+  { "plant", "ipal|nama ipal|plant", FALSE },
+  { "sampling_point", "titik sampling|titik pengambilan sampel|sampling point", FALSE },
+  { "sampled_by", "pengambil sampel|petugas sampling|sampled by", FALSE },
+  { "flow", "debit|debit saat sampling|flow", FALSE },
+  { "laboratory", "laboratorium|lab|laboratory", FALSE },
+  { "accredited", "terakreditasi|akreditasi|accredited", FALSE },
+  { "report_number", "nomor laporan|no laporan|no. laporan|report number", FALSE },
+  { "bod", "bod|bod5|bod₅", FALSE },
+  { "cod", "cod", FALSE },
+  { "tss", "tss", FALSE },
+  { "phenol", "phenol|fenol|fenol total", FALSE },
+  { "chromium", "chromium|krom|krom total|kromium total", FALSE },
+  { "oil_grease", "oil_grease|minyak dan lemak|minyak & lemak|oil and grease", FALSE },
+  { "ammonia", "ammonia|amonia|amonia total", FALSE },
+  { "sulfide", "sulfide|sulfida", FALSE },
+  { "colour", "colour|color|warna", FALSE },
+  { "ph", "ph", FALSE },
+  { "temperature", "temperature|suhu", FALSE },
+  { "action", "tindakan|action", FALSE },
+  { "notes", "catatan|keterangan|notes", FALSE },
+};
+
 /* Room for the widest kind's columns (the IPAL log's). */
 #define COLUMNS_MAX 24
 
@@ -334,6 +363,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (order_columns) <= COLUMNS_MAX);
 G_STATIC_ASSERT (G_N_ELEMENTS (material_columns) <= COLUMNS_MAX);
 G_STATIC_ASSERT (G_N_ELEMENTS (purchase_columns) <= COLUMNS_MAX);
 G_STATIC_ASSERT (G_N_ELEMENTS (ipal_log_columns) <= COLUMNS_MAX);
+G_STATIC_ASSERT (G_N_ELEMENTS (ipal_lab_columns) <= COLUMNS_MAX);
 
 static gboolean
 header_matches (const char *names,
@@ -553,6 +583,8 @@ product_from_row (const Header  *h,
       !parse_count (cell (h, row, "stock"), 0, CANTING_PIECES_MAX, _("Stock"), out_stock, error))
     return NULL;
   p->colour_count = (guint) colours;
+  if (!canting_product_weight_parse (cell (h, row, "weight"), &p->weight, error))
+    return NULL;
   if (!canting_product_validate (p, error))
     return NULL;
   return g_steal_pointer (&p);
@@ -1053,6 +1085,81 @@ ipal_log_from_row (CantingDb         *db,
 }
 
 static gboolean
+ipal_lab_test_exists (CantingDb  *db,
+                      gint64      plant_id,
+                      const char *at)
+{
+  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
+                                                      "SELECT 1 FROM ipal_lab_tests WHERE plant_id = ?1 AND sampled_at = ?2",
+                                                      NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, plant_id);
+  sqlite3_bind_text (stmt, 2, at, -1, SQLITE_STATIC);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+/* One lab test, checked as the lab test form checks it. */
+static gpointer
+ipal_lab_from_row (CantingDb         *db,
+                   const IpalPlants  *plants,
+                   const Header      *h,
+                   const Row         *row,
+                   GError           **error)
+{
+  g_autoptr(CantingLabTest) t = canting_lab_test_new ();
+  const CantingIpalPlant *plant;
+  const char *accredited = cell (h, row, "accredited");
+  char *at = ipal_time_from_row (h, row, error);
+
+  if (at == NULL)
+    return NULL;
+  g_free (t->sampled_at);
+  t->sampled_at = at;
+  plant = ipal_plant_for_row (plants, cell (h, row, "plant"), error);
+  if (plant == NULL)
+    return NULL;
+  t->plant_id = plant->id;
+  t->plant_name = g_strdup (plant->name);
+
+  /* Labelled as in the form: "BOD₅: “…” is not a quantity". */
+  for (guint p = 0; p < CANTING_IPAL_PARAMETER_COUNT; p++)
+    if (!parse_ipal_value (cell (h, row, canting_ipal_parameter_to_string (p)), canting_ipal_parameter_label (p),
+                           &t->results[p], error))
+      return NULL;
+  if (!parse_ipal_value (cell (h, row, "flow"), _("Flow at sampling (m³ a day)"), &t->flow, error))
+    return NULL;
+  t->accredited = parse_yes_no (accredited);
+  if (!t->accredited && *accredited != '\0' && g_ascii_strcasecmp (accredited, "tidak") != 0 &&
+      g_ascii_strcasecmp (accredited, "no") != 0 && !g_str_equal (accredited, "0"))
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
+                   _("Accredited “%s” must be ya or tidak (yes or no)."), accredited);
+      return NULL;
+    }
+#define SET(field, id) g_free (t->field), t->field = g_strdup (cell (h, row, id))
+  SET (sampling_point, "sampling_point");
+  SET (sampled_by, "sampled_by");
+  SET (laboratory, "laboratory");
+  SET (report_number, "report_number");
+  SET (action, "action");
+  SET (notes, "notes");
+#undef SET
+  if (!canting_lab_test_validate (t, error))
+    return NULL;
+  /* A sheet imported again, or a test typed in the app as well. */
+  if (ipal_lab_test_exists (db, t->plant_id, t->sampled_at))
+    {
+      g_autofree char *shown = canting_date_time_format (t->sampled_at);
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
+                   _("There is already a lab test of %s sampled at %s."), t->plant_name, shown);
+      return NULL;
+    }
+  return g_steal_pointer (&t);
+}
+
+static gboolean
 product_by_sku (CantingDb       *db,
                 const char      *sku,
                 gint64          *out_id,
@@ -1320,6 +1427,8 @@ record_from_row (CantingDb         *db,
       return purchase_from_row (db, materials, h, row, error);
     case CANTING_CSV_IPAL_LOG:
       return ipal_log_from_row (db, plants, h, row, error);
+    case CANTING_CSV_IPAL_LAB:
+      return ipal_lab_from_row (db, plants, h, row, error);
     case CANTING_CSV_ORDERS:
     default:
       g_return_val_if_reached (NULL);
@@ -1358,6 +1467,8 @@ write_one (CantingDb  *db,
       return canting_movement_insert_in_txn (db, g->record, CANTING_MOVEMENT_DEFAULT, error);
     case CANTING_CSV_IPAL_LOG:
       return canting_ipal_log_save_in_txn (db, g->record, error);
+    case CANTING_CSV_IPAL_LAB:
+      return canting_lab_test_save_in_txn (db, g->record, error);
     case CANTING_CSV_ORDERS:
     default:
       g_return_val_if_reached (FALSE);
@@ -1423,6 +1534,9 @@ good_free (Good *g,
       break;
     case CANTING_CSV_IPAL_LOG:
       canting_ipal_log_free (g->record);
+      break;
+    case CANTING_CSV_IPAL_LAB:
+      canting_lab_test_free (g->record);
       break;
     case CANTING_CSV_ORDERS:
     default:
@@ -1503,6 +1617,9 @@ canting_csv_import (CantingDb       *db,
     case CANTING_CSV_IPAL_LOG:
       header.columns = ipal_log_columns, header.n_columns = G_N_ELEMENTS (ipal_log_columns);
       break;
+    case CANTING_CSV_IPAL_LAB:
+      header.columns = ipal_lab_columns, header.n_columns = G_N_ELEMENTS (ipal_lab_columns);
+      break;
     case CANTING_CSV_ORDERS:
     default:
       header.columns = order_columns, header.n_columns = G_N_ELEMENTS (order_columns);
@@ -1516,7 +1633,7 @@ canting_csv_import (CantingDb       *db,
                    _("The file has neither a “total harga” nor a “harga satuan” column: say what was paid."));
       return NULL;
     }
-  if (kind == CANTING_CSV_IPAL_LOG && !ipal_plants_load (db, &plants, error))
+  if ((kind == CANTING_CSV_IPAL_LOG || kind == CANTING_CSV_IPAL_LAB) && !ipal_plants_load (db, &plants, error))
     return NULL;
 
   good = g_ptr_array_new ();
@@ -1601,6 +1718,22 @@ canting_csv_import (CantingDb       *db,
               g_set_error (&local, CANTING_ERROR, CANTING_ERROR_INVALID,
                            _("An entry for %s at %s is also on line %u."), l->plant_name, shown, first);
               canting_ipal_log_free (record), record = NULL;
+            }
+          else
+            g_hash_table_insert (skus, g_steal_pointer (&key), GUINT_TO_POINTER (row->line));
+        }
+      if (record != NULL && kind == CANTING_CSV_IPAL_LAB)
+        {
+          CantingLabTest *t = record;
+          g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT " %s", t->plant_id, t->sampled_at);
+          guint first = GPOINTER_TO_UINT (g_hash_table_lookup (skus, key));
+
+          if (first != 0)
+            {
+              g_autofree char *shown = canting_date_time_format (t->sampled_at);
+              g_set_error (&local, CANTING_ERROR, CANTING_ERROR_INVALID,
+                           _("A lab test of %s sampled at %s is also on line %u."), t->plant_name, shown, first);
+              canting_lab_test_free (record), record = NULL;
             }
           else
             g_hash_table_insert (skus, g_steal_pointer (&key), GUINT_TO_POINTER (row->line));
@@ -1955,6 +2088,59 @@ export_ipal_log (CantingDb  *db,
   return TRUE;
 }
 
+/* Every lab test, oldest first, in the columns import reads; the lab
+ * report file stays in the app. */
+static gboolean
+export_ipal_lab (CantingDb  *db,
+                 char        separator,
+                 GString    *out,
+                 GError    **error)
+{
+  static const char * const header[] = {
+    "tanggal", "jam", "ipal", "titik sampling", "pengambil sampel", "debit", "laboratorium", "terakreditasi",
+    "nomor laporan",
+  };
+  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db, "SELECT id FROM ipal_lab_tests ORDER BY sampled_at, id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (header); i++)
+    put (out, header[i], separator, FALSE);
+  for (guint p = 0; p < CANTING_IPAL_PARAMETER_COUNT; p++)
+    put (out, canting_ipal_parameter_to_string (p), separator, FALSE);
+  put (out, "tindakan", separator, FALSE);
+  put (out, "catatan", separator, TRUE);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(CantingLabTest) t = canting_lab_test_load (db, sqlite3_column_int64 (stmt, 0), error);
+      g_autofree char *date = NULL;
+
+      if (t == NULL)
+        return FALSE;
+      date = g_strndup (t->sampled_at, 10);
+      put (out, date, separator, FALSE);
+      put (out, strlen (t->sampled_at) >= 16 ? t->sampled_at + 11 : "", separator, FALSE);
+      put (out, t->plant_name, separator, FALSE);
+      put (out, t->sampling_point, separator, FALSE);
+      put (out, t->sampled_by, separator, FALSE);
+      canting_csv_put_measured (out, t->flow, separator, FALSE);
+      put (out, t->laboratory, separator, FALSE);
+      put (out, t->accredited ? "ya" : "", separator, FALSE);
+      put (out, t->report_number, separator, FALSE);
+      for (guint p = 0; p < CANTING_IPAL_PARAMETER_COUNT; p++)
+        canting_csv_put_measured (out, t->results[p], separator, FALSE);
+      put (out, t->action, separator, FALSE);
+      put (out, t->notes, separator, TRUE);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      canting_db_set_error (error, canting_db_get_handle (db), rc, _("exporting"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 GBytes *
 canting_csv_export (CantingDb       *db,
                     CantingCsvKind   kind,
@@ -1980,9 +2166,10 @@ canting_csv_export (CantingDb       *db,
     case CANTING_CSV_PRODUCTS:
       ok = export_query (db,
                          "SELECT sku, name, motif, technique, size, colours, colour_count, material, price, unit_cost, "
-                         "description, (SELECT coalesce(sum(delta), 0) FROM product_stock_moves m WHERE m.product_id = p.id) "
-                         "FROM products p ORDER BY name COLLATE NOCASE, id",
-                         "sku,nama,motif,teknik,ukuran,warna,jumlah warna,kain,harga,biaya per potong,deskripsi,stok",
+                         "description, (SELECT coalesce(sum(delta), 0) FROM product_stock_moves m WHERE m.product_id = p.id), "
+                         "weight FROM products p ORDER BY name COLLATE NOCASE, id",
+                         "sku,nama,motif,teknik,ukuran,warna,jumlah warna,kain,harga,biaya per potong,deskripsi,stok,"
+                         "berat (gram)",
                          separator, out, error);
       break;
     case CANTING_CSV_ORDERS:
@@ -2008,6 +2195,9 @@ canting_csv_export (CantingDb       *db,
       break;
     case CANTING_CSV_IPAL_LOG:
       ok = export_ipal_log (db, separator, out, error);
+      break;
+    case CANTING_CSV_IPAL_LAB:
+      ok = export_ipal_lab (db, separator, out, error);
       break;
     default:
       g_return_val_if_reached (NULL);

@@ -1,5 +1,5 @@
 /* canting-csv.h: CSV import and export of customers, products, orders,
- * materials, material purchases and the IPAL daily log.
+ * materials, material purchases, the IPAL daily log and its lab tests.
  *
  * Reads what spreadsheets write: UTF-8 with or without a BOM, comma or
  * semicolon separated (an Indonesian-locale spreadsheet writes
@@ -24,6 +24,7 @@ typedef enum {
   CANTING_CSV_PURCHASES,
   CANTING_CSV_SHORTAGES,   /* export only: worked out from the orders */
   CANTING_CSV_IPAL_LOG,    /* the wastewater plant's daily entries */
+  CANTING_CSV_IPAL_LAB,    /* its lab tests, one row each */
 } CantingCsvKind;
 
 typedef enum {
@@ -57,7 +58,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CantingCsvReport, canting_csv_report_free)
  * entry of the plant it names (any case), or of the only plant when it
  * names none; an empty number is a value not measured; an entry the log
  * already has (same plant and time) is a bad row, so a sheet imported
- * again adds only its new rows.  imported counts rows.  NULL
+ * again adds only its new rows.  IPAL lab tests: the same way, one test
+ * a row with a column per parameter (bod, cod, tss, …; empty: not
+ * measured); the lab report file is attached in the app.  imported
+ * counts rows.  NULL
  * with @error only when the file as a whole cannot be read (not UTF-8, no
  * header, a required column missing, broken quoting); bad rows are in the
  * report. */
@@ -71,7 +75,7 @@ CantingCsvReport *canting_csv_import (CantingDb       *db,
  * it), @separator ',' or ';'.  Materials carry their stock on hand and
  * average cost as two more columns, which import reads past; purchases
  * are every purchase in the stock ledger; the IPAL log is every daily
- * entry, oldest first.  (transfer full) */
+ * entry and the lab tests every test, oldest first.  (transfer full) */
 GBytes           *canting_csv_export (CantingDb       *db,
                                       CantingCsvKind   kind,
                                       char             separator,

@@ -32,6 +32,8 @@ canting_ipal_month_free (CantingIpalMonth *m)
   g_free (m->plant_name);
   g_free (m->standard_name);
   g_free (m->standard_source);
+  g_clear_pointer (&m->volume, canting_ipal_volume_free);
+  g_free (m->volume_per_ton_source);
   g_clear_pointer (&m->logs, g_ptr_array_unref);
   g_clear_pointer (&m->log_exceedances, g_array_unref);
   g_clear_pointer (&m->tests, g_ptr_array_unref);
@@ -139,6 +141,8 @@ canting_ipal_month_new (CantingDb   *db,
   m->workshop_phone = g_strdup (canting_profile_get_phone (profile));
   m->standard_name = g_strdup (standard->name);
   m->standard_source = g_strdup (standard->source);
+  m->max_volume_per_ton = standard->max_volume_per_ton;
+  m->volume_per_ton_source = g_strdup (standard->volume_per_ton_source);
   m->plant_name = g_strdup (_("All plants"));
   if (plant_id != 0)
     {
@@ -205,6 +209,10 @@ canting_ipal_month_new (CantingDb   *db,
       m->compliant += over->len == 0;
     }
 
+  m->volume = canting_ipal_month_volume (db, plant_id, month, error);
+  if (m->volume == NULL)
+    return NULL;
+
   sludge = canting_sql_prepare (db,
                                 "SELECT id, plant_id, on_date, amount, destination, manifest, notes FROM ipal_sludge "
                                 "WHERE (?1 = 0 OR plant_id = ?1) AND substr(on_date, 1, 7) = ?2 ORDER BY on_date, id",
@@ -240,6 +248,12 @@ canting_ipal_month_compliance (const CantingIpalMonth *m)
   if (m->judged == 0)
     return -1;
   return (int) ((m->compliant * 100 + m->judged / 2) / m->judged);
+}
+
+char *
+canting_ipal_month_per_ton_text (const CantingIpalMonth *m)
+{
+  return canting_ipal_volume_per_ton_text (m->volume, m->max_volume_per_ton, m->volume_per_ton_source);
 }
 
 char *
@@ -311,5 +325,20 @@ canting_ipal_month_csv (const CantingIpalMonth *m,
         canting_csv_put_measured (out, t->results[p], separator, FALSE);
       put_verdict (out, g_array_index (m->test_exceedances, guint, i), TRUE, t->action, separator);
     }
+  {
+    /* The month as a whole: its outflow and what it comes to a ton of
+     * product, in the verdict's column. */
+    g_autofree char *per_ton = canting_ipal_month_per_ton_text (m);
+
+    canting_csv_put (out, "air limbah per ton produk", separator, FALSE);
+    canting_csv_put (out, m->month, separator, FALSE);
+    canting_csv_put (out, m->plant_name, separator, FALSE);
+    canting_csv_put_measured (out, m->volume->litres, separator, FALSE);
+    canting_csv_put_measured (out, CANTING_IPAL_NO_VALUE, separator, FALSE);
+    for (guint p = 0; p < CANTING_IPAL_PARAMETER_COUNT; p++)
+      canting_csv_put_measured (out, CANTING_IPAL_NO_VALUE, separator, FALSE);
+    canting_csv_put (out, per_ton, separator, FALSE);
+    canting_csv_put (out, "", separator, TRUE);
+  }
   return g_string_free_to_bytes (out);
 }

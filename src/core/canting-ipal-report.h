@@ -9,6 +9,7 @@
 
 #include "canting-db.h"
 #include "canting-ipal.h"
+#include "canting-ipal-trend.h"
 
 G_BEGIN_DECLS
 
@@ -37,6 +38,9 @@ typedef struct {
   guint            judged;           /* entries and tests with a value the standard judges */
   guint            compliant;        /* of those, within every limit */
   CantingQuantity  outflow;          /* litres that left the plant in the month */
+  CantingIpalVolume *volume;         /* the month's outflow beside the pieces made */
+  CantingQuantity  max_volume_per_ton;     /* the standard's, 0: none */
+  char            *volume_per_ton_source;
 } CantingIpalMonth;
 
 void              canting_ipal_month_free (CantingIpalMonth *month);
@@ -53,8 +57,13 @@ CantingIpalMonth *canting_ipal_month_new  (CantingDb   *db,
  * was. */
 int               canting_ipal_month_compliance (const CantingIpalMonth *month);
 
+/* The month's wastewater per ton of product against the standard's
+ * limit, or why it cannot be worked out.  (transfer full) */
+char             *canting_ipal_month_per_ton_text (const CantingIpalMonth *month);
+
 /* The report as CSV: one row per entry or test, every parameter in its
- * own column, the verdict and the action.  (transfer full) */
+ * own column, the verdict and the action; then a row for the wastewater
+ * per ton of product.  (transfer full) */
 GBytes           *canting_ipal_month_csv  (const CantingIpalMonth *month,
                                            char                    separator);
 

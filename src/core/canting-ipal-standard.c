@@ -29,6 +29,7 @@ canting_ipal_standard_free (CantingIpalStandard *standard)
     return;
   g_free (standard->name);
   g_free (standard->source);
+  g_free (standard->volume_per_ton_source);
   g_clear_pointer (&standard->limits, g_ptr_array_unref);
   g_free (standard);
 }
@@ -78,7 +79,8 @@ read_standards (CantingDb   *db,
                 GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
-                                                      "SELECT id, name, source, active, builtin FROM ipal_standards "
+                                                      "SELECT id, name, source, active, builtin, max_volume_per_ton, "
+                                                      "volume_per_ton_source FROM ipal_standards "
                                                       "WHERE NOT ?1 OR active = 1 ORDER BY builtin DESC, name COLLATE NOCASE, id",
                                                       error);
   g_autoptr(GPtrArray) standards = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_ipal_standard_free);
@@ -96,6 +98,8 @@ read_standards (CantingDb   *db,
       s->source = canting_sql_dup_text (stmt, 2);
       s->active = sqlite3_column_int (stmt, 3) != 0;
       s->builtin = sqlite3_column_int (stmt, 4) != 0;
+      s->max_volume_per_ton = canting_sql_column_optional (stmt, 5, 0);
+      s->volume_per_ton_source = canting_sql_dup_text (stmt, 6);
       g_ptr_array_add (standards, s);
     }
   if (rc != SQLITE_DONE)
@@ -199,8 +203,10 @@ save_in_transaction (CantingDb  *db,
   CantingIpalStandard *s = data->standard;
   g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
                                                       s->id == 0
-                                                      ? "INSERT INTO ipal_standards (name, source) VALUES (?1, ?2)"
-                                                      : "UPDATE ipal_standards SET name = ?1, source = ?2 WHERE id = ?3",
+                                                      ? "INSERT INTO ipal_standards (name, source, max_volume_per_ton, "
+                                                        "volume_per_ton_source) VALUES (?1, ?2, ?3, ?4)"
+                                                      : "UPDATE ipal_standards SET name = ?1, source = ?2, "
+                                                        "max_volume_per_ton = ?3, volume_per_ton_source = ?4 WHERE id = ?5",
                                                       error);
   g_autoptr(sqlite3_stmt) clear = canting_sql_prepare (db, "DELETE FROM ipal_limits WHERE standard_id = ?1", error);
   g_autoptr(sqlite3_stmt) ins = canting_sql_prepare (db,
@@ -212,8 +218,10 @@ save_in_transaction (CantingDb  *db,
     return FALSE;
   canting_sql_bind_trimmed (stmt, 1, s->name);
   canting_sql_bind_trimmed (stmt, 2, s->source);
+  canting_sql_bind_optional (stmt, 3, s->max_volume_per_ton, 0);
+  canting_sql_bind_trimmed (stmt, 4, s->max_volume_per_ton > 0 ? s->volume_per_ton_source : "");
   if (s->id != 0)
-    sqlite3_bind_int64 (stmt, 3, s->id);
+    sqlite3_bind_int64 (stmt, 5, s->id);
   if (!canting_sql_save_record (db, stmt, &s->id, _("saving the standard"),
                                 _("This standard no longer exists; it may have been restored from a backup."), error))
     return FALSE;
@@ -255,8 +263,16 @@ canting_ipal_standard_save (CantingDb            *db,
   if (!canting_validate_text (standard->name, CANTING_TEXT_REQUIRED, _("Standard name"), NULL,
                               CANTING_IPAL_ERROR, CANTING_IPAL_FIELD_TEXT, error) ||
       !canting_validate_text (standard->source, 0, _("Regulation"), NULL,
+                              CANTING_IPAL_ERROR, CANTING_IPAL_FIELD_TEXT, error) ||
+      !canting_validate_text (standard->volume_per_ton_source, 0, _("Regulation"), NULL,
                               CANTING_IPAL_ERROR, CANTING_IPAL_FIELD_TEXT, error))
     return FALSE;
+  if (standard->max_volume_per_ton < 0)
+    {
+      g_set_error (error, CANTING_IPAL_ERROR, CANTING_IPAL_FIELD_RESULT,
+                   _("The limit of wastewater per ton of product cannot be negative; leave it empty for none."));
+      return FALSE;
+    }
   if (!canting_db_transaction (db, save_in_transaction, &data, error))
     {
       standard->id = id_before;

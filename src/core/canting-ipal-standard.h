@@ -28,12 +28,17 @@ typedef struct {
 void canting_ipal_limit_free (CantingIpalLimit *limit);
 
 typedef struct {
-  gint64     id;
-  char      *name;
-  char      *source;
-  gboolean   active;
-  gboolean   builtin;
-  GPtrArray *limits;   /* (element-type CantingIpalLimit) */
+  gint64           id;
+  char            *name;
+  char            *source;
+  gboolean         active;
+  gboolean         builtin;
+  GPtrArray       *limits;   /* (element-type CantingIpalLimit) */
+  /* At most this much wastewater a ton of product: m³ (thousandths) a
+   * ton, 0 when the standard sets no such limit; and where it comes
+   * from. */
+  CantingQuantity  max_volume_per_ton;
+  char            *volume_per_ton_source;
 } CantingIpalStandard;
 
 void canting_ipal_standard_free (CantingIpalStandard *standard);

@@ -176,6 +176,35 @@ canting_ipal_compliance (CantingDb   *db,
   return TRUE;
 }
 
+/* The pieces finished in each month from substr(?2, 1, 7) to
+ * substr(?3, 1, 7), with their weight: an item is finished when its last
+ * stage is done; its pieces weigh what its product weighs, and a custom
+ * piece (no product) or a product not weighed yet has no weight. */
+#define MADE_SQL \
+  "WITH made AS (" \
+  "  SELECT substr(s.done_on, 1, 7) AS month, sum(i.quantity) AS pieces, " \
+  "         sum(i.quantity * p.weight) AS grams, " \
+  "         sum(CASE WHEN p.weight IS NULL THEN i.quantity ELSE 0 END) AS unweighed " \
+  "  FROM item_stages s JOIN order_items i ON i.id = s.order_item_id " \
+  "  LEFT JOIN products p ON p.id = i.product_id " \
+  "  WHERE substr(s.done_on, 1, 7) BETWEEN substr(?2, 1, 7) AND substr(?3, 1, 7) " \
+  "  AND s.position = (SELECT max(position) FROM item_stages t WHERE t.order_item_id = s.order_item_id) " \
+  "  GROUP BY substr(s.done_on, 1, 7)) "
+
+/* month, litres (NULL: none recorded), pieces, grams, unweighed */
+static CantingIpalVolume *
+volume_from_row (sqlite3_stmt *stmt)
+{
+  CantingIpalVolume *v = g_new0 (CantingIpalVolume, 1);
+
+  v->month = canting_sql_dup_text (stmt, 0);
+  v->litres = canting_sql_column_optional (stmt, 1, CANTING_IPAL_NO_VALUE);
+  v->pieces = sqlite3_column_int64 (stmt, 2);
+  v->grams = sqlite3_column_int64 (stmt, 3);
+  v->unweighed = sqlite3_column_int64 (stmt, 4);
+  return v;
+}
+
 GPtrArray *
 canting_ipal_monthly_volume (CantingDb   *db,
                              gint64       plant_id,
@@ -183,17 +212,16 @@ canting_ipal_monthly_volume (CantingDb   *db,
                              const char  *to,
                              GError     **error)
 {
-  /* An item is finished when its last stage is done. */
   g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
-                                                      "SELECT month, litres, "
-                                                      " (SELECT coalesce(sum(i.quantity), 0) FROM item_stages s "
-                                                      "  JOIN order_items i ON i.id = s.order_item_id "
-                                                      "  WHERE substr(s.done_on, 1, 7) = month AND s.position = "
-                                                      "  (SELECT max(position) FROM item_stages t WHERE t.order_item_id = s.order_item_id)) "
-                                                      "FROM (SELECT substr(at, 1, 7) AS month, sum(outflow) AS litres FROM ipal_logs "
-                                                      "      WHERE outflow IS NOT NULL AND (?1 = 0 OR plant_id = ?1) "
+                                                      MADE_SQL
+                                                      "SELECT v.month, v.litres, coalesce(m.pieces, 0), "
+                                                      "coalesce(m.grams, 0), coalesce(m.unweighed, 0) "
+                                                      "FROM (SELECT substr(at, 1, 7) AS month, sum(outflow) AS litres "
+                                                      "      FROM ipal_logs WHERE outflow IS NOT NULL "
+                                                      "      AND (?1 = 0 OR plant_id = ?1) "
                                                       "      AND substr(at, 1, 10) BETWEEN ?2 AND ?3 "
-                                                      "      GROUP BY substr(at, 1, 7)) ORDER BY month",
+                                                      "      GROUP BY substr(at, 1, 7)) v "
+                                                      "LEFT JOIN made m ON m.month = v.month ORDER BY v.month",
                                                       error);
   g_autoptr(GPtrArray) volumes = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_ipal_volume_free);
   int rc;
@@ -202,20 +230,133 @@ canting_ipal_monthly_volume (CantingDb   *db,
     return NULL;
   bind_period (stmt, plant_id, from, to);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CantingIpalVolume *v = g_new0 (CantingIpalVolume, 1);
-
-      v->month = canting_sql_dup_text (stmt, 0);
-      v->litres = sqlite3_column_int64 (stmt, 1);
-      v->pieces = sqlite3_column_int64 (stmt, 2);
-      g_ptr_array_add (volumes, v);
-    }
+    g_ptr_array_add (volumes, volume_from_row (stmt));
   if (rc != SQLITE_DONE)
     {
       canting_db_set_error (error, canting_db_get_handle (db), rc, _("reading the IPAL log"));
       return NULL;
     }
   return g_steal_pointer (&volumes);
+}
+
+CantingIpalVolume *
+canting_ipal_month_volume (CantingDb   *db,
+                           gint64       plant_id,
+                           const char  *month,
+                           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
+                                                      MADE_SQL
+                                                      "SELECT ?2, (SELECT sum(outflow) FROM ipal_logs "
+                                                      "            WHERE outflow IS NOT NULL AND (?1 = 0 OR plant_id = ?1) "
+                                                      "            AND substr(at, 1, 7) = ?2), "
+                                                      "coalesce(sum(pieces), 0), coalesce(sum(grams), 0), "
+                                                      "coalesce(sum(unweighed), 0) FROM made",
+                                                      error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_period (stmt, plant_id, month, month);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      canting_db_set_error (error, canting_db_get_handle (db), rc, _("reading the IPAL log"));
+      return NULL;
+    }
+  return volume_from_row (stmt);
+}
+
+CantingIpalPerTon
+canting_ipal_volume_per_ton (const CantingIpalVolume *v,
+                             CantingQuantity          max_volume_per_ton,
+                             CantingQuantity         *out_value,
+                             gboolean                *out_within)
+{
+  guint64 water, allowed;
+
+  *out_value = 0;
+  *out_within = TRUE;
+  if (v->litres == CANTING_IPAL_NO_VALUE)
+    return CANTING_IPAL_PER_TON_NO_OUTFLOW;
+  if (v->pieces <= 0)
+    return CANTING_IPAL_PER_TON_NOTHING_MADE;
+  if (v->unweighed > 0 || v->grams <= 0)
+    return CANTING_IPAL_PER_TON_WEIGHTS_MISSING;
+  /* Thousandths of a litre over grams is m³ a ton: a litre is a
+   * thousandth of a m³, a gram a millionth of a ton.  Compared as whole
+   * numbers, so a month exactly at the limit keeps within it; too large
+   * for 64 bits (never, in a workshop) falls back to floating point. */
+  if (g_uint64_checked_mul (&water, (guint64) MAX (v->litres, 0), (guint64) CANTING_QUANTITY_ONE))
+    {
+      *out_value = (CantingQuantity) ((water + (guint64) v->grams / 2) / (guint64) v->grams);
+      if (max_volume_per_ton > 0 &&
+          g_uint64_checked_mul (&allowed, (guint64) max_volume_per_ton, (guint64) v->grams))
+        *out_within = water <= allowed;
+    }
+  else
+    {
+      long double ratio = (long double) v->litres * CANTING_QUANTITY_ONE / v->grams;
+
+      *out_value = ratio >= (long double) G_MAXINT64 ? G_MAXINT64 : (CantingQuantity) (ratio + 0.5L);
+      *out_within = max_volume_per_ton <= 0 || ratio <= (long double) max_volume_per_ton;
+    }
+  return CANTING_IPAL_PER_TON_OK;
+}
+
+/* To a tenth of a m³: finer is the meter's noise. */
+static char *
+cubic_metres (CantingQuantity value)
+{
+  return canting_quantity_format ((value + 50) / 100 * 100);
+}
+
+char *
+canting_ipal_volume_per_ton_text (const CantingIpalVolume *v,
+                                  CantingQuantity          max_volume_per_ton,
+                                  const char              *source)
+{
+  CantingQuantity value = 0;
+  gboolean within = TRUE;
+  g_autofree char *shown = NULL;
+  g_autofree char *limit = NULL;
+  g_autofree char *excess = NULL;
+
+  switch (canting_ipal_volume_per_ton (v, max_volume_per_ton, &value, &within))
+    {
+    case CANTING_IPAL_PER_TON_NO_OUTFLOW:
+      return g_strdup (_("not worked out: no outflow was recorded"));
+    case CANTING_IPAL_PER_TON_NOTHING_MADE:
+      return g_strdup (_("not worked out: no pieces were finished"));
+    case CANTING_IPAL_PER_TON_WEIGHTS_MISSING:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "not worked out: %d piece made has no weight; "
+                                           "give each product its weight per piece",
+                                           "not worked out: %d pieces made have no weight; "
+                                           "give each product its weight per piece",
+                                           (gulong) MIN (v->unweighed, G_MAXINT)),
+                              (int) MIN (v->unweighed, G_MAXINT));
+    case CANTING_IPAL_PER_TON_OK:
+    default:
+      break;
+    }
+  shown = cubic_metres (value);
+  if (max_volume_per_ton <= 0)
+    return g_strdup_printf (_("%s m³; the standard sets no limit"), shown);
+  limit = canting_quantity_format (max_volume_per_ton);
+  if (within)
+    return g_strdup_printf (_("%s m³, within the limit of %s m³ (%s)"), shown, limit, source);
+  excess = cubic_metres (value - max_volume_per_ton);
+  /* Just over: a tenth would hide by how much. */
+  if ((value - max_volume_per_ton + 50) / 100 == 0)
+    {
+      g_free (shown);
+      shown = canting_quantity_format (value);
+      g_free (excess);
+      excess = canting_quantity_format (value - max_volume_per_ton);
+    }
+  /* TRANSLATORS: "140 m³, 40 m³ over the limit of 100 m³ (Permen LH 12/2025 Lamp. I)" */
+  return g_strdup_printf (_("%s m³, %s m³ over the limit of %s m³ (%s)"), shown, excess, limit, source);
 }
 
 GPtrArray *

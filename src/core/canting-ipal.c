@@ -664,6 +664,14 @@ canting_lab_test_save (CantingDb       *db,
   return TRUE;
 }
 
+gboolean
+canting_lab_test_save_in_txn (CantingDb       *db,
+                              CantingLabTest  *test,
+                              GError         **error)
+{
+  return canting_lab_test_validate (test, error) && save_lab_in_transaction (db, test, error);
+}
+
 CantingLabTest *
 canting_lab_test_load (CantingDb  *db,
                        gint64      id,
@@ -869,6 +877,34 @@ canting_sludge_save (CantingDb      *db,
       !check_text (s->notes, CANTING_TEXT_MULTILINE | CANTING_TEXT_LONG, _("Notes"), error))
     return FALSE;
   return canting_db_transaction (db, save_sludge_in_transaction, s, error);
+}
+
+CantingSludge *
+canting_sludge_load (CantingDb  *db,
+                     gint64      id,
+                     GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
+                                                      "SELECT plant_id, on_date, amount, destination, manifest, notes "
+                                                      "FROM ipal_sludge WHERE id = ?1",
+                                                      error);
+  CantingSludge *s;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!canting_sql_step_one (db, stmt, _("reading the sludge handover"),
+                             _("This entry no longer exists; it may have been restored from a backup."), error))
+    return NULL;
+  s = g_new0 (CantingSludge, 1);
+  s->id = id;
+  s->plant_id = sqlite3_column_int64 (stmt, 0);
+  s->on_date = canting_sql_dup_text (stmt, 1);
+  s->amount = sqlite3_column_int64 (stmt, 2);
+  s->destination = canting_sql_dup_text (stmt, 3);
+  s->manifest = canting_sql_dup_text (stmt, 4);
+  s->notes = canting_sql_dup_text (stmt, 5);
+  return s;
 }
 
 /* --- the log as a list --------------------------------------------------- */

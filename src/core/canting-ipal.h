@@ -188,8 +188,13 @@ CantingSludge *canting_sludge_new  (void);
 void           canting_sludge_free (CantingSludge *sludge);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CantingSludge, canting_sludge_free)
 
+/* Inserts, or updates when @sludge has an id: a handover is corrected,
+ * never lost. */
 gboolean       canting_sludge_save (CantingDb      *db,
                                     CantingSludge  *sludge,
+                                    GError        **error);
+CantingSludge *canting_sludge_load (CantingDb      *db,
+                                    gint64          id,
                                     GError        **error);
 
 /* The log as a list: daily entries and lab tests together, newest first. */

@@ -7,6 +7,7 @@
 #include "canting-enum-private.h"
 #include "canting-error.h"
 #include "canting-i18n.h"
+#include "canting-quantity.h"
 #include "canting-sql-private.h"
 #include "canting-validate.h"
 
@@ -170,6 +171,13 @@ canting_product_validate (const CantingProduct  *p,
       !validate_price (p->unit_cost, CANTING_PRODUCT_FIELD_UNIT_COST, _("The cost per piece"), error))
     return FALSE;
 
+  if (p->weight < 0 || p->weight > CANTING_WEIGHT_MAX_GRAMS)
+    {
+      g_set_error (error, CANTING_PRODUCT_ERROR, CANTING_PRODUCT_FIELD_WEIGHT,
+                   _("The weight per piece must be from 1 to %d grams, or empty when not weighed yet."),
+                   CANTING_WEIGHT_MAX_GRAMS);
+      return FALSE;
+    }
   if (p->technique >= CANTING_TECHNIQUE_COUNT)
     {
       g_set_error (error, CANTING_PRODUCT_ERROR, CANTING_PRODUCT_FIELD_NAME, _("Choose a technique."));
@@ -181,6 +189,48 @@ canting_product_validate (const CantingProduct  *p,
                    _("The number of colours must be from 1 to %d."), CANTING_COLOURS_MAX);
       return FALSE;
     }
+  return TRUE;
+}
+
+gboolean
+canting_product_weight_parse (const char  *text,
+                              gint64      *out_grams,
+                              GError     **error)
+{
+  g_autofree char *shown = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_autofree char *number = g_ascii_strdown (shown, -1);
+  static const char * const gram_units[] = { "gram", "gr", "g" };
+  gboolean kilos = FALSE;
+  gsize len = strlen (number);
+  CantingQuantity value = 0;
+
+  *out_grams = 0;
+  if (*shown == '\0')
+    return TRUE;
+  if (len > 2 && g_str_has_suffix (number, "kg"))
+    {
+      kilos = TRUE;
+      number[len - 2] = '\0';
+    }
+  else
+    for (gsize i = 0; i < G_N_ELEMENTS (gram_units); i++)
+      if (len > strlen (gram_units[i]) && g_str_has_suffix (number, gram_units[i]))
+        {
+          number[len - strlen (gram_units[i])] = '\0';
+          break;
+        }
+  /* A quantity is thousandths: of a kilo that is grams; grams must be
+   * whole. */
+  if (!canting_quantity_parse (number, &value, NULL) || value <= 0 ||
+      (!kilos && value % CANTING_QUANTITY_ONE != 0) ||
+      (kilos ? value : value / CANTING_QUANTITY_ONE) > CANTING_WEIGHT_MAX_GRAMS)
+    {
+      g_set_error (error, CANTING_PRODUCT_ERROR, CANTING_PRODUCT_FIELD_WEIGHT,
+                   _("“%s” is not a weight per piece. Type whole grams, for example 350, or kilos, "
+                     "for example 1,2 kg (at most %d kg)."), shown, CANTING_WEIGHT_MAX_GRAMS / 1000);
+      return FALSE;
+    }
+  *out_grams = kilos ? value : value / CANTING_QUANTITY_ONE;
   return TRUE;
 }
 
@@ -277,13 +327,13 @@ save_in_transaction (CantingDb  *db,
   if (p->id == 0)
     stmt = canting_sql_prepare (db,
                                 "INSERT INTO products (sku, name, motif, technique, size, colours, colour_count, "
-                                "material, price, unit_cost, description, archived) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
+                                "material, price, unit_cost, description, archived, weight) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", error);
   else
     stmt = canting_sql_prepare (db,
                                 "UPDATE products SET sku = ?1, name = ?2, motif = ?3, technique = ?4, size = ?5, "
                                 "colours = ?6, colour_count = ?7, material = ?8, price = ?9, unit_cost = ?10, "
-                                "description = ?11, archived = ?12 WHERE id = ?13", error);
+                                "description = ?11, archived = ?12, weight = ?13 WHERE id = ?14", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, sku, -1, SQLITE_STATIC);
@@ -298,8 +348,9 @@ save_in_transaction (CantingDb  *db,
   sqlite3_bind_int64 (stmt, 10, p->unit_cost);
   canting_sql_bind_trimmed (stmt, 11, p->description);
   sqlite3_bind_int (stmt, 12, p->archived ? 1 : 0);
+  canting_sql_bind_optional (stmt, 13, p->weight, 0);
   if (p->id != 0)
-    sqlite3_bind_int64 (stmt, 13, p->id);
+    sqlite3_bind_int64 (stmt, 14, p->id);
   if (!canting_sql_save_record (db, stmt, &p->id, _("saving the product"), _("This product no longer exists."), error))
     return FALSE;
   g_free (p->sku);
@@ -428,7 +479,8 @@ canting_product_save_with_stock_and (CantingDb                *db,
   "p.id, p.sku, p.name, p.motif, p.technique, p.size, p.colours, p.colour_count, p.material, " \
   "p.price, p.unit_cost, p.description, p.archived, " \
   "(SELECT coalesce(sum(delta), 0) FROM product_stock_moves m WHERE m.product_id = p.id), " \
-  "(SELECT ph.thumbnail FROM product_photos ph WHERE ph.product_id = p.id ORDER BY ph.position, ph.id LIMIT 1)"
+  "(SELECT ph.thumbnail FROM product_photos ph WHERE ph.product_id = p.id ORDER BY ph.position, ph.id LIMIT 1), " \
+  "p.weight"
 
 static CantingProduct *
 product_from_row (CantingDb    *db,
@@ -452,6 +504,7 @@ product_from_row (CantingDb    *db,
   p->stock = sqlite3_column_int64 (stmt, 13);
   if (sqlite3_column_type (stmt, 14) != SQLITE_NULL)
     p->thumbnail = canting_photo_path (db, (const char *) sqlite3_column_text (stmt, 14));
+  p->weight = canting_sql_column_optional (stmt, 15, 0);
   return p;
 }
 

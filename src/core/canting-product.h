@@ -25,6 +25,7 @@ typedef enum {
   CANTING_PRODUCT_FIELD_UNIT_COST,
   CANTING_PRODUCT_FIELD_DESCRIPTION,
   CANTING_PRODUCT_FIELD_STOCK,
+  CANTING_PRODUCT_FIELD_WEIGHT,
 } CantingProductField;
 GQuark canting_product_error_quark (void);
 
@@ -46,6 +47,9 @@ gboolean          canting_technique_from_string (const char       *text,
 #define CANTING_PIECES_MAX 100000
 /* Dyeing and wax removal repeat per colour; twelve is beyond any batik. */
 #define CANTING_COLOURS_MAX 12
+/* Heaviest piece, in grams: 100 kg, far above a bolt of cloth or a
+ * folded stack of sarongs sold as one piece. */
+#define CANTING_WEIGHT_MAX_GRAMS 100000
 
 typedef struct {
   gint64            id;          /* 0 until saved */
@@ -60,6 +64,7 @@ typedef struct {
   CantingMoney      price;
   CantingMoney      unit_cost;   /* estimated cost per piece */
   char             *description;
+  gint64            weight;      /* grams per piece; 0: not weighed yet */
   gboolean          archived;
   gint64            stock;       /* read-only here: from the ledger */
   char             *thumbnail;   /* read-only: the first photo's thumbnail
@@ -75,6 +80,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CantingProduct, canting_product_free)
 
 gboolean        canting_product_validate (const CantingProduct  *product,
                                           GError               **error);
+/* A weight per piece as people type it: grams ("350", "350 g") or kilos
+ * ("1,2 kg"), to the whole gram; empty is 0, not weighed.  The error
+ * (CANTING_PRODUCT_FIELD_WEIGHT) says how to write it. */
+gboolean        canting_product_weight_parse (const char  *text,
+                                              gint64      *out_grams,
+                                              GError     **error);
 /* Inserts or updates.  An empty SKU gets one made from the motif and
  * technique ("PB-TL-0001"); a SKU another product has is refused. */
 gboolean        canting_product_save     (CantingDb             *db,

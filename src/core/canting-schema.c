@@ -564,6 +564,22 @@ static const CantingSchemaStep steps[] = {
     "ALTER TABLE orders ADD COLUMN channel TEXT NOT NULL DEFAULT 'direct' CHECK (channel IN"
     "  ('direct', 'whatsapp', 'exhibition', 'online_shop', 'epeken', 'marketplace'));"
     "PRAGMA user_version = 9;" },
+
+  { 11,
+    /* A product's weight per piece in grams (NULL: not weighed yet), for
+     * the wastewater per ton of product and for the shops' shipping.
+     * The volume limit per ton of product belongs to a standard beside
+     * its concentration limits: thousandths of a m³ of wastewater per
+     * ton, NULL for no such limit (never 0: no plant discharges
+     * nothing), with its own source.  Permen LH 12/2025 Lampiran I
+     * allows a textile plant at most 100 m³ per ton. */
+    "ALTER TABLE products ADD COLUMN weight INTEGER CHECK (weight IS NULL OR weight > 0);"
+    "ALTER TABLE ipal_standards ADD COLUMN max_volume_per_ton INTEGER "
+    "  CHECK (max_volume_per_ton IS NULL OR max_volume_per_ton > 0);"
+    "ALTER TABLE ipal_standards ADD COLUMN volume_per_ton_source TEXT NOT NULL DEFAULT '';"
+    "UPDATE ipal_standards SET max_volume_per_ton = 100000, volume_per_ton_source = 'Permen LH 12/2025 Lamp. I' "
+    "  WHERE id = 1 AND builtin = 1;"
+    "PRAGMA user_version = 11;" },
 };
 
 static const char * const tables[] = {

@@ -175,6 +175,10 @@ draw_summary (Pen *pen)
                                              m->logs->len, m->tests->len, m->sludge->len);
   g_autofree char *litres = canting_quantity_format (m->outflow);
   g_autofree char *volume = g_strdup_printf (_("Wastewater discharged: %s litres."), litres);
+  g_autofree char *per_ton_text = canting_ipal_month_per_ton_text (m);
+  g_autofree char *per_ton = g_strdup_printf (_("Wastewater per ton of product: %s."), per_ton_text);
+  CantingQuantity per_ton_value = 0;
+  gboolean within = TRUE;
   g_autofree char *compliance = rate < 0 ? g_strdup (_("Nothing was measured against the standard this month."))
                                          : g_strdup_printf (_("Within the standard: %d%% (%u of %u measurements)."),
                                                             rate, m->compliant, m->judged);
@@ -182,6 +186,8 @@ draw_summary (Pen *pen)
   heading (pen, _("Summary"));
   paragraph (pen, counts, "Sans 9.5");
   paragraph (pen, volume, "Sans 9.5");
+  canting_ipal_volume_per_ton (m->volume, m->max_volume_per_ton, &per_ton_value, &within);
+  paragraph (pen, per_ton, within ? "Sans 9.5" : "Sans Bold 9.5");
   paragraph (pen, compliance, "Sans Bold 9.5");
 }
 

@@ -262,6 +262,7 @@ canting_csv_ui_export (GtkWidget          *page,
     [CANTING_CSV_PURCHASES] = N_("purchases.csv"),
     [CANTING_CSV_SHORTAGES] = N_("shortages.csv"),
     [CANTING_CSV_IPAL_LOG] = N_("ipal-log.csv"),
+    [CANTING_CSV_IPAL_LAB] = N_("ipal-lab-tests.csv"),
   };
   Export *job = g_new0 (Export, 1);
   GtkFileChooserNative *chooser;

@@ -237,7 +237,7 @@ on_sludge (CantingIpalPage *self)
 
   read_filter (self, &filter);
   dialog = canting_sludge_dialog_new (self->app, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                      filter.plant_id);
+                                      filter.plant_id, 0);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -284,6 +284,21 @@ plant_activated (GtkWidget  *widget,
   toast (self, _("Choose the plant to edit in the list of plants first."));
 }
 
+/* Lab tests typed off the reports into a sheet, and out again; the
+ * page's own import and export are the daily log's. */
+static void
+lab_csv_activated (GtkWidget  *widget,
+                   const char *action,
+                   GVariant   *param)
+{
+  CantingIpalPage *self = CANTING_IPAL_PAGE (widget);
+
+  if (g_str_equal (action, "page.lab-import"))
+    canting_csv_ui_import (widget, self->app, CANTING_CSV_IPAL_LAB, G_CALLBACK (refresh), self);
+  else
+    canting_csv_ui_export (widget, self->app, CANTING_CSV_IPAL_LAB);
+}
+
 static void
 on_activate (GtkColumnView   *view,
              guint            position,
@@ -301,6 +316,8 @@ on_activate (GtkColumnView   *view,
     dialog = GTK_WINDOW (canting_ipal_log_dialog_new (self->app, parent, record->id));
   else if (record->kind == CANTING_IPAL_ROW_LAB)
     dialog = GTK_WINDOW (canting_lab_test_dialog_new (self->app, parent, record->id));
+  else if (record->kind == CANTING_IPAL_ROW_SLUDGE)
+    dialog = GTK_WINDOW (canting_sludge_dialog_new (self->app, parent, 0, record->id));
   if (dialog == NULL)
     return;
   g_signal_connect_object (dialog, "saved", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
@@ -458,9 +475,15 @@ canting_ipal_page_set_application (CantingIpalPage    *self,
   g_signal_connect_object (app, "data-replaced", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
   canting_csv_ui_attach (GTK_WIDGET (self), self->csv_button, app, CANTING_CSV_IPAL_LOG, G_CALLBACK (refresh), self);
   {
-    /* The plants, beside the files: both are rarely needed. */
+    /* The lab tests' files, and the plants beside them: all are rarely
+     * needed. */
     GMenu *menu = G_MENU (gtk_menu_button_get_menu_model (self->csv_button));
+    g_autoptr(GMenu) lab = g_menu_new ();
     g_autoptr(GMenu) plants = g_menu_new ();
+
+    g_menu_append (lab, _("Import La_b Tests from CSV…"), "page.lab-import");
+    g_menu_append (lab, _("Export Lab _Tests to CSV…"), "page.lab-export");
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (lab));
 
     g_menu_append (plants, _("_Add a Plant…"), "page.plant-new");
     g_menu_append (plants, _("_Edit the Chosen Plant…"), "page.plant-edit");
@@ -505,6 +528,8 @@ canting_ipal_page_class_init (CantingIpalPageClass *klass)
 #undef BIND
   gtk_widget_class_install_action (widget_class, "page.plant-new", NULL, plant_activated);
   gtk_widget_class_install_action (widget_class, "page.plant-edit", NULL, plant_activated);
+  gtk_widget_class_install_action (widget_class, "page.lab-import", NULL, lab_csv_activated);
+  gtk_widget_class_install_action (widget_class, "page.lab-export", NULL, lab_csv_activated);
 }
 
 static void

@@ -38,10 +38,13 @@ struct _CantingIpalStandardsDialog
   GPtrArray *choice_rows;        /* (element-type GtkWidget) */
   GPtrArray *limit_rows;         /* (element-type GtkWidget) in limits_group */
   GArray *edit_rows;             /* (element-type LimitRow) */
+  GtkWidget *volume_row;         /* the volume per ton of product (editing), or NULL */
   CantingIpalStandard *editing;  /* the regional standard in the editor, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (CantingIpalStandardsDialog, canting_ipal_standards_dialog, ADW_TYPE_WINDOW)
+
+#define VOLUME_TITLE N_("Wastewater (m³ per ton of product), at most")
 
 enum { CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
@@ -86,6 +89,7 @@ clear_limits (CantingIpalStandardsDialog *self)
     adw_preferences_group_remove (self->limits_group, g_ptr_array_index (self->limit_rows, i));
   g_ptr_array_set_size (self->limit_rows, 0);
   g_array_set_size (self->edit_rows, 0);
+  self->volume_row = NULL;
 }
 
 static void
@@ -139,6 +143,26 @@ fill_limits (CantingIpalStandardsDialog *self,
             }
         }
     }
+
+  /* The volume per ton of product, when the standard sets one; one to
+   * type is offered when editing, empty for none. */
+  if (editable)
+    {
+      self->volume_row = adw_entry_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->volume_row), _(VOLUME_TITLE));
+      canting_form_show_quantity (ADW_ENTRY_ROW (self->volume_row), standard->max_volume_per_ton, 0);
+      add_limit_row (self, self->volume_row);
+    }
+  else if (standard->max_volume_per_ton > 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *shown = canting_quantity_format (standard->max_volume_per_ton);
+      g_autofree char *subtitle = g_strdup_printf ("%s m³ · %s", shown, standard->volume_per_ton_source);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(VOLUME_TITLE));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      add_limit_row (self, row);
+    }
 }
 
 static CantingIpalStandard *
@@ -157,6 +181,8 @@ copy_standard (const CantingIpalStandard *standard)
       limit->source = g_strdup (limit->source);
       g_ptr_array_add (copy->limits, limit);
     }
+  copy->max_volume_per_ton = standard->max_volume_per_ton;
+  copy->volume_per_ton_source = g_strdup (standard->volume_per_ton_source);
   return copy;
 }
 
@@ -227,6 +253,21 @@ on_save (CantingIpalStandardsDialog *self)
           *side = typed;
           g_free (limit->source);
           limit->source = g_strdup (*source != '\0' ? source : self->editing->name);
+        }
+    }
+  if (error == NULL && self->volume_row != NULL)
+    {
+      CantingQuantity typed = 0;
+
+      gtk_widget_remove_css_class (self->volume_row, "error");
+      if (!canting_form_read_quantity (ADW_ENTRY_ROW (self->volume_row), 0, CANTING_IPAL_ERROR,
+                                       CANTING_IPAL_FIELD_RESULT, &typed, &error))
+        gtk_widget_add_css_class (self->volume_row, "error");
+      else if (typed != self->editing->max_volume_per_ton)
+        {
+          self->editing->max_volume_per_ton = typed;
+          g_free (self->editing->volume_per_ton_source);
+          self->editing->volume_per_ton_source = g_strdup (*source != '\0' ? source : self->editing->name);
         }
     }
   if (error != NULL || !canting_ipal_standard_save (canting_application_get_db (self->app), self->editing, TRUE, &error))

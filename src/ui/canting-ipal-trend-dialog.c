@@ -1,6 +1,7 @@
 /* canting-ipal-trend-dialog.c: one parameter's measurements with its
  * limit drawn in, the share of measurements within the standard over the
- * period, and the wastewater volume month by month. */
+ * period, the wastewater volume month by month, and each month's
+ * wastewater per ton of product against the standard's limit. */
 #include "config.h"
 
 #include "canting-ipal-trend-dialog.h"
@@ -9,6 +10,7 @@
 #include <math.h>
 
 #include "canting-chart.h"
+#include "canting-ipal-standard.h"
 #include "canting-ipal-trend.h"
 #include "canting-validate.h"
 
@@ -23,6 +25,7 @@ struct _CantingIpalTrendDialog
   AdwComboRow *period_row;
   AdwActionRow *compliance_row;
   AdwActionRow *per_piece_row;
+  AdwActionRow *per_ton_row;
   GtkDrawingArea *value_chart;
   GtkDrawingArea *volume_chart;
 
@@ -207,6 +210,39 @@ refresh (CantingIpalTrendDialog *self)
     adw_action_row_set_subtitle (self->per_piece_row, per_piece);
   }
 
+  /* Per ton of product month by month: the limit is judged a month at a
+   * time, as the monthly report does. */
+  {
+    g_autoptr(CantingIpalStandard) standard = canting_ipal_standard_active (db, NULL);
+    g_autoptr(GString) lines = g_string_new (NULL);
+    gboolean over = FALSE;
+
+    for (guint i = 0; standard != NULL && self->volumes != NULL && i < self->volumes->len; i++)
+      {
+        const CantingIpalVolume *v = g_ptr_array_index (self->volumes, i);
+        g_autofree char *first = g_strconcat (v->month, "-01T00:00:00Z", NULL);
+        g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (first, NULL);
+        g_autofree char *month = when != NULL ? g_date_time_format (when, "%B %Y") : g_strdup (v->month);
+        g_autofree char *text = NULL;
+        CantingQuantity value = 0;
+        gboolean within = TRUE;
+
+        /* A month that made nothing has nothing to say per ton. */
+        if (v->pieces == 0)
+          continue;
+        text = canting_ipal_volume_per_ton_text (v, standard->max_volume_per_ton, standard->volume_per_ton_source);
+        canting_ipal_volume_per_ton (v, standard->max_volume_per_ton, &value, &within);
+        over |= !within;
+        g_string_append_printf (lines, "%s%s: %s", lines->len > 0 ? "\n" : "", month, text);
+      }
+    adw_action_row_set_subtitle (self->per_ton_row, lines->len > 0 ? lines->str
+                                 : _("No pieces finished in months with a recorded outflow"));
+    if (over)
+      gtk_widget_add_css_class (GTK_WIDGET (self->per_ton_row), "error");
+    else
+      gtk_widget_remove_css_class (GTK_WIDGET (self->per_ton_row), "error");
+  }
+
   description = g_strdup_printf (_("%s over the period, with its limit as a dashed red line"),
                                  canting_ipal_parameter_label (parameter (self)));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->value_chart), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
@@ -238,6 +274,7 @@ canting_ipal_trend_dialog_class_init (CantingIpalTrendDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CantingIpalTrendDialog, period_row);
   gtk_widget_class_bind_template_child (widget_class, CantingIpalTrendDialog, compliance_row);
   gtk_widget_class_bind_template_child (widget_class, CantingIpalTrendDialog, per_piece_row);
+  gtk_widget_class_bind_template_child (widget_class, CantingIpalTrendDialog, per_ton_row);
   gtk_widget_class_bind_template_child (widget_class, CantingIpalTrendDialog, value_chart);
   gtk_widget_class_bind_template_child (widget_class, CantingIpalTrendDialog, volume_chart);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

@@ -16,7 +16,7 @@
 #include "canting-recipe.h"
 #include "canting-recipe-editor.h"
 
-#define N_FIELDS (CANTING_PRODUCT_FIELD_STOCK + 1)
+#define N_FIELDS (CANTING_PRODUCT_FIELD_WEIGHT + 1)
 
 struct _CantingProductDialog
 {
@@ -31,6 +31,7 @@ struct _CantingProductDialog
   GtkMenuButton *motif_button;
   AdwComboRow *technique_row;
   AdwEntryRow *size_row;
+  AdwEntryRow *weight_row;
   AdwEntryRow *colours_row;
   AdwActionRow *colour_count_row;
   GtkSpinButton *colour_count_spin;
@@ -72,6 +73,7 @@ field_rows (CantingProductDialog *self,
   rows[CANTING_PRODUCT_FIELD_UNIT_COST] = GTK_WIDGET (self->cost_row);
   rows[CANTING_PRODUCT_FIELD_DESCRIPTION] = GTK_WIDGET (self->description_row);
   rows[CANTING_PRODUCT_FIELD_STOCK] = GTK_WIDGET (self->stock_row);
+  rows[CANTING_PRODUCT_FIELD_WEIGHT] = GTK_WIDGET (self->weight_row);
   return rows;
 }
 
@@ -124,7 +126,9 @@ on_save (CantingProductDialog *self)
   edited->technique = adw_combo_row_get_selected (self->technique_row);
   edited->colour_count = (guint) gtk_spin_button_get_value_as_int (self->colour_count_spin);
 
-  if (!read_money (self->price_row, CANTING_PRODUCT_FIELD_PRICE, &edited->price, &error) ||
+  if (!canting_product_weight_parse (gtk_editable_get_text (GTK_EDITABLE (self->weight_row)), &edited->weight,
+                                     &error) ||
+      !read_money (self->price_row, CANTING_PRODUCT_FIELD_PRICE, &edited->price, &error) ||
       !read_money (self->cost_row, CANTING_PRODUCT_FIELD_UNIT_COST, &edited->unit_cost, &error) ||
       (recipe = canting_recipe_editor_get_lines (self->recipe_editor, &error)) == NULL ||
       !canting_product_save_with_recipe (canting_application_get_db (self->app), edited, self->product->stock,
@@ -384,6 +388,11 @@ load (CantingProductDialog *self)
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), p->name);
   gtk_editable_set_text (GTK_EDITABLE (self->motif_row), p->motif);
   gtk_editable_set_text (GTK_EDITABLE (self->size_row), p->size);
+  {
+    /* Plain grams, no thousands dot: "1.200" would read as ambiguous. */
+    g_autofree char *grams = p->weight > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, p->weight) : g_strdup ("");
+    gtk_editable_set_text (GTK_EDITABLE (self->weight_row), grams);
+  }
   gtk_editable_set_text (GTK_EDITABLE (self->colours_row), p->colours);
   gtk_editable_set_text (GTK_EDITABLE (self->material_row), p->material);
   gtk_editable_set_text (GTK_EDITABLE (self->description_row), p->description);
@@ -436,6 +445,7 @@ canting_product_dialog_class_init (CantingProductDialogClass *klass)
   BIND (motif_button);
   BIND (technique_row);
   BIND (size_row);
+  BIND (weight_row);
   BIND (colours_row);
   BIND (colour_count_row);
   BIND (colour_count_spin);

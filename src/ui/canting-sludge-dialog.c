@@ -1,5 +1,5 @@
 /* canting-sludge-dialog.c: a sludge handover: when, how much, to whom and
- * under which document. */
+ * under which document; new, or a saved one corrected. */
 #include "config.h"
 
 #include "canting-sludge-dialog.h"
@@ -31,6 +31,7 @@ struct _CantingSludgeDialog
 
   CantingApplication *app;
   GPtrArray *plants;   /* (element-type CantingIpalPlant) */
+  gint64 sludge_id;    /* the handover being corrected, or 0 */
 };
 
 G_DEFINE_FINAL_TYPE (CantingSludgeDialog, canting_sludge_dialog, ADW_TYPE_WINDOW)
@@ -59,6 +60,8 @@ on_save (CantingSludgeDialog *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) local = NULL;
 
+  /* Saving with its id updates the handover, never adds a second. */
+  s->id = self->sludge_id;
   s->plant_id = canting_plant_row_selected (self->plant_row, self->plants);
   g_free (s->on_date);
   s->on_date = canting_date_parse (gtk_editable_get_text (GTK_EDITABLE (self->date_row)), &local);
@@ -134,18 +137,29 @@ canting_sludge_dialog_init (CantingSludgeDialog *self)
 CantingSludgeDialog *
 canting_sludge_dialog_new (CantingApplication *app,
                            GtkWindow          *parent,
-                           gint64              plant_id)
+                           gint64              plant_id,
+                           gint64              sludge_id)
 {
   CantingSludgeDialog *self = g_object_new (CANTING_TYPE_SLUDGE_DIALOG,
                                             "application", app,
                                             "transient-for", parent,
                                             NULL);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%d/%m/%Y");
+  g_autoptr(CantingSludge) s = sludge_id != 0 ? canting_sludge_load (canting_application_get_db (app), sludge_id, NULL)
+                                              : NULL;
+  g_autofree char *date = NULL;
 
   self->app = app;
-  self->plants = canting_plant_row_fill (self->plant_row, app, plant_id);
-  gtk_editable_set_text (GTK_EDITABLE (self->date_row), today);
+  if (s == NULL)
+    s = canting_sludge_new ();   /* today's date */
+  else
+    self->sludge_id = s->id;
+  self->plants = canting_plant_row_fill (self->plant_row, app, s->id != 0 ? s->plant_id : plant_id);
+  date = canting_date_format (s->on_date);
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
+  canting_form_show_quantity (self->amount_row, s->amount, 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->destination_row), s->destination);
+  gtk_editable_set_text (GTK_EDITABLE (self->manifest_row), s->manifest);
+  gtk_editable_set_text (GTK_EDITABLE (self->notes_row), s->notes);
   adw_window_title_set_title (self->window_title, _("Sludge Removed"));
   return self;
 }
