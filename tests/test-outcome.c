@@ -9,6 +9,7 @@
 #include "canting-material.h"
 #include "canting-order.h"
 #include "canting-outcome.h"
+#include "canting-outcome-merge.h"
 #include "canting-profile.h"
 #include "canting-test-util.h"
 
@@ -832,6 +833,304 @@ test_read_back (Fixture       *f,
     }
 }
 
+/* --- merging ------------------------------------------------------------- */
+
+typedef struct {
+  const char *file, *id, *name;
+  CantingMoney baseline_income, income;
+  gint64 orders, customers, cities;
+  guint channels;
+  CantingMoney sales, online;
+  gint64 measured, compliant, lab_tests, in_use, sufficient;
+} Workshop;
+
+#define CH(c) (1u << CANTING_CHANNEL_##c)
+
+/* Four workshops, figured by hand for the totals and medians below. */
+static const Workshop workshops[] = {
+  { "w1.json", "6f1c2a3b-0000-4000-8000-000000000001", "Batik Tulis Kenanga", 1000000, 1050000, 10, 8, 3,
+    CH (DIRECT) | CH (WHATSAPP), 2000000, 0, 10, 9, 2, 4, 3 },
+  { "w2.json", "6f1c2a3b-0000-4000-8000-000000000002", "Batik Cap Mawar", 2000000, 3000000, 20, 15, 6,
+    CH (DIRECT) | CH (EPEKEN) | CH (MARKETPLACE), 4000000, 1000000, 0, 0, 0, 2, 2 },
+  { "w3.json", "6f1c2a3b-0000-4000-8000-000000000003", "Batik Anyar", 0, 500000, 4, 4, 1,
+    CH (WHATSAPP), 500000, 0, 4, 2, 1, 0, 0 },
+  { "w4.json", "6f1c2a3b-0000-4000-8000-000000000004", "Batik Lereng", 1000000, 800000, 6, 5, 2,
+    CH (DIRECT) | CH (ONLINE_SHOP), 1000000, 500000, 5, 5, 1, 1, 0 },
+};
+
+static CantingOutcome *
+synthetic (const Workshop *w,
+           const char     *from,
+           const char     *to,
+           const char     *baseline_from,
+           const char     *baseline_to)
+{
+  CantingOutcome *o = g_new0 (CantingOutcome, 1);
+
+  o->workshop_id = g_strdup (w->id);
+  o->workshop_name = g_strdup (w->name);
+  o->workshop_city = g_strdup ("Blitar");
+  o->generated_at = g_strdup ("2026-10-05T02:14:09Z");
+  o->generator = g_strdup ("Canting test");
+  o->period.from = g_strdup (from);
+  o->period.to = g_strdup (to);
+  o->period.income = w->income;
+  o->period.orders = w->orders;
+  o->period.customers = w->customers;
+  o->period.cities = w->cities;
+  o->period.channels = w->channels;
+  o->period.sales = w->sales;
+  o->period.online_sales = w->online;
+  o->period.ipal_measurements = w->measured;
+  o->period.ipal_compliant = w->compliant;
+  o->period.lab_tests = w->lab_tests;
+  o->period.materials_in_use = w->in_use;
+  o->period.materials_sufficient = w->sufficient;
+  o->baseline.from = g_strdup (baseline_from);
+  o->baseline.to = g_strdup (baseline_to);
+  o->baseline.income = w->baseline_income;
+  return o;
+}
+
+static char *
+write_file (const char *dir,
+            const char *name,
+            const char *contents,
+            gssize      length)
+{
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  return path;
+}
+
+static char *
+write_outcome (const char     *dir,
+               const char     *name,
+               const Workshop *w,
+               const char     *from,
+               const char     *to)
+{
+  g_autoptr(CantingOutcome) o = synthetic (w, from, to, BASELINE_FROM, BASELINE_TO);
+  g_autoptr(GBytes) json = canting_outcome_to_json (o);
+
+  return write_file (dir, name, g_bytes_get_data (json, NULL), (gssize) g_bytes_get_size (json));
+}
+
+static const char *
+skip_reason (const CantingOutcomeMerge *m,
+             const char                *file_name)
+{
+  for (guint i = 0; i < m->skipped->len; i++)
+    {
+      const CantingOutcomeSkip *s = m->skipped->pdata[i];
+      g_autofree char *base = g_path_get_basename (s->file);
+
+      if (g_str_equal (base, file_name))
+        return s->reason;
+    }
+  return NULL;
+}
+
+static void
+assert_skipped (const CantingOutcomeMerge *m,
+                const char                *file_name,
+                const char                *because)
+{
+  const char *reason = skip_reason (m, file_name);
+
+  if (reason == NULL)
+    g_error ("%s was not skipped", file_name);
+  if (strstr (reason, because) == NULL)
+    g_error ("%s: “%s” does not say “%s”", file_name, reason, because);
+}
+
+/* Good files are counted; damaged, foreign, edited, duplicate and
+ * other-period files are skipped by name with their reason; the totals,
+ * medians and growth bands are those figured by hand. */
+static void
+test_merge (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(CantingOutcomeMerge) m = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  g_autofree char *good_text = NULL;
+  gsize good_length = 0;
+  double value = 0;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (workshops); i++)
+    g_ptr_array_add (paths, write_outcome (dir, workshops[i].file, &workshops[i], PERIOD_FROM, PERIOD_TO));
+  g_assert_true (g_file_get_contents (paths->pdata[1], &good_text, &good_length, NULL));
+
+  /* Cut short in the middle, and not JSON at all. */
+  g_ptr_array_add (paths, write_file (dir, "terpotong.json", good_text, (gssize) good_length / 2));
+  g_ptr_array_add (paths, write_file (dir, "foto.json", "\x89PNG\r\n\x1a\n bukan json", -1));
+  /* Another version, a missing and a mistyped field, edited figures. */
+  {
+    const struct { const char *name, *from, *to; } edits[] = {
+      { "versi2.json", "\"version\": 1", "\"version\": 2" },
+      { "tanpa-pemasukan.json", "\"income\": 3000000,", "" },
+      { "pesanan-teks.json", "\"orders\": 20", "\"orders\": \"20\"" },
+      { "diubah.json", "\"income\": 3000000", "\"income\": 9000000" },
+    };
+
+    for (gsize e = 0; e < G_N_ELEMENTS (edits); e++)
+      {
+        g_autoptr(GString) text = g_string_new (good_text);
+        g_autofree char *id = g_strdup_printf ("6f1c2a3b-0000-4000-8000-00000000010%" G_GSIZE_FORMAT, e);
+
+        /* Each its own workshop, so only the edit can be the reason. */
+        g_string_replace (text, workshops[1].id, id, 1);
+        g_assert_cmpuint (g_string_replace (text, edits[e].from, edits[e].to, 1), ==, 1);
+        g_ptr_array_add (paths, write_file (dir, edits[e].name, text->str, (gssize) text->len));
+      }
+  }
+  /* The first workshop again, and a workshop's file for other dates. */
+  g_ptr_array_add (paths, write_outcome (dir, "w1-lagi.json", &workshops[0], PERIOD_FROM, PERIOD_TO));
+  {
+    Workshop other = workshops[0];
+
+    other.id = "6f1c2a3b-0000-4000-8000-000000000099";
+    g_ptr_array_add (paths, write_outcome (dir, "tahun-lalu.json", &other, "2025-10-01", "2025-12-31"));
+  }
+  g_ptr_array_add (paths, g_build_filename (dir, "tidak-ada.json", NULL));
+
+  m = canting_outcome_merge ((const char * const *) paths->pdata, paths->len);
+  g_assert_cmpuint (m->outcomes->len, ==, 4);
+  g_assert_cmpuint (m->skipped->len, ==, 9);
+  for (guint i = 0; i < m->outcomes->len; i++)
+    g_assert_cmpstr (((CantingOutcome *) m->outcomes->pdata[i])->workshop_id, ==, workshops[i].id);
+  assert_skipped (m, "terpotong.json", "not readable JSON");
+  assert_skipped (m, "foto.json", "not readable JSON");
+  assert_skipped (m, "versi2.json", "version 2 of the outcome format");
+  assert_skipped (m, "tanpa-pemasukan.json", "“period.income” is missing");
+  assert_skipped (m, "pesanan-teks.json", "“period.orders” should be a whole number");
+  assert_skipped (m, "diubah.json", "“income_growth_percent” does not agree");
+  assert_skipped (m, "w1-lagi.json", "same workshop");
+  assert_skipped (m, "w1-lagi.json", "w1.json");
+  assert_skipped (m, "tahun-lalu.json", "It covers 2025-10-01 – 2025-12-31 against 2025-07-01 – 2025-09-30");
+  assert_skipped (m, "tidak-ada.json", "cannot be read");
+
+  /* Totals: sums, and the shares and growth of the sums. */
+  g_assert_cmpstr (m->total.from, ==, PERIOD_FROM);
+  g_assert_cmpstr (m->total_baseline.to, ==, BASELINE_TO);
+  g_assert_cmpint (m->total_baseline.income, ==, 4000000);
+  g_assert_cmpint (m->total.income, ==, 5350000);
+  g_assert_true (canting_outcome_merge_growth (m, &value));
+  g_assert_cmpfloat (value, ==, 33.8);
+  g_assert_true (canting_outcome_merge_total (m, CANTING_OUTCOME_ORDERS, &value));
+  g_assert_cmpfloat (value, ==, 40);
+  g_assert_true (canting_outcome_merge_total (m, CANTING_OUTCOME_CUSTOMERS, &value));
+  g_assert_cmpfloat (value, ==, 32);
+  g_assert_false (canting_outcome_merge_total (m, CANTING_OUTCOME_CITIES, &value));
+  g_assert_false (canting_outcome_merge_total (m, CANTING_OUTCOME_CHANNELS, &value));
+  g_assert_true (canting_outcome_merge_total (m, CANTING_OUTCOME_ONLINE_SHARE, &value));
+  g_assert_cmpfloat (value, ==, 20.0);
+  g_assert_true (canting_outcome_merge_total (m, CANTING_OUTCOME_IPAL_COMPLIANCE, &value));
+  g_assert_cmpfloat (value, ==, 84.2);
+  g_assert_true (canting_outcome_merge_total (m, CANTING_OUTCOME_LAB_TESTS, &value));
+  g_assert_cmpfloat (value, ==, 4);
+  g_assert_true (canting_outcome_merge_total (m, CANTING_OUTCOME_MATERIAL_SUFFICIENCY, &value));
+  g_assert_cmpfloat (value, ==, 71.4);
+
+  /* Medians, leaving out the nulls; an even count takes the mean of the
+   * two middle values. */
+  g_assert_cmpfloat (m->median_baseline_income, ==, 1000000);
+  g_assert_cmpfloat (m->median[CANTING_OUTCOME_INCOME], ==, 925000);
+  g_assert_true (m->median_growth_known);
+  g_assert_cmpfloat (m->median_growth, ==, 5.0);
+  g_assert_cmpfloat (m->median[CANTING_OUTCOME_ORDERS], ==, 8);
+  g_assert_cmpfloat (m->median[CANTING_OUTCOME_CUSTOMERS], ==, 6.5);
+  g_assert_cmpfloat (m->median[CANTING_OUTCOME_CITIES], ==, 2.5);
+  g_assert_cmpfloat (m->median[CANTING_OUTCOME_CHANNELS], ==, 2);
+  g_assert_cmpfloat (m->median[CANTING_OUTCOME_ONLINE_SHARE], ==, 12.5);
+  g_assert_cmpfloat (m->median[CANTING_OUTCOME_IPAL_COMPLIANCE], ==, 90.0);
+  g_assert_cmpfloat (m->median[CANTING_OUTCOME_LAB_TESTS], ==, 1);
+  g_assert_cmpfloat (m->median[CANTING_OUTCOME_MATERIAL_SUFFICIENCY], ==, 75.0);
+  for (guint f = 0; f < CANTING_OUTCOME_FIGURE_COUNT; f++)
+    g_assert_true (m->median_known[f]);
+
+  /* -20 %, 5 %, 50 % (the lower bound of its band) and not computable. */
+  g_assert_cmpuint (m->bands[CANTING_GROWTH_DECLINE], ==, 1);
+  g_assert_cmpuint (m->bands[CANTING_GROWTH_0_10], ==, 1);
+  g_assert_cmpuint (m->bands[CANTING_GROWTH_10_25], ==, 0);
+  g_assert_cmpuint (m->bands[CANTING_GROWTH_25_50], ==, 0);
+  g_assert_cmpuint (m->bands[CANTING_GROWTH_50_UP], ==, 1);
+  g_assert_cmpuint (m->bands[CANTING_GROWTH_NOT_COMPUTABLE], ==, 1);
+  g_assert_cmpuint (m->channel_workshops[CANTING_CHANNEL_DIRECT], ==, 3);
+  g_assert_cmpuint (m->channel_workshops[CANTING_CHANNEL_WHATSAPP], ==, 2);
+  g_assert_cmpuint (m->channel_workshops[CANTING_CHANNEL_EXHIBITION], ==, 0);
+  g_assert_cmpuint (m->channel_workshops[CANTING_CHANNEL_EPEKEN], ==, 1);
+
+  csv = canting_outcome_merge_csv (m, ';');
+  {
+    const char *text = g_bytes_get_data (csv, NULL);
+    static const char * const lines[] = {
+      "\xef\xbb\xbf" "bengkel;kota_bengkel;id;pemasukan_pembanding;pemasukan;pertumbuhan_pemasukan_persen;pesanan;"
+      "pelanggan;kota;saluran;penjualan_online_persen;kepatuhan_ipal_persen;uji_lab;kecukupan_bahan_persen;berkas\r\n",
+      "\r\nBatik Tulis Kenanga;Blitar;6f1c2a3b-0000-4000-8000-000000000001;1000000;1050000;5,0;10;8;3;2;0,0;90,0;2;75,0;w1.json\r\n",
+      "\r\nBatik Cap Mawar;Blitar;6f1c2a3b-0000-4000-8000-000000000002;2000000;3000000;50,0;20;15;6;3;25,0;;0;100,0;w2.json\r\n",
+      "\r\nBatik Anyar;Blitar;6f1c2a3b-0000-4000-8000-000000000003;0;500000;;4;4;1;1;0,0;50,0;1;;w3.json\r\n",
+      /* A decline is a number, not a formula to guard. */
+      "\r\nBatik Lereng;Blitar;6f1c2a3b-0000-4000-8000-000000000004;1000000;800000;-20,0;6;5;2;2;50,0;100,0;1;0,0;w4.json\r\n",
+      "\r\nJUMLAH;;;4000000;5350000;33,8;40;32;;;20,0;84,2;4;71,4;\r\n",
+      "\r\nMEDIAN;;;1000000;925000;5,0;8;6,5;2,5;2;12,5;90,0;1;75,0;\r\n",
+      "\r\nturun;1\r\n0-10;1\r\n10-25;0\r\n25-50;0\r\n50+;1\r\ntidak-dapat-dihitung;1\r\n",
+      "\r\ndirect;3\r\nwhatsapp;2\r\nexhibition;0\r\nonline_shop;1\r\nepeken;1\r\nmarketplace;1\r\n",
+      "\r\nperiode;2026-07-01;2026-09-30\r\npembanding;2025-07-01;2025-09-30\r\nberkas_dihitung;4\r\nberkas_dilewati;9\r\n",
+    };
+
+    g_assert_true (g_str_has_prefix (text, lines[0]));
+    for (gsize i = 1; i < G_N_ELEMENTS (lines); i++)
+      if (strstr (text, lines[i]) == NULL)
+        g_error ("the CSV lacks %s:\n%s", lines[i], text);
+  }
+  canting_test_rmdir (dir);
+}
+
+/* The dates most files share decide; a tie keeps the first.  Nothing
+ * counted leaves an empty report, nothing invented. */
+static void
+test_merge_dates_and_none (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autofree char *a = write_outcome (dir, "a.json", &workshops[0], "2026-10-01", "2026-12-31");
+  g_autofree char *b = write_outcome (dir, "b.json", &workshops[1], PERIOD_FROM, PERIOD_TO);
+  g_autofree char *c = write_outcome (dir, "c.json", &workshops[2], PERIOD_FROM, PERIOD_TO);
+  g_autofree char *bad = write_file (dir, "rusak.json", "{\"format\": \"canting-outcome\", \"version\": 1", -1);
+  const char *tie[] = { a, b };
+  const char *most[] = { a, b, c };
+  const char *none[] = { bad };
+  g_autoptr(CantingOutcomeMerge) m = canting_outcome_merge (tie, G_N_ELEMENTS (tie));
+  double value = 0;
+
+  g_assert_cmpuint (m->outcomes->len, ==, 1);
+  g_assert_cmpstr (m->total.from, ==, "2026-10-01");
+  assert_skipped (m, "b.json", "It covers 2026-07-01");
+  g_clear_pointer (&m, canting_outcome_merge_free);
+
+  m = canting_outcome_merge (most, G_N_ELEMENTS (most));
+  g_assert_cmpuint (m->outcomes->len, ==, 2);
+  g_assert_cmpstr (m->total.from, ==, PERIOD_FROM);
+  assert_skipped (m, "a.json", "the report is about 2026-07-01 – 2026-09-30 against 2025-07-01 – 2025-09-30");
+  g_clear_pointer (&m, canting_outcome_merge_free);
+
+  m = canting_outcome_merge (none, G_N_ELEMENTS (none));
+  g_assert_cmpuint (m->outcomes->len, ==, 0);
+  g_assert_cmpuint (m->skipped->len, ==, 1);
+  g_assert_null (m->total.from);
+  g_assert_false (canting_outcome_merge_growth (m, &value));
+  g_assert_false (canting_outcome_merge_total (m, CANTING_OUTCOME_ORDERS, &value));
+  g_assert_false (m->median_growth_known);
+  g_assert_false (m->median_known[CANTING_OUTCOME_INCOME]);
+  g_clear_pointer (&m, canting_outcome_merge_free);
+
+  m = canting_outcome_merge (NULL, 0);
+  g_assert_cmpuint (m->outcomes->len + m->skipped->len, ==, 0);
+  canting_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -848,5 +1147,7 @@ main (int   argc,
   g_test_add ("/outcome/file-and-id", Fixture, NULL, fixture_set_up, test_file_and_id, fixture_tear_down);
   g_test_add ("/outcome/bad-dates", Fixture, NULL, fixture_set_up, test_bad_dates, fixture_tear_down);
   g_test_add ("/outcome/read-back", Fixture, NULL, fixture_set_up, test_read_back, fixture_tear_down);
+  g_test_add_func ("/outcome/merge", test_merge);
+  g_test_add_func ("/outcome/merge-dates-and-none", test_merge_dates_and_none);
   return g_test_run ();
 }

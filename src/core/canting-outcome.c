@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "canting-enum-private.h"
 #include "canting-error.h"
 #include "canting-i18n.h"
 #include "canting-ipal-trend.h"
@@ -101,6 +102,103 @@ canting_outcome_format_percent (const double *percent)
   /* The decimal comma, as every figure Canting shows. */
   g_strdelimit (buf, ".", ',');
   return g_strdup_printf ("%s %%", buf);
+}
+
+/* --- figures ------------------------------------------------------------- */
+
+/* The ids head the association's CSV columns: Indonesian like every
+ * export, and stable whatever the language of the app. */
+static const CantingEnumName figures[CANTING_OUTCOME_FIGURE_COUNT] = {
+  [CANTING_OUTCOME_INCOME] = { "pemasukan", N_("Income") },
+  [CANTING_OUTCOME_ORDERS] = { "pesanan", N_("Orders") },
+  [CANTING_OUTCOME_CUSTOMERS] = { "pelanggan", N_("Customers") },
+  [CANTING_OUTCOME_CITIES] = { "kota", N_("Cities reached") },
+  [CANTING_OUTCOME_CHANNELS] = { "saluran", N_("Sales channels") },
+  [CANTING_OUTCOME_ONLINE_SHARE] = { "penjualan_online_persen", N_("Online sales") },
+  [CANTING_OUTCOME_IPAL_COMPLIANCE] = { "kepatuhan_ipal_persen", N_("IPAL compliance") },
+  [CANTING_OUTCOME_LAB_TESTS] = { "uji_lab", N_("Lab tests") },
+  [CANTING_OUTCOME_MATERIAL_SUFFICIENCY] = { "kecukupan_bahan_persen", N_("Materials kept in stock") },
+};
+
+const char *
+canting_outcome_figure_label (CantingOutcomeFigure figure)
+{
+  return canting_enum_label (figures, CANTING_OUTCOME_FIGURE_COUNT, figure);
+}
+
+const char *
+canting_outcome_figure_id (CantingOutcomeFigure figure)
+{
+  return canting_enum_id (figures, CANTING_OUTCOME_FIGURE_COUNT, figure);
+}
+
+gboolean
+canting_outcome_figure_is_money (CantingOutcomeFigure figure)
+{
+  return figure == CANTING_OUTCOME_INCOME;
+}
+
+gboolean
+canting_outcome_figure_is_percent (CantingOutcomeFigure figure)
+{
+  return figure == CANTING_OUTCOME_ONLINE_SHARE || figure == CANTING_OUTCOME_IPAL_COMPLIANCE ||
+         figure == CANTING_OUTCOME_MATERIAL_SUFFICIENCY;
+}
+
+gboolean
+canting_outcome_period_figure (const CantingOutcomePeriod *p,
+                               CantingOutcomeFigure        figure,
+                               double                     *out_value)
+{
+  switch (figure)
+    {
+    case CANTING_OUTCOME_INCOME:
+      *out_value = (double) p->income;
+      return TRUE;
+    case CANTING_OUTCOME_ORDERS:
+      *out_value = (double) p->orders;
+      return TRUE;
+    case CANTING_OUTCOME_CUSTOMERS:
+      *out_value = (double) p->customers;
+      return TRUE;
+    case CANTING_OUTCOME_CITIES:
+      *out_value = (double) p->cities;
+      return TRUE;
+    case CANTING_OUTCOME_CHANNELS:
+      *out_value = canting_outcome_channel_count (p->channels);
+      return TRUE;
+    case CANTING_OUTCOME_ONLINE_SHARE:
+      return canting_outcome_share (p->online_sales, p->sales, out_value);
+    case CANTING_OUTCOME_IPAL_COMPLIANCE:
+      return canting_outcome_share (p->ipal_compliant, p->ipal_measurements, out_value);
+    case CANTING_OUTCOME_LAB_TESTS:
+      *out_value = (double) p->lab_tests;
+      return TRUE;
+    case CANTING_OUTCOME_MATERIAL_SUFFICIENCY:
+      return canting_outcome_share (p->materials_sufficient, p->materials_in_use, out_value);
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+char *
+canting_outcome_figure_format (CantingOutcomeFigure  figure,
+                               const double         *value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (value == NULL)
+    return g_strdup ("—");
+  if (canting_outcome_figure_is_percent (figure))
+    return canting_outcome_format_percent (value);
+  if (canting_outcome_figure_is_money (figure))
+    return canting_money_format ((CantingMoney) round (*value));
+  if (*value == round (*value))
+    return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) *value);
+  /* The median of an even number of counts. */
+  g_ascii_formatd (buf, sizeof buf, "%.1f", *value);
+  g_strdelimit (buf, ".", ',');
+  return g_strdup (buf);
 }
 
 /* --- the workshop's id --------------------------------------------------- */

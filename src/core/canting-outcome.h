@@ -93,6 +93,36 @@ guint           canting_outcome_channel_count (guint  channels);
 /* "12,5 %", or "—" for NULL @percent. (transfer full) */
 char           *canting_outcome_format_percent (const double *percent);
 
+/* The figures of a period as reports show them, in this order. */
+typedef enum {
+  CANTING_OUTCOME_INCOME,
+  CANTING_OUTCOME_ORDERS,
+  CANTING_OUTCOME_CUSTOMERS,
+  CANTING_OUTCOME_CITIES,
+  CANTING_OUTCOME_CHANNELS,              /* active channels, counted */
+  CANTING_OUTCOME_ONLINE_SHARE,
+  CANTING_OUTCOME_IPAL_COMPLIANCE,
+  CANTING_OUTCOME_LAB_TESTS,
+  CANTING_OUTCOME_MATERIAL_SUFFICIENCY,
+} CantingOutcomeFigure;
+#define CANTING_OUTCOME_FIGURE_COUNT 9
+
+/* "Income", "Online sales"…  (translated) */
+const char *canting_outcome_figure_label   (CantingOutcomeFigure        figure);
+/* Stable short ids for CSV headers: "pemasukan", "penjualan_online_persen"… */
+const char *canting_outcome_figure_id      (CantingOutcomeFigure        figure);
+/* Whether it is rupiah, or a percentage (else a count). */
+gboolean    canting_outcome_figure_is_money   (CantingOutcomeFigure     figure);
+gboolean    canting_outcome_figure_is_percent (CantingOutcomeFigure     figure);
+/* @figure of @period; FALSE when it is null (a share of nothing). */
+gboolean    canting_outcome_period_figure  (const CantingOutcomePeriod *period,
+                                            CantingOutcomeFigure        figure,
+                                            double                     *out_value);
+/* A figure as people read it: "Rp 1.250.000", "62,5 %", "4" (a median
+ * may be "2,5"), or "—" for NULL.  (transfer full) */
+char       *canting_outcome_figure_format  (CantingOutcomeFigure        figure,
+                                            const double               *value);
+
 /* The outcome as the JSON of docs/outcome-format.md.  (transfer full) */
 GBytes         *canting_outcome_to_json   (const CantingOutcome  *outcome);
 /* Writes it to @path whole or not at all (a temporary file renamed into
