@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -382,6 +383,12 @@ test_growth (Fixture       *f,
   g_assert_cmpfloat (percent, ==, -100.0);
   g_assert_true (canting_outcome_growth (3, 3, &percent));
   g_assert_cmpfloat (percent, ==, 0.0);
+  /* A loss of 0,04 % shows as no change, never as "-0,0 %". */
+  g_assert_true (canting_outcome_growth (10000, 9996, &percent));
+  g_assert_false (signbit (percent));
+  text = canting_outcome_format_percent (&percent);
+  g_assert_cmpstr (text, ==, "0,0 %");
+  g_clear_pointer (&text, g_free);
   g_assert_false (canting_outcome_share (0, 0, &percent));
   g_assert_true (canting_outcome_share (1, 3, &percent));
   g_assert_cmpfloat (percent, ==, 33.3);

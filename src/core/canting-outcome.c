@@ -78,6 +78,9 @@ canting_outcome_growth (CantingMoney  baseline,
   if (baseline <= 0)
     return FALSE;
   *out_percent = round ((double) (period - baseline) * 1000.0 / (double) baseline) / 10.0;
+  /* A loss too small to show is no change, not "-0.0". */
+  if (*out_percent == 0)
+    *out_percent = 0;
   return TRUE;
 }
 
@@ -693,16 +696,20 @@ get_count (JsonObject  *object,
   return TRUE;
 }
 
-/* A percent field must say what its counts say: null exactly when they
- * give none, and the same value (as written, to a tenth). */
+/* A percent field must say what its counts say, @part ÷ @whole × 100:
+ * null exactly when @whole is not above zero, else that value rounded to
+ * a tenth, whichever way a writer rounds a half (so within 0.05 of the
+ * exact value, and a hair more for the double arithmetic). */
 static gboolean
 check_percent (JsonObject  *object,
                const char  *prefix,
                const char  *name,
-               gboolean     computable,
-               double       expected,
+               gint64       part,
+               gint64       whole,
                GError     **error)
 {
+  gboolean computable = whole > 0;
+  double exact = computable ? (double) part * 100.0 / (double) whole : 0;
   g_autofree char *field = NULL;
   JsonNode *node = member (object, prefix, name, &field, error);
   GType type;
@@ -718,7 +725,7 @@ check_percent (JsonObject  *object,
   type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
   if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
     return invalid (error, _("The field “%s” should be a number or null."), field);
-  if (!computable || fabs (json_node_get_double (node) - expected) > 0.05 + 1e-9)
+  if (!computable || fabs (json_node_get_double (node) - exact) > 0.05 + 1e-6)
     return invalid (error, _("The field “%s” does not agree with the figures it comes from."), field);
   return TRUE;
 }
@@ -762,8 +769,6 @@ read_period (JsonObject            *root,
   JsonNode *node = member (root, NULL, name, &field, error);
   JsonObject *o;
   gint64 channel_count = 0;
-  double percent = 0;
-  gboolean computable;
 
   if (node == NULL)
     return FALSE;
@@ -804,14 +809,9 @@ read_period (JsonObject            *root,
     return disagrees (error, name, "lab_tests");
   if (p->materials_sufficient > p->materials_in_use)
     return disagrees (error, name, "materials_sufficient");
-  computable = canting_outcome_share (p->online_sales, p->sales, &percent);
-  if (!check_percent (o, name, "online_share_percent", computable, percent, error))
-    return FALSE;
-  computable = canting_outcome_share (p->ipal_compliant, p->ipal_measurements, &percent);
-  if (!check_percent (o, name, "ipal_compliance_percent", computable, percent, error))
-    return FALSE;
-  computable = canting_outcome_share (p->materials_sufficient, p->materials_in_use, &percent);
-  return check_percent (o, name, "material_sufficiency_percent", computable, percent, error);
+  return check_percent (o, name, "online_share_percent", p->online_sales, p->sales, error) &&
+         check_percent (o, name, "ipal_compliance_percent", p->ipal_compliant, p->ipal_measurements, error) &&
+         check_percent (o, name, "material_sufficiency_percent", p->materials_sufficient, p->materials_in_use, error);
 }
 
 CantingOutcome *
@@ -827,8 +827,6 @@ canting_outcome_from_json (const char  *data,
   JsonObject *root, *workshop;
   JsonNode *node;
   gint64 version = 0;
-  double growth = 0;
-  gboolean computable;
 
   if (length > G_MAXSSIZE || !json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
     {
@@ -891,8 +889,8 @@ canting_outcome_from_json (const char  *data,
       invalid (error, _("The field “%s” does not agree with the figures it comes from."), "baseline.to");
       return NULL;
     }
-  computable = canting_outcome_growth (o->baseline.income, o->period.income, &growth);
-  if (!check_percent (root, NULL, "income_growth_percent", computable, growth, error))
+  if (!check_percent (root, NULL, "income_growth_percent", o->period.income - o->baseline.income,
+                      o->baseline.income, error))
     return NULL;
   return g_steal_pointer (&o);
 }

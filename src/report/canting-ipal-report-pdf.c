@@ -246,7 +246,7 @@ canting_ipal_report_save_pdf (CantingDb               *db,
                               const char              *path,
                               GError                 **error)
 {
-  Report report = { { NULL, 0, 0 }, db, month };
+  Report report = { { 0 }, db, month };
   g_autofree char *title = canting_ipal_month_file_stem (month);
 
   return canting_pdf_save (path, title, CANTING_PDF_A4_WIDTH, CANTING_PDF_A4_HEIGHT, draw_report, &report, error);

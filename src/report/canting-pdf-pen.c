@@ -14,6 +14,7 @@ canting_pdf_pen_init (CantingPdfPen *pen,
   pen->cr = cr;
   pen->y = CANTING_PDF_MARGIN;
   pen->page = 0;
+  pen->row_size = 8.5;
   cairo_set_source_rgb (cr, 0, 0, 0);
 }
 
@@ -93,15 +94,17 @@ canting_pdf_pen_row (CantingPdfPen      *pen,
                      gboolean            bold,
                      gboolean            red_last)
 {
+  char size[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *font = NULL;
   double tallest = 0;
 
+  font = g_strconcat (bold ? "Sans Bold " : "Sans ", g_ascii_dtostr (size, sizeof size, pen->row_size), NULL);
   canting_pdf_pen_make_room (pen, CANTING_PDF_LINE * 2);
   for (guint c = 0; c < n; c++)
     {
       if (red_last && c == n - 1)
         cairo_set_source_rgb (pen->cr, 0.75, 0.1, 0.1);
-      tallest = MAX (tallest, canting_pdf_pen_text (pen, cells[c], xs[c], widths[c],
-                                                    bold ? "Sans Bold 8.5" : "Sans 8.5", c >= right_from));
+      tallest = MAX (tallest, canting_pdf_pen_text (pen, cells[c], xs[c], widths[c], font, c >= right_from));
       cairo_set_source_rgb (pen->cr, 0, 0, 0);
     }
   pen->y += tallest + 3;

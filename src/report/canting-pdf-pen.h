@@ -19,8 +19,9 @@ G_BEGIN_DECLS
 
 typedef struct {
   cairo_t *cr;
-  double   y;     /* where the next line starts */
-  guint    page;  /* from 0 */
+  double   y;          /* where the next line starts */
+  guint    page;       /* from 0 */
+  double   row_size;   /* points, of table rows' text; 8.5 unless a wide table needs less */
 } CantingPdfPen;
 
 /* Starts the first page on @cr. */
