@@ -4,6 +4,7 @@
 #include "canting-test-util.h"
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -233,6 +234,33 @@ test_bench_lines (void)
   }
   result_clear (&r);
 
+  /* Merging outcome files against parsing them, on a few files. */
+  g_clear_pointer (&match, g_match_info_free);
+  r = run_cli ("bench", "outcome", "20", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.err, "20 workshop outcome files"));
+  g_assert_true (g_regex_match (line, r.out, 0, &match));
+  {
+    g_autofree char *name = g_match_info_fetch (match, 1);
+    g_autofree char *xs = g_match_info_fetch (match, 2);
+    g_autofree char *ys = g_match_info_fetch (match, 3);
+    g_autofree char *rs = g_match_info_fetch (match, 4);
+    double x = g_ascii_strtod (xs, NULL);
+    double y = g_ascii_strtod (ys, NULL);
+
+    g_assert_cmpstr (name, ==, "outcome-merge");
+    g_assert_cmpfloat (x, >, 0);
+    g_assert_cmpfloat (y, >, 0);
+    assert_ratio (x, y, g_ascii_strtod (rs, NULL));
+  }
+  result_clear (&r);
+  g_clear_pointer (&match, g_match_info_free);
+
+  r = run_cli ("bench", "outcome", "0", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "number of outcome files"));
+  result_clear (&r);
+
   r = run_cli ("bench", "stock", "0", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "number of stock movements"));
@@ -422,6 +450,213 @@ test_ipal_report (void)
   canting_test_rmdir (dir);
 }
 
+/* A workshop's records written straight into its database: the CLI has
+ * no command to record orders and payments, and the figures must be
+ * known.  Baseline: one order of Rp 1.000.000, paid.  Period: an e-Peken
+ * order of 2.000.000, paid, and a WhatsApp order of 1.000.000 with 500.000
+ * paid → income 2.500.000 (growth 150 %), online 2.000.000 of 3.000.000
+ * (66,7 %). */
+static char *
+outcome_workshop (const char *name,
+                  const char *city)
+{
+  char *dir = canting_test_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "canting.db", NULL);
+  g_autofree char *sql = NULL;
+  Result r = run_cli ("--data-dir", dir, "info", NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  sql = g_strdup_printf (
+    "UPDATE workshop SET name = '%s', city = '%s';"
+    "INSERT INTO customers (id, name, phone, address, city) VALUES"
+    "  (1, 'Ibu Wulandari Kencanasari', '0812-7777-4321', 'Jl. Melati Wangi No. 99', 'Malang'),"
+    "  (2, 'Pak Hartono Sukmajaya', '0813-5555-8765', 'Perum Griya Asri Blok Z-17', 'Surabaya');"
+    "INSERT INTO orders (id, number, year, seq, customer_id, order_date, status, total, channel) VALUES"
+    "  (1, 'PSN-2025-0001', 2025, 1, 1, '2025-08-01', 'confirmed', 1000000, 'direct'),"
+    "  (2, 'PSN-2026-0001', 2026, 1, 1, '2026-08-01', 'confirmed', 2000000, 'epeken'),"
+    "  (3, 'PSN-2026-0002', 2026, 2, 2, '2026-08-02', 'confirmed', 1000000, 'whatsapp');"
+    "INSERT INTO payments (order_id, amount, paid_on, method) VALUES"
+    "  (1, 1000000, '2025-08-02', 'cash'), (2, 2000000, '2026-08-03', 'transfer'), (3, 500000, '2026-08-04', 'qris');",
+    name, city);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  return dir;
+}
+
+static Result
+export_outcome (const char *dir,
+                const char *file)
+{
+  return run_cli ("--data-dir", dir, "outcome", "export", "--from", "2026-07-01", "--to", "2026-09-30",
+                  "--baseline-from", "2025-07-01", "--baseline-to", "2025-09-30", "-o", file, NULL);
+}
+
+/* The text of a PDF, through pdftotext (poppler-utils). */
+static char *
+pdf_text (const char *pdf)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  int status = -1;
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+/* A workshop's outcome: the dates and the file are required and checked;
+ * the JSON is private and names no customer; the PDF shows the figures. */
+static void
+test_outcome_export (void)
+{
+  g_autofree char *dir = outcome_workshop ("Batik Sekar Jagad", "Blitar");
+  g_autofree char *json = g_build_filename (dir, "hasil.json", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "hasil.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
+  GStatBuf st;
+  Result r = run_cli ("--data-dir", dir, "outcome", "export", "--from", "2026-07-01", "-o", json, NULL);
+
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--baseline-from"));
+  result_clear (&r);
+
+  r = export_outcome (dir, "hasil.txt");
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "-o FILE.json"));
+  result_clear (&r);
+
+  r = run_cli ("--data-dir", dir, "outcome", "export", "--from", "2026-07-01", "--to", "2026-09-31",
+               "--baseline-from", "2025-07-01", "--baseline-to", "2025-09-30", "-o", json, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "The end of the period, “2026-09-31”, is not a date"));
+  g_assert_false (g_file_test (json, G_FILE_TEST_EXISTS));
+  result_clear (&r);
+
+  r = export_outcome (dir, json);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, json));
+  result_clear (&r);
+  g_assert_cmpint (g_stat (json, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_true (g_file_get_contents (json, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "{\n  \"format\": \"canting-outcome\",\n  \"version\": 1,\n"));
+  g_assert_nonnull (strstr (contents, "\"income\": 2500000,"));
+  g_assert_nonnull (strstr (contents, "\"online_share_percent\": 66.7,"));
+  g_assert_nonnull (strstr (contents, "\"income_growth_percent\": 150.0\n"));
+  g_assert_null (strstr (contents, "Wulandari"));
+  g_assert_null (strstr (contents, "Hartono"));
+  g_assert_null (strstr (contents, "7777"));
+  g_assert_null (strstr (contents, "Melati"));
+  g_assert_null (strstr (contents, "Griya"));
+  g_assert_null (strstr (contents, "Malang"));
+
+  r = export_outcome (dir, pdf);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "Outcome Report — Batik Sekar Jagad"));
+  g_assert_nonnull (strstr (text, "Income grew by 150,0 %, from Rp 1.000.000 to Rp 2.500.000."));
+  g_assert_nonnull (strstr (text, "Period: 01/07/2026 – 30/09/2026"));
+  g_assert_nonnull (strstr (text, "66,7 %"));
+  g_assert_nonnull (strstr (text, "Sales channels used in the period: WhatsApp, e-Peken."));
+  g_assert_null (strstr (text, "Wulandari"));
+  canting_test_rmdir (dir);
+}
+
+/* The association's report: good files counted; damaged, foreign,
+ * other-version and duplicate files named on stderr and skipped; the
+ * summary says how many; nothing written when nothing counts. */
+static void
+test_outcome_merge (void)
+{
+  g_autofree char *one = outcome_workshop ("Batik Sekar Jagad", "Blitar");
+  g_autofree char *two = outcome_workshop ("Batik Kenanga", "Tulungagung");
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autofree char *a = g_build_filename (dir, "sekar.json", NULL);
+  g_autofree char *b = g_build_filename (dir, "kenanga.json", NULL);
+  g_autofree char *again = g_build_filename (dir, "sekar-lagi.json", NULL);
+  g_autofree char *cut = g_build_filename (dir, "terpotong.json", NULL);
+  g_autofree char *photo = g_build_filename (dir, "foto.json", NULL);
+  g_autofree char *v2 = g_build_filename (dir, "versi2.json", NULL);
+  g_autofree char *csv = g_build_filename (dir, "laporan.csv", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "laporan.pdf", NULL);
+  g_autofree char *nothing = g_build_filename (dir, "tidak-ditulis.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
+  gsize length = 0;
+  Result r = export_outcome (one, a);
+
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  r = export_outcome (two, b);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  g_assert_true (g_file_get_contents (a, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (again, contents, (gssize) length, NULL));
+  g_assert_true (g_file_set_contents (cut, contents, (gssize) length / 3, NULL));
+  g_assert_true (g_file_set_contents (photo, "\xff\xd8\xff\xe0 JFIF", -1, NULL));
+  {
+    g_autoptr(GString) edited = g_string_new (contents);
+    g_string_replace (edited, "\"version\": 1", "\"version\": 2", 1);
+    g_assert_true (g_file_set_contents (v2, edited->str, (gssize) edited->len, NULL));
+  }
+
+  r = run_cli ("outcome", "merge", a, b, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "-o REPORT.csv"));
+  result_clear (&r);
+  r = run_cli ("outcome", "merge", "-o", csv, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+
+  r = run_cli ("outcome", "merge", a, cut, b, photo, v2, again, "-o", csv, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "2 workshop files counted, 4 skipped."));
+  g_assert_nonnull (strstr (r.err, "terpotong.json: skipped: It is not readable JSON"));
+  g_assert_nonnull (strstr (r.err, "foto.json: skipped: It is not readable JSON"));
+  g_assert_nonnull (strstr (r.err, "versi2.json: skipped: It is version 2 of the outcome format"));
+  g_assert_nonnull (strstr (r.err, "sekar-lagi.json: skipped: It is from the same workshop"));
+  g_assert_null (strstr (r.err, "kenanga.json"));
+  result_clear (&r);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\r\nBatik Sekar Jagad;Blitar;"));
+  g_assert_nonnull (strstr (contents, ";1000000;2500000;150,0;2;2;2;2;66,7;;0;;sekar.json\r\n"));
+  g_assert_nonnull (strstr (contents, "\r\nJUMLAH;;;2000000;5000000;150,0;4;4;;;66,7;;0;;\r\n"));
+  g_assert_nonnull (strstr (contents, "\r\nMEDIAN;;;1000000;2500000;150,0;2;2;2;2;66,7;;0;;\r\n"));
+  g_assert_nonnull (strstr (contents, "\r\n50+;2\r\n"));
+  g_assert_nonnull (strstr (contents, "\r\nberkas_dihitung;2\r\nberkas_dilewati;4\r\n"));
+
+  r = run_cli ("outcome", "merge", a, b, cut, "-o", pdf, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "Association Outcome Report"));
+  g_assert_nonnull (strstr (text, "Workshops counted: 2. Files not counted: 1."));
+  /* A row per workshop, with its figures. */
+  g_assert_true (g_regex_match_simple ("Batik Kenanga, +1\\.000\\.000 +2\\.500\\.000 +150,0 % +2 +2 +66,7 %",
+                                       text, 0, 0));
+  g_assert_nonnull (strstr (text, "Rp 5.000.000"));
+  g_assert_nonnull (strstr (text, "terpotong.json: It is not readable JSON"));
+
+  r = run_cli ("outcome", "merge", cut, photo, "-o", nothing, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.out, "0 workshop files counted, 2 skipped."));
+  g_assert_nonnull (strstr (r.err, "nothing was written"));
+  g_assert_false (g_file_test (nothing, G_FILE_TEST_EXISTS));
+  result_clear (&r);
+  canting_test_rmdir (one);
+  canting_test_rmdir (two);
+  canting_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -442,5 +677,7 @@ main (int   argc,
   g_test_add_func ("/cli/ipal-report", test_ipal_report);
   g_test_add_func ("/cli/import-export-ipal", test_import_export_ipal);
   g_test_add_func ("/cli/import-export-ipal-lab", test_import_export_ipal_lab);
+  g_test_add_func ("/cli/outcome-export", test_outcome_export);
+  g_test_add_func ("/cli/outcome-merge", test_outcome_merge);
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include <locale.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "canting-backup.h"
 #include "canting-bench.h"
@@ -17,6 +18,9 @@
 #include "canting-ipal-report-pdf.h"
 #include "canting-db.h"
 #include "canting-error.h"
+#include "canting-outcome.h"
+#include "canting-outcome-merge.h"
+#include "canting-outcome-pdf.h"
 #include "canting-paths.h"
 #include "canting-profile.h"
 
@@ -27,6 +31,10 @@ static gboolean opt_skip_bad;
 static gboolean opt_comma;
 static char *opt_month;
 static char *opt_output;
+static char *opt_from;
+static char *opt_to;
+static char *opt_baseline_from;
+static char *opt_baseline_to;
 
 static const GOptionEntry entries[] = {
   { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, &opt_data_dir,
@@ -38,7 +46,14 @@ static const GOptionEntry entries[] = {
   { "comma", 0, 0, G_OPTION_ARG_NONE, &opt_comma, N_("export: separate with commas (default: semicolons)"), NULL },
   { "month", 0, 0, G_OPTION_ARG_STRING, &opt_month, N_("ipal report: the month to report"), N_("YYYY-MM") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
-    N_("ipal report: the file to write, PDF or (ending in .csv) CSV"), N_("FILE") },
+    N_("ipal report, outcome: the file to write: PDF, or CSV (ipal report, outcome merge) or JSON (outcome export)"),
+    N_("FILE") },
+  { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from, N_("outcome export: the first day of the period"), N_("YYYY-MM-DD") },
+  { "to", 0, 0, G_OPTION_ARG_STRING, &opt_to, N_("outcome export: the last day of the period"), N_("YYYY-MM-DD") },
+  { "baseline-from", 0, 0, G_OPTION_ARG_STRING, &opt_baseline_from,
+    N_("outcome export: the first day of the baseline period it is compared with"), N_("YYYY-MM-DD") },
+  { "baseline-to", 0, 0, G_OPTION_ARG_STRING, &opt_baseline_to,
+    N_("outcome export: the last day of the baseline period"), N_("YYYY-MM-DD") },
   { NULL }
 };
 
@@ -221,8 +236,79 @@ cmd_ipal_report (const char *data_dir)
   return 0;
 }
 
+static gboolean
+has_suffix_ci (const char *path,
+               const char *suffix)
+{
+  gsize n = strlen (path), m = strlen (suffix);
+
+  return n >= m && g_ascii_strcasecmp (path + n - m, suffix) == 0;
+}
+
+/* A workshop's outcome figures for the association, as JSON (what the
+ * association merges) or as a one-page PDF to keep. */
+static int
+cmd_outcome_export (const char *data_dir,
+                    const char *path)
+{
+  GError *error = NULL;
+  g_autoptr(CantingDb) db = canting_db_open (data_dir, &error);
+  g_autoptr(CantingOutcome) outcome = NULL;
+
+  if (db == NULL)
+    return fail (error);
+  outcome = canting_outcome_compute (db, opt_from, opt_to, opt_baseline_from, opt_baseline_to, &error);
+  if (outcome == NULL)
+    return fail (error);
+  if (has_suffix_ci (path, ".pdf") ? !canting_outcome_save_pdf (outcome, path, &error)
+                                   : !canting_outcome_save_json (outcome, path, &error))
+    return fail (error);
+  g_print ("%s\n", path);
+  return 0;
+}
+
+/* The association's report from many workshops' files.  A file that
+ * cannot be counted is named on stderr with the reason; the report is
+ * written when at least one file counts. */
+static int
+cmd_outcome_merge (char       **files,
+                   guint        n_files,
+                   const char  *path)
+{
+  GError *error = NULL;
+  g_autoptr(CantingOutcomeMerge) merge = canting_outcome_merge ((const char * const *) files, n_files);
+
+  for (guint i = 0; i < merge->skipped->len; i++)
+    {
+      const CantingOutcomeSkip *skip = g_ptr_array_index (merge->skipped, i);
+      g_printerr (_("canting-cli: %s: skipped: %s\n"), skip->file, skip->reason);
+    }
+  g_print (_("%u workshop files counted, %u skipped.\n"), merge->outcomes->len, merge->skipped->len);
+  if (merge->outcomes->len == 0)
+    {
+      g_printerr (_("canting-cli: no file could be counted; nothing was written.\n"));
+      return 1;
+    }
+  if (has_suffix_ci (path, ".pdf"))
+    {
+      if (!canting_outcome_merge_save_pdf (merge, path, &error))
+        return fail (error);
+    }
+  else
+    {
+      g_autoptr(GBytes) bytes = canting_outcome_merge_csv (merge, opt_comma ? ',' : ';');
+      gsize size;
+      const char *data = g_bytes_get_data (bytes, &size);
+
+      if (!g_file_set_contents_full (path, data, (gssize) size, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+        return fail (error);
+    }
+  g_print ("%s\n", path);
+  return 0;
+}
+
 /* Benchmarks run in a temporary workshop, never the person's own.  @n
- * counts orders or stock movements. */
+ * counts orders, stock movements or outcome files. */
 static int
 cmd_bench (const char *what,
            guint       n)
@@ -231,16 +317,22 @@ cmd_bench (const char *what,
   g_autofree char *dir = NULL;
   g_autoptr(GPtrArray) results = NULL;
   gboolean stock = g_str_equal (what, "stock");
+  gboolean outcome = g_str_equal (what, "outcome");
 
-  if (!stock && !g_str_equal (what, "orders"))
+  if (!stock && !outcome && !g_str_equal (what, "orders"))
     {
-      g_printerr (_("canting-cli: unknown benchmark “%s”; known: orders, stock\n"), what);
+      g_printerr (_("canting-cli: unknown benchmark “%s”; known: orders, stock, outcome\n"), what);
       return 2;
     }
   dir = g_dir_make_tmp ("canting-bench-XXXXXX", &error);
   if (dir == NULL)
     return fail (error);
-  if (stock)
+  if (outcome)
+    {
+      g_printerr (_("Writing %u workshop outcome files in %s…\n"), n, dir);
+      results = canting_bench_outcome (dir, n, &error);
+    }
+  else if (stock)
     {
       g_printerr (_("Building a workshop with %u stock movements in %s…\n"), n, dir);
       results = canting_bench_stock (dir, n, &error);
@@ -313,7 +405,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  context = g_option_context_new (_("COMMAND — info | backup create|list|restore FILE | import|export customers|products|orders|materials|purchases|ipal|ipal-lab FILE | export shortages FILE | ipal report --month YYYY-MM [-o FILE] | bench orders|stock [N]"));
+  context = g_option_context_new (_("COMMAND — info | backup create|list|restore FILE | import|export customers|products|orders|materials|purchases|ipal|ipal-lab FILE | export shortages FILE | ipal report --month YYYY-MM [-o FILE] | outcome export --from --to --baseline-from --baseline-to -o FILE.json|FILE.pdf | outcome merge FILE… -o REPORT.csv|REPORT.pdf | bench orders|stock|outcome [N]"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Canting, the batik workshop book, from the command line."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -353,8 +445,13 @@ main (int   argc,
        * million stock movements: the same ten years, each order using
        * several materials, plus purchases and counts. */
       gboolean stock = g_str_equal (argv[2], "stock");
-      guint64 n = stock ? 1000000 : 200000;
-      if (argc == 4 && (!g_ascii_string_to_unsigned (argv[3], 10, 1, 10000000, &n, NULL)))
+      /* A thousand workshops' files: an association's hundreds, with room
+       * (issue: the merge takes them in under two seconds). */
+      gboolean outcome = g_str_equal (argv[2], "outcome");
+      guint64 n = stock ? 1000000 : outcome ? 1000 : 200000;
+      if (argc == 4 && outcome && !g_ascii_string_to_unsigned (argv[3], 10, 1, 100000, &n, NULL))
+        return usage_error (context, _("The number of outcome files must be a whole number from 1 to 100000."));
+      if (argc == 4 && !outcome && (!g_ascii_string_to_unsigned (argv[3], 10, 1, 10000000, &n, NULL)))
         return usage_error (context, stock ? _("The number of stock movements must be a whole number from 1 to 10000000.")
                                            : _("The number of orders must be a whole number from 1 to 10000000."));
       return cmd_bench (argv[2], (guint) n);
@@ -364,6 +461,32 @@ main (int   argc,
       if (opt_month == NULL)
         return usage_error (context, _("Say which month to report: --month YYYY-MM."));
       return cmd_ipal_report (data_dir);
+    }
+  if (g_str_equal (cmd, "outcome") && argc >= 3 && g_str_equal (argv[2], "export"))
+    {
+      g_autofree char *path = NULL;
+
+      if (argc != 3)
+        return usage_error (context, _("outcome export takes no file names; say where to write with -o FILE."));
+      if (opt_from == NULL || opt_to == NULL || opt_baseline_from == NULL || opt_baseline_to == NULL)
+        return usage_error (context, _("Say which period to report and which to compare it with: "
+                                       "--from, --to, --baseline-from and --baseline-to, each YYYY-MM-DD."));
+      if (opt_output == NULL || !(has_suffix_ci (opt_output, ".json") || has_suffix_ci (opt_output, ".pdf")))
+        return usage_error (context, _("Say where to write the outcome: -o FILE.json (for the association) "
+                                       "or -o FILE.pdf (to print)."));
+      path = g_canonicalize_filename (opt_output, NULL);
+      return cmd_outcome_export (data_dir, path);
+    }
+  if (g_str_equal (cmd, "outcome") && argc >= 3 && g_str_equal (argv[2], "merge"))
+    {
+      g_autofree char *path = NULL;
+
+      if (argc == 3)
+        return usage_error (context, _("Name the workshops’ outcome files to merge."));
+      if (opt_output == NULL || !(has_suffix_ci (opt_output, ".csv") || has_suffix_ci (opt_output, ".pdf")))
+        return usage_error (context, _("Say where to write the report: -o REPORT.csv or -o REPORT.pdf."));
+      path = g_canonicalize_filename (opt_output, NULL);
+      return cmd_outcome_merge (argv + 3, (guint) (argc - 3), path);
     }
   if (g_str_equal (cmd, "backup") && argc >= 3)
     {

@@ -13,6 +13,8 @@
 #include "canting-bench.h"
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
 
@@ -22,6 +24,8 @@
 #include "canting-i18n.h"
 #include "canting-material.h"
 #include "canting-order.h"
+#include "canting-outcome.h"
+#include "canting-outcome-merge.h"
 #include "canting-sql-private.h"
 
 #define RUNS 7
@@ -307,5 +311,135 @@ canting_bench_stock (const char  *data_dir,
     return NULL;
   g_ptr_array_add (results, result_new ("stock", canting_ms, baseline_ms,
                                         "the sqlite3 shell summing quantity and value by material, by its own .timer"));
+  return g_steal_pointer (&results);
+}
+
+/* --- outcome files ------------------------------------------------------- */
+
+/* A plausible workshop's figures, consistent as a real export's are. */
+static CantingOutcome *
+generated_outcome (GRand *rand,
+                   guint  index)
+{
+  CantingOutcome *o = g_new0 (CantingOutcome, 1);
+  CantingOutcomePeriod *periods[] = { &o->baseline, &o->period };
+  guint online = 0;
+
+  for (guint c = 0; c < CANTING_SALES_CHANNEL_COUNT; c++)
+    if (canting_sales_channel_is_online (c))
+      online |= 1u << c;
+
+  o->workshop_id = g_strdup_printf ("%08x-%04x-4%03x-%04x-%04x%08x", g_rand_int (rand),
+                                    g_rand_int_range (rand, 0, 0x10000), g_rand_int_range (rand, 0, 0x1000),
+                                    g_rand_int_range (rand, 0x8000, 0xc000), g_rand_int_range (rand, 0, 0x10000),
+                                    g_rand_int (rand));
+  o->workshop_name = g_strdup_printf ("Batik Uji %04u", index);
+  o->workshop_city = g_strdup ("Blitar");
+  o->generated_at = g_strdup ("2026-10-05T02:14:09Z");
+  o->generator = g_strdup ("Canting " PACKAGE_VERSION);
+  o->baseline.from = g_strdup ("2025-07-01");
+  o->baseline.to = g_strdup ("2025-09-30");
+  o->period.from = g_strdup ("2026-07-01");
+  o->period.to = g_strdup ("2026-09-30");
+  for (guint k = 0; k < G_N_ELEMENTS (periods); k++)
+    {
+      CantingOutcomePeriod *p = periods[k];
+
+      /* One workshop in twenty starts recording in the period. */
+      if (k == 0 && g_rand_int_range (rand, 0, 20) == 0)
+        continue;
+      p->orders = g_rand_int_range (rand, 1, 200);
+      p->customers = g_rand_int_range (rand, 1, (gint32) p->orders + 1);
+      p->cities = g_rand_int_range (rand, 0, (gint32) p->customers + 1);
+      p->channels = (guint) g_rand_int_range (rand, 1, 1 << CANTING_SALES_CHANNEL_COUNT);
+      p->sales = p->orders * g_rand_int_range (rand, 100000, 2000000);
+      p->online_sales = (p->channels & online) != 0 ? p->sales / g_rand_int_range (rand, 1, 5) : 0;
+      p->income = p->sales - p->sales / g_rand_int_range (rand, 3, 10);
+      p->ipal_measurements = g_rand_int_range (rand, 0, 100);
+      p->ipal_compliant = g_rand_int_range (rand, 0, (gint32) p->ipal_measurements + 1);
+      p->lab_tests = g_rand_int_range (rand, 0, 4);
+      p->lab_tests = MIN (p->lab_tests, p->ipal_measurements);
+      p->materials_in_use = g_rand_int_range (rand, 0, 30);
+      p->materials_sufficient = g_rand_int_range (rand, 0, (gint32) p->materials_in_use + 1);
+    }
+  return o;
+}
+
+typedef struct {
+  GPtrArray *paths;
+  guint      counted;
+} OutcomeFiles;
+
+static gboolean
+merge_outcomes (CantingDb  *db,
+                gpointer    data,
+                GError    **error)
+{
+  OutcomeFiles *files = data;
+  g_autoptr(CantingOutcomeMerge) merge = canting_outcome_merge ((const char * const *) files->paths->pdata,
+                                                                files->paths->len);
+  g_autoptr(GBytes) csv = canting_outcome_merge_csv (merge, ';');
+
+  files->counted = merge->outcomes->len;
+  return csv != NULL;
+}
+
+static gboolean
+parse_outcomes (CantingDb  *db,
+                gpointer    data,
+                GError    **error)
+{
+  OutcomeFiles *files = data;
+
+  for (guint i = 0; i < files->paths->len; i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+      g_autofree char *text = NULL;
+      gsize length;
+
+      if (!g_file_get_contents (files->paths->pdata[i], &text, &length, error) ||
+          !json_parser_load_from_data (parser, text, (gssize) length, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+GPtrArray *
+canting_bench_outcome (const char  *dir,
+                       guint        n_files,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_bench_result_free);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261124);
+  OutcomeFiles files = { g_ptr_array_new_with_free_func (g_free), 0 };
+  double canting_ms = 0, baseline_ms = 0;
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < n_files && ok; i++)
+    {
+      g_autoptr(CantingOutcome) o = generated_outcome (rand, i);
+      g_autofree char *name = g_strdup_printf ("bengkel-%05u.json", i);
+      char *path = g_build_filename (dir, name, NULL);
+
+      g_ptr_array_add (files.paths, path);
+      ok = canting_outcome_save_json (o, path, error);
+    }
+  /* Both read the files from the page cache, warmed by writing them. */
+  ok = ok && median_ms (NULL, merge_outcomes, &files, &canting_ms, error) &&
+       median_ms (NULL, parse_outcomes, &files, &baseline_ms, error);
+  if (ok && files.counted != n_files)
+    {
+      /* Timing a merge that skipped files would time the wrong thing. */
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
+                   _("The outcome benchmark counted %u of its %u files."), files.counted, n_files);
+      ok = FALSE;
+    }
+  for (guint i = 0; i < files.paths->len; i++)
+    g_unlink (files.paths->pdata[i]);
+  g_ptr_array_unref (files.paths);
+  if (!ok)
+    return NULL;
+  g_ptr_array_add (results, result_new ("outcome-merge", canting_ms, baseline_ms,
+                                        "reading and parsing the same files with json-glib, no checks or sums"));
   return g_steal_pointer (&results);
 }

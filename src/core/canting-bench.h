@@ -31,4 +31,13 @@ GPtrArray *canting_bench_stock  (const char  *data_dir,
                                  guint        n_movements,
                                  GError     **error);
 
+/* Writes @n_files generated workshop outcome files into @dir (which must
+ * exist) and times merging them into the association's report (reading,
+ * checking, adding up, the CSV) against reading and parsing the same
+ * files with json-glib and nothing more.  The files are removed again.
+ * (transfer full) (element-type CantingBenchResult) */
+GPtrArray *canting_bench_outcome (const char  *dir,
+                                  guint        n_files,
+                                  GError     **error);
+
 G_END_DECLS

@@ -1785,11 +1785,15 @@ static gboolean
 plain_number (const char *text)
 {
   const char *p = text + (text[0] == '-');
+  gboolean comma = FALSE;
 
-  if (*p == '\0')
+  if (!g_ascii_isdigit (*p))
     return FALSE;
+  /* Digits, and at most one decimal comma between digits ("-20,5"). */
   for (; *p != '\0'; p++)
-    if (!g_ascii_isdigit (*p))
+    if (*p == ',' && !comma && g_ascii_isdigit (p[1]))
+      comma = TRUE;
+    else if (!g_ascii_isdigit (*p))
       return FALSE;
   return TRUE;
 }
