@@ -34,6 +34,7 @@
 #include "canting-entry-dialog.h"
 #include "canting-ledger.h"
 #include "canting-money-page.h"
+#include "canting-outcome-dialog.h"
 #include "canting-material.h"
 #include "canting-ipal-page.h"
 #include "canting-ipal-plant-dialog.h"
@@ -1336,6 +1337,7 @@ money_step (CantingApplication *app)
   CantingMoneyPage *page = find_widget (GTK_WIDGET (window), CANTING_TYPE_MONEY_PAGE, NULL);
   CantingEntryDialog *dialog;
   CantingAccountsDialog *accounts;
+  CantingOutcomeDialog *outcome;
   GtkWidget *undo;
   CantingLedgerTotals before = ledger_totals (app);
   g_autoptr(GPtrArray) entries = NULL;
@@ -1403,6 +1405,24 @@ money_step (CantingApplication *app)
   g_object_add_weak_pointer (G_OBJECT (accounts), (gpointer *) &accounts);
   gtk_window_close (GTK_WINDOW (accounts));
   wait_until (window_gone, &accounts);
+
+  /* The outcome report: figures as the dates are typed; a date that is
+   * none is marked and nothing can be saved. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "money.outcome", NULL);
+  outcome = find_window (app, CANTING_TYPE_OUTCOME_DIALOG);
+  g_assert_nonnull (outcome);
+  wait_until (widget_mapped, outcome);
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (outcome), "Dibandingkan dengan, dari")), "01/01/2000");
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (outcome), "Dibandingkan dengan, sampai")), "31/12/2000");
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (action_row (GTK_WIDGET (outcome), "Pemasukan")),
+                                   "dulu Rp 0, sekarang Rp "));
+  g_assert_true (gtk_widget_get_sensitive (find_widget (GTK_WIDGET (outcome), GTK_TYPE_BUTTON, "Simpan _PDF…")));
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (outcome), "Periode sampai")), "31/02/2026");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry_row (GTK_WIDGET (outcome), "Periode sampai")), "error"));
+  g_assert_false (gtk_widget_get_sensitive (find_widget (GTK_WIDGET (outcome), GTK_TYPE_BUTTON, "Simpan _PDF…")));
+  g_object_add_weak_pointer (G_OBJECT (outcome), (gpointer *) &outcome);
+  gtk_window_close (GTK_WINDOW (outcome));
+  wait_until (window_gone, &outcome);
 }
 
 static void

@@ -17,6 +17,7 @@
 #include "canting-entry-dialog.h"
 #include "canting-ledger.h"
 #include "canting-list.h"
+#include "canting-outcome-dialog.h"
 #include "canting-paged-model.h"
 #include "canting-receivables-dialog.h"
 #include "canting-validate.h"
@@ -427,6 +428,16 @@ accounts_activated (GtkWidget  *widget,
 }
 
 static void
+outcome_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CantingMoneyPage *self = CANTING_MONEY_PAGE (widget);
+
+  gtk_window_present (GTK_WINDOW (canting_outcome_dialog_new (self->app, GTK_WINDOW (gtk_widget_get_root (widget)))));
+}
+
+static void
 receivables_activated (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -498,6 +509,7 @@ canting_money_page_class_init (CantingMoneyPageClass *klass)
 #undef BIND
   gtk_widget_class_install_action (widget_class, "money.accounts", NULL, accounts_activated);
   gtk_widget_class_install_action (widget_class, "money.receivables", NULL, receivables_activated);
+  gtk_widget_class_install_action (widget_class, "money.outcome", NULL, outcome_activated);
 }
 
 static void
