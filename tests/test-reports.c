@@ -1,13 +1,16 @@
 /* test-reports.c: the money reports on small workshops whose figures are
  * worked out by hand here: profit and loss, cash flow, sales, the monthly
- * series, the tax estimate, and their CSV. */
+ * series, the tax estimate, and their CSV and PDF. */
 #include "canting-db-private.h"
 #include "canting-error.h"
 #include "canting-ledger.h"
+#include "canting-profile.h"
 #include "canting-report.h"
+#include "canting-report-pdf.h"
 #include "canting-tax.h"
 #include "canting-test-util.h"
 
+#include <gio/gio.h>
 #include <locale.h>
 #include <string.h>
 
@@ -920,6 +923,120 @@ test_tax_csv (Fixture       *f,
                                          "with the tax office (KPP) or a tax consultant before paying or reporting.\r\n"));
 }
 
+/* The text of a PDF, as pdftotext reads it. */
+static char *
+pdf_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, "pdftotext", path, "-", NULL);
+  char *out = NULL;
+
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (proc));
+  return out;
+}
+
+static void
+assert_has (const char *text,
+            const char *part)
+{
+  if (strstr (text, part) == NULL)
+    g_error ("“%s” not found in:\n%s", part, text);
+}
+
+/* Each report as a PDF: the workshop at the top, the title, the figures
+ * worked out above, and for the tax the estimate's warning before and
+ * after the table. */
+static void
+test_pdf (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingProfile) profile = canting_profile_new ();
+  g_autoptr(CantingPnl) pnl = NULL;
+  g_autoptr(CantingCashflow) cf = NULL;
+  g_autoptr(CantingSales) s = NULL;
+  g_autoptr(CantingTaxYear) y = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "laporan.pdf", NULL);
+  g_autofree char *text = NULL;
+
+  canting_profile_set_name (profile, "Batik Tulis Kembang Turi");
+  canting_profile_set_owner (profile, "Bu Sri");
+  canting_profile_set_city (profile, "Kota Blitar");
+  g_assert_true (canting_profile_save (profile, f->db, &error));
+  g_assert_no_error (error);
+  small_ledger (f);
+  sales_orders (f);
+
+  pnl = canting_pnl_new (f->db, "2026-01", "2026-02", CANTING_REPORT_BY_MONTH, &error);
+  g_assert_no_error (error);
+  g_assert_true (canting_pnl_save_pdf (f->db, pnl, path, &error));
+  g_assert_no_error (error);
+  text = pdf_text (path);
+  assert_has (text, "Profit and Loss — January 2026 to February 2026");
+  assert_has (text, "Batik Tulis Kembang Turi · Bu Sri");
+  assert_has (text, "Kota Blitar");
+  assert_has (text, "Amounts in rupiah (Rp).");
+  assert_has (text, "Jan 2026");
+  assert_has (text, "Penjualan");
+  assert_has (text, "3.500.000");
+  assert_has (text, "Total income");
+  assert_has (text, "4.000.000");
+  assert_has (text, "1.250.000");
+  assert_has (text, "Profit (loss)");
+  assert_has (text, "2.750.000");
+  g_clear_pointer (&text, g_free);
+
+  cf = canting_cashflow_new (f->db, "2026-01-01", "2026-01-31", &error);
+  g_assert_no_error (error);
+  g_assert_true (canting_cashflow_save_pdf (f->db, cf, path, &error));
+  g_assert_no_error (error);
+  text = pdf_text (path);
+  assert_has (text, "Cash Flow — 01/01/2026 to 31/01/2026");
+  assert_has (text, "Batik Tulis Kembang Turi");
+  assert_has (text, "All accounts");
+  assert_has (text, "1.700.000");
+  assert_has (text, "6.600.000");
+  assert_has (text, "7.900.000");
+  g_clear_pointer (&text, g_free);
+
+  s = canting_sales_new (f->db, CANTING_SALES_BY_MOTIF, "2026-03-01", "2026-03-31", &error);
+  g_assert_no_error (error);
+  g_assert_true (canting_sales_save_pdf (f->db, s, path, &error));
+  g_assert_no_error (error);
+  text = pdf_text (path);
+  assert_has (text, "Sales by Motif — 01/03/2026 to 31/03/2026");
+  assert_has (text, "Kawung");
+  assert_has (text, "1.150.000");
+  assert_has (text, "Custom pieces");
+  assert_has (text, "2.100.000");
+  assert_has (text, "before the order’s discount and shipping");
+  g_clear_pointer (&text, g_free);
+
+  /* With the small ledger's 3.900.000 of 2026 turnover (sales 2.000.000
+   * and 1.500.000, the DP 400.000) under the crossing year's: March ends
+   * at 553.900.000, pays 0,5 % of 53.900.000 = 269.500, April 500.000;
+   * the year 769.500. */
+  crossing_year (f);
+  y = tax_year (f, 2026);
+  g_assert_true (canting_tax_year_save_pdf (f->db, y, path, &error));
+  g_assert_no_error (error);
+  text = pdf_text (path);
+  assert_has (text, "Estimated Tax (PPh Final UMKM) — 2026");
+  assert_has (text, "Batik Tulis Kembang Turi");
+  assert_has (text, "Taxpayer: Individual (orang pribadi)");
+  assert_has (text, "Estimate only — not a tax assessment.");
+  assert_has (text, "Mar 2026");
+  assert_has (text, "553.900.000");
+  assert_has (text, "269.500");
+  assert_has (text, "769.500");
+  assert_has (text, "Rp 500.000.000 passed");
+  assert_has (text, "PP 55/2022");
+  assert_has (text, "This is an estimate, not a tax assessment");
+}
+
 /* A workshop made before step 10: its own income categories count as
  * turnover, other income does not, it is an individual's. */
 static void
@@ -974,6 +1091,7 @@ main (int   argc,
   ADD ("/reports/tax-rule-is-data", test_tax_rule_is_data);
   ADD ("/reports/tax-turnover-categories", test_tax_turnover_categories);
   ADD ("/reports/tax-csv", test_tax_csv);
+  ADD ("/reports/pdf", test_pdf);
 #undef ADD
   g_test_add_func ("/reports/upgrade", test_upgrade);
   return g_test_run ();

@@ -785,3 +785,67 @@ canting_sales_csv (const CantingSales *sales,
     }
   return g_string_free_to_bytes (out);
 }
+
+/* --- titles -------------------------------------------------------------- */
+
+char *
+canting_report_period_label (const char *period,
+                             gboolean    abbreviated)
+{
+  g_autoptr(GDateTime) when = NULL;
+  int year, month;
+
+  if (!canting_month_parse (period, &year, &month))
+    return g_strdup (period != NULL ? period : "");
+  when = g_date_time_new_utc (year, month, 1, 0, 0, 0);
+  return g_date_time_format (when, abbreviated ? "%b %Y" : "%B %Y");
+}
+
+char *
+canting_pnl_title (const CantingPnl *pnl)
+{
+  g_autofree char *from = NULL, *to = NULL;
+
+  if (pnl->by == CANTING_REPORT_BY_YEAR)
+    {
+      from = g_strndup (pnl->from, 4);
+      to = g_strndup (pnl->to, 4);
+    }
+  else
+    {
+      from = canting_report_period_label (pnl->from, FALSE);
+      to = canting_report_period_label (pnl->to, FALSE);
+    }
+  if (g_str_equal (from, to))
+    return g_strdup_printf (_("Profit and Loss — %s"), from);
+  return g_strdup_printf (_("Profit and Loss — %s to %s"), from, to);
+}
+
+char *
+canting_cashflow_title (const CantingCashflow *cashflow)
+{
+  g_autofree char *from = canting_date_format (cashflow->from);
+  g_autofree char *to = canting_date_format (cashflow->to);
+
+  return g_strdup_printf (_("Cash Flow — %s to %s"), from, to);
+}
+
+char *
+canting_sales_title (const CantingSales *sales)
+{
+  g_autofree char *from = canting_date_format (sales->from);
+  g_autofree char *to = canting_date_format (sales->to);
+
+  switch (sales->by)
+    {
+    case CANTING_SALES_BY_PRODUCT:
+      return g_strdup_printf (_("Sales by Product — %s to %s"), from, to);
+    case CANTING_SALES_BY_MOTIF:
+      return g_strdup_printf (_("Sales by Motif — %s to %s"), from, to);
+    case CANTING_SALES_BY_CHANNEL:
+      return g_strdup_printf (_("Sales by Channel — %s to %s"), from, to);
+    case CANTING_SALES_BY_CITY:
+    default:
+      return g_strdup_printf (_("Sales by Customer City — %s to %s"), from, to);
+    }
+}

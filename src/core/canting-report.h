@@ -33,6 +33,11 @@ char    *canting_report_day (const char  *text,
                              const char  *field,
                              GError     **error);
 
+/* A period as people read it: "2026-03" → "March 2026" (with @abbreviated,
+ * "Mar 2026"); a year stays as it is.  (transfer full) */
+char    *canting_report_period_label (const char *period,
+                                      gboolean    abbreviated);
+
 /* --- the monthly series (dashboard) -------------------------------------- */
 
 typedef struct {
@@ -110,6 +115,8 @@ CantingPnl *canting_pnl_new  (CantingDb        *db,
 /* (transfer full) */
 GBytes     *canting_pnl_csv  (const CantingPnl *pnl,
                               char              separator);
+/* "Profit and Loss — January 2026 to March 2026".  (transfer full) */
+char       *canting_pnl_title (const CantingPnl *pnl);
 
 /* --- cash flow ----------------------------------------------------------- */
 
@@ -144,6 +151,8 @@ CantingCashflow *canting_cashflow_new  (CantingDb             *db,
                                         GError               **error);
 GBytes          *canting_cashflow_csv  (const CantingCashflow *cashflow,
                                         char                   separator);
+/* "Cash Flow — 01/01/2026 to 31/03/2026".  (transfer full) */
+char            *canting_cashflow_title (const CantingCashflow *cashflow);
 
 /* --- sales --------------------------------------------------------------- */
 
@@ -189,6 +198,8 @@ CantingSales *canting_sales_new  (CantingDb          *db,
                                   GError            **error);
 GBytes       *canting_sales_csv  (const CantingSales *sales,
                                   char                separator);
+/* "Sales by Motif — 01/03/2026 to 31/03/2026".  (transfer full) */
+char         *canting_sales_title (const CantingSales *sales);
 /* The line under the table saying what the amount is. */
 const char   *canting_sales_amount_note (const CantingSales *sales);  /* translated */
 

@@ -423,6 +423,12 @@ canting_tax_year_new (CantingDb  *db,
   return canting_tax_estimate (rule, taxpayer, year, turnover);
 }
 
+char *
+canting_tax_year_title (const CantingTaxYear *year)
+{
+  return g_strdup_printf (_("Estimated Tax (PPh Final UMKM) — %d"), year->year);
+}
+
 const char *
 canting_tax_disclaimer (void)
 {

@@ -138,6 +138,8 @@ CantingTaxYear *canting_tax_year_new  (CantingDb             *db,
                                        GError               **error);
 
 /* Translated text for whoever shows the estimate. */
+/* "Estimated Tax (PPh Final UMKM) — 2026".  (transfer full) */
+char           *canting_tax_year_title (const CantingTaxYear *year);
 const char     *canting_tax_disclaimer (void);
 /* One short remark for month @index (0–11), or NULL: "Rp 500 million
  * passed", "Near the yearly cap", "Over the yearly cap".  (transfer full) */

@@ -8,122 +8,38 @@
 #include "canting-ipal-report-pdf.h"
 
 #include <glib/gi18n.h>
-#include <pango/pangocairo.h>
 
 #include "canting-ipal-standard.h"
 #include "canting-pdf.h"
 #include "canting-validate.h"
 
-/* A4 portrait in points. */
-#define A4_WIDTH 595.28
-#define A4_HEIGHT 841.89
-#define MARGIN 40.0
-#define LINE 15.0
+#define A4_WIDTH CANTING_PDF_A4_WIDTH
+#define MARGIN CANTING_PDF_MARGIN
+#define LINE CANTING_PDF_LINE
 
 typedef struct {
+  CantingPdfPen           pen;
   CantingDb              *db;
   const CantingIpalMonth *month;
-  cairo_t                *cr;
-  double                  y;
-  guint                   page;
-} Pen;
+} Report;
 
-static double
-text_at (Pen        *pen,
-         const char *text,
-         double      x,
-         double      width,
-         const char *font,
-         gboolean    right)
-{
-  PangoLayout *layout = pango_cairo_create_layout (pen->cr);
-  PangoFontDescription *desc = pango_font_description_from_string (font);
-  int w, h;
-
-  pango_layout_set_font_description (layout, desc);
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_get_pixel_size (layout, &w, &h);
-  cairo_move_to (pen->cr, right ? x + width - w : x, pen->y);
-  pango_cairo_show_layout (pen->cr, layout);
-  pango_font_description_free (desc);
-  g_object_unref (layout);
-  return h;
-}
-
+/* The IPAL tables are text only: columns left-aligned. */
 static void
-foot (Pen *pen)
+row (CantingPdfPen       *pen,
+     const char * const  *cells,
+     const double        *xs,
+     const double        *widths,
+     guint                n,
+     gboolean             head,
+     gboolean             red_last)
 {
-  g_autofree char *number = g_strdup_printf (_("Page %u"), pen->page + 1);
-  double keep = pen->y;
+  CantingPdfColumn columns[8];
 
-  pen->y = A4_HEIGHT - MARGIN + 8;
-  text_at (pen, number, MARGIN, A4_WIDTH - 2 * MARGIN, "Sans 8", TRUE);
-  pen->y = keep;
-}
-
-/* Room for @height more points, or on to the next page. */
-static void
-make_room (Pen    *pen,
-           double  height)
-{
-  if (pen->y + height <= A4_HEIGHT - MARGIN)
-    return;
-  foot (pen);
-  cairo_show_page (pen->cr);
-  pen->page++;
-  pen->y = MARGIN;
-}
-
-static void
-paragraph (Pen        *pen,
-           const char *text,
-           const char *font)
-{
-  make_room (pen, LINE * 2);
-  pen->y += text_at (pen, text, MARGIN, A4_WIDTH - 2 * MARGIN, font, FALSE) + 2;
-}
-
-static void
-heading (Pen        *pen,
-         const char *text)
-{
-  pen->y += 8;
-  make_room (pen, LINE * 4);
-  pen->y += text_at (pen, text, MARGIN, A4_WIDTH - 2 * MARGIN, "Sans Bold 11", FALSE) + 4;
-}
-
-/* One table row: cells at @xs with @widths; the last @n_right are
- * right-aligned numbers. */
-static void
-row (Pen               *pen,
-     const char * const *cells,
-     const double       *xs,
-     const double       *widths,
-     guint               n,
-     gboolean            bold,
-     gboolean            red_last)
-{
-  double tallest = 0;
-
-  make_room (pen, LINE * 2);
+  g_assert (n <= G_N_ELEMENTS (columns));
   for (guint c = 0; c < n; c++)
-    {
-      if (red_last && c == n - 1)
-        cairo_set_source_rgb (pen->cr, 0.75, 0.1, 0.1);
-      tallest = MAX (tallest, text_at (pen, cells[c], xs[c], widths[c], bold ? "Sans Bold 8.5" : "Sans 8.5", FALSE));
-      cairo_set_source_rgb (pen->cr, 0, 0, 0);
-    }
-  pen->y += tallest + 3;
-  if (bold)
-    {
-      cairo_set_line_width (pen->cr, 0.6);
-      cairo_move_to (pen->cr, MARGIN, pen->y - 1);
-      cairo_line_to (pen->cr, A4_WIDTH - MARGIN, pen->y - 1);
-      cairo_stroke (pen->cr);
-      pen->y += 2;
-    }
+    columns[c] = (CantingPdfColumn) { xs[c], widths[c], FALSE };
+  canting_pdf_row (pen, cells, columns, n,
+                   (head ? CANTING_PDF_ROW_HEADER : 0) | (red_last ? CANTING_PDF_ROW_RED_LAST : 0));
 }
 
 static char *
@@ -142,34 +58,27 @@ verdict (guint exceedances)
 }
 
 static void
-draw_identity (Pen *pen)
+draw_identity (Report *r)
 {
-  const CantingIpalMonth *m = pen->month;
+  const CantingIpalMonth *m = r->month;
   g_autofree char *first = g_strconcat (m->month, "-01T00:00:00Z", NULL);
   g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (first, NULL);
   g_autofree char *period = when != NULL ? g_date_time_format (when, "%B %Y") : g_strdup (m->month);
   g_autofree char *title = g_strdup_printf (_("Monthly Wastewater (IPAL) Report — %s"), period);
-  g_autofree char *workshop = g_strdup_printf ("%s%s%s", m->workshop_name,
-                                               *m->workshop_owner != '\0' ? " · " : "", m->workshop_owner);
-  g_autofree char *place = g_strdup_printf ("%s%s%s%s%s", m->workshop_address,
-                                            *m->workshop_city != '\0' && *m->workshop_address != '\0' ? ", " : "",
-                                            m->workshop_city, *m->workshop_phone != '\0' ? " · " : "",
-                                            m->workshop_phone);
   g_autofree char *plant = g_strdup_printf (_("Plant: %s"), m->plant_name);
   g_autofree char *standard = g_strdup_printf (_("Standard: %s (%s)"), m->standard_name, m->standard_source);
 
-  pen->y += text_at (pen, title, MARGIN, A4_WIDTH - 2 * MARGIN, "Sans Bold 13", FALSE) + 6;
-  paragraph (pen, workshop, "Sans Bold 10");
-  if (*place != '\0')
-    paragraph (pen, place, "Sans 9.5");
-  paragraph (pen, plant, "Sans 9.5");
-  paragraph (pen, standard, "Sans 9.5");
+  canting_pdf_identity (&r->pen, title, m->workshop_name, m->workshop_owner, m->workshop_address,
+                        m->workshop_city, m->workshop_phone);
+  canting_pdf_paragraph (&r->pen, plant, "Sans 9.5");
+  canting_pdf_paragraph (&r->pen, standard, "Sans 9.5");
 }
 
 static void
-draw_summary (Pen *pen)
+draw_summary (Report *r)
 {
-  const CantingIpalMonth *m = pen->month;
+  CantingPdfPen *pen = &r->pen;
+  const CantingIpalMonth *m = r->month;
   int rate = canting_ipal_month_compliance (m);
   g_autofree char *counts = g_strdup_printf (_("Daily entries: %u. Lab tests: %u. Sludge handovers: %u."),
                                              m->logs->len, m->tests->len, m->sludge->len);
@@ -179,24 +88,25 @@ draw_summary (Pen *pen)
                                          : g_strdup_printf (_("Within the standard: %d%% (%u of %u measurements)."),
                                                             rate, m->compliant, m->judged);
 
-  heading (pen, _("Summary"));
-  paragraph (pen, counts, "Sans 9.5");
-  paragraph (pen, volume, "Sans 9.5");
-  paragraph (pen, compliance, "Sans Bold 9.5");
+  canting_pdf_heading (pen, _("Summary"));
+  canting_pdf_paragraph (pen, counts, "Sans 9.5");
+  canting_pdf_paragraph (pen, volume, "Sans 9.5");
+  canting_pdf_paragraph (pen, compliance, "Sans Bold 9.5");
 }
 
 static void
-draw_logs (Pen *pen)
+draw_logs (Report *r)
 {
-  const CantingIpalMonth *m = pen->month;
+  CantingPdfPen *pen = &r->pen;
+  const CantingIpalMonth *m = r->month;
   static const double xs[] = { MARGIN, MARGIN + 105, MARGIN + 165, MARGIN + 225, MARGIN + 305, MARGIN + 390 };
   static const double widths[] = { 100, 55, 55, 75, 80, A4_WIDTH - 2 * MARGIN - 390 };
   const char *heads[] = { _("Time"), _("pH in"), _("pH out"), _("Temperature"), _("Outflow (L)"), _("Standard") };
 
-  heading (pen, _("Daily Entries"));
+  canting_pdf_heading (pen, _("Daily Entries"));
   if (m->logs->len == 0)
     {
-      paragraph (pen, _("No daily entries this month."), "Sans 9.5");
+      canting_pdf_paragraph (pen, _("No daily entries this month."), "Sans 9.5");
       return;
     }
   row (pen, heads, xs, widths, G_N_ELEMENTS (heads), TRUE, FALSE);
@@ -217,23 +127,24 @@ draw_logs (Pen *pen)
 }
 
 static void
-draw_tests (Pen *pen)
+draw_tests (Report *r)
 {
-  const CantingIpalMonth *m = pen->month;
+  CantingPdfPen *pen = &r->pen;
+  const CantingIpalMonth *m = r->month;
   static const double xs[] = { MARGIN + 10, MARGIN + 200, MARGIN + 320 };
   static const double widths[] = { 185, 115, A4_WIDTH - 2 * MARGIN - 320 };
 
-  heading (pen, _("Lab Tests"));
+  canting_pdf_heading (pen, _("Lab Tests"));
   if (m->tests->len == 0)
     {
-      paragraph (pen, _("No lab test this month. The effluent must be tested by a laboratory at least once a month."),
+      canting_pdf_paragraph (pen, _("No lab test this month. The effluent must be tested by a laboratory at least once a month."),
                  "Sans Bold 9.5");
       return;
     }
   for (guint i = 0; i < m->tests->len; i++)
     {
       const CantingLabTest *t = g_ptr_array_index (m->tests, i);
-      g_autoptr(GPtrArray) over = canting_lab_test_exceedances (pen->db, t, NULL);
+      g_autoptr(GPtrArray) over = canting_lab_test_exceedances (r->db, t, NULL);
       g_autofree char *at = canting_date_time_format (t->sampled_at);
       g_autofree char *title = g_strdup_printf ("%s · %s%s%s%s", at, *t->laboratory != '\0' ? t->laboratory : _("laboratory not named"),
                                                 t->accredited ? _(" (accredited)") : "",
@@ -241,7 +152,7 @@ draw_tests (Pen *pen)
       const char *heads[] = { _("Parameter"), _("Result"), _("Standard") };
 
       pen->y += 4;
-      paragraph (pen, title, "Sans Bold 9.5");
+      canting_pdf_paragraph (pen, title, "Sans Bold 9.5");
       row (pen, heads, xs, widths, G_N_ELEMENTS (heads), TRUE, FALSE);
       for (guint p = 0; p < CANTING_IPAL_PARAMETER_COUNT; p++)
         {
@@ -263,14 +174,15 @@ draw_tests (Pen *pen)
 }
 
 static void
-draw_exceedances (Pen *pen)
+draw_exceedances (Report *r)
 {
-  const CantingIpalMonth *m = pen->month;
+  CantingPdfPen *pen = &r->pen;
+  const CantingIpalMonth *m = r->month;
 
-  heading (pen, _("Exceedances and Actions Taken"));
+  canting_pdf_heading (pen, _("Exceedances and Actions Taken"));
   if (m->exceedances->len == 0)
     {
-      paragraph (pen, _("No value was over the limits this month."), "Sans 9.5");
+      canting_pdf_paragraph (pen, _("No value was over the limits this month."), "Sans 9.5");
       return;
     }
   for (guint i = 0; i < m->exceedances->len; i++)
@@ -280,21 +192,22 @@ draw_exceedances (Pen *pen)
       g_autofree char *line = g_strdup_printf ("%s — %s", at, e->what);
       g_autofree char *action = g_strdup_printf (_("Action: %s"), *e->action != '\0' ? e->action : _("none recorded"));
 
-      paragraph (pen, line, "Sans 9");
+      canting_pdf_paragraph (pen, line, "Sans 9");
       pen->y -= 1;
-      paragraph (pen, action, "Sans Italic 9");
+      canting_pdf_paragraph (pen, action, "Sans Italic 9");
     }
 }
 
 static void
-draw_sludge (Pen *pen)
+draw_sludge (Report *r)
 {
-  const CantingIpalMonth *m = pen->month;
+  CantingPdfPen *pen = &r->pen;
+  const CantingIpalMonth *m = r->month;
 
-  heading (pen, _("Sludge Handed Over"));
+  canting_pdf_heading (pen, _("Sludge Handed Over"));
   if (m->sludge->len == 0)
     {
-      paragraph (pen, _("No sludge removed this month."), "Sans 9.5");
+      canting_pdf_paragraph (pen, _("No sludge removed this month."), "Sans 9.5");
       return;
     }
   for (guint i = 0; i < m->sludge->len; i++)
@@ -305,23 +218,24 @@ draw_sludge (Pen *pen)
       g_autofree char *line = g_strdup_printf (_("%s: %s kg to %s%s%s"), date, amount, s->destination,
                                                *s->manifest != '\0' ? _(", document ") : "", s->manifest);
 
-      paragraph (pen, line, "Sans 9");
+      canting_pdf_paragraph (pen, line, "Sans 9");
     }
 }
 
 static void
-draw_signature (Pen *pen)
+draw_signature (Report *r)
 {
-  g_autofree char *place = g_strdup_printf (_("%s, ______________"), *pen->month->workshop_city != '\0'
-                                                                     ? pen->month->workshop_city : "________");
+  CantingPdfPen *pen = &r->pen;
+  g_autofree char *place = g_strdup_printf (_("%s, ______________"), *r->month->workshop_city != '\0'
+                                                                     ? r->month->workshop_city : "________");
 
   pen->y += 24;
-  make_room (pen, 110);
-  text_at (pen, place, A4_WIDTH / 2, A4_WIDTH / 2 - MARGIN, "Sans 9.5", FALSE);
+  canting_pdf_make_room (pen, 110);
+  canting_pdf_text (pen, place, A4_WIDTH / 2, A4_WIDTH / 2 - MARGIN, "Sans 9.5", FALSE);
   pen->y += LINE;
-  text_at (pen, _("Responsible for the IPAL"), A4_WIDTH / 2, A4_WIDTH / 2 - MARGIN, "Sans 9.5", FALSE);
+  canting_pdf_text (pen, _("Responsible for the IPAL"), A4_WIDTH / 2, A4_WIDTH / 2 - MARGIN, "Sans 9.5", FALSE);
   pen->y += LINE * 4;
-  text_at (pen, "( ______________________ )", A4_WIDTH / 2, A4_WIDTH / 2 - MARGIN, "Sans 9.5", FALSE);
+  canting_pdf_text (pen, "( ______________________ )", A4_WIDTH / 2, A4_WIDTH / 2 - MARGIN, "Sans 9.5", FALSE);
   pen->y += LINE;
 }
 
@@ -331,20 +245,17 @@ draw_report (cairo_t  *cr,
              double    height,
              gpointer  user_data)
 {
-  Pen *pen = user_data;
+  Report *r = user_data;
 
-  pen->cr = cr;
-  pen->y = MARGIN;
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  draw_identity (pen);
-  draw_summary (pen);
-  draw_logs (pen);
-  draw_tests (pen);
-  draw_exceedances (pen);
-  draw_sludge (pen);
-  draw_signature (pen);
-  foot (pen);
-  cairo_show_page (cr);
+  canting_pdf_pen_start (&r->pen, cr);
+  draw_identity (r);
+  draw_summary (r);
+  draw_logs (r);
+  draw_tests (r);
+  draw_exceedances (r);
+  draw_sludge (r);
+  draw_signature (r);
+  canting_pdf_pen_end (&r->pen);
 }
 
 gboolean
@@ -353,8 +264,8 @@ canting_ipal_report_save_pdf (CantingDb               *db,
                               const char              *path,
                               GError                 **error)
 {
-  Pen pen = { db, month, NULL, MARGIN, 0 };
+  Report r = { .db = db, .month = month };
   g_autofree char *title = canting_ipal_month_file_stem (month);
 
-  return canting_pdf_save (path, title, A4_WIDTH, A4_HEIGHT, draw_report, &pen, error);
+  return canting_pdf_save (path, title, CANTING_PDF_A4_WIDTH, CANTING_PDF_A4_HEIGHT, draw_report, &r, error);
 }
