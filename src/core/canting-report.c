@@ -4,6 +4,9 @@
  * The ledger sums run over the covering index ledger_sums (voided,
  * on_date, kind, category_id, account_id, amount): "voided = 0" and a
  * date range pick a slice of it and the sums never touch the table.
+ * They are grouped by day, the index's own order, and the days folded
+ * into months or years here: grouping by month in SQL would sort every
+ * entry of the range first, which takes longer than the sums.
  * Months are compared as text: every on_date is YYYY-MM-DD, so
  * "on_date >= '2026-03' AND on_date < '2026-04'" is exactly March. */
 #include "canting-report.h"
@@ -13,6 +16,7 @@
 #include "canting-error.h"
 #include "canting-i18n.h"
 #include "canting-order.h"
+#include "canting-report-private.h"
 #include "canting-sql-private.h"
 #include "canting-validate.h"
 
@@ -162,13 +166,6 @@ day_range_ok (const char  *from,
 
 /* --- the monthly series -------------------------------------------------- */
 
-/* What the dashboard and the bench's baseline both run. */
-#define MONTHLY_SQL \
-  "SELECT substr(on_date, 1, 7) AS month," \
-  "       sum(CASE WHEN kind = 'income' THEN amount ELSE 0 END)," \
-  "       sum(CASE WHEN kind = 'expense' THEN amount ELSE 0 END)" \
-  " FROM ledger WHERE voided = 0 AND on_date >= ?1 AND on_date < ?2 GROUP BY month"
-
 GArray *
 canting_report_monthly (CantingDb   *db,
                         const char  *from_month,
@@ -188,7 +185,7 @@ canting_report_monthly (CantingDb   *db,
   for (int i = from; i <= to; i++)
     month_text (i, g_array_index (months, CantingMonthSum, i - from).month);
 
-  stmt = canting_sql_prepare (db, MONTHLY_SQL, error);
+  stmt = canting_sql_prepare (db, CANTING_REPORT_MONTHLY_SQL, error);
   if (stmt == NULL)
     return NULL;
   month_text (to + 1, after);
@@ -196,14 +193,19 @@ canting_report_monthly (CantingDb   *db,
   sqlite3_bind_text (stmt, 2, after, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      int year, month;
-      CantingMonthSum *sum;
+      const char *day = (const char *) sqlite3_column_text (stmt, 0);
+      char month_of_day[8] = { 0 };
+      int year, month, index;
 
-      if (!canting_month_parse ((const char *) sqlite3_column_text (stmt, 0), &year, &month))
+      if (day != NULL)
+        memcpy (month_of_day, day, MIN (strlen (day), 7));
+      if (!canting_month_parse (month_of_day, &year, &month))
         continue;   /* a date some other writer got wrong: not a month of the range */
-      sum = &g_array_index (months, CantingMonthSum, month_index (year, month) - from);
-      sum->income = sqlite3_column_int64 (stmt, 1);
-      sum->expense = sqlite3_column_int64 (stmt, 2);
+      index = month_index (year, month) - from;
+      if (index < 0 || index > to - from)
+        continue;
+      g_array_index (months, CantingMonthSum, index).income += sqlite3_column_int64 (stmt, 1);
+      g_array_index (months, CantingMonthSum, index).expense += sqlite3_column_int64 (stmt, 2);
     }
   if (rc != SQLITE_DONE)
     {
@@ -278,20 +280,13 @@ canting_pnl_free (CantingPnl *pnl)
   g_free (pnl);
 }
 
-/* Sums per period and category; ?3 is 7 (by month) or 4 (by year).  The
- * bench's baseline runs the same with the numbers written in. */
-#define PNL_SQL \
-  "SELECT substr(on_date, 1, ?3) AS period, category_id, sum(amount)" \
-  " FROM ledger WHERE voided = 0 AND on_date >= ?1 AND on_date < ?2 AND kind IN ('income', 'expense')" \
-  " GROUP BY period, category_id"
-
-/* The categories' rows: every open one, and archived ones that have
- * something in the range (they were used then). */
+/* A line for every category, archived ones too (@archived says which):
+ * whether an archived one shows depends on what it holds. */
 static gboolean
 pnl_categories (CantingDb   *db,
                 CantingPnl  *pnl,
                 GHashTable  *lines,
-                GHashTable  *used,
+                GHashTable  *archived,
                 GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
@@ -304,15 +299,14 @@ pnl_categories (CantingDb   *db,
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
       gboolean income = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "income") == 0;
-      CantingPnlLine *line;
+      CantingPnlLine *line = pnl_line_new (sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 2),
+                                           pnl->n_periods);
 
-      if (sqlite3_column_int (stmt, 3) != 0 && !g_hash_table_contains (used, &id))
-        continue;
-      line = pnl_line_new (id, (const char *) sqlite3_column_text (stmt, 2), pnl->n_periods);
       g_ptr_array_add (income ? pnl->income : pnl->expense, line);
       g_hash_table_insert (lines, &line->category_id, line);
+      if (sqlite3_column_int (stmt, 3) != 0)
+        g_hash_table_add (archived, line);
     }
   if (rc != SQLITE_DONE)
     {
@@ -322,11 +316,25 @@ pnl_categories (CantingDb   *db,
   return TRUE;
 }
 
-typedef struct {
-  int          period;
-  gint64       category_id;
-  CantingMoney amount;
-} PnlCell;
+/* Which period of @pnl the day @on_date falls in, or -1. */
+static int
+period_of (const CantingPnl *pnl,
+           int               first,
+           const char       *on_date)
+{
+  int year, month;
+  char text[8];
+
+  if (on_date == NULL || strlen (on_date) < 7)
+    return -1;
+  if (pnl->by == CANTING_REPORT_BY_YEAR)
+    return atoi (on_date) - first / 12;
+  memcpy (text, on_date, 7);
+  text[7] = '\0';
+  if (!canting_month_parse (text, &year, &month))
+    return -1;
+  return month_index (year, month) - first;
+}
 
 CantingPnl *
 canting_pnl_new (CantingDb        *db,
@@ -337,9 +345,8 @@ canting_pnl_new (CantingDb        *db,
 {
   g_autoptr(CantingPnl) pnl = g_new0 (CantingPnl, 1);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (PnlCell));
   g_autoptr(GHashTable) lines = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GHashTable) used = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) archived = g_hash_table_new (NULL, NULL);
   char after[8];
   int first, last, rc;
 
@@ -364,62 +371,54 @@ canting_pnl_new (CantingDb        *db,
   pnl->total_income = pnl_line_new (0, _("Total income"), pnl->n_periods);
   pnl->total_expense = pnl_line_new (0, _("Total expenses"), pnl->n_periods);
   pnl->profit = pnl_line_new (0, _("Profit (loss)"), pnl->n_periods);
+  if (!pnl_categories (db, pnl, lines, archived, error))
+    return NULL;
 
-  stmt = canting_sql_prepare (db, PNL_SQL, error);
+  stmt = canting_sql_prepare (db, CANTING_REPORT_PNL_SQL, error);
   if (stmt == NULL)
     return NULL;
   month_text (last + 1, after);
   sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, after, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 3, by == CANTING_REPORT_BY_YEAR ? 4 : 7);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *period = (const char *) sqlite3_column_text (stmt, 0);
-      PnlCell cell = { -1, sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2) };
-      int year, month;
+      int period = period_of (pnl, first, (const char *) sqlite3_column_text (stmt, 0));
+      gint64 category_id = sqlite3_column_int64 (stmt, 2);
+      CantingPnlLine *line = g_hash_table_lookup (lines, &category_id);
 
-      if (by == CANTING_REPORT_BY_YEAR)
-        cell.period = period != NULL ? atoi (period) - first / 12 : -1;
-      else if (canting_month_parse (period, &year, &month))
-        cell.period = month_index (year, month) - first;
-      if (cell.period < 0 || cell.period >= (int) pnl->n_periods)
-        continue;   /* a date some other writer got wrong */
-      g_array_append_val (cells, cell);
+      /* A date or category some other writer got wrong counts nowhere. */
+      if (line != NULL && period >= 0 && period < (int) pnl->n_periods)
+        line->amounts[period] += sqlite3_column_int64 (stmt, 3);
     }
   if (rc != SQLITE_DONE)
     {
       canting_db_set_error (error, canting_db_get_handle (db), rc, _("adding up the ledger"));
       return NULL;
     }
-  /* Keyed only now: the array moves while it grows. */
-  for (guint i = 0; i < cells->len; i++)
-    g_hash_table_add (used, &g_array_index (cells, PnlCell, i).category_id);
-  if (!pnl_categories (db, pnl, lines, used, error))
-    return NULL;
 
-  for (guint i = 0; i < cells->len; i++)
-    {
-      const PnlCell *cell = &g_array_index (cells, PnlCell, i);
-      CantingPnlLine *line = g_hash_table_lookup (lines, &cell->category_id);
-
-      if (line != NULL)
-        line->amounts[cell->period] += cell->amount;
-    }
   for (guint k = 0; k < 2; k++)
     {
       GPtrArray *group = k == 0 ? pnl->income : pnl->expense;
       CantingPnlLine *total = k == 0 ? pnl->total_income : pnl->total_expense;
 
-      for (guint i = 0; i < group->len; i++)
+      for (guint i = 0; i < group->len; )
         {
           CantingPnlLine *line = g_ptr_array_index (group, i);
+          gboolean used = FALSE;
 
           for (guint p = 0; p < pnl->n_periods; p++)
             {
+              used |= line->amounts[p] != 0;
               line->total += line->amounts[p];
               total->amounts[p] += line->amounts[p];
             }
           total->total += line->total;
+          /* An archived category shows only where it holds something
+           * (amounts are positive: nothing in it sums to zero). */
+          if (!used && g_hash_table_contains (archived, line))
+            g_ptr_array_remove_index (group, i);
+          else
+            i++;
         }
     }
   for (guint p = 0; p < pnl->n_periods; p++)
