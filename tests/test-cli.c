@@ -238,6 +238,38 @@ test_bench_lines (void)
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "number of stock movements"));
   result_clear (&r);
+  g_clear_pointer (&match, g_match_info_free);
+
+  /* The money reports against the sqlite3 shell, on a small ledger. */
+  r = run_cli ("bench", "reports", "2000", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.err, "2000 ledger entries"));
+  g_hash_table_remove_all (names);
+  g_regex_match (line, r.out, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *xs = g_match_info_fetch (match, 2);
+      g_autofree char *ys = g_match_info_fetch (match, 3);
+      g_autofree char *rs = g_match_info_fetch (match, 4);
+      double x = g_ascii_strtod (xs, NULL);
+      double y = g_ascii_strtod (ys, NULL);
+
+      g_hash_table_add (names, g_match_info_fetch (match, 1));
+      g_assert_cmpfloat (x, >, 0);
+      g_assert_cmpfloat (y, >, 0);
+      assert_ratio (x, y, g_ascii_strtod (rs, NULL));
+      g_match_info_next (match, NULL);
+    }
+  g_assert_cmpuint (g_hash_table_size (names), ==, 2);
+  g_assert_true (g_hash_table_contains (names, "reports.dashboard"));
+  g_assert_true (g_hash_table_contains (names, "reports.pnl-year"));
+  result_clear (&r);
+
+  r = run_cli ("bench", "reports", "0", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "number of ledger entries"));
+  result_clear (&r);
+
   r = run_cli ("bench", "nothing", NULL);
   g_assert_cmpint (r.status, ==, 2);
   result_clear (&r);

@@ -564,7 +564,7 @@ cmd_report (GOptionContext *context,
 }
 
 /* Benchmarks run in a temporary workshop, never the person's own.  @n
- * counts orders or stock movements. */
+ * counts orders, stock movements or ledger entries. */
 static int
 cmd_bench (const char *what,
            guint       n)
@@ -572,11 +572,11 @@ cmd_bench (const char *what,
   GError *error = NULL;
   g_autofree char *dir = NULL;
   g_autoptr(GPtrArray) results = NULL;
-  gboolean stock = g_str_equal (what, "stock");
+  gboolean stock = g_str_equal (what, "stock"), reports = g_str_equal (what, "reports");
 
-  if (!stock && !g_str_equal (what, "orders"))
+  if (!stock && !reports && !g_str_equal (what, "orders"))
     {
-      g_printerr (_("canting-cli: unknown benchmark “%s”; known: orders, stock\n"), what);
+      g_printerr (_("canting-cli: unknown benchmark “%s”; known: orders, stock, reports\n"), what);
       return 2;
     }
   dir = g_dir_make_tmp ("canting-bench-XXXXXX", &error);
@@ -586,6 +586,11 @@ cmd_bench (const char *what,
     {
       g_printerr (_("Building a workshop with %u stock movements in %s…\n"), n, dir);
       results = canting_bench_stock (dir, n, &error);
+    }
+  else if (reports)
+    {
+      g_printerr (_("Building a workshop with %u ledger entries in %s…\n"), n, dir);
+      results = canting_bench_reports (dir, n, &error);
     }
   else
     {
@@ -655,7 +660,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  context = g_option_context_new (_("COMMAND — info | backup create|list|restore FILE | import|export customers|products|orders|materials|purchases|ipal FILE | export shortages FILE | ipal report --month YYYY-MM [-o FILE] | report pnl --from YYYY-MM --to YYYY-MM [--by month|year] [-o FILE] | report cashflow --from YYYY-MM-DD --to YYYY-MM-DD [-o FILE] | report sales --by product|motif|channel|city --from YYYY-MM-DD --to YYYY-MM-DD [-o FILE] | report tax --year YYYY [-o FILE] | bench orders|stock [N]"));
+  context = g_option_context_new (_("COMMAND — info | backup create|list|restore FILE | import|export customers|products|orders|materials|purchases|ipal FILE | export shortages FILE | ipal report --month YYYY-MM [-o FILE] | report pnl --from YYYY-MM --to YYYY-MM [--by month|year] [-o FILE] | report cashflow --from YYYY-MM-DD --to YYYY-MM-DD [-o FILE] | report sales --by product|motif|channel|city --from YYYY-MM-DD --to YYYY-MM-DD [-o FILE] | report tax --year YYYY [-o FILE] | bench orders|stock|reports [N]"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Canting, the batik workshop book, from the command line."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -693,12 +698,15 @@ main (int   argc,
     {
       /* 200,000 orders: ten years of a busy workshop (issue: Scale).  A
        * million stock movements: the same ten years, each order using
-       * several materials, plus purchases and counts. */
-      gboolean stock = g_str_equal (argv[2], "stock");
-      guint64 n = stock ? 1000000 : 200000;
+       * several materials, plus purchases and counts.  A million ledger
+       * entries: those ten years' payments, purchases, wages and the
+       * rest, a few hundred a day. */
+      gboolean stock = g_str_equal (argv[2], "stock"), reports = g_str_equal (argv[2], "reports");
+      guint64 n = stock || reports ? 1000000 : 200000;
       if (argc == 4 && (!g_ascii_string_to_unsigned (argv[3], 10, 1, 10000000, &n, NULL)))
         return usage_error (context, stock ? _("The number of stock movements must be a whole number from 1 to 10000000.")
-                                           : _("The number of orders must be a whole number from 1 to 10000000."));
+                                     : reports ? _("The number of ledger entries must be a whole number from 1 to 10000000.")
+                                     : _("The number of orders must be a whole number from 1 to 10000000."));
       return cmd_bench (argv[2], (guint) n);
     }
   if (g_str_equal (cmd, "ipal") && argc == 3 && g_str_equal (argv[2], "report"))
