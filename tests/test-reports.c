@@ -287,6 +287,26 @@ test_pnl_refuses (Fixture       *f,
   g_assert_error (error, CANTING_ERROR, CANTING_ERROR_INVALID);
 }
 
+/* A period typed as months means their first and last days. */
+static void
+test_days (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = canting_report_day ("2026-02", FALSE, "--from", &error);
+  g_autofree char *last = canting_report_day ("2026-02", TRUE, "--to", &error);
+  g_autofree char *leap = canting_report_day ("2024-02", TRUE, "--to", &error);
+  g_autofree char *day = canting_report_day ("2026-02-14", TRUE, "--to", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (first, ==, "2026-02-01");
+  g_assert_cmpstr (last, ==, "2026-02-28");
+  g_assert_cmpstr (leap, ==, "2024-02-29");
+  g_assert_cmpstr (day, ==, "2026-02-14");
+  g_assert_null (canting_report_day ("2026-02-30", TRUE, "--to", &error));
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "--to: “2026-02-30” is not a date"));
+}
+
 /* The monthly series has every month, empty ones as zeros, and the
  * dashboard's figures come from it. */
 static void
@@ -1093,6 +1113,7 @@ main (int   argc,
   ADD ("/reports/tax-csv", test_tax_csv);
   ADD ("/reports/pdf", test_pdf);
 #undef ADD
+  g_test_add_func ("/reports/days", test_days);
   g_test_add_func ("/reports/upgrade", test_upgrade);
   return g_test_run ();
 }
