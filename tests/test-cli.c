@@ -542,7 +542,7 @@ test_reports (void)
   r = run_cli ("--data-dir", dir, "report", "tax", "--year", "2026", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "Estimate only — not a tax assessment.\n"));
-  g_assert_nonnull (strstr (r.out, "\nMarch 2026          650.000.000    653.500.000    153.500.000       767.500"
+  g_assert_nonnull (strstr (r.out, "\nMarch 2026          650.000.000    653.500.000    153.500.000          767.500"
                                    "  Rp 500.000.000 passed\n"));
   g_assert_nonnull (strstr (r.out, "\nThis is an estimate, not a tax assessment:"));
   result_clear (&r);

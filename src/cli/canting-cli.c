@@ -286,6 +286,16 @@ put_amount (GString      *out,
   put_cell (out, text, width - 1, TRUE);
 }
 
+/* The heading of a column of figures, kept apart like them. */
+static void
+put_head (GString    *out,
+          const char *text,
+          int         width)
+{
+  g_string_append_c (out, ' ');
+  put_cell (out, text, width - 1, TRUE);
+}
+
 /* Writes the report to the file of -o: CSV when its name ends so, else
  * PDF. */
 typedef GBytes *(*CsvFunc) (gconstpointer report, char separator);
@@ -364,7 +374,7 @@ cmd_report_pnl (CantingDb       *db,
         {
           g_autofree char *head = c < pnl->n_periods ? canting_report_period_label (pnl->periods[c], TRUE)
                                                      : g_strdup (_("Total"));
-          put_cell (out, head, AMOUNT_WIDTH, TRUE);
+          put_head (out, head, AMOUNT_WIDTH);
         }
       g_string_append_printf (out, "\n%s\n", canting_entry_kind_label (CANTING_ENTRY_INCOME));
       for (guint i = 0; i < pnl->income->len; i++)
@@ -456,9 +466,9 @@ cmd_report_sales (CantingDb      *db,
   title = canting_sales_title (sales);
   g_string_append_printf (out, "%s\n%s\n\n", title, _("Amounts in rupiah (Rp)."));
   put_cell (out, canting_sales_by_label (by), 40, FALSE);
-  put_cell (out, _("Orders"), 9, TRUE);
-  put_cell (out, _("Pieces"), 9, TRUE);
-  put_cell (out, _("Amount"), 16, TRUE);
+  put_head (out, _("Orders"), 9);
+  put_head (out, _("Pieces"), 9);
+  put_head (out, _("Amount"), 16);
   g_string_append_c (out, '\n');
   for (guint i = 0; i < sales->lines->len; i++)
     print_sales_line (out, g_ptr_array_index (sales->lines, i));
@@ -476,7 +486,7 @@ cmd_report_tax (CantingDb *db)
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *title = NULL;
   g_auto(GStrv) notes = NULL;
-  static const int widths[] = { 16, 15, 15, 15, 14 };
+  static const int widths[] = { 16, 15, 15, 15, 17 };
 
   if (year == NULL)
     return fail (error);
@@ -487,10 +497,10 @@ cmd_report_tax (CantingDb *db)
   g_string_append_printf (out, "%s\n%s: %s\n%s\n%s\n\n", title, _("Taxpayer"), canting_taxpayer_label (year->taxpayer),
                           _("Estimate only — not a tax assessment."), _("Amounts in rupiah (Rp)."));
   put_cell (out, _("Month"), widths[0], FALSE);
-  put_cell (out, _("Turnover"), widths[1], TRUE);
-  put_cell (out, _("Since January"), widths[2], TRUE);
-  put_cell (out, _("Taxable"), widths[3], TRUE);
-  put_cell (out, _("Estimated tax"), widths[4], TRUE);
+  put_head (out, _("Turnover"), widths[1]);
+  put_head (out, _("Since January"), widths[2]);
+  put_head (out, _("Taxable"), widths[3]);
+  put_head (out, _("Estimated tax"), widths[4]);
   g_string_append_printf (out, "  %s\n", _("Note"));
   for (guint i = 0; i < 12; i++)
     {
