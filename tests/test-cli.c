@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -265,6 +266,37 @@ test_bench_lines (void)
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "number of stock movements"));
   result_clear (&r);
+  g_clear_pointer (&match, g_match_info_free);
+
+  /* The money reports against the sqlite3 shell, on a small ledger. */
+  r = run_cli ("bench", "reports", "2000", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.err, "2000 ledger entries"));
+  g_hash_table_remove_all (names);
+  g_regex_match (line, r.out, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *xs = g_match_info_fetch (match, 2);
+      g_autofree char *ys = g_match_info_fetch (match, 3);
+      g_autofree char *rs = g_match_info_fetch (match, 4);
+      double x = g_ascii_strtod (xs, NULL);
+      double y = g_ascii_strtod (ys, NULL);
+
+      g_hash_table_add (names, g_match_info_fetch (match, 1));
+      g_assert_cmpfloat (x, >, 0);
+      g_assert_cmpfloat (y, >, 0);
+      assert_ratio (x, y, g_ascii_strtod (rs, NULL));
+      g_match_info_next (match, NULL);
+    }
+  g_assert_cmpuint (g_hash_table_size (names), ==, 2);
+  g_assert_true (g_hash_table_contains (names, "reports.dashboard"));
+  g_assert_true (g_hash_table_contains (names, "reports.pnl-year"));
+  result_clear (&r);
+
+  r = run_cli ("bench", "reports", "0", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "number of ledger entries"));
+  result_clear (&r);
 
   r = run_cli ("bench", "nothing", NULL);
   g_assert_cmpint (r.status, ==, 2);
@@ -450,6 +482,181 @@ test_ipal_report (void)
   canting_test_rmdir (dir);
 }
 
+/* The text of a PDF, as pdftotext reads it; with @layout, kept in its
+ * columns (a table's cells stay on one line). */
+static char *
+pdf_text (const char *path,
+          gboolean    layout)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) proc = layout
+    ? g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                        "pdftotext", "-layout", path, "-", NULL)
+    : g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, "pdftotext", path, "-", NULL);
+  char *out = NULL;
+
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (proc));
+  return out;
+}
+
+/* A workshop with a few months of money and orders, written straight
+ * into the database the CLI made:
+ *   2026-01  sales 2.000.000 (Kas), materials 500.000 (Kas), a voided sale
+ *            of 999.999, 1.000.000 moved from Kas to Bank
+ *   2026-02  sales 1.500.000 (Bank), utilities 200.000 (Bank)
+ *   2026-03  sales 650.000.000 (Bank): the year passes Rp 500 million,
+ *            tax 0,5 % of 153.500.000 = 767.500
+ *   orders in March: 720.000 by WhatsApp, 600.000 from the online shop,
+ *   and a draft of 1.000.000 that is not a sale. */
+static void
+reports_workshop (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "canting.db", NULL);
+  sqlite3 *db = NULL;
+  Result r = run_cli ("--data-dir", dir, "info", NULL);
+
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+    "UPDATE workshop SET name = 'Batik Tulis Kembang Turi', city = 'Kota Blitar';"
+    "INSERT INTO ledger (on_date, kind, amount, category_id, account_id, to_account_id, voided) VALUES"
+    "  ('2026-01-05', 'income', 2000000, (SELECT id FROM ledger_categories WHERE code = 'sales'), 1, NULL, 0),"
+    "  ('2026-01-10', 'expense', 500000, (SELECT id FROM ledger_categories WHERE code = 'materials'), 1, NULL, 0),"
+    "  ('2026-01-11', 'income', 999999, (SELECT id FROM ledger_categories WHERE code = 'sales'), 1, NULL, 1),"
+    "  ('2026-01-20', 'transfer', 1000000, NULL, 1, 2, 0),"
+    "  ('2026-02-03', 'income', 1500000, (SELECT id FROM ledger_categories WHERE code = 'sales'), 2, NULL, 0),"
+    "  ('2026-02-10', 'expense', 200000, (SELECT id FROM ledger_categories WHERE code = 'utilities'), 2, NULL, 0),"
+    "  ('2026-03-01', 'income', 650000000, (SELECT id FROM ledger_categories WHERE code = 'sales'), 2, NULL, 0);"
+    "INSERT INTO customers (id, name, city) VALUES (1, 'Bu Sri', 'Blitar'), (2, 'Pak Budi', 'Malang');"
+    "INSERT INTO orders (id, number, year, seq, customer_id, order_date, status, channel, total) VALUES"
+    "  (1, 'PSN-2026-0001', 2026, 1, 1, '2026-03-02', 'confirmed', 'whatsapp', 720000),"
+    "  (2, 'PSN-2026-0002', 2026, 2, 2, '2026-03-10', 'delivered', 'online_shop', 600000),"
+    "  (3, 'PSN-2026-0003', 2026, 3, 2, '2026-03-11', 'draft', 'direct', 1000000);"
+    "INSERT INTO order_items (order_id, position, description, quantity, unit_price) VALUES"
+    "  (1, 1, 'Kain Kawung', 2, 360000), (2, 1, 'Kain Parang', 3, 200000), (3, 1, 'Seragam', 5, 200000);",
+    NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* The money reports from the command line: a readable table on stdout,
+ * or the CSV or PDF asked for with -o; wrong options are usage errors. */
+static void
+test_reports (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autofree char *csv = g_build_filename (dir, "laba-rugi.csv", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "laporan.pdf", NULL);
+  g_autofree char *contents = NULL;
+  Result r;
+
+  reports_workshop (dir);
+
+  /* January: 2.000.000 in, 500.000 out; February 1.500.000 and 200.000. */
+  r = run_cli ("--data-dir", dir, "report", "pnl", "--from", "2026-01", "--to", "2026-02", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_nonnull (strstr (r.out, "Profit and Loss — January 2026 to February 2026\n"));
+  g_assert_nonnull (strstr (r.out, "  Penjualan                  2.000.000     1.500.000     3.500.000\n"));
+  g_assert_nonnull (strstr (r.out, "Total expenses                 500.000       200.000       700.000\n"));
+  g_assert_nonnull (strstr (r.out, "Profit (loss)                1.500.000     1.300.000     2.800.000\n"));
+  result_clear (&r);
+
+  r = run_cli ("--data-dir", dir, "report", "pnl", "--by", "year", "--from", "2025-12", "--to", "2026-03",
+               "-o", csv, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, csv));
+  result_clear (&r);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbfjenis;kategori;2025;2026;total\r\n"));
+  g_assert_nonnull (strstr (contents, "\r\nIncome;Penjualan;0;653500000;653500000\r\n"));
+  g_assert_nonnull (strstr (contents, "\r\n;Profit (loss);0;652800000;652800000\r\n"));
+  g_clear_pointer (&contents, g_free);
+
+  /* Months stand for their first and last days. */
+  r = run_cli ("--data-dir", dir, "report", "cashflow", "--from", "2026-01", "--to", "2026-01-31", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Cash Flow — 01/01/2026 to 31/01/2026\n"));
+  g_assert_nonnull (strstr (r.out, "\nKas\n  Opening balance                    0\n  Money in                   2.000.000\n"
+                                   "  Money out                    500.000\n  Transfers in                       0\n"
+                                   "  Transfers out              1.000.000\n  Closing balance              500.000\n"));
+  result_clear (&r);
+
+  r = run_cli ("--data-dir", dir, "report", "sales", "--by", "channel", "--from", "2026-03-01", "--to", "2026-03-31",
+               NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "WhatsApp                                        1        2         720.000\n"));
+  g_assert_nonnull (strstr (r.out, "Total                                           2        5       1.320.000\n"));
+  g_assert_null (strstr (r.out, "In person"));
+  result_clear (&r);
+
+  r = run_cli ("--data-dir", dir, "report", "sales", "--by", "channel", "--from", "2026-03-01", "--to", "2026-03-31",
+               "-o", pdf, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  contents = pdf_text (pdf, FALSE);
+  g_assert_nonnull (strstr (contents, "Sales by Channel — 01/03/2026 to 31/03/2026"));
+  g_assert_nonnull (strstr (contents, "Batik Tulis Kembang Turi"));
+  g_assert_nonnull (strstr (contents, "1.320.000"));
+  g_clear_pointer (&contents, g_free);
+
+  r = run_cli ("--data-dir", dir, "report", "tax", "--year", "2026", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Estimate only — not a tax assessment.\n"));
+  g_assert_nonnull (strstr (r.out, "\nMarch 2026          650.000.000    653.500.000    153.500.000          767.500"
+                                   "  Rp 500.000.000 passed\n"));
+  g_assert_nonnull (strstr (r.out, "\nThis is an estimate, not a tax assessment:"));
+  result_clear (&r);
+
+  r = run_cli ("--data-dir", dir, "report", "tax", "--year", "2026", "-o", pdf, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  contents = pdf_text (pdf, FALSE);
+  g_assert_nonnull (strstr (contents, "Estimate only — not a tax assessment."));
+  g_assert_nonnull (strstr (contents, "767.500"));
+  g_assert_nonnull (strstr (contents, "This is an estimate, not a tax assessment"));
+  g_clear_pointer (&contents, g_free);
+
+  /* A wrong command line: 2, with what to write. */
+  r = run_cli ("--data-dir", dir, "report", "pnl", "--from", "2026-01", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--from YYYY-MM --to YYYY-MM"));
+  result_clear (&r);
+  r = run_cli ("--data-dir", dir, "report", "pnl", "--by", "week", "--from", "2026-01", "--to", "2026-02", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+  r = run_cli ("--data-dir", dir, "report", "sales", "--by", "colour", "--from", "2026-03", "--to", "2026-03", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--by product, motif, channel or city"));
+  result_clear (&r);
+  r = run_cli ("--data-dir", dir, "report", "tax", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--year YYYY"));
+  result_clear (&r);
+  r = run_cli ("--data-dir", dir, "report", "balance", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+
+  /* What the core refuses: 1, the reason on stderr, nothing on stdout. */
+  r = run_cli ("--data-dir", dir, "report", "pnl", "--from", "2026-13", "--to", "2026-12", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "“2026-13” is not a month"));
+  g_assert_cmpstr (r.out, ==, "");
+  result_clear (&r);
+  r = run_cli ("--data-dir", dir, "report", "cashflow", "--from", "2026-02-01", "--to", "2026-01-31", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "ends before it starts"));
+  result_clear (&r);
+  r = run_cli ("--data-dir", dir, "report", "tax", "--year", "2019", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "no tax rule for 2019"));
+  result_clear (&r);
+  canting_test_rmdir (dir);
+}
+
 /* A workshop's records written straight into its database: the CLI has
  * no command to record orders and payments, and the figures must be
  * known.  Baseline: one order of Rp 1.000.000, paid.  Period: an e-Peken
@@ -494,21 +701,6 @@ export_outcome (const char *dir,
                   "--baseline-from", "2025-07-01", "--baseline-to", "2025-09-30", "-o", file, NULL);
 }
 
-/* The text of a PDF, through pdftotext (poppler-utils). */
-static char *
-pdf_text (const char *pdf)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  int status = -1;
-  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                               NULL, NULL, &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
-}
 
 /* A workshop's outcome: the dates and the file are required and checked;
  * the JSON is private and names no customer; the PDF shows the figures. */
@@ -560,7 +752,7 @@ test_outcome_export (void)
   r = export_outcome (dir, pdf);
   g_assert_cmpint (r.status, ==, 0);
   result_clear (&r);
-  text = pdf_text (pdf);
+  text = pdf_text (pdf, TRUE);
   g_assert_nonnull (strstr (text, "Outcome Report — Batik Sekar Jagad"));
   g_assert_nonnull (strstr (text, "Income grew by 150,0 %, from Rp 1.000.000 to Rp 2.500.000."));
   g_assert_nonnull (strstr (text, "Period: 01/07/2026 – 30/09/2026"));
@@ -637,7 +829,7 @@ test_outcome_merge (void)
   r = run_cli ("outcome", "merge", a, b, cut, "-o", pdf, NULL);
   g_assert_cmpint (r.status, ==, 0);
   result_clear (&r);
-  text = pdf_text (pdf);
+  text = pdf_text (pdf, TRUE);
   g_assert_nonnull (strstr (text, "Association Outcome Report"));
   g_assert_nonnull (strstr (text, "Workshops counted: 2. Files not counted: 1."));
   /* A row per workshop, with its figures. */
@@ -679,5 +871,6 @@ main (int   argc,
   g_test_add_func ("/cli/import-export-ipal-lab", test_import_export_ipal_lab);
   g_test_add_func ("/cli/outcome-export", test_outcome_export);
   g_test_add_func ("/cli/outcome-merge", test_outcome_merge);
+  g_test_add_func ("/cli/reports", test_reports);
   return g_test_run ();
 }

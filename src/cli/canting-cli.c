@@ -9,7 +9,6 @@
 #include <locale.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "canting-backup.h"
 #include "canting-bench.h"
@@ -23,6 +22,11 @@
 #include "canting-outcome-pdf.h"
 #include "canting-paths.h"
 #include "canting-profile.h"
+#include "canting-report.h"
+#include "canting-report-pdf.h"
+#include "canting-tax.h"
+
+#include <string.h>
 
 static char *opt_data_dir;
 static gboolean opt_version;
@@ -33,6 +37,8 @@ static char *opt_month;
 static char *opt_output;
 static char *opt_from;
 static char *opt_to;
+static char *opt_by;
+static int opt_year;
 static char *opt_baseline_from;
 static char *opt_baseline_to;
 
@@ -46,14 +52,21 @@ static const GOptionEntry entries[] = {
   { "comma", 0, 0, G_OPTION_ARG_NONE, &opt_comma, N_("export: separate with commas (default: semicolons)"), NULL },
   { "month", 0, 0, G_OPTION_ARG_STRING, &opt_month, N_("ipal report: the month to report"), N_("YYYY-MM") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
-    N_("ipal report, outcome: the file to write: PDF, or CSV (ipal report, outcome merge) or JSON (outcome export)"),
-    N_("FILE") },
-  { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from, N_("outcome export: the first day of the period"), N_("YYYY-MM-DD") },
-  { "to", 0, 0, G_OPTION_ARG_STRING, &opt_to, N_("outcome export: the last day of the period"), N_("YYYY-MM-DD") },
+    N_("ipal report, report, outcome: the file to write: PDF, or CSV (ipal report, report, outcome merge) "
+       "or JSON (outcome export)"), N_("FILE") },
+  { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from,
+    N_("report: the first month (pnl) or day (cashflow, sales) of the period; outcome export: its first day"),
+    N_("YYYY-MM[-DD]") },
+  { "to", 0, 0, G_OPTION_ARG_STRING, &opt_to,
+    N_("report: the last month (pnl) or day (cashflow, sales) of the period; outcome export: its last day"),
+    N_("YYYY-MM[-DD]") },
   { "baseline-from", 0, 0, G_OPTION_ARG_STRING, &opt_baseline_from,
     N_("outcome export: the first day of the baseline period it is compared with"), N_("YYYY-MM-DD") },
   { "baseline-to", 0, 0, G_OPTION_ARG_STRING, &opt_baseline_to,
     N_("outcome export: the last day of the baseline period"), N_("YYYY-MM-DD") },
+  { "by", 0, 0, G_OPTION_ARG_STRING, &opt_by,
+    N_("report pnl: month or year; report sales: product, motif, channel or city"), N_("WHAT") },
+  { "year", 0, 0, G_OPTION_ARG_INT, &opt_year, N_("report tax: the tax year"), N_("YYYY") },
   { NULL }
 };
 
@@ -236,6 +249,342 @@ cmd_ipal_report (const char *data_dir)
   return 0;
 }
 
+/* --- money reports --------------------------------------------------------- */
+
+/* A cell of a plain-text table: @text padded (or cut, with "…") to
+ * @width characters, which are not bytes in Indonesian names. */
+static void
+put_cell (GString    *out,
+          const char *text,
+          int         width,
+          gboolean    right)
+{
+  glong length = g_utf8_strlen (text, -1);
+
+  if (length > width)
+    {
+      const char *cut = g_utf8_offset_to_pointer (text, width - 1);
+      g_string_append_len (out, text, cut - text);
+      g_string_append (out, "…");
+      return;
+    }
+  if (right)
+    for (glong i = length; i < width; i++)
+      g_string_append_c (out, ' ');
+  g_string_append (out, text);
+  if (!right)
+    for (glong i = length; i < width; i++)
+      g_string_append_c (out, ' ');
+}
+
+/* "1.250.000": the figures of a table whose heading says rupiah. */
+static char *
+plain_amount (CantingMoney value)
+{
+  g_autofree char *text = canting_money_format (value < 0 ? -value : value);
+
+  return g_strdup_printf ("%s%s", value < 0 ? "-" : "", g_str_has_prefix (text, "Rp ") ? text + 3 : text);
+}
+
+static void
+put_amount (GString      *out,
+            CantingMoney  value,
+            int           width)
+{
+  g_autofree char *text = plain_amount (value);
+
+  /* A space of its own, so wide figures never run together. */
+  g_string_append_c (out, ' ');
+  put_cell (out, text, width - 1, TRUE);
+}
+
+/* The heading of a column of figures, kept apart like them. */
+static void
+put_head (GString    *out,
+          const char *text,
+          int         width)
+{
+  g_string_append_c (out, ' ');
+  put_cell (out, text, width - 1, TRUE);
+}
+
+/* Writes the report to the file of -o: CSV when its name ends so, else
+ * PDF. */
+typedef GBytes *(*CsvFunc) (gconstpointer report, char separator);
+typedef gboolean (*SavePdfFunc) (CantingDb *db, gconstpointer report, const char *path, GError **error);
+
+static int
+write_report (CantingDb     *db,
+              gconstpointer  report,
+              CsvFunc        csv,
+              SavePdfFunc    save_pdf)
+{
+  GError *error = NULL;
+  g_autofree char *path = g_canonicalize_filename (opt_output, NULL);
+
+  if (g_str_has_suffix (path, ".csv") || g_str_has_suffix (path, ".CSV"))
+    {
+      g_autoptr(GBytes) bytes = csv (report, opt_comma ? ',' : ';');
+      gsize size;
+      const char *data = g_bytes_get_data (bytes, &size);
+
+      if (!g_file_set_contents_full (path, data, (gssize) size, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+        return fail (error);
+    }
+  else if (!save_pdf (db, report, path, &error))
+    return fail (error);
+  g_print ("%s\n", path);
+  return 0;
+}
+
+#define LABEL_WIDTH 24
+#define AMOUNT_WIDTH 14
+/* Four periods side by side fill 80 columns. */
+#define PNL_TEXT_COLUMNS 4
+
+static void
+print_pnl_line (GString              *out,
+                const CantingPnl     *pnl,
+                const CantingPnlLine *line,
+                guint                 first,
+                guint                 n,
+                const char           *indent)
+{
+  g_autofree char *label = g_strconcat (indent, line->label, NULL);
+
+  put_cell (out, label, LABEL_WIDTH, FALSE);
+  for (guint c = first; c < first + n; c++)
+    put_amount (out, c < pnl->n_periods ? line->amounts[c] : line->total, AMOUNT_WIDTH);
+  g_string_append_c (out, '\n');
+}
+
+static int
+cmd_report_pnl (CantingDb       *db,
+                CantingReportBy  by)
+{
+  GError *error = NULL;
+  g_autoptr(CantingPnl) pnl = canting_pnl_new (db, opt_from, opt_to, by, &error);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *title = NULL;
+  guint n_columns;
+
+  if (pnl == NULL)
+    return fail (error);
+  if (opt_output != NULL)
+    return write_report (db, pnl, (CsvFunc) canting_pnl_csv, (SavePdfFunc) canting_pnl_save_pdf);
+
+  title = canting_pnl_title (pnl);
+  g_string_append_printf (out, "%s\n%s\n", title, _("Amounts in rupiah (Rp)."));
+  n_columns = pnl->n_periods + (pnl->n_periods > 1 ? 1 : 0);
+  for (guint first = 0; first < n_columns; first += PNL_TEXT_COLUMNS)
+    {
+      guint n = MIN (PNL_TEXT_COLUMNS, n_columns - first);
+
+      g_string_append_c (out, '\n');
+      put_cell (out, "", LABEL_WIDTH, FALSE);
+      for (guint c = first; c < first + n; c++)
+        {
+          g_autofree char *head = c < pnl->n_periods ? canting_report_period_label (pnl->periods[c], TRUE)
+                                                     : g_strdup (_("Total"));
+          put_head (out, head, AMOUNT_WIDTH);
+        }
+      g_string_append_printf (out, "\n%s\n", canting_entry_kind_label (CANTING_ENTRY_INCOME));
+      for (guint i = 0; i < pnl->income->len; i++)
+        print_pnl_line (out, pnl, g_ptr_array_index (pnl->income, i), first, n, "  ");
+      print_pnl_line (out, pnl, pnl->total_income, first, n, "");
+      g_string_append_printf (out, "%s\n", canting_entry_kind_label (CANTING_ENTRY_EXPENSE));
+      for (guint i = 0; i < pnl->expense->len; i++)
+        print_pnl_line (out, pnl, g_ptr_array_index (pnl->expense, i), first, n, "  ");
+      print_pnl_line (out, pnl, pnl->total_expense, first, n, "");
+      print_pnl_line (out, pnl, pnl->profit, first, n, "");
+    }
+  g_print ("%s", out->str);
+  return 0;
+}
+
+static int
+cmd_report_cashflow (CantingDb *db)
+{
+  GError *error = NULL;
+  g_autofree char *from = canting_report_day (opt_from, FALSE, "--from", &error);
+  g_autofree char *to = from != NULL ? canting_report_day (opt_to, TRUE, "--to", &error) : NULL;
+  g_autoptr(CantingCashflow) cf = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *title = NULL;
+
+  if (to == NULL)
+    return fail (error);
+  cf = canting_cashflow_new (db, from, to, &error);
+  if (cf == NULL)
+    return fail (error);
+  if (opt_output != NULL)
+    return write_report (db, cf, (CsvFunc) canting_cashflow_csv, (SavePdfFunc) canting_cashflow_save_pdf);
+
+  title = canting_cashflow_title (cf);
+  g_string_append_printf (out, "%s\n%s\n", title, _("Amounts in rupiah (Rp)."));
+  /* One block per account: six figures across would not fit 80 columns. */
+  for (guint i = 0; i <= cf->accounts->len; i++)
+    {
+      const CantingCashflowLine *line = i < cf->accounts->len ? g_ptr_array_index (cf->accounts, i) : cf->total;
+      const struct { const char *label; CantingMoney value; } rows[] = {
+        { _("Opening balance"), line->opening }, { _("Money in"), line->money_in },
+        { _("Money out"), line->money_out }, { _("Transfers in"), line->transfers_in },
+        { _("Transfers out"), line->transfers_out }, { _("Closing balance"), line->closing },
+      };
+
+      g_string_append_printf (out, "\n%s\n", line->name);
+      for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+        {
+          g_autofree char *label = g_strconcat ("  ", rows[r].label, NULL);
+          put_cell (out, label, LABEL_WIDTH, FALSE);
+          put_amount (out, rows[r].value, AMOUNT_WIDTH);
+          g_string_append_c (out, '\n');
+        }
+    }
+  g_print ("%s", out->str);
+  return 0;
+}
+
+static void
+print_sales_line (GString                *out,
+                  const CantingSalesLine *line)
+{
+  put_cell (out, line->label, 40, FALSE);
+  put_amount (out, line->orders, 9);
+  put_amount (out, line->pieces, 9);
+  put_amount (out, line->amount, 16);
+  g_string_append_c (out, '\n');
+}
+
+static int
+cmd_report_sales (CantingDb      *db,
+                  CantingSalesBy  by)
+{
+  GError *error = NULL;
+  g_autofree char *from = canting_report_day (opt_from, FALSE, "--from", &error);
+  g_autofree char *to = from != NULL ? canting_report_day (opt_to, TRUE, "--to", &error) : NULL;
+  g_autoptr(CantingSales) sales = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *title = NULL;
+
+  if (to == NULL)
+    return fail (error);
+  sales = canting_sales_new (db, by, from, to, &error);
+  if (sales == NULL)
+    return fail (error);
+  if (opt_output != NULL)
+    return write_report (db, sales, (CsvFunc) canting_sales_csv, (SavePdfFunc) canting_sales_save_pdf);
+
+  title = canting_sales_title (sales);
+  g_string_append_printf (out, "%s\n%s\n\n", title, _("Amounts in rupiah (Rp)."));
+  put_cell (out, canting_sales_by_label (by), 40, FALSE);
+  put_head (out, _("Orders"), 9);
+  put_head (out, _("Pieces"), 9);
+  put_head (out, _("Amount"), 16);
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < sales->lines->len; i++)
+    print_sales_line (out, g_ptr_array_index (sales->lines, i));
+  print_sales_line (out, sales->total);
+  g_string_append_printf (out, "\n%s\n", canting_sales_amount_note (sales));
+  g_print ("%s", out->str);
+  return 0;
+}
+
+static int
+cmd_report_tax (CantingDb *db)
+{
+  GError *error = NULL;
+  g_autoptr(CantingTaxYear) year = canting_tax_year_new (db, opt_year, &error);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *title = NULL;
+  g_auto(GStrv) notes = NULL;
+  static const int widths[] = { 16, 15, 15, 15, 17 };
+
+  if (year == NULL)
+    return fail (error);
+  if (opt_output != NULL)
+    return write_report (db, year, (CsvFunc) canting_tax_year_csv, (SavePdfFunc) canting_tax_year_save_pdf);
+
+  title = canting_tax_year_title (year);
+  g_string_append_printf (out, "%s\n%s: %s\n%s\n%s\n\n", title, _("Taxpayer"), canting_taxpayer_label (year->taxpayer),
+                          _("Estimate only — not a tax assessment."), _("Amounts in rupiah (Rp)."));
+  put_cell (out, _("Month"), widths[0], FALSE);
+  put_head (out, _("Turnover"), widths[1]);
+  put_head (out, _("Since January"), widths[2]);
+  put_head (out, _("Taxable"), widths[3]);
+  put_head (out, _("Estimated tax"), widths[4]);
+  g_string_append_printf (out, "  %s\n", _("Note"));
+  for (guint i = 0; i < 12; i++)
+    {
+      const CantingTaxMonth *m = &year->months[i];
+      g_autofree char *month = canting_report_period_label (m->month, FALSE);
+      g_autofree char *note = canting_tax_month_note (year, i);
+
+      put_cell (out, month, widths[0], FALSE);
+      put_amount (out, m->turnover, widths[1]);
+      put_amount (out, m->year_to_date, widths[2]);
+      put_amount (out, m->taxable, widths[3]);
+      put_amount (out, m->tax, widths[4]);
+      if (note != NULL)
+        g_string_append_printf (out, "  %s", note);
+      g_string_append_c (out, '\n');
+    }
+  put_cell (out, _("Total"), widths[0], FALSE);
+  put_amount (out, year->turnover, widths[1]);
+  put_cell (out, "", widths[2], TRUE);
+  put_amount (out, year->taxable, widths[3]);
+  put_amount (out, year->tax, widths[4]);
+  g_string_append (out, "\n\n");
+  notes = canting_tax_year_notes (year);
+  for (guint i = 0; notes[i] != NULL; i++)
+    g_string_append_printf (out, "%s\n", notes[i]);
+  g_string_append_printf (out, "\n%s\n", canting_tax_disclaimer ());
+  g_print ("%s", out->str);
+  return 0;
+}
+
+/* `report pnl|cashflow|sales|tax`: a wrong or missing option is a usage
+ * error (2); what the core refuses (a month that is not one) is 1. */
+static int
+cmd_report (GOptionContext *context,
+            const char     *data_dir,
+            const char     *what)
+{
+  GError *error = NULL;
+  g_autoptr(CantingDb) db = NULL;
+  gboolean pnl = g_str_equal (what, "pnl"), cashflow = g_str_equal (what, "cashflow");
+  gboolean sales = g_str_equal (what, "sales"), tax = g_str_equal (what, "tax");
+  CantingReportBy period = CANTING_REPORT_BY_MONTH;
+  CantingSalesBy sales_by = CANTING_SALES_BY_PRODUCT;
+
+  if (!pnl && !cashflow && !sales && !tax)
+    return usage_error (context, _("Which report: pnl, cashflow, sales or tax."));
+  if (tax && opt_year == 0)
+    return usage_error (context, _("Say which year to estimate: --year YYYY."));
+  if (!tax && (opt_from == NULL || opt_to == NULL))
+    return usage_error (context, pnl ? _("Say which months to report: --from YYYY-MM --to YYYY-MM.")
+                                     : _("Say which days to report: --from YYYY-MM-DD --to YYYY-MM-DD."));
+  if (pnl && opt_by != NULL && !g_str_equal (opt_by, "month"))
+    {
+      if (!g_str_equal (opt_by, "year"))
+        return usage_error (context, _("A profit and loss report goes --by month or --by year."));
+      period = CANTING_REPORT_BY_YEAR;
+    }
+  if (sales && (opt_by == NULL || !canting_sales_by_from_string (opt_by, &sales_by)))
+    return usage_error (context, _("Say how to group the sales: --by product, motif, channel or city."));
+
+  db = canting_db_open (data_dir, &error);
+  if (db == NULL)
+    return fail (error);
+  if (pnl)
+    return cmd_report_pnl (db, period);
+  if (cashflow)
+    return cmd_report_cashflow (db);
+  if (sales)
+    return cmd_report_sales (db, sales_by);
+  return cmd_report_tax (db);
+}
+
 static gboolean
 has_suffix_ci (const char *path,
                const char *suffix)
@@ -308,7 +657,7 @@ cmd_outcome_merge (char       **files,
 }
 
 /* Benchmarks run in a temporary workshop, never the person's own.  @n
- * counts orders, stock movements or outcome files. */
+ * counts orders, stock movements, ledger entries or outcome files. */
 static int
 cmd_bench (const char *what,
            guint       n)
@@ -316,12 +665,12 @@ cmd_bench (const char *what,
   GError *error = NULL;
   g_autofree char *dir = NULL;
   g_autoptr(GPtrArray) results = NULL;
-  gboolean stock = g_str_equal (what, "stock");
+  gboolean stock = g_str_equal (what, "stock"), reports = g_str_equal (what, "reports");
   gboolean outcome = g_str_equal (what, "outcome");
 
-  if (!stock && !outcome && !g_str_equal (what, "orders"))
+  if (!stock && !reports && !outcome && !g_str_equal (what, "orders"))
     {
-      g_printerr (_("canting-cli: unknown benchmark “%s”; known: orders, stock, outcome\n"), what);
+      g_printerr (_("canting-cli: unknown benchmark “%s”; known: orders, stock, reports, outcome\n"), what);
       return 2;
     }
   dir = g_dir_make_tmp ("canting-bench-XXXXXX", &error);
@@ -336,6 +685,11 @@ cmd_bench (const char *what,
     {
       g_printerr (_("Building a workshop with %u stock movements in %s…\n"), n, dir);
       results = canting_bench_stock (dir, n, &error);
+    }
+  else if (reports)
+    {
+      g_printerr (_("Building a workshop with %u ledger entries in %s…\n"), n, dir);
+      results = canting_bench_reports (dir, n, &error);
     }
   else
     {
@@ -405,7 +759,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  context = g_option_context_new (_("COMMAND — info | backup create|list|restore FILE | import|export customers|products|orders|materials|purchases|ipal|ipal-lab FILE | export shortages FILE | ipal report --month YYYY-MM [-o FILE] | outcome export --from --to --baseline-from --baseline-to -o FILE.json|FILE.pdf | outcome merge FILE… -o REPORT.csv|REPORT.pdf | bench orders|stock|outcome [N]"));
+  context = g_option_context_new (_("COMMAND — info | backup create|list|restore FILE | import|export customers|products|orders|materials|purchases|ipal|ipal-lab FILE | export shortages FILE | ipal report --month YYYY-MM [-o FILE] | report pnl --from YYYY-MM --to YYYY-MM [--by month|year] [-o FILE] | report cashflow --from YYYY-MM-DD --to YYYY-MM-DD [-o FILE] | report sales --by product|motif|channel|city --from YYYY-MM-DD --to YYYY-MM-DD [-o FILE] | report tax --year YYYY [-o FILE] | outcome export --from --to --baseline-from --baseline-to -o FILE.json|FILE.pdf | outcome merge FILE… -o REPORT.csv|REPORT.pdf | bench orders|stock|reports|outcome [N]"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Canting, the batik workshop book, from the command line."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -443,17 +797,20 @@ main (int   argc,
     {
       /* 200,000 orders: ten years of a busy workshop (issue: Scale).  A
        * million stock movements: the same ten years, each order using
-       * several materials, plus purchases and counts. */
-      gboolean stock = g_str_equal (argv[2], "stock");
+       * several materials, plus purchases and counts.  A million ledger
+       * entries: those ten years' payments, purchases, wages and the
+       * rest, a few hundred a day. */
+      gboolean stock = g_str_equal (argv[2], "stock"), reports = g_str_equal (argv[2], "reports");
       /* A thousand workshops' files: an association's hundreds, with room
        * (issue: the merge takes them in under two seconds). */
       gboolean outcome = g_str_equal (argv[2], "outcome");
-      guint64 n = stock ? 1000000 : outcome ? 1000 : 200000;
+      guint64 n = stock || reports ? 1000000 : outcome ? 1000 : 200000;
       if (argc == 4 && outcome && !g_ascii_string_to_unsigned (argv[3], 10, 1, 100000, &n, NULL))
         return usage_error (context, _("The number of outcome files must be a whole number from 1 to 100000."));
       if (argc == 4 && !outcome && (!g_ascii_string_to_unsigned (argv[3], 10, 1, 10000000, &n, NULL)))
         return usage_error (context, stock ? _("The number of stock movements must be a whole number from 1 to 10000000.")
-                                           : _("The number of orders must be a whole number from 1 to 10000000."));
+                                     : reports ? _("The number of ledger entries must be a whole number from 1 to 10000000.")
+                                     : _("The number of orders must be a whole number from 1 to 10000000."));
       return cmd_bench (argv[2], (guint) n);
     }
   if (g_str_equal (cmd, "ipal") && argc == 3 && g_str_equal (argv[2], "report"))
@@ -488,6 +845,8 @@ main (int   argc,
       path = g_canonicalize_filename (opt_output, NULL);
       return cmd_outcome_merge (argv + 3, (guint) (argc - 3), path);
     }
+  if (g_str_equal (cmd, "report") && argc == 3)
+    return cmd_report (context, data_dir, argv[2]);
   if (g_str_equal (cmd, "backup") && argc >= 3)
     {
       if (g_str_equal (argv[2], "create") && argc == 3)

@@ -9,7 +9,11 @@
  * - stock on hand and average cost of every material are compared with
  *   the bare sums, run by the sqlite3 shell on the same file and timed by
  *   the shell itself (its .timer), so starting a process is not counted
- *   against it. */
+ *   against it;
+ * - the dashboard's money figures and a year's profit and loss are
+ *   compared with the very aggregate query the report runs (the same SQL
+ *   text and parameters), by the sqlite3 shell in the same way: what is
+ *   left is the report's own cost. */
 #include "canting-bench.h"
 
 #include <gio/gio.h>
@@ -26,6 +30,8 @@
 #include "canting-order.h"
 #include "canting-outcome.h"
 #include "canting-outcome-merge.h"
+#include "canting-report.h"
+#include "canting-report-private.h"
 #include "canting-sql-private.h"
 
 #define RUNS 7
@@ -222,19 +228,21 @@ all_stock (CantingDb  *db,
   return TRUE;
 }
 
-/* The same sums by the sqlite3 shell: RUNS times in one process, each
- * timed by the shell's .timer ("Run Time: real 0.012 user 0.010215 sys
- * 0.001874").  Elapsed time comes in whole milliseconds and CPU time in
- * microseconds; the larger of the two counts, so a small ledger (a
- * fraction of a millisecond) still gets a figure. */
+/* @query by the sqlite3 shell on @path: RUNS times in one process, after
+ * @setup (parameters: ".param set ?1 ..."), each timed by the shell's
+ * .timer ("Run Time: real 0.012 user 0.010215 sys 0.001874").  Elapsed
+ * time comes in whole milliseconds and CPU time in microseconds; the
+ * larger of the two counts, so a small query (a fraction of a
+ * millisecond) still gets a figure. */
 static gboolean
-shell_stock_ms (const char  *path,
-                double      *out_ms,
-                GError     **error)
+shell_ms (const char  *path,
+          const char  *setup,
+          const char  *query,
+          double      *out_ms,
+          GError     **error)
 {
-  static const char query[] = "SELECT material_id, sum(quantity), sum(value) FROM stock_movements GROUP BY material_id;\n";
   g_autofree char *shell = g_find_program_in_path ("sqlite3");
-  g_autoptr(GString) script = g_string_new (".timer on\n");
+  g_autoptr(GString) script = g_string_new (setup);
   g_autoptr(GSubprocess) proc = NULL;
   g_autofree char *out = NULL;
   g_auto(GStrv) lines = NULL;
@@ -244,12 +252,13 @@ shell_stock_ms (const char  *path,
   if (shell == NULL)
     {
       g_set_error (error, CANTING_ERROR, CANTING_ERROR_NOT_FOUND,
-                   _("The stock benchmark compares with the sqlite3 shell, which is not installed "
+                   _("This benchmark compares with the sqlite3 shell, which is not installed "
                      "(Debian package sqlite3)."));
       return FALSE;
     }
+  g_string_append (script, ".timer on\n");
   for (int i = 0; i < RUNS; i++)
-    g_string_append (script, query);
+    g_string_append_printf (script, "%s;\n", query);
   proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, error,
                            shell, "-batch", path, NULL);
   if (proc == NULL || !g_subprocess_communicate_utf8 (proc, script->str, NULL, &out, NULL, error))
@@ -284,6 +293,23 @@ shell_stock_ms (const char  *path,
   return TRUE;
 }
 
+/* Plan statistics, as a long-used database would have them; and the
+ * data moved from the write-ahead log into the file, so the shell reads
+ * what Canting reads. */
+static gboolean
+settle (CantingDb  *db,
+        GError    **error)
+{
+  sqlite3 *handle = canting_db_get_handle (db);
+
+  if (sqlite3_exec (handle, "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      canting_db_set_error (error, handle, sqlite3_errcode (handle), "ANALYZE");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 GPtrArray *
 canting_bench_stock (const char  *data_dir,
                      guint        n_movements,
@@ -292,25 +318,84 @@ canting_bench_stock (const char  *data_dir,
   g_autoptr(CantingDb) db = canting_db_open_full (data_dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, error);
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_bench_result_free);
   double canting_ms = 0, baseline_ms = 0;
-  sqlite3 *handle;
 
-  if (db == NULL || !canting_generate_stock (db, n_movements, STOCK_MATERIALS, 20261124, error))
+  if (db == NULL || !canting_generate_stock (db, n_movements, STOCK_MATERIALS, 20261124, error) ||
+      !settle (db, error))
     return NULL;
-  handle = canting_db_get_handle (db);
-  /* Plan statistics, as a long-used database would have them; and the
-   * ledger moved from the write-ahead log into the file, so the shell
-   * reads what Canting reads. */
-  if (sqlite3_exec (handle, "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL) != SQLITE_OK)
-    {
-      canting_db_set_error (error, handle, sqlite3_errcode (handle), "ANALYZE");
-      return NULL;
-    }
 
   if (!median_ms (db, all_stock, NULL, &canting_ms, error) ||
-      !shell_stock_ms (canting_db_get_path (db), &baseline_ms, error))
+      !shell_ms (canting_db_get_path (db), "",
+                 "SELECT material_id, sum(quantity), sum(value) FROM stock_movements GROUP BY material_id",
+                 &baseline_ms, error))
     return NULL;
   g_ptr_array_add (results, result_new ("stock", canting_ms, baseline_ms,
                                         "the sqlite3 shell summing quantity and value by material, by its own .timer"));
+  return g_steal_pointer (&results);
+}
+
+/* --- money reports --------------------------------------------------------- */
+
+/* The generated ledger ends in December 2025: the dashboard shows that
+ * month against November and December 2024, and the twelve months to it;
+ * the yearly profit and loss is 2025's, month by month. */
+#define BENCH_MONTH "2025-12"
+#define BENCH_YEAR_FROM "2025-01"
+#define BENCH_YEAR_TO "2025-12"
+
+static gboolean
+dashboard_figures (CantingDb  *db,
+                   gpointer    data,
+                   GError    **error)
+{
+  CantingMonthFigures figures;
+
+  if (!canting_report_month_figures (db, BENCH_MONTH, &figures, error))
+    return FALSE;
+  g_debug ("this month %" G_GINT64_FORMAT ", a year ago %" G_GINT64_FORMAT,
+           figures.this_month.income, figures.year_ago.income);
+  return TRUE;
+}
+
+static gboolean
+year_pnl (CantingDb  *db,
+          gpointer    data,
+          GError    **error)
+{
+  g_autoptr(CantingPnl) pnl = canting_pnl_new (db, BENCH_YEAR_FROM, BENCH_YEAR_TO, CANTING_REPORT_BY_MONTH, error);
+
+  if (pnl == NULL)
+    return FALSE;
+  g_debug ("2025: profit %" G_GINT64_FORMAT, pnl->profit->total);
+  return TRUE;
+}
+
+GPtrArray *
+canting_bench_reports (const char  *data_dir,
+                       guint        n_entries,
+                       GError     **error)
+{
+  g_autoptr(CantingDb) db = canting_db_open_full (data_dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, error);
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_bench_result_free);
+  double canting_ms = 0, baseline_ms = 0;
+
+  if (db == NULL || !canting_generate_ledger (db, n_entries, 20261124, error) || !settle (db, error))
+    return NULL;
+
+  /* The thirteen months the dashboard's one query covers. */
+  if (!median_ms (db, dashboard_figures, NULL, &canting_ms, error) ||
+      !shell_ms (canting_db_get_path (db), ".param set ?1 \"'2024-12'\"\n.param set ?2 \"'2026-01'\"\n",
+                 CANTING_REPORT_MONTHLY_SQL, &baseline_ms, error))
+    return NULL;
+  g_ptr_array_add (results, result_new ("reports.dashboard", canting_ms, baseline_ms,
+                                        "the sqlite3 shell running the same sums by day, by its own .timer"));
+
+  if (!median_ms (db, year_pnl, NULL, &canting_ms, error) ||
+      !shell_ms (canting_db_get_path (db),
+                 ".param set ?1 \"'2025-01'\"\n.param set ?2 \"'2026-01'\"\n",
+                 CANTING_REPORT_PNL_SQL, &baseline_ms, error))
+    return NULL;
+  g_ptr_array_add (results, result_new ("reports.pnl-year", canting_ms, baseline_ms,
+                                        "the sqlite3 shell running the same sums by day and category, by its own .timer"));
   return g_steal_pointer (&results);
 }
 

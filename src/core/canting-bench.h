@@ -40,4 +40,14 @@ GPtrArray *canting_bench_outcome (const char  *dir,
                                   guint        n_files,
                                   GError     **error);
 
+/* Builds a workshop with @n_entries ledger entries over ten years in
+ * @data_dir (which must be empty or absent) and times the dashboard's
+ * money figures (a month, the one before, the same month a year before
+ * and the twelve months to it) and a year's profit and loss, each against
+ * the sqlite3 shell running the same aggregate on the same file.
+ * (transfer full) (element-type CantingBenchResult) */
+GPtrArray *canting_bench_reports (const char  *data_dir,
+                                  guint        n_entries,
+                                  GError     **error);
+
 G_END_DECLS

@@ -1,9 +1,10 @@
 /* canting-csv-private.h: writing CSV cells for other core code (the IPAL
- * monthly report). */
+ * monthly report, the money reports). */
 #pragma once
 
 #include <glib.h>
 
+#include "canting-money.h"
 #include "canting-quantity.h"
 
 G_BEGIN_DECLS
@@ -14,6 +15,13 @@ void canting_csv_put (GString    *out,
                       const char *text,
                       char        separator,
                       gboolean    last);
+
+/* Money as every export writes it: plain whole rupiah ("1250000",
+ * "-5000"), which spreadsheets sum. */
+void canting_csv_put_money (GString      *out,
+                            CantingMoney  amount,
+                            char          separator,
+                            gboolean      last);
 
 /* A quantity as a cell a spreadsheet and the import read back: the
  * decimal comma, no thousands dots ("1100", "9,6"); 0 is an empty cell. */

@@ -2212,6 +2212,15 @@ canting_csv_export (CantingDb       *db,
 }
 
 void
+canting_csv_put_money (GString      *out,
+                       CantingMoney  amount,
+                       char          separator,
+                       gboolean      last)
+{
+  put_int (out, amount, separator, last);
+}
+
+void
 canting_csv_put_quantity (GString         *out,
                           CantingQuantity  quantity,
                           char             separator,

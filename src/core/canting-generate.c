@@ -10,6 +10,7 @@
 
 #include <math.h>
 
+#include "canting-error.h"
 #include "canting-i18n.h"
 #include "canting-money.h"
 #include "canting-quantity.h"
@@ -378,6 +379,135 @@ canting_generate_stock (CantingDb  *db,
 {
   StockJob job = { n_movements, n_materials, g_rand_new_with_seed (seed) };
   gboolean ok = canting_db_transaction (db, fill_stock, &job, error);
+
+  g_rand_free (job.rand);
+  return ok;
+}
+
+/* --- ledger ---------------------------------------------------------------- */
+
+typedef struct {
+  guint n_entries;
+  GRand *rand;
+} LedgerJob;
+
+/* How a workshop's entries fall: half of them income (mostly sales and
+ * order payments), most of the rest expenses, a few transfers between
+ * the cash box, the bank and the e-wallet. */
+static const char * const income_codes[] = {
+  "sales", "sales", "sales", "sales", "order_dp", "order_dp", "order_dp", "order_settlement",
+  "order_settlement", "other_income",
+};
+static const char * const expense_codes[] = {
+  "materials", "materials", "materials", "wages", "wages", "wages", "utilities", "ipal_chemicals", "shipping",
+  "marketplace_fees", "tools", "rent", "other_expense",
+};
+
+static gboolean
+category_ids (CantingDb           *db,
+              const char * const  *codes,
+              guint                n,
+              gint64              *out_ids,
+              GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db, "SELECT id FROM ledger_categories WHERE code = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, codes[i], -1, SQLITE_STATIC);
+      if (!canting_sql_get_int64 (db, stmt, &out_ids[i], "generate", error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+fill_ledger (CantingDb  *db,
+             gpointer    user_data,
+             GError    **error)
+{
+  LedgerJob *job = user_data;
+  g_autoptr(sqlite3_stmt) accounts = canting_sql_prepare (db, "SELECT id FROM accounts ORDER BY id LIMIT 3", error);
+  g_autoptr(sqlite3_stmt) add = canting_sql_prepare (db,
+                                                     "INSERT INTO ledger (on_date, kind, amount, category_id, account_id, "
+                                                     "to_account_id, note, voided) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                                     error);
+  gint64 income_ids[G_N_ELEMENTS (income_codes)], expense_ids[G_N_ELEMENTS (expense_codes)];
+  gint64 account_ids[3];
+  guint n_accounts = 0;
+  GDate start;
+
+  if (accounts == NULL || add == NULL ||
+      !category_ids (db, income_codes, G_N_ELEMENTS (income_codes), income_ids, error) ||
+      !category_ids (db, expense_codes, G_N_ELEMENTS (expense_codes), expense_ids, error))
+    return FALSE;
+  while (n_accounts < 3 && sqlite3_step (accounts) == SQLITE_ROW)
+    account_ids[n_accounts++] = sqlite3_column_int64 (accounts, 0);
+  if (n_accounts < 2)
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_NOT_FOUND, "generate: the workshop needs two accounts");
+      return FALSE;
+    }
+  g_date_clear (&start, 1);
+  g_date_set_dmy (&start, 1, 1, 2016);
+
+  for (guint i = 0; i < job->n_entries; i++)
+    {
+      GDate date = start;
+      char on_date[16];
+      int roll = g_rand_int_range (job->rand, 0, 100);
+      guint from = (guint) g_rand_int_range (job->rand, 0, (gint32) n_accounts);
+      const char *kind;
+      gint64 amount, category = 0, to = 0;
+
+      /* 3652 days: 2016-01-01 to 2025-12-31. */
+      g_date_add_days (&date, (guint) ((guint64) i * 3652 / MAX (job->n_entries, 1)));
+      g_date_strftime (on_date, sizeof on_date, "%Y-%m-%d", &date);
+      if (roll < 50)
+        {
+          kind = "income";
+          category = income_ids[g_rand_int_range (job->rand, 0, G_N_ELEMENTS (income_ids))];
+          amount = 1000 * g_rand_int_range (job->rand, 50, 5000);
+        }
+      else if (roll < 95)
+        {
+          kind = "expense";
+          category = expense_ids[g_rand_int_range (job->rand, 0, G_N_ELEMENTS (expense_ids))];
+          amount = 1000 * g_rand_int_range (job->rand, 20, 3000);
+        }
+      else
+        {
+          kind = "transfer";
+          to = account_ids[(from + 1 + (guint) g_rand_int_range (job->rand, 0, (gint32) n_accounts - 1)) % n_accounts];
+          amount = 100000 * g_rand_int_range (job->rand, 1, 50);
+        }
+
+      sqlite3_reset (add);
+      sqlite3_bind_text (add, 1, on_date, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (add, 2, kind, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (add, 3, amount);
+      canting_sql_bind_optional (add, 4, category, 0);
+      sqlite3_bind_int64 (add, 5, account_ids[from]);
+      canting_sql_bind_optional (add, 6, to, 0);
+      sqlite3_bind_text (add, 7, "", -1, SQLITE_STATIC);
+      sqlite3_bind_int (add, 8, g_rand_int_range (job->rand, 0, 100) == 0);
+      if (!canting_sql_run (db, add, "generate", error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+canting_generate_ledger (CantingDb  *db,
+                         guint       n_entries,
+                         guint32     seed,
+                         GError    **error)
+{
+  LedgerJob job = { n_entries, g_rand_new_with_seed (seed) };
+  gboolean ok = canting_db_transaction (db, fill_ledger, &job, error);
 
   g_rand_free (job.rand);
   return ok;

@@ -24,4 +24,13 @@ gboolean canting_generate_stock  (CantingDb  *db,
                                   guint32     seed,
                                   GError    **error);
 
+/* Adds @n_entries ledger entries typed by hand (income, expenses and
+ * transfers over the three starting accounts, about one in a hundred
+ * voided), spread evenly over the ten years 2016–2025, oldest first, in
+ * one transaction.  Same @seed, same data. */
+gboolean canting_generate_ledger (CantingDb  *db,
+                                  guint       n_entries,
+                                  guint32     seed,
+                                  GError    **error);
+
 G_END_DECLS

@@ -565,6 +565,43 @@ static const CantingSchemaStep steps[] = {
     "  ('direct', 'whatsapp', 'exhibition', 'online_shop', 'epeken', 'marketplace'));"
     "PRAGMA user_version = 9;" },
 
+  { 10,
+    /* The estimated final income tax of a micro business (PPh final
+     * UMKM).  Its rate and thresholds are data, so a new regulation is a
+     * new row, not a new Canting: valid_from is the first tax year a rule
+     * applies to, the rate is in basis points of gross turnover (50 =
+     * 0,5 %), the exemption is the turnover of a year an individual pays
+     * nothing on, and above the yearly cap the final rate ends (from the
+     * next year the general rates apply).
+     *
+     * PP 55/2022 (articles 56–60, after UU 7/2021 HPP): 0,5 % of each
+     * month's gross turnover while the year's turnover is at most
+     * Rp 4,8 billion; an individual taxpayer pays nothing on the first
+     * Rp 500 million of a year's turnover; companies have no such
+     * exemption.  It applies from tax year 2022. */
+    "CREATE TABLE tax_rules ("
+    "  id INTEGER PRIMARY KEY,"
+    "  valid_from INTEGER NOT NULL UNIQUE CHECK (valid_from BETWEEN 1900 AND 9999),"
+    "  rate_bp INTEGER NOT NULL CHECK (rate_bp BETWEEN 0 AND 10000),"
+    "  exemption INTEGER NOT NULL CHECK (exemption >= 0),"
+    "  yearly_cap INTEGER NOT NULL CHECK (yearly_cap > 0),"
+    "  source TEXT NOT NULL DEFAULT ''"
+    ");"
+    "INSERT INTO tax_rules (valid_from, rate_bp, exemption, yearly_cap, source) VALUES"
+    "  (2022, 50, 500000000, 4800000000, 'PP 55/2022 Pasal 56–60');"
+    /* Which income is turnover (peredaran bruto): sales and order
+     * payments are, 'other income' (interest, a grant) is not.  A
+     * category a workshop adds counts until it is marked otherwise: an
+     * estimate that errs high is the safer one.  Expense categories never
+     * count, whatever their flag. */
+    "ALTER TABLE ledger_categories ADD COLUMN turnover INTEGER NOT NULL DEFAULT 1 CHECK (turnover IN (0, 1));"
+    "UPDATE ledger_categories SET turnover = 0 WHERE kind = 'expense' OR code = 'other_income';"
+    /* Individuals (orang pribadi) get the exemption, companies (CV, PT,
+     * koperasi) do not; most batik workshops are a person's business. */
+    "ALTER TABLE workshop ADD COLUMN taxpayer TEXT NOT NULL DEFAULT 'individual'"
+    "  CHECK (taxpayer IN ('individual', 'company'));"
+    "PRAGMA user_version = 10;" },
+
   { 11,
     /* A product's weight per piece in grams (NULL: not weighed yet), for
      * the wastewater per ton of product and for the shops' shipping.
@@ -610,6 +647,7 @@ static const char * const tables[] = {
   "accounts",
   "ledger_categories",
   "ledger",
+  "tax_rules",
   NULL,
 };
 

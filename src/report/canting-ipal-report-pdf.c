@@ -11,14 +11,36 @@
 
 #include "canting-ipal-standard.h"
 #include "canting-pdf.h"
-#include "canting-pdf-pen.h"
 #include "canting-validate.h"
+
+#define A4_WIDTH CANTING_PDF_A4_WIDTH
+#define MARGIN CANTING_PDF_MARGIN
+#define LINE CANTING_PDF_LINE
 
 typedef struct {
   CantingPdfPen           pen;
   CantingDb              *db;
   const CantingIpalMonth *month;
 } Report;
+
+/* The IPAL tables are text only: columns left-aligned. */
+static void
+row (CantingPdfPen       *pen,
+     const char * const  *cells,
+     const double        *xs,
+     const double        *widths,
+     guint                n,
+     gboolean             head,
+     gboolean             red_last)
+{
+  CantingPdfColumn columns[8];
+
+  g_assert (n <= G_N_ELEMENTS (columns));
+  for (guint c = 0; c < n; c++)
+    columns[c] = (CantingPdfColumn) { xs[c], widths[c], FALSE };
+  canting_pdf_row (pen, cells, columns, n,
+                   (head ? CANTING_PDF_ROW_HEADER : 0) | (red_last ? CANTING_PDF_ROW_RED_LAST : 0));
+}
 
 static char *
 value_or_dash (CantingIpalParameter parameter,
@@ -43,26 +65,19 @@ draw_identity (Report *r)
   g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (first, NULL);
   g_autofree char *period = when != NULL ? g_date_time_format (when, "%B %Y") : g_strdup (m->month);
   g_autofree char *title = g_strdup_printf (_("Monthly Wastewater (IPAL) Report — %s"), period);
-  g_autofree char *workshop = g_strdup_printf ("%s%s%s", m->workshop_name,
-                                               *m->workshop_owner != '\0' ? " · " : "", m->workshop_owner);
-  g_autofree char *place = g_strdup_printf ("%s%s%s%s%s", m->workshop_address,
-                                            *m->workshop_city != '\0' && *m->workshop_address != '\0' ? ", " : "",
-                                            m->workshop_city, *m->workshop_phone != '\0' ? " · " : "",
-                                            m->workshop_phone);
   g_autofree char *plant = g_strdup_printf (_("Plant: %s"), m->plant_name);
   g_autofree char *standard = g_strdup_printf (_("Standard: %s (%s)"), m->standard_name, m->standard_source);
 
-  r->pen.y += canting_pdf_pen_text (&r->pen, title, CANTING_PDF_MARGIN, CANTING_PDF_TEXT_WIDTH, "Sans Bold 13", FALSE) + 6;
-  canting_pdf_pen_paragraph (&r->pen, workshop, "Sans Bold 10");
-  if (*place != '\0')
-    canting_pdf_pen_paragraph (&r->pen, place, "Sans 9.5");
-  canting_pdf_pen_paragraph (&r->pen, plant, "Sans 9.5");
-  canting_pdf_pen_paragraph (&r->pen, standard, "Sans 9.5");
+  canting_pdf_identity (&r->pen, title, m->workshop_name, m->workshop_owner, m->workshop_address,
+                        m->workshop_city, m->workshop_phone);
+  canting_pdf_paragraph (&r->pen, plant, "Sans 9.5");
+  canting_pdf_paragraph (&r->pen, standard, "Sans 9.5");
 }
 
 static void
 draw_summary (Report *r)
 {
+  CantingPdfPen *pen = &r->pen;
   const CantingIpalMonth *m = r->month;
   int rate = canting_ipal_month_compliance (m);
   g_autofree char *counts = g_strdup_printf (_("Daily entries: %u. Lab tests: %u. Sludge handovers: %u."),
@@ -77,30 +92,30 @@ draw_summary (Report *r)
                                          : g_strdup_printf (_("Within the standard: %d%% (%u of %u measurements)."),
                                                             rate, m->compliant, m->judged);
 
-  canting_pdf_pen_heading (&r->pen, _("Summary"));
-  canting_pdf_pen_paragraph (&r->pen, counts, "Sans 9.5");
-  canting_pdf_pen_paragraph (&r->pen, volume, "Sans 9.5");
+  canting_pdf_heading (pen, _("Summary"));
+  canting_pdf_paragraph (pen, counts, "Sans 9.5");
+  canting_pdf_paragraph (pen, volume, "Sans 9.5");
   canting_ipal_volume_per_ton (m->volume, m->max_volume_per_ton, &per_ton_value, &within);
-  canting_pdf_pen_paragraph (&r->pen, per_ton, within ? "Sans 9.5" : "Sans Bold 9.5");
-  canting_pdf_pen_paragraph (&r->pen, compliance, "Sans Bold 9.5");
+  canting_pdf_paragraph (pen, per_ton, within ? "Sans 9.5" : "Sans Bold 9.5");
+  canting_pdf_paragraph (pen, compliance, "Sans Bold 9.5");
 }
 
 static void
 draw_logs (Report *r)
 {
+  CantingPdfPen *pen = &r->pen;
   const CantingIpalMonth *m = r->month;
-  static const double xs[] = { CANTING_PDF_MARGIN, CANTING_PDF_MARGIN + 105, CANTING_PDF_MARGIN + 165,
-                               CANTING_PDF_MARGIN + 225, CANTING_PDF_MARGIN + 305, CANTING_PDF_MARGIN + 390 };
-  static const double widths[] = { 100, 55, 55, 75, 80, CANTING_PDF_TEXT_WIDTH - 390 };
+  static const double xs[] = { MARGIN, MARGIN + 105, MARGIN + 165, MARGIN + 225, MARGIN + 305, MARGIN + 390 };
+  static const double widths[] = { 100, 55, 55, 75, 80, A4_WIDTH - 2 * MARGIN - 390 };
   const char *heads[] = { _("Time"), _("pH in"), _("pH out"), _("Temperature"), _("Outflow (L)"), _("Standard") };
 
-  canting_pdf_pen_heading (&r->pen, _("Daily Entries"));
+  canting_pdf_heading (pen, _("Daily Entries"));
   if (m->logs->len == 0)
     {
-      canting_pdf_pen_paragraph (&r->pen, _("No daily entries this month."), "Sans 9.5");
+      canting_pdf_paragraph (pen, _("No daily entries this month."), "Sans 9.5");
       return;
     }
-  canting_pdf_pen_row (&r->pen, heads, xs, widths, G_N_ELEMENTS (heads), G_N_ELEMENTS (heads), TRUE, FALSE);
+  row (pen, heads, xs, widths, G_N_ELEMENTS (heads), TRUE, FALSE);
   for (guint i = 0; i < m->logs->len; i++)
     {
       const CantingIpalLog *l = g_ptr_array_index (m->logs, i);
@@ -113,22 +128,23 @@ draw_logs (Report *r)
       g_autofree char *status = verdict (over);
       const char *cells[] = { at, ph_in, ph_out, temperature, outflow, status };
 
-      canting_pdf_pen_row (&r->pen, cells, xs, widths, G_N_ELEMENTS (cells), G_N_ELEMENTS (cells), FALSE, over > 0);
+      row (pen, cells, xs, widths, G_N_ELEMENTS (cells), FALSE, over > 0);
     }
 }
 
 static void
 draw_tests (Report *r)
 {
+  CantingPdfPen *pen = &r->pen;
   const CantingIpalMonth *m = r->month;
-  static const double xs[] = { CANTING_PDF_MARGIN + 10, CANTING_PDF_MARGIN + 200, CANTING_PDF_MARGIN + 320 };
-  static const double widths[] = { 185, 115, CANTING_PDF_TEXT_WIDTH - 320 };
+  static const double xs[] = { MARGIN + 10, MARGIN + 200, MARGIN + 320 };
+  static const double widths[] = { 185, 115, A4_WIDTH - 2 * MARGIN - 320 };
 
-  canting_pdf_pen_heading (&r->pen, _("Lab Tests"));
+  canting_pdf_heading (pen, _("Lab Tests"));
   if (m->tests->len == 0)
     {
-      canting_pdf_pen_paragraph (&r->pen, _("No lab test this month. The effluent must be tested by a laboratory "
-                                            "at least once a month."), "Sans Bold 9.5");
+      canting_pdf_paragraph (pen, _("No lab test this month. The effluent must be tested by a laboratory at least once a month."),
+                 "Sans Bold 9.5");
       return;
     }
   for (guint i = 0; i < m->tests->len; i++)
@@ -141,9 +157,9 @@ draw_tests (Report *r)
                                                 *t->report_number != '\0' ? _(", report ") : "", t->report_number);
       const char *heads[] = { _("Parameter"), _("Result"), _("Standard") };
 
-      r->pen.y += 4;
-      canting_pdf_pen_paragraph (&r->pen, title, "Sans Bold 9.5");
-      canting_pdf_pen_row (&r->pen, heads, xs, widths, G_N_ELEMENTS (heads), G_N_ELEMENTS (heads), TRUE, FALSE);
+      pen->y += 4;
+      canting_pdf_paragraph (pen, title, "Sans Bold 9.5");
+      row (pen, heads, xs, widths, G_N_ELEMENTS (heads), TRUE, FALSE);
       for (guint p = 0; p < CANTING_IPAL_PARAMETER_COUNT; p++)
         {
           gboolean exceeded = FALSE;
@@ -157,7 +173,7 @@ draw_tests (Report *r)
           {
             const char *cells[] = { canting_ipal_parameter_label (p), value,
                                     exceeded ? _("Over the limit") : _("Within limits") };
-            canting_pdf_pen_row (&r->pen, cells, xs, widths, G_N_ELEMENTS (cells), G_N_ELEMENTS (cells), FALSE, exceeded);
+            row (pen, cells, xs, widths, G_N_ELEMENTS (cells), FALSE, exceeded);
           }
         }
     }
@@ -166,12 +182,13 @@ draw_tests (Report *r)
 static void
 draw_exceedances (Report *r)
 {
+  CantingPdfPen *pen = &r->pen;
   const CantingIpalMonth *m = r->month;
 
-  canting_pdf_pen_heading (&r->pen, _("Exceedances and Actions Taken"));
+  canting_pdf_heading (pen, _("Exceedances and Actions Taken"));
   if (m->exceedances->len == 0)
     {
-      canting_pdf_pen_paragraph (&r->pen, _("No value was over the limits this month."), "Sans 9.5");
+      canting_pdf_paragraph (pen, _("No value was over the limits this month."), "Sans 9.5");
       return;
     }
   for (guint i = 0; i < m->exceedances->len; i++)
@@ -181,21 +198,22 @@ draw_exceedances (Report *r)
       g_autofree char *line = g_strdup_printf ("%s — %s", at, e->what);
       g_autofree char *action = g_strdup_printf (_("Action: %s"), *e->action != '\0' ? e->action : _("none recorded"));
 
-      canting_pdf_pen_paragraph (&r->pen, line, "Sans 9");
-      r->pen.y -= 1;
-      canting_pdf_pen_paragraph (&r->pen, action, "Sans Italic 9");
+      canting_pdf_paragraph (pen, line, "Sans 9");
+      pen->y -= 1;
+      canting_pdf_paragraph (pen, action, "Sans Italic 9");
     }
 }
 
 static void
 draw_sludge (Report *r)
 {
+  CantingPdfPen *pen = &r->pen;
   const CantingIpalMonth *m = r->month;
 
-  canting_pdf_pen_heading (&r->pen, _("Sludge Handed Over"));
+  canting_pdf_heading (pen, _("Sludge Handed Over"));
   if (m->sludge->len == 0)
     {
-      canting_pdf_pen_paragraph (&r->pen, _("No sludge removed this month."), "Sans 9.5");
+      canting_pdf_paragraph (pen, _("No sludge removed this month."), "Sans 9.5");
       return;
     }
   for (guint i = 0; i < m->sludge->len; i++)
@@ -206,25 +224,25 @@ draw_sludge (Report *r)
       g_autofree char *line = g_strdup_printf (_("%s: %s kg to %s%s%s"), date, amount, s->destination,
                                                *s->manifest != '\0' ? _(", document ") : "", s->manifest);
 
-      canting_pdf_pen_paragraph (&r->pen, line, "Sans 9");
+      canting_pdf_paragraph (pen, line, "Sans 9");
     }
 }
 
 static void
 draw_signature (Report *r)
 {
-  const double x = CANTING_PDF_A4_WIDTH / 2, width = CANTING_PDF_A4_WIDTH / 2 - CANTING_PDF_MARGIN;
+  CantingPdfPen *pen = &r->pen;
   g_autofree char *place = g_strdup_printf (_("%s, ______________"), *r->month->workshop_city != '\0'
                                                                      ? r->month->workshop_city : "________");
 
-  r->pen.y += 24;
-  canting_pdf_pen_make_room (&r->pen, 110);
-  canting_pdf_pen_text (&r->pen, place, x, width, "Sans 9.5", FALSE);
-  r->pen.y += CANTING_PDF_LINE;
-  canting_pdf_pen_text (&r->pen, _("Responsible for the IPAL"), x, width, "Sans 9.5", FALSE);
-  r->pen.y += CANTING_PDF_LINE * 4;
-  canting_pdf_pen_text (&r->pen, "( ______________________ )", x, width, "Sans 9.5", FALSE);
-  r->pen.y += CANTING_PDF_LINE;
+  pen->y += 24;
+  canting_pdf_make_room (pen, 110);
+  canting_pdf_text (pen, place, A4_WIDTH / 2, A4_WIDTH / 2 - MARGIN, "Sans 9.5", FALSE);
+  pen->y += LINE;
+  canting_pdf_text (pen, _("Responsible for the IPAL"), A4_WIDTH / 2, A4_WIDTH / 2 - MARGIN, "Sans 9.5", FALSE);
+  pen->y += LINE * 4;
+  canting_pdf_text (pen, "( ______________________ )", A4_WIDTH / 2, A4_WIDTH / 2 - MARGIN, "Sans 9.5", FALSE);
+  pen->y += LINE;
 }
 
 static void
@@ -235,7 +253,7 @@ draw_report (cairo_t  *cr,
 {
   Report *r = user_data;
 
-  canting_pdf_pen_init (&r->pen, cr);
+  canting_pdf_pen_start (&r->pen, cr);
   draw_identity (r);
   draw_summary (r);
   draw_logs (r);
@@ -243,7 +261,7 @@ draw_report (cairo_t  *cr,
   draw_exceedances (r);
   draw_sludge (r);
   draw_signature (r);
-  canting_pdf_pen_finish (&r->pen);
+  canting_pdf_pen_end (&r->pen);
 }
 
 gboolean
@@ -252,8 +270,8 @@ canting_ipal_report_save_pdf (CantingDb               *db,
                               const char              *path,
                               GError                 **error)
 {
-  Report report = { { 0 }, db, month };
+  Report r = { .db = db, .month = month };
   g_autofree char *title = canting_ipal_month_file_stem (month);
 
-  return canting_pdf_save (path, title, CANTING_PDF_A4_WIDTH, CANTING_PDF_A4_HEIGHT, draw_report, &report, error);
+  return canting_pdf_save (path, title, CANTING_PDF_A4_WIDTH, CANTING_PDF_A4_HEIGHT, draw_report, &r, error);
 }

@@ -14,8 +14,25 @@
 #include <string.h>
 
 #include "canting-pdf.h"
-#include "canting-pdf-pen.h"
 #include "canting-validate.h"
+
+/* A table row: @n cells at @xs, @widths wide, the figures from the
+ * second column on right-aligned. */
+static void
+row (CantingPdfPen      *pen,
+     const char * const *cells,
+     const double       *xs,
+     const double       *widths,
+     guint               n,
+     CantingPdfRowStyle  style)
+{
+  CantingPdfColumn columns[9];
+
+  g_return_if_fail (n <= G_N_ELEMENTS (columns));
+  for (guint i = 0; i < n; i++)
+    columns[i] = (CantingPdfColumn) { xs[i], widths[i], i >= 1 };
+  canting_pdf_row (pen, cells, columns, n, style);
+}
 
 static char *
 describe_range (const char *from,
@@ -69,7 +86,7 @@ draw_workshop (cairo_t  *cr,
   Page *p = user_data;
   const CantingOutcome *o = p->outcome;
   static const double xs[] = { CANTING_PDF_MARGIN, CANTING_PDF_MARGIN + 215, CANTING_PDF_MARGIN + 365 };
-  static const double widths[] = { 210, 145, CANTING_PDF_TEXT_WIDTH - 365 };
+  static const double widths[] = { 210, 145, CANTING_PDF_A4_TEXT_WIDTH - 365 };
   g_autofree char *title = g_strdup_printf (_("Outcome Report — %s"),
                                             *o->workshop_name != '\0' ? o->workshop_name : _("Workshop"));
   g_autofree char *period = describe_range (o->period.from, o->period.to);
@@ -88,17 +105,17 @@ draw_workshop (cairo_t  *cr,
                                            o->generator, when);
   const char *heads[] = { _("Measure"), _("Baseline"), _("Period") };
 
-  canting_pdf_pen_init (&p->pen, cr);
-  p->pen.y += canting_pdf_pen_text (&p->pen, title, CANTING_PDF_MARGIN, CANTING_PDF_TEXT_WIDTH,
+  canting_pdf_pen_start (&p->pen, cr);
+  p->pen.y += canting_pdf_text (&p->pen, title, CANTING_PDF_MARGIN, CANTING_PDF_A4_TEXT_WIDTH,
                                     "Sans Bold 14", FALSE) + 6;
-  canting_pdf_pen_paragraph (&p->pen, identity, "Sans 9.5");
-  canting_pdf_pen_paragraph (&p->pen, dates, "Sans 9.5");
+  canting_pdf_paragraph (&p->pen, identity, "Sans 9.5");
+  canting_pdf_paragraph (&p->pen, dates, "Sans 9.5");
 
-  canting_pdf_pen_heading (&p->pen, _("Income Growth"));
-  canting_pdf_pen_paragraph (&p->pen, growth, "Sans Bold 11");
+  canting_pdf_heading (&p->pen, _("Income Growth"));
+  canting_pdf_paragraph (&p->pen, growth, "Sans Bold 11");
 
-  canting_pdf_pen_heading (&p->pen, _("Figures"));
-  canting_pdf_pen_row (&p->pen, heads, xs, widths, G_N_ELEMENTS (heads), 1, TRUE, FALSE);
+  canting_pdf_heading (&p->pen, _("Figures"));
+  row (&p->pen, heads, xs, widths, G_N_ELEMENTS (heads), CANTING_PDF_ROW_HEADER);
   for (guint f = 0; f < CANTING_OUTCOME_FIGURE_COUNT; f++)
     {
       double before = 0, now = 0;
@@ -108,7 +125,7 @@ draw_workshop (cairo_t  *cr,
       g_autofree char *b = figure_text (f, known_now, now);
       const char *cells[] = { canting_outcome_figure_label (f), a, b };
 
-      canting_pdf_pen_row (&p->pen, cells, xs, widths, G_N_ELEMENTS (cells), 1, FALSE, FALSE);
+      row (&p->pen, cells, xs, widths, G_N_ELEMENTS (cells), CANTING_PDF_ROW_PLAIN);
     }
   for (guint c = 0; c < CANTING_SALES_CHANNEL_COUNT; c++)
     if (o->period.channels & (1u << c))
@@ -116,26 +133,26 @@ draw_workshop (cairo_t  *cr,
   channels_line = g_strdup_printf (_("Sales channels used in the period: %s."),
                                    channels->len > 0 ? channels->str : _("none"));
   p->pen.y += 6;
-  canting_pdf_pen_paragraph (&p->pen, channels_line, "Sans 9.5");
+  canting_pdf_paragraph (&p->pen, channels_line, "Sans 9.5");
 
-  canting_pdf_pen_heading (&p->pen, _("How the Figures Are Computed"));
-  canting_pdf_pen_paragraph (&p->pen, _("Income: the income in Keuangan dated in the range (order payments and "
+  canting_pdf_heading (&p->pen, _("How the Figures Are Computed"));
+  canting_pdf_paragraph (&p->pen, _("Income: the income in Keuangan dated in the range (order payments and "
                                         "income typed in); voided entries and transfers between accounts do "
                                         "not count."), "Sans 9");
-  canting_pdf_pen_paragraph (&p->pen, _("Orders, customers and cities: orders dated in the range except drafts "
+  canting_pdf_paragraph (&p->pen, _("Orders, customers and cities: orders dated in the range except drafts "
                                         "and cancelled ones, their different customers, and the different cities "
                                         "those customers live in (counted, never listed)."), "Sans 9");
-  canting_pdf_pen_paragraph (&p->pen, _("Online sales: the share of those orders’ total sold through the online "
+  canting_pdf_paragraph (&p->pen, _("Online sales: the share of those orders’ total sold through the online "
                                         "shop, e-Peken or another marketplace."), "Sans 9");
-  canting_pdf_pen_paragraph (&p->pen, _("IPAL compliance: the share of daily IPAL entries and lab tests in the "
+  canting_pdf_paragraph (&p->pen, _("IPAL compliance: the share of daily IPAL entries and lab tests in the "
                                         "range that kept within every limit of the standard."), "Sans 9");
-  canting_pdf_pen_paragraph (&p->pen, _("Materials kept in stock: of the materials with a reorder level that were "
+  canting_pdf_paragraph (&p->pen, _("Materials kept in stock: of the materials with a reorder level that were "
                                         "used in the range, the share with more than that level on hand on its "
                                         "last day."), "Sans 9");
-  canting_pdf_pen_paragraph (&p->pen, _("“—”: cannot be computed (nothing to take a share of)."), "Sans 9");
+  canting_pdf_paragraph (&p->pen, _("“—”: cannot be computed (nothing to take a share of)."), "Sans 9");
   p->pen.y += 8;
-  canting_pdf_pen_paragraph (&p->pen, made, "Sans Italic 8");
-  canting_pdf_pen_finish (&p->pen);
+  canting_pdf_paragraph (&p->pen, made, "Sans Italic 8");
+  canting_pdf_pen_end (&p->pen);
 }
 
 gboolean
@@ -161,20 +178,20 @@ draw_summary (Report *r)
 {
   const CantingOutcomeMerge *m = r->merge;
   static const double xs[] = { CANTING_PDF_MARGIN, CANTING_PDF_MARGIN + 215, CANTING_PDF_MARGIN + 365 };
-  static const double widths[] = { 210, 145, CANTING_PDF_TEXT_WIDTH - 365 };
+  static const double widths[] = { 210, 145, CANTING_PDF_A4_TEXT_WIDTH - 365 };
   const char *heads[] = { _("Measure"), _("Total"), _("Median") };
   double value = 0;
   gboolean known;
 
-  canting_pdf_pen_heading (&r->pen, _("Totals and Medians"));
-  canting_pdf_pen_row (&r->pen, heads, xs, widths, G_N_ELEMENTS (heads), 1, TRUE, FALSE);
+  canting_pdf_heading (&r->pen, _("Totals and Medians"));
+  row (&r->pen, heads, xs, widths, G_N_ELEMENTS (heads), CANTING_PDF_ROW_HEADER);
   {
     double total = (double) m->total_baseline.income;
     g_autofree char *a = figure_text (CANTING_OUTCOME_INCOME, TRUE, total);
     g_autofree char *b = figure_text (CANTING_OUTCOME_INCOME, TRUE, m->median_baseline_income);
     const char *cells[] = { _("Income in the baseline"), a, b };
 
-    canting_pdf_pen_row (&r->pen, cells, xs, widths, G_N_ELEMENTS (cells), 1, FALSE, FALSE);
+    row (&r->pen, cells, xs, widths, G_N_ELEMENTS (cells), CANTING_PDF_ROW_PLAIN);
   }
   for (guint f = 0; f < CANTING_OUTCOME_FIGURE_COUNT; f++)
     {
@@ -186,7 +203,7 @@ draw_summary (Report *r)
       b = figure_text (f, m->median_known[f], m->median[f]);
       {
         const char *cells[] = { canting_outcome_figure_label (f), a, b };
-        canting_pdf_pen_row (&r->pen, cells, xs, widths, G_N_ELEMENTS (cells), 1, FALSE, FALSE);
+        row (&r->pen, cells, xs, widths, G_N_ELEMENTS (cells), CANTING_PDF_ROW_PLAIN);
       }
       if (f == CANTING_OUTCOME_INCOME)
         {
@@ -198,12 +215,12 @@ draw_summary (Report *r)
           d = canting_outcome_format_percent (m->median_growth_known ? &m->median_growth : NULL);
           {
             const char *cells[] = { _("Income growth"), c, d };
-            canting_pdf_pen_row (&r->pen, cells, xs, widths, G_N_ELEMENTS (cells), 1, FALSE, FALSE);
+            row (&r->pen, cells, xs, widths, G_N_ELEMENTS (cells), CANTING_PDF_ROW_PLAIN);
           }
         }
     }
   r->pen.y += 4;
-  canting_pdf_pen_paragraph (&r->pen, _("Totals add up the workshops’ figures; their shares and growth are those "
+  canting_pdf_paragraph (&r->pen, _("Totals add up the workshops’ figures; their shares and growth are those "
                                         "of the sums. Cities and channels are not added up: two workshops may reach "
                                         "the same city. Medians leave out workshops where a figure cannot be "
                                         "computed."), "Sans 8.5");
@@ -216,30 +233,30 @@ draw_counts (Report *r)
   static const double xs[] = { CANTING_PDF_MARGIN, CANTING_PDF_MARGIN + 300 };
   static const double widths[] = { 295, 80 };
 
-  canting_pdf_pen_heading (&r->pen, _("Income Growth of the Workshops"));
+  canting_pdf_heading (&r->pen, _("Income Growth of the Workshops"));
   {
     const char *heads[] = { _("Growth"), _("Workshops") };
-    canting_pdf_pen_row (&r->pen, heads, xs, widths, G_N_ELEMENTS (heads), 1, TRUE, FALSE);
+    row (&r->pen, heads, xs, widths, G_N_ELEMENTS (heads), CANTING_PDF_ROW_HEADER);
   }
   for (guint b = 0; b < CANTING_GROWTH_BAND_COUNT; b++)
     {
       g_autofree char *n = g_strdup_printf ("%u", m->bands[b]);
       const char *cells[] = { canting_growth_band_label (b), n };
 
-      canting_pdf_pen_row (&r->pen, cells, xs, widths, G_N_ELEMENTS (cells), 1, FALSE, FALSE);
+      row (&r->pen, cells, xs, widths, G_N_ELEMENTS (cells), CANTING_PDF_ROW_PLAIN);
     }
 
-  canting_pdf_pen_heading (&r->pen, _("Workshops Selling on Each Channel"));
+  canting_pdf_heading (&r->pen, _("Workshops Selling on Each Channel"));
   {
     const char *heads[] = { _("Sales channel"), _("Workshops") };
-    canting_pdf_pen_row (&r->pen, heads, xs, widths, G_N_ELEMENTS (heads), 1, TRUE, FALSE);
+    row (&r->pen, heads, xs, widths, G_N_ELEMENTS (heads), CANTING_PDF_ROW_HEADER);
   }
   for (guint c = 0; c < CANTING_SALES_CHANNEL_COUNT; c++)
     {
       g_autofree char *n = g_strdup_printf ("%u", m->channel_workshops[c]);
       const char *cells[] = { canting_sales_channel_label (c), n };
 
-      canting_pdf_pen_row (&r->pen, cells, xs, widths, G_N_ELEMENTS (cells), 1, FALSE, FALSE);
+      row (&r->pen, cells, xs, widths, G_N_ELEMENTS (cells), CANTING_PDF_ROW_PLAIN);
     }
 }
 
@@ -260,15 +277,14 @@ draw_workshops (Report *r)
   static const double xs[] = { CANTING_PDF_MARGIN, CANTING_PDF_MARGIN + 90, CANTING_PDF_MARGIN + 160,
                                CANTING_PDF_MARGIN + 230, CANTING_PDF_MARGIN + 282, CANTING_PDF_MARGIN + 326,
                                CANTING_PDF_MARGIN + 366, CANTING_PDF_MARGIN + 414, CANTING_PDF_MARGIN + 462 };
-  static const double widths[] = { 84, 64, 64, 46, 38, 34, 42, 42, CANTING_PDF_TEXT_WIDTH - 462 };
+  static const double widths[] = { 84, 64, 64, 46, 38, 34, 42, 42, CANTING_PDF_A4_TEXT_WIDTH - 462 };
   const char *heads[] = { _("Workshop"), _("Baseline income (Rp)"), _("Income (Rp)"), _("Growth"), _("Orders"),
                           _("Cities"), _("Online"), _("IPAL"), _("Stock") };
 
   /* The heading, the column heads and a few rows stay together. */
-  canting_pdf_pen_make_room (&r->pen, CANTING_PDF_LINE * 8);
-  canting_pdf_pen_heading (&r->pen, _("Workshops"));
-  r->pen.row_size = 7;
-  canting_pdf_pen_row (&r->pen, heads, xs, widths, G_N_ELEMENTS (heads), 1, TRUE, FALSE);
+  canting_pdf_make_room (&r->pen, CANTING_PDF_LINE * 8);
+  canting_pdf_heading (&r->pen, _("Workshops"));
+  row (&r->pen, heads, xs, widths, G_N_ELEMENTS (heads), CANTING_PDF_ROW_HEADER | CANTING_PDF_ROW_SMALL);
   for (guint i = 0; i < m->outcomes->len; i++)
     {
       const CantingOutcome *o = m->outcomes->pdata[i];
@@ -299,12 +315,11 @@ draw_workshops (Report *r)
                            value[CANTING_OUTCOME_MATERIAL_SUFFICIENCY]);
       {
         const char *cells[] = { who, before, now, g, orders, cities, online, ipal, stock };
-        canting_pdf_pen_row (&r->pen, cells, xs, widths, G_N_ELEMENTS (cells), 1, FALSE, FALSE);
+        row (&r->pen, cells, xs, widths, G_N_ELEMENTS (cells), CANTING_PDF_ROW_PLAIN | CANTING_PDF_ROW_SMALL);
       }
     }
-  r->pen.row_size = 8.5;
   r->pen.y += 4;
-  canting_pdf_pen_paragraph (&r->pen, _("Online: share of sales made online. IPAL: share of wastewater measurements "
+  canting_pdf_paragraph (&r->pen, _("Online: share of sales made online. IPAL: share of wastewater measurements "
                                         "within the standard. Stock: share of the materials in use kept above "
                                         "their reorder level."), "Sans 8.5");
 }
@@ -316,14 +331,14 @@ draw_skipped (Report *r)
 
   if (m->skipped->len == 0)
     return;
-  canting_pdf_pen_heading (&r->pen, _("Files Not Counted"));
+  canting_pdf_heading (&r->pen, _("Files Not Counted"));
   for (guint i = 0; i < m->skipped->len; i++)
     {
       const CantingOutcomeSkip *s = m->skipped->pdata[i];
       g_autofree char *name = g_path_get_basename (s->file);
       g_autofree char *line = g_strdup_printf ("%s: %s", name, s->reason);
 
-      canting_pdf_pen_paragraph (&r->pen, line, "Sans 8.5");
+      canting_pdf_paragraph (&r->pen, line, "Sans 8.5");
     }
 }
 
@@ -341,17 +356,17 @@ draw_merge (cairo_t  *cr,
   g_autofree char *counted = g_strdup_printf (_("Workshops counted: %u. Files not counted: %u."),
                                               m->outcomes->len, m->skipped->len);
 
-  canting_pdf_pen_init (&r->pen, cr);
-  r->pen.y += canting_pdf_pen_text (&r->pen, _("Association Outcome Report"), CANTING_PDF_MARGIN,
-                                    CANTING_PDF_TEXT_WIDTH, "Sans Bold 14", FALSE) + 6;
+  canting_pdf_pen_start (&r->pen, cr);
+  r->pen.y += canting_pdf_text (&r->pen, _("Association Outcome Report"), CANTING_PDF_MARGIN,
+                                    CANTING_PDF_A4_TEXT_WIDTH, "Sans Bold 14", FALSE) + 6;
   if (m->outcomes->len > 0)
     {
       period = describe_range (m->total.from, m->total.to);
       baseline = describe_range (m->total_baseline.from, m->total_baseline.to);
       dates = g_strdup_printf (_("Period: %s, compared with the baseline %s."), period, baseline);
-      canting_pdf_pen_paragraph (&r->pen, dates, "Sans 9.5");
+      canting_pdf_paragraph (&r->pen, dates, "Sans 9.5");
     }
-  canting_pdf_pen_paragraph (&r->pen, counted, "Sans Bold 9.5");
+  canting_pdf_paragraph (&r->pen, counted, "Sans Bold 9.5");
   if (m->outcomes->len > 0)
     {
       draw_summary (r);
@@ -359,7 +374,7 @@ draw_merge (cairo_t  *cr,
       draw_workshops (r);
     }
   draw_skipped (r);
-  canting_pdf_pen_finish (&r->pen);
+  canting_pdf_pen_end (&r->pen);
 }
 
 gboolean
