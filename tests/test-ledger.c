@@ -763,7 +763,7 @@ test_dashboard (Fixture       *f,
 
   g_assert_cmpuint (d->top_products->len, ==, 3);
   top = d->top_products->pdata[0];
-  g_assert_cmpstr (top->name, ==, "Kain Kawung");
+  g_assert_cmpstr (top->name, ==, "Kain Kawung (K-1)");
   g_assert_cmpint (top->pieces, ==, 2);
   g_assert_cmpint (top->amount, ==, 1600000);
   g_assert_cmpuint (d->top_motifs->len, ==, 2);

@@ -1,7 +1,8 @@
 /* canting-dashboard.c: reading the figures Beranda shows.
  *
- * The money figures come from one grouped pass over the ledger's covering
- * index (ledger_sums): thirteen months of income and expenses at once. */
+ * The money figures and what sold best come from the reports (one
+ * grouped pass over the ledger's covering index for thirteen months, the
+ * sales report for the year); the rest from the pages' own cores. */
 #include "canting-dashboard.h"
 
 #include "canting-error.h"
@@ -10,7 +11,7 @@
 #include "canting-ipal-trend.h"
 #include "canting-material.h"
 #include "canting-order.h"
-#include "canting-sql-private.h"
+#include "canting-report.h"
 
 #include <math.h>
 
@@ -48,15 +49,13 @@ canting_growth_percent (CantingMoney  now,
   return TRUE;
 }
 
+/* Thirteen months of income and expenses, from the reports' monthly sums. */
 static gboolean
 read_months (CantingDb         *db,
              CantingDashboard  *d,
              GError           **error)
 {
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(GArray) sums = NULL;
 
   for (guint i = 0; i < CANTING_DASHBOARD_MONTHS; i++)
     {
@@ -65,74 +64,46 @@ read_months (CantingDb         *db,
 
       canting_month_range (d->today, CANTING_DASHBOARD_MONTHS - 1 - i, &first, &last);
       d->months[i] = g_strndup (first, 7);
-      if (i == 0)
-        from = g_steal_pointer (&first);
-      if (i == CANTING_DASHBOARD_MONTHS - 1)
-        to = g_steal_pointer (&last);
     }
-
-  stmt = canting_sql_prepare (db,
-                              "SELECT substr(on_date, 1, 7) AS month,"
-                              "       coalesce(sum(CASE WHEN kind = 'income' THEN amount END), 0),"
-                              "       coalesce(sum(CASE WHEN kind = 'expense' THEN amount END), 0)"
-                              " FROM ledger WHERE voided = 0 AND on_date BETWEEN ?1 AND ?2 GROUP BY month",
-                              error);
-  if (stmt == NULL)
+  sums = canting_report_monthly (db, d->months[0], d->months[CANTING_DASHBOARD_MONTHS - 1], error);
+  if (sums == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  g_return_val_if_fail (sums->len == CANTING_DASHBOARD_MONTHS, FALSE);
+  for (guint i = 0; i < CANTING_DASHBOARD_MONTHS; i++)
     {
-      const char *month = (const char *) sqlite3_column_text (stmt, 0);
-
-      for (guint i = 0; i < CANTING_DASHBOARD_MONTHS; i++)
-        if (g_strcmp0 (month, d->months[i]) == 0)
-          {
-            d->month_totals[i].income = sqlite3_column_int64 (stmt, 1);
-            d->month_totals[i].expense = sqlite3_column_int64 (stmt, 2);
-          }
-    }
-  if (rc != SQLITE_DONE)
-    {
-      canting_db_set_error (error, canting_db_get_handle (db), rc, _("adding up the ledger"));
-      return FALSE;
+      const CantingMonthSum *sum = &g_array_index (sums, CantingMonthSum, i);
+      d->month_totals[i].income = sum->income;
+      d->month_totals[i].expense = sum->expense;
     }
   return TRUE;
 }
 
-static gpointer
-top_item_from_row (sqlite3_stmt *stmt)
-{
-  CantingTopItem *item = g_new0 (CantingTopItem, 1);
-
-  item->name = canting_sql_dup_text (stmt, 0);
-  item->pieces = sqlite3_column_int64 (stmt, 1);
-  item->amount = sqlite3_column_int64 (stmt, 2);
-  return item;
-}
-
-/* Catalog pieces sold in orders (neither drafts nor cancelled) placed in
- * the last twelve months, grouped by @group (product name or motif). */
+/* What sold best from @from to @to, by the sales report: its first lines
+ * are the largest. */
 static GPtrArray *
-read_top (CantingDb   *db,
-          const char  *from,
-          const char  *group,
-          GError     **error)
+read_top (CantingDb       *db,
+          CantingSalesBy   by,
+          const char      *from,
+          const char      *to,
+          GError         **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT %s AS name, sum(i.quantity), sum(i.quantity * i.unit_price) AS amount"
-                                          " FROM order_items i JOIN orders o ON o.id = i.order_id"
-                                          " JOIN products p ON p.id = i.product_id"
-                                          " WHERE o.status NOT IN ('draft', 'cancelled') AND o.order_date >= ?1"
-                                          " AND %s <> ''"
-                                          " GROUP BY %s ORDER BY amount DESC, name LIMIT %d",
-                                          group, group, group, TOP_N);
-  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db, sql, error);
+  g_autoptr(CantingSales) sales = canting_sales_new (db, by, from, to, error);
+  GPtrArray *top;
 
-  if (stmt == NULL)
+  if (sales == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
-  return canting_sql_collect (db, stmt, top_item_from_row, (GDestroyNotify) top_item_free,
-                              _("reading what sold best"), error);
+  top = g_ptr_array_new_with_free_func ((GDestroyNotify) top_item_free);
+  for (guint i = 0; i < sales->lines->len && i < TOP_N; i++)
+    {
+      const CantingSalesLine *line = sales->lines->pdata[i];
+      CantingTopItem *item = g_new0 (CantingTopItem, 1);
+
+      item->name = g_strdup (line->label);
+      item->pieces = line->pieces;
+      item->amount = line->amount;
+      g_ptr_array_add (top, item);
+    }
+  return top;
 }
 
 CantingDashboard *
@@ -163,10 +134,10 @@ canting_dashboard_read (CantingDb   *db,
 
   /* This month and the eleven before it. */
   canting_month_range (d->today, CANTING_DASHBOARD_MONTHS - 2, &year_from, &year_to);
-  d->top_products = read_top (db, year_from, "p.name", error);
+  d->top_products = read_top (db, CANTING_SALES_BY_PRODUCT, year_from, d->today, error);
   if (d->top_products == NULL)
     return NULL;
-  d->top_motifs = read_top (db, year_from, "p.motif", error);
+  d->top_motifs = read_top (db, CANTING_SALES_BY_MOTIF, year_from, d->today, error);
   if (d->top_motifs == NULL)
     return NULL;
 
