@@ -632,6 +632,95 @@ test_receivables (Fixture       *f,
   g_assert_cmpint (buckets[CANTING_AGE_31_60], ==, 600000);
 }
 
+static gint64
+buy (Fixture      *f,
+     const char   *on_date,
+     CantingMoney  cost,
+     gboolean      unpaid,
+     const char   *due_date)
+{
+  g_autoptr(CantingMovement) mv = canting_movement_new ();
+  g_autoptr(GError) error = NULL;
+
+  mv->material_id = query_int (f, "SELECT id FROM materials WHERE name = 'Malam klowong'");
+  mv->kind = CANTING_MOVEMENT_PURCHASE;
+  mv->quantity = 5000;
+  mv->cost = cost;
+  g_free (mv->on_date);
+  mv->on_date = g_strdup (on_date);
+  mv->unpaid = unpaid;
+  mv->due_date = g_strdup (due_date);
+  g_assert_true (canting_movement_record (f->db, mv, CANTING_MOVEMENT_DEFAULT, &error));
+  g_assert_no_error (error);
+  return mv->id;
+}
+
+/* A purchase on credit is stock at once but an expense only when paid,
+ * on the day it is paid; until then it is owed, aged like receivables. */
+static void
+test_payables (Fixture       *f,
+               gconstpointer  data)
+{
+  gint64 on_credit = buy (f, "2026-03-01", 400000, TRUE, "2026-03-31");
+  gint64 no_due = buy (f, "2026-05-01", 150000, TRUE, NULL);
+  CantingMoney buckets[CANTING_AGE_BUCKET_COUNT];
+  g_autoptr(GPtrArray) owed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingMovement) bad = canting_movement_new ();
+  const CantingPayable *p;
+
+  buy (f, "2026-03-02", 90000, FALSE, NULL);
+  g_assert_cmpint (totals (f, NULL, NULL).expense, ==, 90000);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM ledger WHERE source = 'purchase'"), ==, 1);
+  /* The stock is there all the same: 3 × 5 kg. */
+  g_assert_cmpint (query_int (f, "SELECT sum(quantity) FROM stock_movements"), ==, 15000);
+
+  owed = canting_payables (f->db, "2026-05-10", buckets, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (owed->len, ==, 2);
+  p = owed->pdata[0];
+  g_assert_cmpint (p->movement_id, ==, on_credit);
+  g_assert_cmpstr (p->material_name, ==, "Malam klowong");
+  g_assert_cmpstr (p->due_date, ==, "2026-03-31");
+  g_assert_cmpint (p->days_overdue, ==, 40);
+  g_assert_cmpint (p->bucket, ==, CANTING_AGE_31_60);
+  p = owed->pdata[1];
+  g_assert_cmpint (p->movement_id, ==, no_due);
+  g_assert_cmpstr (p->due_date, ==, "2026-05-01");   /* none set: due when bought */
+  g_assert_cmpint (p->bucket, ==, CANTING_AGE_1_30);
+  g_assert_cmpint (buckets[CANTING_AGE_31_60], ==, 400000);
+  g_assert_cmpint (buckets[CANTING_AGE_1_30], ==, 150000);
+
+  /* Paid: the expense comes in on the day of paying, once. */
+  g_assert_false (canting_purchase_mark_paid (f->db, on_credit, "2026-02-28", &error));
+  g_assert_error (error, CANTING_MOVEMENT_ERROR, CANTING_MOVEMENT_FIELD_DATE);
+  g_clear_error (&error);
+  g_assert_true (canting_purchase_mark_paid (f->db, on_credit, "2026-05-12", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM ledger WHERE source = 'purchase' AND amount = 400000 "
+                                 "AND on_date = '2026-05-12' AND voided = 0"), ==, 1);
+  g_assert_cmpint (totals (f, "2026-05-01", "2026-05-31").expense, ==, 400000);
+  g_assert_false (canting_purchase_mark_paid (f->db, on_credit, "2026-05-13", &error));
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_clear_pointer (&owed, g_ptr_array_unref);
+  owed = canting_payables (f->db, "2026-05-10", NULL, &error);
+  g_assert_cmpuint (owed->len, ==, 1);
+
+  /* A due date before the purchase is refused, naming the field. */
+  bad->material_id = query_int (f, "SELECT id FROM materials WHERE name = 'Malam klowong'");
+  bad->kind = CANTING_MOVEMENT_PURCHASE;
+  bad->quantity = 1000;
+  bad->cost = 10000;
+  g_free (bad->on_date);
+  bad->on_date = g_strdup ("2026-05-01");
+  bad->unpaid = TRUE;
+  bad->due_date = g_strdup ("2026-04-01");
+  g_assert_false (canting_movement_record (f->db, bad, CANTING_MOVEMENT_DEFAULT, &error));
+  g_assert_error (error, CANTING_MOVEMENT_ERROR, CANTING_MOVEMENT_FIELD_DUE_DATE);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM stock_movements"), ==, 3);
+}
+
 static void
 check_range (CantingPeriod  period,
              const char    *today,
@@ -795,6 +884,7 @@ main (int    argc,
   ADD ("/ledger/search-pages", test_search_pages);
   ADD ("/ledger/receivables", test_receivables);
   ADD ("/ledger/dashboard", test_dashboard);
+  ADD ("/ledger/payables", test_payables);
 #undef ADD
   g_test_add_func ("/ledger/upgrade-brings-in-history", test_upgrade_brings_in_history);
   g_test_add_func ("/ledger/periods", test_periods);

@@ -35,6 +35,7 @@
 #include "canting-ledger.h"
 #include "canting-money-page.h"
 #include "canting-outcome-dialog.h"
+#include "canting-receivables-dialog.h"
 #include "canting-material.h"
 #include "canting-ipal-page.h"
 #include "canting-ipal-plant-dialog.h"
@@ -1423,6 +1424,47 @@ money_step (CantingApplication *app)
   g_object_add_weak_pointer (G_OBJECT (outcome), (gpointer *) &outcome);
   gtk_window_close (GTK_WINDOW (outcome));
   wait_until (window_gone, &outcome);
+
+  /* Wax bought on credit: the purchase form asks when to pay it by, the
+   * debt is listed, and marking it paid puts the expense in the ledger. */
+  {
+    CantingMovementDialog *purchase;
+    CantingReceivablesDialog *owed;
+    GtkWidget *paid;
+    gint64 wax = canting_test_query_int (canting_db_get_handle (canting_application_get_db (app)),
+                                         "SELECT id FROM materials WHERE name = 'Malam tembokan'");
+    CantingMoney expense_before = ledger_totals (app).expense;
+    g_autoptr(GPtrArray) payables = NULL;
+
+    purchase = canting_movement_dialog_new (app, GTK_WINDOW (window), wax, CANTING_MOVEMENT_PURCHASE);
+    gtk_window_present (GTK_WINDOW (purchase));
+    wait_until (widget_mapped, purchase);
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (entry_row (GTK_WIDGET (purchase), "Jatuh tempo (tanggal/bulan/tahun, boleh kosong)"))));
+    gtk_switch_set_active (find_widget (GTK_WIDGET (purchase), GTK_TYPE_SWITCH, NULL), TRUE);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (entry_row (GTK_WIDGET (purchase), "Jatuh tempo (tanggal/bulan/tahun, boleh kosong)"))));
+    gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (purchase), "Jumlah")), "2");
+    gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (purchase), "Total harga dibayar (Rp)")), "96000");
+    g_object_add_weak_pointer (G_OBJECT (purchase), (gpointer *) &purchase);
+    click (GTK_WIDGET (purchase), "_Catat");
+    wait_until (window_gone, &purchase);
+    g_assert_cmpint (ledger_totals (app).expense, ==, expense_before);
+    payables = canting_payables (canting_application_get_db (app), NULL, NULL, NULL);
+    g_assert_cmpuint (payables->len, ==, 1);
+
+    canting_money_page_show_receivables (page);
+    owed = find_window (app, CANTING_TYPE_RECEIVABLES_DIALOG);
+    g_assert_nonnull (owed);
+    wait_until (widget_mapped, owed);
+    paid = find_widget (GTK_WIDGET (owed), GTK_TYPE_BUTTON, "Lunas");
+    g_assert_nonnull (paid);
+    g_signal_emit_by_name (paid, "clicked");
+    spin (100);
+    g_assert_cmpint (ledger_totals (app).expense, ==, expense_before + 96000);
+    g_assert_nonnull (find_shown_label (GTK_WIDGET (owed), "Tidak ada utang ke pemasok"));
+    g_object_add_weak_pointer (G_OBJECT (owed), (gpointer *) &owed);
+    gtk_window_close (GTK_WINDOW (owed));
+    wait_until (window_gone, &owed);
+  }
 }
 
 static void

@@ -933,6 +933,11 @@ canting_receivable_free (CantingReceivable *receivable)
   g_free (receivable);
 }
 
+static void sum_buckets (GPtrArray    *rows,
+                         gsize         amount_offset,
+                         gsize         bucket_offset,
+                         CantingMoney  out_buckets[CANTING_AGE_BUCKET_COUNT]);
+
 static CantingAgeBucket
 bucket_for (gint64 days_overdue)
 {
@@ -987,13 +992,79 @@ canting_receivables (CantingDb     *db,
   rows = canting_sql_collect (db, stmt, receivable_from_row, (GDestroyNotify) canting_receivable_free,
                               _("reading what customers owe"), error);
   if (rows != NULL && out_buckets != NULL)
+    sum_buckets (rows, G_STRUCT_OFFSET (CantingReceivable, balance), G_STRUCT_OFFSET (CantingReceivable, bucket),
+                 out_buckets);
+  return rows;
+}
+
+/* --- payables ------------------------------------------------------------ */
+
+void
+canting_payable_free (CantingPayable *payable)
+{
+  if (payable == NULL)
+    return;
+  g_free (payable->material_name);
+  g_free (payable->supplier);
+  g_free (payable->on_date);
+  g_free (payable->due_date);
+  g_free (payable);
+}
+
+static gpointer
+payable_from_row (sqlite3_stmt *stmt)
+{
+  CantingPayable *p = g_new0 (CantingPayable, 1);
+
+  p->movement_id = sqlite3_column_int64 (stmt, 0);
+  p->material_name = canting_sql_dup_text (stmt, 1);
+  p->supplier = canting_sql_dup_text (stmt, 2);
+  p->on_date = canting_sql_dup_text (stmt, 3);
+  p->due_date = canting_sql_dup_text (stmt, 4);
+  p->amount = sqlite3_column_int64 (stmt, 5);
+  p->days_overdue = MAX (sqlite3_column_int64 (stmt, 6), 0);
+  p->bucket = bucket_for (p->days_overdue);
+  return p;
+}
+
+/* Adds each row's amount to its column. */
+static void
+sum_buckets (GPtrArray    *rows,
+             gsize         amount_offset,
+             gsize         bucket_offset,
+             CantingMoney  out_buckets[CANTING_AGE_BUCKET_COUNT])
+{
+  memset (out_buckets, 0, sizeof (CantingMoney) * CANTING_AGE_BUCKET_COUNT);
+  for (guint i = 0; i < rows->len; i++)
     {
-      memset (out_buckets, 0, sizeof (CantingMoney) * CANTING_AGE_BUCKET_COUNT);
-      for (guint i = 0; i < rows->len; i++)
-        {
-          const CantingReceivable *r = rows->pdata[i];
-          out_buckets[r->bucket] += r->balance;
-        }
+      const char *row = rows->pdata[i];
+      out_buckets[*(const CantingAgeBucket *) (row + bucket_offset)] += *(const CantingMoney *) (row + amount_offset);
     }
+}
+
+GPtrArray *
+canting_payables (CantingDb     *db,
+                  const char    *today,
+                  CantingMoney   out_buckets[CANTING_AGE_BUCKET_COUNT],
+                  GError       **error)
+{
+  g_autofree char *today_storage = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GPtrArray *rows;
+
+  stmt = canting_sql_prepare (db,
+                              "SELECT s.id, m.name, s.supplier, s.on_date, coalesce(s.due_date, s.on_date) AS due, s.cost,"
+                              "       CAST (julianday (?1) - julianday (coalesce(s.due_date, s.on_date)) AS INTEGER) AS late"
+                              " FROM stock_movements s JOIN materials m ON m.id = s.material_id"
+                              " WHERE s.unpaid = 1 AND s.kind = 'purchase' AND s.cost > 0"
+                              " ORDER BY late DESC, s.id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, today_or (today, &today_storage), -1, SQLITE_STATIC);
+  rows = canting_sql_collect (db, stmt, payable_from_row, (GDestroyNotify) canting_payable_free,
+                              _("reading what is owed to suppliers"), error);
+  if (rows != NULL && out_buckets != NULL)
+    sum_buckets (rows, G_STRUCT_OFFSET (CantingPayable, amount), G_STRUCT_OFFSET (CantingPayable, bucket), out_buckets);
   return rows;
 }

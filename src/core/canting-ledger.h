@@ -269,4 +269,27 @@ GPtrArray *canting_receivables (CantingDb     *db,
                                 CantingMoney   out_buckets[CANTING_AGE_BUCKET_COUNT],
                                 GError       **error);
 
+/* --- payables ------------------------------------------------------------ */
+
+typedef struct {
+  gint64            movement_id;   /* the purchase, for canting_purchase_mark_paid() */
+  char             *material_name;
+  char             *supplier;
+  char             *on_date;       /* bought */
+  char             *due_date;      /* to pay by: its due date, or the purchase date when none was set */
+  CantingMoney      amount;
+  gint64            days_overdue;  /* 0 when not yet due */
+  CantingAgeBucket  bucket;
+} CantingPayable;
+
+void       canting_payable_free (CantingPayable *payable);
+
+/* Utang: purchases bought on credit and not yet paid, most overdue
+ * first, aged like the receivables.  @out_buckets (nullable) gets the sum
+ * per CantingAgeBucket.  (transfer full) (element-type CantingPayable) */
+GPtrArray *canting_payables (CantingDb     *db,
+                             const char    *today,
+                             CantingMoney   out_buckets[CANTING_AGE_BUCKET_COUNT],
+                             GError       **error);
+
 G_END_DECLS

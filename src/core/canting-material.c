@@ -476,6 +476,7 @@ canting_movement_free (CantingMovement *movement)
   g_free (movement->supplier);
   g_free (movement->reason);
   g_free (movement->order_number);
+  g_free (movement->due_date);
   g_free (movement);
 }
 
@@ -523,6 +524,14 @@ canting_movement_validate (const CantingMovement  *mv,
   if (!canting_date_is_valid (mv->on_date))
     {
       g_set_error (error, CANTING_MOVEMENT_ERROR, CANTING_MOVEMENT_FIELD_DATE, _("Type the date, for example 24/11/2026."));
+      return FALSE;
+    }
+  if (mv->kind == CANTING_MOVEMENT_PURCHASE && mv->unpaid && mv->due_date != NULL &&
+      (!canting_date_is_valid (mv->due_date) || strcmp (mv->due_date, mv->on_date) < 0))
+    {
+      g_set_error (error, CANTING_MOVEMENT_ERROR, CANTING_MOVEMENT_FIELD_DUE_DATE,
+                   canting_date_is_valid (mv->due_date) ? _("The date to pay by is before the purchase.")
+                                                        : _("Type the date to pay by, for example 24/12/2026, or leave it empty."));
       return FALSE;
     }
   return canting_validate_text (mv->supplier, 0, _("Supplier"), NULL,
@@ -617,7 +626,8 @@ canting_movement_insert_in_txn (CantingDb            *db,
 
   stmt = canting_sql_prepare (db,
                               "INSERT INTO stock_movements (material_id, kind, quantity, value, cost, on_date, "
-                              "supplier, reason, order_item_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                              "supplier, reason, order_item_id, unpaid, due_date) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -635,6 +645,9 @@ canting_movement_insert_in_txn (CantingDb            *db,
   canting_sql_bind_trimmed (stmt, 8, mv->reason);
   if (mv->order_item_id != 0)
     sqlite3_bind_int64 (stmt, 9, mv->order_item_id);
+  sqlite3_bind_int (stmt, 10, mv->kind == CANTING_MOVEMENT_PURCHASE && mv->unpaid ? 1 : 0);
+  if (mv->kind == CANTING_MOVEMENT_PURCHASE && mv->unpaid && mv->due_date != NULL)
+    sqlite3_bind_text (stmt, 11, mv->due_date, -1, SQLITE_STATIC);
   mv->id = 0;
   return canting_sql_save_record (db, stmt, &mv->id, _("recording the stock movement"), NULL, error);
 }
@@ -664,6 +677,63 @@ canting_movement_record (CantingDb             *db,
   if (!canting_movement_validate (movement, error))
     return FALSE;
   return canting_db_transaction (db, record_in_transaction, &data, error);
+}
+
+typedef struct {
+  gint64      id;
+  const char *paid_on;
+} PaidJob;
+
+static gboolean
+mark_paid_in_transaction (CantingDb  *db,
+                          gpointer    user_data,
+                          GError    **error)
+{
+  PaidJob *job = user_data;
+  g_autoptr(sqlite3_stmt) read = canting_sql_prepare (db, "SELECT on_date, unpaid FROM stock_movements "
+                                                          "WHERE id = ?1 AND kind = 'purchase'", error);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (read == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (read, 1, job->id);
+  if (!canting_sql_step_one (db, read, _("reading the purchase"),
+                             _("This purchase no longer exists; it may have been restored from a backup."), error))
+    return FALSE;
+  if (sqlite3_column_int (read, 1) == 0)
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_CONFLICT, _("This purchase is already paid."));
+      return FALSE;
+    }
+  if (strcmp (job->paid_on, (const char *) sqlite3_column_text (read, 0)) < 0)
+    {
+      g_set_error (error, CANTING_MOVEMENT_ERROR, CANTING_MOVEMENT_FIELD_DATE,
+                   _("A purchase cannot be paid before it was bought."));
+      return FALSE;
+    }
+  stmt = canting_sql_prepare (db, "UPDATE stock_movements SET unpaid = 0, paid_on = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, job->id);
+  sqlite3_bind_text (stmt, 2, job->paid_on, -1, SQLITE_STATIC);
+  return canting_sql_run (db, stmt, _("recording the payment"), error);
+}
+
+gboolean
+canting_purchase_mark_paid (CantingDb   *db,
+                            gint64       id,
+                            const char  *paid_on,
+                            GError     **error)
+{
+  PaidJob job = { id, paid_on };
+
+  if (paid_on == NULL || !canting_date_is_valid (paid_on))
+    {
+      g_set_error (error, CANTING_MOVEMENT_ERROR, CANTING_MOVEMENT_FIELD_DATE,
+                   _("Type the date it was paid, for example 24/11/2026."));
+      return FALSE;
+    }
+  return canting_db_transaction (db, mark_paid_in_transaction, &job, error);
 }
 
 GPtrArray *

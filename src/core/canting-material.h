@@ -39,6 +39,7 @@ typedef enum {
   /* An adjustment would leave less than nothing in stock: ask the person
    * to confirm, then record it with CANTING_MOVEMENT_ALLOW_NEGATIVE. */
   CANTING_MOVEMENT_FIELD_NEGATIVE,
+  CANTING_MOVEMENT_FIELD_DUE_DATE,
 } CantingMovementField;
 GQuark canting_movement_error_quark (void);
 
@@ -146,6 +147,8 @@ typedef struct {
   char                *supplier;       /* purchases; "" for the material's own */
   char                *reason;         /* required for adjustments */
   gint64               order_item_id;  /* usage for an order; 0 for none */
+  gboolean             unpaid;         /* purchases: bought on credit, to pay later */
+  char                *due_date;       /* unpaid purchases: when it is to be paid, or NULL */
   /* Read-only: */
   CantingMoney         value;          /* the change in the stock's worth */
   char                *order_number;   /* of the order item, or NULL */
@@ -172,6 +175,14 @@ gboolean         canting_movement_record   (CantingDb              *db,
                                             CantingMovement        *movement,
                                             CantingMovementFlags    flags,
                                             GError                **error);
+
+/* Records that the unpaid purchase @id was paid on @paid_on (YYYY-MM-DD,
+ * not before it was bought): its expense enters the ledger that day.
+ * Refused for anything but an unpaid purchase. */
+gboolean         canting_purchase_mark_paid (CantingDb             *db,
+                                             gint64                 id,
+                                             const char            *paid_on,
+                                             GError               **error);
 
 /* (transfer full) (element-type CantingMovement): one page of a
  * material's movements, newest first, each with the balance after it. */

@@ -617,6 +617,40 @@ static const CantingSchemaStep steps[] = {
     "UPDATE ipal_standards SET max_volume_per_ton = 100000, volume_per_ton_source = 'Permen LH 12/2025 Lamp. I' "
     "  WHERE id = 1 AND builtin = 1;"
     "PRAGMA user_version = 11;" },
+
+  { 12,
+    /* Purchases on credit (bon at the supplier): utang.  An unpaid
+     * purchase is stock and worth at once, but money leaves only when it
+     * is paid, so its expense reaches the ledger on the day it is paid
+     * (paid_on; NULL for one paid at purchase, on on_date).  due_date is
+     * when the supplier expects the money.  The purchase triggers of step
+     * 8 are replaced to follow that; every purchase recorded before was
+     * paid at once. */
+    "ALTER TABLE stock_movements ADD COLUMN unpaid INTEGER NOT NULL DEFAULT 0 CHECK (unpaid IN (0, 1));"
+    "ALTER TABLE stock_movements ADD COLUMN paid_on TEXT;"
+    "ALTER TABLE stock_movements ADD COLUMN due_date TEXT;"
+    "CREATE INDEX stock_movements_unpaid ON stock_movements (unpaid) WHERE unpaid = 1;"
+    "DROP TRIGGER ledger_purchase_added;"
+    "DROP TRIGGER ledger_purchase_changed;"
+    "CREATE TRIGGER ledger_purchase_added AFTER INSERT ON stock_movements"
+    "  WHEN NEW.kind = 'purchase' AND NEW.cost > 0 AND NEW.unpaid = 0 BEGIN"
+    "  INSERT INTO ledger (on_date, kind, amount, category_id, account_id, source, source_id)"
+    "  VALUES (coalesce(NEW.paid_on, NEW.on_date), 'expense', NEW.cost,"
+    "          (SELECT id FROM ledger_categories WHERE code = 'materials'),"
+    "          (SELECT account_id FROM ledger_method_accounts WHERE method = 'cash'), 'purchase', NEW.id)"
+    "  ON CONFLICT (source, source_id) DO UPDATE SET on_date = excluded.on_date, amount = excluded.amount, voided = 0;"
+    "END;"
+    "CREATE TRIGGER ledger_purchase_changed AFTER UPDATE ON stock_movements BEGIN"
+    "  INSERT INTO ledger (on_date, kind, amount, category_id, account_id, source, source_id)"
+    "  SELECT coalesce(NEW.paid_on, NEW.on_date), 'expense', NEW.cost,"
+    "         (SELECT id FROM ledger_categories WHERE code = 'materials'),"
+    "         (SELECT account_id FROM ledger_method_accounts WHERE method = 'cash'), 'purchase', NEW.id"
+    "  WHERE NEW.kind = 'purchase' AND NEW.cost > 0 AND NEW.unpaid = 0"
+    "  ON CONFLICT (source, source_id) DO UPDATE SET on_date = excluded.on_date, amount = excluded.amount, voided = 0;"
+    "  UPDATE ledger SET voided = 1 WHERE source = 'purchase' AND source_id = NEW.id"
+    "    AND NOT (NEW.kind = 'purchase' AND coalesce(NEW.cost, 0) > 0 AND NEW.unpaid = 0);"
+    "END;"
+    "PRAGMA user_version = 12;" },
 };
 
 static const char * const tables[] = {

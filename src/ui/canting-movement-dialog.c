@@ -16,7 +16,7 @@
 #include "canting-form.h"
 #include "canting-validate.h"
 
-#define N_FIELDS (CANTING_MOVEMENT_FIELD_NEGATIVE + 1)
+#define N_FIELDS (CANTING_MOVEMENT_FIELD_DUE_DATE + 1)
 /* Materials offered when the dialog chooses one: a workshop has tens. */
 #define MATERIALS_SHOWN 1000
 
@@ -32,6 +32,9 @@ struct _CantingMovementDialog
   GtkDropDown *unit_dropdown;
   AdwEntryRow *cost_row;
   AdwEntryRow *supplier_row;
+  AdwActionRow *unpaid_row;
+  GtkSwitch *unpaid_switch;
+  AdwEntryRow *due_row;
   AdwEntryRow *reason_row;
   GtkLabel *summary_label;
   AdwPreferencesGroup *error_group;
@@ -61,6 +64,7 @@ show_error (CantingMovementDialog *self,
   rows[CANTING_MOVEMENT_FIELD_SUPPLIER] = GTK_WIDGET (self->supplier_row);
   rows[CANTING_MOVEMENT_FIELD_REASON] = GTK_WIDGET (self->reason_row);
   rows[CANTING_MOVEMENT_FIELD_NEGATIVE] = GTK_WIDGET (self->quantity_row);
+  rows[CANTING_MOVEMENT_FIELD_DUE_DATE] = GTK_WIDGET (self->due_row);
   canting_form_show_error (rows, N_FIELDS, CANTING_MOVEMENT_ERROR, error,
                            GTK_WIDGET (self->error_group), self->error_label);
 }
@@ -243,6 +247,17 @@ on_save (CantingMovementDialog *self)
       gtk_window_close (GTK_WINDOW (self));
       return;
     }
+  mv->unpaid = self->kind == CANTING_MOVEMENT_PURCHASE && gtk_switch_get_active (self->unpaid_switch);
+  if (mv->unpaid && *gtk_editable_get_text (GTK_EDITABLE (self->due_row)) != '\0')
+    {
+      mv->due_date = canting_date_parse (gtk_editable_get_text (GTK_EDITABLE (self->due_row)), &local);
+      if (mv->due_date == NULL)
+        {
+          g_set_error_literal (&error, CANTING_MOVEMENT_ERROR, CANTING_MOVEMENT_FIELD_DUE_DATE, local->message);
+          show_error (self, error);
+          return;
+        }
+    }
   g_free (mv->supplier);
   mv->supplier = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->supplier_row)));
   g_free (mv->reason);
@@ -289,12 +304,22 @@ canting_movement_dialog_class_init (CantingMovementDialogClass *klass)
   BIND (unit_dropdown);
   BIND (cost_row);
   BIND (supplier_row);
+  BIND (unpaid_row);
+  BIND (unpaid_switch);
+  BIND (due_row);
   BIND (reason_row);
   BIND (summary_label);
   BIND (error_group);
   BIND (error_label);
 #undef BIND
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+/* The date to pay by matters only for a purchase on credit. */
+static void
+on_unpaid_toggled (CantingMovementDialog *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->due_row), gtk_switch_get_active (self->unpaid_switch));
 }
 
 static void
@@ -307,6 +332,7 @@ canting_movement_dialog_init (CantingMovementDialog *self)
   g_signal_connect_swapped (self->quantity_row, "changed", G_CALLBACK (update_summary), self);
   g_signal_connect_swapped (self->unit_dropdown, "notify::selected", G_CALLBACK (update_summary), self);
   g_signal_connect_swapped (self->cost_row, "changed", G_CALLBACK (update_summary), self);
+  g_signal_connect_swapped (self->unpaid_switch, "notify::active", G_CALLBACK (on_unpaid_toggled), self);
   g_signal_connect_swapped (self->quantity_row, "entry-activated", G_CALLBACK (on_save), self);
   g_signal_connect_swapped (self->cost_row, "entry-activated", G_CALLBACK (on_save), self);
   g_signal_connect_swapped (self->reason_row, "entry-activated", G_CALLBACK (on_save), self);
@@ -340,6 +366,7 @@ set_up_kind (CantingMovementDialog *self)
   adw_window_title_set_title (self->window_title, title);
   gtk_widget_set_visible (GTK_WIDGET (self->cost_row), self->kind == CANTING_MOVEMENT_PURCHASE);
   gtk_widget_set_visible (GTK_WIDGET (self->supplier_row), self->kind == CANTING_MOVEMENT_PURCHASE);
+  gtk_widget_set_visible (GTK_WIDGET (self->unpaid_row), self->kind == CANTING_MOVEMENT_PURCHASE);
   gtk_widget_set_visible (GTK_WIDGET (self->reason_row), self->kind != CANTING_MOVEMENT_PURCHASE);
 }
 

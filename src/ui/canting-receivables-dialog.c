@@ -1,6 +1,7 @@
 /* canting-receivables-dialog.c: what customers owe (piutang), aged, and
- * what the workshop owes its workers (utang upah).  Read-only: payments
- * are recorded on the order, wages on the Workers page. */
+ * what the workshop owes: materials bought on credit (which can be marked
+ * paid here) and wages (paid on the Workers page).  Customers' payments
+ * are recorded on their order. */
 #include "config.h"
 
 #include "canting-receivables-dialog.h"
@@ -8,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "canting-ledger.h"
+#include "canting-material.h"
 #include "canting-order-dialog.h"
 #include "canting-production.h"
 #include "canting-validate.h"
@@ -18,9 +20,11 @@ struct _CantingReceivablesDialog
 
   AdwPreferencesGroup *ageing_group;
   AdwPreferencesGroup *orders_group;
+  AdwPreferencesGroup *payables_group;
   AdwPreferencesGroup *wages_group;
 
   CantingApplication *app;
+  GPtrArray *rows;   /* every row added, removed when the lists are read again */
 };
 
 G_DEFINE_FINAL_TYPE (CantingReceivablesDialog, canting_receivables_dialog, ADW_TYPE_WINDOW)
@@ -43,6 +47,78 @@ money_row (const char   *title,
   return row;
 }
 
+static void fill (CantingReceivablesDialog *self);
+
+static void
+refill (gpointer user_data)
+{
+  CantingReceivablesDialog *self = user_data;
+
+  if (self->rows != NULL)
+    fill (self);
+  g_object_unref (self);
+}
+
+static void
+add_row (CantingReceivablesDialog *self,
+         AdwPreferencesGroup      *group,
+         GtkWidget                *row)
+{
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->rows, row);
+}
+
+static void
+on_mark_paid (GtkButton                *button,
+              CantingReceivablesDialog *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "canting-purchase"));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(GError) error = NULL;
+
+  if (!canting_purchase_mark_paid (canting_application_get_db (self->app), id, today, &error))
+    {
+      adw_preferences_group_set_description (self->payables_group, error->message);
+      return;
+    }
+  /* The row holding the button goes: read the lists again after this. */
+  g_idle_add_once (refill, g_object_ref (self));
+}
+
+/* The purchases on credit, aged, each with a button to mark it paid. */
+static void
+fill_payables (CantingReceivablesDialog *self,
+               CantingDb                *db)
+{
+  CantingMoney buckets[CANTING_AGE_BUCKET_COUNT];
+  g_autoptr(GPtrArray) owed = canting_payables (db, NULL, buckets, NULL);
+
+  for (guint i = 0; owed != NULL && i < owed->len; i++)
+    {
+      const CantingPayable *p = owed->pdata[i];
+      g_autofree char *title = *p->supplier != '\0' ? g_strdup_printf ("%s · %s", p->material_name, p->supplier)
+                                                    : g_strdup (p->material_name);
+      g_autofree char *bought = canting_date_format (p->on_date);
+      g_autofree char *due = canting_date_format (p->due_date);
+      g_autofree char *subtitle = g_strdup_printf (_("Bought %s, to pay by %s · %s"), bought, due,
+                                                   canting_age_bucket_label (p->bucket));
+      g_autofree char *label = g_strdup_printf (_("Mark “%s” paid today"), title);
+      GtkWidget *row = money_row (title, subtitle, p->amount);
+      GtkWidget *pay = gtk_button_new_with_label (_("Paid"));
+
+      gtk_widget_set_valign (pay, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (pay, label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (pay), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      g_object_set_data (G_OBJECT (pay), "canting-purchase", GSIZE_TO_POINTER (p->movement_id));
+      g_signal_connect (pay, "clicked", G_CALLBACK (on_mark_paid), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), pay);
+      add_row (self, self->payables_group, row);
+    }
+  if (owed == NULL || owed->len == 0)
+    add_row (self, self->payables_group, money_row (_("Nothing owed to suppliers"), NULL, 0));
+}
+
 static void
 on_order_activated (AdwActionRow             *row,
                     CantingReceivablesDialog *self)
@@ -62,8 +138,16 @@ fill (CantingReceivablesDialog *self)
   g_autoptr(GPtrArray) wages = canting_wages_summary (db, NULL);
   gboolean any_wages = FALSE;
 
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *old = self->rows->pdata[i];
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (old, ADW_TYPE_PREFERENCES_GROUP)),
+                                    old);
+    }
+  g_ptr_array_set_size (self->rows, 0);
+
   for (guint i = 0; owed != NULL && i < CANTING_AGE_BUCKET_COUNT; i++)
-    adw_preferences_group_add (self->ageing_group, money_row (canting_age_bucket_label (i), NULL, buckets[i]));
+    add_row (self, self->ageing_group, money_row (canting_age_bucket_label (i), NULL, buckets[i]));
 
   for (guint i = 0; owed != NULL && i < owed->len; i++)
     {
@@ -81,10 +165,11 @@ fill (CantingReceivablesDialog *self)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_signal_connect (row, "activated", G_CALLBACK (on_order_activated), self);
-      adw_preferences_group_add (self->orders_group, row);
+      add_row (self, self->orders_group, row);
     }
   if (owed == NULL || owed->len == 0)
-    adw_preferences_group_add (self->orders_group, money_row (_("No customer owes anything"), NULL, 0));
+    add_row (self, self->orders_group, money_row (_("No customer owes anything"), NULL, 0));
+  fill_payables (self, db);
 
   for (guint i = 0; wages != NULL && i < wages->len; i++)
     {
@@ -92,16 +177,17 @@ fill (CantingReceivablesDialog *self)
 
       if (w->earned <= w->paid)
         continue;
-      adw_preferences_group_add (self->wages_group, money_row (w->name, NULL, w->earned - w->paid));
+      add_row (self, self->wages_group, money_row (w->name, NULL, w->earned - w->paid));
       any_wages = TRUE;
     }
   if (!any_wages)
-    adw_preferences_group_add (self->wages_group, money_row (_("No wages owed"), NULL, 0));
+    add_row (self, self->wages_group, money_row (_("No wages owed"), NULL, 0));
 }
 
 static void
 canting_receivables_dialog_dispose (GObject *object)
 {
+  g_clear_pointer (&CANTING_RECEIVABLES_DIALOG (object)->rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), CANTING_TYPE_RECEIVABLES_DIALOG);
   G_OBJECT_CLASS (canting_receivables_dialog_parent_class)->dispose (object);
 }
@@ -116,6 +202,7 @@ canting_receivables_dialog_class_init (CantingReceivablesDialogClass *klass)
                                                "/io/github/canting/Canting/canting-receivables-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CantingReceivablesDialog, ageing_group);
   gtk_widget_class_bind_template_child (widget_class, CantingReceivablesDialog, orders_group);
+  gtk_widget_class_bind_template_child (widget_class, CantingReceivablesDialog, payables_group);
   gtk_widget_class_bind_template_child (widget_class, CantingReceivablesDialog, wages_group);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -124,6 +211,7 @@ static void
 canting_receivables_dialog_init (CantingReceivablesDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_ptr_array_new ();
 }
 
 CantingReceivablesDialog *
