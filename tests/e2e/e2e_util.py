@@ -152,6 +152,25 @@ def type_into(node, text):
     node.get_editable_text_iface().set_text_contents(text)
 
 
+def workshop_dir(gui, name):
+    """A fresh data dir whose workshop is set up (named @name, in Blitar),
+    so Beranda shows its cards rather than the first-run welcome."""
+    import sqlite3
+    data_dir = tempfile.mkdtemp(prefix="canting-e2e-")
+    cli = os.path.join(os.path.dirname(os.path.dirname(gui)), "cli", "canting-cli")
+    subprocess.run([cli, "--data-dir", data_dir, "info"], check=True, stdout=subprocess.DEVNULL)
+    db = sqlite3.connect(os.path.join(data_dir, "canting.db"))
+    db.execute("UPDATE workshop SET name = ?, city = 'Blitar'", (name,))
+    db.commit()
+    db.close()
+    return data_dir
+
+
+def card(app, part, timeout=10):
+    """The Beranda card (a button named by all it says) containing @part."""
+    return find_where(app, "push button", lambda name: part in name, timeout)
+
+
 def start_app(binary, data_dir=None):
     """The real app on @data_dir (a fresh one by default), in Indonesian,
     on the bus."""

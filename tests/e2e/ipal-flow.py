@@ -2,16 +2,18 @@
 """The IPAL page end to end, by accessible name: the lab test reminder,
 a daily entry whose effluent pH is over the limit (the form says so as it
 is typed), and the page marking the saved entry as over the limit.
+Beranda's IPAL card says the month's measurement broke the standard.
 Prints TAP.
 """
 import sys
 import time
 
-from e2e_util import click, find, find_app, find_text, open_page, print_tap, start_app, stop_app, type_into
+from e2e_util import (card, click, find, find_app, find_text, open_page, print_tap, start_app, stop_app, type_into,
+                      workshop_dir)
 
 
 def main():
-    proc, data_dir = start_app(sys.argv[1])
+    proc, data_dir = start_app(sys.argv[1], workshop_dir(sys.argv[1], "Batik Uji IPAL"))
     results = []
 
     def check(what, ok, detail=""):
@@ -48,6 +50,9 @@ def main():
 
         check("the page lists the entry's readings", find_text(app, "pH keluar 9,4"))
         check("the page marks the entry as over the limit", find(app, "label", "1 melebihi baku mutu"))
+        open_page(app, "Beranda")
+        check("Beranda's IPAL card counts it as not within the standard",
+              card(app, "0 dari 1 pengukuran bulan ini memenuhi baku mutu"))
         return results
     finally:
         stop_app(proc, data_dir)

@@ -6,36 +6,15 @@ changing with them, and a voided expense leaving the profit until it is
 restored.
 Prints TAP.
 """
-import os
-import sqlite3
-import subprocess
 import sys
-import tempfile
 import time
 
-from e2e_util import (click, find, find_app, find_text, find_where, open_page, pointer_click, pointer_double_click,
-                      print_tap, start_app, stop_app, type_into)
-
-
-def workshop(gui):
-    """A data dir whose workshop is set up, so Beranda shows its cards."""
-    data_dir = tempfile.mkdtemp(prefix="canting-e2e-")
-    cli = os.path.join(os.path.dirname(os.path.dirname(gui)), "cli", "canting-cli")
-    subprocess.run([cli, "--data-dir", data_dir, "info"], check=True, stdout=subprocess.DEVNULL)
-    db = sqlite3.connect(os.path.join(data_dir, "canting.db"))
-    db.execute("UPDATE workshop SET name = 'Batik Uji Keuangan', city = 'Blitar'")
-    db.commit()
-    db.close()
-    return data_dir
-
-
-def card(app, part, timeout=10):
-    """The Beranda card (a button named by all it says) containing @part."""
-    return find_where(app, "push button", lambda name: part in name, timeout)
+from e2e_util import (card, click, find, find_app, find_text, find_where, open_page, pointer_click,
+                      pointer_double_click, print_tap, start_app, stop_app, type_into, workshop_dir)
 
 
 def main():
-    proc, data_dir = start_app(sys.argv[1], workshop(sys.argv[1]))
+    proc, data_dir = start_app(sys.argv[1], workshop_dir(sys.argv[1], "Batik Uji Keuangan"))
     results = []
 
     def check(what, ok, detail=""):
