@@ -632,6 +632,34 @@ test_receivables (Fixture       *f,
   g_assert_cmpint (buckets[CANTING_AGE_31_60], ==, 600000);
 }
 
+/* A payment removed by mistake takes its income out of the ledger (the
+ * entry stays, voided); added again, it counts again, once. */
+static void
+test_payment_removed (Fixture       *f,
+                      gconstpointer  data)
+{
+  gint64 order = add_order (f, "2026-07-01", "2026-07-31", 900000);
+  gint64 id = pay (f, order, 300000, "2026-07-02", CANTING_PAYMENT_CASH, TRUE);
+  g_autoptr(CantingPayment) removed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (balance_of (f, f->kas), ==, 300000);
+  removed = canting_payment_remove (f->db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (removed->amount, ==, 300000);
+  g_assert_true (removed->is_down_payment);
+  g_assert_cmpint (balance_of (f, f->kas), ==, 0);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM ledger WHERE voided = 1"), ==, 1);
+  g_assert_null (canting_payment_remove (f->db, id, &error));
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  removed->id = 0;
+  g_assert_true (canting_payment_add (f->db, removed, &error));
+  g_assert_cmpint (balance_of (f, f->kas), ==, 300000);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM ledger WHERE voided = 0"), ==, 1);
+}
+
 static gint64
 buy (Fixture      *f,
      const char   *on_date,
@@ -885,6 +913,7 @@ main (int    argc,
   ADD ("/ledger/receivables", test_receivables);
   ADD ("/ledger/dashboard", test_dashboard);
   ADD ("/ledger/payables", test_payables);
+  ADD ("/ledger/payment-removed", test_payment_removed);
 #undef ADD
   g_test_add_func ("/ledger/upgrade-brings-in-history", test_upgrade_brings_in_history);
   g_test_add_func ("/ledger/periods", test_periods);

@@ -767,6 +767,36 @@ orders_step (CantingApplication *app)
   g_assert_cmpstr (adw_action_row_get_subtitle (action_row (GTK_WIDGET (dialog), "Sisa tagihan")), ==, "Rp 360.000");
   g_assert_nonnull (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Rp 100.000"));
 
+  /* A payment recorded twice by mistake: removed, then Undo brings it
+   * back; Keuangan follows each step. */
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Jumlah dibayar (Rp)")), "50rb");
+  click (GTK_WIDGET (dialog), "_Catat Pembayaran");
+  g_assert_cmpstr (adw_action_row_get_subtitle (action_row (GTK_WIDGET (dialog), "Sisa tagihan")), ==, "Rp 310.000");
+  {
+    g_autofree char *label = NULL;
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *today = g_date_time_format (now, "%d/%m/%Y");
+    GtkWidget *remove;
+
+    label = g_strdup_printf ("Hapus pembayaran Rp 50.000 tanggal %s", today);
+    remove = find_by_tooltip (GTK_WIDGET (dialog), label);
+    g_assert_nonnull (remove);
+    g_signal_emit_by_name (remove, "clicked");
+    spin (100);
+    g_assert_cmpstr (adw_action_row_get_subtitle (action_row (GTK_WIDGET (dialog), "Sisa tagihan")), ==, "Rp 360.000");
+    g_assert_cmpint (canting_test_query_int (canting_db_get_handle (db),
+                                             "SELECT count(*) FROM ledger WHERE amount = 50000 AND voided = 1"), ==, 1);
+    g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Urungkan"), "clicked");
+    spin (100);
+    g_assert_cmpstr (adw_action_row_get_subtitle (action_row (GTK_WIDGET (dialog), "Sisa tagihan")), ==, "Rp 310.000");
+    g_assert_cmpint (canting_test_query_int (canting_db_get_handle (db),
+                                             "SELECT count(*) FROM ledger WHERE amount = 50000 AND voided = 0"), ==, 1);
+    remove = find_by_tooltip (GTK_WIDGET (dialog), label);
+    g_signal_emit_by_name (remove, "clicked");
+    spin (100);
+    g_assert_cmpstr (adw_action_row_get_subtitle (action_row (GTK_WIDGET (dialog), "Sisa tagihan")), ==, "Rp 360.000");
+  }
+
   /* More than is owed: refused, in words. */
   gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Jumlah dibayar (Rp)")), "1 jt");
   click (GTK_WIDGET (dialog), "_Catat Pembayaran");

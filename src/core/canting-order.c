@@ -943,6 +943,67 @@ canting_payment_add (CantingDb       *db,
   return canting_db_transaction (db, add_payment_in_transaction, payment, error);
 }
 
+typedef struct {
+  gint64          id;
+  CantingPayment *removed;
+} RemoveJob;
+
+static gboolean
+remove_payment_in_transaction (CantingDb  *db,
+                               gpointer    user_data,
+                               GError    **error)
+{
+  RemoveJob *job = user_data;
+  g_autoptr(sqlite3_stmt) read = canting_sql_prepare (db,
+                                                      "SELECT order_id, amount, paid_on, method, is_down_payment, note "
+                                                      "FROM payments WHERE id = ?1",
+                                                      error);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CantingPayment) p = NULL;
+
+  if (read == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (read, 1, job->id);
+  if (!canting_sql_step_one (db, read, _("reading the payment"),
+                             _("This payment no longer exists; it may have been removed already."), error))
+    return FALSE;
+  p = canting_payment_new ();
+  p->id = job->id;
+  p->order_id = sqlite3_column_int64 (read, 0);
+  p->amount = sqlite3_column_int64 (read, 1);
+  g_free (p->paid_on);
+  p->paid_on = canting_sql_dup_text (read, 2);
+  canting_payment_method_from_string ((const char *) sqlite3_column_text (read, 3), &p->method);
+  p->is_down_payment = sqlite3_column_int (read, 4) != 0;
+  g_free (p->note);
+  p->note = canting_sql_dup_text (read, 5);
+
+  /* The ledger's trigger voids its entry in this same transaction. */
+  stmt = canting_sql_prepare (db, "DELETE FROM payments WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, job->id);
+  if (!canting_sql_run (db, stmt, _("removing the payment"), error))
+    return FALSE;
+  job->removed = g_steal_pointer (&p);
+  return TRUE;
+}
+
+CantingPayment *
+canting_payment_remove (CantingDb  *db,
+                        gint64      id,
+                        GError    **error)
+{
+  RemoveJob job = { id, NULL };
+
+  if (!canting_db_transaction (db, remove_payment_in_transaction, &job, error))
+    {
+      g_clear_pointer (&job.removed, canting_payment_free);
+      return NULL;
+    }
+  return job.removed;
+}
+
 GPtrArray *
 canting_payment_list (CantingDb  *db,
                       gint64      order_id,

@@ -179,6 +179,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CantingPayment, canting_payment_free)
 gboolean        canting_payment_add  (CantingDb       *db,
                                       CantingPayment  *payment,
                                       GError         **error);
+/* Removes a payment recorded by mistake; its ledger entry is voided with
+ * it.  (transfer full): the payment as it was (to add again for undo),
+ * or NULL with @error. */
+CantingPayment *canting_payment_remove (CantingDb       *db,
+                                        gint64           id,
+                                        GError         **error);
 /* (transfer full) (element-type CantingPayment): by date. */
 GPtrArray      *canting_payment_list (CantingDb       *db,
                                       gint64           order_id,

@@ -920,6 +920,84 @@ fill_status (CantingOrderDialog *self)
 }
 
 static void
+refresh_later (gpointer user_data)
+{
+  CantingOrderDialog *self = user_data;
+
+  if (self->order != NULL)
+    refresh (self);
+  g_object_unref (self);
+}
+
+typedef struct {
+  CantingOrderDialog *dialog;   /* weak: the dialog may be closed before Undo */
+  CantingPayment     *payment;
+} UndoRemove;
+
+static void
+undo_remove_free (gpointer  data,
+                  GClosure *closure)
+{
+  UndoRemove *undo = data;
+
+  g_clear_weak_pointer (&undo->dialog);
+  canting_payment_free (undo->payment);
+  g_free (undo);
+}
+
+static void
+on_undo_remove (AdwToast   *t,
+                UndoRemove *undo)
+{
+  g_autoptr(CantingPayment) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (undo->dialog == NULL)
+    return;
+  again = g_memdup2 (undo->payment, sizeof *undo->payment);
+  again->id = 0;
+  again->paid_on = g_strdup (undo->payment->paid_on);
+  again->note = g_strdup (undo->payment->note);
+  if (!canting_payment_add (db (undo->dialog), again, &error))
+    show_error (undo->dialog, error);
+  refresh (undo->dialog);
+  g_signal_emit (undo->dialog, signals[SAVED], 0, undo->dialog->order->id);
+}
+
+/* A payment recorded by mistake goes, with Undo; Keuangan's entry for it
+ * is voided with it. */
+static void
+on_remove_payment (GtkButton          *button,
+                   CantingOrderDialog *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "canting-payment"));
+  g_autoptr(GError) error = NULL;
+  CantingPayment *removed = canting_payment_remove (db (self), id, &error);
+  g_autofree char *amount = NULL;
+  g_autofree char *text = NULL;
+  AdwToast *t;
+  UndoRemove *undo;
+
+  if (removed == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  amount = canting_money_format (removed->amount);
+  text = g_strdup_printf (_("Payment of %s removed"), amount);
+  t = adw_toast_new (text);
+  undo = g_new0 (UndoRemove, 1);
+  g_set_weak_pointer (&undo->dialog, self);
+  undo->payment = removed;
+  adw_toast_set_button_label (t, _("_Undo"));
+  g_signal_connect_data (t, "button-clicked", G_CALLBACK (on_undo_remove), undo, undo_remove_free, 0);
+  toast (self, t);
+  g_signal_emit (self, signals[SAVED], 0, self->order->id);
+  /* The list holding the button is rebuilt: not under its own click. */
+  g_idle_add_once (refresh_later, g_object_ref (self));
+}
+
+static void
 fill_payments (CantingOrderDialog *self)
 {
   g_autoptr(GPtrArray) payments = self->order->id != 0 ? canting_payment_list (db (self), self->order->id, NULL) : NULL;
@@ -945,8 +1023,18 @@ fill_payments (CantingOrderDialog *self)
         ? g_strdup_printf ("%s · %s · %s", date, canting_payment_method_label (p->method), _("DP"))
         : g_strdup_printf ("%s · %s", date, canting_payment_method_label (p->method));
 
+      g_autofree char *remove_label = g_strdup_printf (_("Remove the payment of %s on %s"), amount, date);
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), amount);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, remove_label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+      g_object_set_data (G_OBJECT (remove), "canting-payment", GSIZE_TO_POINTER (p->id));
+      g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_payment), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
       gtk_list_box_append (self->payments_list, row);
     }
 }
