@@ -107,3 +107,21 @@ canting_test_query_int (sqlite3    *db,
   sqlite3_finalize (stmt);
   return n;
 }
+
+char *
+canting_test_pdf_text (const char *path,
+                       gboolean    layout)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) proc = layout
+    ? g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                        "pdftotext", "-layout", path, "-", NULL)
+    : g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, "pdftotext", path, "-", NULL);
+  char *out = NULL;
+
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (proc));
+  return out;
+}

@@ -21,4 +21,9 @@ GBytes *canting_test_read_file (const char *path);
 gint64  canting_test_query_int (sqlite3    *db,
                                 const char *sql);
 
+/* The text of the PDF at @path as pdftotext (poppler-utils) reads it;
+ * with @layout, kept in its columns, so a table's cells share a line. */
+char   *canting_test_pdf_text  (const char *path,
+                                gboolean    layout);
+
 G_END_DECLS

@@ -482,26 +482,6 @@ test_ipal_report (void)
   canting_test_rmdir (dir);
 }
 
-/* The text of a PDF, as pdftotext reads it; with @layout, kept in its
- * columns (a table's cells stay on one line). */
-static char *
-pdf_text (const char *path,
-          gboolean    layout)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) proc = layout
-    ? g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
-                        "pdftotext", "-layout", path, "-", NULL)
-    : g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, "pdftotext", path, "-", NULL);
-  char *out = NULL;
-
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_successful (proc));
-  return out;
-}
-
 /* A workshop with a few months of money and orders, written straight
  * into the database the CLI made:
  *   2026-01  sales 2.000.000 (Kas), materials 500.000 (Kas), a voided sale
@@ -597,7 +577,7 @@ test_reports (void)
                "-o", pdf, NULL);
   g_assert_cmpint (r.status, ==, 0);
   result_clear (&r);
-  contents = pdf_text (pdf, FALSE);
+  contents = canting_test_pdf_text (pdf, FALSE);
   g_assert_nonnull (strstr (contents, "Sales by Channel — 01/03/2026 to 31/03/2026"));
   g_assert_nonnull (strstr (contents, "Batik Tulis Kembang Turi"));
   g_assert_nonnull (strstr (contents, "1.320.000"));
@@ -614,7 +594,7 @@ test_reports (void)
   r = run_cli ("--data-dir", dir, "report", "tax", "--year", "2026", "-o", pdf, NULL);
   g_assert_cmpint (r.status, ==, 0);
   result_clear (&r);
-  contents = pdf_text (pdf, FALSE);
+  contents = canting_test_pdf_text (pdf, FALSE);
   g_assert_nonnull (strstr (contents, "Estimate only — not a tax assessment."));
   g_assert_nonnull (strstr (contents, "767.500"));
   g_assert_nonnull (strstr (contents, "This is an estimate, not a tax assessment"));
@@ -752,7 +732,7 @@ test_outcome_export (void)
   r = export_outcome (dir, pdf);
   g_assert_cmpint (r.status, ==, 0);
   result_clear (&r);
-  text = pdf_text (pdf, TRUE);
+  text = canting_test_pdf_text (pdf, TRUE);
   g_assert_nonnull (strstr (text, "Outcome Report — Batik Sekar Jagad"));
   g_assert_nonnull (strstr (text, "Income grew by 150,0 %, from Rp 1.000.000 to Rp 2.500.000."));
   g_assert_nonnull (strstr (text, "Period: 01/07/2026 – 30/09/2026"));
@@ -829,7 +809,7 @@ test_outcome_merge (void)
   r = run_cli ("outcome", "merge", a, b, cut, "-o", pdf, NULL);
   g_assert_cmpint (r.status, ==, 0);
   result_clear (&r);
-  text = pdf_text (pdf, TRUE);
+  text = canting_test_pdf_text (pdf, TRUE);
   g_assert_nonnull (strstr (text, "Association Outcome Report"));
   g_assert_nonnull (strstr (text, "Workshops counted: 2. Files not counted: 1."));
   /* A row per workshop, with its figures. */

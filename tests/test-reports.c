@@ -943,21 +943,6 @@ test_tax_csv (Fixture       *f,
                                          "with the tax office (KPP) or a tax consultant before paying or reporting.\r\n"));
 }
 
-/* The text of a PDF, as pdftotext reads it. */
-static char *
-pdf_text (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, "pdftotext", path, "-", NULL);
-  char *out = NULL;
-
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_successful (proc));
-  return out;
-}
-
 static void
 assert_has (const char *text,
             const char *part)
@@ -994,7 +979,7 @@ test_pdf (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (canting_pnl_save_pdf (f->db, pnl, path, &error));
   g_assert_no_error (error);
-  text = pdf_text (path);
+  text = canting_test_pdf_text (path, FALSE);
   assert_has (text, "Profit and Loss — January 2026 to February 2026");
   assert_has (text, "Batik Tulis Kembang Turi · Bu Sri");
   assert_has (text, "Kota Blitar");
@@ -1013,7 +998,7 @@ test_pdf (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (canting_cashflow_save_pdf (f->db, cf, path, &error));
   g_assert_no_error (error);
-  text = pdf_text (path);
+  text = canting_test_pdf_text (path, FALSE);
   assert_has (text, "Cash Flow — 01/01/2026 to 31/01/2026");
   assert_has (text, "Batik Tulis Kembang Turi");
   assert_has (text, "All accounts");
@@ -1026,7 +1011,7 @@ test_pdf (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (canting_sales_save_pdf (f->db, s, path, &error));
   g_assert_no_error (error);
-  text = pdf_text (path);
+  text = canting_test_pdf_text (path, FALSE);
   assert_has (text, "Sales by Motif — 01/03/2026 to 31/03/2026");
   assert_has (text, "Kawung");
   assert_has (text, "1.150.000");
@@ -1043,7 +1028,7 @@ test_pdf (Fixture       *f,
   y = tax_year (f, 2026);
   g_assert_true (canting_tax_year_save_pdf (f->db, y, path, &error));
   g_assert_no_error (error);
-  text = pdf_text (path);
+  text = canting_test_pdf_text (path, FALSE);
   assert_has (text, "Estimated Tax (PPh Final UMKM) — 2026");
   assert_has (text, "Batik Tulis Kembang Turi");
   assert_has (text, "Taxpayer: Individual (orang pribadi)");
