@@ -8,11 +8,14 @@
  * printed number is there, and the two tables written in each transaction
  * agree (so no transaction is half there).
  *
- * A second round does the same with real stock movements: purchases,
- * waste and stock counts through the core, then checks every reported
- * movement is there and the stock and its worth match a replay of the
- * raw ledger rows. */
+ * A second round does the same with real stock movements: purchases
+ * (some on credit, paid later), waste and stock counts through the core,
+ * and entries typed into the money ledger, then checks every reported
+ * movement and entry is there, the stock and its worth match a replay of
+ * the raw ledger rows, and every paid purchase is in the money ledger
+ * exactly once (the triggers' job) and no unpaid one is. */
 #include "canting-backup.h"
+#include "canting-ledger.h"
 #include "canting-material.h"
 #include "canting-paths.h"
 #include "canting-db-private.h"
@@ -302,11 +305,43 @@ run_stock_child (const char *dir,
           return 1;
         }
       mv->material_id = material_id;
+      if (pick == 9 && g_rand_boolean (rand))
+        {
+          /* Money typed in, or a debt to a supplier settled: printed as
+           * minus the entry's id, or not at all. */
+          g_autoptr(CantingEntry) e = canting_entry_new (g_rand_boolean (rand) ? CANTING_ENTRY_INCOME
+                                                                                 : CANTING_ENTRY_EXPENSE);
+          g_autoptr(GPtrArray) owed = canting_payables (db, NULL, NULL, NULL);
+
+          if (owed != NULL && owed->len > 0 && g_rand_boolean (rand))
+            {
+              const CantingPayable *p = owed->pdata[g_rand_int_range (rand, 0, (gint32) owed->len)];
+              if (!canting_purchase_mark_paid (db, p->movement_id, p->on_date, &error))
+                {
+                  fprintf (stderr, "child: %s\n", error->message);
+                  return 1;
+                }
+              continue;
+            }
+          e->amount = g_rand_int_range (rand, 1000, 500000);
+          e->account_id = 1;
+          e->category_id = e->kind == CANTING_ENTRY_INCOME ? 1 : 13;  /* sales; other expenses */
+          if (!canting_entry_save (db, e, &error))
+            {
+              fprintf (stderr, "child: %s\n", error->message);
+              return 1;
+            }
+          printf ("%" G_GINT64_FORMAT "\n", -e->id);
+          fflush (stdout);
+          continue;
+        }
       if (pick < 5 || m->on_hand < 1000)
         {
           mv->kind = CANTING_MOVEMENT_PURCHASE;
           mv->quantity = g_rand_int_range (rand, 1, 50000);
           mv->cost = g_rand_int_range (rand, 1000, 2000000);
+          /* One in four on credit, paid later (or never). */
+          mv->unpaid = g_rand_int_range (rand, 0, 4) == 0;
         }
       else if (pick < 8)
         {
@@ -391,14 +426,44 @@ check_stock (const char *dir,
     }
   for (guint i = 0; i < reported->len; i++)
     {
+      gint64 id = g_array_index (reported, gint64, i);
+
+      if (id < 0)
+        continue;
       sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, g_array_index (reported, gint64, i));
+      sqlite3_bind_int64 (stmt, 1, id);
       g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
       if (sqlite3_column_int (stmt, 0) != 1)
-        g_error ("movement %" G_GINT64_FORMAT " was reported committed but is missing",
-                 g_array_index (reported, gint64, i));
+        g_error ("movement %" G_GINT64_FORMAT " was reported committed but is missing", id);
     }
   sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM ledger WHERE id = ?1 AND source IS NULL",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < reported->len; i++)
+    {
+      gint64 id = g_array_index (reported, gint64, i);
+
+      if (id > 0)
+        continue;
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, -id);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      if (sqlite3_column_int (stmt, 0) != 1)
+        g_error ("ledger entry %" G_GINT64_FORMAT " was reported committed but is missing", -id);
+    }
+  sqlite3_finalize (stmt);
+
+  /* Every paid purchase is in the money ledger once, on the day it was
+   * paid, for what it cost; no unpaid one is, and nothing else is. */
+  g_assert_cmpint (canting_test_query_int (db,
+                                           "SELECT count(*) FROM stock_movements s WHERE s.kind = 'purchase' AND s.cost > 0 "
+                                           "AND s.unpaid = 0 AND (SELECT count(*) FROM ledger l WHERE l.source = 'purchase' "
+                                           "AND l.source_id = s.id AND l.voided = 0 AND l.amount = s.cost "
+                                           "AND l.on_date = coalesce(s.paid_on, s.on_date)) <> 1"), ==, 0);
+  g_assert_cmpint (canting_test_query_int (db,
+                                           "SELECT count(*) FROM ledger l WHERE l.source = 'purchase' AND l.voided = 0 "
+                                           "AND NOT EXISTS (SELECT 1 FROM stock_movements s WHERE s.id = l.source_id "
+                                           "AND s.kind = 'purchase' AND s.unpaid = 0)"), ==, 0);
 
   /* Replay each material's ledger in order: never below zero, every worth
    * as the rule says, and the core's own figures equal to the replay. */
@@ -436,6 +501,32 @@ check_stock (const char *dir,
       g_assert_cmpint (m->on_hand, ==, on_hand);
       g_assert_cmpint (m->value, ==, worth);
     }
+
+  /* Each account's balance as the core reports it, against a sum over
+   * the raw ledger rows written out here. */
+  {
+    g_autoptr(CantingDb) opened = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, &error);
+    g_autoptr(GPtrArray) accounts = NULL;
+
+    g_assert_no_error (error);
+    accounts = canting_account_list (opened, TRUE, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < accounts->len; i++)
+      {
+        const CantingAccount *a = accounts->pdata[i];
+        g_autofree char *sql =
+          g_strdup_printf ("SELECT (SELECT opening_balance FROM accounts WHERE id = %1$" G_GINT64_FORMAT ")"
+                           " + coalesce((SELECT sum(amount) FROM ledger WHERE voided = 0 AND kind = 'income'"
+                           "             AND account_id = %1$" G_GINT64_FORMAT "), 0)"
+                           " - coalesce((SELECT sum(amount) FROM ledger WHERE voided = 0 AND kind = 'expense'"
+                           "             AND account_id = %1$" G_GINT64_FORMAT "), 0)"
+                           " - coalesce((SELECT sum(amount) FROM ledger WHERE voided = 0 AND kind = 'transfer'"
+                           "             AND account_id = %1$" G_GINT64_FORMAT "), 0)"
+                           " + coalesce((SELECT sum(amount) FROM ledger WHERE voided = 0 AND kind = 'transfer'"
+                           "             AND to_account_id = %1$" G_GINT64_FORMAT "), 0)", a->id);
+        g_assert_cmpint (a->balance, ==, canting_test_query_int (db, sql));
+      }
+  }
   sqlite3_close (db);
 }
 
