@@ -506,6 +506,9 @@ show_pnl (CantingReportsWindow *self)
   set_buttons (self->pnl_csv_button, self->pnl_pdf_button, pnl != NULL);
   gtk_label_set_text (self->pnl_title_label, title != NULL ? title : "");
   gtk_widget_queue_draw (GTK_WIDGET (self->pnl_chart));
+  /* While the period is wrong there is nothing to show: no empty frame. */
+  gtk_widget_set_visible (GTK_WIDGET (self->pnl_chart), pnl != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->pnl_table_scroller), pnl != NULL);
   if (pnl == NULL)
     return;
 
@@ -585,6 +588,7 @@ show_cashflow (CantingReportsWindow *self)
   clear_grid (grid);
   set_buttons (self->cf_csv_button, self->cf_pdf_button, cf != NULL);
   gtk_label_set_text (self->cf_title_label, title != NULL ? title : "");
+  gtk_widget_set_visible (GTK_WIDGET (grid), cf != NULL);
   if (cf == NULL)
     return;
   for (guint c = 0; c < G_N_ELEMENTS (heads); c++)
@@ -644,6 +648,7 @@ show_sales (CantingReportsWindow *self)
   set_buttons (self->sales_csv_button, self->sales_pdf_button, sales != NULL);
   gtk_label_set_text (self->sales_title_label, title != NULL ? title : "");
   gtk_label_set_text (self->sales_note_label, sales != NULL ? canting_sales_amount_note (sales) : "");
+  gtk_widget_set_visible (GTK_WIDGET (grid), sales != NULL);
   if (sales == NULL)
     return;
   amount_head = g_strdup_printf ("%s (Rp)", _("Amount"));
@@ -852,10 +857,13 @@ show_tax (CantingReportsWindow *self)
   set_buttons (self->tax_csv_button, self->tax_pdf_button, year != NULL);
   gtk_label_set_text (self->tax_title_label, title != NULL ? title : "");
   gtk_widget_queue_draw (GTK_WIDGET (self->tax_chart));
+  gtk_widget_set_visible (GTK_WIDGET (self->tax_chart), year != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (grid), year != NULL);
   if (year == NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->tax_warning_label), FALSE);
       gtk_label_set_text (self->tax_notes_label, "");
+      gtk_label_set_text (self->tax_chart_note_label, "");
       gtk_label_set_text (self->tax_turnover_label, "—");
       gtk_label_set_text (self->tax_due_label, "—");
       gtk_label_set_text (self->tax_exemption_label, "—");
