@@ -783,8 +783,10 @@ show_tax_figures (CantingReportsWindow *self)
   due = canting_money_format (year->tax);
   exemption = canting_money_format (year->rule->exemption);
   cap = canting_money_format (year->rule->yearly_cap);
-  if (year->taxpayer == CANTING_TAXPAYER_COMPANY || year->rule->exemption == 0)
+  if (year->taxpayer == CANTING_TAXPAYER_COMPANY)
     passed = g_strdup (_("Not for a company"));
+  else if (year->rule->exemption == 0)
+    passed = g_strdup (_("None under this rule"));
   else if (year->exemption_month == 0)
     passed = g_strdup (_("Not yet"));
   else
