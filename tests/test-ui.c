@@ -36,6 +36,8 @@
 #include "canting-money-page.h"
 #include "canting-outcome-dialog.h"
 #include "canting-receivables-dialog.h"
+#include "canting-reports-window.h"
+#include "canting-tax.h"
 #include "canting-material.h"
 #include "canting-ipal-page.h"
 #include "canting-ipal-plant-dialog.h"
@@ -1503,6 +1505,111 @@ test_money (void)
   run_app (money_step);
 }
 
+/* The money reports: an income recorded in a month of its own shows in
+ * the profit and loss table; a month or a date typed wrong, or a period
+ * that ends before it starts, is marked and nothing can be saved; the
+ * tax view says it is an estimate, and the taxpayer kind chosen there
+ * is kept. */
+static void
+reports_step (CantingApplication *app)
+{
+  CantingWindow *window = wait_for_main_window (app);
+  AdwViewStack *stack = find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL);
+  CantingMoneyPage *page = find_widget (GTK_WIDGET (window), CANTING_TYPE_MONEY_PAGE, NULL);
+  CantingDb *db = canting_application_get_db (app);
+  g_autoptr(CantingEntry) entry = canting_entry_new (CANTING_ENTRY_INCOME);
+  g_autoptr(GPtrArray) categories = canting_category_list (db, CANTING_ENTRY_INCOME, FALSE, NULL);
+  g_autoptr(GPtrArray) accounts = canting_account_list (db, FALSE, NULL);
+  CantingReportsWindow *reports;
+  AdwViewStack *views;
+  GtkWidget *view;
+  CantingTaxpayer taxpayer;
+
+  /* May 2001: no other step writes there, so the figure is this one's. */
+  entry->on_date = g_strdup ("2001-05-15");
+  entry->amount = 7654321;
+  entry->category_id = ((CantingCategory *) categories->pdata[0])->id;
+  entry->account_id = ((CantingAccount *) accounts->pdata[0])->id;
+  g_assert_true (canting_entry_save (db, entry, NULL));
+
+  adw_view_stack_set_visible_child_name (stack, "money");
+  spin (50);
+  click (GTK_WIDGET (page), "_Laporan");
+  reports = find_window (app, CANTING_TYPE_REPORTS_WINDOW);
+  g_assert_nonnull (reports);
+  wait_until (widget_mapped, reports);
+  views = find_widget (GTK_WIDGET (reports), ADW_TYPE_VIEW_STACK, NULL);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (views), ==, "pnl");
+
+  /* Profit and loss of that month: the income, its total and the profit. */
+  view = adw_view_stack_get_visible_child (views);
+  g_assert_null (find_shown_label (view, "7.654.321"));
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (view, "Dari (tahun-bulan)")), "2001-05");
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (view, "Sampai (tahun-bulan)")), "2001-05");
+  spin (50);
+  g_assert_nonnull (find_shown_label (view, "Laba Rugi — "));
+  g_assert_nonnull (find_shown_label (view, "7.654.321"));
+  g_assert_true (gtk_widget_get_sensitive (find_widget (view, GTK_TYPE_BUTTON, "Simpan _PDF…")));
+
+  /* A month that is none, then a period running backwards. */
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (view, "Dari (tahun-bulan)")), "2001-13");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry_row (view, "Dari (tahun-bulan)")), "error"));
+  g_assert_nonnull (find_shown_label (view, "“2001-13” bukan bulan"));
+  g_assert_false (gtk_widget_get_sensitive (find_widget (view, GTK_TYPE_BUTTON, "Simpan _PDF…")));
+  g_assert_null (find_shown_label (view, "7.654.321"));
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (view, "Dari (tahun-bulan)")), "2001-06");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry_row (view, "Dari (tahun-bulan)")), "error"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry_row (view, "Sampai (tahun-bulan)")), "error"));
+  g_assert_nonnull (find_shown_label (view, "Periode berakhir sebelum dimulai."));
+  g_assert_false (gtk_widget_get_sensitive (find_widget (view, GTK_TYPE_BUTTON, "Simpan _CSV…")));
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (view, "Dari (tahun-bulan)")), "2001-01");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry_row (view, "Dari (tahun-bulan)")), "error"));
+  g_assert_nonnull (find_shown_label (view, "7.654.321"));
+
+  /* Cash flow: a day that does not exist is marked. */
+  adw_view_stack_set_visible_child_name (views, "cashflow");
+  spin (50);
+  view = adw_view_stack_get_visible_child (views);
+  g_assert_nonnull (find_shown_label (view, "Arus Kas — "));
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (view, "Dari (tanggal/bulan/tahun)")), "31/02/2026");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry_row (view, "Dari (tanggal/bulan/tahun)")), "error"));
+  g_assert_false (gtk_widget_get_sensitive (find_widget (view, GTK_TYPE_BUTTON, "Simpan _PDF…")));
+  click (view, "Tahun ini");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry_row (view, "Dari (tanggal/bulan/tahun)")), "error"));
+  g_assert_true (gtk_widget_get_sensitive (find_widget (view, GTK_TYPE_BUTTON, "Simpan _PDF…")));
+
+  /* Sales: its own period, by product to start with. */
+  adw_view_stack_set_visible_child_name (views, "sales");
+  spin (50);
+  view = adw_view_stack_get_visible_child (views);
+  g_assert_nonnull (find_shown_label (view, "Penjualan per Produk — "));
+
+  /* Tax: the disclaimer in sight; a company chosen is stored. */
+  adw_view_stack_set_visible_child_name (views, "tax");
+  spin (50);
+  view = adw_view_stack_get_visible_child (views);
+  g_assert_nonnull (find_shown_label (view, "Hanya perkiraan — bukan ketetapan pajak."));
+  g_assert_nonnull (find_shown_label (view, "Ini hanya perkiraan, bukan ketetapan pajak"));
+  g_assert_nonnull (find_shown_label (view, "Perkiraan Pajak (PPh Final UMKM) — "));
+  adw_combo_row_set_selected (find_widget (view, ADW_TYPE_COMBO_ROW, "Wajib pajak"), CANTING_TAXPAYER_COMPANY);
+  g_assert_true (canting_tax_get_taxpayer (db, &taxpayer, NULL));
+  g_assert_cmpint (taxpayer, ==, CANTING_TAXPAYER_COMPANY);
+  g_assert_nonnull (find_shown_label (view, "Tidak berlaku untuk badan usaha"));
+  adw_combo_row_set_selected (find_widget (view, ADW_TYPE_COMBO_ROW, "Wajib pajak"), CANTING_TAXPAYER_INDIVIDUAL);
+  g_assert_true (canting_tax_get_taxpayer (db, &taxpayer, NULL));
+  g_assert_cmpint (taxpayer, ==, CANTING_TAXPAYER_INDIVIDUAL);
+
+  g_object_add_weak_pointer (G_OBJECT (reports), (gpointer *) &reports);
+  gtk_window_close (GTK_WINDOW (reports));
+  wait_until (window_gone, &reports);
+}
+
+static void
+test_reports (void)
+{
+  run_app (reports_step);
+}
+
 /* A stand-in desktop notification server on the session bus, so the
  * test sees what Canting announces (and GLib finds someone to tell). */
 
@@ -1596,6 +1703,7 @@ main (int   argc,
   g_test_add_func ("/ui/8-materials", test_materials);
   g_test_add_func ("/ui/9-ipal-standards", test_ipal);
   g_test_add_func ("/ui/10-money", test_money);
+  g_test_add_func ("/ui/11-reports", test_reports);
   rc = g_test_run ();
   canting_test_rmdir (data_dir);
   return rc;

@@ -20,6 +20,7 @@
 #include "canting-outcome-dialog.h"
 #include "canting-paged-model.h"
 #include "canting-receivables-dialog.h"
+#include "canting-reports-window.h"
 #include "canting-validate.h"
 #include "canting-window.h"
 
@@ -438,6 +439,22 @@ outcome_activated (GtkWidget  *widget,
 }
 
 static void
+reports_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  canting_money_page_show_reports (CANTING_MONEY_PAGE (widget));
+}
+
+void
+canting_money_page_show_reports (CantingMoneyPage *self)
+{
+  g_return_if_fail (CANTING_IS_MONEY_PAGE (self));
+  gtk_window_present (GTK_WINDOW (canting_reports_window_new (self->app,
+                                                              GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))))));
+}
+
+static void
 receivables_activated (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -510,6 +527,7 @@ canting_money_page_class_init (CantingMoneyPageClass *klass)
   gtk_widget_class_install_action (widget_class, "money.accounts", NULL, accounts_activated);
   gtk_widget_class_install_action (widget_class, "money.receivables", NULL, receivables_activated);
   gtk_widget_class_install_action (widget_class, "money.outcome", NULL, outcome_activated);
+  gtk_widget_class_install_action (widget_class, "money.reports", NULL, reports_activated);
 }
 
 static void

@@ -21,5 +21,7 @@ void canting_money_page_open_entry        (CantingMoneyPage   *self,
                                            const CantingEntry *entry);
 /* Opens what customers owe and what the workshop owes. */
 void canting_money_page_show_receivables  (CantingMoneyPage   *self);
+/* Opens the money reports: profit and loss, cash flow, sales, tax. */
+void canting_money_page_show_reports      (CantingMoneyPage   *self);
 
 G_END_DECLS
