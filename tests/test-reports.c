@@ -1044,6 +1044,40 @@ test_pdf (Fixture       *f,
 
 /* A workshop made before step 10: its own income categories count as
  * turnover, other income does not, it is an individual's. */
+/* Rates as people type them, in percent. */
+static void
+test_rate_parse (void)
+{
+  const struct { const char *text; int bp; } good[] = {
+    { "0,5", 50 }, { "0.5 %", 50 }, { " 1 ", 100 }, { "0,25%", 25 }, { "100", 10000 }, { "0", 0 },
+  };
+  const char *bad[] = { "", "setengah", "0,125", "101", "100,5", "-1", "1,5,0" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      int bp = -1;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *back = NULL;
+
+      g_assert_true (canting_tax_rate_parse (good[i].text, &bp, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (bp, ==, good[i].bp);
+      back = canting_tax_rate_format (bp);
+      bp = -1;
+      g_assert_true (canting_tax_rate_parse (back, &bp, NULL));
+      g_assert_cmpint (bp, ==, good[i].bp);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      int bp = -1;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (canting_tax_rate_parse (bad[i], &bp, &error));
+      g_assert_error (error, CANTING_ERROR, CANTING_ERROR_INVALID);
+      g_assert_cmpint (bp, ==, -1);
+    }
+}
+
 static void
 test_upgrade (void)
 {
@@ -1100,5 +1134,6 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/reports/days", test_days);
   g_test_add_func ("/reports/upgrade", test_upgrade);
+  g_test_add_func ("/reports/rate-parse", test_rate_parse);
   return g_test_run ();
 }

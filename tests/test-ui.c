@@ -38,6 +38,7 @@
 #include "canting-receivables-dialog.h"
 #include "canting-reports-window.h"
 #include "canting-tax.h"
+#include "canting-tax-rule-dialog.h"
 #include "canting-material.h"
 #include "canting-ipal-page.h"
 #include "canting-ipal-plant-dialog.h"
@@ -1598,6 +1599,38 @@ reports_step (CantingApplication *app)
   adw_combo_row_set_selected (find_widget (view, ADW_TYPE_COMBO_ROW, "Wajib pajak"), CANTING_TAXPAYER_INDIVIDUAL);
   g_assert_true (canting_tax_get_taxpayer (db, &taxpayer, NULL));
   g_assert_cmpint (taxpayer, ==, CANTING_TAXPAYER_INDIVIDUAL);
+
+  /* A new regulation from 2031: a rate typed wrong is marked; typed
+   * right, the rule is stored and listed. */
+  {
+    CantingTaxRuleDialog *rule;
+    g_autoptr(GPtrArray) rules = NULL;
+
+    click (view, "_Tambah Aturan");
+    rule = find_window (app, CANTING_TYPE_TAX_RULE_DIALOG);
+    g_assert_nonnull (rule);
+    wait_until (widget_mapped, rule);
+    gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (rule), "Tahun pajak pertama berlakunya")), "2031");
+    gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (rule), "Tarif, dalam persen dari omzet tiap bulan")), "setengah");
+    gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (rule),
+                                                    "Omzet orang pribadi yang bebas pajak tiap tahun (Rp)")), "600 jt");
+    gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (rule),
+                                                    "Omzet setahun paling banyak untuk tarif final (Rp)")), "4.800.000.000");
+    gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (rule), "Dasar hukum (misalnya PP 55/2022)")),
+                           "PP 99/2030");
+    click (GTK_WIDGET (rule), "_Simpan");
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry_row (GTK_WIDGET (rule), "Tarif, dalam persen dari omzet tiap bulan")),
+                                             "error"));
+    gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (rule), "Tarif, dalam persen dari omzet tiap bulan")), "0,25");
+    g_object_add_weak_pointer (G_OBJECT (rule), (gpointer *) &rule);
+    click (GTK_WIDGET (rule), "_Simpan");
+    wait_until (window_gone, &rule);
+    rules = canting_tax_rule_list (db, NULL);
+    g_assert_cmpuint (rules->len, ==, 2);
+    g_assert_cmpint (((CantingTaxRule *) rules->pdata[1])->rate_bp, ==, 25);
+    g_assert_cmpint (((CantingTaxRule *) rules->pdata[1])->exemption, ==, 600000000);
+    g_assert_nonnull (find_widget (view, ADW_TYPE_ACTION_ROW, "Mulai 2031"));
+  }
 
   g_object_add_weak_pointer (G_OBJECT (reports), (gpointer *) &reports);
   gtk_window_close (GTK_WINDOW (reports));

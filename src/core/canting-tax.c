@@ -7,6 +7,8 @@
  * in whole rupiah with the fraction dropped. */
 #include "canting-tax.h"
 
+#include <string.h>
+
 #include "canting-csv-private.h"
 #include "canting-enum-private.h"
 #include "canting-error.h"
@@ -104,6 +106,58 @@ canting_tax_rule_free (CantingTaxRule *rule)
     return;
   g_free (rule->source);
   g_free (rule);
+}
+
+gboolean
+canting_tax_rate_parse (const char  *text,
+                        int         *out_rate_bp,
+                        GError     **error)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (text != NULL ? text : ""));
+  const char *p;
+  gint64 whole = 0, hundredths = 0;
+  int decimals = 0;
+  gboolean digits = FALSE;
+
+  if (g_str_has_suffix (clean, "%"))
+    {
+      clean[strlen (clean) - 1] = '\0';
+      g_strstrip (clean);
+    }
+  for (p = clean; g_ascii_isdigit (*p) && whole <= 100; p++, digits = TRUE)
+    whole = whole * 10 + (*p - '0');
+  if (*p == ',' || *p == '.')
+    for (p++; g_ascii_isdigit (*p) && decimals < 3; p++, decimals++, digits = TRUE)
+      hundredths = hundredths * 10 + (*p - '0');
+  if (!digits || *p != '\0' || decimals > 2)
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
+                   _("Type the rate in percent with at most two decimals, such as 0,5."));
+      return FALSE;
+    }
+  if (decimals == 1)
+    hundredths *= 10;
+  if (whole > 100 || (whole == 100 && hundredths > 0))
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID, _("The rate must be from 0 to 100 %%."));
+      return FALSE;
+    }
+  *out_rate_bp = (int) (whole * 100 + hundredths);
+  return TRUE;
+}
+
+char *
+canting_tax_rate_format (int rate_bp)
+{
+  GString *out = g_string_new (NULL);
+
+  g_string_printf (out, "%d,%02d", rate_bp / 100, rate_bp % 100);
+  while (out->str[out->len - 1] == '0')
+    g_string_truncate (out, out->len - 1);
+  if (out->str[out->len - 1] == ',')
+    g_string_truncate (out, out->len - 1);
+  g_string_append (out, " %");
+  return g_string_free (out, FALSE);
 }
 
 gboolean

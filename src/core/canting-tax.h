@@ -62,6 +62,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CantingTaxRule, canting_tax_rule_free)
 
 gboolean        canting_tax_rule_validate (const CantingTaxRule  *rule,
                                            GError               **error);
+/* Reads a rate as people type it, in percent ("0,5", "0.5 %", "1"):
+ * basis points (0,5 % is 50), at most two decimals, 0 to 100 %. */
+gboolean        canting_tax_rate_parse    (const char            *text,
+                                           int                   *out_rate_bp,
+                                           GError               **error);
+/* "0,5 %" for 50.  (transfer full) */
+char           *canting_tax_rate_format   (int                    rate_bp);
 /* Inserts or updates; two rules cannot start the same year. */
 gboolean        canting_tax_rule_save     (CantingDb             *db,
                                            CantingTaxRule        *rule,

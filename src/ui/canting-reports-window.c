@@ -21,6 +21,7 @@
 #include "canting-form.h"
 #include "canting-ledger.h"
 #include "canting-report.h"
+#include "canting-tax-rule-dialog.h"
 #include "canting-report-pdf.h"
 #include "canting-tax.h"
 #include "canting-validate.h"
@@ -106,6 +107,7 @@ struct _CantingReportsWindow
   GtkGrid *tax_grid;
   GtkLabel *tax_notes_label;
   AdwPreferencesGroup *tax_rules_group;
+  GtkButton *new_rule_button;
   AdwPreferencesGroup *tax_categories_group;
 
   CantingApplication *app;
@@ -914,20 +916,6 @@ update_tax (CantingReportsWindow *self)
 }
 
 /* "0,5 %": a rate as Indonesians write it. */
-static char *
-rate_text (int rate_bp)
-{
-  GString *out = g_string_new (NULL);
-
-  g_string_printf (out, "%d,%02d", rate_bp / 100, rate_bp % 100);
-  while (out->str[out->len - 1] == '0')
-    g_string_truncate (out, out->len - 1);
-  if (out->str[out->len - 1] == ',')
-    g_string_truncate (out, out->len - 1);
-  g_string_append (out, " %");
-  return g_string_free (out, FALSE);
-}
-
 static void
 on_turnover_toggled (GtkSwitch            *toggle,
                      GParamSpec           *pspec,
@@ -957,6 +945,39 @@ add_tax_row (CantingReportsWindow *self,
   g_ptr_array_add (self->tax_rows, row);
 }
 
+static void fill_tax_lists (CantingReportsWindow *self);
+
+/* A rule changed or added: the lists and the estimate follow. */
+static void
+on_rule_saved (CantingReportsWindow *self)
+{
+  fill_tax_lists (self);
+  update_tax (self);
+}
+
+static void
+open_rule (CantingReportsWindow *self,
+           const CantingTaxRule *rule)
+{
+  CantingTaxRuleDialog *dialog = canting_tax_rule_dialog_new (self->app, GTK_WINDOW (self), rule);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_rule_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_rule_activated (AdwActionRow         *row,
+                   CantingReportsWindow *self)
+{
+  open_rule (self, g_object_get_data (G_OBJECT (row), "canting-rule"));
+}
+
+static void
+on_new_rule (CantingReportsWindow *self)
+{
+  open_rule (self, NULL);
+}
+
 /* The rules and the categories: what the estimate rests on, in sight
  * where it is shown. */
 static void
@@ -983,7 +1004,7 @@ fill_tax_lists (CantingReportsWindow *self)
     {
       const CantingTaxRule *rule = g_ptr_array_index (rules, i);
       g_autofree char *title = g_strdup_printf (_("From %d"), rule->valid_from);
-      g_autofree char *rate = rate_text (rule->rate_bp);
+      g_autofree char *rate = canting_tax_rate_format (rule->rate_bp);
       g_autofree char *exemption = canting_money_format (rule->exemption);
       g_autofree char *cap = canting_money_format (rule->yearly_cap);
       g_autofree char *subtitle = g_strdup_printf (_("%s of the turnover; an individual’s untaxed turnover %s a year; "
@@ -993,6 +1014,11 @@ fill_tax_lists (CantingReportsWindow *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "canting-rule", canting_tax_rule_copy (rule),
+                              (GDestroyNotify) canting_tax_rule_free);
+      g_signal_connect (row, "activated", G_CALLBACK (on_rule_activated), self);
       add_tax_row (self, self->tax_rules_group, row);
     }
 
@@ -1380,6 +1406,7 @@ canting_reports_window_class_init (CantingReportsWindowClass *klass)
   BIND (tax_grid);
   BIND (tax_notes_label);
   BIND (tax_rules_group);
+  BIND (new_rule_button);
   BIND (tax_categories_group);
 #undef BIND
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -1475,6 +1502,7 @@ canting_reports_window_new (CantingApplication *app,
     toast (self, error->message);
   adw_combo_row_set_selected (self->tax_taxpayer_row, taxpayer);
   g_signal_connect_swapped (self->tax_taxpayer_row, "notify::selected", G_CALLBACK (on_taxpayer), self);
+  g_signal_connect_swapped (self->new_rule_button, "clicked", G_CALLBACK (on_new_rule), self);
 
   update_pnl (self);
   update_cashflow (self);
