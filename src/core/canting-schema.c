@@ -651,6 +651,184 @@ static const CantingSchemaStep steps[] = {
     "    AND NOT (NEW.kind = 'purchase' AND coalesce(NEW.cost, 0) > 0 AND NEW.unpaid = 0);"
     "END;"
     "PRAGMA user_version = 12;" },
+  { 13,
+    /* Publishing to online shops.  A channel is one shop (a WooCommerce
+     * store) or the e-Peken listing pack.  Its secret (an application
+     * password, a consumer secret) never enters this file: it lives in
+     * the system keyring, found by secret_ref (a random id, not a
+     * secret).  auth_user is what a person may see on screen: the
+     * WordPress user name, or a label of the consumer key. */
+    "CREATE TABLE channels ("
+    "  id INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),"
+    "  kind TEXT NOT NULL CHECK (kind IN ('woocommerce', 'epeken')),"
+    "  base_url TEXT NOT NULL DEFAULT '',"
+    "  auth TEXT NOT NULL DEFAULT 'none' CHECK (auth IN ('none', 'app_password', 'consumer_key')),"
+    "  auth_user TEXT NOT NULL DEFAULT '',"
+    "  secret_ref TEXT NOT NULL DEFAULT '',"
+    "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),"
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+    /* Only a shop reached over TLS, or one on this computer (the
+     * practice shop): anything else would send the password in clear. */
+    "  CHECK (kind <> 'woocommerce' OR base_url GLOB 'https://?*' OR base_url IN ('http://127.0.0.1', 'http://localhost')"
+    "         OR base_url GLOB 'http://127.0.0.1[:/]*' OR base_url GLOB 'http://localhost[:/]*'),"
+    /* WooCommerce's keys start so; one typed here would be stored. */
+    "  CHECK (auth_user NOT LIKE 'cs\\_%' ESCAPE '\\')"
+    ");"
+    /* Which shop category a product goes in, by its motif or technique.
+     * remote_id stays NULL until the category is made on the shop (or
+     * found there: term_exists carries its id). */
+    "CREATE TABLE channel_categories ("
+    "  channel_id INTEGER NOT NULL REFERENCES channels (id) ON DELETE CASCADE,"
+    "  source TEXT NOT NULL CHECK (source IN ('motif', 'technique')),"
+    "  local_value TEXT NOT NULL COLLATE NOCASE CHECK (length(trim(local_value)) > 0),"
+    "  remote_name TEXT NOT NULL CHECK (length(trim(remote_name)) > 0),"
+    "  remote_id INTEGER CHECK (remote_id IS NULL OR remote_id > 0),"
+    "  PRIMARY KEY (channel_id, source, local_value)"
+    ");"
+    /* Photos already on a shop (its media id), by their content-named
+     * file: a photo is uploaded once per shop. */
+    "CREATE TABLE channel_media ("
+    "  channel_id INTEGER NOT NULL REFERENCES channels (id) ON DELETE CASCADE,"
+    "  file TEXT NOT NULL,"
+    "  remote_id INTEGER NOT NULL CHECK (remote_id > 0),"
+    "  PRIMARY KEY (channel_id, file)"
+    ");"
+    /* A product on a channel.  wanted: the person asked for it to be
+     * online (0 after unpublish).  remote_id is stored the moment it is
+     * known, so no later attempt creates a second product.  sent_hash is
+     * the SHA-256 of the last payload the shop accepted.  local_change
+     * is never seen at rest: writing it runs listing_local_change below,
+     * the one place that says what a local change does to a listing. */
+    "CREATE TABLE listings ("
+    "  id INTEGER PRIMARY KEY,"
+    "  product_id INTEGER NOT NULL REFERENCES products (id) ON DELETE CASCADE,"
+    "  channel_id INTEGER NOT NULL REFERENCES channels (id) ON DELETE CASCADE,"
+    "  wanted INTEGER NOT NULL DEFAULT 1 CHECK (wanted IN (0, 1)),"
+    "  state TEXT NOT NULL DEFAULT 'offline' CHECK (state IN ('offline', 'queued', 'online', 'failed', 'changed')),"
+    "  remote_id INTEGER CHECK (remote_id IS NULL OR remote_id > 0),"
+    "  permalink TEXT NOT NULL DEFAULT '',"
+    "  last_attempt_at TEXT,"
+    "  last_result TEXT NOT NULL DEFAULT '',"
+    "  sent_hash TEXT,"
+    "  local_change TEXT CHECK (local_change IN ('content', 'stock')),"
+    "  UNIQUE (product_id, channel_id)"
+    ");"
+    "CREATE INDEX listings_by_channel ON listings (channel_id, state);"
+    /* Remote operations not yet done.  A row is written in the same
+     * transaction as the change that asks for it and removed in the one
+     * that records its outcome.  state: pending (due at
+     * next_attempt_at), sending (taken by a worker until lease_until),
+     * unknown (interrupted mid-flight: it may have reached the shop).
+     * lookup_first stays 1 from an unknown outcome until an answer
+     * settles it: a product whose remote id is unknown is then looked up
+     * by SKU before anything creates it.  payload is the product as it
+     * is now (listing_payloads); the channel's code turns it into what
+     * the shop reads. */
+    "CREATE TABLE outbox ("
+    "  id INTEGER PRIMARY KEY,"
+    "  channel_id INTEGER NOT NULL REFERENCES channels (id) ON DELETE CASCADE,"
+    "  product_id INTEGER NOT NULL REFERENCES products (id) ON DELETE CASCADE,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('create', 'update', 'stock', 'unpublish', 'image')),"
+    "  photo_file TEXT,"
+    "  payload TEXT NOT NULL CHECK (json_valid(payload)),"
+    "  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sending', 'unknown')),"
+    "  attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),"
+    "  next_attempt_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+    "  lease_until TEXT,"
+    "  lookup_first INTEGER NOT NULL DEFAULT 0 CHECK (lookup_first IN (0, 1)),"
+    "  last_error TEXT NOT NULL DEFAULT '',"
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+    "  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+    "  CHECK ((kind = 'image') = (photo_file IS NOT NULL)),"
+    "  CHECK ((state = 'sending') = (lease_until IS NOT NULL))"
+    ");"
+    /* At most one waiting operation per product and shop (a second change
+     * rewrites its payload), and one upload per photo. */
+    "CREATE UNIQUE INDEX outbox_one_waiting ON outbox (channel_id, product_id)"
+    "  WHERE state IN ('pending', 'unknown') AND kind <> 'image';"
+    "CREATE UNIQUE INDEX outbox_one_waiting_image ON outbox (channel_id, product_id, photo_file)"
+    "  WHERE state IN ('pending', 'unknown') AND kind = 'image';"
+    "CREATE INDEX outbox_due ON outbox (channel_id, state, next_attempt_at);"
+    "CREATE INDEX outbox_by_product ON outbox (product_id, channel_id);"
+
+    /* What a shop is told about a product: everything a listing shows
+     * and nothing private (never the cost). */
+    "CREATE VIEW listing_payloads AS"
+    "  SELECT p.id AS product_id, json_object("
+    "    'sku', p.sku, 'name', p.name, 'price', p.price, 'description', p.description,"
+    "    'motif', p.motif, 'technique', p.technique,"
+    "    'stock', (SELECT coalesce(sum(m.delta), 0) FROM product_stock_moves m WHERE m.product_id = p.id),"
+    "    'photos', json((SELECT json_group_array(f.file) FROM"
+    "                    (SELECT ph.file FROM product_photos ph WHERE ph.product_id = p.id"
+    "                     ORDER BY ph.position, ph.id) f))) AS payload"
+    "  FROM products p;"
+
+    /* A product online (or on its way) that changes locally gets one
+     * waiting operation per shop, in the same transaction as the change
+     * whoever wrote it (a form, an import, an order delivered): a
+     * waiting one takes the new payload (a stock update that meets a
+     * content change becomes a full update), else one is queued.  A
+     * listing whose first publishing failed waits for the person to
+     * publish it again rather than retrying on every stock move. */
+    "CREATE TRIGGER listing_local_change AFTER UPDATE OF local_change ON listings"
+    "  WHEN NEW.local_change IS NOT NULL BEGIN"
+    "  UPDATE outbox SET payload = (SELECT payload FROM listing_payloads WHERE product_id = NEW.product_id),"
+    "    kind = CASE WHEN kind = 'stock' AND NEW.local_change = 'content' THEN 'update' ELSE kind END,"
+    "    updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+    "  WHERE channel_id = NEW.channel_id AND product_id = NEW.product_id"
+    "    AND kind IN ('create', 'update', 'stock') AND state IN ('pending', 'unknown');"
+    "  INSERT INTO outbox (channel_id, product_id, kind, payload)"
+    "  SELECT NEW.channel_id, NEW.product_id,"
+    "         CASE WHEN NEW.remote_id IS NULL THEN 'create' WHEN NEW.local_change = 'stock' THEN 'stock' ELSE 'update' END,"
+    "         s.payload"
+    "  FROM listing_payloads s WHERE s.product_id = NEW.product_id"
+    "    AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.channel_id = NEW.channel_id AND o.product_id = NEW.product_id"
+    "                    AND o.kind <> 'image' AND o.state IN ('pending', 'unknown'));"
+    "  UPDATE listings SET local_change = NULL,"
+    "    state = CASE WHEN state = 'queued' OR remote_id IS NULL THEN 'queued' ELSE 'changed' END"
+    "  WHERE id = NEW.id;"
+    "END;"
+    "CREATE TRIGGER listing_product_changed AFTER UPDATE OF sku, name, price, description, motif, technique ON products"
+    "  WHEN OLD.sku IS NOT NEW.sku OR OLD.name IS NOT NEW.name OR OLD.price IS NOT NEW.price"
+    "    OR OLD.description IS NOT NEW.description OR OLD.motif IS NOT NEW.motif OR OLD.technique IS NOT NEW.technique BEGIN"
+    "  UPDATE listings SET local_change = 'content'"
+    "  WHERE product_id = NEW.id AND wanted = 1 AND (remote_id IS NOT NULL OR state = 'queued');"
+    "END;"
+    "CREATE TRIGGER listing_stock_added AFTER INSERT ON product_stock_moves BEGIN"
+    "  UPDATE listings SET local_change = 'stock'"
+    "  WHERE product_id = NEW.product_id AND wanted = 1 AND (remote_id IS NOT NULL OR state = 'queued');"
+    "END;"
+    "CREATE TRIGGER listing_stock_removed AFTER DELETE ON product_stock_moves BEGIN"
+    "  UPDATE listings SET local_change = 'stock'"
+    "  WHERE product_id = OLD.product_id AND wanted = 1 AND (remote_id IS NOT NULL OR state = 'queued');"
+    "END;"
+    "CREATE TRIGGER listing_stock_changed AFTER UPDATE OF product_id, delta ON product_stock_moves BEGIN"
+    "  UPDATE listings SET local_change = 'stock'"
+    "  WHERE product_id IN (OLD.product_id, NEW.product_id) AND wanted = 1 AND (remote_id IS NOT NULL OR state = 'queued');"
+    "END;"
+    /* A new photo of a listed product is uploaded to each shop that does
+     * not have it yet, before the product's update that shows it. */
+    "CREATE TRIGGER listing_photo_added AFTER INSERT ON product_photos BEGIN"
+    "  INSERT INTO outbox (channel_id, product_id, kind, photo_file, payload)"
+    "  SELECT l.channel_id, NEW.product_id, 'image', NEW.file, json_object('file', NEW.file)"
+    "  FROM listings l WHERE l.product_id = NEW.product_id AND l.wanted = 1"
+    "    AND (l.remote_id IS NOT NULL OR l.state = 'queued')"
+    "    AND NOT EXISTS (SELECT 1 FROM channel_media m WHERE m.channel_id = l.channel_id AND m.file = NEW.file)"
+    "    AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.channel_id = l.channel_id AND o.product_id = NEW.product_id"
+    "                    AND o.photo_file = NEW.file);"
+    "  UPDATE listings SET local_change = 'content'"
+    "  WHERE product_id = NEW.product_id AND wanted = 1 AND (remote_id IS NOT NULL OR state = 'queued');"
+    "END;"
+    "CREATE TRIGGER listing_photo_removed AFTER DELETE ON product_photos BEGIN"
+    "  UPDATE listings SET local_change = 'content'"
+    "  WHERE product_id = OLD.product_id AND wanted = 1 AND (remote_id IS NOT NULL OR state = 'queued');"
+    "END;"
+    "CREATE TRIGGER listing_photo_moved AFTER UPDATE OF product_id, position, file ON product_photos BEGIN"
+    "  UPDATE listings SET local_change = 'content'"
+    "  WHERE product_id IN (OLD.product_id, NEW.product_id) AND wanted = 1 AND (remote_id IS NOT NULL OR state = 'queued');"
+    "END;"
+    "PRAGMA user_version = 13;" },
 };
 
 static const char * const tables[] = {
@@ -682,6 +860,11 @@ static const char * const tables[] = {
   "ledger_categories",
   "ledger",
   "tax_rules",
+  "channels",
+  "channel_categories",
+  "channel_media",
+  "listings",
+  "outbox",
   NULL,
 };
 
