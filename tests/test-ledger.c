@@ -894,6 +894,22 @@ test_dashboard (Fixture       *f,
   g_assert_cmpint (d->receivable_late, ==, d->receivable);
   g_assert_cmpint (d->lab_test_days, ==, -1);
   g_assert_cmpuint (d->ipal_judged, ==, 0);
+
+  /* Not yet online: every product, until one is online somewhere (a
+   * listing changed here since is still online). */
+  g_assert_cmpint (d->products, ==, 3);
+  g_assert_cmpint (d->products_offline, ==, 3);
+  g_clear_pointer (&d, canting_dashboard_free);
+  exec (f, "INSERT INTO channels (id, name, kind, base_url) VALUES (1, 'Toko', 'woocommerce', 'https://toko.example');");
+  {
+    g_autofree char *sql = g_strdup_printf ("INSERT INTO listings (product_id, channel_id, state) VALUES "
+                                            "(%" G_GINT64_FORMAT ", 1, 'changed'), (%" G_GINT64_FORMAT ", 1, 'failed')",
+                                            kawung, parang);
+    exec (f, sql);
+  }
+  d = canting_dashboard_read (f->db, "2026-06-10", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (d->products_offline, ==, 2);
 }
 
 int

@@ -9,6 +9,7 @@
 #include "canting-i18n.h"
 #include "canting-ipal.h"
 #include "canting-ipal-trend.h"
+#include "canting-listing.h"
 #include "canting-material.h"
 #include "canting-order.h"
 #include "canting-report.h"
@@ -174,5 +175,7 @@ canting_dashboard_read (CantingDb   *db,
   if (unlogged == NULL)
     return NULL;
   d->unlogged_days = unlogged->len;
+  if (!canting_listing_count_offline (db, &d->products_offline, &d->products, error))
+    return NULL;
   return g_steal_pointer (&d);
 }

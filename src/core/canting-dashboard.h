@@ -40,6 +40,8 @@ typedef struct {
   guint                ipal_judged;         /* entries and tests judged this month */
   guint                ipal_compliant;
   guint                unlogged_days;       /* production days this month without an IPAL entry */
+  gint64               products;            /* in the catalog, not archived */
+  gint64               products_offline;    /* of those, online on no channel */
 } CantingDashboard;
 
 void              canting_dashboard_free (CantingDashboard *dashboard);

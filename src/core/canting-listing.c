@@ -427,3 +427,30 @@ canting_listing_queue_unpublish (CantingDb     *db,
   g_return_val_if_fail (product_ids != NULL || n_products == 0, FALSE);
   return canting_db_transaction (db, unpublish_in_transaction, &job, error);
 }
+
+gboolean
+canting_listing_count_offline (CantingDb  *db,
+                               gint64     *out_offline,
+                               gint64     *out_products,
+                               GError    **error)
+{
+  /* A listing changed here is still online, with an update on its way. */
+  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
+                                                      "SELECT count(*), coalesce(sum(NOT EXISTS (SELECT 1 FROM listings l "
+                                                      "  WHERE l.product_id = p.id AND l.state IN ('online', 'changed'))), 0) "
+                                                      "FROM products p WHERE p.archived = 0",
+                                                      error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      canting_db_set_error (error, canting_db_get_handle (db), rc, _("counting the products online"));
+      return FALSE;
+    }
+  *out_products = sqlite3_column_int64 (stmt, 0);
+  *out_offline = sqlite3_column_int64 (stmt, 1);
+  return TRUE;
+}

@@ -104,6 +104,13 @@ gboolean        canting_listing_queue_unpublish (CantingDb     *db,
                                                  guint          n_products,
                                                  GError       **error);
 
+/* How many of the catalog's products (not archived) are online on no
+ * channel, and how many there are: Beranda's "not yet online". */
+gboolean        canting_listing_count_offline (CantingDb  *db,
+                                               gint64     *out_offline,
+                                               gint64     *out_products,
+                                               GError    **error);
+
 /* The product as a shop would be told it now (the outbox payload), for
  * the preview of what will be sent.  (transfer full) */
 char           *canting_listing_payload (CantingDb  *db,

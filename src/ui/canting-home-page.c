@@ -38,6 +38,8 @@ struct _CantingHomePage
   GtkButton *ipal_card;
   GtkLabel *ipal_label;
   GtkLabel *lab_label;
+  GtkButton *online_card;
+  GtkLabel *online_label;
   GtkButton *top_card;
   GtkLabel *top_products_label;
   GtkLabel *top_motifs_label;
@@ -215,6 +217,25 @@ show_stock_and_ipal (CantingHomePage        *self,
   name_card (self->ipal_card, ipal_labels, G_N_ELEMENTS (ipal_labels));
 }
 
+static void
+show_online (CantingHomePage        *self,
+             const CantingDashboard *d)
+{
+  g_autofree char *text = NULL;
+  GtkLabel *labels[] = { self->online_label };
+
+  if (d->products == 0)
+    text = g_strdup (_("No products in the catalog yet"));
+  else if (d->products_offline == 0)
+    text = g_strdup (_("Every product is online"));
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d of %d products is not online yet",
+                                         "%d of %d products are not online yet", (gulong) d->products_offline),
+                            (int) d->products_offline, (int) d->products);
+  gtk_label_set_text (self->online_label, text);
+  name_card (self->online_card, labels, G_N_ELEMENTS (labels));
+}
+
 static char *
 top_list (const char *title,
           GPtrArray  *items)
@@ -311,6 +332,7 @@ refresh (CantingHomePage *self)
   show_orders (self, d);
   show_receivable (self, d);
   show_stock_and_ipal (self, d);
+  show_online (self, d);
   show_top (self, d);
   gtk_widget_queue_draw (GTK_WIDGET (self->chart));
 }
@@ -395,6 +417,8 @@ canting_home_page_class_init (CantingHomePageClass *klass)
   BIND (ipal_card);
   BIND (ipal_label);
   BIND (lab_label);
+  BIND (online_card);
+  BIND (online_label);
   BIND (top_card);
   BIND (top_products_label);
   BIND (top_motifs_label);
@@ -414,6 +438,7 @@ canting_home_page_init (CantingHomePage *self)
       { self->receivable_card, NULL },
       { self->stock_card, "materials" },
       { self->ipal_card, "ipal" },
+      { self->online_card, "products" },
       { self->top_card, "products" },
     };
 
