@@ -1033,6 +1033,29 @@ test_oauth_requests (void)
                    "Invalid nonce - nonce has already been used.");
   g_clear_pointer (&r, resp_free);
 
+  /* The same parameters in an Authorization: OAuth header. */
+  {
+    g_autofree char *url = g_strconcat (s->home, "/wp-json/wc/v3/products", NULL);
+    g_autofree char *q = sign_request ("GET", url, "sku=A", CONSUMER_KEY, CONSUMER_SECRET, FALSE, "hdr", now);
+    g_auto(GStrv) pairs = g_strsplit (q + strlen ("sku=A&"), "&", -1);
+    g_autoptr(GString) header = g_string_new ("OAuth ");
+    g_autofree char *full = g_strconcat (url, "?sku=A", NULL);
+    g_autoptr(SoupMessage) msg = soup_message_new ("GET", full);
+    g_autoptr(GBytes) body = NULL;
+    g_autoptr(GError) error = NULL;
+
+    for (guint i = 0; pairs[i] != NULL; i++)
+      {
+        char *eq = strchr (pairs[i], '=');
+        *eq = '\0';
+        g_string_append_printf (header, "%s%s=\"%s\"", i > 0 ? ", " : "", pairs[i], eq + 1);
+      }
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", header->str);
+    body = soup_session_send_and_read (s->session, msg, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+  }
+
   r = request (s, "GET", "/wp-json/wc/v3/products", "oauth_consumer_key=" CONSUMER_KEY, AUTH_NONE, NULL);
   assert_error (r, 401, "woocommerce_rest_authentication_missing_parameter");
   g_clear_pointer (&r, resp_free);
