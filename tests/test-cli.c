@@ -829,6 +829,93 @@ test_outcome_merge (void)
   canting_test_rmdir (dir);
 }
 
+/* practice-shop: prints where it listens and the credentials, answers
+ * like WooCommerce, logs requests without their query (the OAuth
+ * signature), and stops by itself at its time limit, keeping --data. */
+static void
+test_practice_shop (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autofree char *data = g_build_filename (dir, "latihan.db", NULL);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GSocketConnection) conn = NULL;
+  g_autoptr(GString) rest = g_string_new (NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *reply = NULL;
+  g_autofree char *err = NULL;
+  const char *request = "GET /wp-json/wc/v3/products?oauth_signature=RAHASIA HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n";
+  guint port = 0;
+  gint64 start = g_get_monotonic_time ();
+  char *line;
+  gsize len;
+
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                           g_getenv ("CANTING_CLI"), "practice-shop", "--port", "0", "--time-limit", "2",
+                           "--data", data, "--faults", "latency=10ms", NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (proc));
+  first = g_data_input_stream_read_line_utf8 (out, &len, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (first);
+  g_assert_cmpint (sscanf (first, "Listening on http://127.0.0.1:%u", &port), ==, 1);
+  g_assert_cmpuint (port, >, 0);
+
+  conn = g_socket_client_connect_to_host (client, "127.0.0.1", (guint16) port, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (conn)), request,
+                                            strlen (request), NULL, NULL, &error));
+  {
+    g_autoptr(GDataInputStream) in = g_data_input_stream_new (g_io_stream_get_input_stream (G_IO_STREAM (conn)));
+    reply = g_data_input_stream_read_line_utf8 (in, &len, NULL, &error);
+  }
+  g_assert_no_error (error);
+  /* Nobody signed in: WooCommerce's 401. */
+  g_assert_true (g_str_has_prefix (reply, "HTTP/1.0 401") || g_str_has_prefix (reply, "HTTP/1.1 401"));
+  g_clear_object (&conn);
+
+  while ((line = g_data_input_stream_read_line_utf8 (out, &len, NULL, &error)) != NULL)
+    {
+      g_string_append_printf (rest, "%s\n", line);
+      g_free (line);
+    }
+  g_assert_no_error (error);
+  g_subprocess_wait (proc, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+  /* It ran until its limit, not much longer. */
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 2 * G_USEC_PER_SEC);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+  g_assert_true (g_regex_match_simple ("^Consumer key: ck_[0-9a-f]{40}$", rest->str, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^Consumer secret: cs_[0-9a-f]{40}$", rest->str, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^Application password: (\\w{4} ){5}\\w{4}$", rest->str, G_REGEX_MULTILINE, 0));
+  g_assert_nonnull (strstr (rest->str, "Injecting faults: latency=10ms"));
+  g_assert_nonnull (strstr (rest->str, "GET /wp-json/wc/v3/products → 401\n"));
+  g_assert_null (strstr (rest->str, "RAHASIA"));
+  g_assert_nonnull (strstr (rest->str, "The practice shop stopped: its time limit of 2 seconds is up."));
+  /* --data keeps the shop's file. */
+  g_assert_true (g_file_test (data, G_FILE_TEST_IS_REGULAR));
+
+  {
+    Result r = run_cli ("practice-shop", "--faults", "500=sometimes", "--time-limit", "1", NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "500=sometimes"));
+    g_assert_null (strstr (r.out, "Listening on"));
+    result_clear (&r);
+    r = run_cli ("practice-shop", "--port", "70000", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "65535"));
+    result_clear (&r);
+    r = run_cli ("practice-shop", "--time-limit", "0", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    result_clear (&r);
+  }
+  canting_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -852,5 +939,6 @@ main (int   argc,
   g_test_add_func ("/cli/outcome-export", test_outcome_export);
   g_test_add_func ("/cli/outcome-merge", test_outcome_merge);
   g_test_add_func ("/cli/reports", test_reports);
+  g_test_add_func ("/cli/practice-shop", test_practice_shop);
   return g_test_run ();
 }

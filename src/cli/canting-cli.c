@@ -24,8 +24,12 @@
 #include "canting-profile.h"
 #include "canting-report.h"
 #include "canting-report-pdf.h"
+#include "canting-shop.h"
+#include "canting-shop-store.h"
 #include "canting-tax.h"
 
+#include <glib-unix.h>
+#include <signal.h>
 #include <string.h>
 
 static char *opt_data_dir;
@@ -41,6 +45,10 @@ static char *opt_by;
 static int opt_year;
 static char *opt_baseline_from;
 static char *opt_baseline_to;
+static int opt_port;
+static char *opt_faults;
+static int opt_time_limit = -1;
+static char *opt_shop_data;
 
 static const GOptionEntry entries[] = {
   { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, &opt_data_dir,
@@ -67,6 +75,16 @@ static const GOptionEntry entries[] = {
   { "by", 0, 0, G_OPTION_ARG_STRING, &opt_by,
     N_("report pnl: month or year; report sales: product, motif, channel or city"), N_("WHAT") },
   { "year", 0, 0, G_OPTION_ARG_INT, &opt_year, N_("report tax: the tax year"), N_("YYYY") },
+  { "port", 0, 0, G_OPTION_ARG_INT, &opt_port,
+    N_("practice-shop: the port on 127.0.0.1 (default 0: any free port, printed)"), N_("N") },
+  { "faults", 0, 0, G_OPTION_ARG_STRING, &opt_faults,
+    N_("practice-shop: faults to inject, e.g. latency=50ms,500=every:3,429=every:5:retry-after=2,drop=every:7"),
+    N_("SPEC") },
+  { "time-limit", 0, 0, G_OPTION_ARG_INT, &opt_time_limit,
+    N_("practice-shop: stop by itself after this many seconds (default 7200)"), N_("SECONDS") },
+  { "data", 0, 0, G_OPTION_ARG_FILENAME, &opt_shop_data,
+    N_("practice-shop: keep the shop's products and orders in FILE (default: a temporary file removed at exit)"),
+    N_("FILE") },
   { NULL }
 };
 
@@ -745,6 +763,137 @@ cmd_backup_restore (const char *data_dir,
   return 0;
 }
 
+/* A training session: long enough for a morning's practice, short enough
+ * that a forgotten shop does not run for days. */
+#define SHOP_DEFAULT_TIME_LIMIT_S 7200
+/* A day at most: the shop is for practice, not for keeping. */
+#define SHOP_MAX_TIME_LIMIT_S 86400
+
+typedef struct {
+  GMainLoop *loop;
+  gboolean timed_out;
+} ShopRun;
+
+static gboolean
+shop_time_up (gpointer data)
+{
+  ShopRun *run = data;
+
+  run->timed_out = TRUE;
+  g_main_loop_quit (run->loop);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+shop_interrupted (gpointer data)
+{
+  g_main_loop_quit (((ShopRun *) data)->loop);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+remove_shop_file (const char *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", NULL };
+
+  for (guint i = 0; suffixes[i] != NULL; i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_remove (file);
+    }
+}
+
+/* The practice shop on 127.0.0.1 until its time limit, Ctrl+C or SIGTERM.
+ * Credentials come from CANTING_SHOP_CONSUMER_KEY, CANTING_SHOP_CONSUMER_SECRET,
+ * CANTING_SHOP_USER and CANTING_SHOP_APP_PASSWORD (the environment, not
+ * options, so they stay out of the process list), or are made up. */
+static int
+cmd_practice_shop (void)
+{
+  GError *error = NULL;
+  g_autofree char *tmp_dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(CantingShopStore) store = NULL;
+  g_autoptr(CantingShop) shop = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  guint limit = opt_time_limit < 0 ? SHOP_DEFAULT_TIME_LIMIT_S : (guint) opt_time_limit;
+  ShopRun run = { NULL, FALSE };
+  guint sigint, sigterm, timeout;
+
+  if (opt_shop_data != NULL)
+    path = g_canonicalize_filename (opt_shop_data, NULL);
+  else
+    {
+      tmp_dir = g_dir_make_tmp ("canting-shop-XXXXXX", &error);
+      if (tmp_dir == NULL)
+        return fail (error);
+      path = g_build_filename (tmp_dir, "practice-shop.db", NULL);
+    }
+  store = canting_shop_store_open (path, &error);
+  if (store == NULL)
+    {
+      if (tmp_dir != NULL)
+        g_rmdir (tmp_dir);
+      return fail (error);
+    }
+  shop = canting_shop_new (store, g_getenv ("CANTING_SHOP_CONSUMER_KEY"), g_getenv ("CANTING_SHOP_CONSUMER_SECRET"),
+                           g_getenv ("CANTING_SHOP_USER"), g_getenv ("CANTING_SHOP_APP_PASSWORD"));
+  if (!canting_shop_set_faults (shop, opt_faults, &error)
+      || !canting_shop_listen (shop, "127.0.0.1", (guint) opt_port, &error))
+    {
+      g_clear_object (&shop);
+      g_clear_object (&store);
+      if (tmp_dir != NULL)
+        {
+          remove_shop_file (path);
+          g_rmdir (tmp_dir);
+        }
+      return fail (error);
+    }
+  canting_shop_set_log_requests (shop, TRUE);
+
+  /* Scripts and tests read this line: it is not translated. */
+  g_print ("Listening on %s\n", canting_shop_get_home_url (shop));
+  g_print ("%s %s/wp-json/wc/v3\n", _("WooCommerce REST API:"), canting_shop_get_home_url (shop));
+  g_print ("%s %s\n", _("Consumer key:"), canting_shop_get_consumer_key (shop));
+  g_print ("%s %s\n", _("Consumer secret:"), canting_shop_get_consumer_secret (shop));
+  g_print ("%s %s\n", _("User:"), canting_shop_get_user (shop));
+  g_print ("%s %s\n", _("Application password:"), canting_shop_get_app_password (shop));
+  if (tmp_dir != NULL)
+    g_print ("%s\n", _("Data: a temporary file, removed when the shop stops."));
+  else
+    g_print (_("Data: %s (kept)\n"), path);
+  if (opt_faults != NULL && *opt_faults != '\0')
+    g_print (_("Injecting faults: %s\n"), opt_faults);
+  g_print (_("The shop stops by itself after %u seconds; Ctrl+C stops it sooner.\n"), limit);
+
+  loop = g_main_loop_new (NULL, FALSE);
+  run.loop = loop;
+  /* Not g_timeout_add_seconds(): it may fire up to a second early. */
+  timeout = g_timeout_add (limit * 1000, shop_time_up, &run);
+  sigint = g_unix_signal_add (SIGINT, shop_interrupted, &run);
+  sigterm = g_unix_signal_add (SIGTERM, shop_interrupted, &run);
+  g_main_loop_run (loop);
+  if (!run.timed_out)
+    g_source_remove (timeout);
+  g_source_remove (sigint);
+  g_source_remove (sigterm);
+
+  canting_shop_disconnect (shop);
+  g_clear_object (&shop);
+  g_clear_object (&store);
+  if (tmp_dir != NULL)
+    {
+      remove_shop_file (path);
+      g_rmdir (tmp_dir);
+    }
+  if (run.timed_out)
+    g_print (_("The practice shop stopped: its time limit of %u seconds is up.\n"), limit);
+  else
+    g_print ("%s\n", _("The practice shop stopped."));
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -759,7 +908,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  context = g_option_context_new (_("COMMAND — info | backup create|list|restore FILE | import|export customers|products|orders|materials|purchases|ipal|ipal-lab FILE | export shortages FILE | ipal report --month YYYY-MM [-o FILE] | report pnl --from YYYY-MM --to YYYY-MM [--by month|year] [-o FILE] | report cashflow --from YYYY-MM-DD --to YYYY-MM-DD [-o FILE] | report sales --by product|motif|channel|city --from YYYY-MM-DD --to YYYY-MM-DD [-o FILE] | report tax --year YYYY [-o FILE] | outcome export --from --to --baseline-from --baseline-to -o FILE.json|FILE.pdf | outcome merge FILE… -o REPORT.csv|REPORT.pdf | bench orders|stock|reports|outcome [N]"));
+  context = g_option_context_new (_("COMMAND — info | backup create|list|restore FILE | import|export customers|products|orders|materials|purchases|ipal|ipal-lab FILE | export shortages FILE | ipal report --month YYYY-MM [-o FILE] | report pnl --from YYYY-MM --to YYYY-MM [--by month|year] [-o FILE] | report cashflow --from YYYY-MM-DD --to YYYY-MM-DD [-o FILE] | report sales --by product|motif|channel|city --from YYYY-MM-DD --to YYYY-MM-DD [-o FILE] | report tax --year YYYY [-o FILE] | outcome export --from --to --baseline-from --baseline-to -o FILE.json|FILE.pdf | outcome merge FILE… -o REPORT.csv|REPORT.pdf | bench orders|stock|reports|outcome [N] | practice-shop [--port N] [--faults SPEC] [--time-limit SECONDS] [--data FILE]"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Canting, the batik workshop book, from the command line."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -847,6 +996,14 @@ main (int   argc,
     }
   if (g_str_equal (cmd, "report") && argc == 3)
     return cmd_report (context, data_dir, argv[2]);
+  if (g_str_equal (cmd, "practice-shop") && argc == 2)
+    {
+      if (opt_port < 0 || opt_port > 65535)
+        return usage_error (context, _("The port must be a number from 0 to 65535 (0 picks a free one)."));
+      if (opt_time_limit != -1 && (opt_time_limit < 1 || opt_time_limit > SHOP_MAX_TIME_LIMIT_S))
+        return usage_error (context, _("The time limit must be a number of seconds from 1 to 86400."));
+      return cmd_practice_shop ();
+    }
   if (g_str_equal (cmd, "backup") && argc >= 3)
     {
       if (g_str_equal (argv[2], "create") && argc == 3)
