@@ -660,6 +660,49 @@ test_payment_removed (Fixture       *f,
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM ledger WHERE voided = 0"), ==, 1);
 }
 
+/* Wages owed are the newest stages' wages (payments settle the oldest
+ * first), aged from the day each was earned. */
+static void
+test_wages_owed (Fixture       *f,
+                 gconstpointer  data)
+{
+  gint64 order = add_order (f, "2026-03-01", NULL, 500000);
+  gint64 item = 0;
+  CantingMoney buckets[CANTING_AGE_BUCKET_COUNT];
+  g_autoptr(GPtrArray) owed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  const CantingWageOwed *w;
+
+  sql = g_strdup_printf ("SELECT id FROM order_items WHERE order_id = %" G_GINT64_FORMAT, order);
+  item = query_int (f, sql);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("INSERT INTO workers (id, name) VALUES (7, 'Mbok Yem'), (8, 'Pak Dar');"
+                         "INSERT INTO item_stages (order_item_id, position, name, technique, done_on, worker_id, pieces, wage)"
+                         " VALUES (%1$" G_GINT64_FORMAT ", 1, 'Pola', 'tulis', '2026-03-01', 7, 1, 30000),"
+                         "        (%1$" G_GINT64_FORMAT ", 2, 'Nglowong', 'tulis', '2026-04-20', 7, 1, 40000),"
+                         "        (%1$" G_GINT64_FORMAT ", 3, 'Isen-isen', 'tulis', '2026-06-05', 7, 1, 50000),"
+                         "        (%1$" G_GINT64_FORMAT ", 4, 'Nembok', 'tulis', '2026-06-01', 8, 1, 20000);"
+                         "INSERT INTO wage_payments (worker_id, amount, paid_on) VALUES (7, 50000, '2026-05-01'),"
+                         "  (8, 20000, '2026-06-02');", item);
+  exec (f, sql);
+
+  owed = canting_wages_owed (f->db, "2026-06-10", buckets, &error);
+  g_assert_no_error (error);
+  /* Pak Dar is paid up; Mbok Yem is owed 70.000: the 50.000 of 5 June
+   * and 20.000 of the 40.000 of 20 April. */
+  g_assert_cmpuint (owed->len, ==, 1);
+  w = owed->pdata[0];
+  g_assert_cmpint (w->worker_id, ==, 7);
+  g_assert_cmpint (w->owed, ==, 70000);
+  g_assert_cmpstr (w->oldest, ==, "2026-04-20");
+  g_assert_cmpint (w->days, ==, 51);
+  g_assert_cmpint (w->bucket, ==, CANTING_AGE_31_60);
+  g_assert_cmpint (buckets[CANTING_AGE_1_30], ==, 50000);
+  g_assert_cmpint (buckets[CANTING_AGE_31_60], ==, 20000);
+  g_assert_cmpint (buckets[CANTING_AGE_61_90], ==, 0);
+}
+
 static gint64
 buy (Fixture      *f,
      const char   *on_date,
@@ -930,6 +973,7 @@ main (int    argc,
   ADD ("/ledger/dashboard", test_dashboard);
   ADD ("/ledger/payables", test_payables);
   ADD ("/ledger/payment-removed", test_payment_removed);
+  ADD ("/ledger/wages-owed", test_wages_owed);
 #undef ADD
   g_test_add_func ("/ledger/upgrade-brings-in-history", test_upgrade_brings_in_history);
   g_test_add_func ("/ledger/periods", test_periods);

@@ -1068,3 +1068,91 @@ canting_payables (CantingDb     *db,
     sum_buckets (rows, G_STRUCT_OFFSET (CantingPayable, amount), G_STRUCT_OFFSET (CantingPayable, bucket), out_buckets);
   return rows;
 }
+
+/* --- wages owed ---------------------------------------------------------- */
+
+void
+canting_wage_owed_free (CantingWageOwed *owed)
+{
+  if (owed == NULL)
+    return;
+  g_free (owed->name);
+  g_free (owed->oldest);
+  g_free (owed);
+}
+
+static gint
+longest_owed_first (gconstpointer a,
+                    gconstpointer b)
+{
+  const CantingWageOwed *x = *(CantingWageOwed * const *) a;
+  const CantingWageOwed *y = *(CantingWageOwed * const *) b;
+
+  return x->days != y->days ? (x->days > y->days ? -1 : 1) : g_utf8_collate (x->name, y->name);
+}
+
+GPtrArray *
+canting_wages_owed (CantingDb     *db,
+                    const char    *today,
+                    CantingMoney   out_buckets[CANTING_AGE_BUCKET_COUNT],
+                    GError       **error)
+{
+  g_autofree char *today_storage = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_wage_owed_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  CantingWageOwed *current = NULL;
+  int rc;
+
+  /* Each stage's wage, newest first with a running sum per worker: the
+   * stages whose running sum has not yet covered what is owed are the
+   * unpaid ones (the oldest of them only in part). */
+  stmt = canting_sql_prepare (db,
+                              "WITH owed AS ("
+                              "  SELECT w.id AS worker_id, w.name AS name,"
+                              "         (SELECT coalesce(sum(wage), 0) FROM item_stages s WHERE s.worker_id = w.id)"
+                              "       - (SELECT coalesce(sum(amount), 0) FROM wage_payments p WHERE p.worker_id = w.id) AS owed"
+                              "  FROM workers w),"
+                              " stages AS ("
+                              "  SELECT s.worker_id, s.done_on, s.wage,"
+                              "         sum(s.wage) OVER (PARTITION BY s.worker_id ORDER BY s.done_on DESC, s.id DESC) AS upto"
+                              "  FROM item_stages s WHERE s.done_on IS NOT NULL AND s.wage > 0)"
+                              " SELECT o.worker_id, o.name, o.owed, st.done_on,"
+                              "        min(st.wage, o.owed - (st.upto - st.wage)) AS part,"
+                              "        CAST (julianday (?1) - julianday (st.done_on) AS INTEGER) AS age"
+                              " FROM owed o JOIN stages st ON st.worker_id = o.worker_id"
+                              " WHERE o.owed > 0 AND st.upto - st.wage < o.owed"
+                              " ORDER BY o.worker_id, st.done_on, st.upto DESC",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, today_or (today, &today_storage), -1, SQLITE_STATIC);
+  if (out_buckets != NULL)
+    memset (out_buckets, 0, sizeof (CantingMoney) * CANTING_AGE_BUCKET_COUNT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 worker_id = sqlite3_column_int64 (stmt, 0);
+      gint64 age = MAX (sqlite3_column_int64 (stmt, 5), 0);
+
+      if (current == NULL || current->worker_id != worker_id)
+        {
+          /* Rows come oldest first: the first of a worker is the oldest. */
+          current = g_new0 (CantingWageOwed, 1);
+          current->worker_id = worker_id;
+          current->name = canting_sql_dup_text (stmt, 1);
+          current->owed = sqlite3_column_int64 (stmt, 2);
+          current->oldest = canting_sql_dup_text (stmt, 3);
+          current->days = age;
+          current->bucket = bucket_for (age);
+          g_ptr_array_add (rows, current);
+        }
+      if (out_buckets != NULL)
+        out_buckets[bucket_for (age)] += sqlite3_column_int64 (stmt, 4);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      canting_db_set_error (error, canting_db_get_handle (db), rc, _("reading the wages owed"));
+      return NULL;
+    }
+  g_ptr_array_sort (rows, longest_owed_first);
+  return g_steal_pointer (&rows);
+}

@@ -292,4 +292,27 @@ GPtrArray *canting_payables (CantingDb     *db,
                              CantingMoney   out_buckets[CANTING_AGE_BUCKET_COUNT],
                              GError       **error);
 
+/* --- wages owed ---------------------------------------------------------- */
+
+typedef struct {
+  gint64            worker_id;
+  char             *name;
+  CantingMoney      owed;          /* earned for stages done, less what was paid */
+  char             *oldest;        /* the day the oldest unpaid wage was earned */
+  gint64            days;          /* since then */
+  CantingAgeBucket  bucket;        /* of the oldest */
+} CantingWageOwed;
+
+void       canting_wage_owed_free (CantingWageOwed *owed);
+
+/* Wages earned and not yet paid, per worker, aged from the day each stage
+ * was done: payments settle the oldest wages first, so what is owed is the
+ * newest stages' wages.  @out_buckets (nullable) gets the owed amounts by
+ * the age of the stage they were earned on.
+ * (transfer full) (element-type CantingWageOwed): the longest owed first */
+GPtrArray *canting_wages_owed (CantingDb     *db,
+                               const char    *today,
+                               CantingMoney   out_buckets[CANTING_AGE_BUCKET_COUNT],
+                               GError       **error);
+
 G_END_DECLS

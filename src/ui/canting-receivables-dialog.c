@@ -11,7 +11,6 @@
 #include "canting-ledger.h"
 #include "canting-material.h"
 #include "canting-order-dialog.h"
-#include "canting-production.h"
 #include "canting-validate.h"
 
 struct _CantingReceivablesDialog
@@ -135,8 +134,7 @@ fill (CantingReceivablesDialog *self)
   CantingDb *db = canting_application_get_db (self->app);
   CantingMoney buckets[CANTING_AGE_BUCKET_COUNT];
   g_autoptr(GPtrArray) owed = canting_receivables (db, NULL, buckets, NULL);
-  g_autoptr(GPtrArray) wages = canting_wages_summary (db, NULL);
-  gboolean any_wages = FALSE;
+  g_autoptr(GPtrArray) wages = canting_wages_owed (db, NULL, NULL, NULL);
 
   for (guint i = 0; i < self->rows->len; i++)
     {
@@ -173,14 +171,13 @@ fill (CantingReceivablesDialog *self)
 
   for (guint i = 0; wages != NULL && i < wages->len; i++)
     {
-      const CantingWages *w = wages->pdata[i];
+      const CantingWageOwed *w = wages->pdata[i];
+      g_autofree char *since = canting_date_format (w->oldest);
+      g_autofree char *subtitle = g_strdup_printf (_("Unpaid since %s · %s"), since, canting_age_bucket_label (w->bucket));
 
-      if (w->earned <= w->paid)
-        continue;
-      add_row (self, self->wages_group, money_row (w->name, NULL, w->earned - w->paid));
-      any_wages = TRUE;
+      add_row (self, self->wages_group, money_row (w->name, subtitle, w->owed));
     }
-  if (!any_wages)
+  if (wages == NULL || wages->len == 0)
     add_row (self, self->wages_group, money_row (_("No wages owed"), NULL, 0));
 }
 
