@@ -327,7 +327,7 @@ test_orders_channel (Fixture       *f,
   CantingOrderFilter all = { .status = -1 };
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GBytes) out = NULL;
-  const CantingSalesChannel expected[] = { CANTING_CHANNEL_DIRECT, CANTING_CHANNEL_EXHIBITION, CANTING_CHANNEL_WHATSAPP };
+  const CantingSalesChannel expected[] = { CANTING_SALES_DIRECT, CANTING_SALES_EXHIBITION, CANTING_SALES_WHATSAPP };
 
   g_assert_no_error (error);
   g_assert_cmpuint (report->imported, ==, 3);

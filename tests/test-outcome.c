@@ -243,14 +243,14 @@ fill_fixture (Fixture *f)
       f->customers[i] = c->id;
     }
 
-  o1 = add_order (f, f->customers[0], "2026-07-05", CANTING_CHANNEL_DIRECT, 1000000, CANTING_ORDER_CONFIRMED);
-  add_order (f, f->customers[1], "2026-08-10", CANTING_CHANNEL_WHATSAPP, 500000, CANTING_ORDER_CONFIRMED);
-  o3 = add_order (f, f->customers[2], "2026-09-01", CANTING_CHANNEL_EPEKEN, 1500000, CANTING_ORDER_CONFIRMED);
-  add_order (f, f->customers[3], "2026-09-15", CANTING_CHANNEL_ONLINE_SHOP, 1000000, CANTING_ORDER_CONFIRMED);
-  add_order (f, f->customers[0], "2026-09-20", CANTING_CHANNEL_MARKETPLACE, 700000, CANTING_ORDER_DRAFT);
-  add_order (f, f->customers[1], "2026-09-21", CANTING_CHANNEL_EXHIBITION, 600000, CANTING_ORDER_CANCELLED);
-  add_order (f, f->customers[2], "2026-10-01", CANTING_CHANNEL_MARKETPLACE, 900000, CANTING_ORDER_CONFIRMED);
-  o8 = add_order (f, f->customers[0], "2025-08-01", CANTING_CHANNEL_DIRECT, 800000, CANTING_ORDER_CONFIRMED);
+  o1 = add_order (f, f->customers[0], "2026-07-05", CANTING_SALES_DIRECT, 1000000, CANTING_ORDER_CONFIRMED);
+  add_order (f, f->customers[1], "2026-08-10", CANTING_SALES_WHATSAPP, 500000, CANTING_ORDER_CONFIRMED);
+  o3 = add_order (f, f->customers[2], "2026-09-01", CANTING_SALES_EPEKEN, 1500000, CANTING_ORDER_CONFIRMED);
+  add_order (f, f->customers[3], "2026-09-15", CANTING_SALES_ONLINE_SHOP, 1000000, CANTING_ORDER_CONFIRMED);
+  add_order (f, f->customers[0], "2026-09-20", CANTING_SALES_MARKETPLACE, 700000, CANTING_ORDER_DRAFT);
+  add_order (f, f->customers[1], "2026-09-21", CANTING_SALES_EXHIBITION, 600000, CANTING_ORDER_CANCELLED);
+  add_order (f, f->customers[2], "2026-10-01", CANTING_SALES_MARKETPLACE, 900000, CANTING_ORDER_CONFIRMED);
+  o8 = add_order (f, f->customers[0], "2025-08-01", CANTING_SALES_DIRECT, 800000, CANTING_ORDER_CONFIRMED);
 
   pay (f, o1, 400000, "2026-07-05");
   pay (f, o3, 1500000, "2026-09-02");
@@ -326,8 +326,8 @@ test_figures (Fixture       *f,
   g_assert_cmpint (o->period.orders, ==, 4);
   g_assert_cmpint (o->period.customers, ==, 4);
   g_assert_cmpint (o->period.cities, ==, 2);
-  g_assert_cmpuint (o->period.channels, ==, (1u << CANTING_CHANNEL_DIRECT) | (1u << CANTING_CHANNEL_WHATSAPP) |
-                                            (1u << CANTING_CHANNEL_ONLINE_SHOP) | (1u << CANTING_CHANNEL_EPEKEN));
+  g_assert_cmpuint (o->period.channels, ==, (1u << CANTING_SALES_DIRECT) | (1u << CANTING_SALES_WHATSAPP) |
+                                            (1u << CANTING_SALES_ONLINE_SHOP) | (1u << CANTING_SALES_EPEKEN));
   g_assert_cmpuint (canting_outcome_channel_count (o->period.channels), ==, 4);
   g_assert_cmpint (o->period.sales, ==, 4000000);
   g_assert_cmpint (o->period.online_sales, ==, 2500000);
@@ -345,7 +345,7 @@ test_figures (Fixture       *f,
   g_assert_cmpint (o->baseline.orders, ==, 1);
   g_assert_cmpint (o->baseline.customers, ==, 1);
   g_assert_cmpint (o->baseline.cities, ==, 1);
-  g_assert_cmpuint (o->baseline.channels, ==, 1u << CANTING_CHANNEL_DIRECT);
+  g_assert_cmpuint (o->baseline.channels, ==, 1u << CANTING_SALES_DIRECT);
   g_assert_cmpint (o->baseline.online_sales, ==, 0);
   g_assert_cmpint (o->baseline.ipal_measurements, ==, 0);
   g_assert_false (canting_outcome_share (o->baseline.ipal_compliant, o->baseline.ipal_measurements, &percent));
@@ -851,7 +851,7 @@ typedef struct {
   gint64 measured, compliant, lab_tests, in_use, sufficient;
 } Workshop;
 
-#define CH(c) (1u << CANTING_CHANNEL_##c)
+#define CH(c) (1u << CANTING_SALES_##c)
 
 /* Four workshops, figured by hand for the totals and medians below. */
 static const Workshop workshops[] = {
@@ -1065,10 +1065,10 @@ test_merge (void)
   g_assert_cmpuint (m->bands[CANTING_GROWTH_25_50], ==, 0);
   g_assert_cmpuint (m->bands[CANTING_GROWTH_50_UP], ==, 1);
   g_assert_cmpuint (m->bands[CANTING_GROWTH_NOT_COMPUTABLE], ==, 1);
-  g_assert_cmpuint (m->channel_workshops[CANTING_CHANNEL_DIRECT], ==, 3);
-  g_assert_cmpuint (m->channel_workshops[CANTING_CHANNEL_WHATSAPP], ==, 2);
-  g_assert_cmpuint (m->channel_workshops[CANTING_CHANNEL_EXHIBITION], ==, 0);
-  g_assert_cmpuint (m->channel_workshops[CANTING_CHANNEL_EPEKEN], ==, 1);
+  g_assert_cmpuint (m->channel_workshops[CANTING_SALES_DIRECT], ==, 3);
+  g_assert_cmpuint (m->channel_workshops[CANTING_SALES_WHATSAPP], ==, 2);
+  g_assert_cmpuint (m->channel_workshops[CANTING_SALES_EXHIBITION], ==, 0);
+  g_assert_cmpuint (m->channel_workshops[CANTING_SALES_EPEKEN], ==, 1);
 
   csv = canting_outcome_merge_csv (m, ';');
   {

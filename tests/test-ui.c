@@ -39,6 +39,8 @@
 #include "canting-reports-window.h"
 #include "canting-tax.h"
 #include "canting-tax-rule-dialog.h"
+#include "canting-channel.h"
+#include "canting-listing.h"
 #include "canting-material.h"
 #include "canting-ipal-page.h"
 #include "canting-ipal-plant-dialog.h"
@@ -1643,6 +1645,65 @@ test_reports (void)
   run_app (reports_step);
 }
 
+/* A product put online from its form: the listing waits in the outbox;
+ * taken off sale before it left, nothing waits and it is not online. */
+static void
+listing_step (CantingApplication *app)
+{
+  CantingWindow *window = wait_for_main_window (app);
+  CantingDb *db = canting_application_get_db (app);
+  g_autoptr(CantingChannel) shop = canting_channel_new ();
+  const CantingProductFilter all = { .technique = -1 };
+  g_autoptr(GPtrArray) products = canting_product_search (db, &all, 0, 1, NULL);
+  g_autoptr(CantingListing) listing = NULL;
+  g_autoptr(GError) error = NULL;
+  CantingProductDialog *dialog;
+  const CantingProduct *product;
+  const char *subtitle;
+
+  g_free (shop->name);
+  shop->name = g_strdup ("Toko Latihan");
+  shop->kind = CANTING_CHANNEL_WOOCOMMERCE;
+  g_free (shop->base_url);
+  shop->base_url = g_strdup ("http://127.0.0.1:8080");
+  shop->auth = CANTING_CHANNEL_AUTH_APP_PASSWORD;
+  g_free (shop->auth_user);
+  shop->auth_user = g_strdup ("latihan");
+  g_assert_true (canting_channel_save (db, shop, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (products->len, ==, 1);
+  product = products->pdata[0];
+
+  dialog = canting_product_dialog_new (app, GTK_WINDOW (window), product);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_until (widget_mapped, dialog);
+  subtitle = adw_action_row_get_subtitle (action_row (GTK_WIDGET (dialog), "Toko Latihan"));
+  g_assert_cmpstr (subtitle, ==, "Belum daring");
+  click (GTK_WIDGET (dialog), "_Unggah");
+  spin (100);
+  listing = canting_listing_load (db, product->id, shop->id, &error);
+  g_assert_cmpint (listing->state, ==, CANTING_LISTING_QUEUED);
+  g_assert_cmpint (canting_test_query_int (canting_db_get_handle (db), "SELECT count(*) FROM outbox"), >=, 1);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (action_row (GTK_WIDGET (dialog), "Toko Latihan")),
+                                   "Menunggu dikirim"));
+
+  click (GTK_WIDGET (dialog), "_Turunkan");
+  spin (100);
+  g_clear_pointer (&listing, canting_listing_free);
+  listing = canting_listing_load (db, product->id, shop->id, &error);
+  g_assert_cmpint (listing->state, ==, CANTING_LISTING_OFFLINE);
+  g_assert_cmpstr (adw_action_row_get_subtitle (action_row (GTK_WIDGET (dialog), "Toko Latihan")), ==, "Belum daring");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_until (window_gone, &dialog);
+}
+
+static void
+test_listing (void)
+{
+  run_app (listing_step);
+}
+
 /* A stand-in desktop notification server on the session bus, so the
  * test sees what Canting announces (and GLib finds someone to tell). */
 
@@ -1737,6 +1798,7 @@ main (int   argc,
   g_test_add_func ("/ui/9-ipal-standards", test_ipal);
   g_test_add_func ("/ui/10-money", test_money);
   g_test_add_func ("/ui/11-reports", test_reports);
+  g_test_add_func ("/ui/12-listing", test_listing);
   rc = g_test_run ();
   canting_test_rmdir (data_dir);
   return rc;

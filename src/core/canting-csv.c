@@ -1256,7 +1256,7 @@ parse_channel (const char           *text,
 {
   g_autoptr(GString) known = g_string_new (NULL);
 
-  *out_channel = CANTING_CHANNEL_DIRECT;
+  *out_channel = CANTING_SALES_DIRECT;
   if (*text == '\0' || canting_sales_channel_from_string (text, out_channel))
     return TRUE;
   for (guint i = 0; i < CANTING_SALES_CHANNEL_COUNT; i++)

@@ -44,12 +44,12 @@ static const CantingEnumName methods[CANTING_PAYMENT_METHOD_COUNT] = {
 };
 
 static const CantingEnumName channels[CANTING_SALES_CHANNEL_COUNT] = {
-  [CANTING_CHANNEL_DIRECT] = { "direct", N_("In person") },
-  [CANTING_CHANNEL_WHATSAPP] = { "whatsapp", N_("WhatsApp") },
-  [CANTING_CHANNEL_EXHIBITION] = { "exhibition", N_("Exhibition") },
-  [CANTING_CHANNEL_ONLINE_SHOP] = { "online_shop", N_("Online shop") },
-  [CANTING_CHANNEL_EPEKEN] = { "epeken", N_("e-Peken") },
-  [CANTING_CHANNEL_MARKETPLACE] = { "marketplace", N_("Other marketplace") },
+  [CANTING_SALES_DIRECT] = { "direct", N_("In person") },
+  [CANTING_SALES_WHATSAPP] = { "whatsapp", N_("WhatsApp") },
+  [CANTING_SALES_EXHIBITION] = { "exhibition", N_("Exhibition") },
+  [CANTING_SALES_ONLINE_SHOP] = { "online_shop", N_("Online shop") },
+  [CANTING_SALES_EPEKEN] = { "epeken", N_("e-Peken") },
+  [CANTING_SALES_MARKETPLACE] = { "marketplace", N_("Other marketplace") },
 };
 
 const char *
@@ -74,8 +74,8 @@ canting_sales_channel_from_string (const char          *text,
 gboolean
 canting_sales_channel_is_online (CantingSalesChannel channel)
 {
-  return channel == CANTING_CHANNEL_ONLINE_SHOP || channel == CANTING_CHANNEL_EPEKEN ||
-         channel == CANTING_CHANNEL_MARKETPLACE;
+  return channel == CANTING_SALES_ONLINE_SHOP || channel == CANTING_SALES_EPEKEN ||
+         channel == CANTING_SALES_MARKETPLACE;
 }
 
 const char *

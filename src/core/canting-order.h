@@ -72,12 +72,12 @@ gboolean    canting_payment_method_from_string (const char           *text,
 
 /* Where an order came from. */
 typedef enum {
-  CANTING_CHANNEL_DIRECT,       /* at the workshop, by phone */
-  CANTING_CHANNEL_WHATSAPP,     /* WhatsApp or other messages */
-  CANTING_CHANNEL_EXHIBITION,   /* a fair or exhibition (pameran) */
-  CANTING_CHANNEL_ONLINE_SHOP,  /* the workshop's own online shop (WooCommerce) */
-  CANTING_CHANNEL_EPEKEN,       /* e-Peken, Surabaya's marketplace */
-  CANTING_CHANNEL_MARKETPLACE,  /* another online marketplace */
+  CANTING_SALES_DIRECT,       /* at the workshop, by phone */
+  CANTING_SALES_WHATSAPP,     /* WhatsApp or other messages */
+  CANTING_SALES_EXHIBITION,   /* a fair or exhibition (pameran) */
+  CANTING_SALES_ONLINE_SHOP,  /* the workshop's own online shop (WooCommerce) */
+  CANTING_SALES_EPEKEN,       /* e-Peken, Surabaya's marketplace */
+  CANTING_SALES_MARKETPLACE,  /* another online marketplace */
 } CantingSalesChannel;
 #define CANTING_SALES_CHANNEL_COUNT 6
 

@@ -318,7 +318,7 @@ compute_orders (CantingDb             *db,
   sqlite3_bind_text (by_channel, 2, p->to, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (by_channel)) == SQLITE_ROW)
     {
-      CantingSalesChannel channel = CANTING_CHANNEL_DIRECT;
+      CantingSalesChannel channel = CANTING_SALES_DIRECT;
       CantingMoney total = sqlite3_column_int64 (by_channel, 2);
 
       /* The schema's CHECK keeps the column to known channels. */

@@ -88,6 +88,7 @@ canting_product_copy (const CantingProduct *product)
   p->material = g_strdup (product->material);
   p->description = g_strdup (product->description);
   p->thumbnail = g_strdup (product->thumbnail);
+  p->online = g_strdup (product->online);
   return p;
 }
 
@@ -104,6 +105,7 @@ canting_product_free (CantingProduct *product)
   g_free (product->material);
   g_free (product->description);
   g_free (product->thumbnail);
+  g_free (product->online);
   g_free (product);
 }
 
@@ -480,7 +482,11 @@ canting_product_save_with_stock_and (CantingDb                *db,
   "p.price, p.unit_cost, p.description, p.archived, " \
   "(SELECT coalesce(sum(delta), 0) FROM product_stock_moves m WHERE m.product_id = p.id), " \
   "(SELECT ph.thumbnail FROM product_photos ph WHERE ph.product_id = p.id ORDER BY ph.position, ph.id LIMIT 1), " \
-  "p.weight"
+  "p.weight, " \
+  /* What most needs the person's eye across the shops: a refusal, then \
+   * changes waiting, then online. */ \
+  "(SELECT l.state FROM listings l WHERE l.product_id = p.id AND l.state <> 'offline' " \
+  " ORDER BY CASE l.state WHEN 'failed' THEN 0 WHEN 'changed' THEN 1 WHEN 'queued' THEN 2 ELSE 3 END LIMIT 1)"
 
 static CantingProduct *
 product_from_row (CantingDb    *db,
@@ -505,6 +511,7 @@ product_from_row (CantingDb    *db,
   if (sqlite3_column_type (stmt, 14) != SQLITE_NULL)
     p->thumbnail = canting_photo_path (db, (const char *) sqlite3_column_text (stmt, 14));
   p->weight = canting_sql_column_optional (stmt, 15, 0);
+  p->online = g_strdup ((const char *) sqlite3_column_text (stmt, 16));
   return p;
 }
 

@@ -69,6 +69,9 @@ typedef struct {
   gint64            stock;       /* read-only here: from the ledger */
   char             *thumbnail;   /* read-only: the first photo's thumbnail
                                   * file (absolute), NULL without photos */
+  char             *online;      /* read-only: its listings' state that most
+                                  * needs attention ("failed", "changed",
+                                  * "queued", "online"), NULL if on no shop */
 } CantingProduct;
 
 #define CANTING_TYPE_PRODUCT (canting_product_get_type ())

@@ -8,6 +8,8 @@
 #include "canting-product-dialog.h"
 
 #include <glib/gi18n.h>
+
+#include "canting-listing-group.h"
 #include <string.h>
 
 #include "canting-accessible.h"
@@ -22,6 +24,7 @@ struct _CantingProductDialog
 {
   AdwWindow parent_instance;
 
+  CantingListingGroup *listing_group;
   AdwWindowTitle *window_title;
   GtkButton *save_button;
   AdwPreferencesGroup *error_group;
@@ -404,6 +407,7 @@ load (CantingProductDialog *self)
   adw_window_title_set_title (self->window_title, p->id == 0 ? _("New Product") : p->name);
   build_motif_menu (self);
   fill_photos (self);
+  canting_listing_group_set_product (self->listing_group, self->app, p->id);
   canting_recipe_editor_load (self->recipe_editor, canting_application_get_db (self->app), p->id);
 }
 
@@ -434,7 +438,9 @@ canting_product_dialog_class_init (CantingProductDialogClass *klass)
                                  G_TYPE_NONE, 1, G_TYPE_INT64);
 
   g_type_ensure (CANTING_TYPE_RECIPE_EDITOR);
+  g_type_ensure (CANTING_TYPE_LISTING_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/canting/Canting/canting-product-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CantingProductDialog, listing_group);
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, CantingProductDialog, name)
   BIND (window_title);
   BIND (save_button);

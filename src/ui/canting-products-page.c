@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "canting-listing.h"
+
 #include "canting-accessible.h"
 #include "canting-columns.h"
 #include "canting-csv-ui.h"
@@ -179,6 +181,28 @@ cell_price (gconstpointer record)
   return canting_money_format (((const CantingProduct *) record)->price);
 }
 
+/* The shops: online, changes waiting, or refused (say so in red). */
+static char *
+cell_online (gconstpointer record)
+{
+  const CantingProduct *p = record;
+  CantingListingState state;
+
+  if (p->online == NULL || !canting_listing_state_from_string (p->online, &state))
+    return g_strdup (_("Not online"));
+  return g_strdup (canting_listing_state_label (state));
+}
+
+static const char *
+style_online (gconstpointer record)
+{
+  const CantingProduct *p = record;
+
+  if (p->online == NULL)
+    return "dim-label";
+  return g_str_equal (p->online, "failed") ? "error" : g_str_equal (p->online, "online") ? "success" : "warning";
+}
+
 static char *
 cell_stock (gconstpointer record)
 {
@@ -274,6 +298,7 @@ canting_products_page_init (CantingProductsPage *self)
     { _("Technique"), cell_technique, NULL, FALSE, FALSE },
     { _("Price"), cell_price, NULL, TRUE, FALSE },
     { _("Stock"), cell_stock, style_stock, TRUE, FALSE },
+    { _("Online"), cell_online, style_online, FALSE, FALSE },
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
