@@ -24,8 +24,9 @@
 #define CARD_HEIGHT 245.0
 #define PAD 8.0
 #define PHOTO_HEIGHT 126.0
-/* The price's line at the card's foot. */
+/* The price's and the stock's lines at the card's foot. */
 #define PRICE_HEIGHT 18.0
+#define STOCK_HEIGHT 13.0
 
 typedef struct {
   CantingPdfPen                 pen;
@@ -169,32 +170,18 @@ draw_card (cairo_t                 *cr,
   ty += card_text (cr, p->name, x + PAD, ty, inner, 0, "Sans Bold 10.5", 2, PANGO_ALIGN_LEFT) + 1;
   cairo_set_source_rgb (cr, 0.4, 0.4, 0.4);
   ty += card_text (cr, sku, x + PAD, ty, inner, 0, "Sans 8", 1, PANGO_ALIGN_LEFT) + 2;
-  /* The details get what room is left above the price. */
+  /* The details get what room is left above the stock and price, which
+   * stand at the card's foot whatever is above them, each on a line of
+   * its own: side by side they do not fit a card in Indonesian. */
   cairo_set_source_rgb (cr, 0.15, 0.15, 0.15);
-  card_text (cr, about, x + PAD, ty, inner, bottom - PRICE_HEIGHT - 3 - ty, "Sans 8.5", 0, PANGO_ALIGN_LEFT);
-
-  /* Price and stock pinned to the card's foot, whatever is above; the
-   * stock takes the room it needs, the price the rest. */
-  {
-    PangoLayout *layout = pango_cairo_create_layout (cr);
-    PangoFontDescription *desc = pango_font_description_from_string ("Sans 8.5");
-    int stock_width, unused;
-    double price_width;
-
-    pango_layout_set_font_description (layout, desc);
-    pango_layout_set_text (layout, stock, -1);
-    pango_layout_get_pixel_size (layout, &stock_width, &unused);
-    pango_font_description_free (desc);
-    g_object_unref (layout);
-    price_width = inner - MIN (stock_width, inner / 2) - 6;
-
-    cairo_set_source_rgb (cr, 0.45, 0.2, 0.05);
-    card_text (cr, price, x + PAD, bottom - PRICE_HEIGHT, price_width, 0,
-               p->price > 0 ? "Sans Bold 13" : "Sans Bold 10", 1, PANGO_ALIGN_LEFT);
-    cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
-    card_text (cr, stock, x + PAD + inner / 2, bottom - 14, inner / 2, 0, "Sans 8.5", 1, PANGO_ALIGN_RIGHT);
-    cairo_set_source_rgb (cr, 0, 0, 0);
-  }
+  card_text (cr, about, x + PAD, ty, inner, bottom - PRICE_HEIGHT - STOCK_HEIGHT - 2 - ty, "Sans 8.5", 0,
+             PANGO_ALIGN_LEFT);
+  cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
+  card_text (cr, stock, x + PAD, bottom - PRICE_HEIGHT - STOCK_HEIGHT, inner, 0, "Sans 8.5", 1, PANGO_ALIGN_LEFT);
+  cairo_set_source_rgb (cr, 0.45, 0.2, 0.05);
+  card_text (cr, price, x + PAD, bottom - PRICE_HEIGHT, inner, 0, p->price > 0 ? "Sans Bold 13" : "Sans Bold 11", 1,
+             PANGO_ALIGN_LEFT);
+  cairo_set_source_rgb (cr, 0, 0, 0);
 }
 
 static void
