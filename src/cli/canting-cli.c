@@ -733,6 +733,9 @@ show_progress (guint     done,
                guint     total,
                gpointer  user_data)
 {
+  gboolean *shown = user_data;
+
+  *shown = done < total;
   g_printerr ("\r");
   g_printerr (_("Making the pack: %u of %u"), done, total);
   if (done == total)
@@ -749,15 +752,21 @@ cmd_epeken_pack (const char *data_dir,
   g_autofree char *products = NULL;
   g_autofree char *photos = NULL;
   guint n_photos = 0;
+  gboolean shown = FALSE;
 
   if (db == NULL)
     return fail (error);
   selection = select_products (db, &error);
   if (selection == NULL)
     return fail (error);
-  if (!canting_epeken_pack_write (db, selection, dir, isatty (STDERR_FILENO) ? show_progress : NULL, NULL, NULL,
+  if (!canting_epeken_pack_write (db, selection, dir, isatty (STDERR_FILENO) ? show_progress : NULL, &shown, NULL,
                                   &error))
-    return fail (error);
+    {
+      /* The error on a line of its own, not after "3 of 12". */
+      if (shown)
+        g_printerr ("\n");
+      return fail (error);
+    }
   for (guint i = 0; i < selection->items->len; i++)
     n_photos += ((CantingEpekenItem *) g_ptr_array_index (selection->items, i))->photos->len;
   products = g_strdup_printf (_("products: %u"), selection->items->len);
