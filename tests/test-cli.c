@@ -3,6 +3,7 @@
 #include "config.h"
 #include "canting-test-util.h"
 
+#include <cairo.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -916,6 +917,147 @@ test_practice_shop (void)
   canting_test_rmdir (dir);
 }
 
+/* A workshop with three products, written straight into its database
+ * with a photo file each drawn here (the CLI cannot add photos):
+ * PB-TL-0001 complete, PB-CP-0002 without a price, PB-TL-0003 without
+ * a photo. */
+static char *
+epeken_workshop (void)
+{
+  char *dir = canting_test_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "canting.db", NULL);
+  g_autofree char *photos = g_build_filename (dir, "photos", NULL);
+  sqlite3 *db = NULL;
+  Result r = run_cli ("--data-dir", dir, "info", NULL);
+
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  g_assert_cmpint (g_mkdir (photos, 0700), ==, 0);
+  for (int i = 1; i <= 2; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("foto-%d.png", i);
+      g_autofree char *file = g_build_filename (photos, name, NULL);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1500, 900);
+      cairo_t *cr = cairo_create (surface);
+
+      cairo_set_source_rgb (cr, 0.4, 0.2 * i, 0.1);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      g_assert_cmpint (cairo_surface_write_to_png (surface, file), ==, CAIRO_STATUS_SUCCESS);
+      cairo_surface_destroy (surface);
+    }
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+    "UPDATE workshop SET name = 'Batik Sekar Jagad', city = 'Kota Blitar', phone = '0812-3456-7890';"
+    "INSERT INTO products (id, sku, name, motif, technique, size, price, description, weight) VALUES"
+    "  (1, 'PB-TL-0001', 'Kain Tulis Kawung', 'Kawung', 'tulis', '2 × 1,15 m', 1250000, 'Pewarna alami.', 350),"
+    "  (2, 'PB-CP-0002', 'Selendang Cap Parang', 'Parang', 'cap', '', 0, '', 120),"
+    "  (3, 'PB-TL-0003', 'Kain Tulis Truntum', 'Truntum', 'tulis', '', 900000, '', 300);"
+    "INSERT INTO product_stock_moves (product_id, delta, reason) VALUES (1, 3, 'adjustment');"
+    "INSERT INTO product_photos (product_id, position, file, thumbnail) VALUES"
+    "  (1, 1, 'foto-1.png', 'foto-1.png'), (2, 1, 'foto-2.png', 'foto-2.png');",
+    NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  return dir;
+}
+
+/* The e-Peken pack and the catalogue from the command line: what was
+ * written on stdout, what was skipped and why on stderr; the files;
+ * 1 for what the core refuses, 2 for a wrong command line. */
+static void
+test_epeken_pack (void)
+{
+  g_autofree char *dir = epeken_workshop ();
+  g_autofree char *pack = g_build_filename (dir, "paket", NULL);
+  g_autofree char *csv = g_build_filename (pack, "produk.csv", NULL);
+  g_autofree char *photo = g_build_filename (pack, "foto", "PB-TL-0001-1.jpg", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "katalog.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  Result r = run_cli ("--data-dir", dir, "epeken-pack", "--out", pack, NULL);
+
+  g_assert_cmpint (r.status, ==, 0);
+  expected = g_strdup_printf ("e-Peken pack written: %s\n"
+                              "  produk.csv   products: 1\n"
+                              "  foto/        photos: 1\n"
+                              "  katalog.pdf\n", pack);
+  g_assert_cmpstr (r.out, ==, expected);
+  g_assert_nonnull (strstr (r.err, "canting-cli: skipped “Kain Tulis Truntum” (PB-TL-0003): no photo.\n"));
+  g_assert_nonnull (strstr (r.err, "canting-cli: skipped “Selendang Cap Parang” (PB-CP-0002): no price.\n"));
+  g_assert_nonnull (strstr (r.err, "--include-incomplete"));
+  result_clear (&r);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==,
+                   "\xef\xbb\xbfnama;kategori;deskripsi;harga;stok;berat (gram);sku;foto 1;foto 2;foto 3;foto 4;foto 5\r\n"
+                   "Kain Tulis Kawung;Fashion > Kain Batik > Batik Tulis;Pewarna alami.;1250000;3;350;PB-TL-0001;"
+                   "PB-TL-0001-1.jpg;;;;\r\n");
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_test (photo, G_FILE_TEST_IS_REGULAR));
+
+  /* Asked for by SKU, with the incomplete ones: in, each with a warning. */
+  r = run_cli ("--data-dir", dir, "epeken-pack", "--out", pack, "--sku", "PB-CP-0002", "--sku", "PB-TL-0003",
+               "--include-incomplete", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "  produk.csv   products: 2\n  foto/        photos: 1\n"));
+  g_assert_nonnull (strstr (r.err, "canting-cli: warning: “Selendang Cap Parang” (PB-CP-0002): no price.\n"));
+  g_assert_nonnull (strstr (r.err, "canting-cli: warning: “Kain Tulis Truntum” (PB-TL-0003): no photo.\n"));
+  g_assert_null (strstr (r.err, "skipped"));
+  result_clear (&r);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\r\nSelendang Cap Parang;Fashion > Kain Batik > Batik Cap;Batik cap motif Parang.;0;0;120;"
+                                      "PB-CP-0002;PB-CP-0002-1.jpg;;;;\r\n"));
+  g_assert_false (g_file_test (photo, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&contents, g_free);
+
+  /* What the core refuses: 1, the reason, the earlier pack kept. */
+  r = run_cli ("--data-dir", dir, "epeken-pack", "--out", pack, "--sku", "PB-XX-9999", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "No product has the SKU “PB-XX-9999”."));
+  g_assert_cmpstr (r.out, ==, "");
+  result_clear (&r);
+  r = run_cli ("--data-dir", dir, "epeken-pack", "--out", pack, "--sku", "PB-TL-0003", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "skipped “Kain Tulis Truntum” (PB-TL-0003): no photo."));
+  g_assert_nonnull (strstr (r.err, "None of the chosen products can go in the pack; nothing was written."));
+  result_clear (&r);
+  r = run_cli ("--data-dir", dir, "epeken-pack", "--out", dir, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "already holds other files"));
+  result_clear (&r);
+  g_assert_true (g_file_test (csv, G_FILE_TEST_IS_REGULAR));
+
+  /* A wrong command line: 2, with what to write. */
+  r = run_cli ("--data-dir", dir, "epeken-pack", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--out DIR"));
+  result_clear (&r);
+  r = run_cli ("--data-dir", dir, "epeken-pack", "--out", pack, "--sku", "PB-TL-0001", "PB-CP-0002", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "its own --sku"));
+  result_clear (&r);
+  r = run_cli ("--data-dir", dir, "catalogue", "-o", "katalog.docx", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "-o FILE.pdf"));
+  result_clear (&r);
+
+  /* The catalogue: the workshop and the products with their prices. */
+  r = run_cli ("--data-dir", dir, "catalogue", "-o", pdf, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_free (expected);
+  expected = g_strdup_printf ("Catalogue written: %s (products: 1)\n", pdf);
+  g_assert_cmpstr (r.out, ==, expected);
+  g_assert_nonnull (strstr (r.err, "skipped “Selendang Cap Parang” (PB-CP-0002): no price."));
+  result_clear (&r);
+  contents = g_strdelimit (canting_test_pdf_text (pdf, FALSE), "\n", ' ');
+  g_assert_nonnull (strstr (contents, "Batik Sekar Jagad"));
+  g_assert_nonnull (strstr (contents, "Order by WhatsApp: 0812-3456-7890"));
+  g_assert_nonnull (strstr (contents, "Kain Tulis Kawung"));
+  g_assert_nonnull (strstr (contents, "SKU PB-TL-0001"));
+  g_assert_nonnull (strstr (contents, "Rp 1.250.000"));
+  g_assert_null (strstr (contents, "Selendang"));
+  canting_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -940,5 +1082,6 @@ main (int   argc,
   g_test_add_func ("/cli/outcome-merge", test_outcome_merge);
   g_test_add_func ("/cli/reports", test_reports);
   g_test_add_func ("/cli/practice-shop", test_practice_shop);
+  g_test_add_func ("/cli/epeken-pack", test_epeken_pack);
   return g_test_run ();
 }

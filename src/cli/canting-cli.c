@@ -15,7 +15,10 @@
 #include "canting-csv.h"
 #include "canting-ipal-report.h"
 #include "canting-ipal-report-pdf.h"
+#include "canting-catalogue-pdf.h"
 #include "canting-db.h"
+#include "canting-epeken.h"
+#include "canting-epeken-pack.h"
 #include "canting-error.h"
 #include "canting-outcome.h"
 #include "canting-outcome-merge.h"
@@ -31,6 +34,7 @@
 #include <glib-unix.h>
 #include <signal.h>
 #include <string.h>
+#include <unistd.h>
 
 static char *opt_data_dir;
 static gboolean opt_version;
@@ -49,6 +53,9 @@ static int opt_port;
 static char *opt_faults;
 static int opt_time_limit = -1;
 static char *opt_shop_data;
+static char *opt_out;
+static char **opt_skus;
+static gboolean opt_include_incomplete;
 
 static const GOptionEntry entries[] = {
   { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, &opt_data_dir,
@@ -60,8 +67,14 @@ static const GOptionEntry entries[] = {
   { "comma", 0, 0, G_OPTION_ARG_NONE, &opt_comma, N_("export: separate with commas (default: semicolons)"), NULL },
   { "month", 0, 0, G_OPTION_ARG_STRING, &opt_month, N_("ipal report: the month to report"), N_("YYYY-MM") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
-    N_("ipal report, report, outcome: the file to write: PDF, or CSV (ipal report, report, outcome merge) "
+    N_("ipal report, report, outcome, catalogue: the file to write: PDF, or CSV (ipal report, report, outcome merge) "
        "or JSON (outcome export)"), N_("FILE") },
+  { "out", 0, 0, G_OPTION_ARG_FILENAME, &opt_out, N_("epeken-pack: the folder to write the pack to"), N_("DIR") },
+  { "sku", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_skus,
+    N_("epeken-pack, catalogue: a product to include; repeat for more (default: every current product)"), N_("SKU") },
+  { "include-incomplete", 0, 0, G_OPTION_ARG_NONE, &opt_include_incomplete,
+    N_("epeken-pack, catalogue: include products without a price or a photo, or archived, with a warning "
+       "(default: skip them)"), NULL },
   { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from,
     N_("report: the first month (pnl) or day (cashflow, sales) of the period; outcome export: its first day"),
     N_("YYYY-MM[-DD]") },
@@ -674,6 +687,116 @@ cmd_outcome_merge (char       **files,
   return 0;
 }
 
+/* --- e-Peken pack and catalogue ------------------------------------------- */
+
+/* What was left out and why, and what went in with a problem: on
+ * stderr, one product a line, before anything is written. */
+static void
+print_selection (const CantingEpekenSelection *selection)
+{
+  for (guint i = 0; i < selection->skipped->len; i++)
+    {
+      const CantingEpekenItem *item = g_ptr_array_index (selection->skipped, i);
+      g_autofree char *why = canting_epeken_problems_text (item->problems);
+
+      g_printerr (_("canting-cli: skipped “%s” (%s): %s.\n"), item->product->name, item->product->sku, why);
+    }
+  if (selection->skipped->len > 0)
+    g_printerr ("%s\n", _("canting-cli: add --include-incomplete to include them anyway."));
+  for (guint i = 0; i < selection->items->len; i++)
+    {
+      const CantingEpekenItem *item = g_ptr_array_index (selection->items, i);
+      g_autofree char *why = NULL;
+
+      if (item->problems == 0)
+        continue;
+      why = canting_epeken_problems_text (item->problems);
+      g_printerr (_("canting-cli: warning: “%s” (%s): %s.\n"), item->product->name, item->product->sku, why);
+    }
+}
+
+static CantingEpekenSelection *
+select_products (CantingDb  *db,
+                 GError    **error)
+{
+  CantingEpekenSelection *selection = canting_epeken_select (db, (const char * const *) opt_skus,
+                                                             opt_include_incomplete, error);
+
+  if (selection != NULL)
+    print_selection (selection);
+  return selection;
+}
+
+/* "3 of 12" over itself, on a terminal only: a log stays clean. */
+static void
+show_progress (guint     done,
+               guint     total,
+               gpointer  user_data)
+{
+  gboolean *shown = user_data;
+
+  *shown = done < total;
+  g_printerr ("\r");
+  g_printerr (_("Making the pack: %u of %u"), done, total);
+  if (done == total)
+    g_printerr ("\n");
+}
+
+static int
+cmd_epeken_pack (const char *data_dir,
+                 const char *dir)
+{
+  GError *error = NULL;
+  g_autoptr(CantingDb) db = canting_db_open (data_dir, &error);
+  g_autoptr(CantingEpekenSelection) selection = NULL;
+  g_autofree char *products = NULL;
+  g_autofree char *photos = NULL;
+  guint n_photos = 0;
+  gboolean shown = FALSE;
+
+  if (db == NULL)
+    return fail (error);
+  selection = select_products (db, &error);
+  if (selection == NULL)
+    return fail (error);
+  if (!canting_epeken_pack_write (db, selection, dir, isatty (STDERR_FILENO) ? show_progress : NULL, &shown, NULL,
+                                  &error))
+    {
+      /* The error on a line of its own, not after "3 of 12". */
+      if (shown)
+        g_printerr ("\n");
+      return fail (error);
+    }
+  for (guint i = 0; i < selection->items->len; i++)
+    n_photos += ((CantingEpekenItem *) g_ptr_array_index (selection->items, i))->photos->len;
+  products = g_strdup_printf (_("products: %u"), selection->items->len);
+  photos = g_strdup_printf (_("photos: %u"), n_photos);
+  g_print (_("e-Peken pack written: %s\n"), dir);
+  g_print ("  %-12s %s\n", CANTING_EPEKEN_PRODUCTS_FILE, products);
+  g_print ("  %-12s %s\n", CANTING_EPEKEN_PHOTOS_FOLDER "/", photos);
+  g_print ("  %s\n", CANTING_EPEKEN_CATALOGUE_FILE);
+  return 0;
+}
+
+static int
+cmd_catalogue (const char *data_dir,
+               const char *path)
+{
+  GError *error = NULL;
+  g_autoptr(CantingDb) db = canting_db_open (data_dir, &error);
+  g_autoptr(CantingEpekenSelection) selection = NULL;
+
+  if (db == NULL)
+    return fail (error);
+  selection = select_products (db, &error);
+  if (selection == NULL)
+    return fail (error);
+  if (!canting_catalogue_save_pdf (db, selection, path, NULL, &error))
+    return fail (error);
+  g_print (_("Catalogue written: %s (products: %u)\n"), path, selection->items->len);
+  return 0;
+}
+
 /* Benchmarks run in a temporary workshop, never the person's own.  @n
  * counts orders, stock movements, ledger entries or outcome files. */
 static int
@@ -908,7 +1031,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  context = g_option_context_new (_("COMMAND — info | backup create|list|restore FILE | import|export customers|products|orders|materials|purchases|ipal|ipal-lab FILE | export shortages FILE | ipal report --month YYYY-MM [-o FILE] | report pnl --from YYYY-MM --to YYYY-MM [--by month|year] [-o FILE] | report cashflow --from YYYY-MM-DD --to YYYY-MM-DD [-o FILE] | report sales --by product|motif|channel|city --from YYYY-MM-DD --to YYYY-MM-DD [-o FILE] | report tax --year YYYY [-o FILE] | outcome export --from --to --baseline-from --baseline-to -o FILE.json|FILE.pdf | outcome merge FILE… -o REPORT.csv|REPORT.pdf | bench orders|stock|reports|outcome [N] | practice-shop [--port N] [--faults SPEC] [--time-limit SECONDS] [--data FILE]"));
+  context = g_option_context_new (_("COMMAND — info | backup create|list|restore FILE | import|export customers|products|orders|materials|purchases|ipal|ipal-lab FILE | export shortages FILE | ipal report --month YYYY-MM [-o FILE] | report pnl --from YYYY-MM --to YYYY-MM [--by month|year] [-o FILE] | report cashflow --from YYYY-MM-DD --to YYYY-MM-DD [-o FILE] | report sales --by product|motif|channel|city --from YYYY-MM-DD --to YYYY-MM-DD [-o FILE] | report tax --year YYYY [-o FILE] | outcome export --from --to --baseline-from --baseline-to -o FILE.json|FILE.pdf | outcome merge FILE… -o REPORT.csv|REPORT.pdf | bench orders|stock|reports|outcome [N] | practice-shop [--port N] [--faults SPEC] [--time-limit SECONDS] [--data FILE] | epeken-pack --out DIR [--sku SKU]… [--include-incomplete] | catalogue -o FILE.pdf [--sku SKU]… [--include-incomplete]"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Canting, the batik workshop book, from the command line."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -1003,6 +1126,20 @@ main (int   argc,
       if (opt_time_limit != -1 && (opt_time_limit < 1 || opt_time_limit > SHOP_MAX_TIME_LIMIT_S))
         return usage_error (context, _("The time limit must be a number of seconds from 1 to 86400."));
       return cmd_practice_shop ();
+    }
+  if (g_str_equal (cmd, "epeken-pack") || g_str_equal (cmd, "catalogue"))
+    {
+      gboolean pack = g_str_equal (cmd, "epeken-pack");
+      g_autofree char *path = NULL;
+
+      if (argc != 2)
+        return usage_error (context, _("Name each product with its own --sku: --sku PB-TL-0001 --sku PB-CP-0002."));
+      if (pack && opt_out == NULL)
+        return usage_error (context, _("Say where to write the pack: --out DIR (a new folder)."));
+      if (!pack && (opt_output == NULL || !has_suffix_ci (opt_output, ".pdf")))
+        return usage_error (context, _("Say where to write the catalogue: -o FILE.pdf."));
+      path = g_canonicalize_filename (pack ? opt_out : opt_output, NULL);
+      return pack ? cmd_epeken_pack (data_dir, path) : cmd_catalogue (data_dir, path);
     }
   if (g_str_equal (cmd, "backup") && argc >= 3)
     {
