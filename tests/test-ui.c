@@ -1696,6 +1696,15 @@ listing_step (CantingApplication *app)
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_close (GTK_WINDOW (dialog));
   wait_until (window_gone, &dialog);
+
+  /* A catalogue of products without photos: none is ready, said so. */
+  {
+    GtkWidget *page = find_widget (GTK_WIDGET (window), CANTING_TYPE_PRODUCTS_PAGE, NULL);
+
+    gtk_widget_activate_action (page, "products.catalogue", NULL);
+    spin (50);
+    g_assert_nonnull (find_shown_label (GTK_WIDGET (window), "Belum ada produk yang siap"));
+  }
 }
 
 static void

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "canting-listing.h"
+#include "canting-products-page-actions.h"
 
 #include "canting-accessible.h"
 #include "canting-columns.h"
@@ -253,6 +254,14 @@ canting_products_page_set_application (CantingProductsPage *self,
 
   self->app = app;
   canting_csv_ui_attach (GTK_WIDGET (self), self->csv_button, app, CANTING_CSV_PRODUCTS, G_CALLBACK (refresh), self);
+  {
+    /* Beside the CSV: what the catalogue makes for sharing and selling. */
+    g_autoptr(GMenu) section = g_menu_new ();
+
+    g_menu_append (section, _("Save a _Catalogue (PDF)…"), "products.catalogue");
+    g_menu_append (section, _("Make an _e-Peken Pack…"), "products.epeken-pack");
+    g_menu_append_section (G_MENU (gtk_menu_button_get_menu_model (self->csv_button)), NULL, G_MENU_MODEL (section));
+  }
   g_signal_connect_object (app, "data-replaced", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
   /* Production and deliveries move the stock shown here. */
   canting_list_reload_when_shown (GTK_WIDGET (self), app, G_CALLBACK (reload));
@@ -267,6 +276,22 @@ canting_products_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CANTING_TYPE_PRODUCTS_PAGE);
   g_clear_object (&self->model);
   G_OBJECT_CLASS (canting_products_page_parent_class)->dispose (object);
+}
+
+static void
+catalogue_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  canting_products_page_make_catalogue (widget, CANTING_PRODUCTS_PAGE (widget)->app);
+}
+
+static void
+epeken_pack_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  canting_products_page_make_epeken_pack (widget, CANTING_PRODUCTS_PAGE (widget)->app);
 }
 
 static void
@@ -285,6 +310,8 @@ canting_products_page_class_init (CantingProductsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, empty_page);
+  gtk_widget_class_install_action (widget_class, "products.catalogue", NULL, catalogue_activated);
+  gtk_widget_class_install_action (widget_class, "products.epeken-pack", NULL, epeken_pack_activated);
 }
 
 static void

@@ -1,0 +1,167 @@
+/* canting-products-page-actions.c: what the Produk page makes of the
+ * whole catalogue: the e-Peken listing pack (a folder for the city's
+ * onboarding) and the catalogue PDF (to print or send by WhatsApp).
+ *
+ * Products are chosen on the main thread (a quick read); the photos are
+ * decoded and scaled on a worker thread, so the window never freezes,
+ * and what was left out is said afterwards in words. */
+#include "config.h"
+
+#include "canting-products-page-actions.h"
+
+#include <glib/gi18n.h>
+
+#include "canting-catalogue-pdf.h"
+#include "canting-epeken.h"
+#include "canting-epeken-pack.h"
+#include "canting-window.h"
+
+typedef struct {
+  GtkWidget              *page;        /* (owned) for the toast at the end */
+  CantingApplication     *app;
+  CantingEpekenSelection *selection;
+  gboolean                catalogue;   /* else the e-Peken pack */
+  char                   *path;
+} MakeJob;
+
+static void
+make_job_free (MakeJob *job)
+{
+  g_clear_object (&job->page);
+  g_clear_pointer (&job->selection, canting_epeken_selection_free);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+toast (GtkWidget  *page,
+       const char *text)
+{
+  GtkRoot *root = gtk_widget_get_root (page);
+
+  if (CANTING_IS_WINDOW (root))
+    canting_window_add_toast (CANTING_WINDOW (root), adw_toast_new (text));
+}
+
+static void
+make_in_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  MakeJob *job = task_data;
+  CantingDb *db = canting_application_get_db (job->app);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = job->catalogue
+                ? canting_catalogue_save_pdf (db, job->selection, job->path, cancellable, &error)
+                : canting_epeken_pack_write (db, job->selection, job->path, NULL, NULL, cancellable, &error);
+
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/* "Saved: 12 products.  Left out: Kain Parang (no photo)." */
+static void
+on_made (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  MakeJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      toast (job->page, error->message);
+      return;
+    }
+  text = g_string_new (NULL);
+  g_string_printf (text, g_dngettext (GETTEXT_PACKAGE, "Saved with %u product.", "Saved with %u products.",
+                                      job->selection->items->len),
+                   job->selection->items->len);
+  for (guint i = 0; i < job->selection->skipped->len; i++)
+    {
+      const CantingEpekenItem *item = job->selection->skipped->pdata[i];
+      g_autofree char *why = canting_epeken_problems_text (item->problems);
+
+      g_string_append_printf (text, i == 0 ? " %s %s (%s)" : ", %s%s (%s)", i == 0 ? _("Left out:") : "",
+                              item->product->name, why);
+    }
+  toast (job->page, text->str);
+}
+
+static void
+on_chosen (GtkNativeDialog *chooser,
+           int              response,
+           MakeJob         *job)
+{
+  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))
+                                                           : NULL;
+  g_autoptr(GTask) task = NULL;
+
+  g_object_unref (chooser);
+  if (file == NULL || (job->path = g_file_get_path (file)) == NULL)
+    {
+      make_job_free (job);
+      return;
+    }
+  toast (job->page, job->catalogue ? _("Making the catalogue…") : _("Making the e-Peken pack…"));
+  task = g_task_new (NULL, NULL, on_made, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) make_job_free);
+  g_task_run_in_thread (task, make_in_thread);
+}
+
+static void
+start (GtkWidget          *page,
+       CantingApplication *app,
+       gboolean            catalogue)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = NULL;
+  CantingEpekenSelection *selection = canting_epeken_select (canting_application_get_db (app), NULL, FALSE, &error);
+  GtkFileChooserNative *chooser;
+  MakeJob *job;
+
+  if (selection == NULL)
+    {
+      toast (page, error->message);
+      return;
+    }
+  if (selection->items->len == 0)
+    {
+      toast (page, _("No product is ready: each needs a price and a photo."));
+      canting_epeken_selection_free (selection);
+      return;
+    }
+  job = g_new0 (MakeJob, 1);
+  job->page = g_object_ref (page);
+  job->app = app;
+  job->selection = selection;
+  job->catalogue = catalogue;
+  /* Translators: file names, no spaces: "katalog-2026-12-06.pdf" */
+  name = catalogue ? g_strdup_printf (_("catalogue-%s.pdf"), date) : g_strdup_printf (_("epeken-pack-%s"), date);
+  chooser = gtk_file_chooser_native_new (catalogue ? _("Save the Catalogue") : _("Save the e-Peken Pack as a Folder"),
+                                         GTK_WINDOW (gtk_widget_get_root (page)), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chosen), job);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+canting_products_page_make_catalogue (GtkWidget          *page,
+                                      CantingApplication *app)
+{
+  start (page, app, TRUE);
+}
+
+void
+canting_products_page_make_epeken_pack (GtkWidget          *page,
+                                        CantingApplication *app)
+{
+  start (page, app, FALSE);
+}
