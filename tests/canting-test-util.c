@@ -4,6 +4,9 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 char *
 canting_test_mkdtemp (void)
@@ -124,4 +127,115 @@ canting_test_pdf_text (const char *path,
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_successful (proc));
   return out;
+}
+
+/* --- a private keyring ------------------------------------------------------- */
+
+
+struct _CantingTestKeyring
+{
+  GTestDBus *bus;
+  char *dir;
+  GPid pid;
+};
+
+/* How long gnome-keyring-daemon may take to claim its name: it starts in
+ * well under a second; a loaded CI machine gets ten. */
+#define KEYRING_START_TIMEOUT_US (10 * G_USEC_PER_SEC)
+
+static gboolean
+secrets_name_owned (GDBusConnection *connection)
+{
+  g_autoptr(GVariant) reply = g_dbus_connection_call_sync (connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                                           "org.freedesktop.DBus", "NameHasOwner",
+                                                           g_variant_new ("(s)", "org.freedesktop.secrets"),
+                                                           G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, 2000,
+                                                           NULL, NULL);
+  gboolean owned = FALSE;
+
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &owned);
+  return owned;
+}
+
+CantingTestKeyring *
+canting_test_keyring_start (void)
+{
+  g_autoptr(GError) error = NULL;
+  CantingTestKeyring *k = g_new0 (CantingTestKeyring, 1);
+  g_autoptr(GDBusConnection) connection = NULL;
+  g_autofree char *home = NULL;
+  g_autofree char *runtime = NULL;
+  g_auto(GStrv) envp = NULL;
+  const char *argv[] = { "gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets", NULL };
+  int stdin_fd = -1;
+  gint64 deadline;
+
+  k->dir = canting_test_mkdtemp ();
+  home = g_build_filename (k->dir, "home", NULL);
+  runtime = g_build_filename (k->dir, "run", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (home, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (runtime, 0700), ==, 0);
+
+  k->bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (k->bus);
+  if (g_test_dbus_get_bus_address (k->bus) == NULL)
+    g_error ("keyring: the private D-Bus session bus did not start (is dbus-daemon installed?)");
+
+  envp = g_get_environ ();
+  envp = g_environ_setenv (envp, "HOME", home, TRUE);
+  envp = g_environ_setenv (envp, "XDG_RUNTIME_DIR", runtime, TRUE);
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", home, TRUE);
+  envp = g_environ_setenv (envp, "DBUS_SESSION_BUS_ADDRESS", g_test_dbus_get_bus_address (k->bus), TRUE);
+  if (!g_spawn_async_with_pipes (NULL, (char **) argv, envp, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD |
+                                 G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, &k->pid, &stdin_fd, NULL, NULL, &error))
+    g_error ("keyring: gnome-keyring-daemon could not be started: %s", error->message);
+  /* --unlock reads the login keyring's password from stdin: an empty
+   * line (with nothing at all, no login keyring is made and storing
+   * fails for want of a default collection). */
+  if (write (stdin_fd, "\n", 1) != 1)
+    g_error ("keyring: could not give gnome-keyring-daemon its password");
+  close (stdin_fd);
+
+  connection = g_dbus_connection_new_for_address_sync (g_test_dbus_get_bus_address (k->bus),
+                                                       G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                       G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                       NULL, NULL, &error);
+  if (connection == NULL)
+    g_error ("keyring: cannot reach the private bus: %s", error->message);
+  deadline = g_get_monotonic_time () + KEYRING_START_TIMEOUT_US;
+  while (!secrets_name_owned (connection))
+    {
+      int status = 0;
+
+      if (waitpid (k->pid, &status, WNOHANG) == k->pid)
+        g_error ("keyring: gnome-keyring-daemon exited (status %d) before offering the secret service", status);
+      if (g_get_monotonic_time () > deadline)
+        g_error ("keyring: gnome-keyring-daemon did not offer the secret service within 10 seconds");
+      g_usleep (20000);
+    }
+  return k;
+}
+
+void
+canting_test_keyring_stop (CantingTestKeyring *k)
+{
+  g_autoptr(GDBusConnection) session = NULL;
+
+  if (k == NULL)
+    return;
+  /* libsecret keeps its connection to the bus for the life of the
+   * process: closing the bus under it must not end the process. */
+  session = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  if (session != NULL)
+    g_dbus_connection_set_exit_on_close (session, FALSE);
+  kill (k->pid, SIGTERM);
+  waitpid (k->pid, NULL, 0);
+  g_spawn_close_pid (k->pid);
+  /* Not g_test_dbus_down(), which waits for that connection to go; and
+   * the GTestDBus is left alive, since disposing it would do the same. */
+  g_test_dbus_stop (k->bus);
+  canting_test_rmdir (k->dir);
+  g_free (k->dir);
+  g_free (k);
 }

@@ -27,3 +27,19 @@ char   *canting_test_pdf_text  (const char *path,
                                 gboolean    layout);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* A system keyring of the test's own: a private D-Bus session bus
+ * (GTestDBus, so it works with or without dbus-run-session around the
+ * suite) with gnome-keyring-daemon's secret service on it, unlocked with
+ * an empty password, its files in a private HOME and XDG_RUNTIME_DIR.
+ * The process's DBUS_SESSION_BUS_ADDRESS points at it until stopped, so
+ * libsecret here and in child processes uses it.  Nothing is skipped:
+ * when it cannot start, the test fails with the reason. */
+typedef struct _CantingTestKeyring CantingTestKeyring;
+
+CantingTestKeyring *canting_test_keyring_start (void);
+void                canting_test_keyring_stop  (CantingTestKeyring *keyring);
+
+G_END_DECLS

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
@@ -45,6 +46,34 @@ run_cli (const char *first,
                             G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (proc, NULL, NULL, &r.out, &r.err, &error);
+  g_assert_no_error (error);
+  r.status = g_subprocess_get_exit_status (proc);
+  return r;
+}
+
+/* run_cli with @input on its standard input (a password, say). */
+static Result
+run_cli_input (const char *input,
+               const char *first,
+               ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  Result r = { 0 };
+  va_list ap;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("CANTING_CLI"));
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  proc = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, input, NULL, &r.out, &r.err, &error);
   g_assert_no_error (error);
   r.status = g_subprocess_get_exit_status (proc);
   return r;
@@ -297,6 +326,34 @@ test_bench_lines (void)
   r = run_cli ("bench", "reports", "0", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "number of ledger entries"));
+  result_clear (&r);
+
+  /* Publishing through the worker against one product at a time, on
+   * two practice shops with a short latency. */
+  r = run_cli ("bench", "publish", "20", "--latency", "5", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.err, "20 products"));
+  g_assert_true (g_regex_match (line, r.out, 0, &match));
+  {
+    g_autofree char *name = g_match_info_fetch (match, 1);
+    g_autofree char *xs = g_match_info_fetch (match, 2);
+    g_autofree char *ys = g_match_info_fetch (match, 3);
+    g_autofree char *rs = g_match_info_fetch (match, 4);
+    double x = g_ascii_strtod (xs, NULL);
+    double y = g_ascii_strtod (ys, NULL);
+
+    g_assert_cmpstr (name, ==, "publish");
+    g_assert_cmpfloat (x, >, 0);
+    /* Twenty requests of 5 ms each, at least. */
+    g_assert_cmpfloat (y, >=, 100);
+    assert_ratio (x, y, g_ascii_strtod (rs, NULL));
+  }
+  result_clear (&r);
+  g_clear_pointer (&match, g_match_info_free);
+
+  r = run_cli ("bench", "publish", "0", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "number of products"));
   result_clear (&r);
 
   r = run_cli ("bench", "nothing", NULL);
@@ -1058,10 +1115,173 @@ test_epeken_pack (void)
   canting_test_rmdir (dir);
 }
 
+#define SHOP_USER "pelatih"
+#define SHOP_PASSWORD "Rhs1 Abcd Efgh Ijkl Mnop Qrst"
+
+/* Whether any of @texts holds the shop's password (or a piece of it). */
+static void
+assert_no_secret (const char *text,
+                  gsize       length)
+{
+  g_assert_null (g_strstr_len (text, (gssize) length, SHOP_PASSWORD));
+  g_assert_null (g_strstr_len (text, (gssize) length, "Efgh Ijkl"));
+}
+
+static void
+assert_result_no_secret (Result *r)
+{
+  assert_no_secret (r->out, strlen (r->out));
+  assert_no_secret (r->err, strlen (r->err));
+}
+
+/* channel add (the password from stdin, into the keyring), channel list,
+ * publish with --dry-run, --all and --sku, against a practice shop; and
+ * the password in no output and nowhere in the workshop's files. */
+static void
+test_channels_and_publish (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autofree char *ws = g_build_filename (dir, "bengkel", NULL);
+  g_autofree char *csv = g_build_filename (dir, "produk.csv", NULL);
+  g_autofree char *db_path = g_build_filename (ws, "canting.db", NULL);
+  g_autofree char *wal_path = g_build_filename (ws, "canting.db-wal", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_autoptr(GSubprocess) shop = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *password_line = g_strconcat (SHOP_PASSWORD, "\n", NULL);
+  sqlite3 *db = NULL;
+  Result r;
+  gsize len;
+
+  g_subprocess_launcher_setenv (launcher, "CANTING_SHOP_USER", SHOP_USER, TRUE);
+  g_subprocess_launcher_setenv (launcher, "CANTING_SHOP_APP_PASSWORD", SHOP_PASSWORD, TRUE);
+  shop = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("CANTING_CLI"), "practice-shop", "--time-limit",
+                                      "60", NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (shop));
+  first = g_data_input_stream_read_line_utf8 (out, &len, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (first, "Listening on "));
+  url = g_strdup (first + strlen ("Listening on "));
+
+  /* Plain http to another computer is refused before any password is
+   * asked for. */
+  r = run_cli_input (password_line, "--data-dir", ws, "channel", "add", "--name", "Toko Jauh", "--url",
+                     "http://toko-batik.example", "--user", SHOP_USER, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "https://"));
+  result_clear (&r);
+  /* No password on stdin: nothing saved. */
+  r = run_cli_input ("", "--data-dir", ws, "channel", "add", "--name", "Toko Latihan", "--url", url,
+                     "--user", SHOP_USER, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "standard input"));
+  result_clear (&r);
+
+  r = run_cli_input (password_line, "--data-dir", ws, "channel", "add", "--name", "Toko Latihan", "--url", url,
+                     "--user", SHOP_USER, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "keyring"));
+  assert_result_no_secret (&r);
+  result_clear (&r);
+
+  r = run_cli ("--data-dir", ws, "channel", "list", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Toko Latihan"));
+  g_assert_nonnull (strstr (r.out, url));
+  g_assert_null (strstr (r.out, "Toko Jauh"));
+  g_assert_nonnull (strstr (r.out, "0 operations waiting"));
+  result_clear (&r);
+
+  g_assert_true (g_file_set_contents (csv, "sku;name;motif;technique;price;stock\n"
+                                           "BTK-001;Batik Tulis Kawung;Kawung;tulis;350000;4\n"
+                                           "BTK-002;Batik Cap Parang;Parang;cap;150000;10\n", -1, NULL));
+  r = run_cli ("--data-dir", ws, "import", "products", csv, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+
+  /* What would be sent, exactly; nothing queued, nothing sent. */
+  r = run_cli ("--data-dir", ws, "publish", "--channel", "Toko Latihan", "--all", "--dry-run", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "POST /wp-json/wc/v3/products/batch  (2 new products, 0 updates)"));
+  g_assert_nonnull (strstr (r.out, "\"sku\" : \"BTK-002\""));
+  g_assert_nonnull (strstr (r.out, "\"regular_price\" : \"350000\""));
+  assert_result_no_secret (&r);
+  result_clear (&r);
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (canting_test_query_int (db, "SELECT count(*) FROM outbox"), ==, 0);
+  g_assert_cmpint (canting_test_query_int (db, "SELECT count(*) FROM listings"), ==, 0);
+
+  r = run_cli ("--data-dir", ws, "publish", "--channel", "Toko Latihan", "--sku", "BTK-404", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "No product has the SKU “BTK-404”"));
+  result_clear (&r);
+
+  r = run_cli ("--data-dir", ws, "publish", "--channel", "Toko Latihan", "--all", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Sent: 2. Refused: 0."));
+  assert_result_no_secret (&r);
+  result_clear (&r);
+  g_assert_cmpint (canting_test_query_int (db, "SELECT count(*) FROM listings WHERE state = 'online' AND remote_id > 0"),
+                   ==, 2);
+  g_assert_cmpint (canting_test_query_int (db, "SELECT count(*) FROM outbox"), ==, 0);
+
+  /* A wrong password: the channel is paused with words, the update waits. */
+  r = run_cli_input ("salah sekali\n", "--data-dir", ws, "channel", "add", "--name", "Toko Latihan", "--url", url,
+                     "--user", SHOP_USER, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  r = run_cli ("--data-dir", ws, "publish", "--channel", "Toko Latihan", "--sku", "BTK-001", "BTK-002", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "password"));
+  g_assert_nonnull (strstr (r.out, "2 operations are still waiting"));
+  g_assert_null (strstr (r.err, "salah sekali"));
+  result_clear (&r);
+
+  /* The right one again: the waiting updates go. */
+  r = run_cli_input (password_line, "--data-dir", ws, "channel", "add", "--name", "Toko Latihan", "--url", url,
+                     "--user", SHOP_USER, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  r = run_cli ("--data-dir", ws, "publish", "--channel", "Toko Latihan", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Sent: 2. Refused: 0."));
+  result_clear (&r);
+  g_assert_cmpint (canting_test_query_int (db, "SELECT count(*) FROM outbox"), ==, 0);
+  sqlite3_close (db);
+
+  {
+    const char *files[] = { db_path, wal_path };
+
+    for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+      {
+        g_autofree char *contents = NULL;
+        gsize length = 0;
+
+        if (!g_file_test (files[i], G_FILE_TEST_EXISTS))
+          continue;
+        g_assert_true (g_file_get_contents (files[i], &contents, &length, NULL));
+        assert_no_secret (contents, length);
+        g_assert_null (g_strstr_len (contents, (gssize) length, "salah sekali"));
+      }
+  }
+
+  g_subprocess_send_signal (shop, SIGTERM);
+  g_subprocess_wait (shop, NULL, NULL);
+  canting_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  CantingTestKeyring *keyring;
+  int rc;
+
   g_setenv ("LANGUAGE", "en", TRUE);
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   setlocale (LC_ALL, "C.UTF-8");
@@ -1083,5 +1303,9 @@ main (int   argc,
   g_test_add_func ("/cli/reports", test_reports);
   g_test_add_func ("/cli/practice-shop", test_practice_shop);
   g_test_add_func ("/cli/epeken-pack", test_epeken_pack);
-  return g_test_run ();
+  g_test_add_func ("/cli/channels-and-publish", test_channels_and_publish);
+  keyring = canting_test_keyring_start ();
+  rc = g_test_run ();
+  canting_test_keyring_stop (keyring);
+  return rc;
 }

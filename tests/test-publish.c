@@ -512,6 +512,29 @@ test_batch_with_item_errors (void)
     g_assert_cmpint (o.kind, ==, CANTING_OUTCOME_UNKNOWN);
     canting_outbox_outcome_clear (&o);
   }
+
+  /* A server error of one item inside the 200 is that item's 500: a
+   * create that may have gone through, retried after a lookup, never
+   * failed for good; a 400 of one item is not retried. */
+  {
+    g_autoptr(GPtrArray) item_errors = canting_wc_parse_batch (batch, 200, NULL,
+                                                               "{\"create\":[{\"id\":0,\"error\":{\"code\":\"db_insert_error\","
+                                                               "\"message\":\"Could not insert post into the database.\","
+                                                               "\"data\":{\"status\":500}}},"
+                                                               "{\"id\":0,\"error\":{\"code\":\"rest_invalid_param\","
+                                                               "\"message\":\"Invalid parameter(s): name\","
+                                                               "\"data\":{\"status\":400}}}],\"update\":[{\"id\":13}]}", -1);
+    CantingOutboxOutcome o;
+
+    g_assert_cmpuint (((CantingWcReply *) item_errors->pdata[0])->status, ==, 500);
+    outcome_of (ops->pdata[0], item_errors->pdata[0], &o);
+    g_assert_cmpint (o.kind, ==, CANTING_OUTCOME_UNKNOWN);
+    g_assert_cmpint (o.delay_seconds, >, 0);
+    canting_outbox_outcome_clear (&o);
+    outcome_of (ops->pdata[1], item_errors->pdata[1], &o);
+    g_assert_cmpint (o.kind, ==, CANTING_OUTCOME_FAILED);
+    canting_outbox_outcome_clear (&o);
+  }
 }
 
 static void

@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "canting-backup.h"
+#include "canting-cli-publish.h"
 #include "canting-bench.h"
 #include "canting-csv.h"
 #include "canting-ipal-report.h"
@@ -56,12 +57,20 @@ static char *opt_shop_data;
 static char *opt_out;
 static char **opt_skus;
 static gboolean opt_include_incomplete;
+static char *opt_name;
+static char *opt_url;
+static char *opt_user;
+static gboolean opt_consumer_key;
+static char *opt_channel;
+static gboolean opt_all;
+static gboolean opt_changed;
+static int opt_latency = -1;
 
 static const GOptionEntry entries[] = {
   { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, &opt_data_dir,
     N_("Workshop data folder (default: $CANTING_DATA_DIR or ~/.local/share/canting)"), N_("DIR") },
   { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version, N_("Show the version and exit"), NULL },
-  { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &opt_dry_run, N_("import: only check the file and report"), NULL },
+  { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &opt_dry_run, N_("import: only check the file and report; publish: print what would be sent, send nothing"), NULL },
   { "skip-bad-rows", 0, 0, G_OPTION_ARG_NONE, &opt_skip_bad,
     N_("import: take the good rows even if some are bad (default: all or nothing)"), NULL },
   { "comma", 0, 0, G_OPTION_ARG_NONE, &opt_comma, N_("export: separate with commas (default: semicolons)"), NULL },
@@ -71,7 +80,8 @@ static const GOptionEntry entries[] = {
        "or JSON (outcome export)"), N_("FILE") },
   { "out", 0, 0, G_OPTION_ARG_FILENAME, &opt_out, N_("epeken-pack: the folder to write the pack to"), N_("DIR") },
   { "sku", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_skus,
-    N_("epeken-pack, catalogue: a product to include; repeat for more (default: every current product)"), N_("SKU") },
+    N_("epeken-pack, catalogue, publish: a product to include; repeat for more (more SKUs may also follow "
+       "publish; default for the pack and the catalogue: every current product)"), N_("SKU") },
   { "include-incomplete", 0, 0, G_OPTION_ARG_NONE, &opt_include_incomplete,
     N_("epeken-pack, catalogue: include products without a price or a photo, or archived, with a warning "
        "(default: skip them)"), NULL },
@@ -98,6 +108,19 @@ static const GOptionEntry entries[] = {
   { "data", 0, 0, G_OPTION_ARG_FILENAME, &opt_shop_data,
     N_("practice-shop: keep the shop's products and orders in FILE (default: a temporary file removed at exit)"),
     N_("FILE") },
+  { "name", 0, 0, G_OPTION_ARG_STRING, &opt_name, N_("channel add: the channel's name"), N_("NAME") },
+  { "url", 0, 0, G_OPTION_ARG_STRING, &opt_url, N_("channel add: the shop's address (https://…)"), N_("URL") },
+  { "user", 0, 0, G_OPTION_ARG_STRING, &opt_user,
+    N_("channel add: the WordPress user (or, with --consumer-key, the ck_… key); the password is read from "
+       "standard input"), N_("USER") },
+  { "consumer-key", 0, 0, G_OPTION_ARG_NONE, &opt_consumer_key,
+    N_("channel add: sign in with a WooCommerce consumer key and secret instead of an application password"), NULL },
+  { "channel", 0, 0, G_OPTION_ARG_STRING, &opt_channel, N_("publish: the channel to publish to"), N_("NAME") },
+  { "all", 0, 0, G_OPTION_ARG_NONE, &opt_all, N_("publish: every product of the catalogue"), NULL },
+  { "changed", 0, 0, G_OPTION_ARG_NONE, &opt_changed,
+    N_("publish: the products changed here or refused before"), NULL },
+  { "latency", 0, 0, G_OPTION_ARG_INT, &opt_latency,
+    N_("bench publish: how long the practice shops wait before each answer (default 50)"), N_("MS") },
   { NULL }
 };
 
@@ -811,7 +834,7 @@ cmd_bench (const char *what,
 
   if (!stock && !reports && !outcome && !g_str_equal (what, "orders"))
     {
-      g_printerr (_("canting-cli: unknown benchmark “%s”; known: orders, stock, reports, outcome\n"), what);
+      g_printerr (_("canting-cli: unknown benchmark “%s”; known: orders, stock, reports, outcome, publish\n"), what);
       return 2;
     }
   dir = g_dir_make_tmp ("canting-bench-XXXXXX", &error);
@@ -1031,7 +1054,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  context = g_option_context_new (_("COMMAND — info | backup create|list|restore FILE | import|export customers|products|orders|materials|purchases|ipal|ipal-lab FILE | export shortages FILE | ipal report --month YYYY-MM [-o FILE] | report pnl --from YYYY-MM --to YYYY-MM [--by month|year] [-o FILE] | report cashflow --from YYYY-MM-DD --to YYYY-MM-DD [-o FILE] | report sales --by product|motif|channel|city --from YYYY-MM-DD --to YYYY-MM-DD [-o FILE] | report tax --year YYYY [-o FILE] | outcome export --from --to --baseline-from --baseline-to -o FILE.json|FILE.pdf | outcome merge FILE… -o REPORT.csv|REPORT.pdf | bench orders|stock|reports|outcome [N] | practice-shop [--port N] [--faults SPEC] [--time-limit SECONDS] [--data FILE] | epeken-pack --out DIR [--sku SKU]… [--include-incomplete] | catalogue -o FILE.pdf [--sku SKU]… [--include-incomplete]"));
+  context = g_option_context_new (_("COMMAND — info | backup create|list|restore FILE | import|export customers|products|orders|materials|purchases|ipal|ipal-lab FILE | export shortages FILE | ipal report --month YYYY-MM [-o FILE] | report pnl --from YYYY-MM --to YYYY-MM [--by month|year] [-o FILE] | report cashflow --from YYYY-MM-DD --to YYYY-MM-DD [-o FILE] | report sales --by product|motif|channel|city --from YYYY-MM-DD --to YYYY-MM-DD [-o FILE] | report tax --year YYYY [-o FILE] | outcome export --from --to --baseline-from --baseline-to -o FILE.json|FILE.pdf | outcome merge FILE… -o REPORT.csv|REPORT.pdf | bench orders|stock|reports|outcome|publish [N] | practice-shop [--port N] [--faults SPEC] [--time-limit SECONDS] [--data FILE] | epeken-pack --out DIR [--sku SKU]… [--include-incomplete] | catalogue -o FILE.pdf [--sku SKU]… [--include-incomplete] | channel add --name NAME --url URL --user USER [--consumer-key] < PASSWORD | channel list | publish --channel NAME [--all | --sku SKU… | --changed] [--dry-run]"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Canting, the batik workshop book, from the command line."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -1064,6 +1087,49 @@ main (int   argc,
       if (!canting_csv_kind_from_string (argv[2], &kind))
         return usage_error (context, _("What to import or export: customers, products, orders, materials, purchases, ipal or ipal-lab."));
       return g_str_equal (cmd, "import") ? cmd_import (data_dir, kind, file) : cmd_export (data_dir, kind, file);
+    }
+  if (g_str_equal (cmd, "bench") && (argc == 3 || argc == 4) && g_str_equal (argv[2], "publish"))
+    {
+      /* 1,000 products: a large association catalogue; 50 ms: a shop
+       * across the country (issue: Benchmark). */
+      guint64 n = 1000;
+
+      if (argc == 4 && !g_ascii_string_to_unsigned (argv[3], 10, 1, 100000, &n, NULL))
+        return usage_error (context, _("The number of products must be a whole number from 1 to 100000."));
+      if (opt_latency != -1 && (opt_latency < 0 || opt_latency > 10000))
+        return usage_error (context, _("The latency must be a number of milliseconds from 0 to 10000."));
+      return canting_cli_bench_publish ((guint) n, opt_latency < 0 ? 50 : (guint) opt_latency);
+    }
+  if (g_str_equal (cmd, "channel") && argc == 3 && g_str_equal (argv[2], "add"))
+    {
+      if (opt_name == NULL || opt_url == NULL || opt_user == NULL)
+        return usage_error (context, _("channel add needs --name, --url and --user; the password is read from the "
+                                       "standard input."));
+      return canting_cli_channel_add (data_dir, opt_name, opt_url, opt_user, opt_consumer_key);
+    }
+  if (g_str_equal (cmd, "channel") && argc == 3 && g_str_equal (argv[2], "list"))
+    return canting_cli_channel_list (data_dir);
+  if (g_str_equal (cmd, "publish"))
+    {
+      g_autoptr(GPtrArray) skus = g_ptr_array_new ();
+      CantingCliPublishWhat what = CANTING_CLI_PUBLISH_WAITING;
+      guint chosen = (opt_all ? 1 : 0) + (opt_changed ? 1 : 0) + (opt_skus != NULL ? 1 : 0);
+
+      if (opt_channel == NULL)
+        return usage_error (context, _("Say which channel to publish to: --channel NAME."));
+      if (chosen > 1)
+        return usage_error (context, _("Choose one of --all, --sku and --changed."));
+      if (opt_skus == NULL && argc > 2)
+        return usage_error (context, _("Name the products with --sku SKU…"));
+      for (guint i = 0; opt_skus != NULL && opt_skus[i] != NULL; i++)
+        g_ptr_array_add (skus, opt_skus[i]);
+      /* "--sku A B C": the SKUs after the first are left as arguments. */
+      for (int i = 2; opt_skus != NULL && i < argc; i++)
+        g_ptr_array_add (skus, argv[i]);
+      g_ptr_array_add (skus, NULL);
+      what = opt_all ? CANTING_CLI_PUBLISH_ALL : opt_changed ? CANTING_CLI_PUBLISH_CHANGED
+             : opt_skus != NULL ? CANTING_CLI_PUBLISH_SKUS : CANTING_CLI_PUBLISH_WAITING;
+      return canting_cli_publish (data_dir, opt_channel, what, (const char * const *) skus->pdata, opt_dry_run);
     }
   if (g_str_equal (cmd, "bench") && (argc == 3 || argc == 4))
     {

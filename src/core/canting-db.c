@@ -544,6 +544,16 @@ sync_dir (const char *dir)
 }
 
 gboolean
+canting_db_copy_to_dir (CantingDb   *self,
+                        const char  *dir,
+                        GError     **error)
+{
+  g_autofree char *path = canting_paths_database_file (dir);
+
+  return canting_db_copy_to_file (self->handle, path, error);
+}
+
+gboolean
 canting_db_copy_to_file (sqlite3     *source,
                          const char  *path,
                          GError     **error)

@@ -32,6 +32,14 @@ gint64      canting_db_get_change_count   (CantingDb   *self);
  * is missing, and the person should be told. */
 const char *canting_db_get_backup_warning (CantingDb   *self);
 
+/* Copies the records as they are now into @dir (an empty folder), as a
+ * workshop of its own to open with canting_db_open(): a dry run of a
+ * change (canting-cli publish --dry-run) happens there and leaves these
+ * records untouched.  Photos are not copied. */
+gboolean    canting_db_copy_to_dir        (CantingDb   *self,
+                                           const char  *dir,
+                                           GError     **error);
+
 typedef struct {
   const char *table;
   gint64      rows;

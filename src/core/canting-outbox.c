@@ -722,6 +722,41 @@ canting_outbox_record (CantingDb                   *db,
   return canting_db_transaction (db, record_in_transaction, &job, error);
 }
 
+gboolean
+canting_outbox_next_due (CantingDb   *db,
+                         gint64       channel_id,
+                         GDateTime   *after,
+                         GDateTime  **out_at,
+                         GError     **error)
+{
+  g_autofree char *after_text = after != NULL ? canting_outbox_timestamp (after, 0) : NULL;
+  /* A product whose photo or earlier operation is out is not due yet,
+   * but whatever holds it back is out and ends with a recorded outcome,
+   * after which the worker asks again. */
+  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
+                                                      "SELECT min(next_attempt_at) FROM outbox "
+                                                      "WHERE (?1 = 0 OR channel_id = ?1) AND state IN ('pending', 'unknown') "
+                                                      "AND (?2 IS NULL OR next_attempt_at > ?2)",
+                                                      error);
+  int rc;
+
+  *out_at = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, channel_id);
+  if (after_text != NULL)
+    sqlite3_bind_text (stmt, 2, after_text, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      canting_db_set_error (error, canting_db_get_handle (db), rc, _("reading the outbox"));
+      return FALSE;
+    }
+  if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    *out_at = g_date_time_new_from_iso8601 ((const char *) sqlite3_column_text (stmt, 0), NULL);
+  return TRUE;
+}
+
 gint64
 canting_outbox_count (CantingDb  *db,
                       gint64      channel_id,

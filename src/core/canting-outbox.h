@@ -133,6 +133,18 @@ gboolean   canting_outbox_record (CantingDb                   *db,
                                   GDateTime                   *now,
                                   GError                     **error);
 
+/* When the next operation of @channel_id (0: every channel) that is not
+ * being sent falls due strictly after @after (NULL: at any time), so a
+ * worker can sleep until then instead of asking again and again.
+ * *@out_at (transfer full) is NULL when none waits.  (An operation due
+ * already but held back behind its photo is not "next": it goes when
+ * the photo is done.) */
+gboolean   canting_outbox_next_due (CantingDb   *db,
+                                    gint64       channel_id,
+                                    GDateTime   *after,
+                                    GDateTime  **out_at,
+                                    GError     **error);
+
 /* Operations waiting for @channel_id (0: every channel), being sent
  * included. */
 gint64     canting_outbox_count (CantingDb  *db,

@@ -431,8 +431,12 @@ read_error (JsonObject     *envelope,
                      ? json_object_get_object_member (envelope, "data") : NULL;
 
   if (data != NULL && status == 200)
-    /* A batch item's own status, inside the batch's 200. */
-    status = (guint) json_object_get_int_member_with_default (data, "status", 400);
+    {
+      /* A batch item's own status, inside the batch's 200: the retry
+       * policy reads it (a per-item 500 is retried, a 400 is not). */
+      status = (guint) json_object_get_int_member_with_default (data, "status", 400);
+      out->status = status;
+    }
   out->code = g_strdup (code);
   out->remote_id = data != NULL ? json_object_get_int_member_with_default (data, "resource_id", 0) : 0;
 
