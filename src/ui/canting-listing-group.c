@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "canting-channel.h"
+#include "canting-channel-dialog.h"
 #include "canting-listing.h"
 #include "canting-validate.h"
 
@@ -127,6 +128,24 @@ on_preview (GtkButton           *button,
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_shop_saved (CantingListingGroup *self)
+{
+  refresh (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+on_add_shop (GtkButton           *b,
+             CantingListingGroup *self)
+{
+  CantingChannelDialog *dialog =
+    canting_channel_dialog_new (self->app, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_shop_saved), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -258,7 +277,9 @@ refresh (CantingListingGroup *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No online shop yet"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   _("Add the workshop's shop in Preferences, then put products online from here."));
+                                   _("Add the workshop's shop, then put products online from here."));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 button (self, _("_Add a Shop…"), _("Add an online shop"), G_CALLBACK (on_add_shop)));
       add_row (self, row);
       return;
     }

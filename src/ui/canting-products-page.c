@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "canting-listing.h"
+#include "canting-channels-dialog.h"
 #include "canting-products-page-actions.h"
 
 #include "canting-accessible.h"
@@ -258,6 +259,7 @@ canting_products_page_set_application (CantingProductsPage *self,
     /* Beside the CSV: what the catalogue makes for sharing and selling. */
     g_autoptr(GMenu) section = g_menu_new ();
 
+    g_menu_append (section, _("_Online Shops…"), "products.shops");
     g_menu_append (section, _("Save a _Catalogue (PDF)…"), "products.catalogue");
     g_menu_append (section, _("Make an _e-Peken Pack…"), "products.epeken-pack");
     g_menu_append_section (G_MENU (gtk_menu_button_get_menu_model (self->csv_button)), NULL, G_MENU_MODEL (section));
@@ -287,6 +289,18 @@ catalogue_activated (GtkWidget  *widget,
 }
 
 static void
+shops_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CantingProductsPage *self = CANTING_PRODUCTS_PAGE (widget);
+  CantingChannelsDialog *dialog = canting_channels_dialog_new (self->app, GTK_WINDOW (gtk_widget_get_root (widget)));
+
+  g_signal_connect_object (dialog, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 epeken_pack_activated (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -310,6 +324,7 @@ canting_products_page_class_init (CantingProductsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, empty_page);
+  gtk_widget_class_install_action (widget_class, "products.shops", NULL, shops_activated);
   gtk_widget_class_install_action (widget_class, "products.catalogue", NULL, catalogue_activated);
   gtk_widget_class_install_action (widget_class, "products.epeken-pack", NULL, epeken_pack_activated);
 }
