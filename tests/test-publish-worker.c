@@ -50,6 +50,8 @@ static const guchar png[] = {
 };
 
 static char *self_path;
+/* Signals reach their handlers on the thread that runs the main loop. */
+static GThread *main_thread;
 
 /* ---- the practice shop on its own thread ------------------------------ */
 
@@ -303,6 +305,7 @@ on_idle (CantingPublishWorker *worker,
          gint64                next,
          Fixture              *f)
 {
+  g_assert_true (g_thread_self () == main_thread);
   f->idle = TRUE;
   f->idle_waiting = waiting;
   f->idle_next = next;
@@ -314,6 +317,7 @@ on_progress (CantingPublishWorker *worker,
              guint                 total,
              Fixture              *f)
 {
+  g_assert_true (g_thread_self () == main_thread);
   /* Done never runs past the total. */
   g_assert_cmpuint (done, <=, total);
   f->done = done;
@@ -330,6 +334,7 @@ on_item (CantingPublishWorker *worker,
          const char           *message,
          Fixture              *f)
 {
+  g_assert_true (g_thread_self () == main_thread);
   g_assert_cmpint (channel_id, ==, f->channel);
   f->items++;
   if (message != NULL && *message != '\0')
@@ -342,6 +347,7 @@ on_paused (CantingPublishWorker *worker,
            const char           *message,
            Fixture              *f)
 {
+  g_assert_true (g_thread_self () == main_thread);
   g_assert_cmpint (channel_id, ==, f->channel);
   g_free (f->paused);
   f->paused = g_strdup (message);
@@ -481,7 +487,12 @@ test_create_update_unpublish (Fixture       *f,
   gint64 id0 = g_array_index (ids, gint64, 0);
 
   publish (f, ids);
-  run_worker (f);
+  worker_new (f);
+  g_assert_true (canting_publish_worker_start (f->worker, &error));
+  /* The main loop does not run for a while: the worker's signals wait
+   * for it rather than running on the worker's thread. */
+  g_usleep (300000);
+  wait_idle (f);
   assert_all_online (f, 3);
   listing = canting_listing_load (f->db, id0, f->channel, &error);
   g_assert_no_error (error);
@@ -1023,6 +1034,7 @@ main (int   argc,
   setlocale (LC_ALL, "C.UTF-8");
   g_setenv ("LANGUAGE", "C", TRUE);
   self_path = g_canonicalize_filename (argv[0], NULL);
+  main_thread = g_thread_self ();
   if (argc == 3 && g_str_equal (argv[1], "--child"))
     return run_child (argv[2]);
 

@@ -270,7 +270,17 @@ emission_new (CantingPublishWorker *self,
 static void
 emit (Emission *e)
 {
-  g_main_context_invoke_full (e->self->main_context, G_PRIORITY_DEFAULT, emit_in_main, e, emission_free);
+  /* Always through a source, never g_main_context_invoke(): that calls
+   * the function at once, on this thread, whenever it can acquire the
+   * main context (it is the global default here too), and signals must
+   * reach their handlers on the thread that runs the main loop. */
+  GSource *source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, emit_in_main, e, emission_free);
+  g_source_set_static_name (source, "[canting] publish worker signal");
+  g_source_attach (source, e->self->main_context);
+  g_source_unref (source);
 }
 
 /* --- the worker thread's state -------------------------------------------- */
