@@ -43,6 +43,8 @@
 #include "canting-listing.h"
 #include "canting-channel-dialog.h"
 #include "canting-secret.h"
+#include "canting-shop.h"
+#include "canting-shop-store.h"
 #include "canting-material.h"
 #include "canting-ipal-page.h"
 #include "canting-ipal-plant-dialog.h"
@@ -1647,8 +1649,26 @@ test_reports (void)
   run_app (reports_step);
 }
 
-/* A product put online from its form: the listing waits in the outbox;
- * taken off sale before it left, nothing waits and it is not online. */
+typedef struct {
+  CantingDb           *db;
+  gint64               product;
+  gint64               channel;
+  CantingListingState  state;
+} ListingWatch;
+
+static gboolean
+listing_in_state (gpointer data)
+{
+  ListingWatch *w = data;
+  g_autoptr(CantingListing) l = canting_listing_load (w->db, w->product, w->channel, NULL);
+
+  return l != NULL && l->state == w->state;
+}
+
+/* The whole path to a shop: a shop added from a product's form (its
+ * password into the keyring), the product published by the worker to
+ * the practice shop on this computer and shown online with its link,
+ * then taken off sale. */
 static void
 listing_step (CantingApplication *app)
 {
@@ -1662,6 +1682,17 @@ listing_step (CantingApplication *app)
   CantingProductDialog *dialog;
   const CantingProduct *product;
   const char *subtitle;
+  g_autofree char *shop_dir = canting_test_mkdtemp ();
+  g_autofree char *shop_file = g_build_filename (shop_dir, "toko.db", NULL);
+  g_autoptr(CantingShopStore) store = canting_shop_store_open (shop_file, &error);
+  g_autoptr(CantingShop) practice = NULL;
+  ListingWatch publish_watch = { 0 };
+
+  /* The practice shop, served from this thread's main loop. */
+  g_assert_no_error (error);
+  practice = canting_shop_new (store, "ck_latihan0000", "cs_latihan0000", "latihan", "SANDI-rahasia-123");
+  g_assert_true (canting_shop_listen (practice, "127.0.0.1", 0, &error));
+  g_assert_no_error (error);
 
   g_assert_cmpuint (products->len, ==, 1);
   product = products->pdata[0];
@@ -1693,7 +1724,7 @@ listing_step (CantingApplication *app)
     g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry_row (GTK_WIDGET (add), "Alamat toko (https://…)")),
                                              "error"));
     gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (add), "Alamat toko (https://…)")),
-                           "http://127.0.0.1:8080");
+                           canting_shop_get_home_url (practice));
     g_object_add_weak_pointer (G_OBJECT (add), (gpointer *) &add);
     click (GTK_WIDGET (add), "_Simpan");
     wait_until (window_gone, &add);
@@ -1707,19 +1738,26 @@ listing_step (CantingApplication *app)
   }
   subtitle = adw_action_row_get_subtitle (action_row (GTK_WIDGET (dialog), "Toko Latihan"));
   g_assert_cmpstr (subtitle, ==, "Belum daring");
+  /* Publish: the worker sends it to the practice shop, and the form
+   * shows it online with its link. */
   click (GTK_WIDGET (dialog), "_Unggah");
-  spin (100);
+  publish_watch.db = db;
+  publish_watch.product = product->id;
+  publish_watch.channel = shop->id;
+  publish_watch.state = CANTING_LISTING_ONLINE;
+  wait_until (listing_in_state, &publish_watch);
   listing = canting_listing_load (db, product->id, shop->id, &error);
-  g_assert_cmpint (listing->state, ==, CANTING_LISTING_QUEUED);
-  g_assert_cmpint (canting_test_query_int (canting_db_get_handle (db), "SELECT count(*) FROM outbox"), >=, 1);
-  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (action_row (GTK_WIDGET (dialog), "Toko Latihan")),
-                                   "Menunggu dikirim"));
+  g_assert_cmpint (listing->remote_id, >, 0);
+  g_assert_true (g_str_has_prefix (listing->permalink, canting_shop_get_home_url (practice)));
+  spin (100);
+  g_assert_cmpstr (adw_action_row_get_subtitle (action_row (GTK_WIDGET (dialog), "Toko Latihan")), ==, "Daring");
+  g_assert_nonnull (find_by_tooltip (GTK_WIDGET (dialog), "Buka produk di Toko Latihan"));
 
+  /* Taken off sale: a draft on the shop, not online here. */
   click (GTK_WIDGET (dialog), "_Turunkan");
+  publish_watch.state = CANTING_LISTING_OFFLINE;
+  wait_until (listing_in_state, &publish_watch);
   spin (100);
-  g_clear_pointer (&listing, canting_listing_free);
-  listing = canting_listing_load (db, product->id, shop->id, &error);
-  g_assert_cmpint (listing->state, ==, CANTING_LISTING_OFFLINE);
   g_assert_cmpstr (adw_action_row_get_subtitle (action_row (GTK_WIDGET (dialog), "Toko Latihan")), ==, "Belum daring");
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_close (GTK_WINDOW (dialog));
@@ -1733,6 +1771,8 @@ listing_step (CantingApplication *app)
     spin (50);
     g_assert_nonnull (find_shown_label (GTK_WIDGET (window), "Belum ada produk yang siap"));
   }
+  canting_shop_disconnect (practice);
+  canting_test_rmdir (shop_dir);
 }
 
 static void

@@ -16,6 +16,7 @@
 #include "canting-error.h"
 #include "canting-paths.h"
 #include "canting-preferences-window.h"
+#include "canting-publish-worker.h"
 #include "canting-window.h"
 
 /* How often a running app checks whether today's automatic backup is
@@ -33,12 +34,16 @@ struct _CantingApplication
   guint daily_backup_source;
   gboolean backup_warning_shown;
   GtkWindow *open_error_dialog;  /* weak: the one "cannot open" dialog */
+  /* Sends the outbox to the online shops on a thread of its own, for
+   * every shop; started once the workshop is open. */
+  CantingPublishWorker *publisher;
 };
 
 G_DEFINE_FINAL_TYPE (CantingApplication, canting_application, ADW_TYPE_APPLICATION)
 
 enum {
   DATA_REPLACED,
+  PUBLISHED,
   N_SIGNALS
 };
 static guint signals[N_SIGNALS];
@@ -114,6 +119,78 @@ adopt_profile (CantingApplication *self,
   canting_profile_set_logo (self->profile, canting_profile_get_logo (loaded), NULL);
 }
 
+static gpointer find_window (CantingApplication *self,
+                             GType               type);
+
+static void
+on_published (CantingApplication *self)
+{
+  g_signal_emit (self, signals[PUBLISHED], 0);
+}
+
+/* A shop refused the password: say so where the person is looking; the
+ * shop's work waits until its password is fixed. */
+static void
+on_channel_paused (CantingPublishWorker *worker,
+                   gint64                channel_id,
+                   const char           *message,
+                   CantingApplication   *self)
+{
+  CantingWindow *window = CANTING_WINDOW (find_window (self, CANTING_TYPE_WINDOW));
+  AdwToast *toast;
+
+  if (window == NULL)
+    return;
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 0);
+  canting_window_add_toast (window, toast);
+  g_signal_emit (self, signals[PUBLISHED], 0);
+}
+
+static void
+stop_publisher (CantingApplication *self)
+{
+  if (self->publisher == NULL)
+    return;
+  canting_publish_worker_stop (self->publisher);
+  g_signal_handlers_disconnect_by_data (self->publisher, self);
+  g_clear_object (&self->publisher);
+}
+
+static void
+start_publisher (CantingApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->publisher != NULL || self->db == NULL)
+    return;
+  self->publisher = canting_publish_worker_new (self->data_dir, 0);
+  g_signal_connect_swapped (self->publisher, "item-done", G_CALLBACK (on_published), self);
+  g_signal_connect_swapped (self->publisher, "idle", G_CALLBACK (on_published), self);
+  g_signal_connect (self->publisher, "channel-paused", G_CALLBACK (on_channel_paused), self);
+  /* Without it the app still keeps the books; listings just wait. */
+  if (!canting_publish_worker_start (self->publisher, &error))
+    {
+      g_warning ("The publishing worker did not start: %s", error->message);
+      g_signal_handlers_disconnect_by_data (self->publisher, self);
+      g_clear_object (&self->publisher);
+    }
+}
+
+void
+canting_application_publish_now (CantingApplication *self)
+{
+  g_return_if_fail (CANTING_IS_APPLICATION (self));
+
+  start_publisher (self);
+  if (self->publisher != NULL)
+    {
+      /* A password just fixed lets a paused shop go on too. */
+      canting_publish_worker_resume_channel (self->publisher, 0);
+      canting_publish_worker_kick (self->publisher);
+    }
+}
+
 void
 canting_application_reload (CantingApplication *self)
 {
@@ -127,6 +204,9 @@ canting_application_reload (CantingApplication *self)
     g_warning ("Reloading the profile failed: %s", error->message);
   else
     adopt_profile (self, loaded);
+  /* The worker's own connection may be to the file that was replaced. */
+  stop_publisher (self);
+  start_publisher (self);
   g_signal_emit (self, signals[DATA_REPLACED], 0);
 }
 
@@ -198,6 +278,7 @@ open_database (CantingApplication  *self,
 {
   g_autoptr(CantingProfile) loaded = NULL;
 
+  stop_publisher (self);
   g_clear_object (&self->db);
   self->db = canting_db_open (self->data_dir, error);
   if (self->db == NULL)
@@ -209,6 +290,7 @@ open_database (CantingApplication  *self,
       return FALSE;
     }
   adopt_profile (self, loaded);
+  start_publisher (self);
   return TRUE;
 }
 
@@ -456,6 +538,7 @@ canting_application_dispose (GObject *object)
   CantingApplication *self = CANTING_APPLICATION (object);
 
   g_clear_handle_id (&self->daily_backup_source, g_source_remove);
+  stop_publisher (self);
   g_clear_weak_pointer (&self->open_error_dialog);
   g_clear_object (&self->db);
   g_clear_object (&self->profile);
@@ -483,6 +566,11 @@ canting_application_class_init (CantingApplicationClass *klass)
   signals[DATA_REPLACED] = g_signal_new ("data-replaced", G_TYPE_FROM_CLASS (klass),
                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                          G_TYPE_NONE, 0);
+  /* Emitted when the publishing worker sent something, or stopped for a
+   * while: listings are shown as they now are. */
+  signals[PUBLISHED] = g_signal_new ("published", G_TYPE_FROM_CLASS (klass),
+                                     G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                     G_TYPE_NONE, 0);
 }
 
 static void

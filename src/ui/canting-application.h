@@ -24,6 +24,9 @@ const char         *canting_application_get_data_dir (CantingApplication *self);
 /* Re-reads everything from the database after it was replaced under the
  * views (a restore) and tells them through ::data-replaced. */
 void                canting_application_reload       (CantingApplication *self);
+/* Sends what waits in the outbox now (after a publish was asked for, or
+ * a shop's password fixed).  "published" is emitted as things go. */
+void                canting_application_publish_now  (CantingApplication *self);
 
 /* Applies the language chosen in Preferences.  Must run before the first
  * translated string is looked up, so main() calls it first thing. */

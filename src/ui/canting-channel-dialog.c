@@ -149,6 +149,8 @@ on_save (CantingChannelDialog *self)
   if (secret != NULL)
     canting_secret_free (g_steal_pointer (&secret));
   g_signal_emit (self, signals[SAVED], 0, c->id);
+  /* A shop paused for a wrong password goes on with the new one. */
+  canting_application_publish_now (self->app);
   gtk_window_close (GTK_WINDOW (self));
 }
 

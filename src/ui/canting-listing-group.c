@@ -80,6 +80,7 @@ on_queue (GtkButton           *button,
       return;
     }
   g_signal_emit (self, signals[CHANGED], 0);
+  canting_application_publish_now (self->app);
   /* The row holding the button is rebuilt: not under its own click. */
   g_idle_add_once (refresh_later, g_object_ref (self));
 }
@@ -300,6 +301,9 @@ canting_listing_group_set_product (CantingListingGroup *self,
 {
   g_return_if_fail (CANTING_IS_LISTING_GROUP (self));
 
+  if (self->app == NULL)
+    /* The worker's progress shows here as it comes. */
+    g_signal_connect_object (app, "published", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
   self->app = app;
   self->product_id = product_id;
   refresh (self);

@@ -265,6 +265,8 @@ canting_products_page_set_application (CantingProductsPage *self,
     g_menu_append_section (G_MENU (gtk_menu_button_get_menu_model (self->csv_button)), NULL, G_MENU_MODEL (section));
   }
   g_signal_connect_object (app, "data-replaced", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  /* Listings change as the worker sends them: the online column follows. */
+  g_signal_connect_object (app, "published", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
   /* Production and deliveries move the stock shown here. */
   canting_list_reload_when_shown (GTK_WIDGET (self), app, G_CALLBACK (reload));
   refresh (self);
