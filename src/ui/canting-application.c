@@ -12,6 +12,7 @@
 #include <locale.h>
 
 #include "canting-backup.h"
+#include "canting-channel.h"
 #include "canting-resources.h"
 #include "canting-error.h"
 #include "canting-paths.h"
@@ -137,11 +138,17 @@ on_channel_paused (CantingPublishWorker *worker,
                    CantingApplication   *self)
 {
   CantingWindow *window = CANTING_WINDOW (find_window (self, CANTING_TYPE_WINDOW));
+  g_autoptr(CantingChannel) channel = NULL;
+  g_autofree char *text = NULL;
   AdwToast *toast;
 
   if (window == NULL)
     return;
-  toast = adw_toast_new (message);
+  /* Which shop: a workshop may have more than one. */
+  if (channel_id > 0 && self->db != NULL)
+    channel = canting_channel_load (self->db, channel_id, NULL);
+  text = channel != NULL ? g_strdup_printf (_("%s: %s"), channel->name, message) : g_strdup (message);
+  toast = adw_toast_new (text);
   adw_toast_set_timeout (toast, 0);
   canting_window_add_toast (window, toast);
   g_signal_emit (self, signals[PUBLISHED], 0);
