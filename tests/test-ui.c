@@ -1736,6 +1736,27 @@ listing_step (CantingApplication *app)
     bytes = canting_test_read_file (db_path);
     g_assert_null (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "SANDI-rahasia"));
   }
+  /* The product's technique goes in a category of the shop's. */
+  {
+    CantingChannelDialog *edit = canting_channel_dialog_new (app, GTK_WINDOW (window), shop);
+    g_autofree char *title = g_strdup_printf ("Teknik: %s", canting_technique_label (product->technique));
+    g_autoptr(GPtrArray) mappings = NULL;
+    AdwEntryRow *row;
+
+    gtk_window_present (GTK_WINDOW (edit));
+    wait_until (widget_mapped, edit);
+    row = entry_row (GTK_WIDGET (edit), title);
+    gtk_editable_set_text (GTK_EDITABLE (row), "Kain Batik Pilihan");
+    g_signal_emit_by_name (row, "apply");
+    mappings = canting_channel_categories (db, shop->id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (mappings->len, ==, 1);
+    g_assert_cmpstr (((CantingChannelCategory *) mappings->pdata[0])->remote_name, ==, "Kain Batik Pilihan");
+    g_object_add_weak_pointer (G_OBJECT (edit), (gpointer *) &edit);
+    gtk_window_close (GTK_WINDOW (edit));
+    wait_until (window_gone, &edit);
+  }
+
   subtitle = adw_action_row_get_subtitle (action_row (GTK_WIDGET (dialog), "Toko Latihan"));
   g_assert_cmpstr (subtitle, ==, "Belum daring");
   /* Publish: the worker sends it to the practice shop, and the form
@@ -1752,6 +1773,11 @@ listing_step (CantingApplication *app)
   spin (100);
   g_assert_cmpstr (adw_action_row_get_subtitle (action_row (GTK_WIDGET (dialog), "Toko Latihan")), ==, "Daring");
   g_assert_nonnull (find_by_tooltip (GTK_WIDGET (dialog), "Buka produk di Toko Latihan"));
+  {
+    /* The category was made on the shop, and its id kept. */
+    g_autoptr(GPtrArray) mappings = canting_channel_categories (db, shop->id, &error);
+    g_assert_cmpint (((CantingChannelCategory *) mappings->pdata[0])->remote_id, >, 0);
+  }
 
   /* Taken off sale: a draft on the shop, not online here. */
   click (GTK_WIDGET (dialog), "_Turunkan");

@@ -13,6 +13,7 @@
 
 #include "canting-accessible.h"
 #include "canting-form.h"
+#include "canting-product.h"
 #include "canting-secret.h"
 
 #define N_FIELDS (CANTING_CHANNEL_FIELD_CATEGORY + 1)
@@ -31,6 +32,7 @@ struct _CantingChannelDialog
   AdwEntryRow *user_row;
   AdwPasswordEntryRow *password_row;
   GtkSwitch *archived_switch;
+  AdwPreferencesGroup *categories_group;
 
   CantingApplication *app;
   CantingChannel *channel;
@@ -154,6 +156,66 @@ on_save (CantingChannelDialog *self)
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* A category typed for a motif or technique: stored, or forgotten when
+ * emptied. */
+static void
+on_category_apply (AdwEntryRow          *row,
+                   CantingChannelDialog *self)
+{
+  CantingCategorySource source = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "canting-source"));
+  const char *local = g_object_get_data (G_OBJECT (row), "canting-local");
+  g_autofree char *remote = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autoptr(GError) error = NULL;
+  CantingDb *db = canting_application_get_db (self->app);
+  gboolean ok = *remote == '\0'
+                ? canting_channel_remove_category (db, self->channel->id, source, local, &error)
+                : canting_channel_set_category (db, self->channel->id, source, local, remote, 0, &error);
+
+  show_error (self, ok ? NULL : error);
+}
+
+static void
+add_category_row (CantingChannelDialog  *self,
+                  CantingCategorySource  source,
+                  const char            *local,
+                  const char            *shown,
+                  GPtrArray             *mappings)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  g_autofree char *title = source == CANTING_CATEGORY_BY_MOTIF ? g_strdup_printf (_("Motif %s"), shown)
+                                                               : g_strdup_printf (_("Technique: %s"), shown);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  for (guint i = 0; mappings != NULL && i < mappings->len; i++)
+    {
+      const CantingChannelCategory *m = mappings->pdata[i];
+      if (m->source == source && g_utf8_collate (m->local_value, local) == 0)
+        gtk_editable_set_text (GTK_EDITABLE (row), m->remote_name);
+    }
+  g_object_set_data (G_OBJECT (row), "canting-source", GINT_TO_POINTER (source));
+  g_object_set_data_full (G_OBJECT (row), "canting-local", g_strdup (local), g_free);
+  g_signal_connect (row, "apply", G_CALLBACK (on_category_apply), self);
+  adw_preferences_group_add (self->categories_group, row);
+}
+
+/* The catalog's techniques and motifs, each with the shop category its
+ * products go in. */
+static void
+fill_categories (CantingChannelDialog *self)
+{
+  CantingDb *db = canting_application_get_db (self->app);
+  g_autoptr(GPtrArray) mappings = canting_channel_categories (db, self->channel->id, NULL);
+  g_auto(GStrv) motifs = canting_product_motifs_in_use (db, NULL);
+
+  for (guint i = 0; i < CANTING_TECHNIQUE_COUNT; i++)
+    add_category_row (self, CANTING_CATEGORY_BY_TECHNIQUE, canting_technique_to_string (i),
+                      canting_technique_label (i), mappings);
+  for (guint i = 0; motifs != NULL && motifs[i] != NULL; i++)
+    add_category_row (self, CANTING_CATEGORY_BY_MOTIF, motifs[i], motifs[i], mappings);
+  gtk_widget_set_visible (GTK_WIDGET (self->categories_group), TRUE);
+}
+
 static void
 canting_channel_dialog_dispose (GObject *object)
 {
@@ -184,6 +246,7 @@ canting_channel_dialog_class_init (CantingChannelDialogClass *klass)
   BIND (user_row);
   BIND (password_row);
   BIND (archived_switch);
+  BIND (categories_group);
 #undef BIND
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -225,6 +288,7 @@ canting_channel_dialog_new (CantingApplication   *app,
       if (channel->auth != CANTING_CHANNEL_AUTH_CONSUMER_KEY)
         gtk_editable_set_text (GTK_EDITABLE (self->user_row), channel->auth_user);
       gtk_switch_set_active (self->archived_switch, channel->archived);
+      fill_categories (self);
     }
   on_auth_changed (self);
   if (channel != NULL)
