@@ -1360,14 +1360,23 @@ take_commands (Run      *run,
     load_channels (run);
   for (guint i = 0; i < resumed->len; i++)
     {
-      Chan *chan = g_hash_table_lookup (run->channels, &g_array_index (resumed, gint64, i));
+      gint64 id = g_array_index (resumed, gint64, i);
+      GHashTableIter iter;
+      gpointer value;
 
-      if (chan == NULL)
-        continue;
-      chan->paused = FALSE;
-      chan->ready = FALSE;
-      chan->want_take = TRUE;
-      chan->check_categories = TRUE;
+      /* 0 resumes every shop (the app after any password was changed). */
+      g_hash_table_iter_init (&iter, run->channels);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        {
+          Chan *chan = value;
+
+          if (id != 0 && chan->id != id)
+            continue;
+          chan->paused = FALSE;
+          chan->ready = FALSE;
+          chan->want_take = TRUE;
+          chan->check_categories = TRUE;
+        }
     }
 }
 

@@ -71,7 +71,8 @@ gboolean  canting_publish_worker_is_running   (CantingPublishWorker  *self);
 
 /* Something was queued: look now rather than at the next wake-up. */
 void      canting_publish_worker_kick         (CantingPublishWorker  *self);
-/* The person fixed the channel's password: send to it again. */
+/* The person fixed the channel's password: send to it again (0: to
+ * every channel, as the app does after any password changed). */
 void      canting_publish_worker_resume_channel (CantingPublishWorker *self,
                                                  gint64                channel_id);
 /* Gives the worker a channel's secret directly (just typed, so the
