@@ -40,6 +40,10 @@ struct _CantingChannelDialog
 
 G_DEFINE_FINAL_TYPE (CantingChannelDialog, canting_channel_dialog, ADW_TYPE_WINDOW)
 
+/* A password held for a moment: wiped when it goes, on every path. */
+typedef char CantingSecret;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CantingSecret, canting_secret_free)
+
 enum { SAVED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
@@ -91,7 +95,7 @@ on_save (CantingChannelDialog *self)
   const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
   const char *user = gtk_editable_get_text (GTK_EDITABLE (self->user_row));
   gboolean is_new = c->id == 0;
-  g_autofree char *secret = NULL;
+  g_autoptr(CantingSecret) secret = NULL;
   g_autofree char *shown_user = NULL;
 
   g_free (c->name);
@@ -148,8 +152,6 @@ on_save (CantingChannelDialog *self)
       show_error (self, error);
       return;
     }
-  if (secret != NULL)
-    canting_secret_free (g_steal_pointer (&secret));
   g_signal_emit (self, signals[SAVED], 0, c->id);
   /* A shop paused for a wrong password goes on with the new one. */
   canting_application_publish_now (self->app);
@@ -182,7 +184,7 @@ add_category_row (CantingChannelDialog  *self,
                   GPtrArray             *mappings)
 {
   GtkWidget *row = adw_entry_row_new ();
-  g_autofree char *title = source == CANTING_CATEGORY_BY_MOTIF ? g_strdup_printf (_("Motif %s"), shown)
+  g_autofree char *title = source == CANTING_CATEGORY_BY_MOTIF ? g_strdup_printf (_("Motif: %s"), shown)
                                                                : g_strdup_printf (_("Technique: %s"), shown);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);

@@ -84,8 +84,8 @@ append_growth (GString      *text,
   if (text->len > 0)
     g_string_append_c (text, '\n');
   if (canting_growth_percent (now, before, &percent))
-    /* Translators: income growth, "+20 % on May 2026" */
-    g_string_append_printf (text, _("%+d %% on %s"), (int) CLAMP (percent, -G_MAXINT, G_MAXINT), before_name);
+    /* Translators: income growth of this month so far, "+20 % on May 2026" */
+    g_string_append_printf (text, _("So far %+d %% on %s"), (int) CLAMP (percent, -G_MAXINT, G_MAXINT), before_name);
   else
     g_string_append_printf (text, _("No income in %s to compare with"), before_name);
 }
@@ -362,6 +362,7 @@ on_card_clicked (GtkButton       *card,
     {
       CantingReceivablesDialog *dialog =
         canting_receivables_dialog_new (self->app, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+      g_signal_connect_object (dialog, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }

@@ -211,6 +211,8 @@ reload_all (CantingMoneyPage *self)
 {
   if (self->app == NULL || canting_application_get_db (self->app) == NULL)
     return;
+  /* "This month" moves on at midnight of the last day. */
+  read_period (self);
   fill_accounts (self);
   reload (self);
 }
@@ -471,6 +473,7 @@ canting_money_page_show_receivables (CantingMoneyPage *self)
 
   g_return_if_fail (CANTING_IS_MONEY_PAGE (self));
   dialog = canting_receivables_dialog_new (self->app, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  g_signal_connect_object (dialog, "changed", G_CALLBACK (reload_all), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -958,9 +958,11 @@ on_undo_remove (AdwToast   *t,
   again->id = 0;
   again->paid_on = g_strdup (undo->payment->paid_on);
   again->note = g_strdup (undo->payment->note);
-  if (!canting_payment_add (db (undo->dialog), again, &error))
-    show_error (undo->dialog, error);
+  canting_payment_add (db (undo->dialog), again, &error);
   refresh (undo->dialog);
+  /* After the refresh, which clears the form's message. */
+  if (error != NULL)
+    show_error (undo->dialog, error);
   g_signal_emit (undo->dialog, signals[SAVED], 0, undo->dialog->order->id);
 }
 
@@ -1023,18 +1025,23 @@ fill_payments (CantingOrderDialog *self)
         ? g_strdup_printf ("%s · %s · %s", date, canting_payment_method_label (p->method), _("DP"))
         : g_strdup_printf ("%s · %s", date, canting_payment_method_label (p->method));
 
-      g_autofree char *remove_label = g_strdup_printf (_("Remove the payment of %s on %s"), amount, date);
-      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), amount);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (remove, "flat");
-      gtk_widget_set_tooltip_text (remove, remove_label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
-      g_object_set_data (G_OBJECT (remove), "canting-payment", GSIZE_TO_POINTER (p->id));
-      g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_payment), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      /* A cancelled order's payments are its history, and Undo could not
+       * record one on it again. */
+      if (self->order->status != CANTING_ORDER_CANCELLED)
+        {
+          g_autofree char *remove_label = g_strdup_printf (_("Remove the payment of %s on %s"), amount, date);
+          GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+          gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (remove, "flat");
+          gtk_widget_set_tooltip_text (remove, remove_label);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+          g_object_set_data (G_OBJECT (remove), "canting-payment", GSIZE_TO_POINTER (p->id));
+          g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_payment), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+        }
       gtk_list_box_append (self->payments_list, row);
     }
 }

@@ -18,7 +18,7 @@
 
 typedef struct {
   GtkWidget              *page;        /* (owned) for the toast at the end */
-  CantingApplication     *app;
+  CantingDb              *db;          /* (owned): a restore meanwhile replaces the app's */
   CantingEpekenSelection *selection;
   gboolean                catalogue;   /* else the e-Peken pack */
   char                   *path;
@@ -28,6 +28,7 @@ static void
 make_job_free (MakeJob *job)
 {
   g_clear_object (&job->page);
+  g_clear_object (&job->db);
   g_clear_pointer (&job->selection, canting_epeken_selection_free);
   g_free (job->path);
   g_free (job);
@@ -50,7 +51,7 @@ make_in_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   MakeJob *job = task_data;
-  CantingDb *db = canting_application_get_db (job->app);
+  CantingDb *db = job->db;
   g_autoptr(GError) error = NULL;
   gboolean ok = job->catalogue
                 ? canting_catalogue_save_pdf (db, job->selection, job->path, cancellable, &error)
@@ -81,13 +82,20 @@ on_made (GObject      *source,
   g_string_printf (text, g_dngettext (GETTEXT_PACKAGE, "Saved with %u product.", "Saved with %u products.",
                                       job->selection->items->len),
                    job->selection->items->len);
-  for (guint i = 0; i < job->selection->skipped->len; i++)
+  if (job->selection->skipped->len > 0)
     {
-      const CantingEpekenItem *item = job->selection->skipped->pdata[i];
-      g_autofree char *why = canting_epeken_problems_text (item->problems);
+      g_autoptr(GString) left_out = g_string_new (NULL);
 
-      g_string_append_printf (text, i == 0 ? " %s %s (%s)" : ", %s%s (%s)", i == 0 ? _("Left out:") : "",
-                              item->product->name, why);
+      for (guint i = 0; i < job->selection->skipped->len; i++)
+        {
+          const CantingEpekenItem *item = job->selection->skipped->pdata[i];
+          g_autofree char *why = canting_epeken_problems_text (item->problems);
+
+          /* Translators: a product left out and why, "Kain Parang (no photo)" */
+          g_string_append_printf (left_out, _("%s%s (%s)"), i > 0 ? ", " : "", item->product->name, why);
+        }
+      /* Translators: after "Saved with 12 products."; the list of products left out */
+      g_string_append_printf (text, _(" Left out: %s."), left_out->str);
     }
   toast (job->page, text->str);
 }
@@ -139,7 +147,7 @@ start (GtkWidget          *page,
     }
   job = g_new0 (MakeJob, 1);
   job->page = g_object_ref (page);
-  job->app = app;
+  job->db = g_object_ref (canting_application_get_db (app));
   job->selection = selection;
   job->catalogue = catalogue;
   /* Translators: file names, no spaces: "katalog-2026-12-06.pdf" */

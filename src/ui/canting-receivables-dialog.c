@@ -28,6 +28,9 @@ struct _CantingReceivablesDialog
 
 G_DEFINE_FINAL_TYPE (CantingReceivablesDialog, canting_receivables_dialog, ADW_TYPE_WINDOW)
 
+enum { CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
 /* A row with an amount at its end, read out with its title. */
 static GtkWidget *
 money_row (const char   *title,
@@ -81,6 +84,7 @@ on_mark_paid (GtkButton                *button,
       adw_preferences_group_set_description (self->payables_group, error->message);
       return;
     }
+  g_signal_emit (self, signals[CHANGED], 0);
   /* The row holding the button goes: read the lists again after this. */
   g_idle_add_once (refill, g_object_ref (self));
 }
@@ -119,12 +123,21 @@ fill_payables (CantingReceivablesDialog *self,
 }
 
 static void
+on_order_saved (CantingReceivablesDialog *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+  fill (self);
+}
+
+static void
 on_order_activated (AdwActionRow             *row,
                     CantingReceivablesDialog *self)
 {
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "canting-order"));
   CantingOrderDialog *dialog = canting_order_dialog_new (self->app, GTK_WINDOW (self), id);
 
+  /* A payment taken there changes what is owed here. */
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_order_saved), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -195,6 +208,8 @@ canting_receivables_dialog_class_init (CantingReceivablesDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = canting_receivables_dialog_dispose;
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/canting/Canting/canting-receivables-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CantingReceivablesDialog, ageing_group);
