@@ -51,7 +51,7 @@ wait_gone() {
 }
 
 stop_all() {
-  local rc=$?
+  local rc=$? i
   trap - EXIT INT TERM HUP PIPE
   if [ "$rc" -ne 0 ] && [ -n "$dir" ]; then
     show_logs
@@ -67,7 +67,15 @@ stop_all() {
   fi
   wait 2>/dev/null || true
   if [ -n "$dir" ]; then
-    rm -rf "$dir"
+    # Stopped by a signal during set-up, mariadb-install-db's own server
+    # (which this script does not know) may still be writing its last
+    # files: try again until it has gone.
+    for ((i = 0; i < 50; i++)); do
+      rm -rf "$dir" 2>/dev/null || true
+      [ -e "$dir" ] || break
+      sleep 0.1
+    done
+    [ ! -e "$dir" ] || say "could not remove $dir"
   fi
   exit "$rc"
 }
