@@ -21,6 +21,11 @@ packages=(
   python3 xvfb xauth xdotool dbus-daemon dbus-x11 at-spi2-core python3-gi gir1.2-atspi-2.0
   dconf-gsettings-backend imagemagick gnome-keyring locales x11-apps poppler-utils
   librsvg2-common adwaita-icon-theme
+  # The wordpress test runs Debian's WordPress with a private MariaDB
+  # (tests/wordpress/wordpress-server.sh).  Installing mariadb-server and
+  # wordpress (which pulls apache2) also sets up their system services;
+  # the test uses neither.
+  wordpress mariadb-server php-cli php-curl php-xml php-mbstring
 )
 
 as_root() {

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "canting-error.h"
+#include "canting-http.h"
 #include "canting-oauth.h"
 #include "canting-publish.h"
 #include "canting-retry.h"
@@ -729,6 +730,45 @@ test_oauth_vectors (void)
   }
 }
 
+/* --- one request on its own ------------------------------------------------ */
+
+/* No reply at all (nothing listens on the port) is an error that says
+ * so, not a reply; a request cancelled before it starts is not sent.
+ * Replies from a real server: tests/wordpress. */
+static void
+test_http_no_reply (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any_port = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *url = NULL;
+  CantingHttpReply *reply;
+
+  /* A port that is bound but not listening refuses connections. */
+  g_assert_no_error (error);
+  g_assert_true (g_socket_bind (socket, any_port, FALSE, &error));
+  g_assert_no_error (error);
+  bound = g_socket_get_local_address (socket, &error);
+  g_assert_no_error (error);
+  url = g_strdup_printf ("http://127.0.0.1:%u/wp-json/wp/v2/users/me",
+                         g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+
+  reply = canting_http_send ("GET", url, "pelatih", "abcd EFGH 1234 ijkl MNOP 5678", NULL, NULL, NULL, NULL, &error);
+  g_assert_null (reply);
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_IO);
+  g_assert_true (g_str_has_prefix (error->message, "No answer from the shop: "));
+  g_assert_null (strstr (error->message, "abcd"));
+  g_clear_error (&error);
+
+  g_cancellable_cancel (cancellable);
+  reply = canting_http_send ("GET", url, NULL, NULL, NULL, NULL, NULL, cancellable, &error);
+  g_assert_null (reply);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -747,5 +787,6 @@ main (int   argc,
   g_test_add_func ("/publish/wc/headers", test_headers);
   g_test_add_func ("/publish/retry-policy", test_retry_policy);
   g_test_add_func ("/publish/oauth-vectors", test_oauth_vectors);
+  g_test_add_func ("/publish/http/no-reply", test_http_no_reply);
   return g_test_run ();
 }

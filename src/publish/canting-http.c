@@ -1,0 +1,184 @@
+/* canting-http.c: libcurl set up as for every shop, and one request
+ * sent on its own. */
+#include "canting-http.h"
+#include "canting-http-private.h"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "canting-error.h"
+#include "canting-publish.h"
+#include "canting-woocommerce.h"
+
+gboolean
+canting_http_is_this_computer (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  const char *host = uri != NULL ? g_uri_get_host (uri) : NULL;
+
+  return host != NULL && (g_ascii_strcasecmp (host, "127.0.0.1") == 0 || g_ascii_strcasecmp (host, "localhost") == 0);
+}
+
+void
+canting_http_setup_easy (CURL        *easy,
+                         const char  *url,
+                         const char  *user,
+                         const char  *password)
+{
+  curl_easy_setopt (easy, CURLOPT_URL, url);
+  curl_easy_setopt (easy, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt (easy, CURLOPT_USERAGENT, canting_publish_user_agent ());
+  curl_easy_setopt (easy, CURLOPT_PROTOCOLS_STR, "http,https");
+  /* A redirect could carry the password to another host or to plain
+   * http; a shop that moved is told to the person instead. */
+  curl_easy_setopt (easy, CURLOPT_FOLLOWLOCATION, 0L);
+  curl_easy_setopt (easy, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl_easy_setopt (easy, CURLOPT_SSL_VERIFYHOST, 2L);
+  curl_easy_setopt (easy, CURLOPT_HTTP_VERSION, (long) CURL_HTTP_VERSION_2TLS);
+  /* Wait for a connection to multiplex on (HTTP/2) rather than open
+   * another. */
+  curl_easy_setopt (easy, CURLOPT_PIPEWAIT, 1L);
+  curl_easy_setopt (easy, CURLOPT_ACCEPT_ENCODING, "");
+  curl_easy_setopt (easy, CURLOPT_CONNECTTIMEOUT, (long) CANTING_HTTP_CONNECT_TIMEOUT_S);
+  curl_easy_setopt (easy, CURLOPT_TIMEOUT, (long) CANTING_HTTP_TOTAL_TIMEOUT_S);
+  curl_easy_setopt (easy, CURLOPT_LOW_SPEED_LIMIT, 1L);
+  curl_easy_setopt (easy, CURLOPT_LOW_SPEED_TIME, (long) CANTING_HTTP_LOW_SPEED_TIME_S);
+  /* The proxy comes from the environment, as libcurl reads it; but a
+   * shop on this computer is never reached through one. */
+  if (canting_http_is_this_computer (url))
+    curl_easy_setopt (easy, CURLOPT_NOPROXY, "*");
+  if (user != NULL)
+    {
+      curl_easy_setopt (easy, CURLOPT_HTTPAUTH, (long) CURLAUTH_BASIC);
+      curl_easy_setopt (easy, CURLOPT_USERNAME, user);
+      curl_easy_setopt (easy, CURLOPT_PASSWORD, password != NULL ? password : "");
+    }
+}
+
+void
+canting_http_reply_free (CantingHttpReply *reply)
+{
+  if (reply == NULL)
+    return;
+  g_clear_pointer (&reply->headers, g_hash_table_unref);
+  g_clear_pointer (&reply->body, g_bytes_unref);
+  g_free (reply);
+}
+
+static size_t
+on_data (char   *data,
+         size_t  size,
+         size_t  n,
+         void   *user_data)
+{
+  GString *to = user_data;
+
+  if (to->len + size * n > CANTING_HTTP_MAX_REPLY_BYTES)
+    return 0;
+  g_string_append_len (to, data, (gssize) (size * n));
+  return size * n;
+}
+
+static int
+on_progress (void       *user_data,
+             curl_off_t  dltotal,
+             curl_off_t  dlnow,
+             curl_off_t  ultotal,
+             curl_off_t  ulnow)
+{
+  /* Non-zero makes libcurl stop with CURLE_ABORTED_BY_CALLBACK. */
+  return g_cancellable_is_cancelled (user_data) ? 1 : 0;
+}
+
+CantingHttpReply *
+canting_http_send (const char    *method,
+                   const char    *url,
+                   const char    *user,
+                   const char    *password,
+                   const char    *content_type,
+                   const char    *filename,
+                   GBytes        *body,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(GString) reply_headers = g_string_new (NULL);
+  g_autoptr(GString) reply_body = g_string_new (NULL);
+  struct curl_slist *headers = NULL;
+  char error_buf[CURL_ERROR_SIZE] = "";
+  CantingHttpReply *reply;
+  CURLcode result;
+  CURL *easy;
+  long code = 0;
+
+  g_return_val_if_fail (method != NULL && url != NULL, NULL);
+
+  if (!canting_publish_init (error))
+    return NULL;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  if ((easy = curl_easy_init ()) == NULL)
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_IO, _("No answer from the shop: %s"),
+                   curl_easy_strerror (CURLE_OUT_OF_MEMORY));
+      return NULL;
+    }
+  canting_http_setup_easy (easy, url, user, password);
+  curl_easy_setopt (easy, CURLOPT_ERRORBUFFER, error_buf);
+  curl_easy_setopt (easy, CURLOPT_WRITEFUNCTION, on_data);
+  curl_easy_setopt (easy, CURLOPT_WRITEDATA, reply_body);
+  curl_easy_setopt (easy, CURLOPT_HEADERFUNCTION, on_data);
+  curl_easy_setopt (easy, CURLOPT_HEADERDATA, reply_headers);
+  if (cancellable != NULL)
+    {
+      curl_easy_setopt (easy, CURLOPT_XFERINFOFUNCTION, on_progress);
+      curl_easy_setopt (easy, CURLOPT_XFERINFODATA, cancellable);
+      curl_easy_setopt (easy, CURLOPT_NOPROGRESS, 0L);
+    }
+
+  headers = curl_slist_append (headers, "Accept: application/json");
+  /* No "Expect: 100-continue" round trip before a body, as the worker. */
+  headers = curl_slist_append (headers, "Expect:");
+  if (content_type != NULL)
+    {
+      g_autofree char *line = g_strdup_printf ("Content-Type: %s", content_type);
+      headers = curl_slist_append (headers, line);
+    }
+  if (filename != NULL)
+    {
+      g_autofree char *line = g_strdup_printf ("Content-Disposition: attachment; filename=\"%s\"", filename);
+      headers = curl_slist_append (headers, line);
+    }
+  if (body != NULL || g_str_equal (method, "POST"))
+    {
+      gsize length = 0;
+      gconstpointer data = body != NULL ? g_bytes_get_data (body, &length) : NULL;
+
+      curl_easy_setopt (easy, CURLOPT_POSTFIELDS, data != NULL ? data : "");
+      curl_easy_setopt (easy, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t) length);
+    }
+  if (!g_str_equal (method, "GET") && !g_str_equal (method, "POST"))
+    curl_easy_setopt (easy, CURLOPT_CUSTOMREQUEST, method);
+  curl_easy_setopt (easy, CURLOPT_HTTPHEADER, headers);
+
+  result = curl_easy_perform (easy);
+  curl_easy_getinfo (easy, CURLINFO_RESPONSE_CODE, &code);
+  curl_easy_cleanup (easy);
+  curl_slist_free_all (headers);
+
+  if (result == CURLE_ABORTED_BY_CALLBACK && g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  if (result != CURLE_OK)
+    {
+      /* A reply cut off is no reply: nobody knows what the shop did. */
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_IO, _("No answer from the shop: %s"),
+                   error_buf[0] != '\0' ? error_buf : curl_easy_strerror (result));
+      return NULL;
+    }
+
+  reply = g_new0 (CantingHttpReply, 1);
+  reply->status = (guint) code;
+  reply->headers = canting_wc_parse_headers (reply_headers->str, NULL);
+  reply->body = g_string_free_to_bytes (g_steal_pointer (&reply_body));
+  return reply;
+}
