@@ -372,6 +372,11 @@ test_customer_by_phone (Fixture       *f,
   c->phone = g_strdup ("");
   g_free (c->customer_name);
   c->customer_name = g_strdup ("Pak Harjo");
+  /* Not a phone number: left out, the order still comes in. */
+  g_free (a->city);
+  a->city = g_strdup ("Blitar");
+  g_free (d->city);
+  d->city = g_strdup ("Kediri");
   g_free (d->phone);
   d->phone = g_strdup ("");
   g_free (d->customer_name);
@@ -385,6 +390,27 @@ test_customer_by_phone (Fixture       *f,
   g_assert_cmpuint (s->created, ==, 4);
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM customers"), ==, 2);
   g_assert_cmpint (query_int (f, "SELECT count(DISTINCT customer_id) FROM orders"), ==, 2);
+}
+
+/* What the shop's form lets through and a customer here cannot have: a
+ * name too long is cut, a phone that is none is left out. */
+static void
+test_customer_odd_details (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(CantingRemoteOrder) o = remote_order (1015, CANTING_REMOTE_ORDER_PENDING);
+  g_autoptr(CantingOrderSyncSummary) s = NULL;
+  GString *name = g_string_new (NULL);
+
+  for (guint i = 0; i < 30; i++)
+    g_string_append (name, "Nyai Ageng Serang ");
+  g_free (o->customer_name);
+  o->customer_name = g_string_free (name, FALSE);
+  g_free (o->phone);
+  o->phone = g_strdup ("tanya di WA saja");
+  s = import (f, o);
+  g_assert_cmpuint (s->created, ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM customers WHERE length(name) = 120 AND phone = ''"), ==, 1);
 }
 
 /* An order that cannot be brought in is rolled back alone and said in
@@ -525,6 +551,7 @@ main (int   argc,
   ADD ("/channel-orders/refund", test_refund);
   ADD ("/channel-orders/unknown-sku", test_unknown_sku);
   ADD ("/channel-orders/customer-by-phone", test_customer_by_phone);
+  ADD ("/channel-orders/customer-odd-details", test_customer_odd_details);
   ADD ("/channel-orders/bad-order-alone", test_bad_order_alone);
   ADD ("/channel-orders/stock-short", test_stock_short);
   ADD ("/channel-orders/first-seen-cancelled", test_first_seen_cancelled);

@@ -268,7 +268,9 @@ find_or_add_customer (CantingDb                 *db,
 
   c = canting_customer_new ();
   g_free (c->name);
-  c->name = g_strdup (*o->customer_name != '\0' ? o->customer_name : _("Online shop customer"));
+  /* A name fits on a receipt line here; a shop takes longer ones. */
+  c->name = g_utf8_substring (*o->customer_name != '\0' ? o->customer_name : _("Online shop customer"), 0,
+                              CANTING_SHORT_TEXT_MAX_CHARS);
   /* What the shop's form let through but a customer here cannot have
    * (a number that is no phone, a city too long) is left out rather
    * than refusing the order. */
