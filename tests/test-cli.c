@@ -1275,6 +1275,132 @@ test_channels_and_publish (void)
   canting_test_rmdir (dir);
 }
 
+/* A request to the practice shop as a customer's checkout makes it:
+ * plain HTTP/1.1 with the application password.  (transfer full) the
+ * whole reply, status line first. */
+static char *
+shop_request (const char *url,
+              const char *method,
+              const char *path,
+              const char *body)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GSocketConnection) connection = g_socket_client_connect_to_uri (client, url, 80, NULL, &error);
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, &error);
+  g_autofree char *credentials = g_strdup_printf ("%s:%s", SHOP_USER, SHOP_PASSWORD);
+  g_autofree char *encoded = g_base64_encode ((const guchar *) credentials, strlen (credentials));
+  g_autofree char *request = NULL;
+  g_autoptr(GString) reply = g_string_new (NULL);
+  GInputStream *in;
+  char buffer[4096];
+  gssize n;
+
+  g_assert_no_error (error);
+  request = g_strdup_printf ("%s %s HTTP/1.1\r\nHost: %s:%d\r\nAuthorization: Basic %s\r\n"
+                             "Content-Type: application/json\r\nContent-Length: %zu\r\nConnection: close\r\n\r\n%s",
+                             method, path, g_uri_get_host (uri), g_uri_get_port (uri), encoded, strlen (body), body);
+  g_assert_true (g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (connection)), request,
+                                            strlen (request), NULL, NULL, &error));
+  g_assert_no_error (error);
+  in = g_io_stream_get_input_stream (G_IO_STREAM (connection));
+  while ((n = g_input_stream_read (in, buffer, sizeof buffer, NULL, &error)) > 0)
+    g_string_append_len (reply, buffer, n);
+  g_assert_no_error (error);
+  return g_string_free (g_steal_pointer (&reply), FALSE);
+}
+
+/* sync: an order made on the shop comes in once, with its payment; the
+ * stock the sale lowered goes to the shop; wrong command lines and an
+ * unknown channel are refused. */
+static void
+test_sync (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autofree char *ws = g_build_filename (dir, "bengkel", NULL);
+  g_autofree char *csv = g_build_filename (dir, "produk.csv", NULL);
+  g_autofree char *db_path = g_build_filename (ws, "canting.db", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_autoptr(GSubprocess) shop = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *reply = NULL;
+  g_autofree char *password_line = g_strconcat (SHOP_PASSWORD, "\n", NULL);
+  sqlite3 *db = NULL;
+  Result r;
+  gsize len;
+
+  g_subprocess_launcher_setenv (launcher, "CANTING_SHOP_USER", SHOP_USER, TRUE);
+  g_subprocess_launcher_setenv (launcher, "CANTING_SHOP_APP_PASSWORD", SHOP_PASSWORD, TRUE);
+  shop = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("CANTING_CLI"), "practice-shop", "--time-limit",
+                                      "60", NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (shop));
+  first = g_data_input_stream_read_line_utf8 (out, &len, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (first, "Listening on "));
+  url = g_strdup (first + strlen ("Listening on "));
+
+  r = run_cli ("--data-dir", ws, "sync", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--channel"));
+  result_clear (&r);
+  r = run_cli ("--data-dir", ws, "sync", "--channel", "Toko Latihan", "lagi", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+  r = run_cli ("--data-dir", ws, "sync", "--channel", "Toko Latihan", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "There is no channel called “Toko Latihan”"));
+  g_assert_cmpstr (r.out, ==, "");
+  result_clear (&r);
+
+  r = run_cli_input (password_line, "--data-dir", ws, "channel", "add", "--name", "Toko Latihan", "--url", url,
+                     "--user", SHOP_USER, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  g_assert_true (g_file_set_contents (csv, "sku;name;motif;technique;price;stock\n"
+                                           "BTK-001;Batik Tulis Kawung;Kawung;tulis;350000;4\n", -1, NULL));
+  r = run_cli ("--data-dir", ws, "import", "products", csv, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  r = run_cli ("--data-dir", ws, "publish", "--channel", "Toko Latihan", "--all", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+
+  reply = shop_request (url, "POST", "/wp-json/wc/v3/orders",
+                        "{\"set_paid\":true,\"billing\":{\"first_name\":\"Sri\",\"city\":\"Blitar\"},"
+                        "\"line_items\":[{\"sku\":\"BTK-001\",\"quantity\":1}]}");
+  g_assert_true (g_str_has_prefix (reply, "HTTP/1.1 201"));
+
+  r = run_cli ("--data-dir", ws, "sync", "--channel", "Toko Latihan", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "New orders: 1. Updated: 0. Unchanged: 0."));
+  g_assert_nonnull (strstr (r.out, "Stock sent to the shop for 1 product."));
+  assert_result_no_secret (&r);
+  result_clear (&r);
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (canting_test_query_int (db, "SELECT count(*) FROM orders WHERE channel = 'online_shop'"), ==, 1);
+  g_assert_cmpint (canting_test_query_int (db, "SELECT sum(amount) FROM ledger WHERE kind = 'income' AND voided = 0"),
+                   ==, 350000);
+  g_assert_cmpint (canting_test_query_int (db, "SELECT sum(delta) FROM product_stock_moves"), ==, 3);
+  g_assert_cmpint (canting_test_query_int (db, "SELECT count(*) FROM outbox"), ==, 0);
+
+  r = run_cli ("--data-dir", ws, "sync", "--channel", "Toko Latihan", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "New orders: 0. Updated: 0. Unchanged: 1."));
+  result_clear (&r);
+  g_assert_cmpint (canting_test_query_int (db, "SELECT count(*) FROM orders"), ==, 1);
+  g_assert_cmpint (canting_test_query_int (db, "SELECT count(*) FROM payments"), ==, 1);
+  sqlite3_close (db);
+
+  g_subprocess_send_signal (shop, SIGTERM);
+  g_subprocess_wait (shop, NULL, NULL);
+  canting_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1304,6 +1430,7 @@ main (int   argc,
   g_test_add_func ("/cli/practice-shop", test_practice_shop);
   g_test_add_func ("/cli/epeken-pack", test_epeken_pack);
   g_test_add_func ("/cli/channels-and-publish", test_channels_and_publish);
+  g_test_add_func ("/cli/sync", test_sync);
   keyring = canting_test_keyring_start ();
   rc = g_test_run ();
   canting_test_keyring_stop (keyring);

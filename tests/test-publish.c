@@ -596,6 +596,104 @@ test_headers (void)
   g_assert_cmpstr (g_hash_table_lookup (h, "vary"), ==, "Origin, Accept");
 }
 
+/* --- orders --------------------------------------------------------------- */
+
+/* A page of orders as WooCommerce writes them: amounts as decimal
+ * strings, dates local and GMT, the billing address with more than
+ * Canting keeps. */
+static const char orders_page[] =
+  "["
+  "{\"id\": 727, \"number\": \"727\", \"status\": \"processing\", \"currency\": \"IDR\","
+  " \"date_created\": \"2026-03-01T19:05:11\", \"date_created_gmt\": \"2026-03-01T12:05:11\","
+  " \"date_modified\": \"2026-03-02T08:00:00\", \"date_modified_gmt\": \"2026-03-02T01:00:00\","
+  " \"date_paid\": \"2026-03-01T19:06:00\", \"date_paid_gmt\": \"2026-03-01T12:06:00\","
+  " \"date_completed\": null, \"discount_total\": \"50000.00\", \"shipping_total\": \"25000.00\","
+  " \"total\": \"825000.00\", \"payment_method\": \"bacs\","
+  " \"billing\": {\"first_name\": \"Sri\", \"last_name\": \"Wahyuni\", \"address_1\": \"Jl. Kenari 5\","
+  "   \"city\": \"Blitar\", \"email\": \"sri@example.id\", \"phone\": \"081234567890\"},"
+  " \"shipping\": {\"first_name\": \"\", \"last_name\": \"\", \"city\": \"\"},"
+  " \"line_items\": [{\"id\": 1, \"name\": \"Batik Tulis Parang\", \"sku\": \"BTK-PR-001\", \"quantity\": 2,"
+  "   \"subtotal\": \"700000.00\", \"total\": \"650000.00\", \"price\": 325000},"
+  "   {\"id\": 2, \"name\": \"Selendang\", \"sku\": \"\", \"quantity\": 1, \"subtotal\": \"150000\"}]},"
+  "{\"id\": 728, \"number\": \"728\", \"status\": \"checkout-draft\","
+  " \"date_modified_gmt\": \"2026-03-02T01:00:00\", \"total\": \"0\", \"line_items\": []},"
+  "{\"id\": 729, \"number\": \"729\", \"status\": \"completed\", \"date_created\": \"2026-03-01T09:00:00\","
+  " \"date_modified_gmt\": \"2026-03-02T02:00:00\", \"date_paid\": null,"
+  " \"date_completed\": \"2026-03-02T09:00:00\", \"total\": \"150000\", \"payment_method\": \"cod\","
+  " \"billing\": {\"first_name\": \"\", \"last_name\": \"\", \"company\": \"Sanggar Melati\"},"
+  " \"shipping\": {\"first_name\": \"\", \"last_name\": \"\", \"city\": \"Kediri\"},"
+  " \"line_items\": []},"
+  "{\"id\": 730, \"status\": \"dikirim\", \"date_created\": \"2026-03-01T09:00:00\","
+  " \"date_modified_gmt\": \"2026-03-02T03:00:00\", \"date_paid\": \"2026-03-01T09:01:00\","
+  " \"total\": \"10\", \"payment_method\": \"midtrans_gopay\", \"line_items\": []},"
+  "{\"id\": 731, \"status\": \"pending\", \"date_modified_gmt\": \"2026-03-02T03:00:00\","
+  " \"total\": \"lots\", \"line_items\": []},"
+  "{\"number\": \"732\", \"status\": \"pending\"}"
+  "]";
+
+static void
+test_orders (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingWcRequest) request = canting_wc_orders_request ("2026-03-01T00:50:00", 2);
+  g_autoptr(GPtrArray) orders = NULL;
+  CantingRemoteOrder *o;
+  CantingRemoteOrderItem *item;
+  guint unreadable = 0;
+
+  g_assert_cmpstr (request->method, ==, "GET");
+  g_assert_cmpstr (request->path, ==, "/wp-json/wc/v3/orders?modified_after=2026-03-01T00%3A50%3A00"
+                                      "&dates_are_gmt=true&per_page=100&page=2");
+
+  orders = canting_wc_parse_orders (orders_page, -1, &unreadable, &error);
+  g_assert_no_error (error);
+  /* The checkout still being filled in is no order; 731's total and 732
+   * (no id) cannot be read. */
+  g_assert_cmpuint (orders->len, ==, 3);
+  g_assert_cmpuint (unreadable, ==, 2);
+
+  o = orders->pdata[0];
+  g_assert_cmpint (o->remote_id, ==, 727);
+  g_assert_cmpstr (o->number, ==, "727");
+  g_assert_cmpint (o->status, ==, CANTING_REMOTE_ORDER_PROCESSING);
+  g_assert_cmpstr (o->order_date, ==, "2026-03-01");
+  g_assert_cmpstr (o->modified, ==, "2026-03-02T01:00:00");
+  g_assert_cmpstr (o->paid_on, ==, "2026-03-01");
+  g_assert_cmpint (o->method, ==, CANTING_PAYMENT_TRANSFER);
+  g_assert_cmpstr (o->customer_name, ==, "Sri Wahyuni");
+  g_assert_cmpstr (o->phone, ==, "081234567890");
+  g_assert_cmpstr (o->city, ==, "Blitar");
+  g_assert_cmpint (o->total, ==, 825000);
+  g_assert_cmpint (o->shipping, ==, 25000);
+  g_assert_cmpint (o->discount, ==, 50000);
+  g_assert_cmpuint (o->items->len, ==, 2);
+  item = o->items->pdata[0];
+  g_assert_cmpstr (item->sku, ==, "BTK-PR-001");
+  g_assert_cmpint (item->quantity, ==, 2);
+  g_assert_cmpint (item->subtotal, ==, 700000);
+  item = o->items->pdata[1];
+  g_assert_cmpstr (item->sku, ==, "");
+  g_assert_cmpstr (item->name, ==, "Selendang");
+
+  /* Completed without a date of payment: paid when it was completed;
+   * cash on delivery; the company when nobody is named. */
+  o = orders->pdata[1];
+  g_assert_cmpint (o->status, ==, CANTING_REMOTE_ORDER_COMPLETED);
+  g_assert_cmpstr (o->paid_on, ==, "2026-03-02");
+  g_assert_cmpint (o->method, ==, CANTING_PAYMENT_CASH);
+  g_assert_cmpstr (o->customer_name, ==, "Sanggar Melati");
+  g_assert_cmpstr (o->city, ==, "Kediri");
+
+  /* A plugin's status on a paid order; no number: the id. */
+  o = orders->pdata[2];
+  g_assert_cmpint (o->status, ==, CANTING_REMOTE_ORDER_PROCESSING);
+  g_assert_cmpstr (o->number, ==, "730");
+  g_assert_cmpint (o->method, ==, CANTING_PAYMENT_QRIS);
+
+  g_assert_null (canting_wc_parse_orders ("{\"code\": \"woocommerce_rest_cannot_view\"}", -1, &unreadable, &error));
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_INVALID);
+}
+
 /* --- retry policy --------------------------------------------------------- */
 
 static void
@@ -785,6 +883,7 @@ main (int   argc,
   g_test_add_func ("/publish/wc/batch-with-item-errors", test_batch_with_item_errors);
   g_test_add_func ("/publish/wc/lookup-and-pagination", test_lookup_and_pagination);
   g_test_add_func ("/publish/wc/headers", test_headers);
+  g_test_add_func ("/publish/wc/orders", test_orders);
   g_test_add_func ("/publish/retry-policy", test_retry_policy);
   g_test_add_func ("/publish/oauth-vectors", test_oauth_vectors);
   g_test_add_func ("/publish/http/no-reply", test_http_no_reply);

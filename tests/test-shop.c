@@ -853,6 +853,7 @@ test_orders (void)
   g_autofree char *after_query = NULL;
   g_autofree char *before_query = NULL;
   g_autofree char *pending = NULL;
+  g_autofree char *pending_path = NULL;
   g_autoptr(Resp) r = NULL;
   JsonObject *order, *line;
 
@@ -891,6 +892,7 @@ test_orders (void)
   r = request (s, "POST", "/wp-json/wc/v3/orders", NULL, AUTH_BASIC, pending);
   g_assert_cmpuint (r->status, ==, 201);
   g_assert_cmpstr (json_object_get_string_member (obj (r), "status"), ==, "pending");
+  pending_path = g_strdup_printf ("/wp-json/wc/v3/orders/%" G_GINT64_FORMAT, json_object_get_int_member (obj (r), "id"));
   g_clear_pointer (&r, resp_free);
   r = request (s, "GET", path, NULL, AUTH_BASIC, NULL);
   g_assert_cmpint (json_object_get_int_member (obj (r), "stock_quantity"), ==, 5);
@@ -908,6 +910,33 @@ test_orders (void)
   g_clear_pointer (&r, resp_free);
   r = request (s, "GET", "/wp-json/wc/v3/orders", "modified_after=kemarin", AUTH_BASIC, NULL);
   assert_error (r, 400, "rest_invalid_param");
+  g_clear_pointer (&r, resp_free);
+
+  /* The shop owner moves an order on: paid, it lowers the stock and has
+   * a date of payment; refunded, the stock comes back. */
+  r = request (s, "PUT", pending_path, NULL, AUTH_BASIC, "{\"status\":\"processing\"}");
+  g_assert_cmpuint (r->status, ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (obj (r), "status"), ==, "processing");
+  g_assert_false (json_object_get_null_member (obj (r), "date_paid_gmt"));
+  g_clear_pointer (&r, resp_free);
+  r = request (s, "GET", path, NULL, AUTH_BASIC, NULL);
+  g_assert_cmpint (json_object_get_int_member (obj (r), "stock_quantity"), ==, 4);
+  g_clear_pointer (&r, resp_free);
+  r = request (s, "PUT", pending_path, NULL, AUTH_BASIC, "{\"status\":\"completed\"}");
+  g_assert_cmpuint (r->status, ==, 200);
+  g_assert_false (json_object_get_null_member (obj (r), "date_completed_gmt"));
+  g_clear_pointer (&r, resp_free);
+  r = request (s, "PUT", pending_path, NULL, AUTH_BASIC, "{\"status\":\"refunded\"}");
+  g_assert_cmpuint (r->status, ==, 200);
+  g_clear_pointer (&r, resp_free);
+  r = request (s, "GET", path, NULL, AUTH_BASIC, NULL);
+  g_assert_cmpint (json_object_get_int_member (obj (r), "stock_quantity"), ==, 5);
+  g_clear_pointer (&r, resp_free);
+  r = request (s, "PUT", pending_path, NULL, AUTH_BASIC, "{\"status\":\"dikirim\"}");
+  assert_error (r, 400, "rest_invalid_param");
+  g_clear_pointer (&r, resp_free);
+  r = request (s, "PUT", "/wp-json/wc/v3/orders/424242", NULL, AUTH_BASIC, "{\"status\":\"completed\"}");
+  assert_error (r, 404, "woocommerce_rest_shop_order_invalid_id");
   g_clear_pointer (&r, resp_free);
 
   /* An unknown product: no order, no stock change. */

@@ -1,11 +1,13 @@
-/* canting-cli-publish.c: channels, publishing and its benchmark from the
- * command line.
+/* canting-cli-publish.c: channels, publishing, order sync and the
+ * publishing benchmark from the command line.
  *
  * `channel add` reads the password from stdin, never from the command
  * line (where the process list and the shell history would keep it), and
  * hands it to the keyring.  `publish` queues through the core and sends
  * with the same worker the app runs, printing progress on a terminal
- * and, at the end, what went and what did not, in words. */
+ * and, at the end, what went and what did not, in words.  `sync` fetches
+ * a shop's new and changed orders with the same worker and says what
+ * came in. */
 #include "config.h"
 
 #include "canting-cli-publish.h"
@@ -22,6 +24,7 @@
 
 #include "canting-bench.h"
 #include "canting-channel.h"
+#include "canting-channel-order.h"
 #include "canting-db.h"
 #include "canting-error.h"
 #include "canting-listing.h"
@@ -576,6 +579,142 @@ canting_cli_publish (const char              *data_dir,
     rc = 1;
   g_ptr_array_unref (p.failures);
   g_free (p.paused);
+  return rc;
+}
+
+/* --- sync ------------------------------------------------------------------- */
+
+typedef struct {
+  GMainLoop *loop;
+  gboolean synced;
+  CantingOrderSyncSummary *summary;
+  char *message;
+  guint stock_sent;
+  gboolean interrupted;
+} Syncing;
+
+static void
+on_synced (CantingPublishWorker    *worker,
+           gint64                   channel_id,
+           CantingOrderSyncSummary *summary,
+           const char              *message,
+           Syncing                 *s)
+{
+  s->synced = TRUE;
+  s->summary = canting_order_sync_summary_copy (summary);
+  s->message = g_strdup (message);
+}
+
+static void
+on_sync_item (CantingPublishWorker *worker,
+              gint64                channel_id,
+              gint64                product_id,
+              const char           *sku,
+              int                   kind,
+              int                   outcome,
+              const char           *message,
+              Syncing              *s)
+{
+  if (outcome == CANTING_OUTCOME_SENT && kind != CANTING_OUTBOX_IMAGE)
+    s->stock_sent++;
+}
+
+/* The sync has said how it went, and what the sales queued for the shop
+ * went too (or waits for later). */
+static void
+on_sync_idle (CantingPublishWorker *worker,
+              guint                 waiting,
+              gint64                next,
+              Syncing              *s)
+{
+  if (s->synced && (waiting == 0 || next < 0 || next > PUBLISH_WAIT_S))
+    g_main_loop_quit (s->loop);
+}
+
+static gboolean
+on_sync_interrupt (gpointer data)
+{
+  Syncing *s = data;
+
+  s->interrupted = TRUE;
+  g_main_loop_quit (s->loop);
+  return G_SOURCE_CONTINUE;
+}
+
+int
+canting_cli_sync (const char *data_dir,
+                  const char *channel_name)
+{
+  GError *error = NULL;
+  g_autoptr(CantingDb) db = canting_db_open (data_dir, &error);
+  g_autoptr(CantingChannel) channel = NULL;
+  g_autoptr(CantingPublishWorker) worker = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  Syncing s = { 0 };
+  guint sigint, sigterm;
+  int rc = 0;
+
+  if (db == NULL)
+    return fail (error);
+  if ((channel = canting_channel_find (db, channel_name, &error)) == NULL)
+    return fail (error);
+  if (channel->kind != CANTING_CHANNEL_WOOCOMMERCE)
+    {
+      g_printerr ("canting-cli: %s\n", _("This channel is an e-Peken listing pack, not an online shop: it has no "
+                                         "orders to fetch."));
+      return 1;
+    }
+
+  loop = g_main_loop_new (NULL, FALSE);
+  s.loop = loop;
+  worker = canting_publish_worker_new (data_dir, channel->id);
+  g_signal_connect (worker, "orders-synced", G_CALLBACK (on_synced), &s);
+  g_signal_connect (worker, "item-done", G_CALLBACK (on_sync_item), &s);
+  g_signal_connect (worker, "idle", G_CALLBACK (on_sync_idle), &s);
+  if (!canting_publish_worker_start (worker, &error))
+    return fail (error);
+  canting_publish_worker_sync_now (worker, channel->id);
+  sigint = g_unix_signal_add (SIGINT, on_sync_interrupt, &s);
+  sigterm = g_unix_signal_add (SIGTERM, on_sync_interrupt, &s);
+  g_main_loop_run (loop);
+  g_source_remove (sigint);
+  g_source_remove (sigterm);
+  canting_publish_worker_stop (worker);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  if (s.summary != NULL)
+    {
+      CantingOrderSyncSummary *sum = s.summary;
+
+      g_print (_("New orders: %u. Updated: %u. Unchanged: %u.\n"), sum->created, sum->updated, sum->unchanged);
+      if (sum->unknown_skus->len > 0)
+        {
+          g_print ("%s\n", _("SKUs not in the catalogue, kept as items described in words:"));
+          for (guint i = 0; i < sum->unknown_skus->len; i++)
+            g_print ("  %s\n", (const char *) sum->unknown_skus->pdata[i]);
+        }
+      for (guint i = 0; i < sum->problems->len; i++)
+        g_print ("  %s\n", (const char *) sum->problems->pdata[i]);
+      if (s.stock_sent > 0)
+        g_print (g_dngettext (GETTEXT_PACKAGE, "Stock sent to the shop for %u product.\n",
+                              "Stock sent to the shop for %u products.\n", s.stock_sent),
+                 s.stock_sent);
+      if (sum->failed > 0)
+        rc = 1;
+    }
+  if (s.message != NULL)
+    {
+      g_printerr ("canting-cli: %s\n", s.message);
+      rc = 1;
+    }
+  else if (s.interrupted || s.summary == NULL)
+    {
+      g_printerr ("canting-cli: %s\n", _("Stopped before the orders were all fetched; what came in is kept."));
+      rc = 1;
+    }
+  canting_order_sync_summary_free (s.summary);
+  g_free (s.message);
   return rc;
 }
 

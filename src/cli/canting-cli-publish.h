@@ -1,4 +1,4 @@
-/* canting-cli-publish.h: canting-cli's channel, publish and bench
+/* canting-cli-publish.h: canting-cli's channel, publish, sync and bench
  * publish commands (canting-cli-publish.c). */
 #pragma once
 
@@ -24,6 +24,8 @@ int canting_cli_publish        (const char             *data_dir,
                                 CantingCliPublishWhat   what,
                                 const char * const     *skus,
                                 gboolean                dry_run);
+int canting_cli_sync           (const char             *data_dir,
+                                const char             *channel_name);
 int canting_cli_bench_publish  (guint                   n_products,
                                 guint                   latency_ms);
 

@@ -115,7 +115,7 @@ static const GOptionEntry entries[] = {
        "standard input"), N_("USER") },
   { "consumer-key", 0, 0, G_OPTION_ARG_NONE, &opt_consumer_key,
     N_("channel add: sign in with a WooCommerce consumer key and secret instead of an application password"), NULL },
-  { "channel", 0, 0, G_OPTION_ARG_STRING, &opt_channel, N_("publish: the channel to publish to"), N_("NAME") },
+  { "channel", 0, 0, G_OPTION_ARG_STRING, &opt_channel, N_("publish, sync: the channel to publish to or fetch orders from"), N_("NAME") },
   { "all", 0, 0, G_OPTION_ARG_NONE, &opt_all, N_("publish: every product of the catalogue"), NULL },
   { "changed", 0, 0, G_OPTION_ARG_NONE, &opt_changed,
     N_("publish: the products changed here or refused before"), NULL },
@@ -1054,7 +1054,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  context = g_option_context_new (_("COMMAND — info | backup create|list|restore FILE | import|export customers|products|orders|materials|purchases|ipal|ipal-lab FILE | export shortages FILE | ipal report --month YYYY-MM [-o FILE] | report pnl --from YYYY-MM --to YYYY-MM [--by month|year] [-o FILE] | report cashflow --from YYYY-MM-DD --to YYYY-MM-DD [-o FILE] | report sales --by product|motif|channel|city --from YYYY-MM-DD --to YYYY-MM-DD [-o FILE] | report tax --year YYYY [-o FILE] | outcome export --from --to --baseline-from --baseline-to -o FILE.json|FILE.pdf | outcome merge FILE… -o REPORT.csv|REPORT.pdf | bench orders|stock|reports|outcome|publish [N] | practice-shop [--port N] [--faults SPEC] [--time-limit SECONDS] [--data FILE] | epeken-pack --out DIR [--sku SKU]… [--include-incomplete] | catalogue -o FILE.pdf [--sku SKU]… [--include-incomplete] | channel add --name NAME --url URL --user USER [--consumer-key] < PASSWORD | channel list | publish --channel NAME [--all | --sku SKU… | --changed] [--dry-run]"));
+  context = g_option_context_new (_("COMMAND — info | backup create|list|restore FILE | import|export customers|products|orders|materials|purchases|ipal|ipal-lab FILE | export shortages FILE | ipal report --month YYYY-MM [-o FILE] | report pnl --from YYYY-MM --to YYYY-MM [--by month|year] [-o FILE] | report cashflow --from YYYY-MM-DD --to YYYY-MM-DD [-o FILE] | report sales --by product|motif|channel|city --from YYYY-MM-DD --to YYYY-MM-DD [-o FILE] | report tax --year YYYY [-o FILE] | outcome export --from --to --baseline-from --baseline-to -o FILE.json|FILE.pdf | outcome merge FILE… -o REPORT.csv|REPORT.pdf | bench orders|stock|reports|outcome|publish [N] | practice-shop [--port N] [--faults SPEC] [--time-limit SECONDS] [--data FILE] | epeken-pack --out DIR [--sku SKU]… [--include-incomplete] | catalogue -o FILE.pdf [--sku SKU]… [--include-incomplete] | channel add --name NAME --url URL --user USER [--consumer-key] < PASSWORD | channel list | publish --channel NAME [--all | --sku SKU… | --changed] [--dry-run] | sync --channel NAME"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Canting, the batik workshop book, from the command line."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -1130,6 +1130,14 @@ main (int   argc,
       what = opt_all ? CANTING_CLI_PUBLISH_ALL : opt_changed ? CANTING_CLI_PUBLISH_CHANGED
              : opt_skus != NULL ? CANTING_CLI_PUBLISH_SKUS : CANTING_CLI_PUBLISH_WAITING;
       return canting_cli_publish (data_dir, opt_channel, what, (const char * const *) skus->pdata, opt_dry_run);
+    }
+  if (g_str_equal (cmd, "sync"))
+    {
+      if (opt_channel == NULL)
+        return usage_error (context, _("Say which shop to fetch the orders from: --channel NAME."));
+      if (argc > 2)
+        return usage_error (context, _("sync takes only --channel NAME."));
+      return canting_cli_sync (data_dir, opt_channel);
     }
   if (g_str_equal (cmd, "bench") && (argc == 3 || argc == 4))
     {

@@ -707,7 +707,10 @@ typedef struct {
 
 /* Delivery takes catalog pieces out of stock: all of them for an order
  * served from stock, and for a made-to-order one those whose production
- * was finished in Canting (which put them into stock). */
+ * was finished in Canting (which put them into stock).  An order that
+ * came from an online shop is left out: its pieces left stock when the
+ * shop sold them (canting-channel-order.c), and taking them again here
+ * would count the sale twice. */
 static gboolean
 take_from_stock (CantingDb  *db,
                  gint64      order_id,
@@ -721,6 +724,7 @@ take_from_stock (CantingDb  *db,
                                                       "  EXISTS (SELECT 1 FROM item_stages s WHERE s.order_item_id = i.id) AND "
                                                       "  NOT EXISTS (SELECT 1 FROM item_stages s WHERE s.order_item_id = i.id "
                                                       "             AND s.done_on IS NULL))) "
+                                                      "AND NOT EXISTS (SELECT 1 FROM channel_orders c WHERE c.order_id = i.order_id) "
                                                       "GROUP BY product_id ORDER BY product_id",
                                                       error);
   int rc;
@@ -790,6 +794,18 @@ set_status_in_transaction (CantingDb  *db,
   sqlite3_bind_int64 (stmt, 2, change->id);
   return canting_sql_run (db, stmt, _("saving the order’s status"), error) &&
          log_status (db, change->id, change->status, change->at, error);
+}
+
+gboolean
+canting_order_set_status_in_txn (CantingDb           *db,
+                                 gint64               id,
+                                 CantingOrderStatus   status,
+                                 GDateTime           *at,
+                                 GError             **error)
+{
+  StatusChange change = { id, status, at };
+
+  return set_status_in_transaction (db, &change, error);
 }
 
 gboolean
@@ -920,6 +936,23 @@ canting_payment_add (CantingDb       *db,
                      CantingPayment  *payment,
                      GError         **error)
 {
+  if (!canting_payment_validate (payment, error))
+    return FALSE;
+  return canting_db_transaction (db, add_payment_in_transaction, payment, error);
+}
+
+gboolean
+canting_payment_add_in_txn (CantingDb       *db,
+                            CantingPayment  *payment,
+                            GError         **error)
+{
+  return add_payment_in_transaction (db, payment, error);
+}
+
+gboolean
+canting_payment_validate (const CantingPayment  *payment,
+                          GError               **error)
+{
   if (payment->amount <= 0)
     {
       g_set_error (error, CANTING_PAYMENT_ERROR, CANTING_PAYMENT_FIELD_AMOUNT,
@@ -937,10 +970,8 @@ canting_payment_add (CantingDb       *db,
       g_set_error (error, CANTING_PAYMENT_ERROR, CANTING_PAYMENT_FIELD_METHOD, _("Choose how it was paid."));
       return FALSE;
     }
-  if (!canting_validate_text (payment->note, 0, _("Note"), NULL,
-                              CANTING_PAYMENT_ERROR, CANTING_PAYMENT_FIELD_NOTE, error))
-    return FALSE;
-  return canting_db_transaction (db, add_payment_in_transaction, payment, error);
+  return canting_validate_text (payment->note, 0, _("Note"), NULL,
+                                CANTING_PAYMENT_ERROR, CANTING_PAYMENT_FIELD_NOTE, error);
 }
 
 typedef struct {
@@ -987,6 +1018,18 @@ remove_payment_in_transaction (CantingDb  *db,
     return FALSE;
   job->removed = g_steal_pointer (&p);
   return TRUE;
+}
+
+gboolean
+canting_payment_remove_in_txn (CantingDb  *db,
+                               gint64      id,
+                               GError    **error)
+{
+  RemoveJob job = { id, NULL };
+  gboolean ok = remove_payment_in_transaction (db, &job, error);
+
+  g_clear_pointer (&job.removed, canting_payment_free);
+  return ok;
 }
 
 CantingPayment *

@@ -26,4 +26,25 @@ gboolean canting_order_save_in_txn (CantingDb  *db,
                                     gpointer    user_data,
                                     GError    **error);
 
+/* canting_order_set_status() inside the caller's transaction. */
+gboolean canting_order_set_status_in_txn (CantingDb           *db,
+                                          gint64               id,
+                                          CantingOrderStatus   status,
+                                          GDateTime           *at,
+                                          GError             **error);
+
+/* The checks canting_payment_add() makes before its transaction. */
+gboolean canting_payment_validate      (const CantingPayment  *payment,
+                                        GError               **error);
+/* canting_payment_add() inside the caller's transaction (validate
+ * first); sets the payment's id. */
+gboolean canting_payment_add_in_txn    (CantingDb             *db,
+                                        CantingPayment        *payment,
+                                        GError               **error);
+/* canting_payment_remove() inside the caller's transaction: the ledger
+ * entry is voided with it. */
+gboolean canting_payment_remove_in_txn (CantingDb             *db,
+                                        gint64                 id,
+                                        GError               **error);
+
 G_END_DECLS

@@ -829,6 +829,34 @@ static const CantingSchemaStep steps[] = {
     "  WHERE product_id IN (OLD.product_id, NEW.product_id) AND wanted = 1 AND (remote_id IS NOT NULL OR state = 'queued');"
     "END;"
     "PRAGMA user_version = 13;" },
+
+  { 14,
+    /* Orders that came from a shop.  One row per order of a shop that
+     * was brought in, so fetching it again (every sync looks back a
+     * little, and a changed order comes again) changes the same local
+     * order instead of making a second one.  remote_hash is the SHA-256
+     * of what Canting read of the shop's order: the same hash, nothing to
+     * do.  payment_id is the payment recorded for the shop's money; it
+     * is no foreign key, so a payment the person removed stays removed
+     * rather than coming back at the next sync. */
+    "CREATE TABLE channel_orders ("
+    "  channel_id INTEGER NOT NULL REFERENCES channels (id) ON DELETE CASCADE,"
+    "  remote_id INTEGER NOT NULL CHECK (remote_id > 0),"
+    "  order_id INTEGER NOT NULL UNIQUE REFERENCES orders (id) ON DELETE CASCADE,"
+    "  remote_number TEXT NOT NULL DEFAULT '',"
+    "  remote_status TEXT NOT NULL,"
+    "  remote_modified TEXT NOT NULL,"
+    "  remote_hash TEXT NOT NULL,"
+    "  payment_id INTEGER,"
+    "  synced_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+    "  UNIQUE (channel_id, remote_id)"
+    ");"
+    /* How far a channel's orders have been read: the newest modification
+     * time (the shop's clock, UTC) of a sync that read every page, and
+     * when that sync ended (this computer's clock, UTC). */
+    "ALTER TABLE channels ADD COLUMN orders_modified_until TEXT;"
+    "ALTER TABLE channels ADD COLUMN orders_synced_at TEXT;"
+    "PRAGMA user_version = 14;" },
 };
 
 static const char * const tables[] = {
@@ -865,6 +893,7 @@ static const char * const tables[] = {
   "channel_media",
   "listings",
   "outbox",
+  "channel_orders",
   NULL,
 };
 

@@ -1288,6 +1288,86 @@ canting_shop_store_add_order (CantingShopStore  *self,
   return TRUE;
 }
 
+typedef struct {
+  gint64 id;
+  const char *status;
+} StatusJob;
+
+/* WooCommerce lowers the stock when an order becomes paid and puts it
+ * back when a paid order is cancelled, refunded or fails
+ * (wc_maybe_increase_stock_levels); a move between two paid statuses
+ * touches nothing. */
+static gboolean
+set_order_status_txn (CantingShopStore  *self,
+                      gpointer           data,
+                      GError           **error)
+{
+  StatusJob *job = data;
+  g_autofree char *now = canting_shop_store_now (self);
+  g_autoptr(sqlite3_stmt) read = prepare (self, "SELECT status FROM orders WHERE id = ?1", error);
+  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autoptr(sqlite3_stmt) stock = NULL;
+  g_autofree char *before = NULL;
+  gboolean was_paid, paid;
+  int rc;
+
+  if (read == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (read, 1, job->id);
+  rc = sqlite3_step (read);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, CANTING_ERROR, CANTING_ERROR_NOT_FOUND, _("The shop has no order %lld."),
+                     (long long) job->id);
+      else
+        set_error (error, self->handle, rc, "order");
+      return FALSE;
+    }
+  before = dup_text (read, 0);
+  was_paid = is_paid_status (before);
+  paid = is_paid_status (job->status);
+  update = prepare (self, "UPDATE orders SET status = ?2, modified = ?3,"
+                          " date_paid = CASE WHEN ?4 THEN coalesce(date_paid, ?3) ELSE date_paid END,"
+                          " date_completed = CASE WHEN ?2 = 'completed' THEN coalesce(date_completed, ?3)"
+                          "                  ELSE date_completed END"
+                          " WHERE id = ?1", error);
+  if (update == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (update, 1, job->id);
+  sqlite3_bind_text (update, 2, job->status, -1, SQLITE_STATIC);
+  sqlite3_bind_text (update, 3, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int (update, 4, paid);
+  if (!run (self, update, error))
+    return FALSE;
+  if (was_paid == paid)
+    return TRUE;
+  stock = prepare (self, "UPDATE products SET modified = ?3,"
+                         " total_sales = total_sales + ?2 * (SELECT coalesce(sum(quantity), 0) FROM order_items i"
+                         "                                   WHERE i.order_id = ?1 AND i.product_id = products.id),"
+                         " stock_quantity = CASE WHEN manage_stock THEN stock_quantity - ?2 *"
+                         "   (SELECT coalesce(sum(quantity), 0) FROM order_items i"
+                         "    WHERE i.order_id = ?1 AND i.product_id = products.id) ELSE stock_quantity END"
+                         " WHERE id IN (SELECT product_id FROM order_items WHERE order_id = ?1)", error);
+  if (stock == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stock, 1, job->id);
+  sqlite3_bind_int (stock, 2, paid ? 1 : -1);
+  sqlite3_bind_text (stock, 3, now, -1, SQLITE_STATIC);
+  return run (self, stock, error);
+}
+
+gboolean
+canting_shop_store_set_order_status (CantingShopStore  *self,
+                                     gint64             id,
+                                     const char        *status,
+                                     GError           **error)
+{
+  StatusJob job = { id, status };
+
+  return transaction (self, set_order_status_txn, &job, error);
+}
+
 #define ORDER_COLUMNS \
   "id, status, order_key, billing_json, shipping_json, customer_note, payment_method," \
   " payment_method_title, created, modified, date_paid, date_completed"

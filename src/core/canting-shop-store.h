@@ -183,6 +183,15 @@ char               *canting_shop_store_unique_sku     (CantingShopStore    *self
 gboolean          canting_shop_store_add_order   (CantingShopStore  *self,
                                                   CantingShopOrder  *order,
                                                   GError           **error);
+/* Moves order @id to @status (one of the order statuses), as the shop
+ * owner does in WooCommerce: the order counts as modified now; becoming
+ * paid lowers the stock and records the payment time, leaving paid
+ * (cancelled, refunded, failed, pending) puts the stock back.  An
+ * unknown id fails with CANTING_ERROR_NOT_FOUND. */
+gboolean          canting_shop_store_set_order_status (CantingShopStore  *self,
+                                                       gint64             id,
+                                                       const char        *status,
+                                                       GError           **error);
 CantingShopOrder *canting_shop_store_get_order   (CantingShopStore  *self,
                                                   gint64             id,
                                                   GError           **error);

@@ -29,6 +29,7 @@ typedef struct {
   guint lookups;        /* GET products?sku= */
   guint uploads;        /* POST media */
   guint categories;     /* POST products/categories */
+  guint order_pages;    /* GET orders */
 } CantingPublishWorkerStats;
 
 void     canting_publish_worker_get_stats           (CantingPublishWorker      *self,

@@ -8,7 +8,8 @@
  * side, and records each answer through the core as soon as it comes.
  * Operations out of the outbox live in run->ops until their outcome is
  * recorded; a stop records an "interrupted" outcome for every one still
- * there, so nothing stays marked as being sent. */
+ * there, so nothing stays marked as being sent.  A sync of a channel's
+ * orders runs in the same loop, one page out at a time (see "orders"). */
 #include "canting-publish-worker-private.h"
 
 #include "config.h"
@@ -18,6 +19,7 @@
 #include <string.h>
 
 #include "canting-channel.h"
+#include "canting-channel-order.h"
 #include "canting-db.h"
 #include "canting-error.h"
 #include "canting-oauth.h"
@@ -53,6 +55,16 @@
 #define IDLE_WAKE_S 30
 /* Larger replies are not a WooCommerce shop's: stop reading. */
 #define MAX_REPLY_BYTES (16 * 1024 * 1024)
+/* A page of orders that the shop did not give is asked for again twice,
+ * after the retry policy's waits (10 then 20 seconds or so): long enough
+ * for a dropped connection to come back, short enough for a person
+ * waiting on "sync now".  Then the sync ends, saying why; the next one
+ * starts where this one could not go on. */
+#define SYNC_ATTEMPTS 3
+/* 1,000 pages of 100 orders: far more than a workshop's shop changes
+ * between two syncs; a shop whose pages never end is not followed
+ * further. */
+#define SYNC_MAX_PAGES 1000
 
 struct _CantingPublishWorker
 {
@@ -70,6 +82,9 @@ struct _CantingPublishWorker
   gboolean kicked;
   GArray *resumed;          /* gint64 channel ids */
   GHashTable *secrets;      /* gint64 * -> secret */
+  GArray *syncs;            /* gint64 channel ids whose orders to fetch; 0: all */
+  guint sync_interval;      /* seconds; 0: only when asked */
+  gboolean interval_changed;
   gint64 skipped;
   CantingPublishWorkerStats stats;
 
@@ -101,6 +116,7 @@ enum {
   SIGNAL_ITEM_DONE,
   SIGNAL_CHANNEL_PAUSED,
   SIGNAL_IDLE,
+  SIGNAL_ORDERS_SYNCED,
   N_SIGNALS
 };
 
@@ -132,6 +148,7 @@ canting_publish_worker_finalize (GObject *object)
   g_free (self->data_dir);
   g_clear_pointer (&self->main_context, g_main_context_unref);
   g_clear_pointer (&self->resumed, g_array_unref);
+  g_clear_pointer (&self->syncs, g_array_unref);
   g_clear_pointer (&self->secrets, g_hash_table_unref);
   g_mutex_clear (&self->lock);
   G_OBJECT_CLASS (canting_publish_worker_parent_class)->finalize (object);
@@ -177,6 +194,9 @@ canting_publish_worker_class_init (CantingPublishWorkerClass *klass)
                                                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_STRING);
   signals[SIGNAL_IDLE] = g_signal_new ("idle", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                                        NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_INT64);
+  signals[SIGNAL_ORDERS_SYNCED] = g_signal_new ("orders-synced", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                                NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT64,
+                                                CANTING_TYPE_ORDER_SYNC_SUMMARY, G_TYPE_STRING);
 }
 
 static void
@@ -184,6 +204,7 @@ canting_publish_worker_init (CantingPublishWorker *self)
 {
   g_mutex_init (&self->lock);
   self->resumed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->syncs = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->secrets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, free_secret);
   self->online = TRUE;
   self->network_available = TRUE;
@@ -215,6 +236,7 @@ typedef struct {
   guint done;
   guint total;
   gint64 next;
+  CantingOrderSyncSummary *summary;
 } Emission;
 
 static void
@@ -225,6 +247,7 @@ emission_free (gpointer data)
   g_object_unref (e->self);
   g_free (e->sku);
   g_free (e->message);
+  canting_order_sync_summary_free (e->summary);
   g_free (e);
 }
 
@@ -249,6 +272,9 @@ emit_in_main (gpointer data)
       break;
     case SIGNAL_IDLE:
       g_signal_emit (e->self, signals[SIGNAL_IDLE], 0, e->total, e->next);
+      break;
+    case SIGNAL_ORDERS_SYNCED:
+      g_signal_emit (e->self, signals[SIGNAL_ORDERS_SYNCED], 0, e->channel_id, e->summary, e->message);
       break;
     default:
       g_assert_not_reached ();
@@ -287,6 +313,26 @@ emit (Emission *e)
 
 typedef struct _Run Run;
 
+/* A sync of a channel's orders under way: one page out at a time. */
+typedef struct {
+  char *since;              /* modified_after, the shop's clock */
+  guint page;               /* the page to ask for, from 1 */
+  guint attempts;           /* of that page */
+  gint64 retry_at;          /* virtual unix seconds; 0: at once */
+  gboolean out;             /* its request is with libcurl */
+  CantingOrderSyncSummary *summary;
+} Sync;
+
+static void
+sync_free (Sync *sync)
+{
+  if (sync == NULL)
+    return;
+  g_free (sync->since);
+  canting_order_sync_summary_free (sync->summary);
+  g_free (sync);
+}
+
 typedef struct {
   gint64 id;
   CantingChannel *channel;
@@ -305,6 +351,11 @@ typedef struct {
   guint category_attempts;
   gint64 hold_until;        /* virtual unix seconds; 0: not held */
   GHashTable *categories_refused;
+  char *pause_message;
+  gboolean sync_wanted;     /* fetch the orders as soon as possible */
+  gboolean sync_asked;      /* ...because someone asked (not the clock) */
+  Sync *sync;
+  gint64 next_sync;         /* virtual unix seconds of the next sync by the interval */
 } Chan;
 
 static void
@@ -314,6 +365,8 @@ chan_free (Chan *chan)
   g_free (chan->user);
   canting_secret_free (chan->password);
   g_hash_table_unref (chan->categories_refused);
+  g_free (chan->pause_message);
+  sync_free (chan->sync);
   g_free (chan);
 }
 
@@ -322,6 +375,7 @@ typedef enum {
   REQ_IMAGE,
   REQ_LOOKUP,
   REQ_CATEGORY,
+  REQ_ORDERS,
 } ReqKind;
 
 /* Creates that waited for their lookups: sent together once the last
@@ -359,6 +413,7 @@ struct _Run
   GHashTable *ops;          /* gint64 * (op id) -> CantingOutboxOp, out of the outbox */
   GPtrArray *reqs;          /* Req, with libcurl */
   gint64 offset;            /* seconds the clock was moved (skip waits) */
+  guint sync_interval;      /* seconds; 0: only when asked */
   gint64 next_check;        /* virtual unix seconds to look again; 0: none */
   guint done;
   gboolean idle_reported;
@@ -414,6 +469,8 @@ pause_channel (Run        *run,
   if (chan->paused)
     return;
   chan->paused = TRUE;
+  g_free (chan->pause_message);
+  chan->pause_message = g_strdup (message);
   e = emission_new (run->self, SIGNAL_CHANNEL_PAUSED);
   e->channel_id = chan->id;
   e->message = g_strdup (message);
@@ -590,6 +647,9 @@ count_request (Run     *run,
       break;
     case REQ_CATEGORY:
       stats->categories++;
+      break;
+    case REQ_ORDERS:
+      stats->order_pages++;
       break;
     default:
       break;
@@ -1072,6 +1132,8 @@ finish_category (Run        *run,
   chan->want_take = TRUE;
 }
 
+static void finish_orders (Run *run, Req *req, guint status, GHashTable *headers);
+
 static void
 finish (Run     *run,
         Req     *req,
@@ -1101,6 +1163,9 @@ finish (Run     *run,
       break;
     case REQ_CATEGORY:
       finish_category (run, req, status, headers);
+      break;
+    case REQ_ORDERS:
+      finish_orders (run, req, status, headers);
       break;
     default:
       g_assert_not_reached ();
@@ -1338,6 +1403,266 @@ fill (Run  *run,
     }
 }
 
+/* --- orders -------------------------------------------------------------------- */
+
+/* The sync of @chan is over: say what it did (and, with @message, why
+ * it stopped short), and when the clock brings the next. */
+static void
+sync_end (Run        *run,
+          Chan       *chan,
+          const char *message)
+{
+  Emission *e = emission_new (run->self, SIGNAL_ORDERS_SYNCED);
+
+  e->channel_id = chan->id;
+  e->summary = chan->sync != NULL ? g_steal_pointer (&chan->sync->summary) : canting_order_sync_summary_new ();
+  e->message = g_strdup (message);
+  emit (e);
+  g_clear_pointer (&chan->sync, sync_free);
+  /* An "idle" always follows, once what the sale queued has gone. */
+  run->idle_reported = FALSE;
+  if (run->sync_interval > 0)
+    chan->next_sync = run_now_unix (run) + run->sync_interval;
+}
+
+static void
+send_orders_page (Run  *run,
+                  Chan *chan)
+{
+  g_autoptr(CantingWcRequest) request = canting_wc_orders_request (chan->sync->since, chan->sync->page);
+  Req *req = req_new (run, chan, REQ_ORDERS);
+
+  chan->sync->out = TRUE;
+  if (!req_send (req, request->method, request->path, NULL))
+    {
+      req_free (req);
+      sync_end (run, chan, _("The network library could not start."));
+    }
+}
+
+/* Starts a sync of @chan's orders when one is wanted (asked for, or due
+ * by the interval), and sends its next page when it may. */
+static void
+sync_fill (Run  *run,
+           Chan *chan)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (chan->sync == NULL)
+    {
+      g_autoptr(GDateTime) now = NULL;
+      g_autofree char *message = NULL;
+      gboolean asked = chan->sync_asked;
+
+      if (!chan->sync_wanted && run->sync_interval > 0 && run_now_unix (run) >= chan->next_sync)
+        chan->sync_wanted = TRUE;
+      if (!chan->sync_wanted)
+        return;
+      chan->sync_wanted = FALSE;
+      chan->sync_asked = FALSE;
+      if (!chan_online (run, chan))
+        {
+          /* The clock's syncs wait quietly for the network; a person
+           * who asked is told. */
+          if (asked)
+            sync_end (run, chan, _("This computer is offline; the orders are fetched when it is online again."));
+          else if (run->sync_interval > 0)
+            chan->next_sync = run_now_unix (run) + run->sync_interval;
+          return;
+        }
+      if (chan->paused)
+        {
+          sync_end (run, chan, chan->pause_message != NULL ? chan->pause_message
+                                                           : _("Sending to this shop is paused."));
+          return;
+        }
+      if (!chan->ready && !load_credentials (run, chan, &message))
+        {
+          pause_channel (run, chan, message);
+          sync_end (run, chan, message);
+          return;
+        }
+      now = run_now (run);
+      chan->sync = g_new0 (Sync, 1);
+      chan->sync->page = 1;
+      chan->sync->summary = canting_order_sync_summary_new ();
+      chan->sync->since = canting_channel_orders_since (run->db, chan->id, now, &error);
+      if (chan->sync->since == NULL)
+        {
+          sync_end (run, chan, error->message);
+          return;
+        }
+    }
+  if (chan->sync->out || (chan->sync->retry_at > 0 && run_now_unix (run) < chan->sync->retry_at))
+    return;
+  /* Between two pages the shop refused a password (for a product) or
+   * the network went: this sync ends; the next starts where it could
+   * not go on. */
+  if (chan->paused)
+    sync_end (run, chan, chan->pause_message != NULL ? chan->pause_message : _("Sending to this shop is paused."));
+  else if (!chan_online (run, chan))
+    sync_end (run, chan, _("This computer is offline; the orders are fetched when it is online again."));
+  else
+    send_orders_page (run, chan);
+}
+
+/* The next page, if the shop says there is one: its Link header names
+ * it, or its page count is higher; without either, a full page may have
+ * more after it. */
+static gboolean
+has_more (Sync       *sync,
+          GHashTable *headers,
+          guint       listed)
+{
+  g_autofree char *next = NULL;
+  gint64 total = -1, pages = -1;
+
+  canting_wc_parse_pagination (headers, &total, &pages, &next);
+  if (sync->page >= SYNC_MAX_PAGES)
+    return FALSE;
+  if (next != NULL)
+    return TRUE;
+  if (pages >= 0)
+    return sync->page < pages;
+  return listed >= CANTING_WC_ORDERS_PER_PAGE;
+}
+
+static void
+finish_orders (Run        *run,
+               Req        *req,
+               guint       status,
+               GHashTable *headers)
+{
+  Chan *chan = req->chan;
+  Sync *sync = chan->sync;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) orders = NULL;
+  CantingWcReply reply = { 0 };
+  guint unreadable = 0;
+
+  sync->out = FALSE;
+  if (status == 200)
+    orders = canting_wc_parse_orders (req->reply_body->str, (gssize) req->reply_body->len, &unreadable, &error);
+  if (orders != NULL)
+    {
+      sync->attempts = 0;
+      sync->retry_at = 0;
+      if (unreadable > 0)
+        {
+          sync->summary->failed += unreadable;
+          g_ptr_array_add (sync->summary->problems,
+                           g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "%u order on the shop could not be read.",
+                                                         "%u orders on the shop could not be read.", unreadable),
+                                            unreadable));
+        }
+      /* Each page in one transaction: what came in stays, whatever
+       * happens to the next page. */
+      if (!canting_channel_orders_import (run->db, chan->id, orders, sync->summary, &error))
+        {
+          sync_end (run, chan, error->message);
+          return;
+        }
+      /* Stock the sale lowered goes to the shops where it is online. */
+      chan->want_take = TRUE;
+      if (has_more (sync, headers, orders->len + unreadable))
+        {
+          sync->page++;
+          return;
+        }
+      /* Every page read.  How far is remembered only when every order
+       * came in: otherwise the next sync reads the same ones again. */
+      if (!canting_channel_orders_synced (run->db, chan->id, sync->summary->failed == 0 ? sync->summary->newest : NULL,
+                                          &error))
+        {
+          sync_end (run, chan, error->message);
+          return;
+        }
+      sync_end (run, chan, NULL);
+      return;
+    }
+
+  if (status == 200)
+    {
+      reply.status = status;
+      reply.problem = CANTING_WC_MALFORMED;
+      reply.message = g_strdup (error->message);
+    }
+  else
+    canting_wc_parse_reply (status, headers, req->reply_body->str, (gssize) req->reply_body->len, &reply);
+  switch (reply.problem)
+    {
+    case CANTING_WC_AUTH:
+      pause_channel (run, chan, reply.message);
+      sync_end (run, chan, reply.message);
+      break;
+    case CANTING_WC_RATE_LIMITED:
+    case CANTING_WC_SERVER:
+    case CANTING_WC_NO_REPLY:
+    case CANTING_WC_MALFORMED:
+      if (++sync->attempts < SYNC_ATTEMPTS)
+        {
+          g_autoptr(GDateTime) now = run_now (run);
+          gint64 delay = canting_retry_delay (reply.problem == CANTING_WC_MALFORMED ? 0 : status, sync->attempts,
+                                              reply.retry_after, now, g_random_double ());
+
+          sync->retry_at = run_now_unix (run) + MAX (delay, 1);
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
+    default:
+      sync_end (run, chan, reply.message != NULL ? reply.message : _("The shop did not give its orders."));
+      break;
+    }
+  canting_wc_reply_clear (&reply);
+}
+
+/* Seconds until a sync's page may be asked for again, or -1 when no
+ * sync waits so. */
+static gint64
+sync_wait (Run *run)
+{
+  gint64 now = run_now_unix (run);
+  gint64 best = -1;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, run->channels);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Chan *chan = value;
+      gint64 wait;
+
+      if (chan->sync == NULL || chan->sync->out)
+        continue;
+      wait = MAX (chan->sync->retry_at - now, 0);
+      best = best < 0 ? wait : MIN (best, wait);
+    }
+  return best;
+}
+
+/* Seconds until the interval brings the next sync, or -1 for none. */
+static gint64
+interval_wait (Run *run)
+{
+  gint64 now = run_now_unix (run);
+  gint64 best = -1;
+  GHashTableIter iter;
+  gpointer value;
+
+  if (run->sync_interval == 0)
+    return -1;
+  g_hash_table_iter_init (&iter, run->channels);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Chan *chan = value;
+      gint64 wait = MAX (chan->next_sync - now, 0);
+
+      best = best < 0 ? wait : MIN (best, wait);
+    }
+  return best;
+}
+
 /* --- the loop ----------------------------------------------------------------- */
 
 static void
@@ -1346,7 +1671,9 @@ take_commands (Run      *run,
 {
   CantingPublishWorker *self = run->self;
   gboolean kicked;
+  gboolean interval_changed;
   g_autoptr(GArray) resumed = NULL;
+  g_autoptr(GArray) syncs = NULL;
 
   g_mutex_lock (&self->lock);
   *out_stop = self->stop_requested;
@@ -1354,10 +1681,53 @@ take_commands (Run      *run,
   self->kicked = FALSE;
   resumed = self->resumed;
   self->resumed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  syncs = self->syncs;
+  self->syncs = g_array_new (FALSE, FALSE, sizeof (gint64));
+  interval_changed = self->interval_changed;
+  self->interval_changed = FALSE;
+  run->sync_interval = self->sync_interval;
   g_mutex_unlock (&self->lock);
 
-  if (kicked)
+  /* A channel added a moment ago can be asked for its orders. */
+  if (kicked || syncs->len > 0)
     load_channels (run);
+  if (interval_changed)
+    {
+      GHashTableIter iter;
+      gpointer value;
+
+      g_hash_table_iter_init (&iter, run->channels);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        ((Chan *) value)->next_sync = run_now_unix (run) + run->sync_interval;
+    }
+  for (guint i = 0; i < syncs->len; i++)
+    {
+      gint64 id = g_array_index (syncs, gint64, i);
+      GHashTableIter iter;
+      gpointer value;
+      gboolean found = FALSE;
+
+      g_hash_table_iter_init (&iter, run->channels);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        {
+          Chan *chan = value;
+
+          if (id != 0 && chan->id != id)
+            continue;
+          chan->sync_wanted = TRUE;
+          chan->sync_asked = TRUE;
+          found = TRUE;
+        }
+      if (!found && id != 0)
+        {
+          Emission *e = emission_new (self, SIGNAL_ORDERS_SYNCED);
+
+          e->channel_id = id;
+          e->summary = canting_order_sync_summary_new ();
+          e->message = g_strdup (_("Orders can be fetched only from a WooCommerce shop."));
+          emit (e);
+        }
+    }
   for (guint i = 0; i < resumed->len; i++)
     {
       gint64 id = g_array_index (resumed, gint64, i);
@@ -1566,13 +1936,38 @@ worker_thread (gpointer data)
         }
       g_hash_table_iter_init (&iter, run.channels);
       while (g_hash_table_iter_next (&iter, NULL, &value))
-        fill (&run, value);
+        {
+          sync_fill (&run, value);
+          fill (&run, value);
+        }
 
       if (run.reqs->len == 0 && g_hash_table_size (run.ops) == 0 && !anyone_wants_take (&run))
         {
-          timeout_ms = go_idle (&run);
-          if (timeout_ms == 0)
-            continue;
+          gint64 retry = sync_wait (&run);
+          gint64 interval = interval_wait (&run);
+
+          if (retry >= 0)
+            {
+              /* A sync waits to ask for a page again: not idle. */
+              if (retry > 0 && self->skip_waits)
+                {
+                  run.offset += retry;
+                  g_mutex_lock (&self->lock);
+                  self->skipped = run.offset;
+                  g_mutex_unlock (&self->lock);
+                  continue;
+                }
+              timeout_ms = (int) MIN (retry, IDLE_WAKE_S) * 1000;
+              run.idle_reported = FALSE;
+            }
+          else
+            {
+              timeout_ms = go_idle (&run);
+              if (timeout_ms == 0)
+                continue;
+              if (interval >= 0)
+                timeout_ms = (int) MIN ((gint64) timeout_ms, interval * 1000);
+            }
         }
       else
         run.idle_reported = FALSE;
@@ -1597,6 +1992,15 @@ worker_thread (gpointer data)
     }
 
   abandon (&run);
+  {
+    GHashTableIter iter;
+    gpointer value;
+
+    g_hash_table_iter_init (&iter, run.channels);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      if (((Chan *) value)->sync != NULL)
+        sync_end (&run, value, _("Fetching the orders stopped before the end; what came in is kept."));
+  }
 out:
   g_ptr_array_unref (run.reqs);
   g_hash_table_unref (run.ops);
@@ -1767,6 +2171,46 @@ canting_publish_worker_kick (CantingPublishWorker *self)
   g_mutex_unlock (&self->lock);
   if (self->multi != NULL)
     curl_multi_wakeup (self->multi);
+}
+
+void
+canting_publish_worker_sync_now (CantingPublishWorker *self,
+                                 gint64                channel_id)
+{
+  g_return_if_fail (CANTING_IS_PUBLISH_WORKER (self));
+
+  g_mutex_lock (&self->lock);
+  g_array_append_val (self->syncs, channel_id);
+  g_mutex_unlock (&self->lock);
+  if (self->multi != NULL)
+    curl_multi_wakeup (self->multi);
+}
+
+void
+canting_publish_worker_set_sync_interval (CantingPublishWorker *self,
+                                          guint                 seconds)
+{
+  g_return_if_fail (CANTING_IS_PUBLISH_WORKER (self));
+
+  g_mutex_lock (&self->lock);
+  /* Before the start the first sync is at once; later the new interval
+   * counts from now. */
+  self->interval_changed = self->sync_interval != seconds && self->thread != NULL;
+  self->sync_interval = seconds;
+  g_mutex_unlock (&self->lock);
+  if (self->multi != NULL)
+    curl_multi_wakeup (self->multi);
+}
+
+guint
+canting_publish_worker_get_sync_interval (CantingPublishWorker *self)
+{
+  guint seconds;
+
+  g_mutex_lock (&self->lock);
+  seconds = self->sync_interval;
+  g_mutex_unlock (&self->lock);
+  return seconds;
 }
 
 void

@@ -8,7 +8,10 @@
  * categories, looks a product up by SKU before creating it again when an
  * earlier attempt may have reached the shop, sends creates and updates
  * in batches of up to 100, and records every outcome the moment it is
- * known.  What it tells the main context comes as signals, emitted on
+ * known.  It also fetches the shops' new and changed orders, when asked
+ * ("sync now") or every so often, and brings them in through the core
+ * (canting-channel-order.h).  What it tells the main context comes as
+ * signals, emitted on
  * the thread-default main context of the thread that called
  * canting_publish_worker_start().
  *
@@ -23,6 +26,7 @@
 
 #include <gio/gio.h>
 
+#include "canting-channel-order.h"
 #include "canting-outbox.h"
 
 G_BEGIN_DECLS
@@ -68,6 +72,30 @@ gboolean  canting_publish_worker_stop_finish  (CantingPublishWorker  *self,
                                                GAsyncResult          *result,
                                                GError               **error);
 gboolean  canting_publish_worker_is_running   (CantingPublishWorker  *self);
+
+/* Fetches the new and changed orders of @channel_id (0: of every
+ * WooCommerce channel the worker serves) now: GET orders modified after
+ * the channel's mark (canting-channel-order.h), a page of 100 at a time,
+ * each page brought in as local orders in one transaction.  The
+ * "orders-synced" signal says how it went, once per channel:
+ *   orders-synced (gint64 channel_id, CantingOrderSyncSummary *summary,
+ *     const char *message): what came in (new, updated, unknown SKUs,
+ *     problems in words); @message is NULL when every page was read,
+ *     else why the sync stopped short (a refused password, no network,
+ *     a shop that kept failing).  What came in before stays; the next
+ *     sync starts again where this one could not go on.
+ * The stock a sale lowered goes to the shops right after, like any
+ * other stock change; an "idle" follows every "orders-synced" once that
+ * is done.  Asked while a sync of the channel runs, another follows it. */
+void      canting_publish_worker_sync_now     (CantingPublishWorker  *self,
+                                               gint64                 channel_id);
+/* Fetches the orders by itself every @seconds (0: only when asked, the
+ * default).  Set before starting, the first sync runs at the start;
+ * changed later, the next comes @seconds from then.  A sync the clock
+ * brings while the computer is offline is skipped without a word. */
+void      canting_publish_worker_set_sync_interval (CantingPublishWorker *self,
+                                                    guint                 seconds);
+guint     canting_publish_worker_get_sync_interval (CantingPublishWorker *self);
 
 /* Something was queued: look now rather than at the next wake-up. */
 void      canting_publish_worker_kick         (CantingPublishWorker  *self);

@@ -785,3 +785,270 @@ canting_wc_outcome (const CantingOutboxOp  *op,
   out->kind = maybe_created ? CANTING_OUTCOME_UNKNOWN : CANTING_OUTCOME_RETRY;
   out->delay_seconds = delay;
 }
+
+/* --- orders ------------------------------------------------------------------- */
+
+CantingWcRequest *
+canting_wc_orders_request (const char *modified_after,
+                           guint       page)
+{
+  CantingWcRequest *request = g_new0 (CantingWcRequest, 1);
+  g_autofree char *escaped = g_uri_escape_string (modified_after, NULL, FALSE);
+
+  request->method = "GET";
+  /* dates_are_gmt: WooCommerce compares modified_after with the GMT
+   * column, not the shop's local time. */
+  request->path = g_strdup_printf (CANTING_WC_ORDERS_PATH "?modified_after=%s&dates_are_gmt=true&per_page=%d&page=%u",
+                                   escaped, CANTING_WC_ORDERS_PER_PAGE, MAX (page, 1));
+  return request;
+}
+
+/* A member that is a string, or "". */
+static const char *
+member_text (JsonObject *o,
+             const char *name)
+{
+  JsonNode *node = o != NULL ? json_object_get_member (o, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return "";
+  return json_node_get_string (node);
+}
+
+static JsonObject *
+member_object (JsonObject *o,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (o, name);
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+/* An amount as WooCommerce writes it ("850000.00", or a number) in
+ * whole rupiah; FALSE when it is neither. */
+static gboolean
+member_money (JsonObject   *o,
+              const char   *name,
+              CantingMoney *out)
+{
+  JsonNode *node = json_object_get_member (o, name);
+  double value;
+  char *end = NULL;
+
+  *out = 0;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+  if (json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      const char *text = json_node_get_string (node);
+
+      if (*text == '\0')
+        return TRUE;
+      value = g_ascii_strtod (text, &end);
+      if (end == text || *end != '\0')
+        return FALSE;
+    }
+  else if (json_node_get_value_type (node) == G_TYPE_INT64)
+    value = (double) json_node_get_int (node);
+  else if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    value = json_node_get_double (node);
+  else
+    return FALSE;
+  /* Rupiah have no cents worth keeping; 10^15 is the money limit. */
+  if (!(value > -1e15 && value < 1e15))
+    return FALSE;
+  *out = (CantingMoney) (value < 0 ? value - 0.5 : value + 0.5);
+  return TRUE;
+}
+
+/* The day of a WooCommerce date ("2026-03-01T10:00:00"), or NULL. */
+static char *
+member_day (JsonObject *o,
+            const char *name)
+{
+  const char *text = member_text (o, name);
+
+  if (strlen (text) < 10 || text[4] != '-' || text[7] != '-')
+    return NULL;
+  return g_strndup (text, 10);
+}
+
+static gboolean
+status_from_text (const char               *text,
+                  gboolean                  paid,
+                  CantingRemoteOrderStatus *out)
+{
+  static const struct { const char *text; CantingRemoteOrderStatus status; } map[] = {
+    { "pending", CANTING_REMOTE_ORDER_PENDING },
+    { "on-hold", CANTING_REMOTE_ORDER_ON_HOLD },
+    { "processing", CANTING_REMOTE_ORDER_PROCESSING },
+    { "completed", CANTING_REMOTE_ORDER_COMPLETED },
+    { "cancelled", CANTING_REMOTE_ORDER_CANCELLED },
+    { "refunded", CANTING_REMOTE_ORDER_REFUNDED },
+    { "failed", CANTING_REMOTE_ORDER_FAILED },
+    /* An order put in the bin on the shop is no sale any more. */
+    { "trash", CANTING_REMOTE_ORDER_CANCELLED },
+  };
+
+  /* A checkout still being filled in is no order yet. */
+  if (g_str_equal (text, "checkout-draft"))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
+    if (g_str_equal (text, map[i].text))
+      {
+        *out = map[i].status;
+        return TRUE;
+      }
+  *out = paid ? CANTING_REMOTE_ORDER_PROCESSING : CANTING_REMOTE_ORDER_PENDING;
+  return TRUE;
+}
+
+/* How the customer paid, as the ledger books it: cash on delivery into
+ * the cash box, e-wallets and QRIS into the e-wallet, every other
+ * gateway (bank transfer, virtual accounts, cards) into the bank. */
+static CantingPaymentMethod
+method_from_text (const char *id)
+{
+  static const char * const wallets[] = { "qris", "gopay", "ovo", "dana", "shopeepay", "linkaja", "wallet" };
+  g_autofree char *lower = g_ascii_strdown (id, -1);
+
+  if (g_str_equal (lower, "cod"))
+    return CANTING_PAYMENT_CASH;
+  for (guint i = 0; i < G_N_ELEMENTS (wallets); i++)
+    if (strstr (lower, wallets[i]) != NULL)
+      return CANTING_PAYMENT_QRIS;
+  return CANTING_PAYMENT_TRANSFER;
+}
+
+static char *
+person_name (JsonObject *address)
+{
+  g_autofree char *joined = g_strjoin (" ", member_text (address, "first_name"), member_text (address, "last_name"),
+                                       NULL);
+
+  return g_strstrip (g_steal_pointer (&joined));
+}
+
+/* The order @o, or NULL: with *@ignored for a checkout still being
+ * filled in, else for an entry Canting cannot read. */
+static CantingRemoteOrder *
+read_order (JsonObject *o,
+            gboolean   *ignored)
+{
+  g_autoptr(CantingRemoteOrder) order = canting_remote_order_new ();
+  JsonObject *billing = member_object (o, "billing");
+  JsonObject *shipping = member_object (o, "shipping");
+  JsonNode *id = json_object_get_member (o, "id");
+  JsonNode *lines = json_object_get_member (o, "line_items");
+  const char *modified = member_text (o, "date_modified_gmt");
+  const char *number = member_text (o, "number");
+  g_autofree char *paid_on = member_day (o, "date_paid");
+  g_autofree char *name = NULL;
+
+  if (id == NULL || !JSON_NODE_HOLDS_VALUE (id) || json_node_get_value_type (id) != G_TYPE_INT64 ||
+      json_node_get_int (id) <= 0 || strlen (modified) < 19)
+    return NULL;
+  order->remote_id = json_node_get_int (id);
+  g_free (order->number);
+  order->number = *number != '\0' ? g_strdup (number) : g_strdup_printf ("%" G_GINT64_FORMAT, order->remote_id);
+  if (!status_from_text (member_text (o, "status"), paid_on != NULL, &order->status))
+    {
+      *ignored = TRUE;
+      return NULL;
+    }
+  if (paid_on == NULL && order->status == CANTING_REMOTE_ORDER_COMPLETED)
+    paid_on = member_day (o, "date_completed");
+  order->paid_on = g_steal_pointer (&paid_on);
+  g_free (order->order_date);
+  order->order_date = member_day (o, "date_created");
+  if (order->order_date == NULL)
+    order->order_date = g_strdup ("");
+  g_free (order->modified);
+  /* "2026-03-02T08:00:00", whatever fraction or zone follows. */
+  order->modified = g_strndup (modified, 19);
+  order->method = method_from_text (member_text (o, "payment_method"));
+
+  name = person_name (billing);
+  if (*name == '\0')
+    {
+      g_free (name);
+      name = person_name (shipping);
+    }
+  if (*name == '\0')
+    {
+      g_free (name);
+      name = g_strstrip (g_strdup (member_text (billing, "company")));
+    }
+  g_free (order->customer_name);
+  order->customer_name = g_steal_pointer (&name);
+  g_free (order->phone);
+  order->phone = g_strstrip (g_strdup (member_text (billing, "phone")));
+  g_free (order->city);
+  order->city = g_strstrip (g_strdup (*member_text (billing, "city") != '\0' ? member_text (billing, "city")
+                                                                              : member_text (shipping, "city")));
+
+  if (!member_money (o, "total", &order->total) || !member_money (o, "shipping_total", &order->shipping) ||
+      !member_money (o, "discount_total", &order->discount))
+    return NULL;
+  if (lines != NULL && JSON_NODE_HOLDS_ARRAY (lines))
+    {
+      JsonArray *array = json_node_get_array (lines);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *node = json_array_get_element (array, i);
+          JsonObject *line;
+          CantingMoney subtotal = 0;
+          gint64 quantity;
+
+          if (!JSON_NODE_HOLDS_OBJECT (node))
+            continue;
+          line = json_node_get_object (node);
+          quantity = json_object_get_int_member_with_default (line, "quantity", 0);
+          if (!member_money (line, "subtotal", &subtotal))
+            return NULL;
+          g_ptr_array_add (order->items, canting_remote_order_item_new (member_text (line, "sku"),
+                                                                        member_text (line, "name"), quantity,
+                                                                        subtotal));
+        }
+    }
+  return g_steal_pointer (&order);
+}
+
+GPtrArray *
+canting_wc_parse_orders (const char  *body,
+                         gssize       length,
+                         guint       *out_unreadable,
+                         GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) orders = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_remote_order_free);
+  JsonNode *root;
+  JsonArray *array;
+
+  if (body == NULL || !json_parser_load_from_data (parser, body, length, NULL) ||
+      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
+                   _("The shop’s list of orders could not be read; try again in a moment."));
+      return NULL;
+    }
+  array = json_node_get_array (root);
+  *out_unreadable = 0;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      CantingRemoteOrder *order = NULL;
+      gboolean ignored = FALSE;
+
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        order = read_order (json_node_get_object (node), &ignored);
+      if (order != NULL)
+        g_ptr_array_add (orders, order);
+      else if (!ignored)
+        (*out_unreadable)++;
+    }
+  return g_steal_pointer (&orders);
+}

@@ -11,6 +11,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "canting-channel-order.h"
 #include "canting-outbox.h"
 
 G_BEGIN_DECLS
@@ -21,10 +22,13 @@ G_BEGIN_DECLS
 /* Photos go to WordPress's media library: WooCommerce's own keys cannot
  * upload them, an application password can. */
 #define CANTING_WC_MEDIA_PATH      "/wp-json/wp/v2/media"
+#define CANTING_WC_ORDERS_PATH     "/wp-json/wc/v3/orders"
 
 /* WooCommerce refuses a batch of more than 100 items with 413
  * woocommerce_rest_request_entity_too_large. */
 #define CANTING_WC_BATCH_MAX 100
+/* The most orders WooCommerce lists on one page (per_page is 1 to 100). */
+#define CANTING_WC_ORDERS_PER_PAGE 100
 
 typedef struct {
   const char *method;  /* "GET", "POST", "PUT" */
@@ -145,6 +149,26 @@ void        canting_wc_parse_pagination (GHashTable  *headers,
                                          gint64      *out_total,
                                          gint64      *out_total_pages,
                                          char       **out_next);
+
+/* GET orders changed after @modified_after ("YYYY-MM-DDTHH:MM:SS", UTC:
+ * dates_are_gmt), CANTING_WC_ORDERS_PER_PAGE a page, page @page (from
+ * 1).  The shop's own order (newest first) is kept: while Canting reads,
+ * new and changed orders only join the list, so a page boundary can show
+ * an order twice but never skip one.  (transfer full) */
+CantingWcRequest *canting_wc_orders_request (const char   *modified_after,
+                                             guint         page);
+
+/* Reads a page of orders: (transfer full) (element-type
+ * CantingRemoteOrder), or NULL with @error for a reply that is not a
+ * list of orders.  A checkout still being filled in is no order and is
+ * left out; entries that cannot be read as orders (no id, an amount that
+ * is no number) are left out and counted in @out_unreadable.  Statuses a
+ * plugin added count as processing when the order is paid, else as
+ * pending. */
+GPtrArray  *canting_wc_parse_orders  (const char   *body,
+                                      gssize        length,
+                                      guint        *out_unreadable,
+                                      GError      **error);
 
 /* What the outbox records for @op after @reply: OK is sent, a duplicate
  * SKU on create is adopted, a product gone is made again after a lookup,

@@ -1857,6 +1857,51 @@ order_get (Request *req,
   reply_object (req->reply, 200, order_object (req->shop, order));
 }
 
+/* PUT orders/<id> {"status"} (or set_paid): the shop owner moving an
+ * order on, for practice and for tests of order sync.  Only the status
+ * changes here. */
+static void
+order_update (Request *req,
+              gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingShopOrder) order = NULL;
+  g_autofree char *status = NULL;
+  gboolean set_paid = FALSE;
+  JsonNode *node;
+  Invalid inv;
+
+  invalid_init (&inv);
+  read_string (req->params, "status", &status, FALSE, &inv);
+  if (status != NULL)
+    check_enum (&inv, "status", status, order_statuses);
+  if ((node = json_object_get_member (req->params, "set_paid")) != NULL && !node_to_boolean (node, &set_paid))
+    invalid_type (&inv, "set_paid", "boolean");
+  if (invalid_reply (&inv, req->reply))
+    {
+      invalid_clear (&inv);
+      return;
+    }
+  invalid_clear (&inv);
+  if (status == NULL && set_paid)
+    status = g_strdup ("processing");
+  if (status != NULL && !canting_shop_store_set_order_status (req->shop->store, id, status, &error))
+    {
+      if (g_error_matches (error, CANTING_ERROR, CANTING_ERROR_NOT_FOUND))
+        reply_error (req->reply, 404, "woocommerce_rest_shop_order_invalid_id", "Invalid ID.", NULL);
+      else
+        reply_store_error (req, error);
+      return;
+    }
+  order = canting_shop_store_get_order (req->shop->store, id, NULL);
+  if (order == NULL)
+    {
+      reply_error (req->reply, 404, "woocommerce_rest_shop_order_invalid_id", "Invalid ID.", NULL);
+      return;
+    }
+  reply_object (req->reply, 200, order_object (req->shop, order));
+}
+
 /* ---- dispatch ------------------------------------------------------------ */
 
 static Route
@@ -2044,6 +2089,9 @@ canting_shop_api_handle (CantingShop        *self,
     case ROUTE_PRODUCT:
       handled = get || edit || del;
       break;
+    case ROUTE_ORDER:
+      handled = get || edit;
+      break;
     case ROUTE_BATCH:
       handled = edit;
       break;
@@ -2051,7 +2099,6 @@ canting_shop_api_handle (CantingShop        *self,
       handled = g_str_equal (method, "POST");
       break;
     case ROUTE_CATEGORY:
-    case ROUTE_ORDER:
     case ROUTE_MEDIA_ITEM:
       handled = get;
       break;
@@ -2126,7 +2173,10 @@ canting_shop_api_handle (CantingShop        *self,
         order_create (&req);
       break;
     case ROUTE_ORDER:
-      order_get (&req, id);
+      if (get)
+        order_get (&req, id);
+      else
+        order_update (&req, id);
       break;
     case ROUTE_MEDIA:
       media_create (&req);
