@@ -40,6 +40,7 @@
 #include "canting-tax.h"
 #include "canting-tax-rule-dialog.h"
 #include "canting-channel.h"
+#include "canting-channel-order.h"
 #include "canting-listing.h"
 #include "canting-channel-dialog.h"
 #include "canting-secret.h"
@@ -66,15 +67,18 @@ static GPtrArray *notifications;
 
 typedef void (*Step) (CantingApplication *app);
 
+/* Says where it timed out, so a failure names the wait. */
+#define wait_until(done, data) wait_until_at (done, data, __LINE__)
+
 static void
-wait_until (gboolean (*done) (gpointer), gpointer data)
+wait_until_at (gboolean (*done) (gpointer), gpointer data, int line)
 {
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   while (!done (data))
     {
       if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting for the UI");
+        g_error ("timed out waiting for the UI (test-ui.c:%d)", line);
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
@@ -1665,6 +1669,33 @@ listing_in_state (gpointer data)
   return l != NULL && l->state == w->state;
 }
 
+typedef struct {
+  CantingDb *db;
+  gint64     channel;
+  gint64     remote;
+} OrderWatch;
+
+typedef struct {
+  GtkWidget  *root;
+  const char *text;
+} LabelWatch;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelWatch *w = data;
+
+  return find_shown_label (w->root, w->text) != NULL;
+}
+
+static gboolean
+shop_order_here (gpointer data)
+{
+  OrderWatch *w = data;
+
+  return canting_channel_order_lookup (w->db, w->channel, w->remote, NULL) > 0;
+}
+
 /* The whole path to a shop: a shop added from a product's form (its
  * password into the keyring), the product published by the worker to
  * the practice shop on this computer and shown online with its link,
@@ -1792,10 +1823,48 @@ listing_step (CantingApplication *app)
   /* A catalogue of products without photos: none is ready, said so. */
   {
     GtkWidget *page = find_widget (GTK_WIDGET (window), CANTING_TYPE_PRODUCTS_PAGE, NULL);
+    LabelWatch none_ready = { GTK_WIDGET (window), "Belum ada produk yang siap" };
 
     gtk_widget_activate_action (page, "products.catalogue", NULL);
-    spin (50);
-    g_assert_nonnull (find_shown_label (GTK_WIDGET (window), "Belum ada produk yang siap"));
+    wait_until (label_shown, &none_ready);
+  }
+  /* An order for it on the shop (paid, as the shop owner entered it);
+   * the main menu's Fetch Shop Orders brings it in, once, and says so. */
+  {
+    g_autoptr(CantingShopOrder) sale = canting_shop_order_new ();
+    CantingShopOrderItem *item = canting_shop_order_item_new ();
+    OrderWatch order_watch = { db, shop->id, 0 };
+
+    sale->status = g_strdup ("processing");
+    sale->billing_json = g_strdup ("{\"first_name\":\"Sri\",\"last_name\":\"Wahyuni\",\"phone\":\"081234567890\","
+                                   "\"city\":\"Blitar\"}");
+    sale->payment_method = g_strdup ("bacs");
+    item->sku = g_strdup (product->sku);
+    item->quantity = 1;
+    g_ptr_array_add (sale->items, item);
+    g_assert_true (canting_shop_store_add_order (store, sale, &error));
+    g_assert_no_error (error);
+    order_watch.remote = sale->id;
+
+    g_action_group_activate_action (G_ACTION_GROUP (app), "sync-orders", NULL);
+    wait_until (shop_order_here, &order_watch);
+    spin (100);
+    g_assert_nonnull (find_shown_label (GTK_WIDGET (window), "Toko Latihan: 1 pesanan baru"));
+    {
+      g_autoptr(CantingOrder) order = canting_order_load (db, canting_channel_order_lookup (db, shop->id, sale->id, NULL),
+                                                          &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (order->channel, ==, CANTING_SALES_ONLINE_SHOP);
+      g_assert_cmpuint (order->items->len, ==, 1);
+      g_assert_cmpint (order->paid, ==, product->price);
+    }
+    /* Fetched again: nothing new, and said so because it was asked. */
+    g_action_group_activate_action (G_ACTION_GROUP (app), "sync-orders", NULL);
+    {
+      LabelWatch quiet = { GTK_WIDGET (window), "Toko Latihan: tidak ada pesanan baru" };
+
+      wait_until (label_shown, &quiet);
+    }
   }
   canting_shop_disconnect (practice);
   canting_test_rmdir (shop_dir);

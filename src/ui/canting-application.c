@@ -38,6 +38,8 @@ struct _CantingApplication
   /* Sends the outbox to the online shops on a thread of its own, for
    * every shop; started once the workshop is open. */
   CantingPublishWorker *publisher;
+  guint sync_asked;      /* shops whose fetch the person asked for: said even when nothing came in */
+  AdwToast *fetching;    /* (weak) "Fetching…", gone when the answer comes */
 };
 
 G_DEFINE_FINAL_TYPE (CantingApplication, canting_application, ADW_TYPE_APPLICATION)
@@ -155,6 +157,98 @@ on_channel_paused (CantingPublishWorker *worker,
 }
 
 static void
+show_sync_problems (AdwToast *toast)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (g_application_get_default ()));
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("What Needs a Look"),
+                                                       g_object_get_data (G_OBJECT (toast), "problems")));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* One toast per shop: what came in, and what needs the person. */
+static void
+on_orders_synced (CantingPublishWorker    *worker,
+                  gint64                   channel_id,
+                  CantingOrderSyncSummary *summary,
+                  const char              *message,
+                  CantingApplication      *self)
+{
+  CantingWindow *window = CANTING_WINDOW (find_window (self, CANTING_TYPE_WINDOW));
+  g_autoptr(CantingChannel) channel = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  AdwToast *toast;
+
+  if (summary->created > 0 || summary->updated > 0)
+    g_signal_emit (self, signals[DATA_REPLACED], 0);
+  if (self->fetching != NULL)
+    adw_toast_dismiss (self->fetching);
+  if (window == NULL)
+    return;
+  if (message == NULL && summary->created == 0 && summary->updated == 0 &&
+      summary->problems->len == 0 && self->sync_asked == 0)
+    return;
+  if (self->sync_asked > 0)
+    self->sync_asked--;
+
+  if (channel_id > 0 && self->db != NULL)
+    channel = canting_channel_load (self->db, channel_id, NULL);
+  if (summary->created > 0)
+    g_string_append_printf (text, g_dngettext (NULL, "%u new order", "%u new orders", summary->created),
+                            summary->created);
+  if (summary->updated > 0)
+    {
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append_printf (text, g_dngettext (NULL, "%u order changed", "%u orders changed", summary->updated),
+                              summary->updated);
+    }
+  if (text->len == 0)
+    g_string_append (text, _("no new orders"));
+  if (message != NULL)
+    g_string_append_printf (text, ". %s", message);
+  if (channel != NULL)
+    {
+      g_autofree char *shop = g_strdup_printf (_("%s: "), channel->name);
+      g_string_prepend (text, shop);
+    }
+
+  toast = adw_toast_new (text->str);
+  /* The answer the person waits for goes before older news. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  if (summary->problems->len > 0 || summary->unknown_skus->len > 0)
+    {
+      g_autoptr(GString) details = g_string_new (NULL);
+
+      for (guint i = 0; i < summary->problems->len; i++)
+        g_string_append_printf (details, "%s\n", (char *) g_ptr_array_index (summary->problems, i));
+      if (summary->unknown_skus->len > 0)
+        {
+          g_string_append (details, _("Not in the catalogue, kept as typed items:"));
+          for (guint i = 0; i < summary->unknown_skus->len; i++)
+            g_string_append_printf (details, "\n• %s", (char *) g_ptr_array_index (summary->unknown_skus, i));
+        }
+      g_object_set_data_full (G_OBJECT (toast), "problems", g_strdup (g_strchomp (details->str)), g_free);
+      adw_toast_set_button_label (toast, _("_Details"));
+      g_signal_connect (toast, "button-clicked", G_CALLBACK (show_sync_problems), NULL);
+      adw_toast_set_timeout (toast, 0);
+    }
+  else if (message != NULL)
+    adw_toast_set_timeout (toast, 0);
+  canting_window_add_toast (window, toast);
+}
+
+static void
+on_worker_idle (CantingApplication *self)
+{
+  if (self->fetching != NULL)
+    adw_toast_dismiss (self->fetching);
+  g_signal_emit (self, signals[PUBLISHED], 0);
+}
+
+static void
 stop_publisher (CantingApplication *self)
 {
   if (self->publisher == NULL)
@@ -173,8 +267,11 @@ start_publisher (CantingApplication *self)
     return;
   self->publisher = canting_publish_worker_new (self->data_dir, 0);
   g_signal_connect_swapped (self->publisher, "item-done", G_CALLBACK (on_published), self);
-  g_signal_connect_swapped (self->publisher, "idle", G_CALLBACK (on_published), self);
+  g_signal_connect_swapped (self->publisher, "idle", G_CALLBACK (on_worker_idle), self);
   g_signal_connect (self->publisher, "channel-paused", G_CALLBACK (on_channel_paused), self);
+  g_signal_connect (self->publisher, "orders-synced", G_CALLBACK (on_orders_synced), self);
+  canting_publish_worker_set_sync_interval (self->publisher,
+                                            60 * (guint) g_settings_get_int (self->settings, "order-sync-minutes"));
   /* Without it the app still keeps the books; listings just wait. */
   if (!canting_publish_worker_start (self->publisher, &error))
     {
@@ -516,7 +613,52 @@ show_page_activated (GSimpleAction *action,
     canting_window_show_page (main_window (self), g_variant_get_string (parameter, NULL));
 }
 
+static void
+on_order_sync_changed (CantingApplication *self)
+{
+  if (self->publisher != NULL)
+    canting_publish_worker_set_sync_interval (self->publisher,
+                                              60 * (guint) g_settings_get_int (self->settings, "order-sync-minutes"));
+}
+
+static void
+sync_orders_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  CantingApplication *self = user_data;
+  g_autoptr(GPtrArray) channels = NULL;
+  guint shops = 0;
+  AdwToast *toast;
+
+  g_application_activate (G_APPLICATION (self));
+  if (self->db != NULL)
+    channels = canting_channel_list (self->db, FALSE, NULL);
+  for (guint i = 0; channels != NULL && i < channels->len; i++)
+    if (((CantingChannel *) g_ptr_array_index (channels, i))->kind == CANTING_CHANNEL_WOOCOMMERCE)
+      shops++;
+  if (shops > 0)
+    start_publisher (self);
+  if (shops == 0 || self->publisher == NULL)
+    toast = adw_toast_new (_("No online shop is set up yet: add one with Online Shops in the Products menu."));
+  else
+    {
+      self->sync_asked = shops;
+      canting_publish_worker_resume_channel (self->publisher, 0);
+      canting_publish_worker_sync_now (self->publisher, 0);
+      toast = adw_toast_new (_("Fetching the online shops' orders…"));
+      adw_toast_set_timeout (toast, 3);
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      g_set_weak_pointer (&self->fetching, toast);
+    }
+  if (main_window (self) != NULL)
+    canting_window_add_toast (main_window (self), toast);
+  else
+    g_object_unref (toast);
+}
+
 static const GActionEntry app_actions[] = {
+  { "sync-orders", sync_orders_activated },
   { "quit", quit_activated },
   { "show-page", show_page_activated, "s" },
   { "preferences", preferences_activated },
@@ -547,6 +689,7 @@ canting_application_dispose (GObject *object)
   g_clear_handle_id (&self->daily_backup_source, g_source_remove);
   stop_publisher (self);
   g_clear_weak_pointer (&self->open_error_dialog);
+  g_clear_weak_pointer (&self->fetching);
   g_clear_object (&self->db);
   g_clear_object (&self->profile);
   g_clear_object (&self->settings);
@@ -591,6 +734,8 @@ canting_application_init (CantingApplication *self)
   };
 
   self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::order-sync-minutes",
+                           G_CALLBACK (on_order_sync_changed), self, G_CONNECT_SWAPPED);
   self->profile = canting_profile_new ();
   g_application_add_main_option_entries (G_APPLICATION (self), options);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);

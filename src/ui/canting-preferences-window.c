@@ -43,6 +43,7 @@ struct _CantingPreferencesWindow
   GtkButton *remove_logo_button;
   GtkButton *choose_logo_button;
   AdwComboRow *language_row;
+  AdwComboRow *order_sync_row;
   AdwPreferencesGroup *stages_group;
   GtkButton *backup_now_button;
   GtkListBox *backups_list;
@@ -744,6 +745,32 @@ on_language_selected (CantingPreferencesWindow *self)
                        (int) adw_combo_row_get_selected (self->language_row));
 }
 
+/* The choices of order_sync_row, in minutes. */
+static const int order_sync_minutes[] = { 0, 15, 60, 180 };
+
+static void
+on_order_sync_selected (CantingPreferencesWindow *self)
+{
+  guint i = adw_combo_row_get_selected (self->order_sync_row);
+
+  if (i < G_N_ELEMENTS (order_sync_minutes))
+    g_settings_set_int (canting_application_get_settings (self->app), "order-sync-minutes",
+                        order_sync_minutes[i]);
+}
+
+static void
+show_order_sync (CantingPreferencesWindow *self)
+{
+  int minutes = g_settings_get_int (canting_application_get_settings (self->app), "order-sync-minutes");
+  guint nearest = 0;
+
+  /* A value set elsewhere shows as the nearest choice. */
+  for (guint i = 0; i < G_N_ELEMENTS (order_sync_minutes); i++)
+    if (ABS (order_sync_minutes[i] - minutes) < ABS (order_sync_minutes[nearest] - minutes))
+      nearest = i;
+  adw_combo_row_set_selected (self->order_sync_row, nearest);
+}
+
 static gboolean
 canting_preferences_window_close_request (GtkWindow *window)
 {
@@ -786,6 +813,8 @@ setup (CantingPreferencesWindow *self)
                               (guint) g_settings_get_enum (canting_application_get_settings (self->app),
                                                            "language"));
   g_signal_connect_swapped (self->language_row, "notify::selected", G_CALLBACK (on_language_selected), self);
+  show_order_sync (self);
+  g_signal_connect_swapped (self->order_sync_row, "notify::selected", G_CALLBACK (on_order_sync_selected), self);
 
   if (!canting_profile_is_set_up (canting_application_get_profile (self->app)))
     gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
@@ -835,6 +864,7 @@ canting_preferences_window_class_init (CantingPreferencesWindowClass *klass)
   BIND (remove_logo_button);
   BIND (choose_logo_button);
   BIND (language_row);
+  BIND (order_sync_row);
   BIND (stages_group);
   BIND (backup_now_button);
   BIND (backups_list);
