@@ -954,6 +954,14 @@ test_secret_not_stored (Fixture       *f,
   g_assert_true (canting_secret_clear (c, NULL, &error));
   g_assert_null (canting_secret_lookup (c, NULL, &error));
   g_assert_error (error, CANTING_SECRET_ERROR, CANTING_SECRET_ERROR_MISSING);
+
+  /* A shop that never had a password (its reference lost, or written
+   * by an older program) is told the same way: type it again. */
+  g_clear_error (&error);
+  g_clear_pointer (&c->secret_ref, g_free);
+  g_assert_null (canting_secret_lookup (c, NULL, &error));
+  g_assert_error (error, CANTING_SECRET_ERROR, CANTING_SECRET_ERROR_MISSING);
+  g_assert_nonnull (strstr (error->message, c->name));
 }
 
 /* ---- SIGKILL ------------------------------------------------------------------- */

@@ -60,6 +60,15 @@ keyring_error (GError      **error,
                  "Sign in to the desktop again, or unlock the keyring, and try again."));
 }
 
+static void
+missing_error (GError               **error,
+               const CantingChannel  *channel)
+{
+  g_set_error (error, CANTING_SECRET_ERROR, CANTING_SECRET_ERROR_MISSING,
+               _("No password is stored for the shop “%s” on this computer. Type it again in the "
+                 "channel’s settings."), channel->name);
+}
+
 gboolean
 canting_secret_store (const CantingChannel  *channel,
                       const char            *secret,
@@ -103,8 +112,13 @@ canting_secret_lookup (const CantingChannel  *channel,
   char *found;
   char *copy;
 
-  if (!check_ref (channel, error))
-    return NULL;
+  /* Nothing was ever stored for it: the same answer as a keyring that
+   * lost it, which the person can act on. */
+  if (channel->secret_ref == NULL || *channel->secret_ref == '\0')
+    {
+      missing_error (error, channel);
+      return NULL;
+    }
   found = secret_password_lookup_nonpageable_sync (channel_schema (), cancellable, &local,
                                                    "secret_ref", channel->secret_ref, NULL);
   if (local != NULL)
@@ -114,9 +128,7 @@ canting_secret_lookup (const CantingChannel  *channel,
     }
   if (found == NULL)
     {
-      g_set_error (error, CANTING_SECRET_ERROR, CANTING_SECRET_ERROR_MISSING,
-                   _("No password is stored for the shop “%s” on this computer. Type it again in the "
-                     "channel’s settings."), channel->name);
+      missing_error (error, channel);
       return NULL;
     }
   /* Callers free with canting_secret_free() (g_free memory); libsecret's
