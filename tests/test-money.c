@@ -159,6 +159,12 @@ test_quantity_format (void)
     { "30", 30000 },
     { "-0,25", -250 },
     { "1.000.000", G_GINT64_CONSTANT (1000000000) },
+    /* "1.500" alone would read back as ambiguous: whole thousands below
+     * a million are written without the dot. */
+    { "1500", 1500000 },
+    { "976771", 976771000 },
+    { "999999", 999999000 },
+    { "-2000", -2000000 },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (table); i++)
@@ -189,6 +195,9 @@ test_quantity_parse_good (void)
     { "0,125", 125 },
     { "1250,000", 1250000 },
     { "1.250,000", 1250000 },
+    /* How Canting itself writes 1,255 kg (no trailing zero): decimals. */
+    { "1,255", 1255 },
+    { "976,771", 976771 },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (table); i++)
@@ -220,6 +229,7 @@ test_quantity_parse_bad (void)
     { "1000000000001", "too large" },
     { "2,500", "ambiguous" },
     { "12,500", "ambiguous" },
+    { "1.255", "ambiguous" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (table); i++)
@@ -238,7 +248,7 @@ test_quantity_parse_bad (void)
 static void
 test_quantity_round_trip (void)
 {
-  static const gint64 values[] = { 0, 1, 999, 1000, 2500, 1234567, -250 };
+  static const gint64 values[] = { 0, 1, 999, 1000, 2500, 1234567, -250, 1500000, 976771000, -999999000, 976771, 1250 };
 
   for (gsize i = 0; i < G_N_ELEMENTS (values); i++)
     {

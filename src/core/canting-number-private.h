@@ -25,6 +25,11 @@ typedef enum {
   /* Without a multiplier, at most two digits may follow the decimal mark
    * (money: ",00"); more is misplaced thousands, refused. */
   CANTING_NUMBER_SHORT_DECIMALS = 1 << 1,
+  /* A single comma followed by exactly three digits of which the last is
+   * not 0 ("1,255") is read as decimals.  Canting writes quantities so
+   * (trailing zeros dropped), and must read back what it shows; "1,500"
+   * stays ambiguous, since Canting would have written "1,5". */
+  CANTING_NUMBER_TRIMMED_COMMA_DECIMALS = 1 << 2,
 } CantingNumberFlags;
 
 /* Reads an unsigned decimal written with Indonesian separators (dots group

@@ -113,7 +113,9 @@ canting_number_read (const char         *digits,
       const char *sep = find_char (digits, len, commas ? ',' : '.');
       gsize before = (gsize) (sep - digits);
       gsize after = len - before - 1;
-      gboolean looks_grouped = after == 3 && before >= 1 && before <= 3 && digits[0] != '0';
+      gboolean looks_grouped = after == 3 && before >= 1 && before <= 3 && digits[0] != '0' &&
+                               !(*sep == ',' && (flags & CANTING_NUMBER_TRIMMED_COMMA_DECIMALS) &&
+                                 digits[len - 1] != '0');
 
       if (after == 0)
         return CANTING_NUMBER_GROUPING;

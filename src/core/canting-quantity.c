@@ -16,9 +16,16 @@ canting_quantity_format (CantingQuantity quantity)
   guint64 magnitude = quantity < 0 ? (guint64) 0 - (guint64) quantity : (guint64) quantity;
   guint frac = (guint) (magnitude % CANTING_QUANTITY_ONE);
 
+  guint64 whole = magnitude / CANTING_QUANTITY_ONE;
+
   if (quantity < 0)
     g_string_append_c (out, '-');
-  canting_number_append_grouped (out, magnitude / CANTING_QUANTITY_ONE);
+  /* "1.500" alone is ambiguous (one and a half, to some) and the parser
+   * refuses it; "1500" is not, and reads back as it was written. */
+  if (frac == 0 && whole >= 1000 && whole < 1000000)
+    g_string_append_printf (out, "%" G_GUINT64_FORMAT, whole);
+  else
+    canting_number_append_grouped (out, whole);
   if (frac != 0)
     {
       char digits[4];
@@ -52,7 +59,7 @@ canting_quantity_parse (const char       *text,
         p++;
     }
 
-  status = canting_number_read (p, strlen (p), 3, 1, 0, &value);
+  status = canting_number_read (p, strlen (p), 3, 1, CANTING_NUMBER_TRIMMED_COMMA_DECIMALS, &value);
   if (status == CANTING_NUMBER_OK && value > QUANTITY_MAX)
     status = CANTING_NUMBER_OVERFLOW;
 
