@@ -22,24 +22,13 @@
 #include "canting-channel-order.h"
 #include "canting-db.h"
 #include "canting-error.h"
+#include "canting-http-private.h"
 #include "canting-oauth.h"
 #include "canting-publish.h"
 #include "canting-retry.h"
 #include "canting-secret.h"
 #include "canting-woocommerce.h"
 
-/* A shop on a village connection can take a while to answer the first
- * packet; twenty seconds covers a slow mobile link, and a shop that is
- * down is noticed without a person staring at a spinner for minutes. */
-#define CONNECT_TIMEOUT_S 20
-/* A batch of 100 products on shared hosting can take a minute to
- * process; a photo on a slow uplink longer.  Three minutes, well under
- * the outbox lease (CANTING_OUTBOX_LEASE_SECONDS), so no request
- * outlives its lease. */
-#define TOTAL_TIMEOUT_S 180
-/* ...unless it stalls: less than a byte a second for a minute is a dead
- * connection, not a slow one. */
-#define LOW_SPEED_TIME_S 60
 /* Connections to one shop at once.  Shared WordPress hosts throttle
  * clients that open more; four already hides most of the latency. */
 #define MAX_HOST_CONNECTIONS 4
@@ -53,8 +42,6 @@
 /* With nothing due, the worker still looks every half minute: another
  * process (canting-cli, a second window) may have queued work. */
 #define IDLE_WAKE_S 30
-/* Larger replies are not a WooCommerce shop's: stop reading. */
-#define MAX_REPLY_BYTES (16 * 1024 * 1024)
 /* A page of orders that the shop did not give is asked for again twice,
  * after the retry policy's waits (10 then 20 seconds or so): long enough
  * for a dropped connection to come back, short enough for a person
@@ -590,7 +577,7 @@ on_body (char   *data,
 {
   Req *req = user_data;
 
-  if (req->reply_body->len + size * n > MAX_REPLY_BYTES)
+  if (req->reply_body->len + size * n > CANTING_HTTP_MAX_REPLY_BYTES)
     return 0;
   g_string_append_len (req->reply_body, data, (gssize) (size * n));
   return size * n;
@@ -604,7 +591,7 @@ on_header (char   *data,
 {
   Req *req = user_data;
 
-  if (req->reply_headers->len + size * n > MAX_REPLY_BYTES)
+  if (req->reply_headers->len + size * n > CANTING_HTTP_MAX_REPLY_BYTES)
     return 0;
   g_string_append_len (req->reply_headers, data, (gssize) (size * n));
   return size * n;
@@ -690,40 +677,16 @@ req_send (Req         *req,
   req->easy = curl_easy_init ();
   if (req->easy == NULL)
     return FALSE;
-  curl_easy_setopt (req->easy, CURLOPT_URL, signed_url != NULL ? signed_url : url);
+  /* Who Canting says it is, TLS, timeouts, proxy and sign-in: as every
+   * request to a shop (canting-http-private.h); OAuth is in the URL. */
+  canting_http_setup_easy (req->easy, signed_url != NULL ? signed_url : url,
+                           chan->oauth ? NULL : chan->user, chan->password);
   curl_easy_setopt (req->easy, CURLOPT_PRIVATE, req);
-  curl_easy_setopt (req->easy, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt (req->easy, CURLOPT_USERAGENT, canting_publish_user_agent ());
-  curl_easy_setopt (req->easy, CURLOPT_PROTOCOLS_STR, "http,https");
-  /* A redirect could carry the password to another host or to plain
-   * http; a shop that moved is told to the person instead. */
-  curl_easy_setopt (req->easy, CURLOPT_FOLLOWLOCATION, 0L);
-  curl_easy_setopt (req->easy, CURLOPT_SSL_VERIFYPEER, 1L);
-  curl_easy_setopt (req->easy, CURLOPT_SSL_VERIFYHOST, 2L);
-  curl_easy_setopt (req->easy, CURLOPT_HTTP_VERSION, (long) CURL_HTTP_VERSION_2TLS);
-  /* Wait for a connection to multiplex on (HTTP/2) rather than open
-   * another. */
-  curl_easy_setopt (req->easy, CURLOPT_PIPEWAIT, 1L);
-  curl_easy_setopt (req->easy, CURLOPT_ACCEPT_ENCODING, "");
-  curl_easy_setopt (req->easy, CURLOPT_CONNECTTIMEOUT, (long) CONNECT_TIMEOUT_S);
-  curl_easy_setopt (req->easy, CURLOPT_TIMEOUT, (long) TOTAL_TIMEOUT_S);
-  curl_easy_setopt (req->easy, CURLOPT_LOW_SPEED_LIMIT, 1L);
-  curl_easy_setopt (req->easy, CURLOPT_LOW_SPEED_TIME, (long) LOW_SPEED_TIME_S);
-  /* The proxy comes from the environment, as libcurl reads it; but a
-   * shop on this computer is never reached through one. */
-  if (chan->loopback)
-    curl_easy_setopt (req->easy, CURLOPT_NOPROXY, "*");
   curl_easy_setopt (req->easy, CURLOPT_ERRORBUFFER, req->error_buf);
   curl_easy_setopt (req->easy, CURLOPT_WRITEFUNCTION, on_body);
   curl_easy_setopt (req->easy, CURLOPT_WRITEDATA, req);
   curl_easy_setopt (req->easy, CURLOPT_HEADERFUNCTION, on_header);
   curl_easy_setopt (req->easy, CURLOPT_HEADERDATA, req);
-  if (!chan->oauth)
-    {
-      curl_easy_setopt (req->easy, CURLOPT_HTTPAUTH, (long) CURLAUTH_BASIC);
-      curl_easy_setopt (req->easy, CURLOPT_USERNAME, chan->user);
-      curl_easy_setopt (req->easy, CURLOPT_PASSWORD, chan->password);
-    }
 
   req->headers = curl_slist_append (req->headers, "Accept: application/json");
   /* No "Expect: 100-continue" round trip before a body: on a link with
@@ -1174,15 +1137,6 @@ finish (Run     *run,
 
 /* --- channels ----------------------------------------------------------------- */
 
-static gboolean
-is_this_computer (const char *url)
-{
-  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  const char *host = uri != NULL ? g_uri_get_host (uri) : NULL;
-
-  return host != NULL && (g_ascii_strcasecmp (host, "127.0.0.1") == 0 || g_ascii_strcasecmp (host, "localhost") == 0);
-}
-
 /* Reads the channel's secret and decides how to sign in: HTTP Basic
  * (an application password; a consumer key over https), or OAuth 1.0a
  * (a consumer key over http, allowed only to this computer).  FALSE
@@ -1216,7 +1170,7 @@ load_credentials (Run   *run,
 
   g_clear_pointer (&chan->user, g_free);
   g_clear_pointer (&chan->password, canting_secret_free);
-  chan->loopback = is_this_computer (url);
+  chan->loopback = canting_http_is_this_computer (url);
   chan->oauth = FALSE;
   switch (c->auth)
     {
