@@ -131,6 +131,23 @@ on_published (CantingApplication *self)
   g_signal_emit (self, signals[PUBLISHED], 0);
 }
 
+/* A toast about one shop names it: a workshop may have more than one. */
+static AdwToast *
+shop_toast_new (CantingApplication *self,
+                gint64              channel_id,
+                const char         *text)
+{
+  g_autoptr(CantingChannel) channel = NULL;
+  g_autofree char *named = NULL;
+
+  if (channel_id > 0 && self->db != NULL)
+    channel = canting_channel_load (self->db, channel_id, NULL);
+  if (channel == NULL)
+    return adw_toast_new (text);
+  named = g_strdup_printf (_("%s: %s"), channel->name, text);
+  return adw_toast_new (named);
+}
+
 /* A shop refused the password: say so where the person is looking; the
  * shop's work waits until its password is fixed. */
 static void
@@ -140,17 +157,11 @@ on_channel_paused (CantingPublishWorker *worker,
                    CantingApplication   *self)
 {
   CantingWindow *window = CANTING_WINDOW (find_window (self, CANTING_TYPE_WINDOW));
-  g_autoptr(CantingChannel) channel = NULL;
-  g_autofree char *text = NULL;
   AdwToast *toast;
 
   if (window == NULL)
     return;
-  /* Which shop: a workshop may have more than one. */
-  if (channel_id > 0 && self->db != NULL)
-    channel = canting_channel_load (self->db, channel_id, NULL);
-  text = channel != NULL ? g_strdup_printf (_("%s: %s"), channel->name, message) : g_strdup (message);
-  toast = adw_toast_new (text);
+  toast = shop_toast_new (self, channel_id, message);
   adw_toast_set_timeout (toast, 0);
   canting_window_add_toast (window, toast);
   g_signal_emit (self, signals[PUBLISHED], 0);
@@ -177,7 +188,6 @@ on_orders_synced (CantingPublishWorker    *worker,
                   CantingApplication      *self)
 {
   CantingWindow *window = CANTING_WINDOW (find_window (self, CANTING_TYPE_WINDOW));
-  g_autoptr(CantingChannel) channel = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
   AdwToast *toast;
 
@@ -193,8 +203,6 @@ on_orders_synced (CantingPublishWorker    *worker,
   if (self->sync_asked > 0)
     self->sync_asked--;
 
-  if (channel_id > 0 && self->db != NULL)
-    channel = canting_channel_load (self->db, channel_id, NULL);
   if (summary->created > 0)
     g_string_append_printf (text, g_dngettext (NULL, "%u new order", "%u new orders", summary->created),
                             summary->created);
@@ -209,13 +217,8 @@ on_orders_synced (CantingPublishWorker    *worker,
     g_string_append (text, _("no new orders"));
   if (message != NULL)
     g_string_append_printf (text, ". %s", message);
-  if (channel != NULL)
-    {
-      g_autofree char *shop = g_strdup_printf (_("%s: "), channel->name);
-      g_string_prepend (text, shop);
-    }
 
-  toast = adw_toast_new (text->str);
+  toast = shop_toast_new (self, channel_id, text->str);
   /* The answer the person waits for goes before older news. */
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   if (summary->problems->len > 0 || summary->unknown_skus->len > 0)
@@ -248,6 +251,15 @@ on_worker_idle (CantingApplication *self)
   g_signal_emit (self, signals[PUBLISHED], 0);
 }
 
+/* The worker fetches shop orders as often as Preferences say. */
+static void
+on_order_sync_changed (CantingApplication *self)
+{
+  if (self->publisher != NULL)
+    canting_publish_worker_set_sync_interval (self->publisher,
+                                              60 * (guint) g_settings_get_int (self->settings, "order-sync-minutes"));
+}
+
 static void
 stop_publisher (CantingApplication *self)
 {
@@ -270,8 +282,7 @@ start_publisher (CantingApplication *self)
   g_signal_connect_swapped (self->publisher, "idle", G_CALLBACK (on_worker_idle), self);
   g_signal_connect (self->publisher, "channel-paused", G_CALLBACK (on_channel_paused), self);
   g_signal_connect (self->publisher, "orders-synced", G_CALLBACK (on_orders_synced), self);
-  canting_publish_worker_set_sync_interval (self->publisher,
-                                            60 * (guint) g_settings_get_int (self->settings, "order-sync-minutes"));
+  on_order_sync_changed (self);
   /* Without it the app still keeps the books; listings just wait. */
   if (!canting_publish_worker_start (self->publisher, &error))
     {
@@ -611,14 +622,6 @@ show_page_activated (GSimpleAction *action,
   g_application_activate (G_APPLICATION (self));
   if (main_window (self) != NULL)
     canting_window_show_page (main_window (self), g_variant_get_string (parameter, NULL));
-}
-
-static void
-on_order_sync_changed (CantingApplication *self)
-{
-  if (self->publisher != NULL)
-    canting_publish_worker_set_sync_interval (self->publisher,
-                                              60 * (guint) g_settings_get_int (self->settings, "order-sync-minutes"));
 }
 
 static void
