@@ -173,6 +173,21 @@ api_url (CantingShop *shop,
   return g_strdup_printf ("%s/wp-json%s", shop->home_url, route);
 }
 
+/* 201 Created with @object, and its address in Location as WordPress
+ * gives it: @collection is the route of the list ("/wc/v3/orders"). */
+static void
+reply_created (Request     *req,
+               JsonObject  *object,
+               const char  *collection,
+               gint64       id)
+{
+  g_autofree char *route = g_strdup_printf ("%s/%" G_GINT64_FORMAT, collection, id);
+  g_autofree char *location = api_url (req->shop, route);
+
+  reply_object (req->reply, 201, object);
+  add_header (req->reply, "Location", location);
+}
+
 /* "_links": {"self": [{"href"}], "collection": [{"href"}]} */
 static JsonObject *
 links_object (CantingShop *shop,
@@ -1018,14 +1033,10 @@ product_create (Request *req)
   guint status;
   JsonObject *object = save_product (req, req->params, 0, FALSE, &status);
 
-  reply_object (req->reply, status, object);
   if (status == 201)
-    {
-      g_autofree char *route = g_strdup_printf ("/wc/v3/products/%" G_GINT64_FORMAT,
-                                                json_object_get_int_member (object, "id"));
-      g_autofree char *location = api_url (req->shop, route);
-      add_header (req->reply, "Location", location);
-    }
+    reply_created (req, object, "/wc/v3/products", json_object_get_int_member (object, "id"));
+  else
+    reply_object (req->reply, status, object);
 }
 
 static void
@@ -1271,8 +1282,6 @@ category_create (Request *req)
   JsonNode *description_node = json_object_get_member (req->params, "description");
   g_autoptr(CantingShopCategory) category = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *location = NULL;
-  g_autofree char *route = NULL;
   g_autofree char *name = NULL;
   gint64 parent = 0, existing = 0;
   Invalid inv;
@@ -1329,10 +1338,7 @@ category_create (Request *req)
       reply_store_error (req, error);
       return;
     }
-  reply_object (req->reply, 201, category_object (req->shop, category));
-  route = g_strdup_printf ("/wc/v3/products/categories/%" G_GINT64_FORMAT, category->id);
-  location = api_url (req->shop, route);
-  add_header (req->reply, "Location", location);
+  reply_created (req, category_object (req->shop, category), "/wc/v3/products/categories", category->id);
 }
 
 static void
@@ -1475,8 +1481,6 @@ media_create (Request *req)
   g_autoptr(GError) error = NULL;
   g_autofree char *file_name = NULL;
   g_autofree char *lower = NULL;
-  g_autofree char *location = NULL;
-  g_autofree char *route = NULL;
   const char *mime = NULL;
   gboolean known_extension = FALSE;
 
@@ -1519,10 +1523,7 @@ media_create (Request *req)
       reply_store_error (req, error);
       return;
     }
-  reply_object (req->reply, 201, media_object (req->shop, media, TRUE));
-  route = g_strdup_printf ("/wp/v2/media/%" G_GINT64_FORMAT, media->id);
-  location = api_url (req->shop, route);
-  add_header (req->reply, "Location", location);
+  reply_created (req, media_object (req->shop, media, TRUE), "/wp/v2/media", media->id);
 }
 
 static void
@@ -1766,8 +1767,6 @@ order_create (Request *req)
 {
   g_autoptr(CantingShopOrder) order = canting_shop_order_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *route = NULL;
-  g_autofree char *location = NULL;
   JsonNode *node;
   gboolean set_paid = FALSE;
   Invalid inv;
@@ -1837,10 +1836,7 @@ order_create (Request *req)
         reply_store_error (req, error);
       return;
     }
-  reply_object (req->reply, 201, order_object (req->shop, order));
-  route = g_strdup_printf ("/wc/v3/orders/%" G_GINT64_FORMAT, order->id);
-  location = api_url (req->shop, route);
-  add_header (req->reply, "Location", location);
+  reply_created (req, order_object (req->shop, order), "/wc/v3/orders", order->id);
 }
 
 static void
