@@ -321,7 +321,7 @@ dry_run (CantingDb              *db,
   for (guint i = 0; i < categories->len; i++)
     {
       CantingChannelCategory *c = categories->pdata[i];
-      g_autoptr(CantingWcRequest) request = NULL;
+      g_autoptr(CantingRemoteRequest) request = NULL;
 
       if (c->remote_id > 0)
         continue;
@@ -361,7 +361,7 @@ dry_run (CantingDb              *db,
             }
           if (op->lookup_first || (op->kind != CANTING_OUTBOX_CREATE && op->remote_id <= 0))
             {
-              g_autoptr(CantingWcRequest) lookup = canting_wc_lookup_request (op->sku);
+              g_autoptr(CantingRemoteRequest) lookup = canting_wc_lookup_request (op->sku);
 
               g_print ("\n%s %s  (%s)\n", lookup->method, lookup->path,
                        _("an earlier attempt may have reached the shop: looked up first, created only if missing"));
@@ -389,7 +389,7 @@ dry_run (CantingDb              *db,
     }
   for (guint i = 0; i < batches->len; i++)
     {
-      CantingWcBatch *b = batches->pdata[i];
+      CantingRemoteBatch *b = batches->pdata[i];
 
       g_print ("\nPOST %s  (", CANTING_WC_BATCH_PATH);
       g_print (g_dngettext (GETTEXT_PACKAGE, "%u new product", "%u new products", b->creates->len), b->creates->len);

@@ -9,7 +9,7 @@
 
 #include "canting-error.h"
 #include "canting-publish.h"
-#include "canting-woocommerce.h"
+#include "canting-channel-driver.h"
 
 gboolean
 canting_http_is_this_computer (const char *url)
@@ -178,7 +178,7 @@ canting_http_send (const char    *method,
 
   reply = g_new0 (CantingHttpReply, 1);
   reply->status = (guint) code;
-  reply->headers = canting_wc_parse_headers (reply_headers->str, NULL);
+  reply->headers = canting_remote_parse_headers (reply_headers->str, NULL);
   reply->body = g_string_free_to_bytes (g_steal_pointer (&reply_body));
   return reply;
 }
