@@ -9,6 +9,7 @@
 
 #include "canting-error.h"
 #include "canting-http.h"
+#include "canting-http-private.h"
 #include "canting-oauth.h"
 #include "canting-publish.h"
 #include "canting-retry.h"
@@ -867,6 +868,95 @@ test_http_no_reply (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+/* --- the proxy -------------------------------------------------------------- */
+
+typedef struct {
+  GSocket *listener;
+  char *request_line;
+} FakeProxy;
+
+/* Answers one request, as an HTTP proxy would after asking the shop,
+ * and keeps its first line. */
+static gpointer
+fake_proxy_serve (gpointer data)
+{
+  FakeProxy *proxy = data;
+  g_autoptr(GSocket) client = g_socket_accept (proxy->listener, NULL, NULL);
+  g_autoptr(GString) request = g_string_new (NULL);
+  static const char reply[] = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
+                              "Connection: close\r\n\r\n[]";
+  char buf[1024];
+
+  if (client == NULL)
+    return NULL;
+  while (strstr (request->str, "\r\n\r\n") == NULL)
+    {
+      gssize n = g_socket_receive (client, buf, sizeof buf, NULL, NULL);
+      if (n <= 0)
+        break;
+      g_string_append_len (request, buf, n);
+    }
+  proxy->request_line = g_strndup (request->str, strcspn (request->str, "\r\n"));
+  g_socket_send (client, reply, sizeof reply - 1, NULL, NULL);
+  g_socket_close (client, NULL);
+  return NULL;
+}
+
+/* Shops are reached through the proxy the system settings name
+ * (GProxyResolver); this computer never through one. */
+static void
+test_http_system_proxy (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any_port = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GProxyResolver) resolver = NULL;
+  g_autoptr(GProxyResolver) direct = g_simple_proxy_resolver_new ("direct://", NULL);
+  g_autoptr(GProxyResolver) socks = g_simple_proxy_resolver_new ("socks://10.0.0.1:1080", NULL);
+  g_autofree char *proxy_url = NULL;
+  g_autofree char *via = NULL;
+  g_autoptr(CantingHttpReply) reply = NULL;
+  FakeProxy proxy = { 0 };
+  GThread *thread;
+
+  proxy.listener = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_socket_bind (proxy.listener, any_port, FALSE, &error));
+  g_assert_true (g_socket_listen (proxy.listener, &error));
+  bound = g_socket_get_local_address (proxy.listener, &error);
+  g_assert_no_error (error);
+  proxy_url = g_strdup_printf ("http://127.0.0.1:%u", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  resolver = g_simple_proxy_resolver_new (proxy_url, NULL);
+
+  canting_http_set_proxy_resolver (resolver);
+  via = canting_http_proxy_for ("https://toko.example/wp-json/wc/v3/products");
+  g_assert_cmpstr (via, ==, proxy_url);
+  g_assert_null (canting_http_proxy_for ("http://127.0.0.1:8080/wp-json/wc/v3/products"));
+  g_assert_null (canting_http_proxy_for ("http://localhost/wp-json/wc/v3/products"));
+
+  thread = g_thread_new ("fake proxy", fake_proxy_serve, &proxy);
+  reply = canting_http_send ("GET", "http://toko.example/wp-json/wc/v3/products?sku=PR-01", NULL, NULL, NULL, NULL, NULL,
+                             NULL, &error);
+  g_thread_join (thread);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reply->status, ==, 200);
+  g_assert_cmpstr (proxy.request_line, ==, "GET http://toko.example/wp-json/wc/v3/products?sku=PR-01 HTTP/1.1");
+
+  /* Set to go direct: no proxy; a SOCKS proxy resolves names through it. */
+  canting_http_set_proxy_resolver (direct);
+  g_assert_null (canting_http_proxy_for ("https://toko.example/"));
+  canting_http_set_proxy_resolver (socks);
+  g_free (via);
+  via = canting_http_proxy_for ("https://toko.example/");
+  g_assert_cmpstr (via, ==, "socks5h://10.0.0.1:1080");
+
+  canting_http_set_proxy_resolver (NULL);
+  g_socket_close (proxy.listener, NULL);
+  g_object_unref (proxy.listener);
+  g_free (proxy.request_line);
+}
+
 /* --- the driver ------------------------------------------------------------ */
 
 /* The worker reaches WooCommerce only through its driver: every part is
@@ -951,6 +1041,7 @@ main (int   argc,
   g_test_add_func ("/publish/wc/lookup-and-pagination", test_lookup_and_pagination);
   g_test_add_func ("/publish/wc/headers", test_headers);
   g_test_add_func ("/publish/wc/orders", test_orders);
+  g_test_add_func ("/publish/http/system-proxy", test_http_system_proxy);
   g_test_add_func ("/publish/driver", test_driver);
   g_test_add_func ("/publish/retry-policy", test_retry_policy);
   g_test_add_func ("/publish/oauth-vectors", test_oauth_vectors);
