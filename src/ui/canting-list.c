@@ -12,6 +12,15 @@ canting_list_attach (GtkColumnView     *view,
 }
 
 void
+canting_list_attach_multi (GtkColumnView     *view,
+                           CantingPagedModel *model)
+{
+  g_autoptr(GtkMultiSelection) selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (model)));
+
+  gtk_column_view_set_model (view, GTK_SELECTION_MODEL (selection));
+}
+
+void
 canting_list_reload (CantingPagedModel      *model,
                      GtkStack               *stack,
                      AdwStatusPage          *empty_page,

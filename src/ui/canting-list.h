@@ -12,6 +12,11 @@ G_BEGIN_DECLS
 void     canting_list_attach (GtkColumnView     *view,
                               CantingPagedModel *model);
 
+/* The same, for a list where several records can be chosen at once
+ * (Ctrl and Shift with a click, Ctrl+A). */
+void     canting_list_attach_multi (GtkColumnView     *view,
+                                    CantingPagedModel *model);
+
 typedef struct {
   const char *empty_title;        /* nothing recorded yet */
   const char *empty_description;

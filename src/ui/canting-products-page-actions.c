@@ -1,6 +1,7 @@
 /* canting-products-page-actions.c: what the Produk page makes of the
- * whole catalogue: the e-Peken listing pack (a folder for the city's
- * onboarding) and the catalogue PDF (to print or send by WhatsApp).
+ * catalogue, or of the products selected in it: the e-Peken listing pack
+ * (a folder for the city's onboarding) and the catalogue PDF (to print
+ * or send by WhatsApp).
  *
  * Products are chosen on the main thread (a quick read); the photos are
  * decoded and scaled on a worker thread, so the window never freezes,
@@ -124,13 +125,14 @@ on_chosen (GtkNativeDialog *chooser,
 static void
 start (GtkWidget          *page,
        CantingApplication *app,
+       const char * const *skus,
        gboolean            catalogue)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *name = NULL;
-  CantingEpekenSelection *selection = canting_epeken_select (canting_application_get_db (app), NULL, FALSE, &error);
+  CantingEpekenSelection *selection = canting_epeken_select (canting_application_get_db (app), skus, FALSE, &error);
   GtkFileChooserNative *chooser;
   MakeJob *job;
 
@@ -141,7 +143,9 @@ start (GtkWidget          *page,
     }
   if (selection->items->len == 0)
     {
-      toast (page, _("No product is ready: each needs a price and a photo."));
+      toast (page, skus != NULL && skus[0] != NULL
+                   ? _("None of the selected products is ready: each needs a price and a photo.")
+                   : _("No product is ready: each needs a price and a photo."));
       canting_epeken_selection_free (selection);
       return;
     }
@@ -162,14 +166,16 @@ start (GtkWidget          *page,
 
 void
 canting_products_page_make_catalogue (GtkWidget          *page,
-                                      CantingApplication *app)
+                                      CantingApplication *app,
+                                      const char * const *skus)
 {
-  start (page, app, TRUE);
+  start (page, app, skus, TRUE);
 }
 
 void
 canting_products_page_make_epeken_pack (GtkWidget          *page,
-                                        CantingApplication *app)
+                                        CantingApplication *app,
+                                        const char * const *skus)
 {
-  start (page, app, FALSE);
+  start (page, app, skus, FALSE);
 }
