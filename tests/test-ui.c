@@ -1720,6 +1720,14 @@ shop_order_here (gpointer data)
   return canting_channel_order_lookup (w->db, w->channel, w->remote, NULL) > 0;
 }
 
+static gboolean
+channel_dialog_shown (gpointer data)
+{
+  CantingChannelDialog *dialog = find_window (data, CANTING_TYPE_CHANNEL_DIALOG);
+
+  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
+}
+
 /* The whole path to a shop: a shop added from a product's form (its
  * password into the keyring), the product published by the worker to
  * the practice shop on this computer and shown online with its link,
@@ -1944,6 +1952,38 @@ listing_step (CantingApplication *app)
 
       wait_until (label_shown, &quiet);
     }
+  }
+  /* A shop whose password is not on this computer: its work waits, and
+   * the notice names it once and opens its settings. */
+  {
+    g_autoptr(CantingChannel) bare = canting_channel_new ();
+    LabelWatch paused = { GTK_WIDGET (window), "Belum ada kata sandi tersimpan untuk toko “Toko Tanpa Sandi”" };
+    GtkLabel *label;
+    CantingChannelDialog *settings;
+
+    g_free (bare->name);
+    bare->name = g_strdup ("Toko Tanpa Sandi");
+    bare->kind = CANTING_CHANNEL_WOOCOMMERCE;
+    g_free (bare->base_url);
+    /* On this computer: sent to whatever the network says. */
+    bare->base_url = g_strdup ("http://127.0.0.1:9");
+    bare->auth = CANTING_CHANNEL_AUTH_APP_PASSWORD;
+    g_free (bare->auth_user);
+    bare->auth_user = g_strdup ("admin");
+    g_assert_true (canting_channel_save (db, bare, &error));
+    g_assert_no_error (error);
+    g_assert_true (canting_listing_queue_publish (db, bare->id, &product->id, 1, &error));
+    g_assert_no_error (error);
+    canting_application_publish_now (app);
+    wait_until (label_shown, &paused);
+    label = find_shown_label (GTK_WIDGET (window), paused.text);
+    g_assert_true (g_str_has_prefix (gtk_label_get_text (label), "Belum ada kata sandi"));
+    click (GTK_WIDGET (window), "Pengaturan _Toko");
+    wait_until (channel_dialog_shown, app);
+    settings = find_window (app, CANTING_TYPE_CHANNEL_DIALOG);
+    g_object_add_weak_pointer (G_OBJECT (settings), (gpointer *) &settings);
+    gtk_window_close (GTK_WINDOW (settings));
+    wait_until (window_gone, &settings);
   }
   canting_shop_disconnect (practice);
   canting_test_rmdir (shop_dir);

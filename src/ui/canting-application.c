@@ -10,9 +10,11 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "canting-backup.h"
 #include "canting-channel.h"
+#include "canting-channel-dialog.h"
 #include "canting-resources.h"
 #include "canting-error.h"
 #include "canting-paths.h"
@@ -142,10 +144,23 @@ shop_toast_new (CantingApplication *self,
 
   if (channel_id > 0 && self->db != NULL)
     channel = canting_channel_load (self->db, channel_id, NULL);
-  if (channel == NULL)
+  /* ...once: a message that names it already is not prefixed again. */
+  if (channel == NULL || strstr (text, channel->name) != NULL)
     return adw_toast_new (text);
   named = g_strdup_printf (_("%s: %s"), channel->name, text);
   return adw_toast_new (named);
+}
+
+static void
+open_paused_shop (AdwToast *toast)
+{
+  CantingApplication *self = CANTING_APPLICATION (g_application_get_default ());
+  gint64 channel_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "canting-channel"));
+  g_autoptr(CantingChannel) channel = self->db != NULL ? canting_channel_load (self->db, channel_id, NULL) : NULL;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (channel != NULL)
+    gtk_window_present (GTK_WINDOW (canting_channel_dialog_new (self, parent, channel)));
 }
 
 /* A shop refused the password: say so where the person is looking; the
@@ -163,6 +178,13 @@ on_channel_paused (CantingPublishWorker *worker,
     return;
   toast = shop_toast_new (self, channel_id, message);
   adw_toast_set_timeout (toast, 0);
+  /* Nothing goes to that shop until this is seen to: before older news. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  /* The fix is in the shop's settings (its password, its address): one
+   * click away. */
+  g_object_set_data (G_OBJECT (toast), "canting-channel", GSIZE_TO_POINTER ((gsize) channel_id));
+  adw_toast_set_button_label (toast, _("_Shop Settings"));
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (open_paused_shop), NULL);
   canting_window_add_toast (window, toast);
   g_signal_emit (self, signals[PUBLISHED], 0);
 }

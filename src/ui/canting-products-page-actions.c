@@ -36,16 +36,6 @@ make_job_free (MakeJob *job)
 }
 
 static void
-toast (GtkWidget  *page,
-       const char *text)
-{
-  GtkRoot *root = gtk_widget_get_root (page);
-
-  if (CANTING_IS_WINDOW (root))
-    canting_window_add_toast (CANTING_WINDOW (root), adw_toast_new (text));
-}
-
-static void
 make_in_thread (GTask        *task,
                 gpointer      source,
                 gpointer      task_data,
@@ -76,7 +66,7 @@ on_made (GObject      *source,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      toast (job->page, error->message);
+      canting_window_say (job->page, error->message);
       return;
     }
   text = g_string_new (NULL);
@@ -98,7 +88,7 @@ on_made (GObject      *source,
       /* Translators: after "Saved with 12 products."; the list of products left out */
       g_string_append_printf (text, _(" Left out: %s."), left_out->str);
     }
-  toast (job->page, text->str);
+  canting_window_say (job->page, text->str);
 }
 
 static void
@@ -116,7 +106,7 @@ on_chosen (GtkNativeDialog *chooser,
       make_job_free (job);
       return;
     }
-  toast (job->page, job->catalogue ? _("Making the catalogue…") : _("Making the e-Peken pack…"));
+  canting_window_say (job->page, job->catalogue ? _("Making the catalogue…") : _("Making the e-Peken pack…"));
   task = g_task_new (NULL, NULL, on_made, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify) make_job_free);
   g_task_run_in_thread (task, make_in_thread);
@@ -138,12 +128,12 @@ start (GtkWidget          *page,
 
   if (selection == NULL)
     {
-      toast (page, error->message);
+      canting_window_say (page, error->message);
       return;
     }
   if (selection->items->len == 0)
     {
-      toast (page, skus != NULL && skus[0] != NULL
+      canting_window_say (page, skus != NULL && skus[0] != NULL
                    ? _("None of the selected products is ready: each needs a price and a photo.")
                    : _("No product is ready: each needs a price and a photo."));
       canting_epeken_selection_free (selection);

@@ -282,22 +282,6 @@ selected_ids (CantingProductsPage *self,
   return ids;
 }
 
-static void
-page_toast (CantingProductsPage *self,
-            const char          *text)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  AdwToast *toast;
-
-  if (!CANTING_IS_WINDOW (root))
-    return;
-  toast = adw_toast_new (text);
-  /* What was asked for just now comes before older notices. */
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  canting_window_add_toast (CANTING_WINDOW (root), toast);
-}
-
 /* The shops products can be published to, by id: (transfer full)
  * (element-type CantingChannel). */
 static GPtrArray *
@@ -398,7 +382,7 @@ queued (CantingProductsPage *self,
     /* Translators: %s is a shop's name, %u a number of products */
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u product is being sent.",
                                          "%s: %u products are being sent.", n), name, n);
-  page_toast (self, text);
+  canting_window_say (GTK_WIDGET (self), text);
   reload (self);
   if (n > 0)
     canting_application_publish_now (self->app);
@@ -419,14 +403,14 @@ publish_selected_activated (GtkWidget  *widget,
 
   if (ids->len == 0)
     {
-      page_toast (self, _("Select the products first: click them with Ctrl held, or press Ctrl+A for all."));
+      canting_window_say (GTK_WIDGET (self), _("Select the products first: click them with Ctrl held, or press Ctrl+A for all."));
       return;
     }
   ok = unpublish ? canting_listing_queue_unpublish (db, channel_id, (const gint64 *) (void *) ids->data, ids->len, &error)
                  : canting_listing_queue_publish (db, channel_id, (const gint64 *) (void *) ids->data, ids->len, &error);
   if (!ok)
     {
-      page_toast (self, error->message);
+      canting_window_say (GTK_WIDGET (self), error->message);
       return;
     }
   queued (self, channel_id, ids->len, unpublish);
@@ -444,7 +428,7 @@ publish_changed_activated (GtkWidget  *widget,
 
   if (!canting_listing_queue_publish_changed (canting_application_get_db (self->app), channel_id, &n, &error))
     {
-      page_toast (self, error->message);
+      canting_window_say (GTK_WIDGET (self), error->message);
       return;
     }
   queued (self, channel_id, n, FALSE);
@@ -463,7 +447,7 @@ on_publish_all_response (AdwMessageDialog    *dialog,
     return;
   if (!canting_listing_queue_publish_all (canting_application_get_db (self->app), channel_id, &n, &error))
     {
-      page_toast (self, error->message);
+      canting_window_say (GTK_WIDGET (self), error->message);
       return;
     }
   queued (self, channel_id, n, FALSE);
@@ -486,7 +470,7 @@ publish_all_activated (GtkWidget  *widget,
 
   if (n <= 0)
     {
-      page_toast (self, _("The catalog is empty: add a product first."));
+      canting_window_say (GTK_WIDGET (self), _("The catalog is empty: add a product first."));
       return;
     }
   /* Translators: %s is a shop's name */

@@ -64,6 +64,20 @@ canting_window_add_toast (CantingWindow *self,
 }
 
 void
+canting_window_say (GtkWidget  *widget,
+                    const char *text)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  AdwToast *toast;
+
+  if (!CANTING_IS_WINDOW (root))
+    return;
+  toast = adw_toast_new (text);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  canting_window_add_toast (CANTING_WINDOW (root), toast);
+}
+
+void
 canting_window_show_page (CantingWindow *self,
                           const char    *name)
 {
