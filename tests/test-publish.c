@@ -636,7 +636,8 @@ static void
 test_orders (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CantingRemoteRequest) request = canting_wc_orders_request ("2026-03-01T00:50:00", 2);
+  g_autoptr(CantingRemoteRequest) request = canting_wc_orders_request ("2026-03-01T00:50:00", 0, 2);
+  g_autoptr(CantingRemoteRequest) bin = canting_wc_orders_request ("2026-03-01T00:50:00", 1, 1);
   g_autoptr(GPtrArray) orders = NULL;
   CantingRemoteOrder *o;
   CantingRemoteOrderItem *item;
@@ -645,6 +646,10 @@ test_orders (void)
   g_assert_cmpstr (request->method, ==, "GET");
   g_assert_cmpstr (request->path, ==, "/wp-json/wc/v3/orders?modified_after=2026-03-01T00%3A50%3A00"
                                       "&dates_are_gmt=true&per_page=100&page=2");
+  /* WooCommerce's default list leaves the bin out: it is read on its own. */
+  g_assert_cmpstr (bin->path, ==, "/wp-json/wc/v3/orders?modified_after=2026-03-01T00%3A50%3A00"
+                                  "&dates_are_gmt=true&per_page=100&page=1&status=trash");
+  g_assert_cmpuint (canting_woocommerce_driver.orders_passes, ==, 2);
 
   orders = canting_wc_parse_orders (orders_page, -1, &unreadable, &error);
   g_assert_no_error (error);

@@ -1157,6 +1157,20 @@ test_fault_spec (void)
   g_clear_error (&error);
   faults = canting_shop_faults_parse ("drop=every:0", &error);
   g_assert_error (error, CANTING_ERROR, CANTING_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* at:A-B: requests A to B, and no others. */
+  faults = canting_shop_faults_parse ("500=at:2-3", &error);
+  g_assert_no_error (error);
+  for (guint i = 1; i <= 5; i++)
+    {
+      canting_shop_faults_next (faults, FALSE, &hits);
+      g_assert_cmpint (hits.server_error, ==, i == 2 || i == 3);
+    }
+  g_clear_pointer (&faults, canting_shop_faults_free);
+  faults = canting_shop_faults_parse ("500=at:3-2", &error);
+  g_assert_null (faults);
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_INVALID);
 }
 
 static void

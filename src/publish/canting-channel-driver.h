@@ -89,6 +89,9 @@ typedef struct {
   guint       batch_max;
   /* The most orders one page of orders lists. */
   guint       orders_per_page;
+  /* How many lists a sync of orders reads one after the other (each
+   * paged): a platform may leave some orders out of its default list. */
+  guint       orders_passes;
 
   /* Requests.  Each (transfer full). */
   /* NULL with @error for an operation whose payload cannot be sent
@@ -113,9 +116,10 @@ typedef struct {
                                              CantingChannelAuth      auth,
                                              GBytes                 *data,
                                              GError                **error);
-  /* Page @page (from 1) of the orders changed after @modified_after
-   * ("YYYY-MM-DDTHH:MM:SS", UTC). */
+  /* Page @page (from 1) of list @pass (from 0) of the orders changed
+   * after @modified_after ("YYYY-MM-DDTHH:MM:SS", UTC). */
   CantingRemoteRequest *(*orders_request)   (const char             *modified_after,
+                                             guint                   pass,
                                              guint                   page);
 
   /* Replies. */

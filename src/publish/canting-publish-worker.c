@@ -303,6 +303,7 @@ typedef struct _Run Run;
 /* A sync of a channel's orders under way: one page out at a time. */
 typedef struct {
   char *since;              /* modified_after, the shop's clock */
+  guint pass;               /* which of the driver's lists, from 0 */
   guint page;               /* the page to ask for, from 1 */
   guint attempts;           /* of that page */
   gint64 retry_at;          /* virtual unix seconds; 0: at once */
@@ -1375,7 +1376,8 @@ static void
 send_orders_page (Run  *run,
                   Chan *chan)
 {
-  g_autoptr(CantingRemoteRequest) request = chan->driver->orders_request (chan->sync->since, chan->sync->page);
+  Sync *sync = chan->sync;
+  g_autoptr(CantingRemoteRequest) request = chan->driver->orders_request (sync->since, sync->pass, sync->page);
   Req *req = req_new (run, chan, REQ_ORDERS);
 
   chan->sync->out = TRUE;
@@ -1515,6 +1517,13 @@ finish_orders (Run        *run,
       if (has_more (chan, headers, orders->len + unreadable))
         {
           sync->page++;
+          return;
+        }
+      if (sync->pass + 1 < chan->driver->orders_passes)
+        {
+          /* The next list (the bin), from its first page. */
+          sync->pass++;
+          sync->page = 1;
           return;
         }
       /* Every page read.  How far is remembered only when every order

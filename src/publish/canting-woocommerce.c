@@ -761,6 +761,7 @@ canting_wc_outcome (const CantingOutboxOp  *op,
 
 CantingRemoteRequest *
 canting_wc_orders_request (const char *modified_after,
+                           guint       pass,
                            guint       page)
 {
   CantingRemoteRequest *request = g_new0 (CantingRemoteRequest, 1);
@@ -769,8 +770,9 @@ canting_wc_orders_request (const char *modified_after,
   request->method = "GET";
   /* dates_are_gmt: WooCommerce compares modified_after with the GMT
    * column, not the shop's local time. */
-  request->path = g_strdup_printf (CANTING_WC_ORDERS_PATH "?modified_after=%s&dates_are_gmt=true&per_page=%d&page=%u",
-                                   escaped, CANTING_WC_ORDERS_PER_PAGE, MAX (page, 1));
+  request->path = g_strdup_printf (CANTING_WC_ORDERS_PATH "?modified_after=%s&dates_are_gmt=true&per_page=%d&page=%u%s",
+                                   escaped, CANTING_WC_ORDERS_PER_PAGE, MAX (page, 1),
+                                   pass > 0 ? "&status=trash" : "");
   return request;
 }
 
@@ -1028,6 +1030,7 @@ const CantingChannelDriver canting_woocommerce_driver = {
   .kind = CANTING_CHANNEL_WOOCOMMERCE,
   .batch_max = CANTING_WC_BATCH_MAX,
   .orders_per_page = CANTING_WC_ORDERS_PER_PAGE,
+  .orders_passes = CANTING_WC_ORDERS_PASSES,
   .check_op = check_op,
   .batches = canting_wc_batches,
   .batch_request = batch_request,

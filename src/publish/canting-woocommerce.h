@@ -110,11 +110,16 @@ void        canting_wc_parse_pagination (GHashTable  *headers,
 
 /* GET orders changed after @modified_after ("YYYY-MM-DDTHH:MM:SS", UTC:
  * dates_are_gmt), CANTING_WC_ORDERS_PER_PAGE a page, page @page (from
- * 1).  The shop's own order (newest first) is kept: while Canting reads,
- * new and changed orders only join the list, so a page boundary can show
- * an order twice but never skip one.  (transfer full) */
+ * 1).  Pass 0 is WooCommerce's default list ("any" status, which leaves
+ * out orders moved to the bin: WordPress's "any" excludes trash); pass 1
+ * is the bin (status=trash), so an order binned on the shop is seen and
+ * cancelled here.  The shop's own order (newest first) is kept: while
+ * Canting reads, new and changed orders only join the list, so a page
+ * boundary can show an order twice but never skip one.  (transfer full) */
+#define CANTING_WC_ORDERS_PASSES 2
 CantingRemoteRequest *canting_wc_orders_request (const char   *modified_after,
-                                             guint         page);
+                                                 guint         pass,
+                                                 guint         page);
 
 /* Reads a page of orders: (transfer full) (element-type
  * CantingRemoteOrder), or NULL with @error for a reply that is not a
