@@ -1196,6 +1196,44 @@ local_stock (Fixture *f,
   return query_int (f, sql);
 }
 
+/* Someone moved a product to the shop's bin: the next stock change is
+ * taken (200) but the product stays there; the listing says so instead
+ * of "online", and publishing it again puts it back on sale. */
+static void
+test_product_in_bin (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GArray) ids = add_products (f, 1, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) binned = NULL;
+  g_autoptr(CantingListing) listing = NULL;
+  g_autofree char *path = NULL;
+  gint64 product = g_array_index (ids, gint64, 0);
+
+  publish (f, ids);
+  run_worker (f);
+  assert_all_online (f, 1);
+  path = g_strdup_printf ("/wp-json/wc/v3/products/%" G_GINT64_FORMAT,
+                          query_int (f, "SELECT remote_id FROM listings"));
+  binned = shop_call (f, "DELETE", path, NULL);
+  g_assert_cmpstr (json_object_get_string_member (binned, "status"), ==, "trash");
+
+  g_assert_true (canting_product_adjust_stock (f->db, product, 1, &error));
+  g_assert_no_error (error);
+  run_worker (f);
+  listing = canting_listing_load (f->db, product, f->channel, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (listing->state, ==, CANTING_LISTING_FAILED);
+  g_assert_nonnull (strstr (listing->last_result, "bin"));
+
+  publish (f, ids);
+  run_worker (f);
+  assert_all_online (f, 1);
+  g_clear_pointer (&binned, json_object_unref);
+  binned = shop_call (f, "GET", path, NULL);
+  g_assert_cmpstr (json_object_get_string_member (binned, "status"), ==, "publish");
+}
+
 /* Orders made on the shop come in once, as a person would check: the
  * order with its customer, items and channel, the payment and its
  * income once, the stock lowered once and the shop told; read again,
@@ -1526,6 +1564,7 @@ main (int   argc,
   ADD ("/worker/stop-mid-flight", test_stop_mid_flight, "latency=400ms");
   ADD ("/worker/secret-not-stored", test_secret_not_stored, NULL);
   ADD ("/worker/sigkill", test_sigkill, "latency=30ms");
+  ADD ("/worker/product-in-bin", test_product_in_bin, NULL);
   ADD ("/worker/orders/sync", test_orders_sync, NULL);
   ADD ("/worker/orders/pagination", test_orders_pagination, NULL);
   ADD ("/worker/orders/unknown-sku", test_orders_unknown_sku, NULL);

@@ -392,6 +392,21 @@ test_reply_details (void)
   canting_wc_parse_reply (201, NULL, "{\"id\":13,\"name\":\"Bat", -1, &reply);
   g_assert_cmpint (reply.problem, ==, CANTING_REMOTE_MALFORMED);
   canting_remote_reply_clear (&reply);
+  /* A stock change to a product someone moved to the shop's bin: the
+   * shop takes it (200) and the product stays in the bin, not on sale;
+   * said so, and not sent again by itself. */
+  canting_wc_parse_reply (200, NULL, "{\"id\":19,\"status\":\"trash\",\"stock_quantity\":7}", -1, &reply);
+  g_assert_cmpint (reply.problem, ==, CANTING_REMOTE_INVALID);
+  g_assert_nonnull (strstr (reply.message, "bin"));
+  {
+    g_autoptr(CantingOutboxOp) op = make_op (1, CANTING_OUTBOX_STOCK, 19, "PR-19", 0, 0);
+    CantingOutboxOutcome outcome = { 0 };
+
+    canting_wc_outcome (op, &reply, 0.5, NULL, &outcome);
+    g_assert_cmpint (outcome.kind, ==, CANTING_OUTCOME_FAILED);
+    canting_outbox_outcome_clear (&outcome);
+  }
+  canting_remote_reply_clear (&reply);
 }
 
 static void

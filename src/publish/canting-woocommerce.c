@@ -492,6 +492,15 @@ read_success (JsonObject     *object,
       out->problem = CANTING_REMOTE_MALFORMED;
       out->message = g_strdup (_("The shop’s reply could not be read; Canting will check and try again."));
     }
+  else if (g_strcmp0 (json_object_get_string_member_with_default (object, "status", NULL), "trash") == 0)
+    {
+      /* A stock change reaches a product someone moved to the shop's
+       * bin: it is not on sale, whatever Canting sent. */
+      out->problem = CANTING_REMOTE_INVALID;
+      out->code = g_strdup ("canting_product_in_trash");
+      out->message = g_strdup (_("The product is in the shop’s bin (Trash), so it is not on sale. Publish it again "
+                                 "here to put it back, or take it off sale here."));
+    }
 }
 
 static void
