@@ -630,7 +630,9 @@ static const char orders_page[] =
   " \"shipping\": {\"first_name\": \"\", \"last_name\": \"\", \"city\": \"\"},"
   " \"line_items\": [{\"id\": 1, \"name\": \"Batik Tulis Parang\", \"sku\": \"BTK-PR-001\", \"quantity\": 2,"
   "   \"subtotal\": \"700000.00\", \"total\": \"650000.00\", \"price\": 325000},"
-  "   {\"id\": 2, \"name\": \"Selendang\", \"sku\": \"\", \"quantity\": 1, \"subtotal\": \"150000\"}]},"
+  "   {\"id\": 2, \"name\": \"Selendang\", \"sku\": \"\", \"quantity\": 1, \"subtotal\": \"150000\"}],"
+  " \"refunds\": [{\"id\": 291, \"reason\": \"\", \"total\": \"-100000.00\"},"
+  "   {\"id\": 292, \"reason\": \"ongkir\", \"total\": \"-25000\"}]},"
   "{\"id\": 728, \"number\": \"728\", \"status\": \"checkout-draft\","
   " \"date_modified_gmt\": \"2026-03-02T01:00:00\", \"total\": \"0\", \"line_items\": []},"
   "{\"id\": 729, \"number\": \"729\", \"status\": \"completed\", \"date_created\": \"2026-03-01T09:00:00\","
@@ -687,6 +689,8 @@ test_orders (void)
   g_assert_cmpint (o->total, ==, 825000);
   g_assert_cmpint (o->shipping, ==, 25000);
   g_assert_cmpint (o->discount, ==, 50000);
+  /* Two partial refunds, as WooCommerce lists them (negative). */
+  g_assert_cmpint (o->refunded, ==, 125000);
   g_assert_cmpuint (o->items->len, ==, 2);
   item = o->items->pdata[0];
   g_assert_cmpstr (item->sku, ==, "BTK-PR-001");
@@ -700,6 +704,7 @@ test_orders (void)
    * cash on delivery; the company when nobody is named. */
   o = orders->pdata[1];
   g_assert_cmpint (o->status, ==, CANTING_REMOTE_ORDER_COMPLETED);
+  g_assert_cmpint (o->refunded, ==, 0);
   g_assert_cmpstr (o->paid_on, ==, "2026-03-02");
   g_assert_cmpint (o->method, ==, CANTING_PAYMENT_CASH);
   g_assert_cmpstr (o->customer_name, ==, "Sanggar Melati");

@@ -845,6 +845,33 @@ member_money (JsonObject   *o,
   return TRUE;
 }
 
+/* What the shop gave back so far: WooCommerce lists each refund of an
+ * order as {"id", "reason", "total": "-100000"} (negative). */
+static gboolean
+read_refunds (JsonObject   *o,
+              CantingMoney *out)
+{
+  JsonNode *node = json_object_get_member (o, "refunds");
+  JsonArray *refunds;
+
+  *out = 0;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+  refunds = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (refunds); i++)
+    {
+      JsonNode *element = json_array_get_element (refunds, i);
+      CantingMoney total;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element) || !member_money (json_node_get_object (element), "total", &total))
+        return FALSE;
+      *out += total < 0 ? -total : total;
+    }
+  return TRUE;
+}
+
 /* The day of a WooCommerce date ("2026-03-01T10:00:00"), or NULL. */
 static char *
 member_day (JsonObject *o,
@@ -972,7 +999,7 @@ read_order (JsonObject *o,
                                                                               : member_text (shipping, "city")));
 
   if (!member_money (o, "total", &order->total) || !member_money (o, "shipping_total", &order->shipping) ||
-      !member_money (o, "discount_total", &order->discount))
+      !member_money (o, "discount_total", &order->discount) || !read_refunds (o, &order->refunded))
     return NULL;
   if (lines != NULL && JSON_NODE_HOLDS_ARRAY (lines))
     {
