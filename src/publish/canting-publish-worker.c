@@ -48,6 +48,10 @@
  * waiting on "sync now".  Then the sync ends, saying why; the next one
  * starts where this one could not go on. */
 #define SYNC_ATTEMPTS 3
+/* A stock figure sent to a shop replaces the shop's, so the shop's
+ * orders are read first (see stock_may_go()); once read, stock goes
+ * without reading them again for this long. */
+#define STOCK_ORDERS_FRESH_S 60
 /* 1,000 pages of 100 orders: far more than a workshop's shop changes
  * between two syncs; a shop whose pages never end is not followed
  * further. */
@@ -345,6 +349,8 @@ typedef struct {
   gboolean sync_asked;      /* ...because someone asked (not the clock) */
   Sync *sync;
   gint64 next_sync;         /* virtual unix seconds of the next sync by the interval */
+  gint64 orders_read_at;    /* virtual unix seconds a sync last ended; 0: none yet */
+  gboolean sync_for_stock;  /* the sync under way was started so stock can go */
 } Chan;
 
 static void
@@ -1288,6 +1294,52 @@ has_image (GPtrArray *ops)
   return FALSE;
 }
 
+static void sync_fill (Run *run, Chan *chan);
+
+/* WooCommerce takes a product's stock as a figure, not a change: one
+ * sent now replaces what the shop counts, sales since the last look
+ * included (a shop at 19 after selling 2 would be put back to 22 by a
+ * local +1 of the old 21).  So before a stock or update queued or
+ * changed since the orders were last read goes, the shop's orders come
+ * in (lowering the stock here, and with it the figure waiting), unless
+ * they were read less than a minute ago.  A sync that fails still lets
+ * the stock go: the shop is not held back by its orders list.  FALSE
+ * while that sync runs. */
+static gboolean
+stock_may_go (Run  *run,
+              Chan *chan)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) read_at = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean due = FALSE;
+
+  if (chan->driver->orders_request == NULL ||
+      (chan->sync == NULL && chan->orders_read_at > 0 &&
+       run_now_unix (run) - chan->orders_read_at < STOCK_ORDERS_FRESH_S))
+    return TRUE;
+  now = run_now (run);
+  if (chan->orders_read_at > 0 && chan->sync == NULL)
+    read_at = g_date_time_new_from_unix_utc (chan->orders_read_at);
+  if (!canting_outbox_stock_due (run->db, chan->id, now, read_at, &due, &error))
+    {
+      g_warning ("Publishing: %s", error->message);
+      return TRUE;
+    }
+  if (!due)
+    return TRUE;
+  /* Taken again when the sync ends. */
+  chan->want_take = FALSE;
+  if (chan->sync == NULL)
+    {
+      chan->sync_wanted = TRUE;
+      chan->sync_for_stock = TRUE;
+      /* At once, so the worker is never idle in between. */
+      sync_fill (run, chan);
+    }
+  return FALSE;
+}
+
 /* Takes and sends what is due for @chan while it has room for more
  * requests. */
 static void
@@ -1310,7 +1362,7 @@ fill (Run  *run,
           return;
         }
     }
-  if (ensure_categories (run, chan))
+  if (ensure_categories (run, chan) || !stock_may_go (run, chan))
     return;
 
   while (chan->want_take && chan->requests < REQUESTS_PER_CHANNEL && !chan->paused)
@@ -1366,6 +1418,10 @@ sync_end (Run        *run,
   e->message = g_strdup (message);
   emit (e);
   g_clear_pointer (&chan->sync, sync_free);
+  /* Stock held back for this sync goes now, read or not. */
+  chan->orders_read_at = run_now_unix (run);
+  chan->sync_for_stock = FALSE;
+  chan->want_take = TRUE;
   /* An "idle" always follows, once what the sale queued has gone. */
   run->idle_reported = FALSE;
   if (run->sync_interval > 0)
@@ -1549,7 +1605,11 @@ finish_orders (Run        *run,
   switch (reply.problem)
     {
     case CANTING_REMOTE_AUTH:
-      pause_channel (run, chan, reply.message);
+      /* A key that may change products but not read orders still
+       * publishes; a refused password is refused for products too, and
+       * pauses the channel there. */
+      if (!chan->sync_for_stock)
+        pause_channel (run, chan, reply.message);
       sync_end (run, chan, reply.message);
       break;
     case CANTING_REMOTE_RATE_LIMITED:
