@@ -610,7 +610,8 @@ test_pack_whole_or_nothing (Fixture       *f,
 }
 
 /* The zip @path read back: its entry names in order, joined by spaces,
- * and each file's bytes by name in @contents (when not NULL). */
+ * and each file's bytes by name in @contents (when not NULL).  Every
+ * entry is private to its owner (0600, a folder 0700). */
 static char *
 read_zip (const char  *path,
           GHashTable **contents)
@@ -633,6 +634,8 @@ read_zip (const char  *path,
       while ((n = archive_read_data (zip, buffer, sizeof buffer)) > 0)
         g_byte_array_append (data, (const guint8 *) buffer, (guint) n);
       g_assert_cmpint (n, ==, 0);
+      /* Each entry private when unpacked, as in the folder. */
+      g_assert_cmpint (archive_entry_perm (entry), ==, archive_entry_filetype (entry) == AE_IFDIR ? 0700 : 0600);
       g_ptr_array_add (names, g_strdup (name));
       if (contents != NULL && archive_entry_filetype (entry) == AE_IFREG)
         g_hash_table_insert (*contents, g_strdup (name), g_byte_array_free_to_bytes (g_steal_pointer (&data)));

@@ -362,7 +362,7 @@ archive_failed (struct archive  *zip,
 }
 
 /* Adds @name (a path under @folder, with '/' as the zip has it) to @zip
- * with the file's mode and time.  The photos and the PDF are compressed
+ * with the file's time.  The photos and the PDF are compressed
  * already and go in as they are; the CSV is deflated. */
 static gboolean
 add_to_zip (struct archive  *zip,
@@ -392,6 +392,8 @@ add_to_zip (struct archive  *zip,
   entry_name = is_dir ? g_strconcat (name, "/", NULL) : g_strdup (name);
   entry = archive_entry_new ();
   archive_entry_copy_stat (entry, &st);
+  /* Private when unpacked too, whatever mode a file was made with. */
+  archive_entry_set_perm (entry, is_dir ? 0700 : 0600);
   archive_entry_set_pathname (entry, entry_name);
   status = archive_write_header (zip, entry);
   archive_entry_free (entry);
