@@ -466,7 +466,8 @@ test_jpeg_limits (Fixture       *f,
 
 /* The pack: produk.csv as above, each photo under its name in foto/ as a
  * JPEG within the limits (the big one made smaller, the small one kept
- * at its size), katalog.pdf, and nothing left beside the folder. */
+ * at its size), katalog.pdf, all 0600, and nothing left beside the
+ * folder. */
 static void
 test_pack (Fixture       *f,
            gconstpointer  data)
@@ -509,6 +510,15 @@ test_pack (Fixture       *f,
     assert_jpeg (jpeg, 800, 600);
   }
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  /* Every file private to its owner, the catalogue too. */
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (pdf, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    g_assert_cmpint (g_stat (csv_path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
 }
 
 /* A later pack replaces an earlier one whole; a folder holding anything
