@@ -46,9 +46,9 @@ gboolean canting_epeken_pack_write (CantingDb                     *db,
 
 /* Writes the same pack as one zip file @path, for sending by WhatsApp or
  * email: produk.csv, foto/ and its photos, katalog.pdf at the top of the
- * zip, with the bytes the folder would hold.  Made private (0600) in a
- * hidden folder beside @path, flushed to the disk, then renamed to @path,
- * so a zip under that name is always whole.  An existing @path is
+ * zip, with the bytes the folder would hold.  Written as a private
+ * (0600) hidden file beside @path, flushed to the disk, then renamed to
+ * @path, so a zip under that name is always whole.  An existing @path is
  * replaced only when it is a zip (any, since the person chose the name)
  * or empty; another file, a folder or a link is refused and left alone.
  * Errors and @progress as canting_epeken_pack_write(). */
