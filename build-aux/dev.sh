@@ -17,6 +17,7 @@ packages=(
   build-essential meson ninja-build pkg-config
   libgtk-4-dev libadwaita-1-dev libsqlite3-dev sqlite3
   libcurl4-openssl-dev libjson-glib-dev libsecret-1-dev libsoup-3.0-dev
+  libarchive-dev
   gettext appstream desktop-file-utils
   python3 xvfb xauth xdotool dbus-daemon dbus-x11 at-spi2-core python3-gi gir1.2-atspi-2.0
   dconf-gsettings-backend imagemagick gnome-keyring locales x11-apps poppler-utils

@@ -3,6 +3,8 @@
 #include "config.h"
 #include "canting-test-util.h"
 
+#include <archive.h>
+#include <archive_entry.h>
 #include <cairo.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -11,6 +13,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 typedef struct {
   int status;
@@ -1115,6 +1118,79 @@ test_epeken_pack (void)
   canting_test_rmdir (dir);
 }
 
+/* --out FILE.zip (any case): the same pack as one zip, read back here
+ * with libarchive: the CSV, foto/ and the photo, the catalogue; private
+ * to its owner.  A file under the name that is not a zip is refused. */
+static void
+test_epeken_pack_zip (void)
+{
+  g_autofree char *dir = epeken_workshop ();
+  g_autofree char *zip = g_build_filename (dir, "Paket Epeken.ZIP", NULL);
+  g_autofree char *letter = g_build_filename (dir, "surat.zip", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+  struct archive *archive = archive_read_new ();
+  struct archive_entry *entry;
+  GStatBuf st;
+  Result r = run_cli ("--data-dir", dir, "epeken-pack", "--out", zip, NULL);
+
+  g_assert_cmpint (r.status, ==, 0);
+  expected = g_strdup_printf ("e-Peken pack written: %s\n"
+                              "  produk.csv   products: 1\n"
+                              "  foto/        photos: 1\n"
+                              "  katalog.pdf\n", zip);
+  g_assert_cmpstr (r.out, ==, expected);
+  result_clear (&r);
+
+  g_assert_cmpint (archive_read_support_format_zip (archive), ==, ARCHIVE_OK);
+  g_assert_cmpint (archive_read_open_filename (archive, zip, 10240), ==, ARCHIVE_OK);
+  while (archive_read_next_header (archive, &entry) == ARCHIVE_OK)
+    {
+      const char *name = archive_entry_pathname (entry);
+
+      g_string_append_printf (names, "%s%s", names->len > 0 ? " " : "", name);
+      if (g_str_equal (name, "produk.csv"))
+        {
+          gsize size = (gsize) archive_entry_size (entry);
+
+          csv = g_malloc0 (size + 1);
+          g_assert_cmpint (archive_read_data (archive, csv, size), ==, (la_ssize_t) size);
+        }
+      else
+        g_assert_cmpint (archive_read_data_skip (archive), ==, ARCHIVE_OK);
+    }
+  g_assert_cmpint (archive_read_free (archive), ==, ARCHIVE_OK);
+  g_assert_cmpstr (names->str, ==, "produk.csv foto/ foto/PB-TL-0001-1.jpg katalog.pdf");
+  g_assert_cmpstr (csv, ==,
+                   "\xef\xbb\xbfnama;kategori;deskripsi;harga;stok;berat (gram);sku;foto 1;foto 2;foto 3;foto 4;foto 5\r\n"
+                   "Kain Tulis Kawung;Fashion > Kain Batik > Batik Tulis;Pewarna alami.;1250000;3;350;PB-TL-0001;"
+                   "PB-TL-0001-1.jpg;;;;\r\n");
+  g_assert_cmpint (g_stat (zip, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* Written again over itself: fine.  Over a file that is not a zip: 1,
+   * the reason, the file as it was. */
+  r = run_cli ("--data-dir", dir, "epeken-pack", "--out", zip, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  g_assert_true (g_file_set_contents (letter, "penting", -1, NULL));
+  r = run_cli ("--data-dir", dir, "epeken-pack", "--out", letter, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "is not a zip file"));
+  g_assert_cmpstr (r.out, ==, "");
+  result_clear (&r);
+  g_assert_true (g_file_get_contents (letter, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "penting");
+
+  /* The help names both. */
+  r = run_cli ("--help", NULL);
+  g_assert_nonnull (strstr (r.out, "epeken-pack --out DIR|FILE.zip"));
+  result_clear (&r);
+  canting_test_rmdir (dir);
+}
+
 #define SHOP_USER "pelatih"
 #define SHOP_PASSWORD "Rhs1 Abcd Efgh Ijkl Mnop Qrst"
 
@@ -1429,6 +1505,7 @@ main (int   argc,
   g_test_add_func ("/cli/reports", test_reports);
   g_test_add_func ("/cli/practice-shop", test_practice_shop);
   g_test_add_func ("/cli/epeken-pack", test_epeken_pack);
+  g_test_add_func ("/cli/epeken-pack-zip", test_epeken_pack_zip);
   g_test_add_func ("/cli/channels-and-publish", test_channels_and_publish);
   g_test_add_func ("/cli/sync", test_sync);
   keyring = canting_test_keyring_start ();

@@ -78,7 +78,9 @@ static const GOptionEntry entries[] = {
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
     N_("ipal report, report, outcome, catalogue: the file to write: PDF, or CSV (ipal report, report, outcome merge) "
        "or JSON (outcome export)"), N_("FILE") },
-  { "out", 0, 0, G_OPTION_ARG_FILENAME, &opt_out, N_("epeken-pack: the folder to write the pack to"), N_("DIR") },
+  { "out", 0, 0, G_OPTION_ARG_FILENAME, &opt_out,
+    N_("epeken-pack: where to write the pack: a new folder, or a zip file when the name ends in .zip"),
+    N_("DIR|FILE.zip") },
   { "sku", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_skus,
     N_("epeken-pack, catalogue, publish: a product to include; repeat for more (more SKUs may also follow "
        "publish; default for the pack and the catalogue: every current product)"), N_("SKU") },
@@ -765,6 +767,7 @@ show_progress (guint     done,
     g_printerr ("\n");
 }
 
+/* @dir ending in .zip gets the pack as one zip file, else as a folder. */
 static int
 cmd_epeken_pack (const char *data_dir,
                  const char *dir)
@@ -782,8 +785,8 @@ cmd_epeken_pack (const char *data_dir,
   selection = select_products (db, &error);
   if (selection == NULL)
     return fail (error);
-  if (!canting_epeken_pack_write (db, selection, dir, isatty (STDERR_FILENO) ? show_progress : NULL, &shown, NULL,
-                                  &error))
+  if (!(canting_epeken_pack_is_zip_name (dir) ? canting_epeken_pack_write_zip : canting_epeken_pack_write)
+        (db, selection, dir, isatty (STDERR_FILENO) ? show_progress : NULL, &shown, NULL, &error))
     {
       /* The error on a line of its own, not after "3 of 12". */
       if (shown)
@@ -1054,7 +1057,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  context = g_option_context_new (_("COMMAND — info | backup create|list|restore FILE | import|export customers|products|orders|materials|purchases|ipal|ipal-lab FILE | export shortages FILE | ipal report --month YYYY-MM [-o FILE] | report pnl --from YYYY-MM --to YYYY-MM [--by month|year] [-o FILE] | report cashflow --from YYYY-MM-DD --to YYYY-MM-DD [-o FILE] | report sales --by product|motif|channel|city --from YYYY-MM-DD --to YYYY-MM-DD [-o FILE] | report tax --year YYYY [-o FILE] | outcome export --from --to --baseline-from --baseline-to -o FILE.json|FILE.pdf | outcome merge FILE… -o REPORT.csv|REPORT.pdf | bench orders|stock|reports|outcome|publish [N] | practice-shop [--port N] [--faults SPEC] [--time-limit SECONDS] [--data FILE] | epeken-pack --out DIR [--sku SKU]… [--include-incomplete] | catalogue -o FILE.pdf [--sku SKU]… [--include-incomplete] | channel add --name NAME --url URL --user USER [--consumer-key] < PASSWORD | channel list | publish --channel NAME [--all | --sku SKU… | --changed] [--dry-run] | sync --channel NAME"));
+  context = g_option_context_new (_("COMMAND — info | backup create|list|restore FILE | import|export customers|products|orders|materials|purchases|ipal|ipal-lab FILE | export shortages FILE | ipal report --month YYYY-MM [-o FILE] | report pnl --from YYYY-MM --to YYYY-MM [--by month|year] [-o FILE] | report cashflow --from YYYY-MM-DD --to YYYY-MM-DD [-o FILE] | report sales --by product|motif|channel|city --from YYYY-MM-DD --to YYYY-MM-DD [-o FILE] | report tax --year YYYY [-o FILE] | outcome export --from --to --baseline-from --baseline-to -o FILE.json|FILE.pdf | outcome merge FILE… -o REPORT.csv|REPORT.pdf | bench orders|stock|reports|outcome|publish [N] | practice-shop [--port N] [--faults SPEC] [--time-limit SECONDS] [--data FILE] | epeken-pack --out DIR|FILE.zip [--sku SKU]… [--include-incomplete] | catalogue -o FILE.pdf [--sku SKU]… [--include-incomplete] | channel add --name NAME --url URL --user USER [--consumer-key] < PASSWORD | channel list | publish --channel NAME [--all | --sku SKU… | --changed] [--dry-run] | sync --channel NAME"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Canting, the batik workshop book, from the command line."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -1209,7 +1212,7 @@ main (int   argc,
       if (argc != 2)
         return usage_error (context, _("Name each product with its own --sku: --sku PB-TL-0001 --sku PB-CP-0002."));
       if (pack && opt_out == NULL)
-        return usage_error (context, _("Say where to write the pack: --out DIR (a new folder)."));
+        return usage_error (context, _("Say where to write the pack: --out DIR (a new folder) or --out FILE.zip (one file to send)."));
       if (!pack && (opt_output == NULL || !has_suffix_ci (opt_output, ".pdf")))
         return usage_error (context, _("Say where to write the catalogue: -o FILE.pdf."));
       path = g_canonicalize_filename (pack ? opt_out : opt_output, NULL);
