@@ -416,17 +416,19 @@ publish_selected_activated (GtkWidget  *widget,
   queued (self, channel_id, ids->len, unpublish);
 }
 
+/* Queues every changed product (@all FALSE) or the whole catalogue for
+ * @channel_id, and says so. */
 static void
-publish_changed_activated (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
+queue_many (CantingProductsPage *self,
+            gint64               channel_id,
+            gboolean             all)
 {
-  CantingProductsPage *self = CANTING_PRODUCTS_PAGE (widget);
-  gint64 channel_id = g_variant_get_int64 (parameter);
+  CantingDb *db = canting_application_get_db (self->app);
   g_autoptr(GError) error = NULL;
   guint n = 0;
 
-  if (!canting_listing_queue_publish_changed (canting_application_get_db (self->app), channel_id, &n, &error))
+  if (!(all ? canting_listing_queue_publish_all (db, channel_id, &n, &error)
+            : canting_listing_queue_publish_changed (db, channel_id, &n, &error)))
     {
       canting_window_say (GTK_WIDGET (self), error->message);
       return;
@@ -435,22 +437,20 @@ publish_changed_activated (GtkWidget  *widget,
 }
 
 static void
+publish_changed_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  queue_many (CANTING_PRODUCTS_PAGE (widget), g_variant_get_int64 (parameter), FALSE);
+}
+
+static void
 on_publish_all_response (AdwMessageDialog    *dialog,
                          const char          *response,
                          CantingProductsPage *self)
 {
-  gint64 channel_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "canting-channel"));
-  g_autoptr(GError) error = NULL;
-  guint n = 0;
-
-  if (!g_str_equal (response, "publish"))
-    return;
-  if (!canting_listing_queue_publish_all (canting_application_get_db (self->app), channel_id, &n, &error))
-    {
-      canting_window_say (GTK_WIDGET (self), error->message);
-      return;
-    }
-  queued (self, channel_id, n, FALSE);
+  if (g_str_equal (response, "publish"))
+    queue_many (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "canting-channel")), TRUE);
 }
 
 /* Every product at once is a lot to put on a shop by mistake: asked
