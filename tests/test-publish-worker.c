@@ -35,12 +35,13 @@
 #include "canting-secret.h"
 #include "canting-shop.h"
 #include "canting-shop-store.h"
+#include "canting-test-shop.h"
 #include "canting-test-util.h"
 
-#define USER "pelatih"
-#define APP_PASSWORD "abcd EFGH 1234 ijkl MNOP 5678"
-#define CONSUMER_KEY "ck_0123456789abcdef0123456789abcdef01234567"
-#define CONSUMER_SECRET "cs_fedcba9876543210fedcba9876543210fedcba98"
+#define USER CANTING_TEST_SHOP_USER
+#define APP_PASSWORD CANTING_TEST_SHOP_APP_PASSWORD
+#define CONSUMER_KEY CANTING_TEST_SHOP_CONSUMER_KEY
+#define CONSUMER_SECRET CANTING_TEST_SHOP_CONSUMER_SECRET
 
 /* A 1×1 PNG; a product's photos differ by bytes after its end, so each
  * is a file (and an upload) of its own. */
@@ -58,91 +59,7 @@ static GThread *main_thread;
 
 /* ---- the practice shop on its own thread ------------------------------ */
 
-typedef struct {
-  GThread *thread;
-  GMainContext *context;
-  GMainLoop *loop;
-  CantingShop *shop;
-  char *path;
-  char *faults;
-  GMutex lock;
-  GCond cond;
-  gboolean ready;
-  char *home;
-} Shop;
-
-static gpointer
-shop_thread (gpointer data)
-{
-  Shop *s = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CantingShopStore) store = NULL;
-
-  g_main_context_push_thread_default (s->context);
-  store = canting_shop_store_open (s->path, &error);
-  g_assert_no_error (error);
-  s->shop = canting_shop_new (store, CONSUMER_KEY, CONSUMER_SECRET, USER, APP_PASSWORD);
-  g_assert_true (canting_shop_set_faults (s->shop, s->faults, &error));
-  g_assert_true (canting_shop_listen (s->shop, "127.0.0.1", 0, &error));
-  g_assert_no_error (error);
-
-  g_mutex_lock (&s->lock);
-  s->home = g_strdup (canting_shop_get_home_url (s->shop));
-  s->ready = TRUE;
-  g_cond_signal (&s->cond);
-  g_mutex_unlock (&s->lock);
-
-  g_main_loop_run (s->loop);
-  canting_shop_disconnect (s->shop);
-  g_clear_object (&s->shop);
-  g_clear_object (&store);
-  while (g_main_context_iteration (s->context, FALSE))
-    ;
-  g_main_context_pop_thread_default (s->context);
-  return NULL;
-}
-
-static Shop *
-shop_start (const char *dir,
-            const char *faults)
-{
-  Shop *s = g_new0 (Shop, 1);
-
-  s->path = g_build_filename (dir, "shop.db", NULL);
-  s->faults = g_strdup (faults);
-  s->context = g_main_context_new ();
-  s->loop = g_main_loop_new (s->context, FALSE);
-  g_mutex_init (&s->lock);
-  g_cond_init (&s->cond);
-  s->thread = g_thread_new ("shop", shop_thread, s);
-  g_mutex_lock (&s->lock);
-  while (!s->ready)
-    g_cond_wait (&s->cond, &s->lock);
-  g_mutex_unlock (&s->lock);
-  return s;
-}
-
-static gboolean
-quit_loop (gpointer data)
-{
-  g_main_loop_quit (data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-shop_stop (Shop *s)
-{
-  g_main_context_invoke (s->context, quit_loop, s->loop);
-  g_thread_join (s->thread);
-  g_main_loop_unref (s->loop);
-  g_main_context_unref (s->context);
-  g_mutex_clear (&s->lock);
-  g_cond_clear (&s->cond);
-  g_free (s->path);
-  g_free (s->faults);
-  g_free (s->home);
-  g_free (s);
-}
+typedef CantingTestShop Shop;
 
 /* A second connection to the shop's file, for what the shop holds. */
 static CantingShopStore *
@@ -387,7 +304,7 @@ fixture_set_up (Fixture       *f,
   f->dir = canting_test_mkdtemp ();
   f->db = canting_db_open_full (f->dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, &error);
   g_assert_no_error (error);
-  f->shop = shop_start (f->dir, faults);
+  f->shop = canting_test_shop_start (f->dir, faults);
   f->channel = add_channel (f, CANTING_CHANNEL_AUTH_APP_PASSWORD, APP_PASSWORD);
   f->messages = g_ptr_array_new_with_free_func (g_free);
 }
@@ -414,7 +331,7 @@ fixture_tear_down (Fixture       *f,
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_clear_object (&f->worker);
-  shop_stop (f->shop);
+  canting_test_shop_stop (f->shop);
   g_clear_object (&f->db);
   canting_test_rmdir (f->dir);
   g_free (f->dir);
