@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The two README commands: `dev.sh run` and `dev.sh test`.
+# The two README commands: `dev.sh run` and `dev.sh test`; and
+# `dev.sh bench-ui`, the GUI's start-up figures (bench_ui below).
 #
 # Both install whatever Debian 12 packages are missing (only when something
 # is missing, so a second run is quick), configure `_build` once, build
@@ -76,6 +77,39 @@ run_tests() {
   return $rc
 }
 
+# The GUI started under Xvfb on a generated ten-year workshop (made once,
+# kept in _build/bench-workshop; `--small` for a quick one): the time from
+# starting the process to its first frame, and its resident memory a
+# second later (the app reports both when CANTING_BENCH_STARTUP is set).
+# The day's first start also makes the daily backup; run it twice to see
+# both.
+bench_ui() {
+  local dir="$build/bench-workshop" scale=()
+  if [ "${1:-}" = "--small" ]; then dir="$build/bench-workshop-small"; scale=(--small); fi
+  if [ ! -f "$dir/canting.db" ]; then
+    rm -rf "$dir"
+    "$build/src/cli/canting-cli" --data-dir "$dir" generate --seed 1 --years 10 "${scale[@]}" >&2
+  fi
+  export GSETTINGS_SCHEMA_DIR="$build/data" GSETTINGS_BACKEND=memory CANTING_LOCALEDIR="$build/po"
+  # Xvfb has no GPU: GL would be Mesa's software renderer, whose memory
+  # a real laptop's driver does not count against the app.
+  export GSK_RENDERER="${GSK_RENDERER:-cairo}"
+  local out start frame kb
+  # The clock starts inside, once Xvfb and the session bus are up.
+  out=$(CANTING_BENCH_STARTUP=1 dbus-run-session -- xvfb-run -a -s '-screen 0 1366x768x24' \
+          bash -c 'echo "start-us $(date +%s%6N)"; exec "$0" --data-dir "$1"' "$build/src/ui/canting" "$dir")
+  start=$(sed -n 's/^start-us //p' <<<"$out")
+  frame=$(sed -n 's/^canting-bench: first-frame-us //p' <<<"$out")
+  kb=$(sed -n 's/^canting-bench: resident-kb //p' <<<"$out")
+  if [ -z "$frame" ] || [ -z "$kb" ]; then
+    echo "dev.sh: the app did not report its start-up figures" >&2
+    return 1
+  fi
+  # Xvfb and the session bus start first; what they take is counted too.
+  echo "ui.first-frame: $(( (frame - start) / 1000 )) ms"
+  echo "ui.resident-memory: $(( kb / 1024 )) MB (GSK_RENDERER=$GSK_RENDERER)"
+}
+
 # The last line of `dev.sh test` is always the summary, even when set-up
 # or the build fails before any test runs.
 summary_printed=0
@@ -104,8 +138,13 @@ case "$cmd" in
     build
     run_tests "$@"
     ;;
+  bench-ui)
+    install_missing
+    build
+    bench_ui "$@"
+    ;;
   *)
-    echo "usage: $0 run|test" >&2
+    echo "usage: $0 run|test|bench-ui [--small]" >&2
     exit 2
     ;;
 esac

@@ -849,9 +849,8 @@ canting_cli_bench_publish (guint n_products,
     return fail (error);
   for (guint i = 0; i < results->len; i++)
     {
-      CantingBenchResult *r = g_ptr_array_index (results, i);
-      g_print ("%s: canting %.2f ms; baseline %.2f ms; ratio %.3f  (baseline: %s)\n", r->name, r->canting_ms,
-               r->baseline_ms, r->baseline_ms > 0 ? r->canting_ms / r->baseline_ms : 0.0, r->baseline);
+      g_autofree char *line = canting_bench_result_line (g_ptr_array_index (results, i));
+      g_print ("%s\n", line);
     }
   return 0;
 }

@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "canting-backup.h"
+#include "canting-cli-bench.h"
 #include "canting-cli-publish.h"
 #include "canting-bench.h"
 #include "canting-csv.h"
@@ -65,6 +66,10 @@ static char *opt_channel;
 static gboolean opt_all;
 static gboolean opt_changed;
 static int opt_latency = -1;
+static int opt_seed = 1;
+static int opt_years = 10;
+static double opt_scale = 1.0;
+static gboolean opt_small;
 
 static const GOptionEntry entries[] = {
   { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, &opt_data_dir,
@@ -123,6 +128,13 @@ static const GOptionEntry entries[] = {
     N_("publish: the products changed here or refused before"), NULL },
   { "latency", 0, 0, G_OPTION_ARG_INT, &opt_latency,
     N_("bench publish: how long the practice shops wait before each answer (default 50)"), N_("MS") },
+  { "seed", 0, 0, G_OPTION_ARG_INT, &opt_seed, N_("generate: the seed; the same seed makes the same records (default 1)"),
+    N_("N") },
+  { "years", 0, 0, G_OPTION_ARG_INT, &opt_years, N_("generate: how many years of records, ending 2025 (default 10)"),
+    N_("N") },
+  { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &opt_scale,
+    N_("generate, bench: the size against a busy workshop’s (default 1: 200,000 orders in ten years)"), N_("F") },
+  { "small", 0, 0, G_OPTION_ARG_NONE, &opt_small, N_("generate, bench: a quick small run, as --scale 0.01"), NULL },
   { NULL }
 };
 
@@ -823,68 +835,6 @@ cmd_catalogue (const char *data_dir,
   return 0;
 }
 
-/* Benchmarks run in a temporary workshop, never the person's own.  @n
- * counts orders, stock movements, ledger entries or outcome files. */
-static int
-cmd_bench (const char *what,
-           guint       n)
-{
-  GError *error = NULL;
-  g_autofree char *dir = NULL;
-  g_autoptr(GPtrArray) results = NULL;
-  gboolean stock = g_str_equal (what, "stock"), reports = g_str_equal (what, "reports");
-  gboolean outcome = g_str_equal (what, "outcome");
-
-  if (!stock && !reports && !outcome && !g_str_equal (what, "orders"))
-    {
-      g_printerr (_("canting-cli: unknown benchmark “%s”; known: orders, stock, reports, outcome, publish\n"), what);
-      return 2;
-    }
-  dir = g_dir_make_tmp ("canting-bench-XXXXXX", &error);
-  if (dir == NULL)
-    return fail (error);
-  if (outcome)
-    {
-      g_printerr (_("Writing %u workshop outcome files in %s…\n"), n, dir);
-      results = canting_bench_outcome (dir, n, &error);
-    }
-  else if (stock)
-    {
-      g_printerr (_("Building a workshop with %u stock movements in %s…\n"), n, dir);
-      results = canting_bench_stock (dir, n, &error);
-    }
-  else if (reports)
-    {
-      g_printerr (_("Building a workshop with %u ledger entries in %s…\n"), n, dir);
-      results = canting_bench_reports (dir, n, &error);
-    }
-  else
-    {
-      g_printerr (_("Building a workshop with %u orders in %s…\n"), n, dir);
-      results = canting_bench_orders (dir, n, &error);
-    }
-  {
-    /* Clean up whatever happened. */
-    const char *names[] = { "canting.db", "canting.db-wal", "canting.db-shm", NULL };
-    for (guint i = 0; names[i] != NULL; i++)
-      {
-        g_autofree char *path = g_build_filename (dir, names[i], NULL);
-        g_remove (path);
-      }
-    g_rmdir (dir);
-  }
-  if (results == NULL)
-    return fail (error);
-  for (guint i = 0; i < results->len; i++)
-    {
-      CantingBenchResult *r = g_ptr_array_index (results, i);
-      g_print ("%s: canting %.2f ms; baseline %.2f ms; ratio %.3f  (baseline: %s)\n",
-               r->name, r->canting_ms, r->baseline_ms,
-               r->baseline_ms > 0 ? r->canting_ms / r->baseline_ms : 0.0, r->baseline);
-    }
-  return 0;
-}
-
 static int
 cmd_backup_restore (const char *data_dir,
                     const char *file)
@@ -1057,7 +1007,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  context = g_option_context_new (_("COMMAND — info | backup create|list|restore FILE | import|export customers|products|orders|materials|purchases|ipal|ipal-lab FILE | export shortages FILE | ipal report --month YYYY-MM [-o FILE] | report pnl --from YYYY-MM --to YYYY-MM [--by month|year] [-o FILE] | report cashflow --from YYYY-MM-DD --to YYYY-MM-DD [-o FILE] | report sales --by product|motif|channel|city --from YYYY-MM-DD --to YYYY-MM-DD [-o FILE] | report tax --year YYYY [-o FILE] | outcome export --from --to --baseline-from --baseline-to -o FILE.json|FILE.pdf | outcome merge FILE… -o REPORT.csv|REPORT.pdf | bench orders|stock|reports|outcome|publish [N] | practice-shop [--port N] [--faults SPEC] [--time-limit SECONDS] [--data FILE] | epeken-pack --out DIR|FILE.zip [--sku SKU]… [--include-incomplete] | catalogue -o FILE.pdf [--sku SKU]… [--include-incomplete] | channel add --name NAME --url URL --user USER [--consumer-key] < PASSWORD | channel list | publish --channel NAME [--all | --sku SKU… | --changed] [--dry-run] | sync --channel NAME"));
+  context = g_option_context_new (_("COMMAND — info | backup create|list|restore FILE | import|export customers|products|orders|materials|purchases|ipal|ipal-lab FILE | export shortages FILE | ipal report --month YYYY-MM [-o FILE] | report pnl --from YYYY-MM --to YYYY-MM [--by month|year] [-o FILE] | report cashflow --from YYYY-MM-DD --to YYYY-MM-DD [-o FILE] | report sales --by product|motif|channel|city --from YYYY-MM-DD --to YYYY-MM-DD [-o FILE] | report tax --year YYYY [-o FILE] | outcome export --from --to --baseline-from --baseline-to -o FILE.json|FILE.pdf | outcome merge FILE… -o REPORT.csv|REPORT.pdf | generate [--seed N] [--years N] [--scale F] | bench all|open|orders|stock|reports|import|outcome|publish [N] [--small] | practice-shop [--port N] [--faults SPEC] [--time-limit SECONDS] [--data FILE] | epeken-pack --out DIR|FILE.zip [--sku SKU]… [--include-incomplete] | catalogue -o FILE.pdf [--sku SKU]… [--include-incomplete] | channel add --name NAME --url URL --user USER [--consumer-key] < PASSWORD | channel list | publish --channel NAME [--all | --sku SKU… | --changed] [--dry-run] | sync --channel NAME"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Canting, the batik workshop book, from the command line."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -1142,25 +1092,37 @@ main (int   argc,
         return usage_error (context, _("sync takes only --channel NAME."));
       return canting_cli_sync (data_dir, opt_channel);
     }
-  if (g_str_equal (cmd, "bench") && (argc == 3 || argc == 4))
+  if (g_str_equal (cmd, "generate") || (g_str_equal (cmd, "bench") && (argc == 3 || argc == 4)))
     {
-      /* 200,000 orders: ten years of a busy workshop (issue: Scale).  A
-       * million stock movements: the same ten years, each order using
-       * several materials, plus purchases and counts.  A million ledger
-       * entries: those ten years' payments, purchases, wages and the
-       * rest, a few hundred a day. */
-      gboolean stock = g_str_equal (argv[2], "stock"), reports = g_str_equal (argv[2], "reports");
-      /* A thousand workshops' files: an association's hundreds, with room
-       * (issue: the merge takes them in under two seconds). */
-      gboolean outcome = g_str_equal (argv[2], "outcome");
-      guint64 n = stock || reports ? 1000000 : outcome ? 1000 : 200000;
+      gboolean outcome = argc > 2 && g_str_equal (argv[2], "outcome");
+      double scale = opt_small ? 0.01 : opt_scale;
+      guint64 n = 0;
+
+      if (!(scale > 0 && scale <= 10))
+        return usage_error (context, _("The scale must be a number above 0 and at most 10."));
+      if (g_str_equal (cmd, "generate"))
+        {
+          if (argc != 2)
+            return usage_error (context, _("generate takes only options: --seed N --years N --scale F."));
+          if (opt_years < 1 || opt_years > 50)
+            return usage_error (context, _("The number of years must be a whole number from 1 to 50."));
+          return canting_cli_generate (data_dir, (guint32) opt_seed, (guint) opt_years, scale);
+        }
+      if (!canting_cli_bench_known (argv[2]))
+        {
+          g_printerr (_("canting-cli: unknown benchmark “%s”; known: all, open, orders, stock, reports, import, "
+                        "outcome, publish\n"), argv[2]);
+          return 2;
+        }
       if (argc == 4 && outcome && !g_ascii_string_to_unsigned (argv[3], 10, 1, 100000, &n, NULL))
         return usage_error (context, _("The number of outcome files must be a whole number from 1 to 100000."));
       if (argc == 4 && !outcome && (!g_ascii_string_to_unsigned (argv[3], 10, 1, 10000000, &n, NULL)))
-        return usage_error (context, stock ? _("The number of stock movements must be a whole number from 1 to 10000000.")
-                                     : reports ? _("The number of ledger entries must be a whole number from 1 to 10000000.")
+        return usage_error (context, g_str_equal (argv[2], "stock")
+                                     ? _("The number of stock movements must be a whole number from 1 to 10000000.")
+                                     : g_str_equal (argv[2], "reports")
+                                     ? _("The number of ledger entries must be a whole number from 1 to 10000000.")
                                      : _("The number of orders must be a whole number from 1 to 10000000."));
-      return cmd_bench (argv[2], (guint) n);
+      return canting_cli_bench (argv[2], (guint) n, scale, opt_data_dir != NULL ? data_dir : NULL);
     }
   if (g_str_equal (cmd, "ipal") && argc == 3 && g_str_equal (argv[2], "report"))
     {

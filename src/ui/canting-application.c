@@ -6,6 +6,8 @@
  * file is moved aside, never overwritten. */
 #include "config.h"
 
+#include <string.h>
+
 #include "canting-application.h"
 
 #include <glib/gi18n.h>
@@ -384,13 +386,51 @@ daily_backup_tick (gpointer user_data)
 
 /* Shows the main window once the database is open, on a normal start and
  * after a recovery alike. */
+/* --- build-aux/dev.sh bench-ui --------------------------------------------- */
+
+/* With CANTING_BENCH_STARTUP set, the app prints the wall-clock time of
+ * its first frame (µs since the epoch, so the script can subtract the
+ * moment it started the process) and, once the window has settled for
+ * a second, its resident memory, then quits.  Nothing else changes. */
+static gboolean
+bench_report_memory (gpointer data)
+{
+  g_autofree char *status = NULL;
+  const char *rss;
+
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) && (rss = strstr (status, "VmRSS:")) != NULL)
+    g_print ("canting-bench: resident-kb %" G_GINT64_FORMAT "\n", g_ascii_strtoll (rss + strlen ("VmRSS:"), NULL, 10));
+  g_application_quit (G_APPLICATION (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+bench_after_paint (GdkFrameClock      *clock,
+                   CantingApplication *self)
+{
+  g_print ("canting-bench: first-frame-us %" G_GINT64_FORMAT "\n", g_get_real_time ());
+  g_signal_handlers_disconnect_by_func (clock, bench_after_paint, self);
+  g_timeout_add_seconds (1, bench_report_memory, self);
+}
+
+static void
+bench_on_realize (GtkWidget          *window,
+                  CantingApplication *self)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (bench_after_paint), self);
+}
+
 static void
 present_main_window (CantingApplication *self)
 {
   CantingWindow *window = main_window (self);
 
   if (window == NULL)
-    window = canting_window_new (self);
+    {
+      window = canting_window_new (self);
+      if (g_getenv ("CANTING_BENCH_STARTUP") != NULL)
+        g_signal_connect (window, "realize", G_CALLBACK (bench_on_realize), self);
+    }
   gtk_window_present (GTK_WINDOW (window));
 
   if (self->daily_backup_source == 0)
