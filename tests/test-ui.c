@@ -174,6 +174,19 @@ find_shown_label (GtkWidget  *root,
   return NULL;
 }
 
+typedef struct {
+  GtkWidget  *root;
+  const char *text;
+} LabelWatch;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelWatch *w = data;
+
+  return find_shown_label (w->root, w->text) != NULL;
+}
+
 static GtkWidget *
 find_by_tooltip (GtkWidget  *root,
                  const char *tooltip)
@@ -1525,9 +1538,11 @@ money_step (CantingApplication *app)
     paid = find_widget (GTK_WIDGET (owed), GTK_TYPE_BUTTON, "Lunas");
     g_assert_nonnull (paid);
     g_signal_emit_by_name (paid, "clicked");
-    spin (100);
+    {
+      LabelWatch none_owed = { GTK_WIDGET (owed), "Tidak ada utang ke pemasok" };
+      wait_until (label_shown, &none_owed);
+    }
     g_assert_cmpint (ledger_totals (app).expense, ==, expense_before + 96000);
-    g_assert_nonnull (find_shown_label (GTK_WIDGET (owed), "Tidak ada utang ke pemasok"));
     g_object_add_weak_pointer (G_OBJECT (owed), (gpointer *) &owed);
     gtk_window_close (GTK_WINDOW (owed));
     wait_until (window_gone, &owed);
@@ -1698,19 +1713,6 @@ typedef struct {
   gint64     channel;
   gint64     remote;
 } OrderWatch;
-
-typedef struct {
-  GtkWidget  *root;
-  const char *text;
-} LabelWatch;
-
-static gboolean
-label_shown (gpointer data)
-{
-  LabelWatch *w = data;
-
-  return find_shown_label (w->root, w->text) != NULL;
-}
 
 static gboolean
 shop_order_here (gpointer data)
@@ -1935,8 +1937,10 @@ listing_step (CantingApplication *app)
 
     g_action_group_activate_action (G_ACTION_GROUP (app), "sync-orders", NULL);
     wait_until (shop_order_here, &order_watch);
-    spin (100);
-    g_assert_nonnull (find_shown_label (GTK_WIDGET (window), "Toko Latihan: 1 pesanan baru"));
+    {
+      LabelWatch news = { GTK_WIDGET (window), "Toko Latihan: 1 pesanan baru" };
+      wait_until (label_shown, &news);
+    }
     {
       g_autoptr(CantingOrder) order = canting_order_load (db, canting_channel_order_lookup (db, shop->id, sale->id, NULL),
                                                           &error);
