@@ -69,9 +69,15 @@ run_tests() {
   local rc=0
   # A log left by an earlier run must never be summarised as this one's.
   rm -f "$build/meson-logs/testlog.json"
-  # UI tests need a display and a session bus; give the whole suite both.
-  dbus-run-session -- xvfb-run -a -s '-screen 0 1366x768x24' \
+  # UI tests need a display and a session bus; give the whole suite both,
+  # and a runtime dir of its own: the accessibility bus's socket lives
+  # there (else in ~/.cache/at-spi, shared with any other run, whose end
+  # would take it away mid-test).
+  local runtime
+  runtime=$(mktemp -d "${TMPDIR:-/tmp}/canting-test-runtime.XXXXXX")
+  XDG_RUNTIME_DIR="$runtime" dbus-run-session -- xvfb-run -a -s '-screen 0 1366x768x24' \
     meson test -C "$build" --print-errorlogs "$@" || rc=$?
+  rm -rf "$runtime"
   summary_printed=1
   python3 "$top/build-aux/test-summary.py" "$build/meson-logs/testlog.json" || rc=1
   return $rc
