@@ -26,6 +26,9 @@ packages=(
   # The practice shop's page in a real browser (tests/test-shop-browser.c):
   # headless Chromium driven through chromedriver.
   chromium chromium-driver
+  # `flatpak-builder --show-manifest` reads the manifest offline
+  # (tests/test-flatpak.c); building the Flatpak needs the network.
+  flatpak-builder
   # The wordpress test runs Debian's WordPress with a private MariaDB
   # (tests/wordpress/wordpress-server.sh).  Installing mariadb-server and
   # wordpress (which pulls apache2) also sets up their system services;
