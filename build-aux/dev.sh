@@ -23,6 +23,12 @@ packages=(
   python3 xvfb xauth xdotool dbus-daemon dbus-x11 at-spi2-core python3-gi gir1.2-atspi-2.0
   dconf-gsettings-backend imagemagick gnome-keyring locales x11-apps poppler-utils
   librsvg2-common adwaita-icon-theme
+  # The practice shop's page in a real browser (tests/test-shop-browser.c):
+  # headless Chromium driven through chromedriver.
+  chromium chromium-driver
+  # `flatpak-builder --show-manifest` reads the manifest offline
+  # (tests/test-flatpak.c); building the Flatpak needs the network.
+  flatpak-builder
   # The wordpress test runs Debian's WordPress with a private MariaDB
   # (tests/wordpress/wordpress-server.sh).  Installing mariadb-server and
   # wordpress (which pulls apache2) also sets up their system services;
