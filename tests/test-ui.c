@@ -1369,6 +1369,15 @@ ipal_step (CantingApplication *app)
     click (GTK_WIDGET (sludge), "_Simpan");
     wait_until (window_gone, &sludge);
     g_assert_cmpint (canting_test_query_int (canting_db_get_handle (db), "SELECT count(*) FROM ipal_sludge"), ==, 1);
+    /* Listed with its day, as people write it (it was "2026-…T00:00"). */
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *today = g_date_time_format (now, "%d/%m/%Y");
+      LabelWatch listed = { GTK_WIDGET (page), today };
+
+      wait_until (label_shown, &listed);
+      g_assert_null (find_shown_label (GTK_WIDGET (page), "T00:00"));
+    }
 
     g_signal_emit_by_name (view, "activate", 0);
     sludge = find_window (app, CANTING_TYPE_SLUDGE_DIALOG);
