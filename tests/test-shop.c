@@ -1323,6 +1323,16 @@ test_page (void)
   msg = soup_message_new ("GET", url);
   body = soup_session_send_and_read (s->session, msg, NULL, &error);
   g_assert_cmpuint (soup_message_get_status (msg), ==, 404);
+  {
+    /* In the same language as the shop's pages, said the same way. */
+    g_autofree char *missing = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+    const char *lang = strstr (html, "<html lang=\"");
+    g_autofree char *tag = NULL;
+
+    g_assert_nonnull (lang);
+    tag = g_strndup (lang, strchr (lang + strlen ("<html lang=\""), '"') - lang + 1);
+    g_assert_nonnull (strstr (missing, tag));
+  }
   shop_stop (s);
 }
 
