@@ -30,6 +30,7 @@
 #include "canting-worker-dialog.h"
 #include "canting-workers-page.h"
 #include "canting-window.h"
+#include "canting-guide.h"
 #include "canting-accounts-dialog.h"
 #include "canting-entry-dialog.h"
 #include "canting-ledger.h"
@@ -2008,6 +2009,49 @@ test_listing (void)
   run_app (listing_step);
 }
 
+/* The guide from the main menu: page by page to the end, then gone;
+ * F1 on a page opens the help at that page. */
+static void
+guide_step (CantingApplication *app)
+{
+  CantingWindow *window = wait_for_main_window (app);
+  CantingGuide *guide;
+  GtkWindow *help;
+  GtkStack *stack;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "guide", NULL);
+  guide = find_window (app, CANTING_TYPE_GUIDE);
+  g_assert_nonnull (guide);
+  wait_until (widget_mapped, guide);
+  g_assert_nonnull (find_widget (GTK_WIDGET (guide), ADW_TYPE_STATUS_PAGE, "Buku Usaha Bengkel Anda"));
+  for (guint i = 0; i < 5; i++)
+    click (GTK_WIDGET (guide), "_Lanjut");
+  /* The last page: its button starts, Skip is gone. */
+  g_assert_false (gtk_widget_get_visible (find_widget (GTK_WIDGET (guide), GTK_TYPE_BUTTON, "_Lewati")));
+  g_object_add_weak_pointer (G_OBJECT (guide), (gpointer *) &guide);
+  click (GTK_WIDGET (guide), "_Mulai Memakai Canting");
+  wait_until (window_gone, &guide);
+
+  canting_window_show_page (window, "ipal");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.help", NULL);
+  help = g_object_get_data (G_OBJECT (window), "canting-help");
+  g_assert_nonnull (help);
+  wait_until (widget_mapped, help);
+  stack = find_widget (GTK_WIDGET (help), GTK_TYPE_STACK, NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "ipal");
+  g_assert_nonnull (find_shown_label (GTK_WIDGET (help), "Permen LH 12/2025"));
+  g_object_add_weak_pointer (G_OBJECT (help), (gpointer *) &help);
+  gtk_window_close (help);
+  wait_until (window_gone, &help);
+  g_assert_null (g_object_get_data (G_OBJECT (window), "canting-help"));
+}
+
+static void
+test_guide (void)
+{
+  run_app (guide_step);
+}
+
 /* A stand-in desktop notification server on the session bus, so the
  * test sees what Canting announces (and GLib finds someone to tell). */
 
@@ -2118,6 +2162,7 @@ main (int   argc,
   g_test_add_func ("/ui/10-money", test_money);
   g_test_add_func ("/ui/11-reports", test_reports);
   g_test_add_func ("/ui/12-listing", test_listing);
+  g_test_add_func ("/ui/13-guide-and-help", test_guide);
   rc = g_test_run ();
   canting_test_rmdir (data_dir);
   canting_test_keyring_stop (keyring);

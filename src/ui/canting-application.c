@@ -17,6 +17,7 @@
 #include "canting-backup.h"
 #include "canting-channel.h"
 #include "canting-channel-dialog.h"
+#include "canting-guide.h"
 #include "canting-resources.h"
 #include "canting-error.h"
 #include "canting-paths.h"
@@ -722,8 +723,21 @@ sync_orders_activated (GSimpleAction *action,
     g_object_unref (toast);
 }
 
+/* The first-run guide, again. */
+static void
+guide_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  CantingApplication *self = user_data;
+  GtkWindow *parent = GTK_WINDOW (main_window (self));
+
+  gtk_window_present (GTK_WINDOW (canting_guide_new (parent)));
+}
+
 static const GActionEntry app_actions[] = {
   { "sync-orders", sync_orders_activated },
+  { "guide", guide_activated },
   { "quit", quit_activated },
   { "show-page", show_page_activated, "s" },
   { "preferences", preferences_activated },

@@ -12,6 +12,7 @@
 #include "canting-accessible.h"
 #include "canting-backup.h"
 #include "canting-customers-page.h"
+#include "canting-guide.h"
 #include "canting-home-page.h"
 #include "canting-ipal-page.h"
 #include "canting-materials-page.h"
@@ -229,6 +230,17 @@ search_activated (GtkWidget  *widget,
     gtk_widget_grab_focus (entry);
 }
 
+/* F1: the help page of the section in view. */
+static void
+help_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CantingWindow *self = CANTING_WINDOW (widget);
+
+  canting_help_show (GTK_WINDOW (self), adw_view_stack_get_visible_child_name (self->stack));
+}
+
 static void
 on_page_changed (CantingWindow *self)
 {
@@ -342,6 +354,8 @@ canting_window_class_init (CantingWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-record", NULL);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_install_action (widget_class, "win.help", NULL, help_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", NULL);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/canting/Canting/canting-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, switcher_title);
