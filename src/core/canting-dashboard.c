@@ -88,15 +88,15 @@ read_top (CantingDb       *db,
           const char      *to,
           GError         **error)
 {
-  g_autoptr(CantingSales) sales = canting_sales_new (db, by, from, to, error);
+  g_autoptr(GPtrArray) lines = canting_sales_lines (db, by, from, to, error);
   GPtrArray *top;
 
-  if (sales == NULL)
+  if (lines == NULL)
     return NULL;
   top = g_ptr_array_new_with_free_func ((GDestroyNotify) top_item_free);
-  for (guint i = 0; i < sales->lines->len && i < TOP_N; i++)
+  for (guint i = 0; i < lines->len && i < TOP_N; i++)
     {
-      const CantingSalesLine *line = sales->lines->pdata[i];
+      const CantingSalesLine *line = lines->pdata[i];
       CantingTopItem *item = g_new0 (CantingTopItem, 1);
 
       item->name = g_strdup (line->label);
@@ -117,7 +117,6 @@ canting_dashboard_read (CantingDb   *db,
   g_autofree char *year_to = NULL;
   g_autofree char *month_from = NULL;
   g_autofree char *month_to = NULL;
-  g_autoptr(GPtrArray) owed = NULL;
   g_autoptr(GPtrArray) unlogged = NULL;
   CantingMoney buckets[CANTING_AGE_BUCKET_COUNT];
   CantingOrderFilter orders = { .status = -1 };
@@ -151,8 +150,7 @@ canting_dashboard_read (CantingDb   *db,
   if (d->orders_due_this_week < 0 || d->orders_overdue < 0)
     return NULL;
 
-  owed = canting_receivables (db, d->today, buckets, error);
-  if (owed == NULL)
+  if (!canting_receivables_totals (db, d->today, buckets, error))
     return NULL;
   for (guint i = 0; i < CANTING_AGE_BUCKET_COUNT; i++)
     {

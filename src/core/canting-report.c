@@ -749,6 +749,23 @@ canting_sales_new (CantingDb       *db,
   return g_steal_pointer (&sales);
 }
 
+GPtrArray *
+canting_sales_lines (CantingDb       *db,
+                     CantingSalesBy   by,
+                     const char      *from,
+                     const char      *to,
+                     GError         **error)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) sales_line_free);
+  /* sales_rows() reads the period and the grouping from here. */
+  CantingSales query = { .from = (char *) from, .to = (char *) to, .by = by };
+
+  g_return_val_if_fail (by < CANTING_SALES_BY_COUNT, NULL);
+  if (!day_range_ok (from, to, error) || !sales_rows (db, sales_sql[by], &query, lines, error))
+    return NULL;
+  return g_steal_pointer (&lines);
+}
+
 const char *
 canting_sales_amount_note (const CantingSales *sales)
 {

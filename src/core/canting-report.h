@@ -196,6 +196,14 @@ CantingSales *canting_sales_new  (CantingDb          *db,
                                   const char         *from,
                                   const char         *to,
                                   GError            **error);
+/* Only the lines of canting_sales_new(), largest first, without the
+ * total (the dashboard's "what sold best"): one pass over the period
+ * instead of two.  (transfer full) (element-type CantingSalesLine) */
+GPtrArray    *canting_sales_lines (CantingDb         *db,
+                                   CantingSalesBy     by,
+                                   const char        *from,
+                                   const char        *to,
+                                   GError           **error);
 GBytes       *canting_sales_csv  (const CantingSales *sales,
                                   char                separator);
 /* "Sales by Motif — 01/03/2026 to 31/03/2026".  (transfer full) */
