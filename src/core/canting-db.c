@@ -43,6 +43,7 @@ struct _CantingDb
   char *data_dir;
   char *path;
   char *backup_warning;
+  gboolean reader;   /* canting_db_open_reader(): reads only, notes nothing */
 };
 
 G_DEFINE_FINAL_TYPE (CantingDb, canting_db, G_TYPE_OBJECT)
@@ -102,7 +103,8 @@ canting_db_finalize (GObject *object)
 {
   CantingDb *self = CANTING_DB (object);
 
-  if (self->handle != NULL && sqlite3_close_v2 (self->handle) == SQLITE_OK && self->path != NULL)
+  if (self->handle != NULL && sqlite3_close_v2 (self->handle) == SQLITE_OK && self->path != NULL &&
+      !self->reader)
     note_clean_close (self->path);
   g_free (self->data_dir);
   g_free (self->path);
@@ -511,6 +513,31 @@ canting_db_open_full (const char          *data_dir,
   return g_steal_pointer (&self);
 }
 
+CantingDb *
+canting_db_open_reader (CantingDb  *db,
+                        GError    **error)
+{
+  g_autoptr(CantingDb) self = NULL;
+  int rc;
+
+  g_return_val_if_fail (CANTING_IS_DB (db), NULL);
+
+  self = g_object_new (CANTING_TYPE_DB, NULL);
+  self->data_dir = g_strdup (db->data_dir);
+  self->path = g_strdup (db->path);
+  self->reader = TRUE;
+  /* No checks: @db checked and upgraded the file when it opened it. */
+  rc = sqlite3_open_v2 (self->path, &self->handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      canting_db_set_error (error, self->handle, rc, self->path);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->handle, 1);
+  sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
+  return g_steal_pointer (&self);
+}
+
 gboolean
 canting_db_upgrade (CantingDb  *self,
                     GError    **error)
@@ -526,6 +553,13 @@ canting_db_open (const char  *data_dir,
                  GError     **error)
 {
   return canting_db_open_full (data_dir, CANTING_DB_OPEN_DEFAULT, -1, error);
+}
+
+CantingDb *
+canting_db_open_without_backup (const char  *data_dir,
+                                GError     **error)
+{
+  return canting_db_open_full (data_dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, error);
 }
 
 const char *
