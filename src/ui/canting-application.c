@@ -38,7 +38,7 @@ struct _CantingApplication
   CantingDb *db;
   CantingProfile *profile;
   guint daily_backup_source;
-  gboolean backup_warning_shown;
+  gboolean backup_running;       /* today's copy is being made on its thread */
   GtkWindow *open_error_dialog;  /* weak: the one "cannot open" dialog */
   /* Sends the outbox to the online shops on a thread of its own, for
    * every shop; started once the workshop is open. */
@@ -366,22 +366,52 @@ main_window (CantingApplication *self)
   return find_window (self, CANTING_TYPE_WINDOW);
 }
 
-static gboolean
-daily_backup_tick (gpointer user_data)
+static void
+on_daily_backup_done (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
 {
-  CantingApplication *self = user_data;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(CantingApplication) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (self->db != NULL && !canting_backup_auto_daily (self->db, now, NULL, &error))
+  self->backup_running = FALSE;
+  g_application_release (G_APPLICATION (self));
+  if (!canting_backup_auto_daily_finish (CANTING_DB (source), result, NULL, &error))
     {
       CantingWindow *window = main_window (self);
       g_autofree char *message = g_strdup_printf (_("Today’s automatic backup failed: %s"), error->message);
+      AdwToast *toast;
 
       g_warning ("%s", message);
-      if (window != NULL)
-        canting_window_add_toast (window, adw_toast_new (message));
+      if (window == NULL)
+        return;
+      toast = adw_toast_new (message);
+      /* Stays until dismissed: the person should know the safety copy is
+       * missing, or that the file may be damaged. */
+      adw_toast_set_timeout (toast, 0);
+      canting_window_add_toast (window, toast);
     }
+}
+
+/* Today's copy, if it is due, on a thread of its own: the window opens
+ * and works while it is made.  The app stays (held) until it is done,
+ * so closing the window never leaves half a copy. */
+static void
+start_daily_backup (CantingApplication *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (self->db == NULL || self->backup_running)
+    return;
+  self->backup_running = TRUE;
+  g_application_hold (G_APPLICATION (self));
+  canting_backup_auto_daily_async (self->db, now, NULL, on_daily_backup_done, g_object_ref (self));
+}
+
+static gboolean
+daily_backup_tick (gpointer user_data)
+{
+  start_daily_backup (user_data);
   return G_SOURCE_CONTINUE;
 }
 
@@ -435,18 +465,9 @@ present_main_window (CantingApplication *self)
   gtk_window_present (GTK_WINDOW (window));
 
   if (self->daily_backup_source == 0)
-    self->daily_backup_source = g_timeout_add_seconds (DAILY_BACKUP_CHECK_SECONDS, daily_backup_tick, self);
-
-  if (canting_db_get_backup_warning (self->db) != NULL && !self->backup_warning_shown)
     {
-      g_autofree char *message = g_strdup_printf (_("Today’s automatic backup failed: %s"),
-                                                  canting_db_get_backup_warning (self->db));
-      AdwToast *toast = adw_toast_new (message);
-
-      /* Stays until dismissed: the person should know the safety copy is missing. */
-      adw_toast_set_timeout (toast, 0);
-      canting_window_add_toast (window, toast);
-      self->backup_warning_shown = TRUE;
+      self->daily_backup_source = g_timeout_add_seconds (DAILY_BACKUP_CHECK_SECONDS, daily_backup_tick, self);
+      start_daily_backup (self);
     }
 }
 
@@ -458,7 +479,8 @@ open_database (CantingApplication  *self,
 
   stop_publisher (self);
   g_clear_object (&self->db);
-  self->db = canting_db_open (self->data_dir, error);
+  /* The daily copy is made once the window is up (start_daily_backup). */
+  self->db = canting_db_open_without_backup (self->data_dir, error);
   if (self->db == NULL)
     return FALSE;
   loaded = canting_profile_load (self->db, error);
@@ -760,6 +782,18 @@ canting_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
 }
 
+/* Quitting (the test harness, a session ending) waits for a copy being
+ * made rather than leaving half of it. */
+static void
+canting_application_shutdown (GApplication *app)
+{
+  CantingApplication *self = CANTING_APPLICATION (app);
+
+  while (self->backup_running)
+    g_main_context_iteration (NULL, TRUE);
+  G_APPLICATION_CLASS (canting_application_parent_class)->shutdown (app);
+}
+
 static void
 canting_application_dispose (GObject *object)
 {
@@ -788,6 +822,7 @@ canting_application_class_init (CantingApplicationClass *klass)
   object_class->dispose = canting_application_dispose;
   app_class->activate = canting_application_activate;
   app_class->startup = canting_application_startup;
+  app_class->shutdown = canting_application_shutdown;
   app_class->handle_local_options = canting_application_handle_local_options;
 
   /* Emitted after the database contents were replaced (a restore): views

@@ -496,7 +496,6 @@ canting_ipal_page_set_application (CantingIpalPage    *self,
     g_menu_append_section (menu, NULL, G_MENU_MODEL (plants));
   }
   canting_list_reload_when_shown (GTK_WIDGET (self), app, G_CALLBACK (refresh));
-  refresh (self);
 }
 
 static void
