@@ -258,11 +258,13 @@ canting_trainer_reset (CantingTrainer  *self,
    * worker's connection to the database. */
   stop_shop (self);
   canting_application_stop_publisher (self->app);
+  g_debug ("trainer: reset: shop and worker stopped at %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - started) / 1000);
   if (!canting_demo_reset (db, error))
     {
       canting_application_reload (self->app);
       return FALSE;
     }
+  g_debug ("trainer: reset: records back at %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - started) / 1000);
   if (!start_shop (self, &shop_error))
     g_warning ("The practice shop did not start again: %s", shop_error->message);
   update_actions (self);
