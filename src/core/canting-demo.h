@@ -84,4 +84,13 @@ gboolean   canting_demo_point_channel  (CantingDb           *db,
 /* (transfer full) (nullable): the practice channel's address. */
 char      *canting_demo_channel_url    (CantingDb           *db);
 
+/* `canting-cli bench demo-reset`: Reset of a practice workshop made
+ * under @root (a throw-away folder), after a change each time, against
+ * copying the template's database file over a closed one; the best of
+ * @rounds each.  (transfer full) (element-type CantingBenchResult) */
+GPtrArray *canting_demo_bench_reset    (const char          *root,
+                                        CantingDemoPainter   painter,
+                                        guint                rounds,
+                                        GError             **error);
+
 G_END_DECLS
