@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "canting-accessible.h"
 #include "canting-demo.h"
 #include "canting-motif-picture.h"
 #include "canting-paths.h"
@@ -209,6 +210,9 @@ canting_trainer_window_created (CantingTrainer *self,
   text = g_strdup_printf (_("Practice workshop “%s”: example records for practising, not your own. "
                             "Change anything; Reset puts it back."), self->name);
   gtk_label_set_text (GTK_LABEL (gtk_builder_get_object (builder, "banner_label")), text);
+  /* As the window's own buttons: a screen reader reads "Atur Ulang",
+   * not "_Atur Ulang". */
+  canting_accessible_fix_mnemonic_buttons (GTK_WIDGET (gtk_builder_get_object (builder, "banner")));
   canting_window_set_banner (window, GTK_WIDGET (gtk_builder_get_object (builder, "banner")));
 }
 
