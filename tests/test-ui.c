@@ -43,6 +43,8 @@
 #include "canting-channel.h"
 #include "canting-channel-order.h"
 #include "canting-listing.h"
+#include "canting-demo.h"
+#include "canting-customer.h"
 #include "canting-channel-dialog.h"
 #include "canting-secret.h"
 #include "canting-shop.h"
@@ -2052,6 +2054,146 @@ test_guide (void)
   run_app (guide_step);
 }
 
+/* Trainer mode: a practice workshop opens in place of the real one with
+ * its banner; a change made there is gone after Reset (in well under two
+ * seconds); the real workshop's files stay the same to the byte; Leave
+ * goes back to the real records. */
+
+static GHashTable *
+snapshot_files (const char *dir)
+{
+  GHashTable *files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *entry;
+
+  while (d != NULL && (entry = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, entry, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        g_hash_table_insert (files, g_strdup (entry), canting_test_read_file (path));
+    }
+  return files;
+}
+
+static gboolean
+in_workshop (gpointer data)
+{
+  CantingApplication *app = CANTING_APPLICATION (g_application_get_default ());
+  CantingWindow *window = find_window (app, CANTING_TYPE_WINDOW);
+
+  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window)) &&
+         g_strcmp0 (canting_application_get_data_dir (app), data) == 0;
+}
+
+static GtkWidget *
+find_by_action (GtkWidget  *root,
+                const char *action)
+{
+  if (GTK_IS_ACTIONABLE (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0 &&
+      gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_action (child, action);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gint64
+customers_named (CantingApplication *app,
+                 const char         *name)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM customers WHERE name = '%s'", name);
+
+  return canting_test_query_int (canting_db_get_handle (canting_application_get_db (app)), sql);
+}
+
+static void
+trainer_step (CantingApplication *app)
+{
+  CantingWindow *window = wait_for_main_window (app);
+  g_autofree char *real_dir = g_strdup (canting_application_get_data_dir (app));
+  g_autofree char *demo_dir = canting_demo_dir ("Peserta 1");
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  g_autoptr(CantingCustomer) customer = canting_customer_new ();
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  gint64 started;
+
+  /* The real workshop has no banner. */
+  g_assert_null (find_by_action (GTK_WIDGET (window), "app.reset-demo"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo-named", g_variant_new_string ("Peserta 1"));
+  wait_until (in_workshop, demo_dir);
+  window = wait_for_main_window (app);
+  g_assert_nonnull (find_shown_label (GTK_WIDGET (window), "Bengkel latihan “Peserta 1”"));
+  g_assert_nonnull (find_by_action (GTK_WIDGET (window), "app.leave-demo"));
+  g_assert_cmpint (canting_test_query_int (canting_db_get_handle (canting_application_get_db (app)),
+                                           "SELECT count(*) FROM orders"), >=, 1000);
+  /* Closed now: its files as they are, to compare at the end. */
+  before = snapshot_files (real_dir);
+  g_assert_cmpuint (g_hash_table_size (before), >, 0);
+
+  customer->name = g_strdup ("Pelanggan Percobaan");
+  customer->city = g_strdup ("Tulungagung");
+  g_assert_true (canting_customer_save (canting_application_get_db (app), customer, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (customers_named (app, "Pelanggan Percobaan"), ==, 1);
+
+  /* Reset, one click on the banner. */
+  started = g_get_monotonic_time ();
+  g_signal_emit_by_name (find_by_action (GTK_WIDGET (window), "app.reset-demo"), "clicked");
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 2 * G_USEC_PER_SEC);
+  g_test_message ("reset from the banner took %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - started) / 1000);
+  g_assert_cmpint (customers_named (app, "Pelanggan Percobaan"), ==, 0);
+  {
+    LabelWatch done = { GTK_WIDGET (window), "kembali seperti semula" };
+    wait_until (label_shown, &done);
+  }
+  g_assert_cmpstr (canting_application_get_data_dir (app), ==, demo_dir);
+  g_assert_nonnull (find_shown_label (GTK_WIDGET (window), "Bengkel latihan “Peserta 1”"));
+
+  /* A second trainee's workshop beside it. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo-named", g_variant_new_string ("Peserta 2"));
+  {
+    g_autofree char *second = canting_demo_dir ("Peserta 2");
+    wait_until (in_workshop, second);
+  }
+  window = wait_for_main_window (app);
+  g_assert_nonnull (find_shown_label (GTK_WIDGET (window), "Bengkel latihan “Peserta 2”"));
+
+  /* The real workshop, not a byte different. */
+  after = snapshot_files (real_dir);
+  g_assert_cmpuint (g_hash_table_size (after), ==, g_hash_table_size (before));
+  g_hash_table_iter_init (&iter, before);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_assert_true (g_bytes_equal (value, g_hash_table_lookup (after, key)));
+
+  /* Leave: back to the real records, without the banner. */
+  g_signal_emit_by_name (find_by_action (GTK_WIDGET (window), "app.leave-demo"), "clicked");
+  wait_until (in_workshop, real_dir);
+  window = wait_for_main_window (app);
+  g_assert_null (find_by_action (GTK_WIDGET (window), "app.reset-demo"));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), WORKSHOP_NAME));
+}
+
+static void
+test_trainer (void)
+{
+  g_autofree char *root = canting_test_mkdtemp ();
+
+  g_setenv ("CANTING_DEMO_ROOT", root, TRUE);
+  run_app (trainer_step);
+  g_unsetenv ("CANTING_DEMO_ROOT");
+  canting_test_rmdir (root);
+}
+
 /* A stand-in desktop notification server on the session bus, so the
  * test sees what Canting announces (and GLib finds someone to tell). */
 
@@ -2163,6 +2305,7 @@ main (int   argc,
   g_test_add_func ("/ui/11-reports", test_reports);
   g_test_add_func ("/ui/12-listing", test_listing);
   g_test_add_func ("/ui/13-guide-and-help", test_guide);
+  g_test_add_func ("/ui/14-trainer", test_trainer);
   rc = g_test_run ();
   canting_test_rmdir (data_dir);
   canting_test_keyring_stop (keyring);

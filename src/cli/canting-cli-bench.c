@@ -14,6 +14,8 @@
 #include "canting-cli-bench.h"
 #include "canting-cli-publish.h"
 #include "canting-db.h"
+#include "canting-demo.h"
+#include "canting-motif-picture.h"
 #include "canting-generate.h"
 
 static int
@@ -79,7 +81,7 @@ canting_cli_generate (const char *data_dir,
 gboolean
 canting_cli_bench_known (const char *what)
 {
-  static const char * const known[] = { "orders", "stock", "reports", "outcome", "open", "import", "all" };
+  static const char * const known[] = { "orders", "stock", "reports", "outcome", "open", "import", "demo-reset", "all" };
 
   for (guint i = 0; i < G_N_ELEMENTS (known); i++)
     if (g_str_equal (what, known[i]))
@@ -148,6 +150,12 @@ run_one (const char *what,
     {
       g_printerr (_("Importing a CSV file of %u orders in %s…\n"), n, dir);
       results = canting_bench_import (dir, n, &error);
+    }
+  else if (g_str_equal (what, "demo-reset"))
+    {
+      /* Trainer mode's Reset: a practice workshop back to the template. */
+      g_printerr (_("Building the practice workshop template in %s…\n"), dir);
+      results = canting_demo_bench_reset (dir, canting_motif_picture_png, 5, &error);
     }
   else if (g_str_equal (what, "open"))
     {

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "canting-backup.h"
+#include "canting-demo.h"
 #include "canting-channel.h"
 #include "canting-channel-dialog.h"
 #include "canting-guide.h"
@@ -23,6 +24,7 @@
 #include "canting-paths.h"
 #include "canting-preferences-window.h"
 #include "canting-publish-worker.h"
+#include "canting-trainer.h"
 #include "canting-window.h"
 
 /* How often a running app checks whether today's automatic backup is
@@ -45,6 +47,8 @@ struct _CantingApplication
   CantingPublishWorker *publisher;
   guint sync_asked;      /* shops whose fetch the person asked for: said even when nothing came in */
   AdwToast *fetching;    /* (weak) "Fetching…", gone when the answer comes */
+  /* Trainer mode: practice workshops, their shop, the text size. */
+  CantingTrainer *trainer;
 };
 
 G_DEFINE_FINAL_TYPE (CantingApplication, canting_application, ADW_TYPE_APPLICATION)
@@ -303,6 +307,7 @@ start_publisher (CantingApplication *self)
   if (self->publisher != NULL || self->db == NULL)
     return;
   self->publisher = canting_publish_worker_new (self->data_dir, 0);
+  canting_trainer_publisher_created (self->trainer, self->publisher);
   g_signal_connect_swapped (self->publisher, "item-done", G_CALLBACK (on_published), self);
   g_signal_connect_swapped (self->publisher, "idle", G_CALLBACK (on_worker_idle), self);
   g_signal_connect (self->publisher, "channel-paused", G_CALLBACK (on_channel_paused), self);
@@ -348,6 +353,63 @@ canting_application_reload (CantingApplication *self)
   stop_publisher (self);
   start_publisher (self);
   g_signal_emit (self, signals[DATA_REPLACED], 0);
+}
+
+static gboolean open_database (CantingApplication  *self,
+                               GError             **error);
+static void present_main_window (CantingApplication *self);
+
+void
+canting_application_stop_publisher (CantingApplication *self)
+{
+  g_return_if_fail (CANTING_IS_APPLICATION (self));
+  stop_publisher (self);
+}
+
+/* Trainer mode: another workshop folder in place of this one.  Every
+ * window is made anew, so nothing keeps showing (or holding) the other
+ * workshop's records; if the folder cannot be opened, the one that was
+ * open comes back. */
+gboolean
+canting_application_switch_workshop (CantingApplication  *self,
+                                     const char          *data_dir,
+                                     GError             **error)
+{
+  g_autofree char *previous = NULL;
+  g_autoptr(GList) windows = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (CANTING_IS_APPLICATION (self), FALSE);
+  /* No window for a moment: the app must not quit meanwhile. */
+  g_application_hold (G_APPLICATION (self));
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      /* The main window saves its size and page on close. */
+      if (CANTING_IS_WINDOW (l->data))
+        gtk_window_close (l->data);
+    }
+  g_clear_pointer (&windows, g_list_free);
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+
+  previous = g_steal_pointer (&self->data_dir);
+  self->data_dir = g_strdup (data_dir);
+  ok = open_database (self, error);
+  if (!ok)
+    {
+      g_autoptr(GError) again = NULL;
+
+      g_free (self->data_dir);
+      self->data_dir = g_steal_pointer (&previous);
+      if (!open_database (self, &again))
+        g_warning ("Reopening %s failed: %s", self->data_dir, again->message);
+    }
+  if (self->db != NULL)
+    present_main_window (self);
+  g_application_release (G_APPLICATION (self));
+  return ok;
 }
 
 static gpointer
@@ -459,6 +521,7 @@ present_main_window (CantingApplication *self)
   if (window == NULL)
     {
       window = canting_window_new (self);
+      canting_trainer_window_created (self->trainer, window);
       if (g_getenv ("CANTING_BENCH_STARTUP") != NULL)
         g_signal_connect (window, "realize", G_CALLBACK (bench_on_realize), self);
     }
@@ -490,6 +553,7 @@ open_database (CantingApplication  *self,
       return FALSE;
     }
   adopt_profile (self, loaded);
+  canting_trainer_workshop_opened (self->trainer);
   start_publisher (self);
   return TRUE;
 }
@@ -605,6 +669,46 @@ canting_application_activate (GApplication *app)
   present_main_window (self);
 }
 
+/* canting --demo [NAME]: the practice workshop NAME instead of the real
+ * one, made first if need be; Leave goes to the real one. */
+static gboolean
+handle_demo_option (CantingApplication *self,
+                    GVariantDict       *options)
+{
+  g_autofree const char **rest = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *name = CANTING_DEMO_DEFAULT_NAME;
+  char *dir;
+
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&s", &rest);
+  if (!g_variant_dict_contains (options, "demo"))
+    {
+      if (rest == NULL || rest[0] == NULL)
+        return TRUE;
+      g_printerr (_("Unexpected argument “%s”. Run canting --help to see what Canting takes.\n"), rest[0]);
+      return FALSE;
+    }
+  if (rest != NULL && rest[0] != NULL)
+    name = rest[0];
+  if (rest != NULL && rest[0] != NULL && rest[1] != NULL)
+    {
+      g_printerr (_("Unexpected argument “%s”. Run canting --help to see what Canting takes.\n"), rest[1]);
+      return FALSE;
+    }
+  dir = canting_trainer_prepare (name, &error);
+  if (dir == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+  canting_trainer_set_real_dir (self->trainer, self->data_dir);
+  g_free (self->data_dir);
+  self->data_dir = dir;
+  /* Beside a Canting already open on the real workshop, not handed to it. */
+  g_application_set_flags (G_APPLICATION (self), g_application_get_flags (G_APPLICATION (self)) | G_APPLICATION_NON_UNIQUE);
+  return TRUE;
+}
+
 static int
 canting_application_handle_local_options (GApplication *app,
                                           GVariantDict *options)
@@ -622,6 +726,8 @@ canting_application_handle_local_options (GApplication *app,
     self->data_dir = g_canonicalize_filename (dir, NULL);
   else
     self->data_dir = canting_paths_default_data_dir ();
+  if (!handle_demo_option (self, options))
+    return 1;
 
   /* Another workshop (a trainer's demo, a test) runs in its own process
    * instead of being handed to an already running Canting. */
@@ -780,6 +886,7 @@ canting_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  canting_trainer_startup (self->trainer);
 }
 
 /* Quitting (the test harness, a session ending) waits for a copy being
@@ -801,6 +908,10 @@ canting_application_dispose (GObject *object)
 
   g_clear_handle_id (&self->daily_backup_source, g_source_remove);
   stop_publisher (self);
+  /* The practice shop stops with the app. */
+  if (self->trainer != NULL)
+    canting_trainer_shutdown (self->trainer);
+  g_clear_object (&self->trainer);
   g_clear_weak_pointer (&self->open_error_dialog);
   g_clear_weak_pointer (&self->fetching);
   g_clear_object (&self->db);
@@ -844,6 +955,9 @@ canting_application_init (CantingApplication *self)
     { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Open the workshop kept in DIR instead of the usual one"), N_("DIR") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Open the practice workshop NAME (Latihan when none is given), made with example records"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL, NULL, N_("[NAME]") },
     { NULL }
   };
 
@@ -851,6 +965,7 @@ canting_application_init (CantingApplication *self)
   g_signal_connect_object (self->settings, "changed::order-sync-minutes",
                            G_CALLBACK (on_order_sync_changed), self, G_CONNECT_SWAPPED);
   self->profile = canting_profile_new ();
+  self->trainer = canting_trainer_new (self);
   g_application_add_main_option_entries (G_APPLICATION (self), options);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
 }

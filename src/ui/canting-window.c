@@ -30,6 +30,7 @@ struct _CantingWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack *stack;
   GtkStack *home_stack;
+  GtkBox *banner_slot;
   GtkImage *workshop_logo;
   GtkLabel *workshop_name;
   GtkLabel *workshop_city;
@@ -62,6 +63,19 @@ canting_window_add_toast (CantingWindow *self,
 {
   g_return_if_fail (CANTING_IS_WINDOW (self));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+canting_window_set_banner (CantingWindow *self,
+                           GtkWidget     *banner)
+{
+  GtkWidget *old;
+
+  g_return_if_fail (CANTING_IS_WINDOW (self));
+  while ((old = gtk_widget_get_first_child (GTK_WIDGET (self->banner_slot))) != NULL)
+    gtk_box_remove (self->banner_slot, old);
+  if (banner != NULL)
+    gtk_box_append (self->banner_slot, banner);
 }
 
 void
@@ -361,6 +375,7 @@ canting_window_class_init (CantingWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, home_stack);
+  gtk_widget_class_bind_template_child (widget_class, CantingWindow, banner_slot);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, workshop_logo);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, workshop_name);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, workshop_city);

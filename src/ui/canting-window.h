@@ -17,6 +17,10 @@ void           canting_window_show_page (CantingWindow      *self,
 /* Takes ownership of @toast. */
 void           canting_window_add_toast (CantingWindow      *self,
                                          AdwToast           *toast);
+/* Shows @banner (nullable: none) under the header bar: trainer mode's
+ * "practice workshop" strip. */
+void           canting_window_set_banner (CantingWindow     *self,
+                                          GtkWidget         *banner);
 /* Says @text in a toast of the main window holding @widget (if any),
  * before older notices: the outcome of what the person just asked. */
 void           canting_window_say       (GtkWidget          *widget,
