@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "canting-cli-util.h"
 #include "canting-bench.h"
 #include "canting-cli-bench.h"
 #include "canting-cli-publish.h"
@@ -17,30 +18,6 @@
 #include "canting-demo.h"
 #include "canting-motif-picture.h"
 #include "canting-generate.h"
-
-static int
-fail (GError *error)
-{
-  g_printerr ("canting-cli: %s\n", error->message);
-  g_error_free (error);
-  return 1;
-}
-
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                                                   G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  GFileInfo *info;
-
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-    {
-      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-      remove_tree (child);
-      g_object_unref (info);
-    }
-  g_file_delete (file, NULL, NULL);
-}
 
 /* The rows generate reports, in the order a person reads them. */
 static const char * const made_tables[] = {
@@ -62,11 +39,11 @@ canting_cli_generate (const char *data_dir,
   gint64 start = g_get_monotonic_time ();
 
   if (db == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   canting_generate_spec_init (&spec, seed, years, scale);
   g_printerr (_("Generating %u years of a workshop’s records in %s…\n"), spec.years, data_dir);
   if (!canting_generate_workshop (db, &spec, &made, &error) || (counts = canting_db_count_rows (db, &error)) == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   g_print (_("Generated in %.1f s: %s\n"), (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC,
            canting_db_get_path (db));
   for (guint t = 0; t < G_N_ELEMENTS (made_tables); t++)
@@ -128,7 +105,7 @@ run_one (const char *what,
   g_autoptr(GFile) root = NULL;
 
   if (dir == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   if (n == 0)
     n = default_size (what, scale);
   if (g_str_equal (what, "outcome"))
@@ -174,9 +151,9 @@ run_one (const char *what,
     }
   /* Clean up whatever happened. */
   root = g_file_new_for_path (dir);
-  remove_tree (root);
+  canting_cli_remove_tree (root);
   if (results == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   print_results (results);
   return 0;
 }

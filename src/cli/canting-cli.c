@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 
+#include "canting-cli-util.h"
 #include "canting-backup.h"
 #include "canting-cli-bench.h"
 #include "canting-cli-publish.h"
@@ -139,14 +140,6 @@ static const GOptionEntry entries[] = {
 };
 
 static int
-fail (GError *error)
-{
-  g_printerr ("canting-cli: %s\n", error->message);
-  g_error_free (error);
-  return 1;
-}
-
-static int
 usage_error (GOptionContext *context,
              const char     *message)
 {
@@ -165,13 +158,13 @@ cmd_info (const char *data_dir)
   g_autofree CantingTableCount *counts = NULL;
 
   if (db == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   profile = canting_profile_load (db, &error);
   if (profile == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   counts = canting_db_count_rows (db, &error);
   if (counts == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
 
   g_print ("%s: %s\n", _("Database"), canting_db_get_path (db));
   g_print ("%s: %d (%s %d)\n", _("Schema version"), canting_db_get_schema_version (db),
@@ -194,10 +187,10 @@ cmd_backup_create (const char *data_dir)
   g_autofree char *path = NULL;
 
   if (db == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   path = canting_backup_create (db, CANTING_BACKUP_MANUAL, &error);
   if (path == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   g_print ("%s\n", path);
   return 0;
 }
@@ -209,7 +202,7 @@ cmd_backup_list (const char *data_dir)
   g_autoptr(GPtrArray) list = canting_backup_list (data_dir, &error);
 
   if (list == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   for (guint i = 0; i < list->len; i++)
     {
       CantingBackupInfo *info = g_ptr_array_index (list, i);
@@ -238,13 +231,13 @@ cmd_import (const char     *data_dir,
                         : opt_skip_bad ? CANTING_CSV_SKIP_BAD_ROWS : CANTING_CSV_ALL_OR_NOTHING;
 
   if (db == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   bytes = g_file_load_bytes (gfile, NULL, NULL, &error);
   if (bytes == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   report = canting_csv_import (db, kind, bytes, mode, &error);
   if (report == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   for (guint i = 0; i < report->problems->len; i++)
     {
       CantingCsvProblem *p = g_ptr_array_index (report->problems, i);
@@ -270,13 +263,13 @@ cmd_export (const char     *data_dir,
   const char *data;
 
   if (db == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   bytes = canting_csv_export (db, kind, opt_comma ? ',' : ';', &error);
   if (bytes == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   data = g_bytes_get_data (bytes, &size);
   if (!g_file_set_contents_full (file, data, (gssize) size, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
-    return fail (error);
+    return canting_cli_fail (error);
   return 0;
 }
 
@@ -290,10 +283,10 @@ cmd_ipal_report (const char *data_dir)
   g_autofree char *path = NULL;
 
   if (db == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   month = canting_ipal_month_new (db, 0, opt_month, &error);
   if (month == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   if (opt_output != NULL)
     path = g_canonicalize_filename (opt_output, NULL);
   else
@@ -309,10 +302,10 @@ cmd_ipal_report (const char *data_dir)
       const char *data = g_bytes_get_data (bytes, &size);
 
       if (!g_file_set_contents_full (path, data, (gssize) size, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
-        return fail (error);
+        return canting_cli_fail (error);
     }
   else if (!canting_ipal_report_save_pdf (db, month, path, &error))
-    return fail (error);
+    return canting_cli_fail (error);
   g_print ("%s\n", path);
   return 0;
 }
@@ -397,10 +390,10 @@ write_report (CantingDb     *db,
       const char *data = g_bytes_get_data (bytes, &size);
 
       if (!g_file_set_contents_full (path, data, (gssize) size, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
-        return fail (error);
+        return canting_cli_fail (error);
     }
   else if (!save_pdf (db, report, path, &error))
-    return fail (error);
+    return canting_cli_fail (error);
   g_print ("%s\n", path);
   return 0;
 }
@@ -437,7 +430,7 @@ cmd_report_pnl (CantingDb       *db,
   guint n_columns;
 
   if (pnl == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   if (opt_output != NULL)
     return write_report (db, pnl, (CsvFunc) canting_pnl_csv, (SavePdfFunc) canting_pnl_save_pdf);
 
@@ -481,10 +474,10 @@ cmd_report_cashflow (CantingDb *db)
   g_autofree char *title = NULL;
 
   if (to == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   cf = canting_cashflow_new (db, from, to, &error);
   if (cf == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   if (opt_output != NULL)
     return write_report (db, cf, (CsvFunc) canting_cashflow_csv, (SavePdfFunc) canting_cashflow_save_pdf);
 
@@ -536,10 +529,10 @@ cmd_report_sales (CantingDb      *db,
   g_autofree char *title = NULL;
 
   if (to == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   sales = canting_sales_new (db, by, from, to, &error);
   if (sales == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   if (opt_output != NULL)
     return write_report (db, sales, (CsvFunc) canting_sales_csv, (SavePdfFunc) canting_sales_save_pdf);
 
@@ -569,7 +562,7 @@ cmd_report_tax (CantingDb *db)
   static const int widths[] = { 16, 15, 15, 15, 17 };
 
   if (year == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   if (opt_output != NULL)
     return write_report (db, year, (CsvFunc) canting_tax_year_csv, (SavePdfFunc) canting_tax_year_save_pdf);
 
@@ -643,7 +636,7 @@ cmd_report (GOptionContext *context,
 
   db = canting_db_open (data_dir, &error);
   if (db == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   if (pnl)
     return cmd_report_pnl (db, period);
   if (cashflow)
@@ -673,13 +666,13 @@ cmd_outcome_export (const char *data_dir,
   g_autoptr(CantingOutcome) outcome = NULL;
 
   if (db == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   outcome = canting_outcome_compute (db, opt_from, opt_to, opt_baseline_from, opt_baseline_to, &error);
   if (outcome == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   if (has_suffix_ci (path, ".pdf") ? !canting_outcome_save_pdf (outcome, path, &error)
                                    : !canting_outcome_save_json (outcome, path, &error))
-    return fail (error);
+    return canting_cli_fail (error);
   g_print ("%s\n", path);
   return 0;
 }
@@ -709,7 +702,7 @@ cmd_outcome_merge (char       **files,
   if (has_suffix_ci (path, ".pdf"))
     {
       if (!canting_outcome_merge_save_pdf (merge, path, &error))
-        return fail (error);
+        return canting_cli_fail (error);
     }
   else
     {
@@ -718,7 +711,7 @@ cmd_outcome_merge (char       **files,
       const char *data = g_bytes_get_data (bytes, &size);
 
       if (!g_file_set_contents_full (path, data, (gssize) size, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
-        return fail (error);
+        return canting_cli_fail (error);
     }
   g_print ("%s\n", path);
   return 0;
@@ -793,17 +786,17 @@ cmd_epeken_pack (const char *data_dir,
   gboolean shown = FALSE;
 
   if (db == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   selection = select_products (db, &error);
   if (selection == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   if (!(canting_epeken_pack_is_zip_name (dir) ? canting_epeken_pack_write_zip : canting_epeken_pack_write)
         (db, selection, dir, isatty (STDERR_FILENO) ? show_progress : NULL, &shown, NULL, &error))
     {
       /* The error on a line of its own, not after "3 of 12". */
       if (shown)
         g_printerr ("\n");
-      return fail (error);
+      return canting_cli_fail (error);
     }
   for (guint i = 0; i < selection->items->len; i++)
     n_photos += ((CantingEpekenItem *) g_ptr_array_index (selection->items, i))->photos->len;
@@ -825,12 +818,12 @@ cmd_catalogue (const char *data_dir,
   g_autoptr(CantingEpekenSelection) selection = NULL;
 
   if (db == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   selection = select_products (db, &error);
   if (selection == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   if (!canting_catalogue_save_pdf (db, selection, path, NULL, &error))
-    return fail (error);
+    return canting_cli_fail (error);
   g_print (_("Catalogue written: %s (products: %u)\n"), path, selection->items->len);
   return 0;
 }
@@ -850,14 +843,14 @@ cmd_backup_restore (const char *data_dir,
       g_printerr ("canting-cli: %s\n", error->message);
       g_clear_error (&error);
       if (!canting_backup_recover (data_dir, file, &aside, &error))
-        return fail (error);
+        return canting_cli_fail (error);
       g_print (_("Restored %s. The damaged database was moved to %s.\n"), file, aside);
       return 0;
     }
   if (db == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   if (!canting_backup_restore (db, file, &aside, &error))
-    return fail (error);
+    return canting_cli_fail (error);
   g_print (_("Restored %s. The previous data was kept as %s.\n"), file, aside);
   return 0;
 }
@@ -925,7 +918,7 @@ cmd_practice_shop (void)
     {
       tmp_dir = g_dir_make_tmp ("canting-shop-XXXXXX", &error);
       if (tmp_dir == NULL)
-        return fail (error);
+        return canting_cli_fail (error);
       path = g_build_filename (tmp_dir, "practice-shop.db", NULL);
     }
   store = canting_shop_store_open (path, &error);
@@ -933,7 +926,7 @@ cmd_practice_shop (void)
     {
       if (tmp_dir != NULL)
         g_rmdir (tmp_dir);
-      return fail (error);
+      return canting_cli_fail (error);
     }
   shop = canting_shop_new (store, g_getenv ("CANTING_SHOP_CONSUMER_KEY"), g_getenv ("CANTING_SHOP_CONSUMER_SECRET"),
                            g_getenv ("CANTING_SHOP_USER"), g_getenv ("CANTING_SHOP_APP_PASSWORD"));
@@ -947,7 +940,7 @@ cmd_practice_shop (void)
           remove_shop_file (path);
           g_rmdir (tmp_dir);
         }
-      return fail (error);
+      return canting_cli_fail (error);
     }
   canting_shop_set_log_requests (shop, TRUE);
 
