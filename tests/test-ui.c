@@ -2011,6 +2011,34 @@ test_listing (void)
   run_app (listing_step);
 }
 
+/* Icon-only buttons (Canting's own, not the window's controls) that say
+ * nothing when hovered: "(page) icon-name" of each, appended to @missing. */
+static void
+collect_icon_buttons_without_tooltip (GtkWidget *root,
+                                      GString   *missing)
+{
+  const char *icon = NULL;
+
+  /* The window's own buttons, a spin button's, a toast's (libadwaita's
+   * dismiss button): not Canting's to name. */
+  if (GTK_IS_WINDOW_CONTROLS (root) || GTK_IS_SPIN_BUTTON (root) ||
+      g_str_equal (G_OBJECT_TYPE_NAME (root), "AdwToastWidget"))
+    return;
+  if (GTK_IS_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) == NULL)
+    icon = gtk_button_get_icon_name (GTK_BUTTON (root));
+  else if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_label (GTK_MENU_BUTTON (root)) == NULL)
+    icon = gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (root));
+  if (icon != NULL && gtk_widget_get_tooltip_text (root) == NULL)
+    {
+      g_string_append_printf (missing, " %s in", icon);
+      for (GtkWidget *up = gtk_widget_get_parent (root); up != NULL; up = gtk_widget_get_parent (up))
+        g_string_append_printf (missing, " %s", G_OBJECT_TYPE_NAME (up));
+      g_string_append (missing, ";");
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_icon_buttons_without_tooltip (child, missing);
+}
+
 /* The guide from the main menu: page by page to the end, then gone;
  * F1 on a page opens the help at that page. */
 static void
@@ -2020,6 +2048,14 @@ guide_step (CantingApplication *app)
   CantingGuide *guide;
   GtkWindow *help;
   GtkStack *stack;
+
+  /* Every icon-only button of every page says what it does. */
+  {
+    g_autoptr(GString) missing = g_string_new (NULL);
+
+    collect_icon_buttons_without_tooltip (GTK_WIDGET (window), missing);
+    g_assert_cmpstr (missing->str, ==, "");
+  }
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "guide", NULL);
   guide = find_window (app, CANTING_TYPE_GUIDE);
