@@ -16,72 +16,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Result;
+typedef CantingTestCliResult Result;
+#define result_clear canting_test_cli_result_clear
 
-static void
-result_clear (Result *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
+#define run_cli(...) canting_test_run_cli (NULL, __VA_ARGS__)
 
-static Result
-run_cli (const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  Result r = { 0 };
-  va_list ap;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("CANTING_CLI"));
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  proc = g_subprocess_newv ((const char * const *) argv->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r.out, &r.err, &error);
-  g_assert_no_error (error);
-  r.status = g_subprocess_get_exit_status (proc);
-  return r;
-}
-
-/* run_cli with @input on its standard input (a password, say). */
-static Result
-run_cli_input (const char *input,
-               const char *first,
-               ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  Result r = { 0 };
-  va_list ap;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("CANTING_CLI"));
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  proc = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, input, NULL, &r.out, &r.err, &error);
-  g_assert_no_error (error);
-  r.status = g_subprocess_get_exit_status (proc);
-  return r;
-}
 
 static void
 test_version (void)
@@ -1391,19 +1330,19 @@ test_channels_and_publish (void)
 
   /* Plain http to another computer is refused before any password is
    * asked for. */
-  r = run_cli_input (password_line, "--data-dir", ws, "channel", "add", "--name", "Toko Jauh", "--url",
+  r = canting_test_run_cli (password_line, "--data-dir", ws, "channel", "add", "--name", "Toko Jauh", "--url",
                      "http://toko-batik.example", "--user", SHOP_USER, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "https://"));
   result_clear (&r);
   /* No password on stdin: nothing saved. */
-  r = run_cli_input ("", "--data-dir", ws, "channel", "add", "--name", "Toko Latihan", "--url", url,
+  r = canting_test_run_cli ("", "--data-dir", ws, "channel", "add", "--name", "Toko Latihan", "--url", url,
                      "--user", SHOP_USER, NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "standard input"));
   result_clear (&r);
 
-  r = run_cli_input (password_line, "--data-dir", ws, "channel", "add", "--name", "Toko Latihan", "--url", url,
+  r = canting_test_run_cli (password_line, "--data-dir", ws, "channel", "add", "--name", "Toko Latihan", "--url", url,
                      "--user", SHOP_USER, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "keyring"));
@@ -1452,7 +1391,7 @@ test_channels_and_publish (void)
   g_assert_cmpint (canting_test_query_int (db, "SELECT count(*) FROM outbox"), ==, 0);
 
   /* A wrong password: the channel is paused with words, the update waits. */
-  r = run_cli_input ("salah sekali\n", "--data-dir", ws, "channel", "add", "--name", "Toko Latihan", "--url", url,
+  r = canting_test_run_cli ("salah sekali\n", "--data-dir", ws, "channel", "add", "--name", "Toko Latihan", "--url", url,
                      "--user", SHOP_USER, NULL);
   g_assert_cmpint (r.status, ==, 0);
   result_clear (&r);
@@ -1464,7 +1403,7 @@ test_channels_and_publish (void)
   result_clear (&r);
 
   /* The right one again: the waiting updates go. */
-  r = run_cli_input (password_line, "--data-dir", ws, "channel", "add", "--name", "Toko Latihan", "--url", url,
+  r = canting_test_run_cli (password_line, "--data-dir", ws, "channel", "add", "--name", "Toko Latihan", "--url", url,
                      "--user", SHOP_USER, NULL);
   g_assert_cmpint (r.status, ==, 0);
   result_clear (&r);
@@ -1578,7 +1517,7 @@ test_sync (void)
   g_assert_cmpstr (r.out, ==, "");
   result_clear (&r);
 
-  r = run_cli_input (password_line, "--data-dir", ws, "channel", "add", "--name", "Toko Latihan", "--url", url,
+  r = canting_test_run_cli (password_line, "--data-dir", ws, "channel", "add", "--name", "Toko Latihan", "--url", url,
                      "--user", SHOP_USER, NULL);
   g_assert_cmpint (r.status, ==, 0);
   result_clear (&r);

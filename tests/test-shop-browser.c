@@ -82,47 +82,9 @@ own_group_die_with_parent (gpointer data)
   prctl (PR_SET_PDEATHSIG, SIGKILL);
 }
 
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Result;
+typedef CantingTestCliResult Result;
+#define result_clear canting_test_cli_result_clear
 
-static void
-result_clear (Result *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-static Result
-run_cli_input (const char *input,
-               const char *first,
-               ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  Result r = { 0 };
-  va_list ap;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("CANTING_CLI"));
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  proc = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, input, NULL, &r.out, &r.err, &error);
-  g_assert_no_error (error);
-  r.status = g_subprocess_get_exit_status (proc);
-  if (r.status != 0)
-    g_test_message ("canting-cli %s: status %d\n%s%s", first, r.status, r.out, r.err);
-  return r;
-}
 
 /* Waits until the file at @path has a line starting with @prefix and
  * returns the rest of that line; fails the test after START_TIMEOUT_US or
@@ -214,7 +176,7 @@ make_workshop (const char *dir,
   Result r;
 
   g_assert_true (g_file_set_contents (csv, contents, -1, NULL));
-  r = run_cli_input (NULL, "--data-dir", ws, "import", "products", csv, NULL);
+  r = canting_test_run_cli (NULL, "--data-dir", ws, "import", "products", csv, NULL);
   g_assert_cmpint (r.status, ==, 0);
   result_clear (&r);
 
@@ -473,11 +435,11 @@ test_published_product_in_browser (void)
 
   /* Published from Canting: the password from stdin into the keyring,
    * then the photo upload and the product. */
-  r = run_cli_input (password_line, "--data-dir", ws, "channel", "add", "--name", "Toko Latihan", "--url", shop_url,
+  r = canting_test_run_cli (password_line, "--data-dir", ws, "channel", "add", "--name", "Toko Latihan", "--url", shop_url,
                      "--user", SHOP_USER, NULL);
   g_assert_cmpint (r.status, ==, 0);
   result_clear (&r);
-  r = run_cli_input (NULL, "--data-dir", ws, "publish", "--channel", "Toko Latihan", "--all", NULL);
+  r = canting_test_run_cli (NULL, "--data-dir", ws, "publish", "--channel", "Toko Latihan", "--all", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "Sent: 1. Refused: 0."));
   result_clear (&r);
