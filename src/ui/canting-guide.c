@@ -326,6 +326,14 @@ help_window_new (GtkWindow *parent)
   gtk_window_set_transient_for (window, parent);
   gtk_window_set_application (window, gtk_window_get_application (parent));
   gtk_window_set_hide_on_close (window, FALSE);
+  {
+    /* Escape closes help, as it does Canting's other windows. */
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                            gtk_named_action_new ("window.close")));
+    gtk_widget_add_controller (GTK_WIDGET (window), keys);
+  }
   gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
   for (guint i = 0; i < G_N_ELEMENTS (help_pages); i++)
     gtk_stack_add_titled (GTK_STACK (stack), help_page (&help_pages[i]), help_pages[i].page, _(help_pages[i].title));

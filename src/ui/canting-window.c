@@ -255,6 +255,35 @@ help_activated (GtkWidget  *widget,
   canting_help_show (GTK_WINDOW (self), adw_view_stack_get_visible_child_name (self->stack));
 }
 
+/* Alt+1…Alt+9: the section at that place in the view switcher, as in
+ * GNOME's apps with tabs.  The switcher can be reached with Tab too, but
+ * from a page with a long list only after every row of it. */
+static void
+show_section_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CantingWindow *self = CANTING_WINDOW (widget);
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->stack);
+  guint wanted = g_variant_get_uint32 (parameter);
+  guint place = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkWidget *child = adw_view_stack_page_get_child (page);
+
+      if (!adw_view_stack_page_get_visible (page) || ++place != wanted)
+        continue;
+      adw_view_stack_set_visible_child (self->stack, child);
+      /* The focus was on the section now hidden, where GTK would drop it:
+       * give it to the first control of the one shown. */
+      if (!gtk_widget_child_focus (child, GTK_DIR_TAB_FORWARD))
+        gtk_widget_grab_focus (child);
+      return;
+    }
+}
+
 static void
 on_page_changed (CantingWindow *self)
 {
@@ -370,6 +399,9 @@ canting_window_class_init (CantingWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.help", NULL, help_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", NULL);
+  gtk_widget_class_install_action (widget_class, "win.show-section", "u", show_section_activated);
+  for (guint i = 1; i <= 9; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_ALT_MASK, "win.show-section", "u", i);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/canting/Canting/canting-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, switcher_title);
