@@ -555,6 +555,8 @@ customers_step (CantingApplication *app)
   dialog = find_window (app, CANTING_TYPE_CUSTOMER_DIALOG);
   g_assert_nonnull (dialog);
   wait_until (widget_mapped, dialog);
+  /* The window is named as its header says (a screen reader reads it). */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Pelanggan Baru");
 
   gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Nama pelanggan")), "Bu Ani Lestari");
   phone = entry_row (GTK_WIDGET (dialog), "Telepon atau WhatsApp");

@@ -872,6 +872,34 @@ static const GActionEntry app_actions[] = {
   { "about", about_activated },
 };
 
+static AdwWindowTitle *
+find_window_title (GtkWidget *widget)
+{
+  if (ADW_IS_WINDOW_TITLE (widget))
+    return ADW_WINDOW_TITLE (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwWindowTitle *found = find_window_title (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A form shows its title in its header bar only; the window takes it as
+ * its own too, so a screen reader (and the window list) names it
+ * "New Customer", not "CantingCustomerDialog". */
+static void
+on_window_added (GtkApplication *app,
+                 GtkWindow      *window)
+{
+  AdwWindowTitle *title;
+
+  if (gtk_window_get_title (window) != NULL || (title = find_window_title (GTK_WIDGET (window))) == NULL)
+    return;
+  g_object_bind_property (title, "title", window, "title", G_BINDING_SYNC_CREATE);
+}
+
 static void
 canting_application_startup (GApplication *app)
 {
@@ -883,6 +911,7 @@ canting_application_startup (GApplication *app)
   G_APPLICATION_CLASS (canting_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  g_signal_connect (self, "window-added", G_CALLBACK (on_window_added), NULL);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
