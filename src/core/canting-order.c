@@ -187,12 +187,20 @@ canting_order_item_free (CantingOrderItem *item)
 CantingOrder *
 canting_order_new (void)
 {
-  CantingOrder *o = g_new0 (CantingOrder, 1);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  return canting_order_new_dated (today);
+}
+
+CantingOrder *
+canting_order_new_dated (const char *order_date)
+{
+  CantingOrder *o = g_new0 (CantingOrder, 1);
 
   o->number = g_strdup ("");
   o->customer_name = g_strdup ("");
-  o->order_date = g_date_time_format (now, "%Y-%m-%d");
+  o->order_date = g_strdup (order_date);
   o->notes = g_strdup ("");
   o->items = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_order_item_free);
   return o;
@@ -415,10 +423,11 @@ log_status (CantingDb           *db,
             GDateTime           *at,
             GError             **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
-                                                      "INSERT INTO order_status_log (order_id, status, at) "
-                                                      "VALUES (?1, ?2, ?3)",
-                                                      error);
+  g_auto(CantingSqlTaken) taken = { NULL };
+  sqlite3_stmt *stmt = canting_sql_take (db, &taken,
+                                         "INSERT INTO order_status_log (order_id, status, at) "
+                                         "VALUES (?1, ?2, ?3)",
+                                         error);
   g_autoptr(GDateTime) now = at != NULL ? g_date_time_to_utc (at) : g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 
@@ -437,8 +446,9 @@ assign_number (CantingDb     *db,
                gint64        *out_seq,
                GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db, "SELECT coalesce(max(seq), 0) + 1 FROM orders WHERE year = ?1",
-                                                      error);
+  g_auto(CantingSqlTaken) taken = { NULL };
+  sqlite3_stmt *stmt = canting_sql_take (db, &taken, "SELECT coalesce(max(seq), 0) + 1 FROM orders WHERE year = ?1",
+                                         error);
   gint64 year = g_ascii_strtoll (order->order_date, NULL, 10);
   gint64 seq = 0;
 
@@ -463,7 +473,8 @@ check_customer (CantingDb     *db,
                 gboolean       new_order,
                 GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db, "SELECT archived FROM customers WHERE id = ?1", error);
+  g_auto(CantingSqlTaken) taken = { NULL };
+  sqlite3_stmt *stmt = canting_sql_take (db, &taken, "SELECT archived FROM customers WHERE id = ?1", error);
   int rc;
 
   if (stmt == NULL)
@@ -494,11 +505,13 @@ write_items (CantingDb     *db,
              CantingOrder  *order,
              GError       **error)
 {
-  g_autoptr(sqlite3_stmt) del = canting_sql_prepare (db, "DELETE FROM order_items WHERE order_id = ?1", error);
-  g_autoptr(sqlite3_stmt) ins = canting_sql_prepare (db,
-                                                     "INSERT INTO order_items (order_id, position, product_id, "
-                                                     "description, quantity, unit_price) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                                                     error);
+  g_auto(CantingSqlTaken) del_taken = { NULL };
+  sqlite3_stmt *del = canting_sql_take (db, &del_taken, "DELETE FROM order_items WHERE order_id = ?1", error);
+  g_auto(CantingSqlTaken) ins_taken = { NULL };
+  sqlite3_stmt *ins = canting_sql_take (db, &ins_taken,
+                                        "INSERT INTO order_items (order_id, position, product_id, "
+                                        "description, quantity, unit_price) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                        error);
 
   if (del == NULL || ins == NULL)
     return FALSE;
@@ -535,7 +548,8 @@ canting_order_save_in_txn (CantingDb  *db,
 {
   CantingOrder *order = user_data;
   gboolean is_new = order->id == 0;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(CantingSqlTaken) taken = { NULL };
+  sqlite3_stmt *stmt = NULL;
   CantingMoney total = 0;
   gint64 year = 0, seq = 0;
 
@@ -573,10 +587,10 @@ canting_order_save_in_txn (CantingDb  *db,
                        _("%s has already been paid, more than the new total of %s."), paid_text, total_text);
           return FALSE;
         }
-      stmt = canting_sql_prepare (db,
-                                  "UPDATE orders SET customer_id = ?1, order_date = ?2, due_date = ?3, "
-                                  "from_stock = ?4, discount = ?5, shipping = ?6, total = ?7, notes = ?8, channel = ?12 "
-                                  "WHERE id = ?9", error);
+      stmt = canting_sql_take (db, &taken,
+                               "UPDATE orders SET customer_id = ?1, order_date = ?2, due_date = ?3, "
+                               "from_stock = ?4, discount = ?5, shipping = ?6, total = ?7, notes = ?8, channel = ?12 "
+                               "WHERE id = ?9", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 9, order->id);
@@ -585,10 +599,10 @@ canting_order_save_in_txn (CantingDb  *db,
     {
       if (!assign_number (db, order, &year, &seq, error))
         return FALSE;
-      stmt = canting_sql_prepare (db,
-                                  "INSERT INTO orders (customer_id, order_date, due_date, from_stock, discount, "
-                                  "shipping, total, notes, number, year, seq, status, channel) "
-                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'draft', ?12)", error);
+      stmt = canting_sql_take (db, &taken,
+                               "INSERT INTO orders (customer_id, order_date, due_date, from_stock, discount, "
+                               "shipping, total, notes, number, year, seq, status, channel) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'draft', ?12)", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 9, order->number, -1, SQLITE_STATIC);
@@ -664,7 +678,7 @@ canting_order_load (CantingDb  *db,
       return NULL;
     }
 
-  order = canting_order_new ();
+  order = canting_order_new_dated ("");
   order->id = id;
   g_free (order->number);
   order->number = canting_sql_dup_text (stmt, 0);

@@ -20,6 +20,11 @@ gboolean canting_product_save_with_stock_in_txn (CantingDb       *db,
                                                  gint64           stock,
                                                  GError         **error);
 
+/* canting_order_new() for a date the caller has: asking the clock means
+ * reading the local time zone, which an import of a hundred thousand
+ * orders, each with its own date, should not do for every one. */
+CantingOrder *canting_order_new_dated (const char *order_date);
+
 /* @user_data: the CantingOrder; validate it first.  Numbers and sets its
  * id when new. */
 gboolean canting_order_save_in_txn (CantingDb  *db,
