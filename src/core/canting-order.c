@@ -439,24 +439,74 @@ log_status (CantingDb           *db,
   return canting_sql_run (db, stmt, _("recording the order’s status"), error);
 }
 
-static gboolean
-assign_number (CantingDb     *db,
-               CantingOrder  *order,
-               gint64        *out_year,
-               gint64        *out_seq,
-               GError       **error)
+struct _CantingOrderBatch {
+  GHashTable *next_seq;    /* year → the next free seq in it (gint64 *) */
+  GHashTable *customers;   /* customer ids already checked */
+  GDateTime *now;          /* the new orders' status time */
+};
+
+CantingOrderBatch *
+canting_order_batch_new (void)
 {
-  g_auto(CantingSqlTaken) taken = { NULL };
-  sqlite3_stmt *stmt = canting_sql_take (db, &taken, "SELECT coalesce(max(seq), 0) + 1 FROM orders WHERE year = ?1",
-                                         error);
+  CantingOrderBatch *batch = g_new0 (CantingOrderBatch, 1);
+
+  batch->next_seq = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  batch->customers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  batch->now = g_date_time_new_now_utc ();
+  return batch;
+}
+
+void
+canting_order_batch_forget (CantingOrderBatch *batch)
+{
+  g_hash_table_remove_all (batch->next_seq);
+  g_hash_table_remove_all (batch->customers);
+}
+
+void
+canting_order_batch_free (CantingOrderBatch *batch)
+{
+  if (batch == NULL)
+    return;
+  g_hash_table_unref (batch->next_seq);
+  g_hash_table_unref (batch->customers);
+  g_date_time_unref (batch->now);
+  g_free (batch);
+}
+
+/* The year's next number: read from the orders, or in a batch, counted
+ * on from the last one it gave (only the batch's transaction writes). */
+static gboolean
+assign_number (CantingDb          *db,
+               CantingOrderBatch  *batch,
+               CantingOrder       *order,
+               gint64             *out_year,
+               gint64             *out_seq,
+               GError            **error)
+{
   gint64 year = g_ascii_strtoll (order->order_date, NULL, 10);
+  gint64 *next = batch != NULL ? g_hash_table_lookup (batch->next_seq, &year) : NULL;
   gint64 seq = 0;
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, year);
-  if (!canting_sql_get_int64 (db, stmt, &seq, _("numbering the order"), error))
-    return FALSE;
+  if (next != NULL)
+    seq = *next;
+  else
+    {
+      g_auto(CantingSqlTaken) taken = { NULL };
+      sqlite3_stmt *stmt = canting_sql_take (db, &taken, "SELECT coalesce(max(seq), 0) + 1 FROM orders WHERE year = ?1",
+                                             error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, year);
+      if (!canting_sql_get_int64 (db, stmt, &seq, _("numbering the order"), error))
+        return FALSE;
+    }
+  if (batch != NULL)
+    {
+      gint64 following = seq + 1;
+      g_hash_table_replace (batch->next_seq, g_memdup2 (&year, sizeof year), g_memdup2 (&following, sizeof following));
+    }
   g_free (order->number);
   /* PSN-2026-0042; a busy year goes on to five digits by itself. */
   order->number = g_strdup_printf ("PSN-%04d-%04d", (int) year, (int) seq);
@@ -503,6 +553,7 @@ check_customer (CantingDb     *db,
 static gboolean
 write_items (CantingDb     *db,
              CantingOrder  *order,
+             gboolean       is_new,
              GError       **error)
 {
   g_auto(CantingSqlTaken) del_taken = { NULL };
@@ -515,8 +566,9 @@ write_items (CantingDb     *db,
 
   if (del == NULL || ins == NULL)
     return FALSE;
+  /* A new order has no items to replace. */
   sqlite3_bind_int64 (del, 1, order->id);
-  if (!canting_sql_run (db, del, _("saving the order’s items"), error))
+  if (!is_new && !canting_sql_run (db, del, _("saving the order’s items"), error))
     return FALSE;
 
   for (guint i = 0; i < order->items->len; i++)
@@ -541,21 +593,27 @@ write_items (CantingDb     *db,
   return TRUE;
 }
 
-gboolean
-canting_order_save_in_txn (CantingDb  *db,
-                           gpointer    user_data,
-                           GError    **error)
+static gboolean
+save_in_txn (CantingDb          *db,
+             CantingOrder       *order,
+             CantingOrderBatch  *batch,
+             GError            **error)
 {
-  CantingOrder *order = user_data;
   gboolean is_new = order->id == 0;
   g_auto(CantingSqlTaken) taken = { NULL };
   sqlite3_stmt *stmt = NULL;
   CantingMoney total = 0;
   gint64 year = 0, seq = 0;
 
-  if (!canting_order_compute_total (order, &total, error) ||
-      !check_customer (db, order->customer_id, is_new, error))
+  if (!canting_order_compute_total (order, &total, error))
     return FALSE;
+  if (batch == NULL || !g_hash_table_contains (batch->customers, &order->customer_id))
+    {
+      if (!check_customer (db, order->customer_id, is_new, error))
+        return FALSE;
+      if (batch != NULL)
+        g_hash_table_add (batch->customers, g_memdup2 (&order->customer_id, sizeof order->customer_id));
+    }
 
   if (order->id != 0)
     {
@@ -597,7 +655,7 @@ canting_order_save_in_txn (CantingDb  *db,
     }
   else
     {
-      if (!assign_number (db, order, &year, &seq, error))
+      if (!assign_number (db, batch, order, &year, &seq, error))
         return FALSE;
       stmt = canting_sql_take (db, &taken,
                                "INSERT INTO orders (customer_id, order_date, due_date, from_stock, discount, "
@@ -621,9 +679,27 @@ canting_order_save_in_txn (CantingDb  *db,
   sqlite3_bind_text (stmt, 12, canting_sales_channel_to_string (order->channel), -1, SQLITE_STATIC);
   if (!canting_sql_save_record (db, stmt, &order->id, _("saving the order"), NULL, error))
     return FALSE;
-  if (is_new && !log_status (db, order->id, CANTING_ORDER_DRAFT, NULL, error))
+  if (is_new && !log_status (db, order->id, CANTING_ORDER_DRAFT, batch != NULL ? batch->now : NULL, error))
     return FALSE;
-  return write_items (db, order, error);
+  return write_items (db, order, is_new, error);
+}
+
+gboolean
+canting_order_save_in_txn (CantingDb  *db,
+                           gpointer    user_data,
+                           GError    **error)
+{
+  return save_in_txn (db, user_data, NULL, error);
+}
+
+gboolean
+canting_order_add_in_batch (CantingDb          *db,
+                            CantingOrderBatch  *batch,
+                            CantingOrder       *order,
+                            GError            **error)
+{
+  g_return_val_if_fail (order->id == 0, FALSE);
+  return save_in_txn (db, order, batch, error);
 }
 
 gboolean
