@@ -984,6 +984,95 @@ test_dashboard (Fixture       *f,
   g_assert_cmpint (d->products_offline, ==, 2);
 }
 
+typedef struct {
+  guint parts;          /* bit per part received */
+  int last;             /* the last part received */
+  gboolean in_order;
+  gboolean main_thread;
+  CantingMoney income;
+  CantingMoney receivable;
+  gint64 products;
+  guint top;
+  gboolean done;
+  GError *error;
+} Streamed;
+
+static void
+on_streamed_part (const CantingDashboard *part,
+                  CantingDashboardPart    which,
+                  gpointer                user_data)
+{
+  Streamed *s = user_data;
+
+  s->in_order &= (int) which == s->last + 1;
+  s->last = which;
+  s->parts |= 1u << which;
+  s->main_thread &= g_main_context_is_owner (g_main_context_default ());
+  if (which == CANTING_DASHBOARD_MONEY)
+    s->income = part->month_totals[CANTING_DASHBOARD_MONTHS - 1].income;
+  else if (which == CANTING_DASHBOARD_RECEIVABLE)
+    s->receivable = part->receivable;
+  else if (which == CANTING_DASHBOARD_ONLINE)
+    s->products = part->products;
+  else if (which == CANTING_DASHBOARD_TOP)
+    s->top = part->top_products->len;
+}
+
+static void
+on_streamed (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Streamed *s = user_data;
+
+  canting_dashboard_read_finish (result, &s->error);
+  s->done = TRUE;
+}
+
+/* Beranda reads its figures on a worker thread: every part arrives on
+ * the main context, in order, with what the plain read says; a read
+ * cancelled before its parts arrive hands none over. */
+static void
+test_dashboard_async (Fixture       *f,
+                      gconstpointer  data)
+{
+  gint64 kawung = add_product (f, "K-1", "Kain Kawung", "Kawung");
+  g_autoptr(CantingDashboard) d = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  Streamed s = { 0, -1, TRUE, TRUE };
+  Streamed none = { 0, -1, TRUE, TRUE };
+
+  g_main_context_acquire (g_main_context_default ());
+  save_entry (f, CANTING_ENTRY_INCOME, "2026-06-03", 1200000, category (f, "sales"), f->kas);
+  sell (f, "2026-04-01", kawung, 2, 800000, TRUE);
+  d = canting_dashboard_read (f->db, "2026-06-10", &error);
+  g_assert_no_error (error);
+
+  canting_dashboard_read_async (f->db, "2026-06-10", cancellable, on_streamed_part, &s, on_streamed, &s);
+  canting_dashboard_read_async (f->db, "2026-06-10", cancelled, on_streamed_part, &none, on_streamed, &none);
+  g_cancellable_cancel (cancelled);
+  while (!s.done || !none.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_main_context_release (g_main_context_default ());
+
+  g_assert_no_error (s.error);
+  g_assert_cmpuint (s.parts, ==, (1u << CANTING_DASHBOARD_N_PARTS) - 1);
+  g_assert_true (s.in_order);
+  g_assert_true (s.main_thread);
+  g_assert_cmpint (s.income, ==, 1200000);
+  g_assert_cmpint (s.income, ==, d->month_totals[CANTING_DASHBOARD_MONTHS - 1].income);
+  g_assert_cmpint (s.receivable, ==, d->receivable);
+  g_assert_cmpint (s.receivable, ==, 1600000);
+  g_assert_cmpint (s.products, ==, 1);
+  g_assert_cmpuint (s.top, ==, 1);
+
+  g_assert_cmpuint (none.parts, ==, 0);
+  g_assert_error (none.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&none.error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1000,6 +1089,7 @@ main (int    argc,
   ADD ("/ledger/search-pages", test_search_pages);
   ADD ("/ledger/receivables", test_receivables);
   ADD ("/ledger/dashboard", test_dashboard);
+  ADD ("/ledger/dashboard-async", test_dashboard_async);
   ADD ("/ledger/payables", test_payables);
   ADD ("/ledger/payment-removed", test_payment_removed);
   ADD ("/ledger/wages-owed", test_wages_owed);
