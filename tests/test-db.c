@@ -614,6 +614,26 @@ test_count_rows (void)
   canting_test_rmdir (dir);
 }
 
+/* The planner's statistics exist from the first open (ANALYZE after the
+ * schema steps) and are brought up to date on close (PRAGMA optimize),
+ * bounded by the analysis limit so neither takes long. */
+static void
+test_plan_statistics (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingDb) db = canting_db_open_without_backup (dir, &error);
+  g_autofree char *limit = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (canting_test_query_int (canting_db_get_handle (db),
+                                           "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'"), ==, 1);
+  limit = pragma_text (db, "PRAGMA analysis_limit");
+  g_assert_cmpstr (limit, ==, "400");
+  g_clear_object (&db);
+  canting_test_rmdir (dir);
+}
+
 /* Kept statements: the same one again once given back, unbound and
  * reset; a second taker of the same SQL while it is out gets its own;
  * and a statement given back holds no read open, so it sees what
@@ -701,6 +721,7 @@ main (int   argc,
   g_test_add_func ("/db/transaction-rolls-back", test_transaction_rolls_back);
   g_test_add_func ("/db/count-rows", test_count_rows);
   g_test_add_func ("/db/statement-cache", test_statement_cache);
+  g_test_add_func ("/db/plan-statistics", test_plan_statistics);
   g_test_add_func ("/profile/round-trip", test_profile_round_trip);
   g_test_add_func ("/profile/validation", test_profile_validation);
   g_test_add_func ("/profile/logo-checks", test_profile_logo_checks);
