@@ -946,6 +946,33 @@ static const CantingSchemaStep steps[] = {
     "  UPDATE workers SET paid = paid + NEW.amount WHERE id = NEW.worker_id;"
     " END;"
     "PRAGMA user_version = 17;" },
+  { 18,
+    /* Each material's stock on hand and its worth, kept in step with its
+     * movements by triggers (one row updated by key per movement).  The
+     * materials page, the low-stock check (every few seconds after a
+     * change, on the main loop) and the shortage lists summed every
+     * movement of every material they showed: a third of a second on
+     * ten years of a million movements. */
+    "ALTER TABLE materials ADD COLUMN on_hand INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE materials ADD COLUMN stock_value INTEGER NOT NULL DEFAULT 0;"
+    "UPDATE materials SET"
+    "  on_hand = (SELECT coalesce(sum(quantity), 0) FROM stock_movements s WHERE s.material_id = materials.id),"
+    "  stock_value = (SELECT coalesce(sum(value), 0) FROM stock_movements s WHERE s.material_id = materials.id);"
+    "CREATE TRIGGER materials_stock_added AFTER INSERT ON stock_movements BEGIN"
+    "  UPDATE materials SET on_hand = on_hand + NEW.quantity, stock_value = stock_value + NEW.value"
+    "    WHERE id = NEW.material_id;"
+    " END;"
+    "CREATE TRIGGER materials_stock_removed AFTER DELETE ON stock_movements BEGIN"
+    "  UPDATE materials SET on_hand = on_hand - OLD.quantity, stock_value = stock_value - OLD.value"
+    "    WHERE id = OLD.material_id;"
+    " END;"
+    "CREATE TRIGGER materials_stock_changed AFTER UPDATE OF material_id, quantity, value ON stock_movements BEGIN"
+    "  UPDATE materials SET on_hand = on_hand - OLD.quantity, stock_value = stock_value - OLD.value"
+    "    WHERE id = OLD.material_id;"
+    "  UPDATE materials SET on_hand = on_hand + NEW.quantity, stock_value = stock_value + NEW.value"
+    "    WHERE id = NEW.material_id;"
+    " END;"
+    "PRAGMA user_version = 18;" },
 };
 
 static const char * const tables[] = {
