@@ -49,7 +49,6 @@ struct _CantingDb
    * connection uses it; others prepare afresh. */
   GHashTable *statements;
   GThread *owner;
-  gboolean opened;   /* canting_db_open_full() succeeded: may be optimised on close */
 };
 
 G_DEFINE_FINAL_TYPE (CantingDb, canting_db, G_TYPE_OBJECT)
@@ -113,11 +112,6 @@ canting_db_finalize (GObject *object)
    * connection open past sqlite3_close_v2(), and the file would not be
    * checkpointed when the clean close is noted. */
   g_clear_pointer (&self->statements, g_hash_table_unref);
-  /* Plan statistics kept fresh: SQLite analyses the tables this
-   * session's queries used that were never analysed or have grown
-   * manyfold since (rarely: each time a table is 25 times bigger). */
-  if (self->handle != NULL && self->opened)
-    sqlite3_exec (self->handle, "PRAGMA optimize", NULL, NULL, NULL);
   if (self->handle != NULL && sqlite3_close_v2 (self->handle) == SQLITE_OK && self->path != NULL &&
       !self->reader)
     note_clean_close (self->path);
@@ -527,9 +521,7 @@ canting_db_open_full (const char          *data_dir,
     sqlite3_finalize (stmt);
   }
   /* FULL: a power cut right after a commit must not lose it (WAL's
-   * default NORMAL may).  No analysis_limit: statistics from a sample of
-   * each index led the planner to read the whole order list to show its
-   * first page (a third of a second instead of 5 ms). */
+   * default NORMAL may). */
   if (!exec_sql (self->handle,
                  "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
                  _("setting up the database"), error))
@@ -537,9 +529,14 @@ canting_db_open_full (const char          *data_dir,
 
   if (!migrate (self, version, target_version, error))
     return NULL;
-  /* Indexes a step made have no statistics yet: about a second on ten
-   * years of records, once per upgrade. */
-  if (version < target_version)
+  /* Indexes a step made on a workshop's records have no statistics
+   * yet: about a second on ten years of them, once per upgrade.  A full
+   * ANALYZE: statistics from a sample of each index (analysis_limit) led
+   * the planner to read the whole order list to show its first page.
+   * Not PRAGMA optimize on every close either: SQLite 3.40 counts an
+   * index with no rows yet (stock_movements_unpaid) as never analysed
+   * and analysed the million movements again at each close. */
+  if (version > 0 && version < target_version)
     sqlite3_exec (self->handle, "ANALYZE", NULL, NULL, NULL);
 
   if (!(flags & CANTING_DB_OPEN_NO_AUTO_BACKUP) && target_version > 0)
@@ -554,7 +551,6 @@ canting_db_open_full (const char          *data_dir,
         }
     }
 
-  self->opened = TRUE;
   return g_steal_pointer (&self);
 }
 
