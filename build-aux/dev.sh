@@ -120,6 +120,16 @@ bench_ui() {
   # Xvfb and the session bus start first; what they take is counted too.
   echo "ui.first-frame: $(( (frame - start) / 1000 )) ms"
   echo "ui.resident-memory: $(( kb / 1024 )) MB (GSK_RENDERER=$GSK_RENDERER)"
+  # Even with the cairo renderer, GTK sets up GL when it opens the X
+  # display, and under Xvfb that loads Mesa's software renderer (LLVM):
+  # about 50 MB of the figure above that a laptop's own GL driver would
+  # not take.  The same start without GL, for the app's own memory:
+  out=$(GDK_DEBUG=gl-disable CANTING_BENCH_STARTUP=1 dbus-run-session -- xvfb-run -a -s '-screen 0 1366x768x24' \
+          "$build/src/ui/canting" --data-dir "$dir")
+  kb=$(sed -n 's/^canting-bench: resident-kb //p' <<<"$out")
+  if [ -n "$kb" ]; then
+    echo "ui.resident-memory-without-gl: $(( kb / 1024 )) MB (GDK_DEBUG=gl-disable)"
+  fi
 }
 
 # The last line of `dev.sh test` is always the summary, even when set-up

@@ -447,6 +447,62 @@ test_extra_cells_and_duplicate_column (Fixture       *f,
   g_assert_cmpint (canting_customer_count (f->db, NULL, TRUE, NULL), ==, 1);
 }
 
+/* Imported orders are numbered on from the year's last order, each year
+ * its own, and a second file goes on from the first; the same customer
+ * named twice (in any case) is one customer. */
+static void
+test_orders_numbering (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char *first_file =
+    "nomor;tanggal;pelanggan;keterangan;jumlah;harga satuan\n"
+    "B1;30/12/2025;Bu Ani;Kain sogan;1;500.000\n"
+    "B2;02/01/2026;bu ani;Selendang;1;150.000\n"
+    "B3;03/01/2026;Pak Budi;Kemeja;1;300.000\n";
+  static const char *second_file =
+    "nomor;tanggal;pelanggan;keterangan;jumlah;harga satuan\n"
+    "C1;04/01/2026;BU ANI;Kemeja;2;300.000\n";
+  CantingOrderFilter all = { .status = -1, .today = "2026-03-10" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingOrder) before = canting_order_new ();
+  g_autoptr(CantingCustomer) citra = canting_customer_new ();
+  g_autoptr(CantingCsvReport) one = NULL;
+  g_autoptr(CantingCsvReport) two = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  /* One order of 2026 made by hand first. */
+  g_free (citra->name);
+  citra->name = g_strdup ("Bu Citra");
+  g_assert_true (canting_customer_save (f->db, citra, &error));
+  g_free (before->order_date);
+  before->order_date = g_strdup ("2026-01-01");
+  before->customer_id = citra->id;
+  g_ptr_array_add (before->items, canting_order_item_new (0, "Kain", 1, 100000));
+  g_assert_true (canting_order_save (f->db, before, &error));
+  g_assert_cmpstr (before->number, ==, "PSN-2026-0001");
+
+  one = import_text (f, CANTING_CSV_ORDERS, first_file, CANTING_CSV_ALL_OR_NOTHING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (one->imported, ==, 3);
+  two = import_text (f, CANTING_CSV_ORDERS, second_file, CANTING_CSV_SKIP_BAD_ROWS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (two->imported, ==, 1);
+
+  rows = canting_order_search (f->db, &all, 0, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 5);
+  /* Newest first. */
+  g_assert_cmpstr (((CantingOrderRow *) rows->pdata[0])->number, ==, "PSN-2026-0004");
+  g_assert_cmpstr (((CantingOrderRow *) rows->pdata[1])->number, ==, "PSN-2026-0003");
+  g_assert_cmpstr (((CantingOrderRow *) rows->pdata[2])->number, ==, "PSN-2026-0002");
+  g_assert_cmpstr (((CantingOrderRow *) rows->pdata[3])->number, ==, "PSN-2026-0001");
+  g_assert_cmpstr (((CantingOrderRow *) rows->pdata[4])->number, ==, "PSN-2025-0001");
+  g_assert_cmpstr (((CantingOrderRow *) rows->pdata[0])->customer_name, ==, "Bu Ani");
+  g_assert_cmpstr (((CantingOrderRow *) rows->pdata[2])->customer_name, ==, "Bu Ani");
+  /* Bu Citra, Bu Ani and Pak Budi. */
+  g_assert_cmpint (canting_customer_count (f->db, NULL, TRUE, NULL), ==, 3);
+}
+
 /* Rows of one order number that disagree on the customer are refused at
  * the later line; all-or-nothing then writes no order at all. */
 static void
@@ -1244,6 +1300,7 @@ main (int   argc,
   ADD ("/csv/spreadsheet-leftovers", test_spreadsheet_leftovers);
   ADD ("/csv/extra-cells-duplicate-column", test_extra_cells_and_duplicate_column);
   ADD ("/csv/orders-conflicting-rows", test_orders_conflicting_rows);
+  ADD ("/csv/orders-numbering", test_orders_numbering);
   ADD ("/csv/materials-import", test_materials_import);
   ADD ("/csv/materials-bad-rows", test_materials_bad_rows);
   ADD ("/csv/purchases-import", test_purchases_import);

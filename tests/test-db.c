@@ -4,6 +4,7 @@
 #include "canting-error.h"
 #include "canting-paths.h"
 #include "canting-profile.h"
+#include "canting-sql-private.h"
 #include "canting-test-util.h"
 
 #include <glib/gstdio.h>
@@ -613,6 +614,96 @@ test_count_rows (void)
   canting_test_rmdir (dir);
 }
 
+/* An upgrade of a workshop with records leaves the planner statistics
+ * for the indexes its steps made. */
+static void
+test_plan_statistics (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingDb) db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP,
+                                                  canting_db_latest_schema_version () - 1, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (canting_db_get_handle (db), "INSERT INTO customers (name) VALUES ('Bu Ani')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (canting_test_query_int (canting_db_get_handle (db),
+                                           "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'"), ==, 0);
+  g_clear_object (&db);
+  db = canting_db_open_without_backup (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (canting_test_query_int (canting_db_get_handle (db),
+                                           "SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'customers'"), ==, 1);
+  g_clear_object (&db);
+  canting_test_rmdir (dir);
+}
+
+/* Kept statements: the same one again once given back, unbound and
+ * reset; a second taker of the same SQL while it is out gets its own;
+ * and a statement given back holds no read open, so it sees what
+ * another connection wrote since. */
+static gboolean
+take_in_thread_is_separate (CantingDb *db)
+{
+  g_auto(CantingSqlTaken) taken = { NULL };
+
+  return canting_sql_take (db, &taken, "SELECT count(*) FROM customers", NULL) != NULL && taken.cached == NULL;
+}
+
+static gpointer
+take_in_thread (gpointer db)
+{
+  return GINT_TO_POINTER (take_in_thread_is_separate (db));
+}
+
+static void
+test_statement_cache (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingDb) db = canting_db_open_without_backup (dir, &error);
+  g_autoptr(CantingDb) other = NULL;
+  static const char sql[] = "SELECT count(*), ?1 FROM customers";
+  sqlite3_stmt *first;
+
+  g_assert_no_error (error);
+  other = canting_db_open_without_backup (dir, &error);
+  g_assert_no_error (error);
+  {
+    g_auto(CantingSqlTaken) taken = { NULL };
+    g_auto(CantingSqlTaken) nested = { NULL };
+
+    first = canting_sql_take (db, &taken, sql, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (taken.cached);
+    sqlite3_bind_int (first, 1, 7);
+    g_assert_cmpint (sqlite3_step (first), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (first, 0), ==, 0);
+    /* Taken while the first is out (a nested call): its own. */
+    g_assert_true (canting_sql_take (db, &nested, sql, &error) != first);
+    g_assert_null (nested.cached);
+  }
+  /* Given back mid-read: written from elsewhere, then seen. */
+  g_assert_cmpint (sqlite3_exec (canting_db_get_handle (other), "INSERT INTO customers (name) VALUES ('Bu Sri')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  {
+    g_auto(CantingSqlTaken) taken = { NULL };
+    sqlite3_stmt *again = canting_sql_take (db, &taken, sql, &error);
+
+    g_assert_true (again == first);
+    g_assert_cmpint (sqlite3_step (again), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (again, 0), ==, 1);
+    /* Unbound: the 7 of the last use is gone. */
+    g_assert_cmpint (sqlite3_column_type (again, 1), ==, SQLITE_NULL);
+  }
+  /* Another thread never shares the cache. */
+  {
+    GThread *thread = g_thread_new ("take", take_in_thread, db);
+    g_assert_true (GPOINTER_TO_INT (g_thread_join (thread)));
+  }
+  canting_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -633,6 +724,8 @@ main (int   argc,
   g_test_add_func ("/db/damaged-in-place-after-clean-close", test_damaged_in_place_after_clean_close);
   g_test_add_func ("/db/transaction-rolls-back", test_transaction_rolls_back);
   g_test_add_func ("/db/count-rows", test_count_rows);
+  g_test_add_func ("/db/statement-cache", test_statement_cache);
+  g_test_add_func ("/db/plan-statistics", test_plan_statistics);
   g_test_add_func ("/profile/round-trip", test_profile_round_trip);
   g_test_add_func ("/profile/validation", test_profile_validation);
   g_test_add_func ("/profile/logo-checks", test_profile_logo_checks);

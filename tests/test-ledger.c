@@ -984,6 +984,173 @@ test_dashboard (Fixture       *f,
   g_assert_cmpint (d->products_offline, ==, 2);
 }
 
+/* The sums the triggers keep (schema step 17) against the sums worked
+ * out from the rows, after every kind of change a writer can make. */
+static void
+assert_kept_sums (Fixture *f)
+{
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM accounts a WHERE a.ledger_balance <> coalesce(("
+                                 "SELECT sum(CASE WHEN l.kind = 'income' THEN l.amount WHEN l.kind = 'expense' "
+                                 "THEN -l.amount WHEN l.account_id = a.id THEN -l.amount ELSE l.amount END) "
+                                 "FROM ledger l WHERE l.voided = 0 AND (l.account_id = a.id OR l.to_account_id = a.id)), 0)"),
+                   ==, 0);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM workers w WHERE "
+                                 "w.earned <> (SELECT coalesce(sum(wage), 0) FROM item_stages s WHERE s.worker_id = w.id) "
+                                 "OR w.paid <> (SELECT coalesce(sum(amount), 0) FROM wage_payments p WHERE p.worker_id = w.id)"),
+                   ==, 0);
+}
+
+static void
+test_kept_sums (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 sale = save_entry (f, CANTING_ENTRY_INCOME, "2026-06-03", 1200000, category (f, "sales"), f->kas);
+  gint64 rent = save_entry (f, CANTING_ENTRY_EXPENSE, "2026-06-04", 200000, category (f, "rent"), f->bank);
+  gint64 move = save_transfer (f, "2026-06-05", 100000, f->kas, f->bank);
+
+  assert_kept_sums (f);
+  g_assert_cmpint (balance_of (f, f->kas), ==, 1200000 - 100000);
+  g_assert_cmpint (balance_of (f, f->bank), ==, -200000 + 100000);
+  g_assert_true (canting_entry_set_voided (f->db, sale, TRUE, &error));
+  assert_kept_sums (f);
+  g_assert_cmpint (balance_of (f, f->kas), ==, -100000);
+  g_assert_true (canting_entry_set_voided (f->db, sale, FALSE, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE ledger SET amount = 250000, account_id = %" G_GINT64_FORMAT
+                                            " WHERE id = %" G_GINT64_FORMAT ";"
+                                            "UPDATE ledger SET account_id = %" G_GINT64_FORMAT ", to_account_id = %"
+                                            G_GINT64_FORMAT " WHERE id = %" G_GINT64_FORMAT ";"
+                                            "DELETE FROM ledger WHERE id = %" G_GINT64_FORMAT,
+                                            f->ewallet, rent, f->bank, f->ewallet, move, sale);
+    exec (f, sql);
+  }
+  assert_kept_sums (f);
+  g_assert_cmpint (balance_of (f, f->kas), ==, 0);
+  g_assert_cmpint (balance_of (f, f->ewallet), ==, -250000 + 100000);
+
+  /* Wages: stages done, moved to another worker, re-priced, undone and
+   * removed with their order; payments made, changed and taken back. */
+  exec (f, "INSERT INTO workers (id, name) VALUES (1, 'Bu Sum'), (2, 'Bu Tin');"
+           "INSERT INTO customers (id, name) VALUES (1, 'Bu Ani');"
+           "INSERT INTO orders (id, number, year, seq, customer_id, order_date) VALUES (1, 'PSN-2026-0001', 2026, 1, 1, "
+           "'2026-06-01');"
+           "INSERT INTO order_items (id, order_id, position, description, quantity, unit_price) VALUES "
+           "(1, 1, 1, 'Kain', 2, 500000);"
+           "INSERT INTO item_stages (order_item_id, position, name, technique, done_on, worker_id, pieces, wage) VALUES "
+           "(1, 1, 'Pola', 'tulis', '2026-06-02', 1, 2, 40000), (1, 2, 'Canting', 'tulis', '2026-06-03', 1, 2, 90000),"
+           "(1, 3, 'Pewarnaan', 'tulis', NULL, NULL, NULL, NULL);");
+  assert_kept_sums (f);
+  g_assert_cmpint (query_int (f, "SELECT earned FROM workers WHERE id = 1"), ==, 130000);
+  exec (f, "UPDATE item_stages SET worker_id = 2 WHERE position = 2;"
+           "UPDATE item_stages SET wage = 45000 WHERE position = 1;"
+           "UPDATE item_stages SET done_on = '2026-06-04', worker_id = 2, pieces = 2, wage = 30000 WHERE position = 3;"
+           "INSERT INTO wage_payments (id, worker_id, amount, paid_on) VALUES (1, 1, 40000, '2026-06-05'),"
+           "(2, 2, 50000, '2026-06-05');"
+           "UPDATE wage_payments SET amount = 45000 WHERE id = 1;"
+           "UPDATE wage_payments SET worker_id = 1 WHERE id = 2;");
+  assert_kept_sums (f);
+  g_assert_cmpint (query_int (f, "SELECT earned - paid FROM workers WHERE id = 2"), ==, 120000);
+  exec (f, "UPDATE item_stages SET done_on = NULL, worker_id = NULL, pieces = NULL, wage = NULL WHERE position = 3;"
+           "DELETE FROM wage_payments WHERE id = 2;"
+           "DELETE FROM order_items WHERE id = 1;");
+  assert_kept_sums (f);
+  g_assert_cmpint (query_int (f, "SELECT earned + paid FROM workers WHERE id = 2"), ==, 0);
+  g_assert_cmpint (query_int (f, "SELECT earned FROM workers WHERE id = 1"), ==, 0);
+}
+
+typedef struct {
+  guint parts;          /* bit per part received */
+  int last;             /* the last part received */
+  gboolean in_order;
+  gboolean main_thread;
+  CantingMoney income;
+  CantingMoney receivable;
+  gint64 products;
+  guint top;
+  gboolean done;
+  GError *error;
+} Streamed;
+
+static void
+on_streamed_part (const CantingDashboard *part,
+                  CantingDashboardPart    which,
+                  gpointer                user_data)
+{
+  Streamed *s = user_data;
+
+  s->in_order &= (int) which == s->last + 1;
+  s->last = which;
+  s->parts |= 1u << which;
+  s->main_thread &= g_main_context_is_owner (g_main_context_default ());
+  if (which == CANTING_DASHBOARD_MONEY)
+    s->income = part->month_totals[CANTING_DASHBOARD_MONTHS - 1].income;
+  else if (which == CANTING_DASHBOARD_RECEIVABLE)
+    s->receivable = part->receivable;
+  else if (which == CANTING_DASHBOARD_ONLINE)
+    s->products = part->products;
+  else if (which == CANTING_DASHBOARD_TOP)
+    s->top = part->top_products->len;
+}
+
+static void
+on_streamed (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Streamed *s = user_data;
+
+  canting_dashboard_read_finish (result, &s->error);
+  s->done = TRUE;
+}
+
+/* Beranda reads its figures on a worker thread: every part arrives on
+ * the main context, in order, with what the plain read says; a read
+ * cancelled before its parts arrive hands none over. */
+static void
+test_dashboard_async (Fixture       *f,
+                      gconstpointer  data)
+{
+  gint64 kawung = add_product (f, "K-1", "Kain Kawung", "Kawung");
+  g_autoptr(CantingDashboard) d = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  Streamed s = { 0, -1, TRUE, TRUE };
+  Streamed none = { 0, -1, TRUE, TRUE };
+
+  g_main_context_acquire (g_main_context_default ());
+  g_assert_false (canting_ledger_has_entries (f->db, NULL));
+  save_entry (f, CANTING_ENTRY_INCOME, "2026-06-03", 1200000, category (f, "sales"), f->kas);
+  g_assert_true (canting_ledger_has_entries (f->db, NULL));
+  sell (f, "2026-04-01", kawung, 2, 800000, TRUE);
+  d = canting_dashboard_read (f->db, "2026-06-10", &error);
+  g_assert_no_error (error);
+
+  canting_dashboard_read_async (f->db, "2026-06-10", cancellable, on_streamed_part, &s, on_streamed, &s);
+  canting_dashboard_read_async (f->db, "2026-06-10", cancelled, on_streamed_part, &none, on_streamed, &none);
+  g_cancellable_cancel (cancelled);
+  while (!s.done || !none.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_main_context_release (g_main_context_default ());
+
+  g_assert_no_error (s.error);
+  g_assert_cmpuint (s.parts, ==, (1u << CANTING_DASHBOARD_N_PARTS) - 1);
+  g_assert_true (s.in_order);
+  g_assert_true (s.main_thread);
+  g_assert_cmpint (s.income, ==, 1200000);
+  g_assert_cmpint (s.income, ==, d->month_totals[CANTING_DASHBOARD_MONTHS - 1].income);
+  g_assert_cmpint (s.receivable, ==, d->receivable);
+  g_assert_cmpint (s.receivable, ==, 1600000);
+  g_assert_cmpint (s.products, ==, 1);
+  g_assert_cmpuint (s.top, ==, 1);
+
+  g_assert_cmpuint (none.parts, ==, 0);
+  g_assert_error (none.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&none.error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1000,6 +1167,8 @@ main (int    argc,
   ADD ("/ledger/search-pages", test_search_pages);
   ADD ("/ledger/receivables", test_receivables);
   ADD ("/ledger/dashboard", test_dashboard);
+  ADD ("/ledger/dashboard-async", test_dashboard_async);
+  ADD ("/ledger/kept-sums", test_kept_sums);
   ADD ("/ledger/payables", test_payables);
   ADD ("/ledger/payment-removed", test_payment_removed);
   ADD ("/ledger/wages-owed", test_wages_owed);

@@ -698,6 +698,46 @@ test_from_stock_and_rework (Fixture       *f,
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM stock_movements WHERE kind = 'usage'"), ==, 0);
 }
 
+/* Stock on hand and its worth, kept by triggers (schema step 18), against
+ * the sums worked out from the movements, after every change a writer
+ * can make: movements added, corrected, moved to another material and
+ * removed. */
+static void
+test_kept_stock (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const char check[] =
+    "SELECT count(*) FROM materials m WHERE m.on_hand <> (SELECT coalesce(sum(quantity), 0) FROM stock_movements s "
+    "WHERE s.material_id = m.id) OR m.stock_value <> (SELECT coalesce(sum(value), 0) FROM stock_movements s "
+    "WHERE s.material_id = m.id)";
+  sqlite3 *handle = canting_db_get_handle (f->db);
+
+  g_assert_cmpint (sqlite3_exec (handle,
+                                 "INSERT INTO materials (id, name, kind, unit) VALUES (901, 'Mori uji', 'mori', 'm'),"
+                                 " (902, 'Malam uji', 'malam', 'kg');"
+                                 "INSERT INTO stock_movements (id, material_id, kind, quantity, value, cost, on_date) VALUES"
+                                 " (901, 901, 'purchase', 100000, 2500000, 2500000, '2026-06-01'),"
+                                 " (902, 901, 'usage', -30000, -750000, NULL, '2026-06-02'),"
+                                 " (903, 902, 'purchase', 5000, 400000, 400000, '2026-06-02');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (canting_test_query_int (handle, check), ==, 0);
+  g_assert_cmpint (canting_test_query_int (handle, "SELECT on_hand FROM materials WHERE id = 901"), ==, 70000);
+  g_assert_cmpint (sqlite3_exec (handle,
+                                 "UPDATE stock_movements SET quantity = -20000, value = -500000 WHERE id = 902;"
+                                 "UPDATE stock_movements SET material_id = 902 WHERE id = 902;"
+                                 "DELETE FROM stock_movements WHERE id = 903;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (canting_test_query_int (handle, check), ==, 0);
+  g_assert_cmpint (canting_test_query_int (handle, "SELECT on_hand FROM materials WHERE id = 901"), ==, 100000);
+  g_assert_cmpint (canting_test_query_int (handle, "SELECT stock_value FROM materials WHERE id = 902"), ==, -500000);
+  /* And what the pages read. */
+  {
+    g_autoptr(CantingMaterial) m = canting_material_load (f->db, 901, NULL);
+    g_assert_cmpint (m->on_hand, ==, 100000);
+    g_assert_cmpint (m->value, ==, 2500000);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -716,6 +756,7 @@ main (int   argc,
   ADD ("planning", test_planning);
   ADD ("stock-count", test_stock_count);
   ADD ("from-stock-and-rework", test_from_stock_and_rework);
+  ADD ("kept-stock", test_kept_stock);
 #undef ADD
   return g_test_run ();
 }

@@ -74,16 +74,17 @@ canting_customer_save_in_txn (CantingDb  *db,
                               GError    **error)
 {
   CantingCustomer *c = user_data;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(CantingSqlTaken) taken = { NULL };
+  sqlite3_stmt *stmt;
 
   if (c->id == 0)
-    stmt = canting_sql_prepare (db,
-                                "INSERT INTO customers (name, phone, address, city, notes, archived) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+    stmt = canting_sql_take (db, &taken,
+                             "INSERT INTO customers (name, phone, address, city, notes, archived) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
   else
-    stmt = canting_sql_prepare (db,
-                                "UPDATE customers SET name = ?1, phone = ?2, address = ?3, city = ?4, "
-                                "notes = ?5, archived = ?6 WHERE id = ?7", error);
+    stmt = canting_sql_take (db, &taken,
+                             "UPDATE customers SET name = ?1, phone = ?2, address = ?3, city = ?4, "
+                             "notes = ?5, archived = ?6 WHERE id = ?7", error);
   if (stmt == NULL)
     return FALSE;
   canting_sql_bind_trimmed (stmt, 1, c->name);

@@ -6,7 +6,7 @@
  * orders due and late, what customers owe, low stock and the IPAL. */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "canting-db.h"
 #include "canting-ledger.h"
@@ -51,6 +51,46 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CantingDashboard, canting_dashboard_free)
 CantingDashboard *canting_dashboard_read (CantingDb   *db,
                                           const char  *today,
                                           GError     **error);
+
+/* The figures in parts, one per card (the chart is the money's). */
+typedef enum {
+  CANTING_DASHBOARD_MONEY,            /* months, month_totals */
+  CANTING_DASHBOARD_ORDERS,           /* orders_due_this_week, orders_overdue */
+  CANTING_DASHBOARD_RECEIVABLE,       /* receivable, receivable_late */
+  CANTING_DASHBOARD_STOCK_AND_IPAL,   /* low_stock, lab_test_days, ipal_*, unlogged_days */
+  CANTING_DASHBOARD_ONLINE,           /* products, products_offline */
+  CANTING_DASHBOARD_TOP,              /* top_products, top_motifs */
+  CANTING_DASHBOARD_N_PARTS
+} CantingDashboardPart;
+
+/* An empty dashboard as of @today (NULL: the local date). */
+CantingDashboard *canting_dashboard_new       (const char  *today);
+/* Reads @part's fields of @dashboard. */
+gboolean          canting_dashboard_read_part (CantingDb             *db,
+                                               CantingDashboard      *dashboard,
+                                               CantingDashboardPart   part,
+                                               GError               **error);
+
+/* @part: a dashboard with only @which's fields read (owned by the
+ * caller of the function: copy what is kept). */
+typedef void (*CantingDashboardPartFunc) (const CantingDashboard  *part,
+                                          CantingDashboardPart     which,
+                                          gpointer                 user_data);
+
+/* Reads the figures on a worker thread, with a connection of its own,
+ * and hands each part to @part_func on the calling thread's main
+ * context as soon as it is read, in the order of CantingDashboardPart;
+ * then @callback.  After @cancellable is cancelled no part reaches
+ * @part_func, so @part_data may go away once it is cancelled. */
+void              canting_dashboard_read_async  (CantingDb                 *db,
+                                                 const char                *today,
+                                                 GCancellable              *cancellable,
+                                                 CantingDashboardPartFunc   part_func,
+                                                 gpointer                   part_data,
+                                                 GAsyncReadyCallback        callback,
+                                                 gpointer                   user_data);
+gboolean          canting_dashboard_read_finish (GAsyncResult  *result,
+                                                 GError       **error);
 
 /* @now against @before in percent, rounded; FALSE when there is nothing
  * to compare with (@before is 0). */

@@ -32,6 +32,19 @@ CantingDb *canting_db_open_reader (CantingDb  *db,
 
 sqlite3 *canting_db_get_handle (CantingDb *self);
 
+/* A statement kept prepared on a connection, and whether someone is
+ * using it now (canting_sql_take()). */
+typedef struct {
+  sqlite3_stmt *stmt;
+  gboolean taken;
+} CantingDbCachedStatement;
+
+/* @self's prepared statements by SQL text (the key is the statement's
+ * own sqlite3_sql(), so it lives as long as the entry), or NULL on a
+ * thread other than the one that opened @self: the cache is not locked.
+ * canting-sql.c fills and uses it. */
+GHashTable *canting_db_get_statement_cache (CantingDb *self);
+
 typedef gboolean (*CantingDbTxnFunc) (CantingDb  *db,
                                       gpointer    user_data,
                                       GError    **error);

@@ -192,6 +192,10 @@ GPtrArray    *canting_ledger_search (CantingDb                 *db,
                                      guint                      offset,
                                      guint                      limit,
                                      GError                   **error);
+/* Whether anything was ever recorded, voided entries too (no count of
+ * ten years of entries to find out). */
+gboolean      canting_ledger_has_entries (CantingDb  *db,
+                                          GError    **error);
 gint64        canting_ledger_count  (CantingDb                 *db,
                                      const CantingLedgerFilter *filter,
                                      GError                   **error);

@@ -16,8 +16,8 @@ G_BEGIN_DECLS
   " CROSS JOIN order_items i ON i.order_id = o.id " \
   " CROSS JOIN product_materials pm ON pm.product_id = i.product_id AND pm.material_id = m.id " \
   " WHERE o.status = 'confirmed' AND o.from_stock = 0)"
-#define CANTING_ON_HAND_SQL \
-  "(SELECT coalesce(sum(quantity), 0) FROM stock_movements s WHERE s.material_id = m.id)"
+/* Stock on hand of material m, kept by triggers (schema step 18). */
+#define CANTING_ON_HAND_SQL "m.on_hand"
 
 /* Keep the movement's given value instead of computing one: a return of
  * usage gives back exactly the worth it took out. */

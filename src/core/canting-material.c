@@ -317,7 +317,7 @@ canting_material_save (CantingDb        *db,
  * GROUP BY down to the same time (canting-cli bench stock). */
 #define MATERIAL_COLUMNS \
   "m.id, m.name, m.kind, m.unit, m.roll_size, m.reorder_level, m.supplier, m.notes, m.archived, " \
-  "(SELECT sum(quantity) || ' ' || sum(value) FROM stock_movements s WHERE s.material_id = m.id), " \
+  "m.on_hand || ' ' || m.stock_value, " \
   "(SELECT cost || ' ' || quantity FROM stock_movements s WHERE s.material_id = m.id AND s.kind = 'purchase' " \
   " ORDER BY on_date DESC, id DESC LIMIT 1), " \
   CANTING_RESERVED_SQL

@@ -187,12 +187,20 @@ canting_order_item_free (CantingOrderItem *item)
 CantingOrder *
 canting_order_new (void)
 {
-  CantingOrder *o = g_new0 (CantingOrder, 1);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  return canting_order_new_dated (today);
+}
+
+CantingOrder *
+canting_order_new_dated (const char *order_date)
+{
+  CantingOrder *o = g_new0 (CantingOrder, 1);
 
   o->number = g_strdup ("");
   o->customer_name = g_strdup ("");
-  o->order_date = g_date_time_format (now, "%Y-%m-%d");
+  o->order_date = g_strdup (order_date);
   o->notes = g_strdup ("");
   o->items = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_order_item_free);
   return o;
@@ -415,10 +423,11 @@ log_status (CantingDb           *db,
             GDateTime           *at,
             GError             **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
-                                                      "INSERT INTO order_status_log (order_id, status, at) "
-                                                      "VALUES (?1, ?2, ?3)",
-                                                      error);
+  g_auto(CantingSqlTaken) taken = { NULL };
+  sqlite3_stmt *stmt = canting_sql_take (db, &taken,
+                                         "INSERT INTO order_status_log (order_id, status, at) "
+                                         "VALUES (?1, ?2, ?3)",
+                                         error);
   g_autoptr(GDateTime) now = at != NULL ? g_date_time_to_utc (at) : g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 
@@ -430,23 +439,74 @@ log_status (CantingDb           *db,
   return canting_sql_run (db, stmt, _("recording the order’s status"), error);
 }
 
-static gboolean
-assign_number (CantingDb     *db,
-               CantingOrder  *order,
-               gint64        *out_year,
-               gint64        *out_seq,
-               GError       **error)
+struct _CantingOrderBatch {
+  GHashTable *next_seq;    /* year → the next free seq in it (gint64 *) */
+  GHashTable *customers;   /* customer ids already checked */
+  GDateTime *now;          /* the new orders' status time */
+};
+
+CantingOrderBatch *
+canting_order_batch_new (void)
 {
-  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db, "SELECT coalesce(max(seq), 0) + 1 FROM orders WHERE year = ?1",
-                                                      error);
+  CantingOrderBatch *batch = g_new0 (CantingOrderBatch, 1);
+
+  batch->next_seq = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  batch->customers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  batch->now = g_date_time_new_now_utc ();
+  return batch;
+}
+
+void
+canting_order_batch_forget (CantingOrderBatch *batch)
+{
+  g_hash_table_remove_all (batch->next_seq);
+  g_hash_table_remove_all (batch->customers);
+}
+
+void
+canting_order_batch_free (CantingOrderBatch *batch)
+{
+  if (batch == NULL)
+    return;
+  g_hash_table_unref (batch->next_seq);
+  g_hash_table_unref (batch->customers);
+  g_date_time_unref (batch->now);
+  g_free (batch);
+}
+
+/* The year's next number: read from the orders, or in a batch, counted
+ * on from the last one it gave (only the batch's transaction writes). */
+static gboolean
+assign_number (CantingDb          *db,
+               CantingOrderBatch  *batch,
+               CantingOrder       *order,
+               gint64             *out_year,
+               gint64             *out_seq,
+               GError            **error)
+{
   gint64 year = g_ascii_strtoll (order->order_date, NULL, 10);
+  gint64 *next = batch != NULL ? g_hash_table_lookup (batch->next_seq, &year) : NULL;
   gint64 seq = 0;
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, year);
-  if (!canting_sql_get_int64 (db, stmt, &seq, _("numbering the order"), error))
-    return FALSE;
+  if (next != NULL)
+    seq = *next;
+  else
+    {
+      g_auto(CantingSqlTaken) taken = { NULL };
+      sqlite3_stmt *stmt = canting_sql_take (db, &taken, "SELECT coalesce(max(seq), 0) + 1 FROM orders WHERE year = ?1",
+                                             error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, year);
+      if (!canting_sql_get_int64 (db, stmt, &seq, _("numbering the order"), error))
+        return FALSE;
+    }
+  if (batch != NULL)
+    {
+      gint64 following = seq + 1;
+      g_hash_table_replace (batch->next_seq, g_memdup2 (&year, sizeof year), g_memdup2 (&following, sizeof following));
+    }
   g_free (order->number);
   /* PSN-2026-0042; a busy year goes on to five digits by itself. */
   order->number = g_strdup_printf ("PSN-%04d-%04d", (int) year, (int) seq);
@@ -463,7 +523,8 @@ check_customer (CantingDb     *db,
                 gboolean       new_order,
                 GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db, "SELECT archived FROM customers WHERE id = ?1", error);
+  g_auto(CantingSqlTaken) taken = { NULL };
+  sqlite3_stmt *stmt = canting_sql_take (db, &taken, "SELECT archived FROM customers WHERE id = ?1", error);
   int rc;
 
   if (stmt == NULL)
@@ -492,18 +553,22 @@ check_customer (CantingDb     *db,
 static gboolean
 write_items (CantingDb     *db,
              CantingOrder  *order,
+             gboolean       is_new,
              GError       **error)
 {
-  g_autoptr(sqlite3_stmt) del = canting_sql_prepare (db, "DELETE FROM order_items WHERE order_id = ?1", error);
-  g_autoptr(sqlite3_stmt) ins = canting_sql_prepare (db,
-                                                     "INSERT INTO order_items (order_id, position, product_id, "
-                                                     "description, quantity, unit_price) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                                                     error);
+  g_auto(CantingSqlTaken) del_taken = { NULL };
+  sqlite3_stmt *del = canting_sql_take (db, &del_taken, "DELETE FROM order_items WHERE order_id = ?1", error);
+  g_auto(CantingSqlTaken) ins_taken = { NULL };
+  sqlite3_stmt *ins = canting_sql_take (db, &ins_taken,
+                                        "INSERT INTO order_items (order_id, position, product_id, "
+                                        "description, quantity, unit_price) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                        error);
 
   if (del == NULL || ins == NULL)
     return FALSE;
+  /* A new order has no items to replace. */
   sqlite3_bind_int64 (del, 1, order->id);
-  if (!canting_sql_run (db, del, _("saving the order’s items"), error))
+  if (!is_new && !canting_sql_run (db, del, _("saving the order’s items"), error))
     return FALSE;
 
   for (guint i = 0; i < order->items->len; i++)
@@ -528,20 +593,27 @@ write_items (CantingDb     *db,
   return TRUE;
 }
 
-gboolean
-canting_order_save_in_txn (CantingDb  *db,
-                           gpointer    user_data,
-                           GError    **error)
+static gboolean
+save_in_txn (CantingDb          *db,
+             CantingOrder       *order,
+             CantingOrderBatch  *batch,
+             GError            **error)
 {
-  CantingOrder *order = user_data;
   gboolean is_new = order->id == 0;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(CantingSqlTaken) taken = { NULL };
+  sqlite3_stmt *stmt = NULL;
   CantingMoney total = 0;
   gint64 year = 0, seq = 0;
 
-  if (!canting_order_compute_total (order, &total, error) ||
-      !check_customer (db, order->customer_id, is_new, error))
+  if (!canting_order_compute_total (order, &total, error))
     return FALSE;
+  if (batch == NULL || !g_hash_table_contains (batch->customers, &order->customer_id))
+    {
+      if (!check_customer (db, order->customer_id, is_new, error))
+        return FALSE;
+      if (batch != NULL)
+        g_hash_table_add (batch->customers, g_memdup2 (&order->customer_id, sizeof order->customer_id));
+    }
 
   if (order->id != 0)
     {
@@ -573,22 +645,22 @@ canting_order_save_in_txn (CantingDb  *db,
                        _("%s has already been paid, more than the new total of %s."), paid_text, total_text);
           return FALSE;
         }
-      stmt = canting_sql_prepare (db,
-                                  "UPDATE orders SET customer_id = ?1, order_date = ?2, due_date = ?3, "
-                                  "from_stock = ?4, discount = ?5, shipping = ?6, total = ?7, notes = ?8, channel = ?12 "
-                                  "WHERE id = ?9", error);
+      stmt = canting_sql_take (db, &taken,
+                               "UPDATE orders SET customer_id = ?1, order_date = ?2, due_date = ?3, "
+                               "from_stock = ?4, discount = ?5, shipping = ?6, total = ?7, notes = ?8, channel = ?12 "
+                               "WHERE id = ?9", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 9, order->id);
     }
   else
     {
-      if (!assign_number (db, order, &year, &seq, error))
+      if (!assign_number (db, batch, order, &year, &seq, error))
         return FALSE;
-      stmt = canting_sql_prepare (db,
-                                  "INSERT INTO orders (customer_id, order_date, due_date, from_stock, discount, "
-                                  "shipping, total, notes, number, year, seq, status, channel) "
-                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'draft', ?12)", error);
+      stmt = canting_sql_take (db, &taken,
+                               "INSERT INTO orders (customer_id, order_date, due_date, from_stock, discount, "
+                               "shipping, total, notes, number, year, seq, status, channel) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'draft', ?12)", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 9, order->number, -1, SQLITE_STATIC);
@@ -607,9 +679,27 @@ canting_order_save_in_txn (CantingDb  *db,
   sqlite3_bind_text (stmt, 12, canting_sales_channel_to_string (order->channel), -1, SQLITE_STATIC);
   if (!canting_sql_save_record (db, stmt, &order->id, _("saving the order"), NULL, error))
     return FALSE;
-  if (is_new && !log_status (db, order->id, CANTING_ORDER_DRAFT, NULL, error))
+  if (is_new && !log_status (db, order->id, CANTING_ORDER_DRAFT, batch != NULL ? batch->now : NULL, error))
     return FALSE;
-  return write_items (db, order, error);
+  return write_items (db, order, is_new, error);
+}
+
+gboolean
+canting_order_save_in_txn (CantingDb  *db,
+                           gpointer    user_data,
+                           GError    **error)
+{
+  return save_in_txn (db, user_data, NULL, error);
+}
+
+gboolean
+canting_order_add_in_batch (CantingDb          *db,
+                            CantingOrderBatch  *batch,
+                            CantingOrder       *order,
+                            GError            **error)
+{
+  g_return_val_if_fail (order->id == 0, FALSE);
+  return save_in_txn (db, order, batch, error);
 }
 
 gboolean
@@ -664,7 +754,7 @@ canting_order_load (CantingDb  *db,
       return NULL;
     }
 
-  order = canting_order_new ();
+  order = canting_order_new_dated ("");
   order->id = id;
   g_free (order->number);
   order->number = canting_sql_dup_text (stmt, 0);

@@ -777,8 +777,7 @@ worker_totals (CantingDb     *db,
                GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
-                                                      "SELECT (SELECT coalesce(sum(wage), 0) FROM item_stages WHERE worker_id = ?1), "
-                                                      "(SELECT coalesce(sum(amount), 0) FROM wage_payments WHERE worker_id = ?1)",
+                                                      "SELECT earned, paid FROM workers WHERE id = ?1",
                                                       error);
   int rc;
 
@@ -786,13 +785,14 @@ worker_totals (CantingDb     *db,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, worker_id);
   rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
       canting_db_set_error (error, canting_db_get_handle (db), rc, _("reading the wages"));
       return FALSE;
     }
-  *out_earned = sqlite3_column_int64 (stmt, 0);
-  *out_paid = sqlite3_column_int64 (stmt, 1);
+  /* No such worker: nothing earned, nothing paid. */
+  *out_earned = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  *out_paid = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 1) : 0;
   return TRUE;
 }
 
@@ -891,8 +891,7 @@ canting_wages_summary (CantingDb  *db,
 {
   g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
                                                       "SELECT id, name, "
-                                                      "(SELECT coalesce(sum(wage), 0) FROM item_stages s WHERE s.worker_id = w.id) AS earned, "
-                                                      "(SELECT coalesce(sum(amount), 0) FROM wage_payments p WHERE p.worker_id = w.id) AS paid "
+                                                      "earned, paid "
                                                       "FROM workers w WHERE active = 1 OR earned <> paid "
                                                       "ORDER BY name COLLATE NOCASE, id",
                                                       error);

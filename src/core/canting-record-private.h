@@ -20,11 +20,35 @@ gboolean canting_product_save_with_stock_in_txn (CantingDb       *db,
                                                  gint64           stock,
                                                  GError         **error);
 
+/* canting_order_new() for a date the caller has: asking the clock means
+ * reading the local time zone, which an import of a hundred thousand
+ * orders, each with its own date, should not do for every one. */
+CantingOrder *canting_order_new_dated (const char *order_date);
+
 /* @user_data: the CantingOrder; validate it first.  Numbers and sets its
  * id when new. */
 gboolean canting_order_save_in_txn (CantingDb  *db,
                                     gpointer    user_data,
                                     GError    **error);
+
+/* Many new orders in one transaction (an import): each year's numbers
+ * are read once and counted on, each customer checked once, and the
+ * orders' status time is the batch's start.  After a rollback to a
+ * savepoint, forget what the batch knew (the numbers it gave are free
+ * again). */
+typedef struct _CantingOrderBatch CantingOrderBatch;
+
+CantingOrderBatch *canting_order_batch_new    (void);
+void               canting_order_batch_forget (CantingOrderBatch *batch);
+void               canting_order_batch_free   (CantingOrderBatch *batch);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CantingOrderBatch, canting_order_batch_free)
+
+/* canting_order_save_in_txn() of a new order (validate it first) in
+ * @batch's transaction. */
+gboolean canting_order_add_in_batch (CantingDb          *db,
+                                     CantingOrderBatch  *batch,
+                                     CantingOrder       *order,
+                                     GError            **error);
 
 /* canting_order_set_status() inside the caller's transaction. */
 gboolean canting_order_set_status_in_txn (CantingDb           *db,

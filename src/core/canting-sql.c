@@ -21,6 +21,62 @@ canting_sql_prepare (CantingDb   *db,
   return stmt;
 }
 
+sqlite3_stmt *
+canting_sql_take (CantingDb        *db,
+                  CantingSqlTaken  *taken,
+                  const char       *sql,
+                  GError          **error)
+{
+  GHashTable *cache = canting_db_get_statement_cache (db);
+  CantingDbCachedStatement *cached = cache != NULL ? g_hash_table_lookup (cache, sql) : NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (taken->stmt == NULL, NULL);
+
+  if (cached != NULL && !cached->taken)
+    {
+      cached->taken = TRUE;
+      taken->cached = cached;
+      return taken->stmt = cached->stmt;
+    }
+  rc = sqlite3_prepare_v3 (canting_db_get_handle (db), sql, -1, cache != NULL && cached == NULL ? SQLITE_PREPARE_PERSISTENT : 0,
+                           &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      canting_db_set_error (error, canting_db_get_handle (db), rc, _("preparing a query"));
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  if (cache != NULL && cached == NULL)
+    {
+      cached = g_new0 (CantingDbCachedStatement, 1);
+      cached->stmt = stmt;
+      cached->taken = TRUE;
+      /* The key is the statement's own copy of its text. */
+      g_hash_table_insert (cache, (gpointer) sqlite3_sql (stmt), cached);
+      taken->cached = cached;
+    }
+  return taken->stmt = stmt;
+}
+
+void
+canting_sql_give_back (CantingSqlTaken *taken)
+{
+  if (taken->stmt == NULL)
+    return;
+  if (taken->cached != NULL)
+    {
+      sqlite3_reset (taken->stmt);
+      sqlite3_clear_bindings (taken->stmt);
+      taken->cached->taken = FALSE;
+    }
+  else
+    sqlite3_finalize (taken->stmt);
+  taken->stmt = NULL;
+  taken->cached = NULL;
+}
+
 gboolean
 canting_sql_run (CantingDb    *db,
                  sqlite3_stmt *stmt,

@@ -1,7 +1,8 @@
 /* canting-home-page.c: Beranda's cards.  Each says one thing about the
  * workshop in a sentence and leads to the page behind it; the figures
- * come from canting_dashboard_read() and are read again whenever the
- * page is shown after the data changed. */
+ * come from canting_dashboard_read_async(), off the main thread, each
+ * card filled as its part arrives, and are read again whenever the page
+ * is shown after the data changed. */
 #include "config.h"
 
 #include "canting-home-page.h"
@@ -45,7 +46,8 @@ struct _CantingHomePage
   GtkLabel *top_motifs_label;
 
   CantingApplication *app;
-  CantingDashboard *dashboard;
+  CantingDashboard *dashboard;   /* the chart's: months and their totals only */
+  GCancellable *reading;         /* the read under way, if any */
 };
 
 G_DEFINE_FINAL_TYPE (CantingHomePage, canting_home_page, GTK_TYPE_BOX)
@@ -312,29 +314,76 @@ draw_chart (GtkDrawingArea *area,
 }
 
 static void
+on_part (const CantingDashboard *part,
+         CantingDashboardPart    which,
+         gpointer                user_data)
+{
+  CantingHomePage *self = user_data;
+
+  switch (which)
+    {
+    case CANTING_DASHBOARD_MONEY:
+      {
+        /* Kept for the chart, which draws whenever it is asked to. */
+        CantingDashboard *money = canting_dashboard_new (part->today);
+
+        for (guint i = 0; i < CANTING_DASHBOARD_MONTHS; i++)
+          {
+            money->months[i] = g_strdup (part->months[i]);
+            money->month_totals[i] = part->month_totals[i];
+          }
+        g_clear_pointer (&self->dashboard, canting_dashboard_free);
+        self->dashboard = money;
+        show_money (self, part);
+        gtk_widget_queue_draw (GTK_WIDGET (self->chart));
+      }
+      break;
+    case CANTING_DASHBOARD_ORDERS:
+      show_orders (self, part);
+      break;
+    case CANTING_DASHBOARD_RECEIVABLE:
+      show_receivable (self, part);
+      break;
+    case CANTING_DASHBOARD_STOCK_AND_IPAL:
+      show_stock_and_ipal (self, part);
+      break;
+    case CANTING_DASHBOARD_ONLINE:
+      show_online (self, part);
+      break;
+    case CANTING_DASHBOARD_TOP:
+      show_top (self, part);
+      break;
+    case CANTING_DASHBOARD_N_PARTS:
+    default:
+      g_return_if_reached ();
+    }
+}
+
+static void
+on_read (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!canting_dashboard_read_finish (result, &error) && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Reading the dashboard failed: %s", error->message);
+}
+
+static void
 refresh (CantingHomePage *self)
 {
   CantingDb *db;
-  g_autoptr(GError) error = NULL;
-  CantingDashboard *d;
 
   if (self->app == NULL || (db = canting_application_get_db (self->app)) == NULL)
     return;
-  d = canting_dashboard_read (db, NULL, &error);
-  if (d == NULL)
-    {
-      g_warning ("Reading the dashboard failed: %s", error->message);
-      return;
-    }
-  g_clear_pointer (&self->dashboard, canting_dashboard_free);
-  self->dashboard = d;
-  show_money (self, d);
-  show_orders (self, d);
-  show_receivable (self, d);
-  show_stock_and_ipal (self, d);
-  show_online (self, d);
-  show_top (self, d);
-  gtk_widget_queue_draw (GTK_WIDGET (self->chart));
+  /* A newer read replaces one under way; the cards keep their figures
+   * until the new ones come. */
+  if (self->reading != NULL)
+    g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
+  self->reading = g_cancellable_new ();
+  canting_dashboard_read_async (db, NULL, self->reading, on_part, self, on_read, NULL);
 }
 
 void
@@ -385,6 +434,10 @@ canting_home_page_dispose (GObject *object)
 {
   CantingHomePage *self = CANTING_HOME_PAGE (object);
 
+  /* No part reaches the page after this. */
+  if (self->reading != NULL)
+    g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
   gtk_widget_dispose_template (GTK_WIDGET (self), CANTING_TYPE_HOME_PAGE);
   g_clear_pointer (&self->dashboard, canting_dashboard_free);
   G_OBJECT_CLASS (canting_home_page_parent_class)->dispose (object);

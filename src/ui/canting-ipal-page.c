@@ -156,7 +156,11 @@ fill_plants (CantingIpalPage *self)
   gtk_string_list_append (names, _("All plants"));
   for (guint i = 0; self->plants != NULL && i < self->plants->len; i++)
     gtk_string_list_append (names, ((CantingIpalPlant *) g_ptr_array_index (self->plants, i))->name);
+  /* refresh() reads the list once after this; the dropdown's change
+   * would read it a first time (twice the wait on opening the page). */
+  g_signal_handlers_block_by_func (self->plant_dropdown, reload, self);
   gtk_drop_down_set_model (self->plant_dropdown, G_LIST_MODEL (names));
+  g_signal_handlers_unblock_by_func (self->plant_dropdown, reload, self);
   /* A single plant needs no choosing. */
   gtk_widget_set_visible (GTK_WIDGET (self->plant_dropdown), self->plants != NULL && self->plants->len > 1);
 }

@@ -136,9 +136,7 @@ update_summary (CantingMoneyPage *self)
 static gboolean
 ledger_has_entries (CantingMoneyPage *self)
 {
-  const CantingLedgerFilter all = { .kind = -1, .include_voided = TRUE };
-
-  return canting_ledger_count (canting_application_get_db (self->app), &all, NULL) > 0;
+  return canting_ledger_has_entries (canting_application_get_db (self->app), NULL);
 }
 
 static void
