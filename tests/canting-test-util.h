@@ -40,6 +40,11 @@ G_BEGIN_DECLS
 typedef struct _CantingTestKeyring CantingTestKeyring;
 
 CantingTestKeyring *canting_test_keyring_start (void);
+
+/* The shop password the secret-leak tests store in the keyring and then
+ * look for everywhere else.  Only ever typed here: `dev.sh selftest`
+ * reads it from this line to search the test logs as well. */
+#define CANTING_TEST_SECRET "Qz7v Lk9q Zt4W Mx2B Rr7N Pe3V"
 void                canting_test_keyring_stop  (CantingTestKeyring *keyring);
 
 G_END_DECLS
