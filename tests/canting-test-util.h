@@ -21,6 +21,14 @@ GBytes *canting_test_read_file (const char *path);
 gint64  canting_test_query_int (sqlite3    *db,
                                 const char *sql);
 
+/* The first bytes of a PNG ("png") or JPEG ("jpeg") of @width × @height
+ * pixels, as far as a header reader sees (canting_image_check), then
+ * @tail: enough to stand for an image where nothing decodes it. */
+GBytes *canting_test_image_header (const char *format,
+                                   guint       width,
+                                   guint       height,
+                                   const char *tail);
+
 /* The text of the PDF at @path as pdftotext (poppler-utils) reads it;
  * with @layout, kept in its columns, so a table's cells share a line. */
 char   *canting_test_pdf_text  (const char *path,

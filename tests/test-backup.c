@@ -43,7 +43,7 @@ test_backup_then_restore_is_identical (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(CantingDb) db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, &error);
   g_autoptr(CantingProfile) profile = canting_profile_new ();
-  g_autoptr(GBytes) logo = g_bytes_new_static ("\x89PNG\r\n\x1a\nlogo-bytes", 18);
+  g_autoptr(GBytes) logo = canting_test_image_header ("png", 120, 80, "logo-bytes");
   g_autofree char *backup = NULL;
   g_autofree char *aside = NULL;
   g_autofree char *dump_backup = NULL;

@@ -6,7 +6,8 @@
  * for byte, from a fresh connection, through search and through a CSV
  * export and import.  Control characters that no keyboard types (and
  * that would be invisible or break a terminal) are refused with the
- * field's name, and the refusal leaves nothing half-saved. */
+ * field's name, and the refusal leaves nothing half-saved.  Images too
+ * large to decode safely, or with a damaged header, are refused. */
 #include "canting-csv.h"
 #include "canting-customer.h"
 #include "canting-db-private.h"
@@ -14,6 +15,7 @@
 #include "canting-ledger.h"
 #include "canting-order.h"
 #include "canting-product.h"
+#include "canting-profile.h"
 #include "canting-test-util.h"
 #include "canting-validate.h"
 
@@ -235,10 +237,15 @@ test_ipal_notes (Fixture       *f,
 
   g_assert_no_error (error);
   l->plant_id = ((CantingIpalPlant *) plants->pdata[0])->id;
+  g_free (l->at);
   l->at = g_strdup ("2026-05-01T08:00");
+  g_free (l->operator_name);
   l->operator_name = g_strdup (names[5]);
+  g_free (l->colour);
   l->colour = g_strdup (names[6]);
+  g_free (l->notes);
   l->notes = g_strdup (big);
+  g_free (l->incident);
   l->incident = g_strdup (multiline);
   g_assert_true (canting_ipal_log_save (f->db, l, &error));
   g_assert_no_error (error);
@@ -343,6 +350,83 @@ test_control_characters_refused (Fixture       *f,
   g_assert_cmpint (canting_customer_count (f->db, NULL, TRUE, NULL), ==, 0);
 }
 
+/* Photos and logos: a damaged header or a picture too large to decode
+ * safely (a small file declaring billions of pixels) is refused with a
+ * message before anything decodes it; nothing is stored. */
+static void
+test_images (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(CantingProduct) p = canting_product_new ();
+  g_autoptr(CantingProfile) profile = canting_profile_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) thumb = canting_test_image_header ("jpeg", 256, 192, "thumb");
+  g_autofree char *photos = g_build_filename (f->dir, "photos", NULL);
+  static const guint8 jpeg_no_frame[] = { 0xff, 0xd8, 0xff, 0xe0, 0, 4, 'J', 'F', 0xff, 0xd9 };
+  static const guint8 jpeg_cut[] = { 0xff, 0xd8, 0xff, 0xe0, 0x40, 0x00, 'J', 'F', 'I', 'F' };
+  static const guint8 png_no_ihdr[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'D', 'A', 'T',
+                                        0, 0, 0, 16, 0, 0, 0, 16, 8, 6, 0 };
+  /* A WebP (VP8X) canvas of 16384 × 16384. */
+  static const guint8 webp_big[] = { 'R', 'I', 'F', 'F', 30, 0, 0, 0, 'W', 'E', 'B', 'P', 'V', 'P', '8', 'X',
+                                     10, 0, 0, 0, 0, 0, 0, 0, 0xff, 0x3f, 0, 0xff, 0x3f, 0 };
+  struct {
+    GBytes *bytes;
+    const char *says;
+  } bad[] = {
+    { canting_test_image_header ("png", 100000, 100000, "bom"), "too large (100000 × 100000 pixels)" },
+    { canting_test_image_header ("png", CANTING_IMAGE_MAX_SIDE + 1, 10, NULL), "too large" },
+    { canting_test_image_header ("png", 10000, 10000, NULL), "too large" },
+    { canting_test_image_header ("jpeg", 65535, 65535, NULL), "too large" },
+    { canting_test_image_header ("png", 0, 10, NULL), "cannot be read" },
+    { g_bytes_new_static ("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16), "cannot be read" },
+    { g_bytes_new_static (png_no_ihdr, sizeof png_no_ihdr), "cannot be read" },
+    { g_bytes_new_static (jpeg_no_frame, sizeof jpeg_no_frame), "cannot be read" },
+    { g_bytes_new_static (jpeg_cut, sizeof jpeg_cut), "cannot be read" },
+    { g_bytes_new_static (webp_big, sizeof webp_big), "too large (16384 × 16384 pixels)" },
+  };
+
+  g_free (p->name);
+  p->name = g_strdup ("Kain Foto");
+  p->price = 100000;
+  g_assert_true (canting_product_save (f->db, p, &error));
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      /* The WebP is a logo only: photos are JPEG or PNG. */
+      if (i != G_N_ELEMENTS (bad) - 1)
+        {
+          g_assert_false (canting_product_photo_add (f->db, p->id, bad[i].bytes, thumb, &error));
+          g_assert_error (error, CANTING_PRODUCT_ERROR, CANTING_PRODUCT_FIELD_DESCRIPTION);
+          if (strstr (error->message, bad[i].says) == NULL)
+            g_error ("image %" G_GSIZE_FORMAT ": “%s” does not say “%s”", i, error->message, bad[i].says);
+          g_clear_error (&error);
+          /* As a thumbnail too. */
+          g_assert_false (canting_product_photo_add (f->db, p->id, thumb, bad[i].bytes, &error));
+          g_clear_error (&error);
+        }
+      g_assert_false (canting_profile_set_logo (profile, bad[i].bytes, &error));
+      g_assert_error (error, CANTING_PROFILE_ERROR, CANTING_PROFILE_FIELD_LOGO);
+      g_assert_nonnull (strstr (error->message, bad[i].says));
+      g_clear_error (&error);
+      g_assert_null (canting_profile_get_logo (profile));
+      g_bytes_unref (bad[i].bytes);
+    }
+  {
+    g_autoptr(GPtrArray) list = canting_product_photos (f->db, p->id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (list->len, ==, 0);
+  }
+
+  /* A panorama at the limit is a photo like any other. */
+  {
+    g_autoptr(GBytes) wide = canting_test_image_header ("jpeg", CANTING_IMAGE_MAX_SIDE, 4000, "wide");
+    g_assert_true (canting_product_photo_add (f->db, p->id, wide, thumb, &error));
+    g_assert_no_error (error);
+    g_assert_true (canting_profile_set_logo (profile, wide, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (g_file_test (photos, G_FILE_TEST_IS_DIR));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -355,5 +439,6 @@ main (int   argc,
   ADD ("ipal", test_ipal_notes);
   ADD ("csv-round-trip", test_csv_round_trip);
   ADD ("control-characters", test_control_characters_refused);
+  ADD ("images", test_images);
   return g_test_run ();
 }
