@@ -780,6 +780,7 @@ run_business_child (const char *dir,
 
           /* A new minute for each entry: the log refuses the same time twice. */
           l->plant_id = b->plant;
+          g_free (l->at);
           l->at = g_strdup_printf ("2026-%02d-%02dT%02d:%02d", (int) (1 + n / 40000 % 12), (int) (1 + n / 1440 % 28),
                                    (int) (n / 60 % 24), (int) (n % 60));
           l->inflow = g_rand_int_range (rand, 0, 5000000);
