@@ -731,6 +731,37 @@ action_row (GtkWidget  *root,
  * made above, a DP taken at once (the order is saved and numbered by
  * it), an overpayment refused, then confirmed, ready and delivered from
  * stock: the balance and the stock follow. */
+typedef struct {
+  GtkWidget *root;
+  const char *title, *expected;
+} SubtitleWait;
+
+static gboolean
+subtitle_is (gpointer data)
+{
+  SubtitleWait *w = data;
+
+  return g_strcmp0 (adw_action_row_get_subtitle (action_row (w->root, w->title)), w->expected) == 0;
+}
+
+/* Waits (at most 10 s) for the row's subtitle to show @expected: the
+ * dialog updates from an idle, later on a slow machine or under the
+ * sanitizers than a fixed pause allows. */
+static void
+wait_subtitle (GtkWidget  *root,
+               const char *title,
+               const char *expected)
+{
+  SubtitleWait w = { root, title, expected };
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!subtitle_is (&w) && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
 static void
 orders_step (CantingApplication *app)
 {
@@ -795,18 +826,18 @@ orders_step (CantingApplication *app)
     remove = find_by_tooltip (GTK_WIDGET (dialog), label);
     g_assert_nonnull (remove);
     g_signal_emit_by_name (remove, "clicked");
-    spin (100);
+    wait_subtitle (GTK_WIDGET (dialog), "Sisa tagihan", "Rp 360.000");
     g_assert_cmpstr (adw_action_row_get_subtitle (action_row (GTK_WIDGET (dialog), "Sisa tagihan")), ==, "Rp 360.000");
     g_assert_cmpint (canting_test_query_int (canting_db_get_handle (db),
                                              "SELECT count(*) FROM ledger WHERE amount = 50000 AND voided = 1"), ==, 1);
     g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Urungkan"), "clicked");
-    spin (100);
+    wait_subtitle (GTK_WIDGET (dialog), "Sisa tagihan", "Rp 310.000");
     g_assert_cmpstr (adw_action_row_get_subtitle (action_row (GTK_WIDGET (dialog), "Sisa tagihan")), ==, "Rp 310.000");
     g_assert_cmpint (canting_test_query_int (canting_db_get_handle (db),
                                              "SELECT count(*) FROM ledger WHERE amount = 50000 AND voided = 0"), ==, 1);
     remove = find_by_tooltip (GTK_WIDGET (dialog), label);
     g_signal_emit_by_name (remove, "clicked");
-    spin (100);
+    wait_subtitle (GTK_WIDGET (dialog), "Sisa tagihan", "Rp 360.000");
     g_assert_cmpstr (adw_action_row_get_subtitle (action_row (GTK_WIDGET (dialog), "Sisa tagihan")), ==, "Rp 360.000");
   }
 
