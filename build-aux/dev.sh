@@ -75,8 +75,13 @@ run_tests() {
   # A log left by an earlier run must never be summarised as this one's.
   rm -f "$build/meson-logs/testlog.json"
   # UI tests need a display and a session bus; give the whole suite both.
-  dbus-run-session -- xvfb-run -a -s '-screen 0 1366x768x24' \
+  # The accessibility bus puts its socket in XDG_RUNTIME_DIR, else in
+  # ~/.cache/at-spi, shared by every run on the machine: a private one,
+  # so two runs at once (or a desktop session) cannot break each other.
+  runtime=$(mktemp -d)
+  XDG_RUNTIME_DIR=$runtime dbus-run-session -- xvfb-run -a -s '-screen 0 1366x768x24' \
     meson test -C "$build" --print-errorlogs "$@" || rc=$?
+  rm -rf "$runtime"
   summary_printed=1
   python3 "$top/build-aux/test-summary.py" "$build/meson-logs/testlog.json" || rc=1
   return $rc
@@ -114,9 +119,7 @@ case "$cmd" in
       build="$top/_build-sanitize"
       setup_env=(CC=clang)
       setup_args+=(-Db_sanitize=address,undefined -Db_lundef=false -Dfuzzing=true)
-      # Slow unwinding: GLib has no frame pointers, and without it a leak
-      # stops at g_malloc, which no suppression could tell apart.
-      export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:fast_unwind_on_malloc=0
+      export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
       export LSAN_OPTIONS="suppressions=$top/build-aux/lsan.supp:print_suppressions=0"
       export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
       # GIO's libproxy module is C++ and throws inside; ASan cannot
