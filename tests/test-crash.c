@@ -696,6 +696,10 @@ run_business_child (const char *dir,
 #define FAIL() do { fprintf (stderr, "child: %s\n", error ? error->message : "?"); return 1; } while (0)
   if (db == NULL)
     FAIL ();
+  /* As the app's worker does on start: what a killed run was sending has
+   * an unknown outcome (else its lease would hold the product back). */
+  if (!canting_outbox_recover_interrupted (db, NULL, &error))
+    FAIL ();
   for (;;)
     {
       int pick = g_rand_int_range (rand, 0, 8);
