@@ -17,6 +17,7 @@
 #include "canting-product.h"
 #include "canting-profile.h"
 #include "canting-test-util.h"
+#include "canting-unit.h"
 #include "canting-validate.h"
 
 #include <locale.h>
@@ -427,6 +428,26 @@ test_images (Fixture       *f,
   g_assert_true (g_file_test (photos, G_FILE_TEST_IS_DIR));
 }
 
+/* Bytes that are not UTF-8 (a file in another encoding) are no unit, and
+ * the refusal is readable text.  Found by fuzzing: the unit reader wrote
+ * past its buffer on such bytes. */
+static void
+test_unit_not_utf8 (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char * const inputs[] = { "37203685477803...\xd2" "57\xd1.74803.\xd1\xd2", "met\xe9r", "\xff\xfe" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      CantingUnit unit;
+
+      g_assert_false (canting_unit_parse (inputs[i], &unit, &error));
+      g_assert_nonnull (error);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -440,5 +461,6 @@ main (int   argc,
   ADD ("csv-round-trip", test_csv_round_trip);
   ADD ("control-characters", test_control_characters_refused);
   ADD ("images", test_images);
+  ADD ("unit-not-utf8", test_unit_not_utf8);
   return g_test_run ();
 }
