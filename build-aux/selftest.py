@@ -110,7 +110,7 @@ else:
     entries = logs["sanitize"].values()
     failed = [e["name"] for e in entries if not ok(e) and e.get("result") != "SKIP"]
     reports = sum(1 for e in entries
-                  if re.search(r"ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:",
+                  if re.search(r"ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error:",
                                (e.get("stdout") or "") + (e.get("stderr") or "")))
     row("ASan + UBSan suite", not failed and reports == 0,
         f"{len(entries) - len(failed)} of {len(entries)} tests clean, {reports} sanitizer reports"

@@ -39,6 +39,8 @@ LLVMFuzzerInitialize (int    *argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("canting-fuzz-csv-XXXXXX", &error);
 
+  fuzz_setup_logging (NULL);
+
   if (dir == NULL)
     g_error ("%s", error->message);
   db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, &error);

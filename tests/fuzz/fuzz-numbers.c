@@ -17,6 +17,7 @@ int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
+  fuzz_setup_logging (NULL);
   return 0;
 }
 

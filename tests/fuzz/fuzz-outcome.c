@@ -39,6 +39,8 @@ LLVMFuzzerInitialize (int    *argc,
 {
   g_autoptr(GError) error = NULL;
 
+  fuzz_setup_logging (NULL);
+
   dir = g_dir_make_tmp ("canting-fuzz-outcome-XXXXXX", &error);
   if (dir == NULL)
     g_error ("%s", error->message);
