@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# The README commands: `dev.sh run`, `dev.sh test [--sanitize]` and `dev.sh selftest`.
+# The README commands: `dev.sh run`, `dev.sh test [--sanitize]` and
+# `dev.sh selftest`; and `dev.sh bench-ui`, the GUI's start-up figures
+# (bench_ui below).
 #
 # Both install whatever Debian 12 packages are missing (only when something
 # is missing, so a second run is quick), configure `_build` once, build
@@ -17,10 +19,17 @@ packages=(
   build-essential meson ninja-build pkg-config
   libgtk-4-dev libadwaita-1-dev libsqlite3-dev sqlite3
   libcurl4-openssl-dev libjson-glib-dev libsecret-1-dev libsoup-3.0-dev
+  libarchive-dev
   gettext appstream desktop-file-utils
   python3 xvfb xauth xdotool dbus-daemon dbus-x11 at-spi2-core python3-gi gir1.2-atspi-2.0
   dconf-gsettings-backend imagemagick gnome-keyring locales x11-apps poppler-utils
   librsvg2-common adwaita-icon-theme
+  # The practice shop's page in a real browser (tests/test-shop-browser.c):
+  # headless Chromium driven through chromedriver.
+  chromium chromium-driver
+  # `flatpak-builder --show-manifest` reads the manifest offline
+  # (tests/test-flatpak.c); building the Flatpak needs the network.
+  flatpak-builder
   # dev.sh test --sanitize: clang with libFuzzer and the sanitizer
   # runtimes (a recommendation of clang, so named here), and openssl for
   # the test's self-signed https server.
@@ -74,17 +83,51 @@ run_tests() {
   local rc=0
   # A log left by an earlier run must never be summarised as this one's.
   rm -f "$build/meson-logs/testlog.json"
-  # UI tests need a display and a session bus; give the whole suite both.
-  # The accessibility bus puts its socket in XDG_RUNTIME_DIR, else in
-  # ~/.cache/at-spi, shared by every run on the machine: a private one,
-  # so two runs at once (or a desktop session) cannot break each other.
-  runtime=$(mktemp -d)
-  XDG_RUNTIME_DIR=$runtime dbus-run-session -- xvfb-run -a -s '-screen 0 1366x768x24' \
+  # UI tests need a display and a session bus; give the whole suite both,
+  # and a runtime dir of its own: the accessibility bus's socket lives
+  # there (else in ~/.cache/at-spi, shared with any other run, whose end
+  # would take it away mid-test).
+  local runtime
+  runtime=$(mktemp -d "${TMPDIR:-/tmp}/canting-test-runtime.XXXXXX")
+  XDG_RUNTIME_DIR="$runtime" dbus-run-session -- xvfb-run -a -s '-screen 0 1366x768x24' \
     meson test -C "$build" --print-errorlogs "$@" || rc=$?
   rm -rf "$runtime"
   summary_printed=1
   python3 "$top/build-aux/test-summary.py" "$build/meson-logs/testlog.json" || rc=1
   return $rc
+}
+
+# The GUI started under Xvfb on a generated ten-year workshop (made once,
+# kept in _build/bench-workshop; `--small` for a quick one): the time from
+# starting the process to its first frame, and its resident memory a
+# second later (the app reports both when CANTING_BENCH_STARTUP is set).
+# The day's first start also makes the daily backup; run it twice to see
+# both.
+bench_ui() {
+  local dir="$build/bench-workshop" scale=()
+  if [ "${1:-}" = "--small" ]; then dir="$build/bench-workshop-small"; scale=(--small); fi
+  if [ ! -f "$dir/canting.db" ]; then
+    rm -rf "$dir"
+    "$build/src/cli/canting-cli" --data-dir "$dir" generate --seed 1 --years 10 "${scale[@]}" >&2
+  fi
+  export GSETTINGS_SCHEMA_DIR="$build/data" GSETTINGS_BACKEND=memory CANTING_LOCALEDIR="$build/po"
+  # Xvfb has no GPU: GL would be Mesa's software renderer, whose memory
+  # a real laptop's driver does not count against the app.
+  export GSK_RENDERER="${GSK_RENDERER:-cairo}"
+  local out start frame kb
+  # The clock starts inside, once Xvfb and the session bus are up.
+  out=$(CANTING_BENCH_STARTUP=1 dbus-run-session -- xvfb-run -a -s '-screen 0 1366x768x24' \
+          bash -c 'echo "start-us $(date +%s%6N)"; exec "$0" --data-dir "$1"' "$build/src/ui/canting" "$dir")
+  start=$(sed -n 's/^start-us //p' <<<"$out")
+  frame=$(sed -n 's/^canting-bench: first-frame-us //p' <<<"$out")
+  kb=$(sed -n 's/^canting-bench: resident-kb //p' <<<"$out")
+  if [ -z "$frame" ] || [ -z "$kb" ]; then
+    echo "dev.sh: the app did not report its start-up figures" >&2
+    return 1
+  fi
+  # Xvfb and the session bus start first; what they take is counted too.
+  echo "ui.first-frame: $(( (frame - start) / 1000 )) ms"
+  echo "ui.resident-memory: $(( kb / 1024 )) MB (GSK_RENDERER=$GSK_RENDERER)"
 }
 
 # The last line of `dev.sh test` is always the summary, even when set-up
@@ -140,12 +183,17 @@ case "$cmd" in
     build
     run_tests "$@"
     ;;
+  bench-ui)
+    install_missing
+    build
+    bench_ui "$@"
+    ;;
   selftest)
     # One screen for a reviewer, from the last `test` and `test --sanitize`.
     exec python3 "$top/build-aux/selftest.py" "$top"
     ;;
   *)
-    echo "usage: $0 run | test [--sanitize] | selftest" >&2
+    echo "usage: $0 run | test [--sanitize] | selftest | bench-ui [--small]" >&2
     exit 2
     ;;
 esac

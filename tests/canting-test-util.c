@@ -268,3 +268,39 @@ canting_test_image_header (const char *format,
     g_byte_array_append (out, (const guint8 *) tail, (guint) strlen (tail));
   return g_byte_array_free_to_bytes (out);
 }
+
+CantingTestCliResult
+canting_test_run_cli (const char *input,
+                      const char *first,
+                      ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  CantingTestCliResult r = { 0 };
+  va_list ap;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("CANTING_CLI"));
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  proc = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, input, NULL, &r.out, &r.err, &error);
+  g_assert_no_error (error);
+  r.status = g_subprocess_get_exit_status (proc);
+  if (r.status != 0)
+    g_test_message ("canting-cli %s: status %d\n%s%s", first, r.status, r.out, r.err);
+  return r;
+}
+
+void
+canting_test_cli_result_clear (CantingTestCliResult *result)
+{
+  g_clear_pointer (&result->out, g_free);
+  g_clear_pointer (&result->err, g_free);
+}

@@ -55,4 +55,18 @@ CantingTestKeyring *canting_test_keyring_start (void);
 #define CANTING_TEST_SECRET "Qz7v Lk9q Zt4W Mx2B Rr7N Pe3V"
 void                canting_test_keyring_stop  (CantingTestKeyring *keyring);
 
+/* canting-cli ($CANTING_CLI) run with the arguments up to NULL, @input
+ * (nullable) on its standard input; what it printed and its exit status.
+ * Clear with canting_test_cli_result_clear(). */
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} CantingTestCliResult;
+
+CantingTestCliResult canting_test_run_cli          (const char *input,
+                                                    const char *first,
+                                                    ...) G_GNUC_NULL_TERMINATED;
+void                 canting_test_cli_result_clear (CantingTestCliResult *result);
+
 G_END_DECLS

@@ -317,6 +317,57 @@ test_refund (Fixture       *f,
   g_assert_cmpint (stock (f, f->kawung), ==, 3);
 }
 
+/* Part of the money given back on the shop: the order costs that much
+ * less, the payment and its income are lowered (not a second entry),
+ * nothing is owed, the pieces stay sold; a refund deleted on the shop
+ * brings it back; the rest refunded removes the payment. */
+static void
+test_partial_refund (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(CantingRemoteOrder) o = remote_order (1005, CANTING_REMOTE_ORDER_PROCESSING);
+  g_autoptr(CantingOrderSyncSummary) s1 = import (f, o);
+  g_autoptr(CantingOrderSyncSummary) s2 = NULL;
+  g_autoptr(CantingOrderSyncSummary) s3 = NULL;
+  g_autoptr(CantingOrderSyncSummary) s4 = NULL;
+  g_autoptr(CantingOrderSyncSummary) s5 = NULL;
+  g_autoptr(CantingOrder) order = NULL;
+  CantingMoney total = 0;
+
+  g_assert_cmpint (income (f), ==, 850000);
+  o->refunded = 100000;
+  s2 = import (f, o);
+  g_assert_cmpuint (s2->updated, ==, 1);
+  order = local_order (f, 1005);
+  g_assert_true (canting_order_compute_total (order, &total, NULL));
+  g_assert_cmpint (total, ==, 750000);
+  g_assert_cmpint (order->paid, ==, 750000);
+  g_assert_cmpint (canting_order_get_balance (order), ==, 0);
+  g_assert_cmpint (order->items->len, ==, 2);
+  g_assert_cmpint (income (f), ==, 750000);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM ledger WHERE source = 'payment'"), ==, 1);
+  g_assert_cmpint (stock (f, f->parang), ==, 5);
+  s3 = import (f, o);
+  g_assert_cmpuint (s3->unchanged, ==, 1);
+
+  /* The refund deleted on the shop. */
+  o->refunded = 0;
+  s4 = import (f, o);
+  g_clear_pointer (&order, canting_order_free);
+  order = local_order (f, 1005);
+  g_assert_cmpint (order->paid, ==, 850000);
+  g_assert_cmpint (income (f), ==, 850000);
+
+  /* Everything given back but the status left as it was. */
+  o->refunded = 850000;
+  s5 = import (f, o);
+  g_clear_pointer (&order, canting_order_free);
+  order = local_order (f, 1005);
+  g_assert_cmpint (order->paid, ==, 0);
+  g_assert_cmpint (income (f), ==, 0);
+  g_assert_cmpint (canting_order_get_balance (order), ==, 0);
+}
+
 /* A SKU not in the catalog: a piece described in words, reported; the
  * total still what the customer paid, so the payment fits. */
 static void
@@ -549,6 +600,7 @@ main (int   argc,
   ADD ("/channel-orders/order-follows-shop", test_order_follows_shop);
   ADD ("/channel-orders/delivered-by-hand", test_delivered_by_hand);
   ADD ("/channel-orders/refund", test_refund);
+  ADD ("/channel-orders/partial-refund", test_partial_refund);
   ADD ("/channel-orders/unknown-sku", test_unknown_sku);
   ADD ("/channel-orders/customer-by-phone", test_customer_by_phone);
   ADD ("/channel-orders/customer-odd-details", test_customer_odd_details);

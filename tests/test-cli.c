@@ -3,6 +3,8 @@
 #include "config.h"
 #include "canting-test-util.h"
 
+#include <archive.h>
+#include <archive_entry.h>
 #include <cairo.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -10,74 +12,15 @@
 #include <signal.h>
 #include <sqlite3.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Result;
+typedef CantingTestCliResult Result;
+#define result_clear canting_test_cli_result_clear
 
-static void
-result_clear (Result *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
+#define run_cli(...) canting_test_run_cli (NULL, __VA_ARGS__)
 
-static Result
-run_cli (const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  Result r = { 0 };
-  va_list ap;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("CANTING_CLI"));
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  proc = g_subprocess_newv ((const char * const *) argv->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r.out, &r.err, &error);
-  g_assert_no_error (error);
-  r.status = g_subprocess_get_exit_status (proc);
-  return r;
-}
-
-/* run_cli with @input on its standard input (a password, say). */
-static Result
-run_cli_input (const char *input,
-               const char *first,
-               ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  Result r = { 0 };
-  va_list ap;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("CANTING_CLI"));
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  proc = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, input, NULL, &r.out, &r.err, &error);
-  g_assert_no_error (error);
-  r.status = g_subprocess_get_exit_status (proc);
-  return r;
-}
 
 static void
 test_version (void)
@@ -360,6 +303,150 @@ test_bench_lines (void)
   r = run_cli ("bench", "nothing", NULL);
   g_assert_cmpint (r.status, ==, 2);
   result_clear (&r);
+}
+
+/* `bench all --small` runs every benchmark once on a small workshop,
+ * so none can rot: one line each, exactly "NAME: canting X ms; baseline
+ * Y ms; ratio R", every time above zero and R = X / Y. */
+static void
+test_bench_all_small (void)
+{
+  g_autoptr(GRegex) line = g_regex_new ("^([a-z.-]+): canting ([0-9]+\\.[0-9]{2}) ms; baseline ([0-9]+\\.[0-9]{2}) ms; "
+                                        "ratio ([0-9]+\\.[0-9]{3})$", 0, 0, NULL);
+  static const char * const expected[] = {
+    "open-lists", "orders.open-first-page", "orders.search", "stock", "reports.dashboard", "reports.pnl-year",
+    "import-orders", "outcome-merge", "publish",
+  };
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) lines = NULL;
+  Result r = run_cli ("bench", "all", "--small", NULL);
+
+  g_assert_cmpint (r.status, ==, 0);
+  lines = g_strsplit (r.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && *lines[i] != '\0'; i++)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+      g_autofree char *xs = NULL, *ys = NULL, *rs = NULL;
+      double x, y;
+
+      if (!g_regex_match (line, lines[i], 0, &match))
+        g_error ("not a benchmark line: “%s”", lines[i]);
+      xs = g_match_info_fetch (match, 2);
+      ys = g_match_info_fetch (match, 3);
+      rs = g_match_info_fetch (match, 4);
+      x = g_ascii_strtod (xs, NULL);
+      y = g_ascii_strtod (ys, NULL);
+      g_assert_cmpfloat (x, >, 0);
+      g_assert_cmpfloat (y, >, 0);
+      assert_ratio (x, y, g_ascii_strtod (rs, NULL));
+      g_assert_true (g_hash_table_add (names, g_match_info_fetch (match, 1)));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    if (!g_hash_table_contains (names, expected[i]))
+      g_error ("no line for %s in:\n%s", expected[i], r.out);
+  g_assert_cmpuint (g_hash_table_size (names), ==, G_N_ELEMENTS (expected));
+  /* Each baseline is named, on stderr. */
+  g_assert_nonnull (strstr (r.err, "import-orders: "));
+  result_clear (&r);
+}
+
+static char *
+query_text (const char *dir,
+            const char *sql)
+{
+  g_autofree char *path = g_build_filename (dir, "canting.db", NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return text;
+}
+
+/* generate fills a new workshop with records the app accepts, the same
+ * for the same seed, and says what it made; it will not touch a
+ * workshop that has records. */
+static void
+test_generate (void)
+{
+  g_autofree char *one = canting_test_mkdtemp ();
+  g_autofree char *two = canting_test_mkdtemp ();
+  /* Enough of each table to tell one seed's records from another's. */
+  static const char fingerprint[] =
+    "SELECT (SELECT group_concat(x, ',') FROM (SELECT number || customer_id || total AS x FROM orders ORDER BY id)) "
+    "|| (SELECT sum(amount) FROM ledger) || (SELECT sum(quantity) FROM stock_movements) "
+    "|| (SELECT sum(ph_out) FROM ipal_logs) || (SELECT group_concat(file) FROM product_photos)";
+  Result r = run_cli ("--data-dir", one, "generate", "--seed", "7", "--years", "2", "--small", NULL);
+  g_autofree char *print_one = NULL, *print_two = NULL, *other = NULL, *bad = NULL, *exceeded = NULL;
+  g_autofree char *photo = NULL, *photo_path = NULL;
+
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "orders"));
+  g_assert_nonnull (strstr (r.out, "item_stages"));
+  g_assert_nonnull (strstr (r.out, "ipal_logs"));
+  result_clear (&r);
+
+  /* Valid by the app's rules: the schema's checks held while it was
+   * written; references point somewhere; the file is whole. */
+  bad = query_text (one, "SELECT count(*) FROM pragma_foreign_key_check");
+  g_assert_cmpstr (bad, ==, "0");
+  g_clear_pointer (&bad, g_free);
+  bad = query_text (one, "PRAGMA integrity_check");
+  g_assert_cmpstr (bad, ==, "ok");
+  /* Stock never below zero, every product's photos on disk, a few
+   * readings over the limits, wages paid only as earned. */
+  g_clear_pointer (&bad, g_free);
+  bad = query_text (one, "SELECT count(*) FROM (SELECT material_id FROM stock_movements GROUP BY material_id "
+                         "HAVING sum(quantity) < 0)");
+  g_assert_cmpstr (bad, ==, "0");
+  g_clear_pointer (&bad, g_free);
+  bad = query_text (one, "SELECT count(*) FROM (SELECT worker_id FROM wage_payments w GROUP BY worker_id HAVING "
+                         "sum(amount) > (SELECT sum(wage) FROM item_stages s WHERE s.worker_id = w.worker_id))");
+  g_assert_cmpstr (bad, ==, "0");
+  exceeded = query_text (one, "SELECT count(*) FROM ipal_logs WHERE ph_out > 9000 OR temperature > 38000");
+  g_assert_cmpint (atoi (exceeded), >, 0);
+  photo = query_text (one, "SELECT file FROM product_photos ORDER BY id LIMIT 1");
+  photo_path = g_build_filename (one, "photos", photo, NULL);
+  g_assert_true (g_file_test (photo_path, G_FILE_TEST_IS_REGULAR));
+
+  /* The app opens it. */
+  r = run_cli ("--data-dir", one, "info", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Batik Contoh Blitar"));
+  result_clear (&r);
+
+  /* Same seed, same records; another seed, others. */
+  r = run_cli ("--data-dir", two, "generate", "--seed", "7", "--years", "2", "--small", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  print_one = query_text (one, fingerprint);
+  print_two = query_text (two, fingerprint);
+  g_assert_cmpstr (print_one, ==, print_two);
+  canting_test_rmdir (two);
+  g_free (two);
+  two = canting_test_mkdtemp ();
+  r = run_cli ("--data-dir", two, "generate", "--seed", "8", "--years", "2", "--small", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  other = query_text (two, fingerprint);
+  g_assert_cmpstr (print_one, !=, other);
+
+  /* Not over a workshop's records. */
+  r = run_cli ("--data-dir", one, "generate", "--small", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "already holds"));
+  result_clear (&r);
+  r = run_cli ("--data-dir", one, "generate", "--years", "0", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+
+  canting_test_rmdir (one);
+  canting_test_rmdir (two);
 }
 
 /* Import reports bad rows on stderr by line and fails; export writes a
@@ -1116,6 +1203,79 @@ test_epeken_pack (void)
   canting_test_rmdir (dir);
 }
 
+/* --out FILE.zip (any case): the same pack as one zip, read back here
+ * with libarchive: the CSV, foto/ and the photo, the catalogue; private
+ * to its owner.  A file under the name that is not a zip is refused. */
+static void
+test_epeken_pack_zip (void)
+{
+  g_autofree char *dir = epeken_workshop ();
+  g_autofree char *zip = g_build_filename (dir, "Paket Epeken.ZIP", NULL);
+  g_autofree char *letter = g_build_filename (dir, "surat.zip", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+  struct archive *archive = archive_read_new ();
+  struct archive_entry *entry;
+  GStatBuf st;
+  Result r = run_cli ("--data-dir", dir, "epeken-pack", "--out", zip, NULL);
+
+  g_assert_cmpint (r.status, ==, 0);
+  expected = g_strdup_printf ("e-Peken pack written: %s\n"
+                              "  produk.csv   products: 1\n"
+                              "  foto/        photos: 1\n"
+                              "  katalog.pdf\n", zip);
+  g_assert_cmpstr (r.out, ==, expected);
+  result_clear (&r);
+
+  g_assert_cmpint (archive_read_support_format_zip (archive), ==, ARCHIVE_OK);
+  g_assert_cmpint (archive_read_open_filename (archive, zip, 10240), ==, ARCHIVE_OK);
+  while (archive_read_next_header (archive, &entry) == ARCHIVE_OK)
+    {
+      const char *name = archive_entry_pathname (entry);
+
+      g_string_append_printf (names, "%s%s", names->len > 0 ? " " : "", name);
+      if (g_str_equal (name, "produk.csv"))
+        {
+          gsize size = (gsize) archive_entry_size (entry);
+
+          csv = g_malloc0 (size + 1);
+          g_assert_cmpint (archive_read_data (archive, csv, size), ==, (la_ssize_t) size);
+        }
+      else
+        g_assert_cmpint (archive_read_data_skip (archive), ==, ARCHIVE_OK);
+    }
+  g_assert_cmpint (archive_read_free (archive), ==, ARCHIVE_OK);
+  g_assert_cmpstr (names->str, ==, "produk.csv foto/ foto/PB-TL-0001-1.jpg katalog.pdf");
+  g_assert_cmpstr (csv, ==,
+                   "\xef\xbb\xbfnama;kategori;deskripsi;harga;stok;berat (gram);sku;foto 1;foto 2;foto 3;foto 4;foto 5\r\n"
+                   "Kain Tulis Kawung;Fashion > Kain Batik > Batik Tulis;Pewarna alami.;1250000;3;350;PB-TL-0001;"
+                   "PB-TL-0001-1.jpg;;;;\r\n");
+  g_assert_cmpint (g_stat (zip, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* Written again over itself: fine.  Over a file that is not a zip: 1,
+   * the reason, the file as it was. */
+  r = run_cli ("--data-dir", dir, "epeken-pack", "--out", zip, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  g_assert_true (g_file_set_contents (letter, "penting", -1, NULL));
+  r = run_cli ("--data-dir", dir, "epeken-pack", "--out", letter, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "is not a zip file"));
+  g_assert_cmpstr (r.out, ==, "");
+  result_clear (&r);
+  g_assert_true (g_file_get_contents (letter, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "penting");
+
+  /* The help names both. */
+  r = run_cli ("--help", NULL);
+  g_assert_nonnull (strstr (r.out, "epeken-pack --out DIR|FILE.zip"));
+  result_clear (&r);
+  canting_test_rmdir (dir);
+}
+
 #define SHOP_USER "pelatih"
 #define SHOP_PASSWORD "Rhs1 Abcd Efgh Ijkl Mnop Qrst"
 
@@ -1171,19 +1331,19 @@ test_channels_and_publish (void)
 
   /* Plain http to another computer is refused before any password is
    * asked for. */
-  r = run_cli_input (password_line, "--data-dir", ws, "channel", "add", "--name", "Toko Jauh", "--url",
+  r = canting_test_run_cli (password_line, "--data-dir", ws, "channel", "add", "--name", "Toko Jauh", "--url",
                      "http://toko-batik.example", "--user", SHOP_USER, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "https://"));
   result_clear (&r);
   /* No password on stdin: nothing saved. */
-  r = run_cli_input ("", "--data-dir", ws, "channel", "add", "--name", "Toko Latihan", "--url", url,
+  r = canting_test_run_cli ("", "--data-dir", ws, "channel", "add", "--name", "Toko Latihan", "--url", url,
                      "--user", SHOP_USER, NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "standard input"));
   result_clear (&r);
 
-  r = run_cli_input (password_line, "--data-dir", ws, "channel", "add", "--name", "Toko Latihan", "--url", url,
+  r = canting_test_run_cli (password_line, "--data-dir", ws, "channel", "add", "--name", "Toko Latihan", "--url", url,
                      "--user", SHOP_USER, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "keyring"));
@@ -1232,7 +1392,7 @@ test_channels_and_publish (void)
   g_assert_cmpint (canting_test_query_int (db, "SELECT count(*) FROM outbox"), ==, 0);
 
   /* A wrong password: the channel is paused with words, the update waits. */
-  r = run_cli_input ("salah sekali\n", "--data-dir", ws, "channel", "add", "--name", "Toko Latihan", "--url", url,
+  r = canting_test_run_cli ("salah sekali\n", "--data-dir", ws, "channel", "add", "--name", "Toko Latihan", "--url", url,
                      "--user", SHOP_USER, NULL);
   g_assert_cmpint (r.status, ==, 0);
   result_clear (&r);
@@ -1244,7 +1404,7 @@ test_channels_and_publish (void)
   result_clear (&r);
 
   /* The right one again: the waiting updates go. */
-  r = run_cli_input (password_line, "--data-dir", ws, "channel", "add", "--name", "Toko Latihan", "--url", url,
+  r = canting_test_run_cli (password_line, "--data-dir", ws, "channel", "add", "--name", "Toko Latihan", "--url", url,
                      "--user", SHOP_USER, NULL);
   g_assert_cmpint (r.status, ==, 0);
   result_clear (&r);
@@ -1358,7 +1518,7 @@ test_sync (void)
   g_assert_cmpstr (r.out, ==, "");
   result_clear (&r);
 
-  r = run_cli_input (password_line, "--data-dir", ws, "channel", "add", "--name", "Toko Latihan", "--url", url,
+  r = canting_test_run_cli (password_line, "--data-dir", ws, "channel", "add", "--name", "Toko Latihan", "--url", url,
                      "--user", SHOP_USER, NULL);
   g_assert_cmpint (r.status, ==, 0);
   result_clear (&r);
@@ -1420,6 +1580,8 @@ main (int   argc,
   g_test_add_func ("/cli/errors", test_errors);
   g_test_add_func ("/cli/restore-over-damaged", test_restore_over_damaged);
   g_test_add_func ("/cli/bench-lines", test_bench_lines);
+  g_test_add_func ("/cli/bench-all-small", test_bench_all_small);
+  g_test_add_func ("/cli/generate", test_generate);
   g_test_add_func ("/cli/import-export", test_import_export);
   g_test_add_func ("/cli/import-export-stock", test_import_export_stock);
   g_test_add_func ("/cli/ipal-report", test_ipal_report);
@@ -1430,6 +1592,7 @@ main (int   argc,
   g_test_add_func ("/cli/reports", test_reports);
   g_test_add_func ("/cli/practice-shop", test_practice_shop);
   g_test_add_func ("/cli/epeken-pack", test_epeken_pack);
+  g_test_add_func ("/cli/epeken-pack-zip", test_epeken_pack_zip);
   g_test_add_func ("/cli/channels-and-publish", test_channels_and_publish);
   g_test_add_func ("/cli/sync", test_sync);
   keyring = canting_test_keyring_start ();

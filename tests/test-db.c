@@ -536,6 +536,47 @@ write_then_fail (CantingDb  *db,
   return FALSE;
 }
 
+/* An open skips reading every page only for a file exactly as Canting
+ * closed it.  Pages damaged in place afterwards (same file, same size,
+ * another program writing into it) are still found and refused. */
+static void
+test_damaged_in_place_after_clean_close (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autofree char *path = canting_paths_database_file (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingDb) db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, &error);
+  char junk[6 * 4096];
+  FILE *file;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (canting_db_get_handle (db),
+                                 "CREATE TABLE filler (k INTEGER PRIMARY KEY, v TEXT);"
+                                 "CREATE INDEX filler_v ON filler (v);"
+                                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)"
+                                 "  INSERT INTO filler SELECT i, hex(randomblob(40)) FROM n;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_object (&db);
+
+  /* Closed cleanly: opens again without a word. */
+  db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  for (gsize i = 0; i < sizeof junk; i++)
+    junk[i] = (char) (i * 7919 % 251);
+  file = fopen (path, "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, 6 * 4096, SEEK_SET), ==, 0);
+  g_assert_cmpuint (fwrite (junk, 1, sizeof junk, file), ==, sizeof junk);
+  fclose (file);
+
+  db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, &error);
+  g_assert_null (db);
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_CORRUPT);
+  canting_test_rmdir (dir);
+}
+
 static void
 test_transaction_rolls_back (void)
 {
@@ -589,6 +630,7 @@ main (int   argc,
   g_test_add_func ("/db/refuse-garbage", test_refuse_garbage);
   g_test_add_func ("/db/refuse-foreign-database", test_refuse_foreign_database);
   g_test_add_func ("/db/damaged-pages-and-recover", test_damaged_pages_and_recover);
+  g_test_add_func ("/db/damaged-in-place-after-clean-close", test_damaged_in_place_after_clean_close);
   g_test_add_func ("/db/transaction-rolls-back", test_transaction_rolls_back);
   g_test_add_func ("/db/count-rows", test_count_rows);
   g_test_add_func ("/profile/round-trip", test_profile_round_trip);

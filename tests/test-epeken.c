@@ -1,7 +1,8 @@
 /* test-epeken.c: the e-Peken listing pack and the catalogue PDF: which
  * products go in and which are skipped, the CSV's columns and values,
- * the photos within the limits, the folder whole or not at all, and
- * what the catalogue says.  The photos are drawn here with cairo. */
+ * the photos within the limits, the folder or zip whole or not at all,
+ * and what the catalogue says.  The photos are drawn here with cairo;
+ * the zip is read back with libarchive. */
 #include "canting-channel.h"
 #include "canting-catalogue-pdf.h"
 #include "canting-db-private.h"
@@ -13,11 +14,14 @@
 #include "canting-profile.h"
 #include "canting-test-util.h"
 
+#include <archive.h>
+#include <archive_entry.h>
 #include <cairo.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
+#include <sys/stat.h>
 
 typedef struct {
   char *dir;       /* the workshop's data */
@@ -464,7 +468,8 @@ test_jpeg_limits (Fixture       *f,
 
 /* The pack: produk.csv as above, each photo under its name in foto/ as a
  * JPEG within the limits (the big one made smaller, the small one kept
- * at its size), katalog.pdf, and nothing left beside the folder. */
+ * at its size), katalog.pdf, all 0600, and nothing left beside the
+ * folder. */
 static void
 test_pack (Fixture       *f,
            gconstpointer  data)
@@ -507,6 +512,15 @@ test_pack (Fixture       *f,
     assert_jpeg (jpeg, 800, 600);
   }
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  /* Every file private to its owner, the catalogue too. */
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (pdf, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    g_assert_cmpint (g_stat (csv_path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
 }
 
 /* A later pack replaces an earlier one whole; a folder holding anything
@@ -607,6 +621,223 @@ test_pack_whole_or_nothing (Fixture       *f,
   }
 }
 
+/* The zip @path read back: its entry names in order, joined by spaces,
+ * and each file's bytes by name in @contents (when not NULL).  Every
+ * entry is private to its owner (0600, a folder 0700). */
+static char *
+read_zip (const char  *path,
+          GHashTable **contents)
+{
+  struct archive *zip = archive_read_new ();
+  struct archive_entry *entry;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  if (contents != NULL)
+    *contents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
+  g_assert_cmpint (archive_read_support_format_zip (zip), ==, ARCHIVE_OK);
+  g_assert_cmpint (archive_read_open_filename (zip, path, 10240), ==, ARCHIVE_OK);
+  while (archive_read_next_header (zip, &entry) == ARCHIVE_OK)
+    {
+      const char *name = archive_entry_pathname (entry);
+      g_autoptr(GByteArray) data = g_byte_array_new ();
+      char buffer[8192];
+      la_ssize_t n;
+
+      while ((n = archive_read_data (zip, buffer, sizeof buffer)) > 0)
+        g_byte_array_append (data, (const guint8 *) buffer, (guint) n);
+      g_assert_cmpint (n, ==, 0);
+      /* Each entry private when unpacked, as in the folder. */
+      g_assert_cmpint (archive_entry_perm (entry), ==, archive_entry_filetype (entry) == AE_IFDIR ? 0700 : 0600);
+      g_ptr_array_add (names, g_strdup (name));
+      if (contents != NULL && archive_entry_filetype (entry) == AE_IFREG)
+        g_hash_table_insert (*contents, g_strdup (name), g_byte_array_free_to_bytes (g_steal_pointer (&data)));
+    }
+  g_assert_cmpint (archive_read_free (zip), ==, ARCHIVE_OK);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* A PDF's bytes with the time cairo stamps it with (D:YYYYMMDDHHMMSS)
+ * blanked: two packs made a second apart differ only there. */
+static GBytes *
+undated (GBytes *pdf)
+{
+  static const char key[] = "/CreationDate (D:";
+  gsize size = g_bytes_get_size (pdf);
+  guint8 *data = g_memdup2 (g_bytes_get_data (pdf, NULL), size);
+
+  for (gsize i = 0; i + sizeof key - 1 + 14 <= size; i++)
+    if (memcmp (data + i, key, sizeof key - 1) == 0)
+      memset (data + i + sizeof key - 1, 'X', 14);
+  return g_bytes_new_take (data, size);
+}
+
+static void
+count_progress (guint     done,
+                guint     total,
+                gpointer  user_data)
+{
+  guint *last = user_data;
+
+  g_assert_cmpuint (total, ==, 4);
+  g_assert_cmpuint (done, ==, *last + 1);
+  *last = done;
+}
+
+/* The pack as a zip: the folder's files at its top (the CSV, foto/ and
+ * each photo in the CSV's order, the catalogue), each with the bytes the
+ * folder holds; private to its owner; nothing left beside it; progress
+ * as for the folder. */
+static void
+test_pack_zip (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingEpekenSelection) s = canting_epeken_select (f->db, NULL, FALSE, &error);
+  g_autofree char *folder = g_build_filename (f->out, "paket-epeken", NULL);
+  g_autofree char *zip = g_build_filename (f->out, "paket-epeken.zip", NULL);
+  g_autoptr(GHashTable) contents = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *beside = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  GStatBuf st;
+  guint last = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (canting_epeken_pack_write (f->db, s, folder, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (canting_epeken_pack_write_zip (f->db, s, zip, count_progress, &last, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (last, ==, 4);
+
+  names = read_zip (zip, &contents);
+  g_assert_cmpstr (names, ==,
+                   "produk.csv foto/ foto/PB-TL-0001-1.jpg foto/PB-TL-0001-2.jpg foto/PB-KB-0005-1.jpg katalog.pdf");
+  g_assert_cmpuint (g_hash_table_size (contents), ==, 5);
+  g_hash_table_iter_init (&iter, contents);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_autofree char *path = g_build_filename (folder, key, NULL);
+      g_autoptr(GBytes) on_disk = canting_test_read_file (path);
+
+      if (g_str_has_suffix (key, ".pdf"))
+        {
+          g_autoptr(GBytes) a = undated (on_disk);
+          g_autoptr(GBytes) b = undated (value);
+
+          g_assert_true (g_bytes_equal (a, b));
+        }
+      else
+        g_assert_true (g_bytes_equal (on_disk, value));
+    }
+
+  g_assert_cmpint (g_stat (zip, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  beside = listing (f->out);
+  g_assert_cmpstr (beside, ==, "paket-epeken paket-epeken.zip");
+}
+
+/* A later zip replaces an earlier one (or any zip, or the empty file a
+ * save dialog may leave); a file that is not a zip, or a folder, under
+ * the name is refused and left as it was. */
+static void
+test_pack_zip_replace (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *one[] = { "PB.KB.0005", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingEpekenSelection) all = canting_epeken_select (f->db, NULL, FALSE, &error);
+  g_autoptr(CantingEpekenSelection) s = canting_epeken_select (f->db, one, FALSE, &error);
+  g_autofree char *zip = g_build_filename (f->out, "paket.zip", NULL);
+  g_autofree char *letter = g_build_filename (f->out, "surat.zip", NULL);
+  g_autofree char *folder = g_build_filename (f->out, "map.zip", NULL);
+  g_autofree char *names = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (zip, "", 0, NULL));
+  g_assert_true (canting_epeken_pack_write_zip (f->db, all, zip, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (canting_epeken_pack_write_zip (f->db, s, zip, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  names = read_zip (zip, NULL);
+  g_assert_cmpstr (names, ==, "produk.csv foto/ foto/PB-KB-0005-1.jpg katalog.pdf");
+  g_clear_pointer (&names, g_free);
+
+  g_assert_true (g_file_set_contents (letter, "penting", -1, NULL));
+  g_assert_false (canting_epeken_pack_write_zip (f->db, s, letter, NULL, NULL, NULL, &error));
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "is not a zip file"));
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (letter, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "penting");
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_false (canting_epeken_pack_write_zip (f->db, s, folder, NULL, NULL, NULL, &error));
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_INVALID);
+  g_clear_error (&error);
+  names = listing (folder);
+  g_assert_cmpstr (names, ==, "");
+  g_clear_pointer (&names, g_free);
+  names = listing (f->out);
+  g_assert_cmpstr (names, ==, "map.zip paket.zip surat.zip");
+}
+
+/* A zip stopped half-way (cancelled after its first photo, or a photo
+ * that cannot be read) is not written and leaves nothing beside it; an
+ * earlier zip under the name keeps its bytes. */
+static void
+test_pack_zip_whole_or_nothing (Fixture       *f,
+                                gconstpointer  data)
+{
+  const char *one[] = { "PB-TL-0001", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingEpekenSelection) s = canting_epeken_select (f->db, NULL, FALSE, &error);
+  g_autoptr(CantingEpekenSelection) earlier = canting_epeken_select (f->db, one, FALSE, &error);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *zip = g_build_filename (f->out, "paket.zip", NULL);
+  g_autofree char *names = NULL;
+  g_autoptr(GPtrArray) photos = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  g_assert_no_error (error);
+  g_assert_false (canting_epeken_pack_write_zip (f->db, s, zip, cancel_after_first, cancellable, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  names = listing (f->out);
+  g_assert_cmpstr (names, ==, "");
+  g_clear_pointer (&names, g_free);
+
+  g_assert_true (canting_epeken_pack_write_zip (f->db, earlier, zip, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  before = canting_test_read_file (zip);
+  photos = canting_product_photos (f->db, f->sarung, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (((CantingPhoto *) photos->pdata[0])->path, "bukan foto", -1, NULL));
+  g_assert_false (canting_epeken_pack_write_zip (f->db, s, zip, NULL, NULL, NULL, &error));
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "Photo 1 of “Sarung Kombinasi Sekar Jagad” (PB.KB.0005) cannot be used"));
+  g_clear_error (&error);
+  after = canting_test_read_file (zip);
+  g_assert_true (g_bytes_equal (before, after));
+  names = listing (f->out);
+  g_assert_cmpstr (names, ==, "paket.zip");
+}
+
+/* The command line and the Produk page choose the zip by the name. */
+static void
+test_zip_name (void)
+{
+  g_assert_true (canting_epeken_pack_is_zip_name ("/tmp/epeken-pack-2026-12-06.zip"));
+  g_assert_true (canting_epeken_pack_is_zip_name ("PAKET.ZIP"));
+  g_assert_true (canting_epeken_pack_is_zip_name ("paket.Zip"));
+  g_assert_false (canting_epeken_pack_is_zip_name ("/tmp/epeken-pack-2026-12-06"));
+  g_assert_false (canting_epeken_pack_is_zip_name ("zip"));
+  g_assert_false (canting_epeken_pack_is_zip_name ("paket.zipx"));
+}
+
 /* The catalogue names the workshop, its city and WhatsApp number, and
  * each product's name, SKU and price; a product without a price or a
  * photo, when asked for, says so instead. */
@@ -664,6 +895,10 @@ main (int   argc,
   ADD ("/epeken/pack", test_pack);
   ADD ("/epeken/pack-replace", test_pack_replace);
   ADD ("/epeken/pack-whole-or-nothing", test_pack_whole_or_nothing);
+  ADD ("/epeken/pack-zip", test_pack_zip);
+  ADD ("/epeken/pack-zip-replace", test_pack_zip_replace);
+  ADD ("/epeken/pack-zip-whole-or-nothing", test_pack_zip_whole_or_nothing);
+  g_test_add_func ("/epeken/zip-name", test_zip_name);
   ADD ("/epeken/catalogue", test_catalogue);
   return g_test_run ();
 }

@@ -630,6 +630,16 @@ test_receivables (Fixture       *f,
   owed = canting_receivables (f->db, "2026-05-02", buckets, &error);
   g_assert_cmpint (buckets[CANTING_AGE_1_30], ==, 0);
   g_assert_cmpint (buckets[CANTING_AGE_31_60], ==, 600000);
+
+  /* The dashboard's sums without the list are the same sums. */
+  {
+    CantingMoney totals[CANTING_AGE_BUCKET_COUNT];
+
+    g_assert_true (canting_receivables_totals (f->db, "2026-05-02", totals, &error));
+    g_assert_no_error (error);
+    for (guint i = 0; i < CANTING_AGE_BUCKET_COUNT; i++)
+      g_assert_cmpint (totals[i], ==, buckets[i]);
+  }
 }
 
 /* A payment removed by mistake takes its income out of the ledger (the
@@ -654,9 +664,28 @@ test_payment_removed (Fixture       *f,
   g_assert_error (error, CANTING_ERROR, CANTING_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
+  /* What the order is owed follows its payments (kept by triggers). */
+  {
+    g_autoptr(GPtrArray) owed = NULL;
+
+    g_assert_true (canting_order_set_status (f->db, order, CANTING_ORDER_CONFIRMED, NULL, &error));
+    g_assert_no_error (error);
+    owed = canting_receivables (f->db, "2026-07-10", NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (owed->len, ==, 1);
+    g_assert_cmpint (((CantingReceivable *) owed->pdata[0])->balance, ==, 900000);
+  }
+
   removed->id = 0;
   g_assert_true (canting_payment_add (f->db, removed, &error));
   g_assert_cmpint (balance_of (f, f->kas), ==, 300000);
+  {
+    g_autoptr(GPtrArray) owed = canting_receivables (f->db, "2026-07-10", NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (owed->len, ==, 1);
+    g_assert_cmpint (((CantingReceivable *) owed->pdata[0])->balance, ==, 600000);
+  }
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM ledger WHERE voided = 0"), ==, 1);
 }
 

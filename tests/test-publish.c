@@ -9,6 +9,7 @@
 
 #include "canting-error.h"
 #include "canting-http.h"
+#include "canting-http-private.h"
 #include "canting-oauth.h"
 #include "canting-publish.h"
 #include "canting-retry.h"
@@ -84,7 +85,7 @@ test_create_body (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CantingOutboxOp) op = make_op (1, CANTING_OUTBOX_CREATE, 0, "BTK-PR-001", 1, 1);
-  g_autoptr(CantingWcRequest) request = canting_wc_request_for_op (op, &error);
+  g_autoptr(CantingRemoteRequest) request = canting_wc_request_for_op (op, &error);
   g_autoptr(JsonObject) body = NULL;
   JsonNode *price;
   JsonArray *list;
@@ -125,7 +126,7 @@ test_update_stock_unpublish_bodies (void)
   g_autoptr(CantingOutboxOp) unpublish = make_op (3, CANTING_OUTBOX_UNPUBLISH, 13, "BTK-PR-001", 0, 0);
   g_autoptr(CantingOutboxOp) no_photos = make_op (4, CANTING_OUTBOX_UPDATE, 13, "BTK-PR-001", 0, 0);
   g_autoptr(CantingOutboxOp) image = make_op (5, CANTING_OUTBOX_IMAGE, 0, "BTK-PR-001", 1, 0);
-  g_autoptr(CantingWcRequest) r = canting_wc_request_for_op (update, &error);
+  g_autoptr(CantingRemoteRequest) r = canting_wc_request_for_op (update, &error);
   g_autoptr(JsonObject) body = parse (r->body);
   g_autoptr(JsonNode) node = NULL;
   g_autofree char *text = NULL;
@@ -158,7 +159,7 @@ test_update_stock_unpublish_bodies (void)
   g_assert_error (error, CANTING_ERROR, CANTING_ERROR_INVALID);
 
   {
-    g_autoptr(CantingWcRequest) lookup = canting_wc_lookup_request ("BTK PR/001");
+    g_autoptr(CantingRemoteRequest) lookup = canting_wc_lookup_request ("BTK PR/001");
     g_assert_cmpstr (lookup->method, ==, "GET");
     g_assert_cmpstr (lookup->path, ==, "/wp-json/wc/v3/products?sku=BTK%20PR%2F001");
     g_assert_null (lookup->body);
@@ -188,7 +189,7 @@ test_batches_split_at_100 (void)
   g_assert_cmpuint (batches->len, ==, 3);
   for (guint i = 0; i < batches->len; i++)
     {
-      CantingWcBatch *batch = batches->pdata[i];
+      CantingRemoteBatch *batch = batches->pdata[i];
       g_autoptr(JsonObject) body = parse (batch->body);
       guint n_create = json_object_has_member (body, "create") ? json_array_get_length (json_object_get_array_member (body, "create")) : 0;
       guint n_update = json_object_has_member (body, "update") ? json_array_get_length (json_object_get_array_member (body, "update")) : 0;
@@ -205,10 +206,10 @@ test_batches_split_at_100 (void)
       creates += n_create;
       updates += n_update;
     }
-  g_assert_cmpuint (((CantingWcBatch *) batches->pdata[0])->creates->len +
-                    ((CantingWcBatch *) batches->pdata[0])->updates->len, ==, 100);
-  g_assert_cmpuint (((CantingWcBatch *) batches->pdata[2])->creates->len +
-                    ((CantingWcBatch *) batches->pdata[2])->updates->len, ==, 50);
+  g_assert_cmpuint (((CantingRemoteBatch *) batches->pdata[0])->creates->len +
+                    ((CantingRemoteBatch *) batches->pdata[0])->updates->len, ==, 100);
+  g_assert_cmpuint (((CantingRemoteBatch *) batches->pdata[2])->creates->len +
+                    ((CantingRemoteBatch *) batches->pdata[2])->updates->len, ==, 50);
   g_assert_cmpuint (creates, ==, 200);
   g_assert_cmpuint (updates, ==, 50);
 
@@ -248,12 +249,12 @@ load_fixture (const char *name,
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (json_path, &f->body, &f->length, &error));
   g_assert_no_error (error);
-  f->headers = canting_wc_parse_headers (hdr, &f->status);
+  f->headers = canting_remote_parse_headers (hdr, &f->status);
 }
 
 static void
 parse_fixture (const char     *name,
-               CantingWcReply *reply)
+               CantingRemoteReply *reply)
 {
   Fixture f = { 0 };
 
@@ -264,7 +265,7 @@ parse_fixture (const char     *name,
 
 static void
 outcome_of (const CantingOutboxOp *op,
-            const CantingWcReply  *reply,
+            const CantingRemoteReply  *reply,
             CantingOutboxOutcome  *out)
 {
   canting_wc_outcome (op, reply, 0.5, NULL, out);
@@ -280,29 +281,29 @@ test_every_fixture (void)
   static const struct {
     const char *name;
     guint status;
-    CantingWcProblem problem;
+    CantingRemoteProblem problem;
     gint64 remote_id;
     int on_create;
     int on_update;
   } cases[] = {
-    { "create", 201, CANTING_WC_OK, 13, CANTING_OUTCOME_SENT, CANTING_OUTCOME_SENT },
-    { "update", 200, CANTING_WC_OK, 13, CANTING_OUTCOME_SENT, CANTING_OUTCOME_SENT },
+    { "create", 201, CANTING_REMOTE_OK, 13, CANTING_OUTCOME_SENT, CANTING_OUTCOME_SENT },
+    { "update", 200, CANTING_REMOTE_OK, 13, CANTING_OUTCOME_SENT, CANTING_OUTCOME_SENT },
     /* Adopt the product that has the SKU: never a duplicate. */
-    { "dup_sku", 400, CANTING_WC_DUPLICATE_SKU, 13, CANTING_OUTCOME_ADOPT, CANTING_OUTCOME_FAILED },
+    { "dup_sku", 400, CANTING_REMOTE_DUPLICATE_SKU, 13, CANTING_OUTCOME_ADOPT, CANTING_OUTCOME_FAILED },
     /* A validation error is the person's to fix, never retried. */
-    { "price_number", 400, CANTING_WC_INVALID, 0, CANTING_OUTCOME_FAILED, CANTING_OUTCOME_FAILED },
-    { "img_bad", 400, CANTING_WC_IMAGE, 0, CANTING_OUTCOME_MEDIA_GONE, CANTING_OUTCOME_MEDIA_GONE },
+    { "price_number", 400, CANTING_REMOTE_INVALID, 0, CANTING_OUTCOME_FAILED, CANTING_OUTCOME_FAILED },
+    { "img_bad", 400, CANTING_REMOTE_IMAGE, 0, CANTING_OUTCOME_MEDIA_GONE, CANTING_OUTCOME_MEDIA_GONE },
     /* Deleted on the shop: made again after a lookup. */
-    { "bad_id", 404, CANTING_WC_NOT_FOUND, 0, CANTING_OUTCOME_FAILED, CANTING_OUTCOME_GONE },
-    { "bad_key", 401, CANTING_WC_AUTH, 0, CANTING_OUTCOME_FAILED, CANTING_OUTCOME_FAILED },
+    { "bad_id", 404, CANTING_REMOTE_NOT_FOUND, 0, CANTING_OUTCOME_FAILED, CANTING_OUTCOME_GONE },
+    { "bad_key", 401, CANTING_REMOTE_AUTH, 0, CANTING_OUTCOME_FAILED, CANTING_OUTCOME_FAILED },
     /* Split, at once. */
-    { "batch_101", 413, CANTING_WC_TOO_LARGE, 0, CANTING_OUTCOME_RETRY, CANTING_OUTCOME_RETRY },
-    { "cat_create", 201, CANTING_WC_OK, 16, -1, -1 },
-    { "cat_dup", 400, CANTING_WC_TERM_EXISTS, 16, -1, -1 },
+    { "batch_101", 413, CANTING_REMOTE_TOO_LARGE, 0, CANTING_OUTCOME_RETRY, CANTING_OUTCOME_RETRY },
+    { "cat_create", 201, CANTING_REMOTE_OK, 16, -1, -1 },
+    { "cat_dup", 400, CANTING_REMOTE_TERM_EXISTS, 16, -1, -1 },
     /* Lists, read by their own functions below. */
-    { "by_sku", 200, CANTING_WC_MALFORMED, 0, -1, -1 },
-    { "list", 200, CANTING_WC_MALFORMED, 0, -1, -1 },
-    { "batch_mixed", 200, CANTING_WC_MALFORMED, 0, -1, -1 },
+    { "by_sku", 200, CANTING_REMOTE_MALFORMED, 0, -1, -1 },
+    { "list", 200, CANTING_REMOTE_MALFORMED, 0, -1, -1 },
+    { "batch_mixed", 200, CANTING_REMOTE_MALFORMED, 0, -1, -1 },
   };
   g_autoptr(CantingOutboxOp) create = make_op (1, CANTING_OUTBOX_CREATE, 0, "BTK-PR-001", 0, 0);
   g_autoptr(CantingOutboxOp) update = make_op (2, CANTING_OUTBOX_UPDATE, 13, "BTK-PR-001", 0, 0);
@@ -330,14 +331,14 @@ test_every_fixture (void)
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      CantingWcReply reply;
+      CantingRemoteReply reply;
 
       g_test_message ("%s", cases[i].name);
       parse_fixture (cases[i].name, &reply);
       g_assert_cmpuint (reply.status, ==, cases[i].status);
       g_assert_cmpint (reply.problem, ==, cases[i].problem);
       g_assert_cmpint (reply.remote_id, ==, cases[i].remote_id);
-      if (cases[i].problem == CANTING_WC_OK)
+      if (cases[i].problem == CANTING_REMOTE_OK)
         g_assert_null (reply.message);
       else
         g_assert_nonnull (reply.message);
@@ -356,41 +357,56 @@ test_every_fixture (void)
           canting_outbox_outcome_clear (&a);
           canting_outbox_outcome_clear (&b);
         }
-      canting_wc_reply_clear (&reply);
+      canting_remote_reply_clear (&reply);
     }
 }
 
 static void
 test_reply_details (void)
 {
-  CantingWcReply reply;
+  CantingRemoteReply reply;
 
   parse_fixture ("create", &reply);
   g_assert_cmpstr (reply.permalink, ==, "https://127.0.0.1:8080/product/batik-tulis-parang-rusak/");
-  canting_wc_reply_clear (&reply);
+  canting_remote_reply_clear (&reply);
 
   /* Which field, in words; not the shop's English. */
   parse_fixture ("price_number", &reply);
   g_assert_cmpstr (reply.code, ==, "rest_invalid_param");
   g_assert_nonnull (strstr (reply.message, "the price"));
   g_assert_null (strstr (reply.message, "regular_price"));
-  canting_wc_reply_clear (&reply);
+  canting_remote_reply_clear (&reply);
 
   parse_fixture ("bad_key", &reply);
   g_assert_nonnull (strstr (reply.message, "password"));
-  canting_wc_reply_clear (&reply);
+  canting_remote_reply_clear (&reply);
 
   /* A status line without a known body: the status alone tells. */
   canting_wc_parse_reply (502, NULL, "<html>Bad gateway</html>", -1, &reply);
-  g_assert_cmpint (reply.problem, ==, CANTING_WC_SERVER);
-  canting_wc_reply_clear (&reply);
+  g_assert_cmpint (reply.problem, ==, CANTING_REMOTE_SERVER);
+  canting_remote_reply_clear (&reply);
   canting_wc_parse_reply (0, NULL, NULL, 0, &reply);
-  g_assert_cmpint (reply.problem, ==, CANTING_WC_NO_REPLY);
-  canting_wc_reply_clear (&reply);
+  g_assert_cmpint (reply.problem, ==, CANTING_REMOTE_NO_REPLY);
+  canting_remote_reply_clear (&reply);
   /* A 201 cut off in the middle. */
   canting_wc_parse_reply (201, NULL, "{\"id\":13,\"name\":\"Bat", -1, &reply);
-  g_assert_cmpint (reply.problem, ==, CANTING_WC_MALFORMED);
-  canting_wc_reply_clear (&reply);
+  g_assert_cmpint (reply.problem, ==, CANTING_REMOTE_MALFORMED);
+  canting_remote_reply_clear (&reply);
+  /* A stock change to a product someone moved to the shop's bin: the
+   * shop takes it (200) and the product stays in the bin, not on sale;
+   * said so, and not sent again by itself. */
+  canting_wc_parse_reply (200, NULL, "{\"id\":19,\"status\":\"trash\",\"stock_quantity\":7}", -1, &reply);
+  g_assert_cmpint (reply.problem, ==, CANTING_REMOTE_INVALID);
+  g_assert_nonnull (strstr (reply.message, "bin"));
+  {
+    g_autoptr(CantingOutboxOp) op = make_op (1, CANTING_OUTBOX_STOCK, 19, "PR-19", 0, 0);
+    CantingOutboxOutcome outcome = { 0 };
+
+    canting_wc_outcome (op, &reply, 0.5, NULL, &outcome);
+    g_assert_cmpint (outcome.kind, ==, CANTING_OUTCOME_FAILED);
+    canting_outbox_outcome_clear (&outcome);
+  }
+  canting_remote_reply_clear (&reply);
 }
 
 static void
@@ -398,7 +414,7 @@ test_maybe_created_is_unknown (void)
 {
   g_autoptr(CantingOutboxOp) create = make_op (1, CANTING_OUTBOX_CREATE, 0, "BTK-PR-001", 0, 0);
   g_autoptr(CantingOutboxOp) update = make_op (2, CANTING_OUTBOX_UPDATE, 13, "BTK-PR-001", 0, 0);
-  g_autoptr(GHashTable) headers = canting_wc_parse_headers ("HTTP/1.1 503 Service Unavailable\r\nRetry-After: 120\r\n", NULL);
+  g_autoptr(GHashTable) headers = canting_remote_parse_headers ("HTTP/1.1 503 Service Unavailable\r\nRetry-After: 120\r\n", NULL);
   static const struct {
     guint status;
     const char *body;
@@ -410,7 +426,7 @@ test_maybe_created_is_unknown (void)
 
   for (gsize i = 0; i < G_N_ELEMENTS (replies); i++)
     {
-      CantingWcReply reply;
+      CantingRemoteReply reply;
       CantingOutboxOutcome a, b;
 
       canting_wc_parse_reply (replies[i].status, NULL, replies[i].body, -1, &reply);
@@ -424,13 +440,13 @@ test_maybe_created_is_unknown (void)
       g_assert_cmpint (a.delay_seconds, <=, CANTING_RETRY_BASE_SECONDS);
       canting_outbox_outcome_clear (&a);
       canting_outbox_outcome_clear (&b);
-      canting_wc_reply_clear (&reply);
+      canting_remote_reply_clear (&reply);
     }
 
   /* Busy: the shop says when; a 429 was not carried out, so a create
    * owes no lookup. */
   {
-    CantingWcReply reply;
+    CantingRemoteReply reply;
     CantingOutboxOutcome a;
 
     canting_wc_parse_reply (503, headers, "", 0, &reply);
@@ -438,16 +454,16 @@ test_maybe_created_is_unknown (void)
     g_assert_cmpint (a.kind, ==, CANTING_OUTCOME_RETRY);
     g_assert_cmpint (a.delay_seconds, ==, 120);
     canting_outbox_outcome_clear (&a);
-    canting_wc_reply_clear (&reply);
+    canting_remote_reply_clear (&reply);
 
     g_hash_table_replace (headers, g_strdup ("retry-after"), g_strdup ("30"));
     canting_wc_parse_reply (429, headers, "", 0, &reply);
-    g_assert_cmpint (reply.problem, ==, CANTING_WC_RATE_LIMITED);
+    g_assert_cmpint (reply.problem, ==, CANTING_REMOTE_RATE_LIMITED);
     outcome_of (create, &reply, &a);
     g_assert_cmpint (a.kind, ==, CANTING_OUTCOME_RETRY);
     g_assert_cmpint (a.delay_seconds, ==, 30);
     canting_outbox_outcome_clear (&a);
-    canting_wc_reply_clear (&reply);
+    canting_remote_reply_clear (&reply);
   }
 }
 
@@ -459,7 +475,7 @@ test_batch_with_item_errors (void)
   g_autoptr(GPtrArray) batches = NULL;
   g_autoptr(GPtrArray) replies = NULL;
   g_autoptr(GPtrArray) too_large = NULL;
-  CantingWcBatch *batch;
+  CantingRemoteBatch *batch;
   Fixture f = { 0 };
   static const CantingOutcomeKind expected[] = {
     CANTING_OUTCOME_SENT, CANTING_OUTCOME_ADOPT, CANTING_OUTCOME_SENT,
@@ -479,12 +495,12 @@ test_batch_with_item_errors (void)
   g_assert_cmpuint (f.status, ==, 200);
   replies = canting_wc_parse_batch (batch, f.status, f.headers, f.body, (gssize) f.length);
   g_assert_cmpuint (replies->len, ==, 3);
-  g_assert_cmpint (((CantingWcReply *) replies->pdata[0])->remote_id, ==, 14);
-  g_assert_cmpstr (((CantingWcReply *) replies->pdata[0])->permalink, ==, "https://127.0.0.1:8080/product/ok/");
+  g_assert_cmpint (((CantingRemoteReply *) replies->pdata[0])->remote_id, ==, 14);
+  g_assert_cmpstr (((CantingRemoteReply *) replies->pdata[0])->permalink, ==, "https://127.0.0.1:8080/product/ok/");
   /* The error inside the 200 carries the product that has the SKU. */
-  g_assert_cmpint (((CantingWcReply *) replies->pdata[1])->problem, ==, CANTING_WC_DUPLICATE_SKU);
-  g_assert_cmpint (((CantingWcReply *) replies->pdata[1])->remote_id, ==, 13);
-  g_assert_cmpint (((CantingWcReply *) replies->pdata[2])->problem, ==, CANTING_WC_OK);
+  g_assert_cmpint (((CantingRemoteReply *) replies->pdata[1])->problem, ==, CANTING_REMOTE_DUPLICATE_SKU);
+  g_assert_cmpint (((CantingRemoteReply *) replies->pdata[1])->remote_id, ==, 13);
+  g_assert_cmpint (((CantingRemoteReply *) replies->pdata[2])->problem, ==, CANTING_REMOTE_OK);
   for (guint i = 0; i < replies->len; i++)
     {
       CantingOutboxOutcome o;
@@ -499,7 +515,7 @@ test_batch_with_item_errors (void)
   too_large = canting_wc_parse_batch (batch, f.status, f.headers, f.body, (gssize) f.length);
   g_assert_cmpuint (too_large->len, ==, 3);
   for (guint i = 0; i < too_large->len; i++)
-    g_assert_cmpint (((CantingWcReply *) too_large->pdata[i])->problem, ==, CANTING_WC_TOO_LARGE);
+    g_assert_cmpint (((CantingRemoteReply *) too_large->pdata[i])->problem, ==, CANTING_REMOTE_TOO_LARGE);
   fixture_clear (&f);
 
   /* Fewer answers than items: those have an unknown outcome. */
@@ -507,8 +523,8 @@ test_batch_with_item_errors (void)
     g_autoptr(GPtrArray) short_reply = canting_wc_parse_batch (batch, 200, NULL, "{\"create\":[{\"id\":14}]}", -1);
     CantingOutboxOutcome o;
 
-    g_assert_cmpint (((CantingWcReply *) short_reply->pdata[0])->problem, ==, CANTING_WC_OK);
-    g_assert_cmpint (((CantingWcReply *) short_reply->pdata[1])->problem, ==, CANTING_WC_MALFORMED);
+    g_assert_cmpint (((CantingRemoteReply *) short_reply->pdata[0])->problem, ==, CANTING_REMOTE_OK);
+    g_assert_cmpint (((CantingRemoteReply *) short_reply->pdata[1])->problem, ==, CANTING_REMOTE_MALFORMED);
     outcome_of (ops->pdata[1], short_reply->pdata[1], &o);
     g_assert_cmpint (o.kind, ==, CANTING_OUTCOME_UNKNOWN);
     canting_outbox_outcome_clear (&o);
@@ -527,7 +543,7 @@ test_batch_with_item_errors (void)
                                                                "\"data\":{\"status\":400}}}],\"update\":[{\"id\":13}]}", -1);
     CantingOutboxOutcome o;
 
-    g_assert_cmpuint (((CantingWcReply *) item_errors->pdata[0])->status, ==, 500);
+    g_assert_cmpuint (((CantingRemoteReply *) item_errors->pdata[0])->status, ==, 500);
     outcome_of (ops->pdata[0], item_errors->pdata[0], &o);
     g_assert_cmpint (o.kind, ==, CANTING_OUTCOME_UNKNOWN);
     g_assert_cmpint (o.delay_seconds, >, 0);
@@ -568,7 +584,7 @@ test_lookup_and_pagination (void)
   fixture_clear (&f);
 
   /* A middle page, as WordPress writes it. */
-  paged = canting_wc_parse_headers ("HTTP/1.1 200 OK\r\n"
+  paged = canting_remote_parse_headers ("HTTP/1.1 200 OK\r\n"
                                     "X-WP-Total: 250\r\n"
                                     "X-WP-TotalPages: 3\r\n"
                                     "Link: <https://toko.id/wp-json/wc/v3/orders?page=1>; rel=\"prev\", "
@@ -585,7 +601,7 @@ test_headers (void)
 {
   guint status = 0;
   /* A 100 Continue before the real reply, and a header sent twice. */
-  g_autoptr(GHashTable) h = canting_wc_parse_headers ("HTTP/1.1 100 Continue\r\nX-Old: 1\r\n\r\n"
+  g_autoptr(GHashTable) h = canting_remote_parse_headers ("HTTP/1.1 100 Continue\r\nX-Old: 1\r\n\r\n"
                                                       "HTTP/1.1 201 Created\r\nLocation: https://toko.id/p/13\r\n"
                                                       "Vary: Origin\r\nvary: Accept\r\n",
                                                       &status);
@@ -614,7 +630,9 @@ static const char orders_page[] =
   " \"shipping\": {\"first_name\": \"\", \"last_name\": \"\", \"city\": \"\"},"
   " \"line_items\": [{\"id\": 1, \"name\": \"Batik Tulis Parang\", \"sku\": \"BTK-PR-001\", \"quantity\": 2,"
   "   \"subtotal\": \"700000.00\", \"total\": \"650000.00\", \"price\": 325000},"
-  "   {\"id\": 2, \"name\": \"Selendang\", \"sku\": \"\", \"quantity\": 1, \"subtotal\": \"150000\"}]},"
+  "   {\"id\": 2, \"name\": \"Selendang\", \"sku\": \"\", \"quantity\": 1, \"subtotal\": \"150000\"}],"
+  " \"refunds\": [{\"id\": 291, \"reason\": \"\", \"total\": \"-100000.00\"},"
+  "   {\"id\": 292, \"reason\": \"ongkir\", \"total\": \"-25000\"}]},"
   "{\"id\": 728, \"number\": \"728\", \"status\": \"checkout-draft\","
   " \"date_modified_gmt\": \"2026-03-02T01:00:00\", \"total\": \"0\", \"line_items\": []},"
   "{\"id\": 729, \"number\": \"729\", \"status\": \"completed\", \"date_created\": \"2026-03-01T09:00:00\","
@@ -635,7 +653,8 @@ static void
 test_orders (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CantingWcRequest) request = canting_wc_orders_request ("2026-03-01T00:50:00", 2);
+  g_autoptr(CantingRemoteRequest) request = canting_wc_orders_request ("2026-03-01T00:50:00", 0, 2);
+  g_autoptr(CantingRemoteRequest) bin = canting_wc_orders_request ("2026-03-01T00:50:00", 1, 1);
   g_autoptr(GPtrArray) orders = NULL;
   CantingRemoteOrder *o;
   CantingRemoteOrderItem *item;
@@ -644,6 +663,10 @@ test_orders (void)
   g_assert_cmpstr (request->method, ==, "GET");
   g_assert_cmpstr (request->path, ==, "/wp-json/wc/v3/orders?modified_after=2026-03-01T00%3A50%3A00"
                                       "&dates_are_gmt=true&per_page=100&page=2");
+  /* WooCommerce's default list leaves the bin out: it is read on its own. */
+  g_assert_cmpstr (bin->path, ==, "/wp-json/wc/v3/orders?modified_after=2026-03-01T00%3A50%3A00"
+                                  "&dates_are_gmt=true&per_page=100&page=1&status=trash");
+  g_assert_cmpuint (canting_woocommerce_driver.orders_passes, ==, 2);
 
   orders = canting_wc_parse_orders (orders_page, -1, &unreadable, &error);
   g_assert_no_error (error);
@@ -666,6 +689,8 @@ test_orders (void)
   g_assert_cmpint (o->total, ==, 825000);
   g_assert_cmpint (o->shipping, ==, 25000);
   g_assert_cmpint (o->discount, ==, 50000);
+  /* Two partial refunds, as WooCommerce lists them (negative). */
+  g_assert_cmpint (o->refunded, ==, 125000);
   g_assert_cmpuint (o->items->len, ==, 2);
   item = o->items->pdata[0];
   g_assert_cmpstr (item->sku, ==, "BTK-PR-001");
@@ -679,6 +704,7 @@ test_orders (void)
    * cash on delivery; the company when nobody is named. */
   o = orders->pdata[1];
   g_assert_cmpint (o->status, ==, CANTING_REMOTE_ORDER_COMPLETED);
+  g_assert_cmpint (o->refunded, ==, 0);
   g_assert_cmpstr (o->paid_on, ==, "2026-03-02");
   g_assert_cmpint (o->method, ==, CANTING_PAYMENT_CASH);
   g_assert_cmpstr (o->customer_name, ==, "Sanggar Melati");
@@ -867,6 +893,162 @@ test_http_no_reply (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+/* --- the proxy -------------------------------------------------------------- */
+
+typedef struct {
+  GSocket *listener;
+  char *request_line;
+} FakeProxy;
+
+/* Answers one request, as an HTTP proxy would after asking the shop,
+ * and keeps its first line. */
+static gpointer
+fake_proxy_serve (gpointer data)
+{
+  FakeProxy *proxy = data;
+  g_autoptr(GSocket) client = g_socket_accept (proxy->listener, NULL, NULL);
+  g_autoptr(GString) request = g_string_new (NULL);
+  static const char reply[] = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
+                              "Connection: close\r\n\r\n[]";
+  char buf[1024];
+
+  if (client == NULL)
+    return NULL;
+  while (strstr (request->str, "\r\n\r\n") == NULL)
+    {
+      gssize n = g_socket_receive (client, buf, sizeof buf, NULL, NULL);
+      if (n <= 0)
+        break;
+      g_string_append_len (request, buf, n);
+    }
+  proxy->request_line = g_strndup (request->str, strcspn (request->str, "\r\n"));
+  g_socket_send (client, reply, sizeof reply - 1, NULL, NULL);
+  g_socket_close (client, NULL);
+  return NULL;
+}
+
+/* Shops are reached through the proxy the system settings name
+ * (GProxyResolver); this computer never through one. */
+static void
+test_http_system_proxy (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any_port = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GProxyResolver) resolver = NULL;
+  g_autoptr(GProxyResolver) direct = g_simple_proxy_resolver_new ("direct://", NULL);
+  g_autoptr(GProxyResolver) socks = g_simple_proxy_resolver_new ("socks://10.0.0.1:1080", NULL);
+  g_autofree char *proxy_url = NULL;
+  g_autofree char *via = NULL;
+  g_autoptr(CantingHttpReply) reply = NULL;
+  FakeProxy proxy = { 0 };
+  GThread *thread;
+
+  proxy.listener = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_socket_bind (proxy.listener, any_port, FALSE, &error));
+  g_assert_true (g_socket_listen (proxy.listener, &error));
+  bound = g_socket_get_local_address (proxy.listener, &error);
+  g_assert_no_error (error);
+  proxy_url = g_strdup_printf ("http://127.0.0.1:%u", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  resolver = g_simple_proxy_resolver_new (proxy_url, NULL);
+
+  canting_http_set_proxy_resolver (resolver);
+  via = canting_http_proxy_for ("https://toko.example/wp-json/wc/v3/products");
+  g_assert_cmpstr (via, ==, proxy_url);
+  g_assert_null (canting_http_proxy_for ("http://127.0.0.1:8080/wp-json/wc/v3/products"));
+  g_assert_null (canting_http_proxy_for ("http://localhost/wp-json/wc/v3/products"));
+
+  thread = g_thread_new ("fake proxy", fake_proxy_serve, &proxy);
+  reply = canting_http_send ("GET", "http://toko.example/wp-json/wc/v3/products?sku=PR-01", NULL, NULL, NULL, NULL, NULL,
+                             NULL, &error);
+  g_thread_join (thread);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reply->status, ==, 200);
+  g_assert_cmpstr (proxy.request_line, ==, "GET http://toko.example/wp-json/wc/v3/products?sku=PR-01 HTTP/1.1");
+
+  /* Set to go direct: no proxy; a SOCKS proxy resolves names through it. */
+  canting_http_set_proxy_resolver (direct);
+  g_assert_null (canting_http_proxy_for ("https://toko.example/"));
+  canting_http_set_proxy_resolver (socks);
+  g_free (via);
+  via = canting_http_proxy_for ("https://toko.example/");
+  g_assert_cmpstr (via, ==, "socks5h://10.0.0.1:1080");
+
+  canting_http_set_proxy_resolver (NULL);
+  g_socket_close (proxy.listener, NULL);
+  g_object_unref (proxy.listener);
+  g_free (proxy.request_line);
+}
+
+/* --- the driver ------------------------------------------------------------ */
+
+/* The worker reaches WooCommerce only through its driver: every part is
+ * there, the e-Peken pack (written, not sent) has none, and a photo goes
+ * to the media library only with an application password. */
+static void
+test_driver (void)
+{
+  const CantingChannelDriver *wc = canting_channel_driver_for_kind (CANTING_CHANNEL_WOOCOMMERCE);
+  g_autoptr(GBytes) png = g_bytes_new_static ("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+  g_autoptr(CantingRemoteRequest) upload = NULL;
+  g_autoptr(CantingRemoteRequest) none = NULL;
+  g_autoptr(CantingRemoteRequest) batch_request = NULL;
+  g_autoptr(GPtrArray) ops = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_outbox_op_free);
+  g_autoptr(GPtrArray) batches = NULL;
+  g_autoptr(GError) error = NULL;
+  CantingOutboxOp *image;
+
+  g_assert_null (canting_channel_driver_for_kind (CANTING_CHANNEL_EPEKEN));
+  g_assert_nonnull (wc);
+  g_assert_true (wc == &canting_woocommerce_driver);
+  g_assert_cmpint (wc->kind, ==, CANTING_CHANNEL_WOOCOMMERCE);
+  g_assert_cmpuint (wc->batch_max, ==, 100);
+  g_assert_cmpuint (wc->orders_per_page, ==, 100);
+  g_assert_true (wc->check_op != NULL && wc->batches != NULL && wc->batch_request != NULL &&
+                 wc->lookup_request != NULL && wc->category_request != NULL && wc->image_request != NULL &&
+                 wc->orders_request != NULL && wc->parse_reply != NULL && wc->parse_batch != NULL &&
+                 wc->parse_lookup != NULL && wc->parse_pagination != NULL && wc->parse_orders != NULL &&
+                 wc->outcome != NULL);
+
+  image = make_op (9, CANTING_OUTBOX_IMAGE, 0, "PR-01", 1, 0);
+  image->photo_file = g_strdup ("ab/cdef.png");
+  g_ptr_array_add (ops, image);
+  g_assert_false (wc->check_op (image, &error));
+  g_clear_error (&error);
+
+  upload = wc->image_request (image, CANTING_CHANNEL_AUTH_APP_PASSWORD, png, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (upload->method, ==, "POST");
+  g_assert_cmpstr (upload->path, ==, "/wp-json/wp/v2/media");
+  g_assert_cmpstr (upload->filename, ==, "cdef.png");
+  g_assert_cmpstr (upload->content_type, ==, "image/png");
+  g_assert_true (g_bytes_equal (upload->data, png));
+  g_assert_null (upload->body);
+
+  none = wc->image_request (image, CANTING_CHANNEL_AUTH_CONSUMER_KEY, png, &error);
+  g_assert_null (none);
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "application password"));
+  g_clear_error (&error);
+
+  g_ptr_array_add (ops, make_op (10, CANTING_OUTBOX_CREATE, 0, "PR-02", 0, 0));
+  g_assert_true (wc->check_op (ops->pdata[1], &error));
+  batches = wc->batches (ops, wc->batch_max, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (batches->len, ==, 1);
+  batch_request = wc->batch_request (batches->pdata[0]);
+  g_assert_cmpstr (batch_request->method, ==, "POST");
+  g_assert_cmpstr (batch_request->path, ==, "/wp-json/wc/v3/products/batch");
+  g_assert_cmpstr (batch_request->content_type, ==, "application/json");
+  g_assert_cmpstr (batch_request->body, ==, ((CantingRemoteBatch *) batches->pdata[0])->body);
+
+  g_assert_cmpstr (canting_remote_image_type (png, "x.jpg"), ==, "image/png");
+  g_assert_cmpstr (canting_remote_image_type (NULL, "x.png"), ==, "image/png");
+  g_assert_cmpstr (canting_remote_image_type (NULL, "x.webp"), ==, "image/jpeg");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -884,6 +1066,8 @@ main (int   argc,
   g_test_add_func ("/publish/wc/lookup-and-pagination", test_lookup_and_pagination);
   g_test_add_func ("/publish/wc/headers", test_headers);
   g_test_add_func ("/publish/wc/orders", test_orders);
+  g_test_add_func ("/publish/http/system-proxy", test_http_system_proxy);
+  g_test_add_func ("/publish/driver", test_driver);
   g_test_add_func ("/publish/retry-policy", test_retry_policy);
   g_test_add_func ("/publish/oauth-vectors", test_oauth_vectors);
   g_test_add_func ("/publish/http/no-reply", test_http_no_reply);

@@ -26,12 +26,13 @@
 #include "canting-shop-auth.h"
 #include "canting-shop-faults.h"
 #include "canting-shop-store.h"
+#include "canting-test-shop.h"
 #include "canting-test-util.h"
 
-#define CONSUMER_KEY "ck_0123456789abcdef0123456789abcdef01234567"
-#define CONSUMER_SECRET "cs_fedcba9876543210fedcba9876543210fedcba98"
-#define USER "pelatih"
-#define APP_PASSWORD "abcd EFGH 1234 ijkl MNOP 5678"
+#define CONSUMER_KEY CANTING_TEST_SHOP_CONSUMER_KEY
+#define CONSUMER_SECRET CANTING_TEST_SHOP_CONSUMER_SECRET
+#define USER CANTING_TEST_SHOP_USER
+#define APP_PASSWORD CANTING_TEST_SHOP_APP_PASSWORD
 
 /* A 1×1 PNG. */
 static const guchar png[] = {
@@ -44,112 +45,23 @@ static const guchar png[] = {
 
 /* ---- a shop on its own thread ------------------------------------------- */
 
-typedef struct {
-  GThread *thread;
-  GMainContext *context;
-  GMainLoop *loop;
-  CantingShop *shop;
-  char *dir;
-  char *path;
-  char *faults;
-  GMutex lock;
-  GCond cond;
-  gboolean ready;
-  char *home;
-  SoupSession *session;
-} Shop;
-
-static gpointer
-shop_thread (gpointer data)
-{
-  Shop *s = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CantingShopStore) store = NULL;
-
-  g_main_context_push_thread_default (s->context);
-  store = canting_shop_store_open (s->path, &error);
-  g_assert_no_error (error);
-  s->shop = canting_shop_new (store, CONSUMER_KEY, CONSUMER_SECRET, USER, APP_PASSWORD);
-  g_assert_true (canting_shop_set_faults (s->shop, s->faults, &error));
-  g_assert_true (canting_shop_listen (s->shop, "127.0.0.1", 0, &error));
-  g_assert_no_error (error);
-
-  g_mutex_lock (&s->lock);
-  s->home = g_strdup (canting_shop_get_home_url (s->shop));
-  s->ready = TRUE;
-  g_cond_signal (&s->cond);
-  g_mutex_unlock (&s->lock);
-
-  g_main_loop_run (s->loop);
-  canting_shop_disconnect (s->shop);
-  g_clear_object (&s->shop);
-  g_clear_object (&store);
-  /* Let the server's last sources finish on this context. */
-  while (g_main_context_iteration (s->context, FALSE))
-    ;
-  g_main_context_pop_thread_default (s->context);
-  return NULL;
-}
-
-static Shop *
-shop_start_at (const char *dir,
-               const char *faults)
-{
-  Shop *s = g_new0 (Shop, 1);
-
-  s->dir = g_strdup (dir);
-  s->path = g_build_filename (dir, "shop.db", NULL);
-  s->faults = g_strdup (faults);
-  s->context = g_main_context_new ();
-  s->loop = g_main_loop_new (s->context, FALSE);
-  g_mutex_init (&s->lock);
-  g_cond_init (&s->cond);
-  s->thread = g_thread_new ("shop", shop_thread, s);
-  g_mutex_lock (&s->lock);
-  while (!s->ready)
-    g_cond_wait (&s->cond, &s->lock);
-  g_mutex_unlock (&s->lock);
-  s->session = soup_session_new_with_options ("timeout", 10, NULL);
-  return s;
-}
+typedef CantingTestShop Shop;
 
 static Shop *
 shop_start (const char *faults)
 {
   g_autofree char *dir = canting_test_mkdtemp ();
 
-  return shop_start_at (dir, faults);
-}
-
-static gboolean
-quit_loop (gpointer data)
-{
-  g_main_loop_quit (data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-shop_stop_keep (Shop *s)
-{
-  g_object_unref (s->session);
-  g_main_context_invoke (s->context, quit_loop, s->loop);
-  g_thread_join (s->thread);
-  g_main_loop_unref (s->loop);
-  g_main_context_unref (s->context);
-  g_mutex_clear (&s->lock);
-  g_cond_clear (&s->cond);
-  g_free (s->path);
-  g_free (s->faults);
-  g_free (s->home);
+  return canting_test_shop_start (dir, faults);
 }
 
 static void
 shop_stop (Shop *s)
 {
-  shop_stop_keep (s);
-  canting_test_rmdir (s->dir);
-  g_free (s->dir);
-  g_free (s);
+  g_autofree char *dir = g_strdup (s->dir);
+
+  canting_test_shop_stop (s);
+  canting_test_rmdir (dir);
 }
 
 /* ---- requests ------------------------------------------------------------- */
@@ -1157,6 +1069,20 @@ test_fault_spec (void)
   g_clear_error (&error);
   faults = canting_shop_faults_parse ("drop=every:0", &error);
   g_assert_error (error, CANTING_ERROR, CANTING_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* at:A-B: requests A to B, and no others. */
+  faults = canting_shop_faults_parse ("500=at:2-3", &error);
+  g_assert_no_error (error);
+  for (guint i = 1; i <= 5; i++)
+    {
+      canting_shop_faults_next (faults, FALSE, &hits);
+      g_assert_cmpint (hits.server_error, ==, i == 2 || i == 3);
+    }
+  g_clear_pointer (&faults, canting_shop_faults_free);
+  faults = canting_shop_faults_parse ("500=at:3-2", &error);
+  g_assert_null (faults);
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_INVALID);
 }
 
 static void
@@ -1397,6 +1323,16 @@ test_page (void)
   msg = soup_message_new ("GET", url);
   body = soup_session_send_and_read (s->session, msg, NULL, &error);
   g_assert_cmpuint (soup_message_get_status (msg), ==, 404);
+  {
+    /* In the same language as the shop's pages, said the same way. */
+    g_autofree char *missing = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+    const char *lang = strstr (html, "<html lang=\"");
+    g_autofree char *tag = NULL;
+
+    g_assert_nonnull (lang);
+    tag = g_strndup (lang, strchr (lang + strlen ("<html lang=\""), '"') - lang + 1);
+    g_assert_nonnull (strstr (missing, tag));
+  }
   shop_stop (s);
 }
 
@@ -1412,19 +1348,15 @@ test_store_file (void)
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
   g_autofree char *workshop = NULL;
-  Shop *s = shop_start_at (dir, NULL);
+  Shop *s = canting_test_shop_start (dir, NULL);
 
   create_product (s, "{\"name\":\"Batik Kekal\",\"sku\":\"K-1\",\"regular_price\":\"1000\"}");
-  shop_stop_keep (s);
-  g_free (s->dir);
-  g_free (s);
-  s = shop_start_at (dir, NULL);
+  canting_test_shop_stop (s);
+  s = canting_test_shop_start (dir, NULL);
   g_assert_cmpint (total_products (s), ==, 1);
   /* New ids go on from where they were. */
   g_assert_cmpint (create_product (s, "{\"name\":\"Batik Baru\"}"), >, 10);
-  shop_stop_keep (s);
-  g_free (s->dir);
-  g_free (s);
+  canting_test_shop_stop (s);
 
   db = canting_db_open (dir, &error);
   g_assert_no_error (error);

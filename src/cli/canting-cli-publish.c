@@ -10,6 +10,7 @@
  * came in. */
 #include "config.h"
 
+#include "canting-cli-util.h"
 #include "canting-cli-publish.h"
 
 #include <glib/gi18n.h>
@@ -41,30 +42,6 @@
  * ones stay queued for the app (or the next publish) to send.  A
  * minute covers the first few backoff steps of a dropped connection. */
 #define PUBLISH_WAIT_S 60
-
-static int
-fail (GError *error)
-{
-  g_printerr ("canting-cli: %s\n", error->message);
-  g_error_free (error);
-  return 1;
-}
-
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                                                   G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  GFileInfo *info;
-
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-    {
-      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-      remove_tree (child);
-      g_object_unref (info);
-    }
-  g_file_delete (file, NULL, NULL);
-}
 
 /* --- channel add / list ------------------------------------------------------- */
 
@@ -120,7 +97,7 @@ canting_cli_channel_add (const char *data_dir,
   gboolean ok;
 
   if (db == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   /* Adding a channel of a name that exists changes it (and its
    * password): how one tries again after the keyring said no. */
   channel = canting_channel_find (db, name, &error);
@@ -154,7 +131,7 @@ canting_cli_channel_add (const char *data_dir,
   else
     channel->auth_user = g_strdup (user);
   if (!canting_channel_validate (channel, &error))
-    return fail (error);
+    return canting_cli_fail (error);
 
   prompt = g_strdup_printf (consumer_key ? _("Consumer secret for %s: ") : _("Application password of %s: "),
                             consumer_key ? channel->base_url : user);
@@ -172,7 +149,7 @@ canting_cli_channel_add (const char *data_dir,
   ok = canting_channel_save (db, channel, &error) && canting_secret_store (channel, stored, NULL, &error);
   canting_secret_free (stored);
   if (!ok)
-    return fail (error);
+    return canting_cli_fail (error);
   g_print (_("Channel “%s” saved: %s, signed in as %s; the password is in the system keyring.\n"), channel->name,
            channel->base_url, channel->auth_user);
   return 0;
@@ -186,10 +163,10 @@ canting_cli_channel_list (const char *data_dir)
   g_autoptr(GPtrArray) channels = NULL;
 
   if (db == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   channels = canting_channel_list (db, FALSE, &error);
   if (channels == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   for (guint i = 0; i < channels->len; i++)
     {
       CantingChannel *c = channels->pdata[i];
@@ -307,12 +284,12 @@ dry_run (CantingDb              *db,
   int rc = 0;
 
   if (dir == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   if (!canting_db_copy_to_dir (db, dir, &error) || (copy = canting_db_open (dir, &error)) == NULL ||
       !queue (copy, channel->id, what, skus, &error) ||
       (categories = canting_channel_categories (copy, channel->id, &error)) == NULL)
     {
-      rc = fail (error);
+      rc = canting_cli_fail (error);
       goto out;
     }
 
@@ -321,7 +298,7 @@ dry_run (CantingDb              *db,
   for (guint i = 0; i < categories->len; i++)
     {
       CantingChannelCategory *c = categories->pdata[i];
-      g_autoptr(CantingWcRequest) request = NULL;
+      g_autoptr(CantingRemoteRequest) request = NULL;
 
       if (c->remote_id > 0)
         continue;
@@ -337,7 +314,7 @@ dry_run (CantingDb              *db,
 
       if (taken == NULL)
         {
-          rc = fail (error);
+          rc = canting_cli_fail (error);
           goto out;
         }
       if (taken->len == 0)
@@ -361,7 +338,7 @@ dry_run (CantingDb              *db,
             }
           if (op->lookup_first || (op->kind != CANTING_OUTBOX_CREATE && op->remote_id <= 0))
             {
-              g_autoptr(CantingWcRequest) lookup = canting_wc_lookup_request (op->sku);
+              g_autoptr(CantingRemoteRequest) lookup = canting_wc_lookup_request (op->sku);
 
               g_print ("\n%s %s  (%s)\n", lookup->method, lookup->path,
                        _("an earlier attempt may have reached the shop: looked up first, created only if missing"));
@@ -376,7 +353,7 @@ dry_run (CantingDb              *db,
       if (done->len > 0 &&
           !canting_outbox_record (copy, (CantingOutboxOutcome *) (void *) done->data, done->len, now, &error))
         {
-          rc = fail (error);
+          rc = canting_cli_fail (error);
           goto out;
         }
     }
@@ -384,12 +361,12 @@ dry_run (CantingDb              *db,
   batches = canting_wc_batches (products, CANTING_WC_BATCH_MAX, &error);
   if (batches == NULL)
     {
-      rc = fail (error);
+      rc = canting_cli_fail (error);
       goto out;
     }
   for (guint i = 0; i < batches->len; i++)
     {
-      CantingWcBatch *b = batches->pdata[i];
+      CantingRemoteBatch *b = batches->pdata[i];
 
       g_print ("\nPOST %s  (", CANTING_WC_BATCH_PATH);
       g_print (g_dngettext (GETTEXT_PACKAGE, "%u new product", "%u new products", b->creates->len), b->creates->len);
@@ -412,7 +389,7 @@ out:
   {
     /* The copy, its WAL and any backup made on opening it. */
     g_autoptr(GFile) root = g_file_new_for_path (dir);
-    remove_tree (root);
+    canting_cli_remove_tree (root);
   }
   return rc;
 }
@@ -514,9 +491,9 @@ canting_cli_publish (const char              *data_dir,
   int rc = 0;
 
   if (db == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   if ((channel = canting_channel_find (db, channel_name, &error)) == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   if (channel->kind != CANTING_CHANNEL_WOOCOMMERCE)
     {
       g_printerr ("canting-cli: %s\n", _("This channel is an e-Peken listing pack, not an online shop: make the pack "
@@ -526,7 +503,7 @@ canting_cli_publish (const char              *data_dir,
   if (dry)
     return dry_run (db, channel, what, skus);
   if (!queue (db, channel->id, what, skus, &error))
-    return fail (error);
+    return canting_cli_fail (error);
 
   loop = g_main_loop_new (NULL, FALSE);
   p.loop = loop;
@@ -541,7 +518,7 @@ canting_cli_publish (const char              *data_dir,
   if (!canting_publish_worker_start (worker, &error))
     {
       g_ptr_array_unref (p.failures);
-      return fail (error);
+      return canting_cli_fail (error);
     }
   /* Ctrl+C stops cleanly: what is out is recorded as interrupted. */
   sigint = g_unix_signal_add (SIGINT, on_interrupt, &p);
@@ -655,9 +632,9 @@ canting_cli_sync (const char *data_dir,
   int rc = 0;
 
   if (db == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   if ((channel = canting_channel_find (db, channel_name, &error)) == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   if (channel->kind != CANTING_CHANNEL_WOOCOMMERCE)
     {
       g_printerr ("canting-cli: %s\n", _("This channel is an e-Peken listing pack, not an online shop: it has no "
@@ -672,7 +649,7 @@ canting_cli_sync (const char *data_dir,
   g_signal_connect (worker, "item-done", G_CALLBACK (on_sync_item), &s);
   g_signal_connect (worker, "idle", G_CALLBACK (on_sync_idle), &s);
   if (!canting_publish_worker_start (worker, &error))
-    return fail (error);
+    return canting_cli_fail (error);
   canting_publish_worker_sync_now (worker, channel->id);
   sigint = g_unix_signal_add (SIGINT, on_sync_interrupt, &s);
   sigterm = g_unix_signal_add (SIGTERM, on_sync_interrupt, &s);
@@ -827,7 +804,7 @@ canting_cli_bench_publish (guint n_products,
   BenchShop *canting_shop, *baseline_shop;
 
   if (dir == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   workshop = g_build_filename (dir, "workshop", NULL);
   /* Two shops alike, so the baseline makes the same products new. */
   canting_shop = bench_shop_start (dir, "shop-canting.db", latency_ms);
@@ -844,14 +821,13 @@ canting_cli_bench_publish (guint n_products,
   bench_shop_stop (canting_shop);
   bench_shop_stop (baseline_shop);
   root = g_file_new_for_path (dir);
-  remove_tree (root);
+  canting_cli_remove_tree (root);
   if (results == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   for (guint i = 0; i < results->len; i++)
     {
-      CantingBenchResult *r = g_ptr_array_index (results, i);
-      g_print ("%s: canting %.2f ms; baseline %.2f ms; ratio %.3f  (baseline: %s)\n", r->name, r->canting_ms,
-               r->baseline_ms, r->baseline_ms > 0 ? r->canting_ms / r->baseline_ms : 0.0, r->baseline);
+      g_autofree char *line = canting_bench_result_line (g_ptr_array_index (results, i));
+      g_print ("%s\n", line);
     }
   return 0;
 }

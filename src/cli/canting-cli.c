@@ -10,7 +10,9 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 
+#include "canting-cli-util.h"
 #include "canting-backup.h"
+#include "canting-cli-bench.h"
 #include "canting-cli-publish.h"
 #include "canting-bench.h"
 #include "canting-csv.h"
@@ -65,6 +67,10 @@ static char *opt_channel;
 static gboolean opt_all;
 static gboolean opt_changed;
 static int opt_latency = -1;
+static int opt_seed = 1;
+static int opt_years = 10;
+static double opt_scale = 1.0;
+static gboolean opt_small;
 
 static const GOptionEntry entries[] = {
   { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, &opt_data_dir,
@@ -78,7 +84,9 @@ static const GOptionEntry entries[] = {
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
     N_("ipal report, report, outcome, catalogue: the file to write: PDF, or CSV (ipal report, report, outcome merge) "
        "or JSON (outcome export)"), N_("FILE") },
-  { "out", 0, 0, G_OPTION_ARG_FILENAME, &opt_out, N_("epeken-pack: the folder to write the pack to"), N_("DIR") },
+  { "out", 0, 0, G_OPTION_ARG_FILENAME, &opt_out,
+    N_("epeken-pack: where to write the pack: a new folder, or a zip file when the name ends in .zip"),
+    N_("DIR|FILE.zip") },
   { "sku", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_skus,
     N_("epeken-pack, catalogue, publish: a product to include; repeat for more (more SKUs may also follow "
        "publish; default for the pack and the catalogue: every current product)"), N_("SKU") },
@@ -121,16 +129,15 @@ static const GOptionEntry entries[] = {
     N_("publish: the products changed here or refused before"), NULL },
   { "latency", 0, 0, G_OPTION_ARG_INT, &opt_latency,
     N_("bench publish: how long the practice shops wait before each answer (default 50)"), N_("MS") },
+  { "seed", 0, 0, G_OPTION_ARG_INT, &opt_seed, N_("generate: the seed; the same seed makes the same records (default 1)"),
+    N_("N") },
+  { "years", 0, 0, G_OPTION_ARG_INT, &opt_years, N_("generate: how many years of records, ending 2025 (default 10)"),
+    N_("N") },
+  { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &opt_scale,
+    N_("generate, bench: the size against a busy workshop’s (default 1: 200,000 orders in ten years)"), N_("F") },
+  { "small", 0, 0, G_OPTION_ARG_NONE, &opt_small, N_("generate, bench: a quick small run, as --scale 0.01"), NULL },
   { NULL }
 };
-
-static int
-fail (GError *error)
-{
-  g_printerr ("canting-cli: %s\n", error->message);
-  g_error_free (error);
-  return 1;
-}
 
 static int
 usage_error (GOptionContext *context,
@@ -151,13 +158,13 @@ cmd_info (const char *data_dir)
   g_autofree CantingTableCount *counts = NULL;
 
   if (db == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   profile = canting_profile_load (db, &error);
   if (profile == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   counts = canting_db_count_rows (db, &error);
   if (counts == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
 
   g_print ("%s: %s\n", _("Database"), canting_db_get_path (db));
   g_print ("%s: %d (%s %d)\n", _("Schema version"), canting_db_get_schema_version (db),
@@ -180,10 +187,10 @@ cmd_backup_create (const char *data_dir)
   g_autofree char *path = NULL;
 
   if (db == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   path = canting_backup_create (db, CANTING_BACKUP_MANUAL, &error);
   if (path == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   g_print ("%s\n", path);
   return 0;
 }
@@ -195,7 +202,7 @@ cmd_backup_list (const char *data_dir)
   g_autoptr(GPtrArray) list = canting_backup_list (data_dir, &error);
 
   if (list == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   for (guint i = 0; i < list->len; i++)
     {
       CantingBackupInfo *info = g_ptr_array_index (list, i);
@@ -224,13 +231,13 @@ cmd_import (const char     *data_dir,
                         : opt_skip_bad ? CANTING_CSV_SKIP_BAD_ROWS : CANTING_CSV_ALL_OR_NOTHING;
 
   if (db == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   bytes = g_file_load_bytes (gfile, NULL, NULL, &error);
   if (bytes == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   report = canting_csv_import (db, kind, bytes, mode, &error);
   if (report == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   for (guint i = 0; i < report->problems->len; i++)
     {
       CantingCsvProblem *p = g_ptr_array_index (report->problems, i);
@@ -256,13 +263,13 @@ cmd_export (const char     *data_dir,
   const char *data;
 
   if (db == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   bytes = canting_csv_export (db, kind, opt_comma ? ',' : ';', &error);
   if (bytes == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   data = g_bytes_get_data (bytes, &size);
   if (!g_file_set_contents_full (file, data, (gssize) size, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
-    return fail (error);
+    return canting_cli_fail (error);
   return 0;
 }
 
@@ -276,10 +283,10 @@ cmd_ipal_report (const char *data_dir)
   g_autofree char *path = NULL;
 
   if (db == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   month = canting_ipal_month_new (db, 0, opt_month, &error);
   if (month == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   if (opt_output != NULL)
     path = g_canonicalize_filename (opt_output, NULL);
   else
@@ -295,10 +302,10 @@ cmd_ipal_report (const char *data_dir)
       const char *data = g_bytes_get_data (bytes, &size);
 
       if (!g_file_set_contents_full (path, data, (gssize) size, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
-        return fail (error);
+        return canting_cli_fail (error);
     }
   else if (!canting_ipal_report_save_pdf (db, month, path, &error))
-    return fail (error);
+    return canting_cli_fail (error);
   g_print ("%s\n", path);
   return 0;
 }
@@ -383,10 +390,10 @@ write_report (CantingDb     *db,
       const char *data = g_bytes_get_data (bytes, &size);
 
       if (!g_file_set_contents_full (path, data, (gssize) size, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
-        return fail (error);
+        return canting_cli_fail (error);
     }
   else if (!save_pdf (db, report, path, &error))
-    return fail (error);
+    return canting_cli_fail (error);
   g_print ("%s\n", path);
   return 0;
 }
@@ -423,7 +430,7 @@ cmd_report_pnl (CantingDb       *db,
   guint n_columns;
 
   if (pnl == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   if (opt_output != NULL)
     return write_report (db, pnl, (CsvFunc) canting_pnl_csv, (SavePdfFunc) canting_pnl_save_pdf);
 
@@ -467,10 +474,10 @@ cmd_report_cashflow (CantingDb *db)
   g_autofree char *title = NULL;
 
   if (to == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   cf = canting_cashflow_new (db, from, to, &error);
   if (cf == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   if (opt_output != NULL)
     return write_report (db, cf, (CsvFunc) canting_cashflow_csv, (SavePdfFunc) canting_cashflow_save_pdf);
 
@@ -522,10 +529,10 @@ cmd_report_sales (CantingDb      *db,
   g_autofree char *title = NULL;
 
   if (to == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   sales = canting_sales_new (db, by, from, to, &error);
   if (sales == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   if (opt_output != NULL)
     return write_report (db, sales, (CsvFunc) canting_sales_csv, (SavePdfFunc) canting_sales_save_pdf);
 
@@ -555,7 +562,7 @@ cmd_report_tax (CantingDb *db)
   static const int widths[] = { 16, 15, 15, 15, 17 };
 
   if (year == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   if (opt_output != NULL)
     return write_report (db, year, (CsvFunc) canting_tax_year_csv, (SavePdfFunc) canting_tax_year_save_pdf);
 
@@ -629,7 +636,7 @@ cmd_report (GOptionContext *context,
 
   db = canting_db_open (data_dir, &error);
   if (db == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   if (pnl)
     return cmd_report_pnl (db, period);
   if (cashflow)
@@ -659,13 +666,13 @@ cmd_outcome_export (const char *data_dir,
   g_autoptr(CantingOutcome) outcome = NULL;
 
   if (db == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   outcome = canting_outcome_compute (db, opt_from, opt_to, opt_baseline_from, opt_baseline_to, &error);
   if (outcome == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   if (has_suffix_ci (path, ".pdf") ? !canting_outcome_save_pdf (outcome, path, &error)
                                    : !canting_outcome_save_json (outcome, path, &error))
-    return fail (error);
+    return canting_cli_fail (error);
   g_print ("%s\n", path);
   return 0;
 }
@@ -695,7 +702,7 @@ cmd_outcome_merge (char       **files,
   if (has_suffix_ci (path, ".pdf"))
     {
       if (!canting_outcome_merge_save_pdf (merge, path, &error))
-        return fail (error);
+        return canting_cli_fail (error);
     }
   else
     {
@@ -704,7 +711,7 @@ cmd_outcome_merge (char       **files,
       const char *data = g_bytes_get_data (bytes, &size);
 
       if (!g_file_set_contents_full (path, data, (gssize) size, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
-        return fail (error);
+        return canting_cli_fail (error);
     }
   g_print ("%s\n", path);
   return 0;
@@ -765,6 +772,7 @@ show_progress (guint     done,
     g_printerr ("\n");
 }
 
+/* @dir ending in .zip gets the pack as one zip file, else as a folder. */
 static int
 cmd_epeken_pack (const char *data_dir,
                  const char *dir)
@@ -778,17 +786,17 @@ cmd_epeken_pack (const char *data_dir,
   gboolean shown = FALSE;
 
   if (db == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   selection = select_products (db, &error);
   if (selection == NULL)
-    return fail (error);
-  if (!canting_epeken_pack_write (db, selection, dir, isatty (STDERR_FILENO) ? show_progress : NULL, &shown, NULL,
-                                  &error))
+    return canting_cli_fail (error);
+  if (!(canting_epeken_pack_is_zip_name (dir) ? canting_epeken_pack_write_zip : canting_epeken_pack_write)
+        (db, selection, dir, isatty (STDERR_FILENO) ? show_progress : NULL, &shown, NULL, &error))
     {
       /* The error on a line of its own, not after "3 of 12". */
       if (shown)
         g_printerr ("\n");
-      return fail (error);
+      return canting_cli_fail (error);
     }
   for (guint i = 0; i < selection->items->len; i++)
     n_photos += ((CantingEpekenItem *) g_ptr_array_index (selection->items, i))->photos->len;
@@ -810,75 +818,13 @@ cmd_catalogue (const char *data_dir,
   g_autoptr(CantingEpekenSelection) selection = NULL;
 
   if (db == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   selection = select_products (db, &error);
   if (selection == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   if (!canting_catalogue_save_pdf (db, selection, path, NULL, &error))
-    return fail (error);
+    return canting_cli_fail (error);
   g_print (_("Catalogue written: %s (products: %u)\n"), path, selection->items->len);
-  return 0;
-}
-
-/* Benchmarks run in a temporary workshop, never the person's own.  @n
- * counts orders, stock movements, ledger entries or outcome files. */
-static int
-cmd_bench (const char *what,
-           guint       n)
-{
-  GError *error = NULL;
-  g_autofree char *dir = NULL;
-  g_autoptr(GPtrArray) results = NULL;
-  gboolean stock = g_str_equal (what, "stock"), reports = g_str_equal (what, "reports");
-  gboolean outcome = g_str_equal (what, "outcome");
-
-  if (!stock && !reports && !outcome && !g_str_equal (what, "orders"))
-    {
-      g_printerr (_("canting-cli: unknown benchmark “%s”; known: orders, stock, reports, outcome, publish\n"), what);
-      return 2;
-    }
-  dir = g_dir_make_tmp ("canting-bench-XXXXXX", &error);
-  if (dir == NULL)
-    return fail (error);
-  if (outcome)
-    {
-      g_printerr (_("Writing %u workshop outcome files in %s…\n"), n, dir);
-      results = canting_bench_outcome (dir, n, &error);
-    }
-  else if (stock)
-    {
-      g_printerr (_("Building a workshop with %u stock movements in %s…\n"), n, dir);
-      results = canting_bench_stock (dir, n, &error);
-    }
-  else if (reports)
-    {
-      g_printerr (_("Building a workshop with %u ledger entries in %s…\n"), n, dir);
-      results = canting_bench_reports (dir, n, &error);
-    }
-  else
-    {
-      g_printerr (_("Building a workshop with %u orders in %s…\n"), n, dir);
-      results = canting_bench_orders (dir, n, &error);
-    }
-  {
-    /* Clean up whatever happened. */
-    const char *names[] = { "canting.db", "canting.db-wal", "canting.db-shm", NULL };
-    for (guint i = 0; names[i] != NULL; i++)
-      {
-        g_autofree char *path = g_build_filename (dir, names[i], NULL);
-        g_remove (path);
-      }
-    g_rmdir (dir);
-  }
-  if (results == NULL)
-    return fail (error);
-  for (guint i = 0; i < results->len; i++)
-    {
-      CantingBenchResult *r = g_ptr_array_index (results, i);
-      g_print ("%s: canting %.2f ms; baseline %.2f ms; ratio %.3f  (baseline: %s)\n",
-               r->name, r->canting_ms, r->baseline_ms,
-               r->baseline_ms > 0 ? r->canting_ms / r->baseline_ms : 0.0, r->baseline);
-    }
   return 0;
 }
 
@@ -897,14 +843,14 @@ cmd_backup_restore (const char *data_dir,
       g_printerr ("canting-cli: %s\n", error->message);
       g_clear_error (&error);
       if (!canting_backup_recover (data_dir, file, &aside, &error))
-        return fail (error);
+        return canting_cli_fail (error);
       g_print (_("Restored %s. The damaged database was moved to %s.\n"), file, aside);
       return 0;
     }
   if (db == NULL)
-    return fail (error);
+    return canting_cli_fail (error);
   if (!canting_backup_restore (db, file, &aside, &error))
-    return fail (error);
+    return canting_cli_fail (error);
   g_print (_("Restored %s. The previous data was kept as %s.\n"), file, aside);
   return 0;
 }
@@ -972,7 +918,7 @@ cmd_practice_shop (void)
     {
       tmp_dir = g_dir_make_tmp ("canting-shop-XXXXXX", &error);
       if (tmp_dir == NULL)
-        return fail (error);
+        return canting_cli_fail (error);
       path = g_build_filename (tmp_dir, "practice-shop.db", NULL);
     }
   store = canting_shop_store_open (path, &error);
@@ -980,7 +926,7 @@ cmd_practice_shop (void)
     {
       if (tmp_dir != NULL)
         g_rmdir (tmp_dir);
-      return fail (error);
+      return canting_cli_fail (error);
     }
   shop = canting_shop_new (store, g_getenv ("CANTING_SHOP_CONSUMER_KEY"), g_getenv ("CANTING_SHOP_CONSUMER_SECRET"),
                            g_getenv ("CANTING_SHOP_USER"), g_getenv ("CANTING_SHOP_APP_PASSWORD"));
@@ -994,7 +940,7 @@ cmd_practice_shop (void)
           remove_shop_file (path);
           g_rmdir (tmp_dir);
         }
-      return fail (error);
+      return canting_cli_fail (error);
     }
   canting_shop_set_log_requests (shop, TRUE);
 
@@ -1054,7 +1000,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  context = g_option_context_new (_("COMMAND — info | backup create|list|restore FILE | import|export customers|products|orders|materials|purchases|ipal|ipal-lab FILE | export shortages FILE | ipal report --month YYYY-MM [-o FILE] | report pnl --from YYYY-MM --to YYYY-MM [--by month|year] [-o FILE] | report cashflow --from YYYY-MM-DD --to YYYY-MM-DD [-o FILE] | report sales --by product|motif|channel|city --from YYYY-MM-DD --to YYYY-MM-DD [-o FILE] | report tax --year YYYY [-o FILE] | outcome export --from --to --baseline-from --baseline-to -o FILE.json|FILE.pdf | outcome merge FILE… -o REPORT.csv|REPORT.pdf | bench orders|stock|reports|outcome|publish [N] | practice-shop [--port N] [--faults SPEC] [--time-limit SECONDS] [--data FILE] | epeken-pack --out DIR [--sku SKU]… [--include-incomplete] | catalogue -o FILE.pdf [--sku SKU]… [--include-incomplete] | channel add --name NAME --url URL --user USER [--consumer-key] < PASSWORD | channel list | publish --channel NAME [--all | --sku SKU… | --changed] [--dry-run] | sync --channel NAME"));
+  context = g_option_context_new (_("COMMAND — info | backup create|list|restore FILE | import|export customers|products|orders|materials|purchases|ipal|ipal-lab FILE | export shortages FILE | ipal report --month YYYY-MM [-o FILE] | report pnl --from YYYY-MM --to YYYY-MM [--by month|year] [-o FILE] | report cashflow --from YYYY-MM-DD --to YYYY-MM-DD [-o FILE] | report sales --by product|motif|channel|city --from YYYY-MM-DD --to YYYY-MM-DD [-o FILE] | report tax --year YYYY [-o FILE] | outcome export --from --to --baseline-from --baseline-to -o FILE.json|FILE.pdf | outcome merge FILE… -o REPORT.csv|REPORT.pdf | generate [--seed N] [--years N] [--scale F] | bench all|open|orders|stock|reports|import|outcome|publish [N] [--small] | practice-shop [--port N] [--faults SPEC] [--time-limit SECONDS] [--data FILE] | epeken-pack --out DIR|FILE.zip [--sku SKU]… [--include-incomplete] | catalogue -o FILE.pdf [--sku SKU]… [--include-incomplete] | channel add --name NAME --url URL --user USER [--consumer-key] < PASSWORD | channel list | publish --channel NAME [--all | --sku SKU… | --changed] [--dry-run] | sync --channel NAME"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Canting, the batik workshop book, from the command line."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -1139,25 +1085,37 @@ main (int   argc,
         return usage_error (context, _("sync takes only --channel NAME."));
       return canting_cli_sync (data_dir, opt_channel);
     }
-  if (g_str_equal (cmd, "bench") && (argc == 3 || argc == 4))
+  if (g_str_equal (cmd, "generate") || (g_str_equal (cmd, "bench") && (argc == 3 || argc == 4)))
     {
-      /* 200,000 orders: ten years of a busy workshop (issue: Scale).  A
-       * million stock movements: the same ten years, each order using
-       * several materials, plus purchases and counts.  A million ledger
-       * entries: those ten years' payments, purchases, wages and the
-       * rest, a few hundred a day. */
-      gboolean stock = g_str_equal (argv[2], "stock"), reports = g_str_equal (argv[2], "reports");
-      /* A thousand workshops' files: an association's hundreds, with room
-       * (issue: the merge takes them in under two seconds). */
-      gboolean outcome = g_str_equal (argv[2], "outcome");
-      guint64 n = stock || reports ? 1000000 : outcome ? 1000 : 200000;
+      gboolean outcome = argc > 2 && g_str_equal (argv[2], "outcome");
+      double scale = opt_small ? 0.01 : opt_scale;
+      guint64 n = 0;
+
+      if (!(scale > 0 && scale <= 10))
+        return usage_error (context, _("The scale must be a number above 0 and at most 10."));
+      if (g_str_equal (cmd, "generate"))
+        {
+          if (argc != 2)
+            return usage_error (context, _("generate takes only options: --seed N --years N --scale F."));
+          if (opt_years < 1 || opt_years > 50)
+            return usage_error (context, _("The number of years must be a whole number from 1 to 50."));
+          return canting_cli_generate (data_dir, (guint32) opt_seed, (guint) opt_years, scale);
+        }
+      if (!canting_cli_bench_known (argv[2]))
+        {
+          g_printerr (_("canting-cli: unknown benchmark “%s”; known: all, open, orders, stock, reports, import, "
+                        "outcome, publish\n"), argv[2]);
+          return 2;
+        }
       if (argc == 4 && outcome && !g_ascii_string_to_unsigned (argv[3], 10, 1, 100000, &n, NULL))
         return usage_error (context, _("The number of outcome files must be a whole number from 1 to 100000."));
       if (argc == 4 && !outcome && (!g_ascii_string_to_unsigned (argv[3], 10, 1, 10000000, &n, NULL)))
-        return usage_error (context, stock ? _("The number of stock movements must be a whole number from 1 to 10000000.")
-                                     : reports ? _("The number of ledger entries must be a whole number from 1 to 10000000.")
+        return usage_error (context, g_str_equal (argv[2], "stock")
+                                     ? _("The number of stock movements must be a whole number from 1 to 10000000.")
+                                     : g_str_equal (argv[2], "reports")
+                                     ? _("The number of ledger entries must be a whole number from 1 to 10000000.")
                                      : _("The number of orders must be a whole number from 1 to 10000000."));
-      return cmd_bench (argv[2], (guint) n);
+      return canting_cli_bench (argv[2], (guint) n, scale, opt_data_dir != NULL ? data_dir : NULL);
     }
   if (g_str_equal (cmd, "ipal") && argc == 3 && g_str_equal (argv[2], "report"))
     {
@@ -1209,7 +1167,7 @@ main (int   argc,
       if (argc != 2)
         return usage_error (context, _("Name each product with its own --sku: --sku PB-TL-0001 --sku PB-CP-0002."));
       if (pack && opt_out == NULL)
-        return usage_error (context, _("Say where to write the pack: --out DIR (a new folder)."));
+        return usage_error (context, _("Say where to write the pack: --out DIR (a new folder) or --out FILE.zip (one file to send)."));
       if (!pack && (opt_output == NULL || !has_suffix_ci (opt_output, ".pdf")))
         return usage_error (context, _("Say where to write the catalogue: -o FILE.pdf."));
       path = g_canonicalize_filename (pack ? opt_out : opt_output, NULL);

@@ -12,9 +12,13 @@
 #include "canting-product.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 static const char * const kind_tags[] = {
   [CANTING_BACKUP_AUTO] = "auto",
@@ -263,20 +267,38 @@ canting_backup_rotate (const char  *data_dir,
   return TRUE;
 }
 
-gboolean
-canting_backup_auto_daily (CantingDb  *db,
-                           GDateTime  *now,
-                           gboolean   *out_made,
-                           GError    **error)
+/* Today's automatic copy, if there is none yet: made, checked page by
+ * page, and the old ones rotated.  Two at once (the window's own and
+ * the publishing worker's, or the app and canting-cli) take turns on a
+ * lock file, so the second finds the first's copy instead of making
+ * another. */
+static gboolean
+auto_daily_copy (CantingDb  *db,
+                 GDateTime  *now,
+                 gboolean   *out_made,
+                 GError    **error)
 {
-  g_autoptr(GPtrArray) list = canting_backup_list (canting_db_get_data_dir (db), error);
+  g_autofree char *dir = canting_paths_backup_dir (canting_db_get_data_dir (db));
+  g_autofree char *lock_path = g_build_filename (dir, ".daily-lock", NULL);
+  g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GDateTime) today = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) bad = NULL;
+  int lock = -1;
+  gboolean ok = FALSE;
 
-  if (out_made != NULL)
-    *out_made = FALSE;
-  if (list == NULL)
+  *out_made = FALSE;
+  if (!canting_paths_ensure_private_dir (dir, error))
     return FALSE;
+  /* Without the lock (a file system without flock) the copy is still
+   * made; at worst twice. */
+  lock = g_open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (lock >= 0)
+    flock (lock, LOCK_EX);
 
+  list = canting_backup_list (canting_db_get_data_dir (db), error);
+  if (list == NULL)
+    goto out;
   today = g_date_time_to_local (now);
   for (guint i = 0; i < list->len; i++)
     {
@@ -288,25 +310,139 @@ canting_backup_auto_daily (CantingDb  *db,
       local = g_date_time_to_local (info->created);
       if (g_date_time_get_year (local) == g_date_time_get_year (today) &&
           g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (today))
-        return TRUE;
+        {
+          ok = TRUE;
+          goto out;
+        }
     }
 
-  {
-    g_autofree char *path = canting_backup_create_at (db, CANTING_BACKUP_AUTO, now, error);
-    if (path == NULL)
-      return FALSE;
-  }
+  path = canting_backup_create_at (db, CANTING_BACKUP_AUTO, now, error);
+  if (path == NULL)
+    goto out;
+  /* A copy is only as good as what it copied: every page is read back.
+   * This is also where damage to the workshop file that its times do not
+   * show (canting-db.c) comes to light, once a day. */
+  if (!canting_db_check_file (path, NULL, &bad))
+    {
+      g_unlink (path);
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_CORRUPT,
+                   _("Today’s copy did not pass its check, so the workshop file itself may be damaged. "
+                     "Restore an earlier backup from Preferences. (%s)"), bad->message);
+      goto out;
+    }
+  *out_made = TRUE;
+  ok = canting_backup_rotate (canting_db_get_data_dir (db), CANTING_BACKUP_KEEP_AUTO, error);
+
+out:
+  if (lock >= 0)
+    close (lock);
+  return ok;
+}
+
+/* Photos no copy names any more can go now; failing that only costs
+ * disk space, so it is no reason to report the backup failed. */
+static void
+prune_photos (CantingDb *db)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (!canting_photo_prune (db, NULL, &local))
+    g_warning ("Unused photos were not cleaned up: %s", local->message);
+}
+
+gboolean
+canting_backup_auto_daily (CantingDb  *db,
+                           GDateTime  *now,
+                           gboolean   *out_made,
+                           GError    **error)
+{
+  gboolean made = FALSE;
+
   if (out_made != NULL)
-    *out_made = TRUE;
-  if (!canting_backup_rotate (canting_db_get_data_dir (db), CANTING_BACKUP_KEEP_AUTO, error))
+    *out_made = FALSE;
+  if (!auto_daily_copy (db, now, &made, error))
     return FALSE;
-  /* Photos no copy names any more can go now; failing that only costs
-   * disk space, so it is no reason to report the backup failed. */
-  {
-    g_autoptr(GError) local = NULL;
-    if (!canting_photo_prune (db, NULL, &local))
-      g_warning ("Unused photos were not cleaned up: %s", local->message);
-  }
+  if (out_made != NULL)
+    *out_made = made;
+  if (made)
+    prune_photos (db);
+  return TRUE;
+}
+
+typedef struct {
+  CantingDb *db;
+  GDateTime *now;
+} DailyJob;
+
+static void
+daily_job_free (DailyJob *job)
+{
+  g_clear_object (&job->db);
+  g_clear_pointer (&job->now, g_date_time_unref);
+  g_free (job);
+}
+
+static void
+auto_daily_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      data,
+                   GCancellable *cancellable)
+{
+  DailyJob *job = data;
+  g_autoptr(CantingDb) reader = canting_db_open_reader (job->db, NULL);
+  GError *error = NULL;
+  gboolean made = FALSE;
+
+  /* Its own connection: the window goes on reading and writing while
+   * the copy is made (the online backup API copies one consistent
+   * snapshot). */
+  if (reader == NULL)
+    reader = g_object_ref (job->db);
+  if (!auto_daily_copy (reader, job->now, &made, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, made);
+}
+
+void
+canting_backup_auto_daily_async (CantingDb           *db,
+                                 GDateTime           *now,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (db, cancellable, callback, user_data);
+  DailyJob *job = g_new0 (DailyJob, 1);
+
+  job->db = g_object_ref (db);
+  job->now = g_date_time_ref (now);
+  g_task_set_source_tag (task, canting_backup_auto_daily_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) daily_job_free);
+  g_task_run_in_thread (task, auto_daily_thread);
+}
+
+gboolean
+canting_backup_auto_daily_finish (CantingDb     *db,
+                                  GAsyncResult  *result,
+                                  gboolean      *out_made,
+                                  GError       **error)
+{
+  GError *local = NULL;
+  gboolean made;
+
+  g_return_val_if_fail (g_task_is_valid (result, db), FALSE);
+  made = g_task_propagate_boolean (G_TASK (result), &local);
+  if (out_made != NULL)
+    *out_made = made;
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  /* Back on the caller's thread, with its own connection: a photo just
+   * added there is never taken for an unused one. */
+  if (made)
+    prune_photos (db);
   return TRUE;
 }
 

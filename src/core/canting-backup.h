@@ -61,6 +61,19 @@ gboolean   canting_backup_auto_daily  (CantingDb          *db,
                                        GDateTime          *now,
                                        gboolean           *out_made,
                                        GError            **error);
+/* canting_backup_auto_daily() on a thread of its own, with its own
+ * connection, so a window opens without waiting for the copy (seconds
+ * for a large workshop).  The copy is checked page by page; a copy that
+ * fails its check is removed and reported (CANTING_ERROR_CORRUPT). */
+void       canting_backup_auto_daily_async  (CantingDb           *db,
+                                             GDateTime           *now,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean   canting_backup_auto_daily_finish (CantingDb           *db,
+                                             GAsyncResult        *result,
+                                             gboolean            *out_made,
+                                             GError             **error);
 gboolean   canting_backup_rotate      (const char         *data_dir,
                                        guint               keep,
                                        GError            **error);

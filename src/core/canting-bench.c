@@ -22,12 +22,20 @@
 #include <math.h>
 #include <string.h>
 
+#include "canting-csv.h"
+#include "canting-customer.h"
+#include "canting-dashboard.h"
 #include "canting-db-private.h"
 #include "canting-error.h"
 #include "canting-generate.h"
 #include "canting-i18n.h"
+#include "canting-ipal.h"
+#include "canting-ledger.h"
 #include "canting-material.h"
 #include "canting-order.h"
+#include "canting-product.h"
+#include "canting-production.h"
+#include "canting-profile.h"
 #include "canting-outcome.h"
 #include "canting-outcome-merge.h"
 #include "canting-report.h"
@@ -526,5 +534,349 @@ canting_bench_outcome (const char  *dir,
     return NULL;
   g_ptr_array_add (results, result_new ("outcome-merge", canting_ms, baseline_ms,
                                         "reading and parsing the same files with json-glib, no checks or sums"));
+  return g_steal_pointer (&results);
+}
+
+/* --- lines ------------------------------------------------------------------ */
+
+char *
+canting_bench_result_line (const CantingBenchResult *r)
+{
+  char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE], ratio[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* The C locale's decimal point whatever the person's language, so
+   * scripts (and the test) read the figures the same everywhere. */
+  g_ascii_formatd (x, sizeof x, "%.2f", r->canting_ms);
+  g_ascii_formatd (y, sizeof y, "%.2f", r->baseline_ms);
+  g_ascii_formatd (ratio, sizeof ratio, "%.3f", r->baseline_ms > 0 ? r->canting_ms / r->baseline_ms : 0.0);
+  return g_strdup_printf ("%s: canting %s ms; baseline %s ms; ratio %s", r->name, x, y, ratio);
+}
+
+/* --- opening ten years ------------------------------------------------------ */
+
+/* The generated records end on this day: the app is opened on it, so
+ * "this month" is December 2025, as full as any other. */
+#define OPEN_TODAY "2025-12-31"
+
+/* What the window does on start, every page's first screen: the
+ * database opened and checked, the profile, the dashboard (Beranda), and
+ * the count and first page of each list with the filters it starts
+ * with. */
+static gboolean
+open_every_list (CantingDb  *unused,
+                 gpointer    data,
+                 GError    **error)
+{
+  const char *data_dir = data;
+  g_autoptr(CantingDb) db = canting_db_open_full (data_dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, error);
+  g_autoptr(CantingProfile) profile = NULL;
+  g_autoptr(CantingDashboard) dashboard = NULL;
+  g_autofree char *month_from = NULL, *month_to = NULL;
+  CantingOrderFilter orders = { .status = -1, .today = OPEN_TODAY };
+  CantingProductFilter products = { .technique = -1 };
+  CantingMaterialFilter materials = { .kind = -1 };
+  CantingIpalFilter ipal = { 0 };
+  CantingLedgerFilter ledger = { .kind = -1 };
+  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(GPtrArray) board = NULL;
+  g_autoptr(GPtrArray) workers = NULL;
+
+  if (db == NULL || (profile = canting_profile_load (db, error)) == NULL ||
+      (dashboard = canting_dashboard_read (db, OPEN_TODAY, error)) == NULL)
+    return FALSE;
+  canting_period_range (CANTING_PERIOD_THIS_MONTH, OPEN_TODAY, &month_from, &month_to);
+  ledger.from = month_from;
+  ledger.to = month_to;
+
+#define FIRST_PAGE(count, search) \
+  G_STMT_START { \
+    if ((count) < 0 || (page = (search)) == NULL) \
+      return FALSE; \
+    g_clear_pointer (&page, g_ptr_array_unref); \
+  } G_STMT_END
+  FIRST_PAGE (canting_order_count (db, &orders, error), canting_order_search (db, &orders, 0, PAGE, error));
+  FIRST_PAGE (canting_customer_count (db, NULL, FALSE, error), canting_customer_search (db, NULL, FALSE, 0, PAGE, error));
+  FIRST_PAGE (canting_product_count (db, &products, error), canting_product_search (db, &products, 0, PAGE, error));
+  FIRST_PAGE (canting_material_count (db, &materials, error),
+              canting_material_search (db, &materials, 0, PAGE, error));
+  FIRST_PAGE (canting_ipal_count (db, &ipal, error), canting_ipal_search (db, &ipal, 0, PAGE, error));
+  FIRST_PAGE (canting_ledger_count (db, &ledger, error), canting_ledger_search (db, &ledger, 0, PAGE, error));
+#undef FIRST_PAGE
+  /* The production board and the workers are short lists, read whole. */
+  board = canting_production_board (db, error);
+  workers = board != NULL ? canting_worker_list (db, FALSE, error) : NULL;
+  return workers != NULL;
+}
+
+/* The same file opened by the sqlite3 shell, counting and reading the
+ * first page of each of those tables in their list order: the shell
+ * process from start to exit. */
+static gboolean
+shell_first_pages (CantingDb  *unused,
+                   gpointer    data,
+                   GError    **error)
+{
+  static const char script[] =
+    "SELECT count(*) FROM orders; SELECT * FROM orders ORDER BY order_date DESC, id DESC LIMIT 50;\n"
+    "SELECT count(*) FROM customers; SELECT * FROM customers ORDER BY name COLLATE NOCASE LIMIT 50;\n"
+    "SELECT count(*) FROM products; SELECT * FROM products ORDER BY name COLLATE NOCASE LIMIT 50;\n"
+    "SELECT count(*) FROM materials; SELECT * FROM materials ORDER BY name LIMIT 50;\n"
+    "SELECT count(*) FROM ipal_logs; SELECT * FROM ipal_logs ORDER BY at DESC, id DESC LIMIT 50;\n"
+    "SELECT count(*) FROM ledger WHERE on_date BETWEEN '2025-12-01' AND '2025-12-31';\n"
+    "SELECT * FROM ledger WHERE on_date BETWEEN '2025-12-01' AND '2025-12-31' ORDER BY on_date DESC, id DESC LIMIT 50;\n"
+    "SELECT * FROM workers ORDER BY name;\n";
+  g_autofree char *shell = g_find_program_in_path ("sqlite3");
+  g_autofree char *path = g_build_filename (data, "canting.db", NULL);
+  g_autoptr(GSubprocess) proc = NULL;
+
+  if (shell == NULL)
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_NOT_FOUND,
+                   _("This benchmark compares with the sqlite3 shell, which is not installed "
+                     "(Debian package sqlite3)."));
+      return FALSE;
+    }
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE, error,
+                           shell, "-batch", "-readonly", path, NULL);
+  if (proc == NULL || !g_subprocess_communicate_utf8 (proc, script, NULL, NULL, NULL, error))
+    return FALSE;
+  if (!g_subprocess_get_successful (proc))
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID, _("The sqlite3 shell failed on %s."), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+canting_bench_make_workshop (const char                 *data_dir,
+                             const CantingGenerateSpec  *spec,
+                             GError                    **error)
+{
+  g_autoptr(CantingDb) db = canting_db_open_full (data_dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, error);
+
+  return db != NULL && canting_generate_workshop (db, spec, NULL, error);
+}
+
+GPtrArray *
+canting_bench_open (const char  *data_dir,
+                    GError     **error)
+{
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_bench_result_free);
+  double canting_ms = 0, baseline_ms = 0;
+
+  if (!median_ms (NULL, open_every_list, (gpointer) data_dir, &canting_ms, error) ||
+      !median_ms (NULL, shell_first_pages, (gpointer) data_dir, &baseline_ms, error))
+    return NULL;
+  g_ptr_array_add (results, result_new ("open-lists", canting_ms, baseline_ms,
+                                        "the sqlite3 shell started on the file, counting and reading the first page "
+                                        "of each table"));
+  return g_steal_pointer (&results);
+}
+
+/* --- CSV import ------------------------------------------------------------- */
+
+/* @n_orders orders as a spreadsheet of them would come, one row per
+ * item (one to three each), naming customers the workshop knows and
+ * some it does not, and products by SKU. */
+static GBytes *
+orders_csv (CantingDb  *db,
+            guint       n_orders,
+            GError    **error)
+{
+  g_autoptr(sqlite3_stmt) skus = canting_sql_prepare (db, "SELECT sku, price FROM products WHERE archived = 0 "
+                                                      "ORDER BY id LIMIT 500", error);
+  g_autoptr(GPtrArray) known = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) prices = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261124);
+  GString *csv = g_string_new ("nomor;tanggal;jatuh tempo;pelanggan;sku;keterangan;jumlah;harga satuan;potongan;"
+                               "ongkos kirim\n");
+
+  if (skus == NULL)
+    {
+      g_string_free (csv, TRUE);
+      return NULL;
+    }
+  while (sqlite3_step (skus) == SQLITE_ROW)
+    {
+      gint64 price = sqlite3_column_int64 (skus, 1);
+      g_ptr_array_add (known, g_strdup ((const char *) sqlite3_column_text (skus, 0)));
+      g_array_append_val (prices, price);
+    }
+  for (guint i = 0; i < n_orders; i++)
+    {
+      guint items = (guint) g_rand_int_range (rand, 1, 4);
+      guint day = 1 + i % 28, month = 1 + (i / 28) % 12;
+      guint customer = (guint) g_rand_int_range (rand, 0, 2000);
+
+      for (guint k = 0; k < items; k++)
+        {
+          if (k == 0)
+            g_string_append_printf (csv, "B%u;%02u/%02u/2026;%02u/%02u/2026;Pelanggan Pameran %u;", i + 1, day, month,
+                                    MIN (day + 14, 28u), month, customer);
+          else
+            g_string_append_printf (csv, "B%u;;;;", i + 1);
+          if (known->len > 0 && k < 2)
+            {
+              guint p = (guint) g_rand_int_range (rand, 0, (gint32) known->len);
+              g_string_append_printf (csv, "%s;;%d;;;\n", (const char *) g_ptr_array_index (known, p),
+                                      g_rand_int_range (rand, 1, 5));
+            }
+          else
+            g_string_append_printf (csv, ";Ongkos jahit;%d;%d.000;;\n", g_rand_int_range (rand, 1, 5),
+                                    g_rand_int_range (rand, 20, 80));
+        }
+    }
+  return g_string_free_to_bytes (csv);
+}
+
+typedef struct {
+  const char *dir;
+  char *csv_path;
+  guint run;
+  guint imported;
+  double ms;           /* of the last run */
+} ImportJob;
+
+/* The import into a fresh copy of the template workshop, so every run
+ * starts from the same records; only reading the file and the import
+ * are timed, as only the shell's .import is on the other side. */
+static gboolean
+import_orders (CantingDb  *unused,
+               gpointer    data,
+               GError    **error)
+{
+  ImportJob *job = data;
+  g_autofree char *name = g_strdup_printf ("run-%u", job->run++);
+  g_autofree char *from = g_build_filename (job->dir, "template", "canting.db", NULL);
+  g_autofree char *dir = g_build_filename (job->dir, name, NULL);
+  g_autofree char *to = g_build_filename (dir, "canting.db", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autoptr(CantingDb) db = NULL;
+  g_autoptr(CantingCsvReport) report = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  gint64 start;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0 || !g_file_get_contents (from, &contents, &length, error) ||
+      !g_file_set_contents (to, contents, (gssize) length, error))
+    return FALSE;
+  g_clear_pointer (&contents, g_free);
+  db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, error);
+  if (db == NULL)
+    return FALSE;
+
+  start = g_get_monotonic_time ();
+  if (!g_file_get_contents (job->csv_path, &contents, &length, error))
+    return FALSE;
+  csv = g_bytes_new_take (g_steal_pointer (&contents), length);
+  report = canting_csv_import (db, CANTING_CSV_ORDERS, csv, CANTING_CSV_ALL_OR_NOTHING, error);
+  job->ms = (double) (g_get_monotonic_time () - start) / 1000.0;
+  if (report == NULL)
+    return FALSE;
+  if (report->imported == 0 || report->problems->len > 0)
+    {
+      /* Timing a refused import would time the wrong thing. */
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
+                   _("The import benchmark’s file was refused: %s"),
+                   report->problems->len > 0 ? ((CantingCsvProblem *) g_ptr_array_index (report->problems, 0))->message
+                                             : "");
+      return FALSE;
+    }
+  job->imported = report->imported;
+  return TRUE;
+}
+
+/* The sqlite3 shell's .import of the same file into a bare table of
+ * text columns in a new file, from start to exit. */
+static gboolean
+shell_import (CantingDb  *unused,
+              gpointer    data,
+              GError    **error)
+{
+  ImportJob *job = data;
+  g_autofree char *shell = g_find_program_in_path ("sqlite3");
+  g_autofree char *name = g_strdup_printf ("bare-%u.db", job->run++);
+  g_autofree char *path = g_build_filename (job->dir, name, NULL);
+  g_autofree char *script = g_strdup_printf ("CREATE TABLE orders (nomor TEXT, tanggal TEXT, jatuh_tempo TEXT, "
+                                             "pelanggan TEXT, sku TEXT, keterangan TEXT, jumlah TEXT, harga TEXT, "
+                                             "potongan TEXT, ongkos TEXT);\n"
+                                             ".mode csv\n.separator ;\n"
+                                             ".import --skip 1 '%s' orders\n", job->csv_path);
+  g_autoptr(GSubprocess) proc = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  if (shell == NULL)
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_NOT_FOUND,
+                   _("This benchmark compares with the sqlite3 shell, which is not installed "
+                     "(Debian package sqlite3)."));
+      return FALSE;
+    }
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE, error, shell, "-batch", path, NULL);
+  if (proc == NULL || !g_subprocess_communicate_utf8 (proc, script, NULL, NULL, NULL, error))
+    return FALSE;
+  job->ms = (double) (g_get_monotonic_time () - start) / 1000.0;
+  if (!g_subprocess_get_successful (proc))
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID, _("The sqlite3 shell failed on %s."), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Each import takes seconds at full size: the median of three. */
+#define IMPORT_RUNS 3
+
+static gboolean
+median_import_ms (BenchFunc    func,
+                  ImportJob   *job,
+                  double      *out_ms,
+                  GError     **error)
+{
+  double times[IMPORT_RUNS];
+
+  for (int i = 0; i < IMPORT_RUNS; i++)
+    {
+      if (!func (NULL, job, error))
+        return FALSE;
+      times[i] = job->ms;
+    }
+  qsort (times, IMPORT_RUNS, sizeof times[0], compare_doubles);
+  *out_ms = times[IMPORT_RUNS / 2];
+  return TRUE;
+}
+
+GPtrArray *
+canting_bench_import (const char  *dir,
+                      guint        n_orders,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_bench_result_free);
+  g_autofree char *template_dir = g_build_filename (dir, "template", NULL);
+  ImportJob job = { dir, g_build_filename (dir, "orders.csv", NULL), 0, 0, 0 };
+  CantingGenerateSpec spec;
+  double canting_ms = 0, baseline_ms = 0;
+  gboolean ok;
+
+  /* A workshop with its catalogue and customers, and nothing else. */
+  canting_generate_spec_init (&spec, 20261124, 1, 0.1);
+  spec.orders = spec.movements = spec.ipal_entries = spec.ledger = 0;
+  {
+    g_autoptr(CantingDb) db = canting_db_open_full (template_dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, error);
+    g_autoptr(GBytes) csv = NULL;
+
+    ok = db != NULL && canting_generate_workshop (db, &spec, NULL, error) &&
+         (csv = orders_csv (db, n_orders, error)) != NULL &&
+         g_file_set_contents (job.csv_path, g_bytes_get_data (csv, NULL), (gssize) g_bytes_get_size (csv), error);
+  }
+  ok = ok && median_import_ms (import_orders, &job, &canting_ms, error);
+  job.run = 0;
+  ok = ok && median_import_ms (shell_import, &job, &baseline_ms, error);
+  g_free (job.csv_path);
+  if (!ok)
+    return NULL;
+  g_ptr_array_add (results, result_new ("import-orders", canting_ms, baseline_ms,
+                                        "the sqlite3 shell's .import of the same file into a bare table"));
   return g_steal_pointer (&results);
 }

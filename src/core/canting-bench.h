@@ -4,6 +4,8 @@
 
 #include <glib.h>
 
+#include "canting-generate.h"
+
 G_BEGIN_DECLS
 
 typedef struct {
@@ -49,5 +51,33 @@ GPtrArray *canting_bench_outcome (const char  *dir,
 GPtrArray *canting_bench_reports (const char  *data_dir,
                                   guint        n_entries,
                                   GError     **error);
+
+/* The line `canting-cli bench` prints for @result:
+ * "NAME: canting X ms; baseline Y ms; ratio R", R = X ÷ Y, figures with a
+ * decimal point whatever the locale.  (transfer full) */
+char      *canting_bench_result_line (const CantingBenchResult *result);
+
+/* Fills @data_dir (which must be empty or absent) with @spec's workshop,
+ * for canting_bench_open(). */
+gboolean   canting_bench_make_workshop (const char                 *data_dir,
+                                        const CantingGenerateSpec  *spec,
+                                        GError                    **error);
+
+/* Times what the window does on start with the workshop in @data_dir:
+ * opening and checking the database, the dashboard, and the count and
+ * first page of every list, against the sqlite3 shell started on the
+ * same file counting and reading the first page of each table.
+ * (transfer full) (element-type CantingBenchResult) */
+GPtrArray *canting_bench_open   (const char  *data_dir,
+                                 GError     **error);
+
+/* Writes a CSV of @n_orders orders (one to three item rows each) in @dir
+ * (which must exist) and times importing it into a workshop with a
+ * catalogue, against the sqlite3 shell's .import of the same file into a
+ * bare table.  Leaves its files in @dir for the caller to remove.
+ * (transfer full) (element-type CantingBenchResult) */
+GPtrArray *canting_bench_import (const char  *dir,
+                                 guint        n_orders,
+                                 GError     **error);
 
 G_END_DECLS

@@ -193,6 +193,10 @@ remote_hash (const CantingRemoteOrder *o)
                           G_GINT64_FORMAT "\x1f%" G_GINT64_FORMAT,
                           o->number, remote_statuses[o->status], o->order_date, o->paid_on != NULL ? o->paid_on : "",
                           (int) o->method, o->customer_name, o->phone, o->city, o->total, o->shipping, o->discount);
+  /* Only when there are refunds: orders read before refunds were kept
+   * hash as they did. */
+  if (o->refunded != 0)
+    g_string_append_printf (text, "\x1frefunded %" G_GINT64_FORMAT, o->refunded);
   for (guint i = 0; i < o->items->len; i++)
     {
       const CantingRemoteOrderItem *item = o->items->pdata[i];
@@ -351,7 +355,7 @@ fill_items (CantingDb                 *db,
             GError                   **error)
 {
   g_autoptr(GError) local = NULL;
-  CantingMoney total = 0;
+  CantingMoney total = 0, kept;
 
   g_ptr_array_set_size (order->items, 0);
   order->discount = o->discount;
@@ -392,11 +396,12 @@ fill_items (CantingDb                 *db,
       if (!canting_order_compute_total (order, &total, error))
         return FALSE;
     }
-  if (o->total > total)
+  kept = MAX (o->total - o->refunded, 0);
+  if (kept > total)
     g_ptr_array_add (order->items, canting_order_item_new (0, _("Other charges on the online shop"), 1,
-                                                           o->total - total));
-  else if (o->total < total)
-    order->discount += total - o->total;
+                                                           kept - total));
+  else if (kept < total)
+    order->discount += total - kept;
   return TRUE;
 }
 
@@ -497,22 +502,20 @@ follow_status (CantingDb     *db,
   return TRUE;
 }
 
+/* The amount of payment @id, 0 when it is gone. */
 static gboolean
-payment_exists (CantingDb  *db,
-                gint64      id,
-                gboolean   *out_exists,
-                GError    **error)
+payment_amount (CantingDb     *db,
+                gint64         id,
+                CantingMoney  *out_amount,
+                GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db, "SELECT count(*) FROM payments WHERE id = ?1", error);
-  gint64 n = 0;
+  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db, "SELECT coalesce((SELECT amount FROM payments WHERE id = ?1), 0)",
+                                                      error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!canting_sql_get_int64 (db, stmt, &n, _("reading the payments"), error))
-    return FALSE;
-  *out_exists = n > 0;
-  return TRUE;
+  return canting_sql_get_int64 (db, stmt, out_amount, _("reading the payments"), error);
 }
 
 /* The shop's money, as one payment of the order (the ledger's trigger
@@ -533,11 +536,11 @@ follow_payment (CantingDb                 *db,
 
   if (o->status == CANTING_REMOTE_ORDER_REFUNDED && *payment_id != 0)
     {
-      gboolean exists = FALSE;
+      CantingMoney amount = 0;
 
-      if (!payment_exists (db, *payment_id, &exists, error))
+      if (!payment_amount (db, *payment_id, &amount, error))
         return FALSE;
-      return !exists || canting_payment_remove_in_txn (db, *payment_id, error);
+      return amount == 0 || canting_payment_remove_in_txn (db, *payment_id, error);
     }
   if (!is_paid (o) || *payment_id != 0)
     return TRUE;
@@ -567,6 +570,71 @@ follow_payment (CantingDb                 *db,
     return FALSE;
   *payment_id = p->id;
   return TRUE;
+}
+
+/* Partial refunds: what the customer paid in the end is the shop's
+ * total less what it gave back.  The local order costs that (its
+ * discount takes the difference: its lines stay as sold), and the
+ * shop's payment is lowered to match, or removed when nothing is left;
+ * the ledger's entry follows the payment.  Worked out from the shop's
+ * figures each time, so a refund the shop deletes again is undone here
+ * too.  A cancelled order keeps what it had. */
+static gboolean
+follow_refunds (CantingDb                 *db,
+                const CantingRemoteOrder  *o,
+                gint64                     order_id,
+                gint64                    *payment_id,
+                GError                   **error)
+{
+  g_autoptr(CantingOrder) now = NULL;
+  g_autoptr(sqlite3_stmt) update = NULL;
+  CantingMoney kept = MAX (o->total - o->refunded, 0);
+  CantingMoney gross, discount, amount = 0, others, wanted;
+
+  if (o->status == CANTING_REMOTE_ORDER_REFUNDED || (now = canting_order_load (db, order_id, error)) == NULL)
+    return o->status == CANTING_REMOTE_ORDER_REFUNDED;
+  if (now->status == CANTING_ORDER_CANCELLED || !is_paid (o))
+    return TRUE;
+  /* The lines and shipping, before any discount. */
+  discount = now->discount;
+  now->discount = 0;
+  if (!canting_order_compute_total (now, &gross, error))
+    return FALSE;
+  now->discount = discount;
+  discount = MAX (gross - kept, 0);
+  if (discount != now->discount)
+    {
+      update = canting_sql_prepare (db, "UPDATE orders SET discount = ?2, total = ?3 WHERE id = ?1", error);
+      if (update == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (update, 1, order_id);
+      sqlite3_bind_int64 (update, 2, discount);
+      sqlite3_bind_int64 (update, 3, gross - discount);
+      if (!canting_sql_run (db, update, _("saving the order"), error))
+        return FALSE;
+      g_clear_pointer (&update, sqlite3_finalize);
+    }
+  if (*payment_id == 0 || !payment_amount (db, *payment_id, &amount, error))
+    return *payment_id == 0;
+  if (amount == 0)
+    return TRUE;
+  others = now->paid - amount;
+  wanted = gross - discount - others;
+  if (wanted == amount)
+    return TRUE;
+  if (wanted <= 0)
+    {
+      if (!canting_payment_remove_in_txn (db, *payment_id, error))
+        return FALSE;
+      *payment_id = 0;
+      return TRUE;
+    }
+  update = canting_sql_prepare (db, "UPDATE payments SET amount = ?2 WHERE id = ?1", error);
+  if (update == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (update, 1, *payment_id);
+  sqlite3_bind_int64 (update, 2, wanted);
+  return canting_sql_run (db, update, _("saving the payment"), error);
 }
 
 /* The pieces the order holds out of finished-goods stock, by product:
@@ -837,6 +905,8 @@ import_one (CantingDb  *db,
   if (!follow_status (db, order, o->status, problems, error))
     goto out;
   if (o->status != CANTING_REMOTE_ORDER_REFUNDED && !follow_payment (db, o, order, &known.payment_id, problems, error))
+    goto out;
+  if (!follow_refunds (db, o, order->id, &known.payment_id, error))
     goto out;
   if (!follow_stock (db, o, order, problems, error) ||
       !save_known (db, job->channel_id, o, order->id, hash, known.payment_id, error))

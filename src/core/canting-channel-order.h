@@ -17,6 +17,8 @@
  *   completed             delivered      recorded      taken
  *   cancelled, failed     cancelled      kept          given back
  *   refunded              cancelled      removed       given back
+ * A partial refund lowers what the order costs and the shop's payment
+ * by as much (removed when nothing is left); the pieces stay sold.
  * "Recorded" needs the shop's date of payment (completed counts as paid
  * even without one: the goods went and the money came).  On-hold is how
  * WooCommerce waits for a bank transfer: the shop holds the pieces, so
@@ -92,6 +94,9 @@ typedef struct {
   CantingMoney              total;          /* what the customer pays */
   CantingMoney              shipping;
   CantingMoney              discount;
+  /* Given back to the customer so far (partial refunds; a full one is
+   * also the status "refunded"): the money kept is total less this. */
+  CantingMoney              refunded;
   GPtrArray                *items;          /* (element-type CantingRemoteOrderItem) */
 } CantingRemoteOrder;
 

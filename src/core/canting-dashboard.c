@@ -79,24 +79,15 @@ read_months (CantingDb         *db,
   return TRUE;
 }
 
-/* What sold best from @from to @to, by the sales report: its first lines
- * are the largest. */
+/* The first TOP_N of @lines (largest first). */
 static GPtrArray *
-read_top (CantingDb       *db,
-          CantingSalesBy   by,
-          const char      *from,
-          const char      *to,
-          GError         **error)
+top_of (GPtrArray *lines)
 {
-  g_autoptr(CantingSales) sales = canting_sales_new (db, by, from, to, error);
-  GPtrArray *top;
+  GPtrArray *top = g_ptr_array_new_with_free_func ((GDestroyNotify) top_item_free);
 
-  if (sales == NULL)
-    return NULL;
-  top = g_ptr_array_new_with_free_func ((GDestroyNotify) top_item_free);
-  for (guint i = 0; i < sales->lines->len && i < TOP_N; i++)
+  for (guint i = 0; i < lines->len && i < TOP_N; i++)
     {
-      const CantingSalesLine *line = sales->lines->pdata[i];
+      const CantingSalesLine *line = lines->pdata[i];
       CantingTopItem *item = g_new0 (CantingTopItem, 1);
 
       item->name = g_strdup (line->label);
@@ -117,7 +108,6 @@ canting_dashboard_read (CantingDb   *db,
   g_autofree char *year_to = NULL;
   g_autofree char *month_from = NULL;
   g_autofree char *month_to = NULL;
-  g_autoptr(GPtrArray) owed = NULL;
   g_autoptr(GPtrArray) unlogged = NULL;
   CantingMoney buckets[CANTING_AGE_BUCKET_COUNT];
   CantingOrderFilter orders = { .status = -1 };
@@ -135,12 +125,15 @@ canting_dashboard_read (CantingDb   *db,
 
   /* This month and the eleven before it. */
   canting_month_range (d->today, CANTING_DASHBOARD_MONTHS - 2, &year_from, &year_to);
-  d->top_products = read_top (db, CANTING_SALES_BY_PRODUCT, year_from, d->today, error);
-  if (d->top_products == NULL)
-    return NULL;
-  d->top_motifs = read_top (db, CANTING_SALES_BY_MOTIF, year_from, d->today, error);
-  if (d->top_motifs == NULL)
-    return NULL;
+  {
+    g_autoptr(GPtrArray) products = NULL;
+    g_autoptr(GPtrArray) motifs = NULL;
+
+    if (!canting_sales_products_and_motifs (db, year_from, d->today, &products, &motifs, error))
+      return NULL;
+    d->top_products = top_of (products);
+    d->top_motifs = top_of (motifs);
+  }
 
   orders.today = d->today;
   orders.due_this_week = TRUE;
@@ -151,8 +144,7 @@ canting_dashboard_read (CantingDb   *db,
   if (d->orders_due_this_week < 0 || d->orders_overdue < 0)
     return NULL;
 
-  owed = canting_receivables (db, d->today, buckets, error);
-  if (owed == NULL)
+  if (!canting_receivables_totals (db, d->today, buckets, error))
     return NULL;
   for (guint i = 0; i < CANTING_AGE_BUCKET_COUNT; i++)
     {

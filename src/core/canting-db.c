@@ -3,7 +3,18 @@
  * The order of work on open matters.  Nothing is written until the file is
  * known to be healthy, ours and not newer than this build: a refused file
  * must stay byte for byte as it was, so even switching to WAL (which
- * rewrites the header) waits until those checks pass. */
+ * rewrites the header) waits until those checks pass.
+ *
+ * "Healthy" costs a read of every page (PRAGMA quick_check: seconds on a
+ * ten-year workshop), so it is not repeated for a file exactly as Canting
+ * left it: closing the database notes the file's identity, size and
+ * times beside it (canting.db-closed), and an open that finds the file
+ * still matching that note skips the page check.  Anything else (a crash
+ * mid-checkpoint, a copy put in place, a restore, a bad sector written
+ * by another program, an older Canting) changes those figures, and the
+ * full check runs as before.  Damage the file's times cannot show (a
+ * sector that rots on its own) is caught by the daily backup, whose copy
+ * is checked page by page (canting-backup.c). */
 #include "canting-db-private.h"
 
 #include "canting-backup.h"
@@ -15,6 +26,8 @@
 #include <fcntl.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <stdint.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* How long a write waits for another process (the CLI beside the GUI)
@@ -30,17 +43,69 @@ struct _CantingDb
   char *data_dir;
   char *path;
   char *backup_warning;
+  gboolean reader;   /* canting_db_open_reader(): reads only, notes nothing */
 };
 
 G_DEFINE_FINAL_TYPE (CantingDb, canting_db, G_TYPE_OBJECT)
+
+/* --- the note of a clean close ---------------------------------------------- */
+
+static char *
+closed_note_path (const char *path)
+{
+  return g_strconcat (path, "-closed", NULL);
+}
+
+/* What identifies the file as it is now: device, inode, size, and the
+ * modification and change times to the nanosecond (the change time no
+ * program can set back).  NULL when it cannot be read. */
+static char *
+file_fingerprint (const char *path)
+{
+  struct stat st;
+
+  if (stat (path, &st) != 0)
+    return NULL;
+  return g_strdup_printf ("1 %ju %ju %jd %jd.%09ld %jd.%09ld\n", (uintmax_t) st.st_dev, (uintmax_t) st.st_ino,
+                          (intmax_t) st.st_size, (intmax_t) st.st_mtim.tv_sec, (long) st.st_mtim.tv_nsec,
+                          (intmax_t) st.st_ctim.tv_sec, (long) st.st_ctim.tv_nsec);
+}
+
+/* TRUE when @path is exactly as a Canting connection left it at its last
+ * close, so its pages need not be read again. */
+static gboolean
+closed_cleanly (const char *path)
+{
+  g_autofree char *note_path = closed_note_path (path);
+  g_autofree char *note = NULL;
+  g_autofree char *now = NULL;
+
+  if (!g_file_get_contents (note_path, &note, NULL, NULL))
+    return FALSE;
+  now = file_fingerprint (path);
+  return now != NULL && g_str_equal (note, now);
+}
+
+/* After a close: the file as it is now is the file Canting wrote.  A
+ * note that cannot be written only means the next open checks again. */
+static void
+note_clean_close (const char *path)
+{
+  g_autofree char *note_path = closed_note_path (path);
+  g_autofree char *now = file_fingerprint (path);
+
+  if (now == NULL || !g_file_set_contents_full (note_path, now, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL))
+    g_unlink (note_path);
+}
 
 static void
 canting_db_finalize (GObject *object)
 {
   CantingDb *self = CANTING_DB (object);
 
-  if (self->handle != NULL)
-    sqlite3_close_v2 (self->handle);
+  if (self->handle != NULL && sqlite3_close_v2 (self->handle) == SQLITE_OK && self->path != NULL &&
+      !self->reader)
+    note_clean_close (self->path);
   g_free (self->data_dir);
   g_free (self->path);
   g_free (self->backup_warning);
@@ -203,6 +268,7 @@ static gboolean
 check_handle (sqlite3     *handle,
               const char  *path,
               gboolean     allow_empty,
+              gboolean     read_pages,
               int         *out_version,
               GError     **error)
 {
@@ -240,7 +306,7 @@ check_handle (sqlite3     *handle,
                    path, version, canting_db_latest_schema_version ());
       return FALSE;
     }
-  if (!quick_check (handle, path, error))
+  if (read_pages && !quick_check (handle, path, error))
     return FALSE;
 
   *out_version = version;
@@ -250,6 +316,7 @@ check_handle (sqlite3     *handle,
 static gboolean
 check_file (const char  *path,
             gboolean     allow_empty,
+            gboolean     read_pages,
             int         *out_version,
             GError     **error)
 {
@@ -275,7 +342,7 @@ check_file (const char  *path,
     }
   sqlite3_extended_result_codes (handle, 1);
   sqlite3_busy_timeout (handle, BUSY_TIMEOUT_MS);
-  ok = check_handle (handle, path, allow_empty, &version, error);
+  ok = check_handle (handle, path, allow_empty, read_pages, &version, error);
   sqlite3_close_v2 (handle);
   if (ok && out_version != NULL)
     *out_version = version;
@@ -287,7 +354,7 @@ canting_db_check_file (const char  *path,
                        int         *out_version,
                        GError     **error)
 {
-  return check_file (path, FALSE, out_version, error);
+  return check_file (path, FALSE, TRUE, out_version, error);
 }
 
 /* SQLite creates a new file with the process umask (often 0644).  Make it
@@ -389,7 +456,9 @@ canting_db_open_full (const char          *data_dir,
   if (!create_private_file (self->path, error))
     return NULL;
 
-  if (!check_file (self->path, TRUE, &version, error))
+  /* Header, owner and version always; every page only when the file is
+   * not as Canting closed it (see the top of this file). */
+  if (!check_file (self->path, TRUE, !closed_cleanly (self->path), &version, error))
     return NULL;
 
   rc = sqlite3_open_v2 (self->path, &self->handle,
@@ -444,6 +513,31 @@ canting_db_open_full (const char          *data_dir,
   return g_steal_pointer (&self);
 }
 
+CantingDb *
+canting_db_open_reader (CantingDb  *db,
+                        GError    **error)
+{
+  g_autoptr(CantingDb) self = NULL;
+  int rc;
+
+  g_return_val_if_fail (CANTING_IS_DB (db), NULL);
+
+  self = g_object_new (CANTING_TYPE_DB, NULL);
+  self->data_dir = g_strdup (db->data_dir);
+  self->path = g_strdup (db->path);
+  self->reader = TRUE;
+  /* No checks: @db checked and upgraded the file when it opened it. */
+  rc = sqlite3_open_v2 (self->path, &self->handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      canting_db_set_error (error, self->handle, rc, self->path);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->handle, 1);
+  sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
+  return g_steal_pointer (&self);
+}
+
 gboolean
 canting_db_upgrade (CantingDb  *self,
                     GError    **error)
@@ -459,6 +553,13 @@ canting_db_open (const char  *data_dir,
                  GError     **error)
 {
   return canting_db_open_full (data_dir, CANTING_DB_OPEN_DEFAULT, -1, error);
+}
+
+CantingDb *
+canting_db_open_without_backup (const char  *data_dir,
+                                GError     **error)
+{
+  return canting_db_open_full (data_dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, error);
 }
 
 const char *

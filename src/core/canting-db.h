@@ -19,6 +19,10 @@ int canting_db_latest_schema_version (void);
 
 CantingDb  *canting_db_open               (const char  *data_dir,
                                            GError     **error);
+/* As canting_db_open() without the daily backup, which the caller makes
+ * itself off the start-up path (canting_backup_auto_daily_async()). */
+CantingDb  *canting_db_open_without_backup (const char  *data_dir,
+                                            GError     **error);
 const char *canting_db_get_data_dir       (CantingDb   *self);
 const char *canting_db_get_path           (CantingDb   *self);
 int         canting_db_get_schema_version (CantingDb   *self);

@@ -303,12 +303,15 @@ canting_ipal_plant_flow (CantingDb   *db,
                          const char  *date,
                          GError     **error)
 {
-  /* Litres a day over the days that recorded an outflow, in m³. */
+  /* Litres a day over the days that recorded an outflow, in m³.  The
+   * days as a range of `at` (YYYY-MM-DDTHH:MM sorts by day), so the
+   * plant's index finds them: a condition on substr(at) read all ten
+   * years of the plant's log, for every row the IPAL page shows. */
   g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
                                                       "SELECT coalesce((SELECT CAST(round(avg(daily) / 1000.0) AS INTEGER) FROM "
                                                       "  (SELECT sum(outflow) AS daily FROM ipal_logs WHERE plant_id = ?1 "
-                                                      "   AND outflow IS NOT NULL AND substr(at, 1, 10) <= ?2 "
-                                                      "   AND substr(at, 1, 10) > date(?2, '-" G_STRINGIFY (FLOW_DAYS) " days') "
+                                                      "   AND outflow IS NOT NULL AND at < date(?2, '+1 day') "
+                                                      "   AND at >= date(?2, '-" G_STRINGIFY (FLOW_DAYS) " days', '+1 day') "
                                                       "   GROUP BY substr(at, 1, 10))), "
                                                       " (SELECT capacity FROM ipal_plants WHERE id = ?1), 0)",
                                                       error);

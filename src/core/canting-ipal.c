@@ -1046,10 +1046,23 @@ canting_ipal_search (CantingDb               *db,
                      guint                    limit,
                      GError                 **error)
 {
+  /* Each kind's newest rows through its own order (the log's index on
+   * its time), as many as the page needs, and only those merged and
+   * sorted: sorting the union of every entry ever made takes tens of
+   * milliseconds at ten years.  The same rows as ROWS_FROM in the same
+   * order. */
+#define PAGE_BRANCH(kind, at, table) \
+  " SELECT * FROM (SELECT " kind " AS kind, id, " at " AS at FROM " table \
+  "  WHERE (?1 = 0 OR plant_id = ?1) AND (?2 IS NULL OR substr(" at ", 1, 10) >= ?2)" \
+  "  AND (?3 IS NULL OR substr(" at ", 1, 10) <= ?3) ORDER BY " at " DESC, id DESC LIMIT ?4 + ?5)"
   g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
-                                                      "SELECT kind, id, at" ROWS_FROM
+                                                      "SELECT kind, id, at FROM ("
+                                                      PAGE_BRANCH ("0", "at", "ipal_logs") " UNION ALL"
+                                                      PAGE_BRANCH ("1", "sampled_at", "ipal_lab_tests") " UNION ALL"
+                                                      PAGE_BRANCH ("2", "on_date || 'T00:00'", "ipal_sludge") ")"
                                                       " ORDER BY at DESC, kind, id DESC LIMIT ?4 OFFSET ?5",
                                                       error);
+#undef PAGE_BRANCH
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_ipal_row_free);
   int rc;
 

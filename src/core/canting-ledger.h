@@ -269,6 +269,12 @@ GPtrArray *canting_receivables (CantingDb     *db,
                                 CantingMoney   out_buckets[CANTING_AGE_BUCKET_COUNT],
                                 GError       **error);
 
+/* The same sums per CantingAgeBucket without the list (the dashboard). */
+gboolean   canting_receivables_totals (CantingDb     *db,
+                                       const char    *today,
+                                       CantingMoney   out_buckets[CANTING_AGE_BUCKET_COUNT],
+                                       GError       **error);
+
 /* --- payables ------------------------------------------------------------ */
 
 typedef struct {

@@ -757,6 +757,36 @@ canting_outbox_next_due (CantingDb   *db,
   return TRUE;
 }
 
+gboolean
+canting_outbox_stock_due (CantingDb   *db,
+                          gint64       channel_id,
+                          GDateTime   *now,
+                          GDateTime   *since,
+                          gboolean    *out_due,
+                          GError     **error)
+{
+  g_autofree char *now_text = canting_outbox_timestamp (now, 0);
+  g_autofree char *since_text = since != NULL ? canting_outbox_timestamp (since, 0) : NULL;
+  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
+                                                      "SELECT EXISTS (SELECT 1 FROM outbox WHERE channel_id = ?1 "
+                                                      "AND kind IN ('update', 'stock') AND state IN ('pending', 'unknown') "
+                                                      "AND next_attempt_at <= ?2 AND (?3 IS NULL OR updated_at >= ?3))",
+                                                      error);
+  gint64 due = 0;
+
+  *out_due = FALSE;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, channel_id);
+  sqlite3_bind_text (stmt, 2, now_text, -1, SQLITE_STATIC);
+  if (since_text != NULL)
+    sqlite3_bind_text (stmt, 3, since_text, -1, SQLITE_STATIC);
+  if (!canting_sql_get_int64 (db, stmt, &due, _("reading the outbox"), error))
+    return FALSE;
+  *out_due = due != 0;
+  return TRUE;
+}
+
 gint64
 canting_outbox_count (CantingDb  *db,
                       gint64      channel_id,

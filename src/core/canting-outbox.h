@@ -145,6 +145,18 @@ gboolean   canting_outbox_next_due (CantingDb   *db,
                                     GDateTime  **out_at,
                                     GError     **error);
 
+/* TRUE in @out_due when an operation that sends a product's stock
+ * (update, stock) is due for @channel_id at @now and was queued or
+ * changed after @since (NULL: ever).  The worker brings the shop's
+ * orders in first: a stock figure sent now must already count what the
+ * shop sold since the last look. */
+gboolean   canting_outbox_stock_due (CantingDb   *db,
+                                     gint64       channel_id,
+                                     GDateTime   *now,
+                                     GDateTime   *since,
+                                     gboolean    *out_due,
+                                     GError     **error);
+
 /* Operations waiting for @channel_id (0: every channel), being sent
  * included. */
 gint64     canting_outbox_count (CantingDb  *db,

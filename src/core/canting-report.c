@@ -749,6 +749,76 @@ canting_sales_new (CantingDb       *db,
   return g_steal_pointer (&sales);
 }
 
+static int
+line_by_amount (gconstpointer a,
+                 gconstpointer b)
+{
+  const CantingSalesLine *x = *(CantingSalesLine * const *) a, *y = *(CantingSalesLine * const *) b;
+
+  if (x->amount != y->amount)
+    return x->amount > y->amount ? -1 : 1;
+  return g_strcmp0 (x->label, y->label);
+}
+
+gboolean
+canting_sales_products_and_motifs (CantingDb   *db,
+                                   const char  *from,
+                                   const char  *to,
+                                   GPtrArray  **out_products,
+                                   GPtrArray  **out_motifs,
+                                   GError     **error)
+{
+  /* By product, with each product's motif: the motifs' sums are the sums
+   * of their products', so one pass over the period serves both. */
+  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
+                                                      "SELECT CASE WHEN i.product_id IS NULL THEN NULL ELSE p.name || ' (' || p.sku || ')' END,"
+                                                      " CASE WHEN i.product_id IS NULL THEN NULL ELSE trim(p.motif) END,"
+                                                      " sum(i.quantity), sum(i.quantity * i.unit_price)"
+                                                      ITEMS_FROM " GROUP BY i.product_id",
+                                                      error);
+  g_autoptr(GPtrArray) products = g_ptr_array_new_with_free_func ((GDestroyNotify) sales_line_free);
+  g_autoptr(GPtrArray) motifs = g_ptr_array_new_with_free_func ((GDestroyNotify) sales_line_free);
+  g_autoptr(GHashTable) by_motif = g_hash_table_new (g_str_hash, g_str_equal);
+  int rc;
+
+  if (!day_range_ok (from, to, error) || stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CantingSalesLine *line = g_new0 (CantingSalesLine, 1);
+      g_autofree char *motif = sales_label (CANTING_SALES_BY_MOTIF, (const char *) sqlite3_column_text (stmt, 1));
+      CantingSalesLine *sum;
+
+      line->label = sales_label (CANTING_SALES_BY_PRODUCT, (const char *) sqlite3_column_text (stmt, 0));
+      line->pieces = sqlite3_column_int64 (stmt, 2);
+      line->amount = sqlite3_column_int64 (stmt, 3);
+      g_ptr_array_add (products, line);
+
+      sum = g_hash_table_lookup (by_motif, motif);
+      if (sum == NULL)
+        {
+          sum = g_new0 (CantingSalesLine, 1);
+          sum->label = g_steal_pointer (&motif);
+          g_ptr_array_add (motifs, sum);
+          g_hash_table_insert (by_motif, sum->label, sum);
+        }
+      sum->pieces += line->pieces;
+      sum->amount += line->amount;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      canting_db_set_error (error, canting_db_get_handle (db), rc, _("adding up the sales"));
+      return FALSE;
+    }
+  g_ptr_array_sort (products, line_by_amount);
+  g_ptr_array_sort (motifs, line_by_amount);
+  *out_products = g_steal_pointer (&products);
+  *out_motifs = g_steal_pointer (&motifs);
+  return TRUE;
+}
+
 const char *
 canting_sales_amount_note (const CantingSales *sales)
 {

@@ -196,6 +196,17 @@ CantingSales *canting_sales_new  (CantingDb          *db,
                                   const char         *from,
                                   const char         *to,
                                   GError            **error);
+/* What sold best from @from to @to, by product and by motif at once
+ * (the dashboard): the lines of canting_sales_new() by product and by
+ * motif, largest amount first, without the orders counted (0) or the
+ * total; one pass over the period instead of four.
+ * (element-type CantingSalesLine) (transfer full) both. */
+gboolean      canting_sales_products_and_motifs (CantingDb   *db,
+                                                 const char  *from,
+                                                 const char  *to,
+                                                 GPtrArray  **out_products,
+                                                 GPtrArray  **out_motifs,
+                                                 GError     **error);
 GBytes       *canting_sales_csv  (const CantingSales *sales,
                                   char                separator);
 /* "Sales by Motif — 01/03/2026 to 31/03/2026".  (transfer full) */

@@ -1447,22 +1447,40 @@ canting_shop_store_get_order (CantingShopStore  *self,
 GPtrArray *
 canting_shop_store_list_orders (CantingShopStore  *self,
                                 const char        *modified_after,
+                                const char * const *statuses,
                                 guint              page,
                                 guint              per_page,
                                 gint64            *total,
                                 GError           **error)
 {
+  g_autoptr(sqlite3_stmt) count = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_shop_order_free);
-  /* Text comparison is time order: every date is "YYYY-MM-DDTHH:MM:SS". */
-  const char *where = modified_after != NULL ? "modified > ?1" : "1";
+  g_autoptr(GString) wanted = g_string_new ("");
+  /* Text comparison is time order: every date is "YYYY-MM-DDTHH:MM:SS".
+   * ?4: the statuses, one per line; "" for any but the bin. */
+  static const char where[] = "(?1 IS NULL OR modified > ?1)"
+                              " AND (CASE WHEN ?4 = '' THEN status <> 'trash'"
+                              "      ELSE instr(char(10) || ?4 || char(10), char(10) || status || char(10)) > 0 END)";
   g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM orders WHERE %s", where);
   g_autofree char *sql = g_strdup_printf ("SELECT " ORDER_COLUMNS " FROM orders WHERE %s"
                                           " ORDER BY created DESC, id DESC LIMIT ?2 OFFSET ?3", where);
   int rc;
 
-  if (!count_rows (self, count_sql, modified_after, total, error))
+  for (guint i = 0; statuses != NULL && statuses[i] != NULL; i++)
+    g_string_append_printf (wanted, "%s%s", i > 0 ? "\n" : "", statuses[i]);
+  count = prepare (self, count_sql, error);
+  if (count == NULL)
     return NULL;
+  if (modified_after != NULL)
+    sqlite3_bind_text (count, 1, modified_after, -1, SQLITE_STATIC);
+  sqlite3_bind_text (count, 4, wanted->str, -1, SQLITE_STATIC);
+  if (sqlite3_step (count) != SQLITE_ROW)
+    {
+      set_error (error, self->handle, sqlite3_errcode (self->handle), "count");
+      return NULL;
+    }
+  *total = sqlite3_column_int64 (count, 0);
   stmt = prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
@@ -1470,6 +1488,7 @@ canting_shop_store_list_orders (CantingShopStore  *self,
     sqlite3_bind_text (stmt, 1, modified_after, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, per_page);
   sqlite3_bind_int64 (stmt, 3, (gint64) (MAX (page, 1) - 1) * per_page);
+  sqlite3_bind_text (stmt, 4, wanted->str, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       CantingShopOrder *o = order_from_row (self, stmt, error);

@@ -196,9 +196,12 @@ CantingShopOrder *canting_shop_store_get_order   (CantingShopStore  *self,
                                                   gint64             id,
                                                   GError           **error);
 /* A page (from 1) of orders, newest first; with @modified_after
- * ("YYYY-MM-DDTHH:MM:SS", UTC), only those changed strictly after it. */
+ * ("YYYY-MM-DDTHH:MM:SS", UTC), only those changed strictly after it.
+ * With @statuses, only orders in one of them; NULL is WooCommerce's
+ * "any": every status but "trash" (an order moved to the bin). */
 GPtrArray        *canting_shop_store_list_orders (CantingShopStore  *self,
                                                   const char        *modified_after,
+                                                  const char * const *statuses,
                                                   guint              page,
                                                   guint              per_page,
                                                   gint64            *total,

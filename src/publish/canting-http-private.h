@@ -4,12 +4,12 @@
  * One place for the rules, so a request sent on its own
  * (canting_http_send()) and the worker's requests behave alike: who
  * Canting says it is, TLS always verified, no redirects, timeouts, no
- * proxy to this computer, HTTP Basic.  Only src/publish includes it
+ * proxy to this computer and the system's proxy elsewhere, HTTP Basic.  Only src/publish includes it
  * (it needs curl.h). */
 #pragma once
 
 #include <curl/curl.h>
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -31,6 +31,15 @@ G_BEGIN_DECLS
 /* TRUE when @url's host is this computer (127.0.0.1, localhost): plain
  * http is allowed there, and no proxy is used to reach it. */
 gboolean canting_http_is_this_computer (const char *url);
+
+/* The proxy for @url as the system's settings say (GProxyResolver: GNOME's
+ * network settings, the Flatpak portal, the environment), in a form
+ * libcurl reads, or NULL for a direct connection (always for this
+ * computer).  Asked again after a minute.  (transfer full) */
+char    *canting_http_proxy_for        (const char  *url);
+/* Tests: the resolver to ask instead of the default one (NULL: the
+ * default again); forgets what was asked before. */
+void     canting_http_set_proxy_resolver (GProxyResolver *resolver);
 
 /* Sets @easy up for @url as every request to a shop is, signed in by
  * HTTP Basic as @user with @password unless @user is NULL (a signed

@@ -6,10 +6,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "canting-error.h"
 #include "canting-publish.h"
-#include "canting-woocommerce.h"
+#include "canting-channel-driver.h"
 
 gboolean
 canting_http_is_this_computer (const char *url)
@@ -18,6 +19,115 @@ canting_http_is_this_computer (const char *url)
   const char *host = uri != NULL ? g_uri_get_host (uri) : NULL;
 
   return host != NULL && (g_ascii_strcasecmp (host, "127.0.0.1") == 0 || g_ascii_strcasecmp (host, "localhost") == 0);
+}
+
+/* --- the proxy ----------------------------------------------------------------- */
+
+/* What the system says (GNOME's network settings, the proxy portal
+ * inside Flatpak, else the environment), asked once a minute per shop:
+ * a PAC file can take a while to run, and a shop is asked many times a
+ * minute while publishing. */
+#define PROXY_CACHE_SECONDS 60
+
+typedef struct {
+  char   *proxy;    /* NULL: no proxy */
+  gint64  until;    /* monotonic microseconds */
+} ProxyEntry;
+
+static GMutex proxy_lock;
+static GProxyResolver *proxy_resolver;  /* NULL: the default one */
+static GHashTable *proxy_cache;         /* "scheme://host:port" -> ProxyEntry */
+
+static void
+proxy_entry_free (gpointer data)
+{
+  ProxyEntry *entry = data;
+
+  g_free (entry->proxy);
+  g_free (entry);
+}
+
+void
+canting_http_set_proxy_resolver (GProxyResolver *resolver)
+{
+  g_mutex_lock (&proxy_lock);
+  g_set_object (&proxy_resolver, resolver);
+  g_clear_pointer (&proxy_cache, g_hash_table_unref);
+  g_mutex_unlock (&proxy_lock);
+}
+
+/* The first proxy the resolver gives that libcurl can use, or NULL for
+ * a direct connection. */
+static char *
+resolve_proxy (GProxyResolver *resolver,
+               const char     *url)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) proxies = g_proxy_resolver_lookup (resolver, url, NULL, &error);
+
+  if (proxies == NULL)
+    {
+      g_debug ("Publishing: no proxy settings: %s", error->message);
+      return NULL;
+    }
+  for (guint i = 0; proxies[i] != NULL; i++)
+    {
+      const char *p = proxies[i];
+
+      if (g_str_has_prefix (p, "direct://"))
+        return NULL;
+      /* Through a SOCKS 5 proxy, names are resolved by the proxy too:
+       * behind one, this computer may have no name server of its own. */
+      if (g_str_has_prefix (p, "socks://"))
+        return g_strconcat ("socks5h://", p + strlen ("socks://"), NULL);
+      if (g_str_has_prefix (p, "socks5://"))
+        return g_strconcat ("socks5h://", p + strlen ("socks5://"), NULL);
+      if (g_str_has_prefix (p, "http://") || g_str_has_prefix (p, "https://") || g_str_has_prefix (p, "socks4://") ||
+          g_str_has_prefix (p, "socks4a://"))
+        return g_strdup (p);
+    }
+  return NULL;
+}
+
+char *
+canting_http_proxy_for (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  g_autoptr(GProxyResolver) resolver = NULL;
+  g_autofree char *key = NULL;
+  ProxyEntry *entry;
+  gint64 now = g_get_monotonic_time ();
+  char *proxy;
+
+  if (uri == NULL || canting_http_is_this_computer (url))
+    return NULL;
+  key = g_strdup_printf ("%s://%s:%d", g_uri_get_scheme (uri), g_uri_get_host (uri), g_uri_get_port (uri));
+  g_mutex_lock (&proxy_lock);
+  if (proxy_cache == NULL)
+    proxy_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, proxy_entry_free);
+  entry = g_hash_table_lookup (proxy_cache, key);
+  if (entry != NULL && now < entry->until)
+    {
+      proxy = g_strdup (entry->proxy);
+      g_mutex_unlock (&proxy_lock);
+      return proxy;
+    }
+  resolver = g_object_ref (proxy_resolver != NULL ? proxy_resolver : g_proxy_resolver_get_default ());
+  g_mutex_unlock (&proxy_lock);
+
+  /* Outside the lock: a PAC file may take its time. */
+  proxy = resolve_proxy (resolver, url);
+
+  g_mutex_lock (&proxy_lock);
+  if (proxy_cache != NULL)
+    {
+      entry = g_new0 (ProxyEntry, 1);
+      entry->proxy = g_strdup (proxy);
+      entry->until = now + PROXY_CACHE_SECONDS * G_USEC_PER_SEC;
+      g_hash_table_replace (proxy_cache, g_steal_pointer (&key), entry);
+    }
+  g_mutex_unlock (&proxy_lock);
+  return proxy;
 }
 
 void
@@ -44,10 +154,18 @@ canting_http_setup_easy (CURL        *easy,
   curl_easy_setopt (easy, CURLOPT_TIMEOUT, (long) CANTING_HTTP_TOTAL_TIMEOUT_S);
   curl_easy_setopt (easy, CURLOPT_LOW_SPEED_LIMIT, 1L);
   curl_easy_setopt (easy, CURLOPT_LOW_SPEED_TIME, (long) CANTING_HTTP_LOW_SPEED_TIME_S);
-  /* The proxy comes from the environment, as libcurl reads it; but a
+  /* The proxy the system settings name for this shop; without one,
+   * libcurl still reads the environment's (http_proxy and the rest).  A
    * shop on this computer is never reached through one. */
   if (canting_http_is_this_computer (url))
     curl_easy_setopt (easy, CURLOPT_NOPROXY, "*");
+  else
+    {
+      g_autofree char *proxy = canting_http_proxy_for (url);
+
+      if (proxy != NULL)
+        curl_easy_setopt (easy, CURLOPT_PROXY, proxy);
+    }
   if (user != NULL)
     {
       curl_easy_setopt (easy, CURLOPT_HTTPAUTH, (long) CURLAUTH_BASIC);
@@ -178,7 +296,7 @@ canting_http_send (const char    *method,
 
   reply = g_new0 (CantingHttpReply, 1);
   reply->status = (guint) code;
-  reply->headers = canting_wc_parse_headers (reply_headers->str, NULL);
+  reply->headers = canting_remote_parse_headers (reply_headers->str, NULL);
   reply->body = g_string_free_to_bytes (g_steal_pointer (&reply_body));
   return reply;
 }

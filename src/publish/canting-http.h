@@ -5,9 +5,9 @@
  * channel's sign-in, a test against a real WordPress), a caller uses
  * canting_http_send(): the same libcurl set-up as every request to a
  * shop (canting-http-private.h), one request, the reply as received,
- * ready for canting_wc_parse_reply() and canting_wc_parse_pagination().
+ * ready for a driver's parse_reply() and parse_pagination().
  *
- * Not here: what the reply means (canting-woocommerce.h), retries (the
+ * Not here: what the reply means (canting-channel-driver.h), retries (the
  * caller's, canting-retry.h), where the password comes from
  * (canting-secret.h). */
 #pragma once
@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 
 typedef struct {
   guint       status;   /* the HTTP status of the last reply */
-  GHashTable *headers;  /* as canting_wc_parse_headers() reads them: lower-case names */
+  GHashTable *headers;  /* as canting_remote_parse_headers() reads them: lower-case names */
   GBytes     *body;     /* empty when the reply had none */
 } CantingHttpReply;
 

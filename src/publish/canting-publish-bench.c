@@ -143,7 +143,7 @@ publish_one_by_one (CantingDb   *db,
     {
       g_autofree char *payload = canting_listing_payload (db, g_array_index (ids, gint64, i), error);
       CantingOutboxOp op = { .id = i + 1, .kind = CANTING_OUTBOX_CREATE, .payload = payload };
-      g_autoptr(CantingWcRequest) request = payload != NULL ? canting_wc_request_for_op (&op, error) : NULL;
+      g_autoptr(CantingRemoteRequest) request = payload != NULL ? canting_wc_request_for_op (&op, error) : NULL;
       g_autofree char *url = NULL;
       long status = 0;
       CURLcode rc;

@@ -27,7 +27,7 @@
 #include "canting-publish.h"
 #include "canting-retry.h"
 #include "canting-secret.h"
-#include "canting-woocommerce.h"
+#include "canting-channel-driver.h"
 
 /* Connections to one shop at once.  Shared WordPress hosts throttle
  * clients that open more; four already hides most of the latency. */
@@ -48,6 +48,10 @@
  * waiting on "sync now".  Then the sync ends, saying why; the next one
  * starts where this one could not go on. */
 #define SYNC_ATTEMPTS 3
+/* A stock figure sent to a shop replaces the shop's, so the shop's
+ * orders are read first (see stock_may_go()); once read, stock goes
+ * without reading them again for this long. */
+#define STOCK_ORDERS_FRESH_S 60
 /* 1,000 pages of 100 orders: far more than a workshop's shop changes
  * between two syncs; a shop whose pages never end is not followed
  * further. */
@@ -303,6 +307,7 @@ typedef struct _Run Run;
 /* A sync of a channel's orders under way: one page out at a time. */
 typedef struct {
   char *since;              /* modified_after, the shop's clock */
+  guint pass;               /* which of the driver's lists, from 0 */
   guint page;               /* the page to ask for, from 1 */
   guint attempts;           /* of that page */
   gint64 retry_at;          /* virtual unix seconds; 0: at once */
@@ -323,6 +328,7 @@ sync_free (Sync *sync)
 typedef struct {
   gint64 id;
   CantingChannel *channel;
+  const CantingChannelDriver *driver;  /* the channel's platform */
   /* Credentials, once read: a user and password for HTTP Basic, or a
    * consumer key and secret (signed with OAuth on http://127.0.0.1). */
   gboolean ready;
@@ -343,6 +349,8 @@ typedef struct {
   gboolean sync_asked;      /* ...because someone asked (not the clock) */
   Sync *sync;
   gint64 next_sync;         /* virtual unix seconds of the next sync by the interval */
+  gint64 orders_read_at;    /* virtual unix seconds a sync last ended; 0: none yet */
+  gboolean sync_for_stock;  /* the sync under way was started so stock can go */
 } Chan;
 
 static void
@@ -382,10 +390,11 @@ typedef struct {
   struct curl_slist *headers;
   char *body;
   gsize body_len;
+  GBytes *upload;           /* REQ_IMAGE: the photo's bytes */
   GString *reply_headers;
   GString *reply_body;
   char error_buf[CURL_ERROR_SIZE];
-  CantingWcBatch *batch;    /* REQ_BATCH; its ops borrowed from run->ops */
+  CantingRemoteBatch *batch;    /* REQ_BATCH; its ops borrowed from run->ops */
   guint batch_max;
   CantingOutboxOp *op;      /* REQ_IMAGE, REQ_LOOKUP: borrowed */
   LookupGroup *group;       /* REQ_LOOKUP */
@@ -438,9 +447,10 @@ req_free (Req *req)
     curl_easy_cleanup (req->easy);
   curl_slist_free_all (req->headers);
   g_free (req->body);
+  g_clear_pointer (&req->upload, g_bytes_unref);
   g_string_free (req->reply_headers, TRUE);
   g_string_free (req->reply_body, TRUE);
-  canting_wc_batch_free (req->batch);
+  canting_remote_batch_free (req->batch);
   group_unref (req->group);
   g_free (req->category);
   g_free (req);
@@ -554,12 +564,12 @@ static void
 outcome_for (Run                  *run,
              Chan                 *chan,
              CantingOutboxOp      *op,
-             const CantingWcReply *reply,
+             const CantingRemoteReply *reply,
              GDateTime            *now,
              CantingOutboxOutcome *out)
 {
-  canting_wc_outcome (op, reply, g_random_double (), now, out);
-  if (reply->problem == CANTING_WC_AUTH)
+  chan->driver->outcome (op, reply, g_random_double (), now, out);
+  if (reply->problem == CANTING_REMOTE_AUTH)
     {
       out->kind = CANTING_OUTCOME_RETRY;
       out->delay_seconds = 0;
@@ -644,18 +654,18 @@ count_request (Run     *run,
   g_mutex_unlock (&run->self->lock);
 }
 
-/* Sets up @req's easy handle for @method on @path (query included) and
- * hands it to libcurl.  Every request is signed afresh: the shop refuses
- * an OAuth nonce it has seen, and a retry is a new request. */
+/* Sets up @req's easy handle for what the driver's @request says (its
+ * body and upload move into @req) and hands it to libcurl.  Every
+ * request is signed afresh: the shop refuses an OAuth nonce it has seen,
+ * and a retry is a new request. */
 static gboolean
-req_send (Req         *req,
-          const char  *method,
-          const char  *path,
-          const char  *content_type)
+req_send (Req                  *req,
+          CantingRemoteRequest *request)
 {
   Run *run = req->run;
   Chan *chan = req->chan;
-  g_autofree char *url = g_strconcat (chan->channel->base_url, path, NULL);
+  const char *method = request->method;
+  g_autofree char *url = g_strconcat (chan->channel->base_url, request->path, NULL);
   g_autofree char *signed_url = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -692,16 +702,31 @@ req_send (Req         *req,
   /* No "Expect: 100-continue" round trip before a body: on a link with
    * a long delay it costs a whole extra wait per batch. */
   req->headers = curl_slist_append (req->headers, "Expect:");
-  if (content_type != NULL)
+  if (request->content_type != NULL)
     {
-      g_autofree char *line = g_strdup_printf ("Content-Type: %s", content_type);
+      g_autofree char *line = g_strdup_printf ("Content-Type: %s", request->content_type);
       req->headers = curl_slist_append (req->headers, line);
+    }
+  if (request->filename != NULL)
+    {
+      g_autofree char *line = g_strdup_printf ("Content-Disposition: attachment; filename=\"%s\"", request->filename);
+      req->headers = curl_slist_append (req->headers, line);
+    }
+  if (request->data != NULL)
+    req->upload = g_bytes_ref (request->data);
+  else if (request->body != NULL)
+    {
+      req->body = g_steal_pointer (&request->body);
+      req->body_len = strlen (req->body);
     }
   if (g_str_equal (method, "POST"))
     {
+      gsize length = req->body_len;
+      gconstpointer data = req->upload != NULL ? g_bytes_get_data (req->upload, &length) : req->body;
+
       curl_easy_setopt (req->easy, CURLOPT_POST, 1L);
-      curl_easy_setopt (req->easy, CURLOPT_POSTFIELDS, req->body != NULL ? req->body : "");
-      curl_easy_setopt (req->easy, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t) req->body_len);
+      curl_easy_setopt (req->easy, CURLOPT_POSTFIELDS, data != NULL ? data : "");
+      curl_easy_setopt (req->easy, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t) length);
     }
   else if (!g_str_equal (method, "GET"))
     curl_easy_setopt (req->easy, CURLOPT_CUSTOMREQUEST, method);
@@ -726,7 +751,7 @@ req_not_sent (Run  *run,
   g_autoptr(GDateTime) now = run_now (run);
   g_autoptr(GPtrArray) ops = g_ptr_array_new ();
   g_autofree CantingOutboxOutcome *outcomes = NULL;
-  CantingWcReply reply = { 0 };
+  CantingRemoteReply reply = { 0 };
 
   if (req->batch != NULL)
     {
@@ -735,11 +760,11 @@ req_not_sent (Run  *run,
     }
   else if (req->op != NULL)
     g_ptr_array_add (ops, req->op);
-  canting_wc_parse_reply (0, NULL, NULL, 0, &reply);
+  req->chan->driver->parse_reply (0, NULL, NULL, 0, &reply);
   outcomes = g_new0 (CantingOutboxOutcome, MAX (ops->len, 1));
   for (guint i = 0; i < ops->len; i++)
     outcome_for (run, req->chan, ops->pdata[i], &reply, now, &outcomes[i]);
-  canting_wc_reply_clear (&reply);
+  canting_remote_reply_clear (&reply);
   record (run, req->chan, outcomes, ops->len);
   req_free (req);
 }
@@ -747,16 +772,15 @@ req_not_sent (Run  *run,
 static void
 send_batch (Run            *run,
             Chan           *chan,
-            CantingWcBatch *batch,
+            CantingRemoteBatch *batch,
             guint           max)
 {
+  g_autoptr(CantingRemoteRequest) request = chan->driver->batch_request (batch);
   Req *req = req_new (run, chan, REQ_BATCH);
 
   req->batch = batch;
   req->batch_max = max;
-  req->body = g_strdup (batch->body);
-  req->body_len = strlen (req->body);
-  if (!req_send (req, "POST", CANTING_WC_BATCH_PATH, "application/json"))
+  if (!req_send (req, request))
     req_not_sent (run, req);
 }
 
@@ -776,9 +800,8 @@ dispatch_batches (Run       *run,
   for (guint i = 0; i < ops->len; i++)
     {
       CantingOutboxOp *op = ops->pdata[i];
-      g_autoptr(JsonNode) body = canting_wc_product_body (op, TRUE, &error);
 
-      if (body == NULL)
+      if (!chan->driver->check_op (op, &error))
         {
           record_failed (run, chan, op, error->message);
           g_clear_error (&error);
@@ -788,7 +811,7 @@ dispatch_batches (Run       *run,
     }
   if (good->len == 0)
     return;
-  batches = canting_wc_batches (good, max, &error);
+  batches = chan->driver->batches (good, max, &error);
   if (batches == NULL)
     {
       g_warning ("Publishing: %s", error->message);
@@ -799,43 +822,18 @@ dispatch_batches (Run       *run,
   g_ptr_array_set_free_func (batches, NULL);
 }
 
-static const char *
-image_type (GBytes     *data,
-            const char *name)
-{
-  gsize size;
-  const guchar *b = g_bytes_get_data (data, &size);
-
-  if (size >= 8 && memcmp (b, "\x89PNG\r\n\x1a\n", 8) == 0)
-    return "image/png";
-  if (size >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF)
-    return "image/jpeg";
-  if (size >= 12 && memcmp (b, "RIFF", 4) == 0 && memcmp (b + 8, "WEBP", 4) == 0)
-    return "image/webp";
-  return g_str_has_suffix (name, ".png") ? "image/png" : "image/jpeg";
-}
-
 static void
 send_image (Run             *run,
             Chan            *chan,
             CantingOutboxOp *op)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *disposition = NULL;
+  g_autoptr(CantingRemoteRequest) request = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  char *contents = NULL;
   gsize length = 0;
   Req *req;
 
-  if (chan->channel->auth != CANTING_CHANNEL_AUTH_APP_PASSWORD)
-    {
-      /* WooCommerce's keys cannot upload to WordPress's media library. */
-      record_failed (run, chan, op,
-                     _("Photos can be uploaded only with a WordPress application password; this shop is signed in "
-                       "with a WooCommerce key, so the product goes online without its photos."));
-      return;
-    }
   if (op->photo_path == NULL || !g_file_get_contents (op->photo_path, &contents, &length, &error))
     {
       g_autofree char *message = g_strdup_printf (_("The photo %s could not be read from this computer, so it was "
@@ -843,15 +841,15 @@ send_image (Run             *run,
       record_failed (run, chan, op, message);
       return;
     }
-  base = g_path_get_basename (op->photo_file);
-  bytes = g_bytes_new_static (contents, length);
+  bytes = g_bytes_new_take (contents, length);
+  if ((request = chan->driver->image_request (op, chan->channel->auth, bytes, &error)) == NULL)
+    {
+      record_failed (run, chan, op, error->message);
+      return;
+    }
   req = req_new (run, chan, REQ_IMAGE);
   req->op = op;
-  req->body_len = length;
-  req->body = g_steal_pointer (&contents);
-  disposition = g_strdup_printf ("Content-Disposition: attachment; filename=\"%s\"", base);
-  req->headers = curl_slist_append (req->headers, disposition);
-  if (!req_send (req, "POST", CANTING_WC_MEDIA_PATH, image_type (bytes, base)))
+  if (!req_send (req, request))
     req_not_sent (run, req);
 }
 
@@ -861,14 +859,14 @@ send_lookup (Run             *run,
              CantingOutboxOp *op,
              LookupGroup     *group)
 {
-  g_autoptr(CantingWcRequest) request = canting_wc_lookup_request (op->sku != NULL ? op->sku : "");
+  g_autoptr(CantingRemoteRequest) request = chan->driver->lookup_request (op->sku != NULL ? op->sku : "");
   Req *req = req_new (run, chan, REQ_LOOKUP);
 
   req->op = op;
   req->group = group;
   group->refs++;
   group->pending++;
-  if (!req_send (req, request->method, request->path, NULL))
+  if (!req_send (req, request))
     {
       group->pending--;
       req_not_sent (run, req);
@@ -880,14 +878,12 @@ send_category (Run        *run,
                Chan       *chan,
                const char *name)
 {
-  g_autoptr(CantingWcRequest) request = canting_wc_category_request (name);
+  g_autoptr(CantingRemoteRequest) request = chan->driver->category_request (name);
   Req *req = req_new (run, chan, REQ_CATEGORY);
 
   req->category = g_strdup (name);
-  req->body = g_steal_pointer (&request->body);
-  req->body_len = strlen (req->body);
   chan->categories_out++;
-  if (!req_send (req, request->method, request->path, "application/json"))
+  if (!req_send (req, request))
     {
       chan->categories_out--;
       req_free (req);
@@ -925,7 +921,7 @@ dispatch (Run       *run,
     }
   g_ptr_array_set_free_func (taken, NULL);
   g_ptr_array_set_size (taken, 0);
-  dispatch_batches (run, chan, products, CANTING_WC_BATCH_MAX);
+  dispatch_batches (run, chan, products, chan->driver->batch_max);
   group_unref (group);
 }
 
@@ -953,7 +949,7 @@ finish_batch (Run        *run,
       dispatch_batches (run, req->chan, ops, MAX (req->batch_max / 2, 1));
       return;
     }
-  replies = canting_wc_parse_batch (req->batch, status, headers, req->reply_body->str, (gssize) req->reply_body->len);
+  replies = req->chan->driver->parse_batch (req->batch, status, headers, req->reply_body->str, (gssize) req->reply_body->len);
   outcomes = g_new0 (CantingOutboxOutcome, n);
   for (guint i = 0; i < n; i++)
     {
@@ -976,12 +972,12 @@ finish_single (Run        *run,
                GHashTable *headers)
 {
   g_autoptr(GDateTime) now = run_now (run);
-  CantingWcReply reply = { 0 };
+  CantingRemoteReply reply = { 0 };
   CantingOutboxOutcome outcome = { 0 };
 
-  canting_wc_parse_reply (status, headers, req->reply_body->str, (gssize) req->reply_body->len, &reply);
+  req->chan->driver->parse_reply (status, headers, req->reply_body->str, (gssize) req->reply_body->len, &reply);
   outcome_for (run, req->chan, req->op, &reply, now, &outcome);
-  canting_wc_reply_clear (&reply);
+  canting_remote_reply_clear (&reply);
   record_one (run, req->chan, &outcome);
 }
 
@@ -999,7 +995,7 @@ finish_lookup (Run        *run,
   gint64 id = 0;
 
   if (status == 200 &&
-      canting_wc_parse_lookup (req->reply_body->str, (gssize) req->reply_body->len, op->sku, &id, &permalink, &error))
+      req->chan->driver->parse_lookup (req->reply_body->str, (gssize) req->reply_body->len, op->sku, &id, &permalink, &error))
     {
       if (id > 0)
         {
@@ -1021,25 +1017,25 @@ finish_lookup (Run        *run,
     }
   else
     {
-      CantingWcReply reply = { 0 };
+      CantingRemoteReply reply = { 0 };
       CantingOutboxOutcome o = { 0 };
 
       if (status == 200)
         {
           reply.status = status;
-          reply.problem = CANTING_WC_MALFORMED;
+          reply.problem = CANTING_REMOTE_MALFORMED;
           reply.message = g_strdup (error->message);
         }
       else
-        canting_wc_parse_reply (status, headers, req->reply_body->str, (gssize) req->reply_body->len, &reply);
+        req->chan->driver->parse_reply (status, headers, req->reply_body->str, (gssize) req->reply_body->len, &reply);
       outcome_for (run, req->chan, op, &reply, now, &o);
-      canting_wc_reply_clear (&reply);
+      canting_remote_reply_clear (&reply);
       record_one (run, req->chan, &o);
     }
 
   if (--group->pending == 0 && group->ready->len > 0)
     {
-      dispatch_batches (run, req->chan, group->ready, CANTING_WC_BATCH_MAX);
+      dispatch_batches (run, req->chan, group->ready, req->chan->driver->batch_max);
       g_ptr_array_set_size (group->ready, 0);
     }
 }
@@ -1052,33 +1048,33 @@ finish_category (Run        *run,
 {
   g_autoptr(GDateTime) now = run_now (run);
   g_autoptr(GError) error = NULL;
-  CantingWcReply reply = { 0 };
+  CantingRemoteReply reply = { 0 };
   Chan *chan = req->chan;
 
   chan->categories_out--;
-  canting_wc_parse_reply (status, headers, req->reply_body->str, (gssize) req->reply_body->len, &reply);
+  req->chan->driver->parse_reply (status, headers, req->reply_body->str, (gssize) req->reply_body->len, &reply);
   switch (reply.problem)
     {
-    case CANTING_WC_OK:
-    case CANTING_WC_TERM_EXISTS:
+    case CANTING_REMOTE_OK:
+    case CANTING_REMOTE_TERM_EXISTS:
       /* Made now, or there already (its id in the refusal): either way
        * products can go in it. */
       chan->category_attempts = 0;
       if (!canting_channel_set_category_id (run->db, chan->id, req->category, reply.remote_id, &error))
         g_warning ("Publishing: %s", error->message);
       break;
-    case CANTING_WC_AUTH:
+    case CANTING_REMOTE_AUTH:
       chan->check_categories = TRUE;
       pause_channel (run, chan, reply.message);
       break;
-    case CANTING_WC_RATE_LIMITED:
-    case CANTING_WC_SERVER:
-    case CANTING_WC_NO_REPLY:
-    case CANTING_WC_MALFORMED:
+    case CANTING_REMOTE_RATE_LIMITED:
+    case CANTING_REMOTE_SERVER:
+    case CANTING_REMOTE_NO_REPLY:
+    case CANTING_REMOTE_MALFORMED:
       {
         /* The products wait for their category: the whole channel waits
          * as one request would. */
-        gint64 delay = canting_retry_delay (reply.problem == CANTING_WC_MALFORMED ? 0 : status,
+        gint64 delay = canting_retry_delay (reply.problem == CANTING_REMOTE_MALFORMED ? 0 : status,
                                             ++chan->category_attempts, reply.retry_after, now, g_random_double ());
         chan->hold_until = run_now_unix (run) + MAX (delay, 1);
         chan->check_categories = TRUE;
@@ -1091,7 +1087,7 @@ finish_category (Run        *run,
       g_hash_table_add (chan->categories_refused, g_strdup (req->category));
       break;
     }
-  canting_wc_reply_clear (&reply);
+  canting_remote_reply_clear (&reply);
   chan->want_take = TRUE;
 }
 
@@ -1111,7 +1107,7 @@ finish (Run     *run,
   status = result == CURLE_OK ? (guint) code : 0;
   if (result != CURLE_OK)
     g_debug ("Publishing: %s", req->error_buf[0] != '\0' ? req->error_buf : curl_easy_strerror (result));
-  headers = canting_wc_parse_headers (req->reply_headers->str, NULL);
+  headers = canting_remote_parse_headers (req->reply_headers->str, NULL);
   req->chan->requests--;
   switch (req->kind)
     {
@@ -1218,7 +1214,9 @@ load_channels (Run *run)
       CantingChannel *c = list->pdata[i];
       Chan *chan;
 
-      if (c->kind != CANTING_CHANNEL_WOOCOMMERCE || (run->self->channel_id != 0 && c->id != run->self->channel_id))
+      /* Channels nothing is sent to (the e-Peken pack) have no driver. */
+      if (canting_channel_driver_for_kind (c->kind) == NULL ||
+          (run->self->channel_id != 0 && c->id != run->self->channel_id))
         continue;
       chan = g_hash_table_lookup (run->channels, &c->id);
       if (chan == NULL)
@@ -1236,6 +1234,7 @@ load_channels (Run *run)
         chan->ready = FALSE;
       canting_channel_free (chan->channel);
       chan->channel = g_steal_pointer (&list->pdata[i]);
+      chan->driver = canting_channel_driver_for_kind (chan->channel->kind);
       chan->want_take = TRUE;
       chan->check_categories = TRUE;
     }
@@ -1295,6 +1294,52 @@ has_image (GPtrArray *ops)
   return FALSE;
 }
 
+static void sync_fill (Run *run, Chan *chan);
+
+/* WooCommerce takes a product's stock as a figure, not a change: one
+ * sent now replaces what the shop counts, sales since the last look
+ * included (a shop at 19 after selling 2 would be put back to 22 by a
+ * local +1 of the old 21).  So before a stock or update queued or
+ * changed since the orders were last read goes, the shop's orders come
+ * in (lowering the stock here, and with it the figure waiting), unless
+ * they were read less than a minute ago.  A sync that fails still lets
+ * the stock go: the shop is not held back by its orders list.  FALSE
+ * while that sync runs. */
+static gboolean
+stock_may_go (Run  *run,
+              Chan *chan)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) read_at = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean due = FALSE;
+
+  if (chan->driver->orders_request == NULL ||
+      (chan->sync == NULL && chan->orders_read_at > 0 &&
+       run_now_unix (run) - chan->orders_read_at < STOCK_ORDERS_FRESH_S))
+    return TRUE;
+  now = run_now (run);
+  if (chan->orders_read_at > 0 && chan->sync == NULL)
+    read_at = g_date_time_new_from_unix_utc (chan->orders_read_at);
+  if (!canting_outbox_stock_due (run->db, chan->id, now, read_at, &due, &error))
+    {
+      g_warning ("Publishing: %s", error->message);
+      return TRUE;
+    }
+  if (!due)
+    return TRUE;
+  /* Taken again when the sync ends. */
+  chan->want_take = FALSE;
+  if (chan->sync == NULL)
+    {
+      chan->sync_wanted = TRUE;
+      chan->sync_for_stock = TRUE;
+      /* At once, so the worker is never idle in between. */
+      sync_fill (run, chan);
+    }
+  return FALSE;
+}
+
 /* Takes and sends what is due for @chan while it has room for more
  * requests. */
 static void
@@ -1317,7 +1362,7 @@ fill (Run  *run,
           return;
         }
     }
-  if (ensure_categories (run, chan))
+  if (ensure_categories (run, chan) || !stock_may_go (run, chan))
     return;
 
   while (chan->want_take && chan->requests < REQUESTS_PER_CHANNEL && !chan->paused)
@@ -1336,7 +1381,7 @@ fill (Run  *run,
         {
           /* Only products: fill the batch. */
           g_autoptr(GPtrArray) more = canting_outbox_take_due (run->db, chan->id, now,
-                                                               CANTING_WC_BATCH_MAX - FIRST_TAKE, &error);
+                                                               chan->driver->batch_max - FIRST_TAKE, &error);
           if (more == NULL)
             {
               g_warning ("Publishing: %s", error->message);
@@ -1373,6 +1418,10 @@ sync_end (Run        *run,
   e->message = g_strdup (message);
   emit (e);
   g_clear_pointer (&chan->sync, sync_free);
+  /* Stock held back for this sync goes now, read or not. */
+  chan->orders_read_at = run_now_unix (run);
+  chan->sync_for_stock = FALSE;
+  chan->want_take = TRUE;
   /* An "idle" always follows, once what the sale queued has gone. */
   run->idle_reported = FALSE;
   if (run->sync_interval > 0)
@@ -1383,11 +1432,12 @@ static void
 send_orders_page (Run  *run,
                   Chan *chan)
 {
-  g_autoptr(CantingWcRequest) request = canting_wc_orders_request (chan->sync->since, chan->sync->page);
+  Sync *sync = chan->sync;
+  g_autoptr(CantingRemoteRequest) request = chan->driver->orders_request (sync->since, sync->pass, sync->page);
   Req *req = req_new (run, chan, REQ_ORDERS);
 
   chan->sync->out = TRUE;
-  if (!req_send (req, request->method, request->path, NULL))
+  if (!req_send (req, request))
     {
       req_free (req);
       sync_end (run, chan, _("The network library could not start."));
@@ -1464,21 +1514,22 @@ sync_fill (Run  *run,
  * it, or its page count is higher; without either, a full page may have
  * more after it. */
 static gboolean
-has_more (Sync       *sync,
+has_more (Chan       *chan,
           GHashTable *headers,
           guint       listed)
 {
+  Sync *sync = chan->sync;
   g_autofree char *next = NULL;
   gint64 total = -1, pages = -1;
 
-  canting_wc_parse_pagination (headers, &total, &pages, &next);
+  chan->driver->parse_pagination (headers, &total, &pages, &next);
   if (sync->page >= SYNC_MAX_PAGES)
     return FALSE;
   if (next != NULL)
     return TRUE;
   if (pages >= 0)
     return sync->page < pages;
-  return listed >= CANTING_WC_ORDERS_PER_PAGE;
+  return listed >= chan->driver->orders_per_page;
 }
 
 static void
@@ -1491,12 +1542,12 @@ finish_orders (Run        *run,
   Sync *sync = chan->sync;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) orders = NULL;
-  CantingWcReply reply = { 0 };
+  CantingRemoteReply reply = { 0 };
   guint unreadable = 0;
 
   sync->out = FALSE;
   if (status == 200)
-    orders = canting_wc_parse_orders (req->reply_body->str, (gssize) req->reply_body->len, &unreadable, &error);
+    orders = chan->driver->parse_orders (req->reply_body->str, (gssize) req->reply_body->len, &unreadable, &error);
   if (orders != NULL)
     {
       sync->attempts = 0;
@@ -1519,9 +1570,16 @@ finish_orders (Run        *run,
         }
       /* Stock the sale lowered goes to the shops where it is online. */
       chan->want_take = TRUE;
-      if (has_more (sync, headers, orders->len + unreadable))
+      if (has_more (chan, headers, orders->len + unreadable))
         {
           sync->page++;
+          return;
+        }
+      if (sync->pass + 1 < chan->driver->orders_passes)
+        {
+          /* The next list (the bin), from its first page. */
+          sync->pass++;
+          sync->page = 1;
           return;
         }
       /* Every page read.  How far is remembered only when every order
@@ -1539,25 +1597,29 @@ finish_orders (Run        *run,
   if (status == 200)
     {
       reply.status = status;
-      reply.problem = CANTING_WC_MALFORMED;
+      reply.problem = CANTING_REMOTE_MALFORMED;
       reply.message = g_strdup (error->message);
     }
   else
-    canting_wc_parse_reply (status, headers, req->reply_body->str, (gssize) req->reply_body->len, &reply);
+    req->chan->driver->parse_reply (status, headers, req->reply_body->str, (gssize) req->reply_body->len, &reply);
   switch (reply.problem)
     {
-    case CANTING_WC_AUTH:
-      pause_channel (run, chan, reply.message);
+    case CANTING_REMOTE_AUTH:
+      /* A key that may change products but not read orders still
+       * publishes; a refused password is refused for products too, and
+       * pauses the channel there. */
+      if (!chan->sync_for_stock)
+        pause_channel (run, chan, reply.message);
       sync_end (run, chan, reply.message);
       break;
-    case CANTING_WC_RATE_LIMITED:
-    case CANTING_WC_SERVER:
-    case CANTING_WC_NO_REPLY:
-    case CANTING_WC_MALFORMED:
+    case CANTING_REMOTE_RATE_LIMITED:
+    case CANTING_REMOTE_SERVER:
+    case CANTING_REMOTE_NO_REPLY:
+    case CANTING_REMOTE_MALFORMED:
       if (++sync->attempts < SYNC_ATTEMPTS)
         {
           g_autoptr(GDateTime) now = run_now (run);
-          gint64 delay = canting_retry_delay (reply.problem == CANTING_WC_MALFORMED ? 0 : status, sync->attempts,
+          gint64 delay = canting_retry_delay (reply.problem == CANTING_REMOTE_MALFORMED ? 0 : status, sync->attempts,
                                               reply.retry_after, now, g_random_double ());
 
           sync->retry_at = run_now_unix (run) + MAX (delay, 1);
@@ -1568,7 +1630,7 @@ finish_orders (Run        *run,
       sync_end (run, chan, reply.message != NULL ? reply.message : _("The shop did not give its orders."));
       break;
     }
-  canting_wc_reply_clear (&reply);
+  canting_remote_reply_clear (&reply);
 }
 
 /* Seconds until a sync's page may be asked for again, or -1 when no

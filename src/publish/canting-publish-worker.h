@@ -21,7 +21,7 @@
  * canting_publish_worker_kick().
  *
  * Not here: which products to publish (the core), what WooCommerce reads
- * and answers (canting-woocommerce.h), when to retry (canting-retry.h). */
+ * and answers (a CantingChannelDriver, canting-channel-driver.h), when to retry (canting-retry.h). */
 #pragma once
 
 #include <gio/gio.h>

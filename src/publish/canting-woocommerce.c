@@ -10,44 +10,6 @@
 #include "canting-error.h"
 #include "canting-retry.h"
 
-void
-canting_wc_request_free (CantingWcRequest *request)
-{
-  if (request == NULL)
-    return;
-  g_free (request->path);
-  g_free (request->body);
-  g_free (request);
-}
-
-void
-canting_wc_batch_free (CantingWcBatch *batch)
-{
-  if (batch == NULL)
-    return;
-  g_free (batch->body);
-  g_clear_pointer (&batch->creates, g_ptr_array_unref);
-  g_clear_pointer (&batch->updates, g_ptr_array_unref);
-  g_free (batch);
-}
-
-void
-canting_wc_reply_clear (CantingWcReply *reply)
-{
-  g_clear_pointer (&reply->permalink, g_free);
-  g_clear_pointer (&reply->code, g_free);
-  g_clear_pointer (&reply->message, g_free);
-  g_clear_pointer (&reply->retry_after, g_free);
-}
-
-void
-canting_wc_reply_free (CantingWcReply *reply)
-{
-  if (reply == NULL)
-    return;
-  canting_wc_reply_clear (reply);
-  g_free (reply);
-}
 
 static JsonObject *
 parse_object (const char  *text,
@@ -203,17 +165,18 @@ to_json (JsonNode *node)
   return json_generator_to_data (gen, NULL);
 }
 
-CantingWcRequest *
+CantingRemoteRequest *
 canting_wc_request_for_op (const CantingOutboxOp  *op,
                            GError                **error)
 {
   g_autoptr(JsonNode) body = canting_wc_product_body (op, FALSE, error);
-  CantingWcRequest *request;
+  CantingRemoteRequest *request;
 
   if (body == NULL)
     return NULL;
-  request = g_new0 (CantingWcRequest, 1);
+  request = g_new0 (CantingRemoteRequest, 1);
   request->body = to_json (body);
+  request->content_type = "application/json";
   if (op->kind == CANTING_OUTBOX_CREATE)
     {
       request->method = "POST";
@@ -227,10 +190,10 @@ canting_wc_request_for_op (const CantingOutboxOp  *op,
   return request;
 }
 
-CantingWcRequest *
+CantingRemoteRequest *
 canting_wc_lookup_request (const char *sku)
 {
-  CantingWcRequest *request = g_new0 (CantingWcRequest, 1);
+  CantingRemoteRequest *request = g_new0 (CantingRemoteRequest, 1);
   g_autofree char *escaped = g_uri_escape_string (sku, NULL, FALSE);
 
   request->method = "GET";
@@ -238,10 +201,10 @@ canting_wc_lookup_request (const char *sku)
   return request;
 }
 
-CantingWcRequest *
+CantingRemoteRequest *
 canting_wc_category_request (const char *name)
 {
-  CantingWcRequest *request = g_new0 (CantingWcRequest, 1);
+  CantingRemoteRequest *request = g_new0 (CantingRemoteRequest, 1);
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
 
@@ -253,11 +216,57 @@ canting_wc_category_request (const char *name)
   request->method = "POST";
   request->path = g_strdup (CANTING_WC_CATEGORIES_PATH);
   request->body = to_json (root);
+  request->content_type = "application/json";
+  return request;
+}
+
+CantingRemoteRequest *
+canting_wc_image_request (const CantingOutboxOp  *op,
+                          CantingChannelAuth      auth,
+                          GBytes                 *data,
+                          GError                **error)
+{
+  CantingRemoteRequest *request;
+
+  if (auth != CANTING_CHANNEL_AUTH_APP_PASSWORD)
+    {
+      g_set_error_literal (error, CANTING_ERROR, CANTING_ERROR_INVALID,
+                           _("Photos can be uploaded only with a WordPress application password; this shop is signed "
+                             "in with a WooCommerce key, so the product goes online without its photos."));
+      return NULL;
+    }
+  request = g_new0 (CantingRemoteRequest, 1);
+  request->method = "POST";
+  request->path = g_strdup (CANTING_WC_MEDIA_PATH);
+  request->filename = g_path_get_basename (op->photo_file != NULL ? op->photo_file : "photo.jpg");
+  request->content_type = canting_remote_image_type (data, request->filename);
+  request->data = g_bytes_ref (data);
+  return request;
+}
+
+static CantingRemoteRequest *
+batch_request (const CantingRemoteBatch *batch)
+{
+  CantingRemoteRequest *request = g_new0 (CantingRemoteRequest, 1);
+
+  request->method = "POST";
+  request->path = g_strdup (CANTING_WC_BATCH_PATH);
+  request->body = g_strdup (batch->body);
+  request->content_type = "application/json";
   return request;
 }
 
 static gboolean
-finish_batch (CantingWcBatch  *batch,
+check_op (const CantingOutboxOp  *op,
+          GError                **error)
+{
+  g_autoptr(JsonNode) body = canting_wc_product_body (op, TRUE, error);
+
+  return body != NULL;
+}
+
+static gboolean
+finish_batch (CantingRemoteBatch  *batch,
               JsonArray       *creates,
               JsonArray       *updates,
               GPtrArray       *out)
@@ -280,8 +289,8 @@ canting_wc_batches (GPtrArray  *ops,
                     guint       max_items,
                     GError    **error)
 {
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_wc_batch_free);
-  CantingWcBatch *batch = NULL;
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_remote_batch_free);
+  CantingRemoteBatch *batch = NULL;
   JsonArray *creates = NULL, *updates = NULL;
 
   max_items = CLAMP (max_items, 1, CANTING_WC_BATCH_MAX);
@@ -294,14 +303,14 @@ canting_wc_batches (GPtrArray  *ops,
         continue;
       if ((body = canting_wc_product_body (op, TRUE, error)) == NULL)
         {
-          canting_wc_batch_free (batch);
+          canting_remote_batch_free (batch);
           g_clear_pointer (&creates, json_array_unref);
           g_clear_pointer (&updates, json_array_unref);
           return NULL;
         }
       if (batch == NULL)
         {
-          batch = g_new0 (CantingWcBatch, 1);
+          batch = g_new0 (CantingRemoteBatch, 1);
           batch->creates = g_ptr_array_new ();
           batch->updates = g_ptr_array_new ();
           creates = json_array_new ();
@@ -331,44 +340,6 @@ canting_wc_batches (GPtrArray  *ops,
   return g_steal_pointer (&out);
 }
 
-GHashTable *
-canting_wc_parse_headers (const char *text,
-                          guint      *out_status)
-{
-  GHashTable *headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_auto(GStrv) lines = g_strsplit (text != NULL ? text : "", "\n", -1);
-
-  if (out_status != NULL)
-    *out_status = 0;
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      char *line = g_strstrip (lines[i]);
-      const char *colon;
-
-      if (g_str_has_prefix (line, "HTTP/"))
-        {
-          /* A new status line starts a new reply (a 100 Continue or a
-           * redirect before it): forget the earlier headers. */
-          const char *space = strchr (line, ' ');
-          g_hash_table_remove_all (headers);
-          if (out_status != NULL && space != NULL)
-            *out_status = (guint) g_ascii_strtoull (space + 1, NULL, 10);
-          continue;
-        }
-      if ((colon = strchr (line, ':')) == NULL || colon == line)
-        continue;
-      {
-        g_autofree char *raw_name = g_strndup (line, colon - line);
-        char *name = g_ascii_strdown (g_strstrip (raw_name), -1);
-        g_autofree char *value = g_strstrip (g_strdup (colon + 1));
-        const char *before = g_hash_table_lookup (headers, name);
-
-        g_hash_table_replace (headers, name,
-                              before != NULL ? g_strdup_printf ("%s, %s", before, value) : g_strdup (value));
-      }
-    }
-  return headers;
-}
 
 /* Plain words for a field WooCommerce refused (rest_invalid_param names
  * them), so the person knows what to fix. */
@@ -422,7 +393,7 @@ invalid_param_message (JsonObject *data,
 static void
 read_error (JsonObject     *envelope,
             guint           status,
-            CantingWcReply *out)
+            CantingRemoteReply *out)
 {
   const char *code = json_object_get_string_member_with_default (envelope, "code", "");
   const char *server_message = json_object_get_string_member_with_default (envelope, "message", "");
@@ -442,94 +413,103 @@ read_error (JsonObject     *envelope,
 
   if (g_str_equal (code, "product_invalid_sku") && out->remote_id > 0)
     {
-      out->problem = CANTING_WC_DUPLICATE_SKU;
+      out->problem = CANTING_REMOTE_DUPLICATE_SKU;
       out->message = g_strdup (_("The shop already has a product with this SKU."));
     }
   else if (g_str_equal (code, "term_exists") && out->remote_id > 0)
     {
-      out->problem = CANTING_WC_TERM_EXISTS;
+      out->problem = CANTING_REMOTE_TERM_EXISTS;
       out->message = g_strdup (_("The shop already has this category; Canting uses it."));
     }
   else if (g_str_equal (code, "product_invalid_sku"))
     {
-      out->problem = CANTING_WC_INVALID;
+      out->problem = CANTING_REMOTE_INVALID;
       out->message = g_strdup (_("The shop did not accept the SKU. Use only letters, digits and “-”."));
     }
   else if (g_str_has_prefix (code, "woocommerce_product_image") || g_str_equal (code, "woocommerce_product_invalid_image_id"))
     {
-      out->problem = CANTING_WC_IMAGE;
+      out->problem = CANTING_REMOTE_IMAGE;
       out->message = g_strdup (_("The shop could not attach a photo; it will be uploaded again first."));
     }
   else if (g_str_equal (code, "rest_no_route"))
     {
       /* The address leads to a WordPress without WooCommerce, or to a
        * subfolder that is not the shop. */
-      out->problem = CANTING_WC_INVALID;
+      out->problem = CANTING_REMOTE_INVALID;
       out->message = g_strdup (_("The shop’s address does not answer like a WooCommerce shop. Check the address "
                                  "in the channel’s settings."));
     }
   else if (status == 401 || status == 403)
     {
-      out->problem = CANTING_WC_AUTH;
+      out->problem = CANTING_REMOTE_AUTH;
       out->message = g_strdup (_("The shop did not accept Canting’s sign-in. Check the user name and password "
                                  "(or key) of this channel; nothing is sent until then."));
     }
   else if (status == 404 || g_str_has_suffix (code, "_invalid_id"))
     {
-      out->problem = CANTING_WC_NOT_FOUND;
+      out->problem = CANTING_REMOTE_NOT_FOUND;
       out->message = g_strdup (_("The product is no longer on the shop; it will be put back."));
     }
   else if (status == 413)
     {
-      out->problem = CANTING_WC_TOO_LARGE;
+      out->problem = CANTING_REMOTE_TOO_LARGE;
       out->message = g_strdup_printf (_("The shop takes at most %d products at once; sending them in smaller groups."),
                                       CANTING_WC_BATCH_MAX);
     }
   else if (status == 429)
     {
-      out->problem = CANTING_WC_RATE_LIMITED;
+      out->problem = CANTING_REMOTE_RATE_LIMITED;
       out->message = g_strdup (_("The shop is busy; Canting will try again later."));
     }
   else if (status >= 500)
     {
-      out->problem = CANTING_WC_SERVER;
+      out->problem = CANTING_REMOTE_SERVER;
       out->message = g_strdup_printf (_("The shop had a problem of its own (error %u); Canting will try again."), status);
     }
   else if (g_str_equal (code, "rest_invalid_param"))
     {
-      out->problem = CANTING_WC_INVALID;
+      out->problem = CANTING_REMOTE_INVALID;
       out->message = invalid_param_message (data, server_message);
     }
   else
     {
-      out->problem = CANTING_WC_INVALID;
+      out->problem = CANTING_REMOTE_INVALID;
       out->message = g_strdup_printf (_("The shop did not accept this product: %s"), server_message);
     }
 }
 
 static void
 read_success (JsonObject     *object,
-              CantingWcReply *out)
+              CantingRemoteReply *out)
 {
-  out->problem = CANTING_WC_OK;
+  out->problem = CANTING_REMOTE_OK;
   out->remote_id = json_object_get_int_member_with_default (object, "id", 0);
   if (json_object_has_member (object, "permalink") &&
       JSON_NODE_HOLDS_VALUE (json_object_get_member (object, "permalink")))
     out->permalink = g_strdup (json_object_get_string_member (object, "permalink"));
   if (out->remote_id <= 0)
     {
-      out->problem = CANTING_WC_MALFORMED;
+      out->problem = CANTING_REMOTE_MALFORMED;
       out->message = g_strdup (_("The shop’s reply could not be read; Canting will check and try again."));
+    }
+  else if (g_strcmp0 (json_object_get_string_member_with_default (object, "status", NULL), "trash") == 0)
+    {
+      /* A stock change reaches a product someone moved to the shop's
+       * bin: it is not on sale, whatever Canting sent. */
+      out->problem = CANTING_REMOTE_INVALID;
+      out->code = g_strdup ("canting_product_in_trash");
+      out->message = g_strdup (_("The product is in the shop’s bin (Trash), so it is not on sale. Publish it again "
+                                 "here to put it back, or take it off sale here."));
     }
 }
 
 static void
 fill_no_body_problem (guint           status,
-                      CantingWcReply *out)
+                      CantingRemoteReply *out)
 {
   if (status == 0)
     {
-      out->problem = CANTING_WC_NO_REPLY;
+      out->problem = CANTING_REMOTE_NO_REPLY;
       out->message = g_strdup (_("No connection to the shop; Canting will try again."));
       return;
     }
@@ -542,7 +522,7 @@ fill_no_body_problem (guint           status,
         return;
       }
   }
-  out->problem = CANTING_WC_MALFORMED;
+  out->problem = CANTING_REMOTE_MALFORMED;
   out->message = g_strdup (_("The shop’s reply could not be read; Canting will check and try again."));
 }
 
@@ -551,7 +531,7 @@ canting_wc_parse_reply (guint            status,
                         GHashTable      *headers,
                         const char      *body,
                         gssize           length,
-                        CantingWcReply  *out)
+                        CantingRemoteReply  *out)
 {
   g_autoptr(JsonParser) parser = NULL;
   JsonObject *object;
@@ -570,13 +550,13 @@ canting_wc_parse_reply (guint            status,
 }
 
 GPtrArray *
-canting_wc_parse_batch (const CantingWcBatch *batch,
+canting_wc_parse_batch (const CantingRemoteBatch *batch,
                         guint                 status,
                         GHashTable           *headers,
                         const char           *body,
                         gssize                length)
 {
-  GPtrArray *replies = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_wc_reply_free);
+  GPtrArray *replies = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_remote_reply_free);
   g_autoptr(JsonParser) parser = NULL;
   JsonObject *object = status >= 200 && status < 300 ? parse_object (body, length, &parser) : NULL;
   const struct {
@@ -592,7 +572,7 @@ canting_wc_parse_batch (const CantingWcBatch *batch,
 
       for (guint i = 0; i < parts[p].ops->len; i++)
         {
-          CantingWcReply *reply = g_new0 (CantingWcReply, 1);
+          CantingRemoteReply *reply = g_new0 (CantingRemoteReply, 1);
           JsonNode *item = items != NULL && i < json_array_get_length (items) ? json_array_get_element (items, i) : NULL;
 
           if (object == NULL)
@@ -603,7 +583,7 @@ canting_wc_parse_batch (const CantingWcBatch *batch,
               /* The shop answered for fewer items than were sent: for
                * those, nobody knows. */
               reply->status = status;
-              reply->problem = CANTING_WC_MALFORMED;
+              reply->problem = CANTING_REMOTE_MALFORMED;
               reply->message = g_strdup (_("The shop’s reply could not be read; Canting will check and try again."));
             }
           else
@@ -709,7 +689,7 @@ canting_wc_parse_pagination (GHashTable  *headers,
 
 void
 canting_wc_outcome (const CantingOutboxOp  *op,
-                    const CantingWcReply   *reply,
+                    const CantingRemoteReply   *reply,
                     double                  jitter,
                     GDateTime              *now,
                     CantingOutboxOutcome   *out)
@@ -717,8 +697,8 @@ canting_wc_outcome (const CantingOutboxOp  *op,
   /* A create the shop may have carried out: no reply, a server error
    * after it was received, a 2xx that could not be read. */
   gboolean maybe_created = op->kind == CANTING_OUTBOX_CREATE &&
-                           (reply->problem == CANTING_WC_NO_REPLY || reply->problem == CANTING_WC_SERVER ||
-                            reply->problem == CANTING_WC_MALFORMED);
+                           (reply->problem == CANTING_REMOTE_NO_REPLY || reply->problem == CANTING_REMOTE_SERVER ||
+                            reply->problem == CANTING_REMOTE_MALFORMED);
   gint64 delay;
 
   memset (out, 0, sizeof *out);
@@ -726,13 +706,13 @@ canting_wc_outcome (const CantingOutboxOp  *op,
   out->message = g_strdup (reply->message);
   switch (reply->problem)
     {
-    case CANTING_WC_OK:
+    case CANTING_REMOTE_OK:
       out->kind = CANTING_OUTCOME_SENT;
       out->remote_id = reply->remote_id;
       out->permalink = g_strdup (reply->permalink);
       return;
 
-    case CANTING_WC_DUPLICATE_SKU:
+    case CANTING_REMOTE_DUPLICATE_SKU:
       if (op->kind == CANTING_OUTBOX_CREATE)
         {
           out->kind = CANTING_OUTCOME_ADOPT;
@@ -746,36 +726,36 @@ canting_wc_outcome (const CantingOutboxOp  *op,
                                  "or remove the other one from the shop."));
       return;
 
-    case CANTING_WC_NOT_FOUND:
+    case CANTING_REMOTE_NOT_FOUND:
       out->kind = op->kind == CANTING_OUTBOX_CREATE ? CANTING_OUTCOME_FAILED : CANTING_OUTCOME_GONE;
       return;
 
-    case CANTING_WC_IMAGE:
+    case CANTING_REMOTE_IMAGE:
       out->kind = CANTING_OUTCOME_MEDIA_GONE;
       return;
 
-    case CANTING_WC_TOO_LARGE:
+    case CANTING_REMOTE_TOO_LARGE:
       /* Not the product's fault: the worker sends it again in a smaller
        * batch, at once. */
       out->kind = CANTING_OUTCOME_RETRY;
       return;
 
-    case CANTING_WC_TERM_EXISTS:
-    case CANTING_WC_AUTH:
-    case CANTING_WC_INVALID:
+    case CANTING_REMOTE_TERM_EXISTS:
+    case CANTING_REMOTE_AUTH:
+    case CANTING_REMOTE_INVALID:
       out->kind = CANTING_OUTCOME_FAILED;
       return;
 
-    case CANTING_WC_RATE_LIMITED:
-    case CANTING_WC_SERVER:
-    case CANTING_WC_NO_REPLY:
-    case CANTING_WC_MALFORMED:
+    case CANTING_REMOTE_RATE_LIMITED:
+    case CANTING_REMOTE_SERVER:
+    case CANTING_REMOTE_NO_REPLY:
+    case CANTING_REMOTE_MALFORMED:
     default:
       break;
     }
 
   /* An unreadable 2xx is retried like a lost reply. */
-  delay = canting_retry_delay (reply->problem == CANTING_WC_MALFORMED ? 0 : reply->status,
+  delay = canting_retry_delay (reply->problem == CANTING_REMOTE_MALFORMED ? 0 : reply->status,
                                MAX (op->attempts, 1), reply->retry_after, now, jitter);
   if (delay < 0)
     {
@@ -788,18 +768,20 @@ canting_wc_outcome (const CantingOutboxOp  *op,
 
 /* --- orders ------------------------------------------------------------------- */
 
-CantingWcRequest *
+CantingRemoteRequest *
 canting_wc_orders_request (const char *modified_after,
+                           guint       pass,
                            guint       page)
 {
-  CantingWcRequest *request = g_new0 (CantingWcRequest, 1);
+  CantingRemoteRequest *request = g_new0 (CantingRemoteRequest, 1);
   g_autofree char *escaped = g_uri_escape_string (modified_after, NULL, FALSE);
 
   request->method = "GET";
   /* dates_are_gmt: WooCommerce compares modified_after with the GMT
    * column, not the shop's local time. */
-  request->path = g_strdup_printf (CANTING_WC_ORDERS_PATH "?modified_after=%s&dates_are_gmt=true&per_page=%d&page=%u",
-                                   escaped, CANTING_WC_ORDERS_PER_PAGE, MAX (page, 1));
+  request->path = g_strdup_printf (CANTING_WC_ORDERS_PATH "?modified_after=%s&dates_are_gmt=true&per_page=%d&page=%u%s",
+                                   escaped, CANTING_WC_ORDERS_PER_PAGE, MAX (page, 1),
+                                   pass > 0 ? "&status=trash" : "");
   return request;
 }
 
@@ -860,6 +842,33 @@ member_money (JsonObject   *o,
   if (!(value > -1e15 && value < 1e15))
     return FALSE;
   *out = (CantingMoney) (value < 0 ? value - 0.5 : value + 0.5);
+  return TRUE;
+}
+
+/* What the shop gave back so far: WooCommerce lists each refund of an
+ * order as {"id", "reason", "total": "-100000"} (negative). */
+static gboolean
+read_refunds (JsonObject   *o,
+              CantingMoney *out)
+{
+  JsonNode *node = json_object_get_member (o, "refunds");
+  JsonArray *refunds;
+
+  *out = 0;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+  refunds = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (refunds); i++)
+    {
+      JsonNode *element = json_array_get_element (refunds, i);
+      CantingMoney total;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element) || !member_money (json_node_get_object (element), "total", &total))
+        return FALSE;
+      *out += total < 0 ? -total : total;
+    }
   return TRUE;
 }
 
@@ -990,7 +999,7 @@ read_order (JsonObject *o,
                                                                               : member_text (shipping, "city")));
 
   if (!member_money (o, "total", &order->total) || !member_money (o, "shipping_total", &order->shipping) ||
-      !member_money (o, "discount_total", &order->discount))
+      !member_money (o, "discount_total", &order->discount) || !read_refunds (o, &order->refunded))
     return NULL;
   if (lines != NULL && JSON_NODE_HOLDS_ARRAY (lines))
     {
@@ -1052,3 +1061,23 @@ canting_wc_parse_orders (const char  *body,
     }
   return g_steal_pointer (&orders);
 }
+
+const CantingChannelDriver canting_woocommerce_driver = {
+  .kind = CANTING_CHANNEL_WOOCOMMERCE,
+  .batch_max = CANTING_WC_BATCH_MAX,
+  .orders_per_page = CANTING_WC_ORDERS_PER_PAGE,
+  .orders_passes = CANTING_WC_ORDERS_PASSES,
+  .check_op = check_op,
+  .batches = canting_wc_batches,
+  .batch_request = batch_request,
+  .lookup_request = canting_wc_lookup_request,
+  .category_request = canting_wc_category_request,
+  .image_request = canting_wc_image_request,
+  .orders_request = canting_wc_orders_request,
+  .parse_reply = canting_wc_parse_reply,
+  .parse_batch = canting_wc_parse_batch,
+  .parse_lookup = canting_wc_parse_lookup,
+  .parse_pagination = canting_wc_parse_pagination,
+  .parse_orders = canting_wc_parse_orders,
+  .outcome = canting_wc_outcome,
+};

@@ -6,13 +6,11 @@
  * (status, headers, body) becomes a problem code, the shop's ids, and a
  * message in the person's words, then the outcome the outbox records.
  * The replies it knows are those of a real WooCommerce 7.9
- * (tests/data/woocommerce-7.9/).  Sending is the worker's job. */
+ * (tests/data/woocommerce-7.9/).  Sending is the worker's job; the
+ * worker knows these functions as canting_woocommerce_driver. */
 #pragma once
 
-#include <json-glib/json-glib.h>
-
-#include "canting-channel-order.h"
-#include "canting-outbox.h"
+#include "canting-channel-driver.h"
 
 G_BEGIN_DECLS
 
@@ -30,14 +28,6 @@ G_BEGIN_DECLS
 /* The most orders WooCommerce lists on one page (per_page is 1 to 100). */
 #define CANTING_WC_ORDERS_PER_PAGE 100
 
-typedef struct {
-  const char *method;  /* "GET", "POST", "PUT" */
-  char       *path;    /* under the shop's address, query included */
-  char       *body;    /* JSON, or NULL */
-} CantingWcRequest;
-
-void canting_wc_request_free (CantingWcRequest *request);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CantingWcRequest, canting_wc_request_free)
 
 /* The product as WooCommerce reads it: name, type simple, status,
  * regular_price as a string of whole rupiah (a JSON number is refused
@@ -53,63 +43,31 @@ JsonNode         *canting_wc_product_body    (const CantingOutboxOp  *op,
                                               gboolean                with_id,
                                               GError                **error);
 /* The request that sends one product operation on its own.  (transfer full) */
-CantingWcRequest *canting_wc_request_for_op  (const CantingOutboxOp  *op,
+CantingRemoteRequest *canting_wc_request_for_op  (const CantingOutboxOp  *op,
                                               GError                **error);
 /* GET products?sku=: the lookup before a create whose earlier outcome
  * is unknown.  (transfer full) */
-CantingWcRequest *canting_wc_lookup_request  (const char             *sku);
+CantingRemoteRequest *canting_wc_lookup_request  (const char             *sku);
 /* POST products/categories {"name"}.  (transfer full) */
-CantingWcRequest *canting_wc_category_request (const char            *name);
+CantingRemoteRequest *canting_wc_category_request (const char            *name);
+/* POST wp/v2/media with the photo's bytes; NULL with CANTING_ERROR_INVALID
+ * when signed in with a consumer key (WooCommerce's keys cannot upload
+ * to WordPress's media library).  (transfer full) */
+CantingRemoteRequest *canting_wc_image_request   (const CantingOutboxOp  *op,
+                                                  CantingChannelAuth      auth,
+                                                  GBytes                 *data,
+                                                  GError                **error);
 
-typedef struct {
-  char      *body;     /* {"create": [...], "update": [...]} */
-  GPtrArray *creates;  /* CantingOutboxOp, borrowed: the order of "create" */
-  GPtrArray *updates;  /* ... of "update" (updates, stock, unpublish) */
-} CantingWcBatch;
-
-void canting_wc_batch_free (CantingWcBatch *batch);
 
 /* Product operations of @ops (photo uploads are left out: they go one by
  * one to the media library) in batch bodies of at most @max_items
  * (CANTING_WC_BATCH_MAX, or half of it after a 413).  (transfer full)
- * (element-type CantingWcBatch) */
+ * (element-type CantingRemoteBatch) */
 GPtrArray *canting_wc_batches (GPtrArray  *ops,
                                guint       max_items,
                                GError    **error);
 
-typedef enum {
-  CANTING_WC_OK,
-  CANTING_WC_DUPLICATE_SKU,  /* product_invalid_sku: remote_id is the product that has it */
-  CANTING_WC_TERM_EXISTS,    /* term_exists: remote_id is the category that has the name */
-  CANTING_WC_NOT_FOUND,      /* 404 ..._invalid_id: the shop has no such product */
-  CANTING_WC_AUTH,           /* 401, 403: the user name, password or key */
-  CANTING_WC_TOO_LARGE,      /* 413: split the batch */
-  CANTING_WC_INVALID,        /* another 4xx: the shop will not take what was sent */
-  CANTING_WC_IMAGE,          /* a photo it could not attach: upload it first */
-  CANTING_WC_RATE_LIMITED,   /* 429 */
-  CANTING_WC_SERVER,         /* 5xx */
-  CANTING_WC_NO_REPLY,       /* no HTTP reply at all */
-  CANTING_WC_MALFORMED,      /* a reply that is not what WooCommerce sends */
-} CantingWcProblem;
 
-typedef struct {
-  guint             status;       /* HTTP status; 0: no reply */
-  CantingWcProblem  problem;
-  gint64            remote_id;    /* the id the reply gives (resource_id for duplicates) */
-  char             *permalink;    /* a product's page, or NULL */
-  char             *code;         /* WooCommerce's error code, or NULL */
-  char             *message;      /* in the person's words, translated; NULL when OK */
-  char             *retry_after;  /* the Retry-After header, or NULL */
-} CantingWcReply;
-
-void canting_wc_reply_clear (CantingWcReply *reply);
-void canting_wc_reply_free  (CantingWcReply *reply);
-
-/* Headers as received ("HTTP/1.1 201 Created\r\nLocation: ...").  Names
- * in lower case; a repeated header's values joined by ", ".  The status
- * through @out_status (0 without a status line).  (transfer full) */
-GHashTable *canting_wc_parse_headers (const char *text,
-                                      guint      *out_status);
 
 /* Reads a reply to one request (a product, a category, a media upload,
  * or an error envelope {code, message, data: {status, ...}}).
@@ -119,14 +77,14 @@ void        canting_wc_parse_reply   (guint            status,
                                       GHashTable      *headers,
                                       const char      *body,
                                       gssize           length,
-                                      CantingWcReply  *out);
+                                      CantingRemoteReply  *out);
 
-/* Reads a batch reply: one CantingWcReply per operation of @batch,
+/* Reads a batch reply: one CantingRemoteReply per operation of @batch,
  * creates then updates.  A 200 can carry an error per item
  * ({"id": 0, "error": {...}}); a reply that is not a batch (401, 413,
  * 5xx) gives every item that reply.  (transfer full) (element-type
- * CantingWcReply) */
-GPtrArray  *canting_wc_parse_batch   (const CantingWcBatch *batch,
+ * CantingRemoteReply) */
+GPtrArray  *canting_wc_parse_batch   (const CantingRemoteBatch *batch,
                                       guint                 status,
                                       GHashTable           *headers,
                                       const char           *body,
@@ -152,11 +110,16 @@ void        canting_wc_parse_pagination (GHashTable  *headers,
 
 /* GET orders changed after @modified_after ("YYYY-MM-DDTHH:MM:SS", UTC:
  * dates_are_gmt), CANTING_WC_ORDERS_PER_PAGE a page, page @page (from
- * 1).  The shop's own order (newest first) is kept: while Canting reads,
- * new and changed orders only join the list, so a page boundary can show
- * an order twice but never skip one.  (transfer full) */
-CantingWcRequest *canting_wc_orders_request (const char   *modified_after,
-                                             guint         page);
+ * 1).  Pass 0 is WooCommerce's default list ("any" status, which leaves
+ * out orders moved to the bin: WordPress's "any" excludes trash); pass 1
+ * is the bin (status=trash), so an order binned on the shop is seen and
+ * cancelled here.  The shop's own order (newest first) is kept: while
+ * Canting reads, new and changed orders only join the list, so a page
+ * boundary can show an order twice but never skip one.  (transfer full) */
+#define CANTING_WC_ORDERS_PASSES 2
+CantingRemoteRequest *canting_wc_orders_request (const char   *modified_after,
+                                                 guint         pass,
+                                                 guint         page);
 
 /* Reads a page of orders: (transfer full) (element-type
  * CantingRemoteOrder), or NULL with @error for a reply that is not a
@@ -180,9 +143,12 @@ GPtrArray  *canting_wc_parse_orders  (const char   *body,
  * again.  @out is cleared by the caller with
  * canting_outbox_outcome_clear(). */
 void        canting_wc_outcome       (const CantingOutboxOp  *op,
-                                      const CantingWcReply   *reply,
+                                      const CantingRemoteReply   *reply,
                                       double                  jitter,
                                       GDateTime              *now,
                                       CantingOutboxOutcome   *out);
+
+/* All of the above, as the worker calls it. */
+extern const CantingChannelDriver canting_woocommerce_driver;
 
 G_END_DECLS

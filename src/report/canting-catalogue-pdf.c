@@ -236,15 +236,14 @@ draw (cairo_t  *cr,
   canting_pdf_pen_end (pen);
 }
 
-gboolean
-canting_catalogue_save_pdf (CantingDb                     *db,
-                            const CantingEpekenSelection  *selection,
-                            const char                    *path,
-                            GCancellable                  *cancellable,
-                            GError                       **error)
+/* Reads every photo into @c before the file is begun: a bad one is an
+ * error with the product's name, not a hole in the catalogue. */
+static gboolean
+prepare (Catalogue      *c,
+         GCancellable   *cancellable,
+         GError        **error)
 {
-  g_autoptr(GPtrArray) jpegs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
-  Catalogue c = { .db = db, .selection = selection, .jpegs = jpegs };
+  const CantingEpekenSelection *selection = c->selection;
 
   if (selection->items->len == 0)
     {
@@ -252,8 +251,6 @@ canting_catalogue_save_pdf (CantingDb                     *db,
                    _("None of the chosen products can go in the catalogue; nothing was written."));
       return FALSE;
     }
-  /* Every photo is read before the file is begun: a bad one is an error
-   * with the product's name, not a hole in the catalogue. */
   for (guint i = 0; i < selection->items->len; i++)
     {
       const CantingEpekenItem *item = g_ptr_array_index (selection->items, i);
@@ -275,8 +272,36 @@ canting_catalogue_save_pdf (CantingDb                     *db,
               return FALSE;
             }
         }
-      g_ptr_array_add (jpegs, jpeg);
+      g_ptr_array_add (c->jpegs, jpeg);
     }
-  return canting_pdf_save (path, _("Product Catalogue"), CANTING_PDF_A4_WIDTH, CANTING_PDF_A4_HEIGHT, draw, &c,
+  return TRUE;
+}
+
+gboolean
+canting_catalogue_save_pdf (CantingDb                     *db,
+                            const CantingEpekenSelection  *selection,
+                            const char                    *path,
+                            GCancellable                  *cancellable,
+                            GError                       **error)
+{
+  g_autoptr(GPtrArray) jpegs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  Catalogue c = { .db = db, .selection = selection, .jpegs = jpegs };
+
+  return prepare (&c, cancellable, error) &&
+         canting_pdf_save (path, _("Product Catalogue"), CANTING_PDF_A4_WIDTH, CANTING_PDF_A4_HEIGHT, draw, &c,
                            error);
+}
+
+GBytes *
+canting_catalogue_pdf (CantingDb                     *db,
+                       const CantingEpekenSelection  *selection,
+                       GCancellable                  *cancellable,
+                       GError                       **error)
+{
+  g_autoptr(GPtrArray) jpegs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  Catalogue c = { .db = db, .selection = selection, .jpegs = jpegs };
+
+  if (!prepare (&c, cancellable, error))
+    return NULL;
+  return canting_pdf_render (_("Product Catalogue"), CANTING_PDF_A4_WIDTH, CANTING_PDF_A4_HEIGHT, draw, &c, error);
 }

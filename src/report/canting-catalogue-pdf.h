@@ -28,4 +28,11 @@ gboolean canting_catalogue_save_pdf (CantingDb                     *db,
                                      GCancellable                  *cancellable,
                                      GError                       **error);
 
+/* The same catalogue in memory, for the e-Peken pack; NULL with @error
+ * set as above. */
+GBytes *canting_catalogue_pdf (CantingDb                     *db,
+                               const CantingEpekenSelection  *selection,
+                               GCancellable                  *cancellable,
+                               GError                       **error);
+
 G_END_DECLS

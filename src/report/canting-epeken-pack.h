@@ -1,7 +1,7 @@
-/* canting-epeken-pack.h: writing an e-Peken listing pack, the folder a
- * workshop hands to Surabaya's cooperative and trade office to be put on
- * e-Peken (which has no API): produk.csv, the photos resized in foto/,
- * and katalog.pdf to print.  The products are chosen in the core
+/* canting-epeken-pack.h: writing an e-Peken listing pack, the folder or
+ * zip a workshop hands to Surabaya's cooperative and trade office to be
+ * put on e-Peken (which has no API): produk.csv, the photos resized in
+ * foto/, and katalog.pdf to print.  The products are chosen in the core
  * (canting-epeken.h); this part needs an image library. */
 #pragma once
 
@@ -31,8 +31,8 @@ typedef void (*CantingEpekenProgress) (guint     done,
 
 /* Writes the pack of @selection's items as the folder @dir (private to
  * its owner, like every export), whole or not at all: everything goes
- * into a hidden folder beside it, renamed to @dir at the end.  An existing @dir is replaced only when it is
- * empty or an earlier pack; a folder holding anything else is refused
+ * into a hidden folder beside it, renamed to @dir at the end.  An
+ * existing @dir is replaced only when it is empty or an earlier pack; a folder holding anything else is refused
  * and left alone.  An empty selection, a photo that cannot be read
  * (named with its product) or @cancellable cancelled is an error and
  * leaves nothing behind. */
@@ -43,5 +43,25 @@ gboolean canting_epeken_pack_write (CantingDb                     *db,
                                     gpointer                       user_data,
                                     GCancellable                  *cancellable,
                                     GError                       **error);
+
+/* Writes the same pack as one zip file @path, for sending by WhatsApp or
+ * email: produk.csv, foto/ and its photos, katalog.pdf at the top of the
+ * zip, with the bytes the folder would hold.  Written as a private
+ * (0600) hidden file beside @path, flushed to the disk, then renamed to
+ * @path, so a zip under that name is always whole.  An existing @path is
+ * replaced only when it is a zip (any, since the person chose the name)
+ * or empty; another file, a folder or a link is refused and left alone.
+ * Errors and @progress as canting_epeken_pack_write(). */
+gboolean canting_epeken_pack_write_zip (CantingDb                     *db,
+                                        const CantingEpekenSelection  *selection,
+                                        const char                    *path,
+                                        CantingEpekenProgress          progress,
+                                        gpointer                       user_data,
+                                        GCancellable                  *cancellable,
+                                        GError                       **error);
+
+/* Whether @path names a zip (ends in ".zip", any case): the command line
+ * and the Produk page write the pack as a zip then, else as a folder. */
+gboolean canting_epeken_pack_is_zip_name (const char *path);
 
 G_END_DECLS

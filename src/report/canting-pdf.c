@@ -16,6 +16,28 @@
 #include "canting-error.h"
 #include "canting-profile.h"
 
+/* Draws the whole document on @surface, titled, and finishes it. */
+static cairo_status_t
+draw_document (cairo_surface_t     *surface,
+               const char          *title,
+               double               width,
+               double               height,
+               CantingPdfDrawFunc   draw,
+               gpointer             user_data)
+{
+  cairo_t *cr = cairo_create (surface);
+  cairo_status_t status;
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Canting " PACKAGE_VERSION);
+  draw (cr, width, height, user_data);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  return status;
+}
+
 gboolean
 canting_pdf_save (const char          *path,
                   const char          *title,
@@ -26,8 +48,6 @@ canting_pdf_save (const char          *path,
                   GError             **error)
 {
   g_autofree char *tmp = g_strconcat (path, ".tmp", NULL);
-  cairo_surface_t *surface;
-  cairo_t *cr;
   cairo_status_t status;
   int fd;
 
@@ -45,16 +65,7 @@ canting_pdf_save (const char          *path,
       return FALSE;
     }
   close (fd);
-  surface = cairo_pdf_surface_create (tmp, width, height);
-  cr = cairo_create (surface);
-
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Canting " PACKAGE_VERSION);
-  draw (cr, width, height, user_data);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
+  status = draw_document (cairo_pdf_surface_create (tmp, width, height), title, width, height, draw, user_data);
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
@@ -71,6 +82,36 @@ canting_pdf_save (const char          *path,
       return FALSE;
     }
   return TRUE;
+}
+
+static cairo_status_t
+append (void                *closure,
+        const unsigned char *data,
+        unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+GBytes *
+canting_pdf_render (const char          *title,
+                    double               width,
+                    double               height,
+                    CantingPdfDrawFunc   draw,
+                    gpointer             user_data,
+                    GError             **error)
+{
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+  cairo_status_t status = draw_document (cairo_pdf_surface_create_for_stream (append, pdf, width, height), title,
+                                         width, height, draw, user_data);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_IO, _("Cannot make the PDF “%s”: %s"), title,
+                   cairo_status_to_string (status));
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&pdf));
 }
 
 /* --- A4 reports ---------------------------------------------------------- */

@@ -26,6 +26,15 @@ gboolean canting_pdf_save (const char          *path,
                            gpointer             user_data,
                            GError             **error);
 
+/* The same PDF as canting_pdf_save() would write, in memory: for a PDF
+ * that goes inside something else (the e-Peken pack's zip). */
+GBytes *canting_pdf_render (const char          *title,
+                            double               width,
+                            double               height,
+                            CantingPdfDrawFunc   draw,
+                            gpointer             user_data,
+                            GError             **error);
+
 /* --- A4 reports ---------------------------------------------------------- */
 
 /* A4 portrait in points, its margin and the height of a line of text. */

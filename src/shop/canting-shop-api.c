@@ -1720,6 +1720,8 @@ orders_list (Request *req)
   g_autoptr(GError) error = NULL;
   g_autofree char *after = NULL;
   const char *after_text = g_hash_table_lookup (req->query, "modified_after");
+  const char *status_text = g_hash_table_lookup (req->query, "status");
+  g_auto(GStrv) statuses = NULL;
   JsonArray *array;
   guint page, per_page;
   gint64 total;
@@ -1729,13 +1731,35 @@ orders_list (Request *req)
   read_paging (req, &inv, &page, &per_page);
   if (after_text != NULL && (after = parse_date_time (after_text)) == NULL)
     invalid_add (&inv, "modified_after", "rest_invalid_date", "Invalid date.");
+  /* status: a list (comma-separated) of order statuses, "trash" (the
+   * bin) or "any" (the default: all but the bin, whatever else is
+   * listed). */
+  if (status_text != NULL)
+    {
+      statuses = g_strsplit (status_text, ",", -1);
+      for (guint i = 0; statuses[i] != NULL; i++)
+        {
+          if (g_str_equal (statuses[i], "any"))
+            {
+              g_clear_pointer (&statuses, g_strfreev);
+              break;
+            }
+          if (!g_str_equal (statuses[i], "trash") && !g_strv_contains (order_statuses, statuses[i]))
+            {
+              invalid_add (&inv, "status", "rest_invalid_param", "status[0] is not one of any, trash, pending, "
+                           "processing, on-hold, completed, cancelled, refunded, failed, and checkout-draft.");
+              break;
+            }
+        }
+    }
   if (invalid_reply (&inv, req->reply))
     {
       invalid_clear (&inv);
       return;
     }
   invalid_clear (&inv);
-  rows = canting_shop_store_list_orders (req->shop->store, after, page, per_page, &total, &error);
+  rows = canting_shop_store_list_orders (req->shop->store, after, (const char * const *) statuses, page, per_page,
+                                         &total, &error);
   if (rows == NULL)
     {
       reply_store_error (req, error);
@@ -1853,6 +1877,33 @@ order_get (Request *req,
   reply_object (req->reply, 200, order_object (req->shop, order));
 }
 
+/* Moves order @id to @status (NULL: leaves it) and answers with the
+ * order as it is now. */
+static void
+set_status_and_reply (Request    *req,
+                      gint64      id,
+                      const char *status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingShopOrder) order = NULL;
+
+  if (status != NULL && !canting_shop_store_set_order_status (req->shop->store, id, status, &error))
+    {
+      if (g_error_matches (error, CANTING_ERROR, CANTING_ERROR_NOT_FOUND))
+        reply_error (req->reply, 404, "woocommerce_rest_shop_order_invalid_id", "Invalid ID.", NULL);
+      else
+        reply_store_error (req, error);
+      return;
+    }
+  order = canting_shop_store_get_order (req->shop->store, id, NULL);
+  if (order == NULL)
+    {
+      reply_error (req->reply, 404, "woocommerce_rest_shop_order_invalid_id", "Invalid ID.", NULL);
+      return;
+    }
+  reply_object (req->reply, 200, order_object (req->shop, order));
+}
+
 /* PUT orders/<id> {"status"} (or set_paid): the shop owner moving an
  * order on, for practice and for tests of order sync.  Only the status
  * changes here. */
@@ -1860,8 +1911,6 @@ static void
 order_update (Request *req,
               gint64   id)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CantingShopOrder) order = NULL;
   g_autofree char *status = NULL;
   gboolean set_paid = FALSE;
   JsonNode *node;
@@ -1881,21 +1930,17 @@ order_update (Request *req,
   invalid_clear (&inv);
   if (status == NULL && set_paid)
     status = g_strdup ("processing");
-  if (status != NULL && !canting_shop_store_set_order_status (req->shop->store, id, status, &error))
-    {
-      if (g_error_matches (error, CANTING_ERROR, CANTING_ERROR_NOT_FOUND))
-        reply_error (req->reply, 404, "woocommerce_rest_shop_order_invalid_id", "Invalid ID.", NULL);
-      else
-        reply_store_error (req, error);
-      return;
-    }
-  order = canting_shop_store_get_order (req->shop->store, id, NULL);
-  if (order == NULL)
-    {
-      reply_error (req->reply, 404, "woocommerce_rest_shop_order_invalid_id", "Invalid ID.", NULL);
-      return;
-    }
-  reply_object (req->reply, 200, order_object (req->shop, order));
+  set_status_and_reply (req, id, status);
+}
+
+/* DELETE orders/<id>: the shop owner moving an order to the bin, as
+ * WooCommerce does without force=true: its status becomes "trash", it
+ * leaves the default order list, and its modification time moves. */
+static void
+order_trash (Request *req,
+             gint64   id)
+{
+  set_status_and_reply (req, id, "trash");
 }
 
 /* ---- dispatch ------------------------------------------------------------ */
@@ -2083,10 +2128,8 @@ canting_shop_api_handle (CantingShop        *self,
       handled = get || g_str_equal (method, "POST");
       break;
     case ROUTE_PRODUCT:
-      handled = get || edit || del;
-      break;
     case ROUTE_ORDER:
-      handled = get || edit;
+      handled = get || edit || del;
       break;
     case ROUTE_BATCH:
       handled = edit;
@@ -2171,6 +2214,8 @@ canting_shop_api_handle (CantingShop        *self,
     case ROUTE_ORDER:
       if (get)
         order_get (&req, id);
+      else if (del)
+        order_trash (&req, id);
       else
         order_update (&req, id);
       break;

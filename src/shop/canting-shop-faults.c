@@ -13,7 +13,8 @@
  *   batch-fail=WHEN              in a batch request, every second item of each
  *                                list fails with a per-item error inside the 200
  *
- *   WHEN is every:N (the Nth, 2Nth, ... request) or first:N (requests 1..N).
+ *   WHEN is every:N (the Nth, 2Nth, ... request), first:N (requests 1..N)
+ *   or at:A-B (requests A..B, A-B the same: one request).
  *
  * Every fault but batch-fail counts API requests (/wp-json/...) from 1;
  * batch-fail counts the batch requests that no drop, 500 or 429 stopped.  When several hit one request, a drop
@@ -27,11 +28,12 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-typedef enum { WHEN_NEVER, WHEN_EVERY, WHEN_FIRST } WhenKind;
+typedef enum { WHEN_NEVER, WHEN_EVERY, WHEN_FIRST, WHEN_AT } WhenKind;
 
 typedef struct {
   WhenKind kind;
   guint64 n;
+  guint64 last;   /* WHEN_AT: requests n..last */
 } When;
 
 struct _CantingShopFaults
@@ -57,6 +59,8 @@ fires (const When *when,
       return count % when->n == 0;
     case WHEN_FIRST:
       return count <= when->n;
+    case WHEN_AT:
+      return count >= when->n && count <= when->last;
     case WHEN_NEVER:
     default:
       return FALSE;
@@ -76,6 +80,8 @@ parse_when (const char  *text,
     when->kind = WHEN_EVERY, digits = text + 6;
   else if (g_str_has_prefix (text, "first:"))
     when->kind = WHEN_FIRST, digits = text + 6;
+  else if (g_str_has_prefix (text, "at:"))
+    when->kind = WHEN_AT, digits = text + 3;
   else
     return FALSE;
   if (!g_ascii_isdigit (*digits))
@@ -84,6 +90,14 @@ parse_when (const char  *text,
   if (n == 0 || n > G_MAXUINT32)
     return FALSE;
   when->n = n;
+  if (when->kind == WHEN_AT)
+    {
+      if (*end != '-' || !g_ascii_isdigit (end[1]))
+        return FALSE;
+      when->last = g_ascii_strtoull (end + 1, &end, 10);
+      if (when->last < n || when->last > G_MAXUINT32)
+        return FALSE;
+    }
   *rest = end;
   return TRUE;
 }
@@ -132,7 +146,8 @@ canting_shop_faults_parse (const char  *spec,
       if (eq == NULL)
         {
           g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
-                       _("Fault “%s” has no value: write it as NAME=every:N, NAME=first:N or latency=50ms."),
+                       _("Fault “%s” has no value: write it as NAME=every:N, NAME=first:N, NAME=at:A-B or "
+                         "latency=50ms."),
                        item);
           return NULL;
         }
@@ -174,8 +189,8 @@ canting_shop_faults_parse (const char  *spec,
       if (!ok)
         {
           g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
-                       _("Fault “%s=%s” is not understood: write every:N or first:N (N from 1), "
-                         "429=every:N:retry-after=SECONDS, or latency=50ms (at most 60s)."),
+                       _("Fault “%s=%s” is not understood: write every:N or first:N (N from 1), at:A-B "
+                         "(A up to B), 429=every:N:retry-after=SECONDS, or latency=50ms (at most 60s)."),
                        item, value);
           return NULL;
         }

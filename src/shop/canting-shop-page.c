@@ -60,7 +60,14 @@ page_start (GString    *out,
             const char *title,
             gboolean    refresh)
 {
-  g_string_append (out, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+  /* The language the page's words are in, so a screen reader reads
+   * Indonesian with an Indonesian voice and a browser does not offer to
+   * translate it: whatever the translation the words came from says. */
+  g_string_append (out, "<!DOCTYPE html>\n<html lang=\"");
+  /* Translators: the code of the language you translate into (BCP 47,
+   * as in <html lang="…">): "id" for Indonesian.  Not shown. */
+  append_escaped (out, C_("html lang", "en"));
+  g_string_append (out, "\"><head><meta charset=\"utf-8\">"
                         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
   if (refresh)
     g_string_append_printf (out, "<meta http-equiv=\"refresh\" content=\"%d\">", REFRESH_SECONDS);

@@ -277,9 +277,10 @@ send_html (SoupServerMessage *msg,
 static void
 not_found_page (SoupServerMessage *msg)
 {
-  send_html (msg, 404, g_strdup_printf ("<!DOCTYPE html><html lang=\"id\"><meta charset=\"utf-8\">"
+  /* The language of the words, as on the shop's own pages. */
+  send_html (msg, 404, g_strdup_printf ("<!DOCTYPE html><html lang=\"%s\"><meta charset=\"utf-8\">"
                                         "<title>404</title><p>%s</p><p><a href=\"/\">%s</a></p></html>\n",
-                                        _("This page is not in the practice shop."),
+                                        C_("html lang", "en"), _("This page is not in the practice shop."),
                                         _("Back to the products")));
 }
 

@@ -6,18 +6,25 @@
  * file is moved aside, never overwritten. */
 #include "config.h"
 
+#include <string.h>
+
 #include "canting-application.h"
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "canting-backup.h"
+#include "canting-demo.h"
 #include "canting-channel.h"
+#include "canting-channel-dialog.h"
+#include "canting-guide.h"
 #include "canting-resources.h"
 #include "canting-error.h"
 #include "canting-paths.h"
 #include "canting-preferences-window.h"
 #include "canting-publish-worker.h"
+#include "canting-trainer.h"
 #include "canting-window.h"
 
 /* How often a running app checks whether today's automatic backup is
@@ -33,13 +40,15 @@ struct _CantingApplication
   CantingDb *db;
   CantingProfile *profile;
   guint daily_backup_source;
-  gboolean backup_warning_shown;
+  gboolean backup_running;       /* today's copy is being made on its thread */
   GtkWindow *open_error_dialog;  /* weak: the one "cannot open" dialog */
   /* Sends the outbox to the online shops on a thread of its own, for
    * every shop; started once the workshop is open. */
   CantingPublishWorker *publisher;
   guint sync_asked;      /* shops whose fetch the person asked for: said even when nothing came in */
   AdwToast *fetching;    /* (weak) "Fetching…", gone when the answer comes */
+  /* Trainer mode: practice workshops, their shop, the text size. */
+  CantingTrainer *trainer;
 };
 
 G_DEFINE_FINAL_TYPE (CantingApplication, canting_application, ADW_TYPE_APPLICATION)
@@ -142,10 +151,23 @@ shop_toast_new (CantingApplication *self,
 
   if (channel_id > 0 && self->db != NULL)
     channel = canting_channel_load (self->db, channel_id, NULL);
-  if (channel == NULL)
+  /* ...once: a message that names it already is not prefixed again. */
+  if (channel == NULL || strstr (text, channel->name) != NULL)
     return adw_toast_new (text);
   named = g_strdup_printf (_("%s: %s"), channel->name, text);
   return adw_toast_new (named);
+}
+
+static void
+open_paused_shop (AdwToast *toast)
+{
+  CantingApplication *self = CANTING_APPLICATION (g_application_get_default ());
+  gint64 channel_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "canting-channel"));
+  g_autoptr(CantingChannel) channel = self->db != NULL ? canting_channel_load (self->db, channel_id, NULL) : NULL;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (channel != NULL)
+    gtk_window_present (GTK_WINDOW (canting_channel_dialog_new (self, parent, channel)));
 }
 
 /* A shop refused the password: say so where the person is looking; the
@@ -163,6 +185,13 @@ on_channel_paused (CantingPublishWorker *worker,
     return;
   toast = shop_toast_new (self, channel_id, message);
   adw_toast_set_timeout (toast, 0);
+  /* Nothing goes to that shop until this is seen to: before older news. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  /* The fix is in the shop's settings (its password, its address): one
+   * click away. */
+  g_object_set_data (G_OBJECT (toast), "canting-channel", GSIZE_TO_POINTER ((gsize) channel_id));
+  adw_toast_set_button_label (toast, _("_Shop Settings"));
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (open_paused_shop), NULL);
   canting_window_add_toast (window, toast);
   g_signal_emit (self, signals[PUBLISHED], 0);
 }
@@ -278,6 +307,7 @@ start_publisher (CantingApplication *self)
   if (self->publisher != NULL || self->db == NULL)
     return;
   self->publisher = canting_publish_worker_new (self->data_dir, 0);
+  canting_trainer_publisher_created (self->trainer, self->publisher);
   g_signal_connect_swapped (self->publisher, "item-done", G_CALLBACK (on_published), self);
   g_signal_connect_swapped (self->publisher, "idle", G_CALLBACK (on_worker_idle), self);
   g_signal_connect (self->publisher, "channel-paused", G_CALLBACK (on_channel_paused), self);
@@ -325,6 +355,63 @@ canting_application_reload (CantingApplication *self)
   g_signal_emit (self, signals[DATA_REPLACED], 0);
 }
 
+static gboolean open_database (CantingApplication  *self,
+                               GError             **error);
+static void present_main_window (CantingApplication *self);
+
+void
+canting_application_stop_publisher (CantingApplication *self)
+{
+  g_return_if_fail (CANTING_IS_APPLICATION (self));
+  stop_publisher (self);
+}
+
+/* Trainer mode: another workshop folder in place of this one.  Every
+ * window is made anew, so nothing keeps showing (or holding) the other
+ * workshop's records; if the folder cannot be opened, the one that was
+ * open comes back. */
+gboolean
+canting_application_switch_workshop (CantingApplication  *self,
+                                     const char          *data_dir,
+                                     GError             **error)
+{
+  g_autofree char *previous = NULL;
+  g_autoptr(GList) windows = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (CANTING_IS_APPLICATION (self), FALSE);
+  /* No window for a moment: the app must not quit meanwhile. */
+  g_application_hold (G_APPLICATION (self));
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      /* The main window saves its size and page on close. */
+      if (CANTING_IS_WINDOW (l->data))
+        gtk_window_close (l->data);
+    }
+  g_clear_pointer (&windows, g_list_free);
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+
+  previous = g_steal_pointer (&self->data_dir);
+  self->data_dir = g_strdup (data_dir);
+  ok = open_database (self, error);
+  if (!ok)
+    {
+      g_autoptr(GError) again = NULL;
+
+      g_free (self->data_dir);
+      self->data_dir = g_steal_pointer (&previous);
+      if (!open_database (self, &again))
+        g_warning ("Reopening %s failed: %s", self->data_dir, again->message);
+    }
+  if (self->db != NULL)
+    present_main_window (self);
+  g_application_release (G_APPLICATION (self));
+  return ok;
+}
+
 static gpointer
 find_window (CantingApplication *self,
              GType               type)
@@ -341,49 +428,109 @@ main_window (CantingApplication *self)
   return find_window (self, CANTING_TYPE_WINDOW);
 }
 
-static gboolean
-daily_backup_tick (gpointer user_data)
+static void
+on_daily_backup_done (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
 {
-  CantingApplication *self = user_data;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(CantingApplication) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (self->db != NULL && !canting_backup_auto_daily (self->db, now, NULL, &error))
+  self->backup_running = FALSE;
+  g_application_release (G_APPLICATION (self));
+  if (!canting_backup_auto_daily_finish (CANTING_DB (source), result, NULL, &error))
     {
       CantingWindow *window = main_window (self);
       g_autofree char *message = g_strdup_printf (_("Today’s automatic backup failed: %s"), error->message);
+      AdwToast *toast;
 
       g_warning ("%s", message);
-      if (window != NULL)
-        canting_window_add_toast (window, adw_toast_new (message));
+      if (window == NULL)
+        return;
+      toast = adw_toast_new (message);
+      /* Stays until dismissed: the person should know the safety copy is
+       * missing, or that the file may be damaged. */
+      adw_toast_set_timeout (toast, 0);
+      canting_window_add_toast (window, toast);
     }
+}
+
+/* Today's copy, if it is due, on a thread of its own: the window opens
+ * and works while it is made.  The app stays (held) until it is done,
+ * so closing the window never leaves half a copy. */
+static void
+start_daily_backup (CantingApplication *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (self->db == NULL || self->backup_running)
+    return;
+  self->backup_running = TRUE;
+  g_application_hold (G_APPLICATION (self));
+  canting_backup_auto_daily_async (self->db, now, NULL, on_daily_backup_done, g_object_ref (self));
+}
+
+static gboolean
+daily_backup_tick (gpointer user_data)
+{
+  start_daily_backup (user_data);
   return G_SOURCE_CONTINUE;
 }
 
 /* Shows the main window once the database is open, on a normal start and
  * after a recovery alike. */
+/* --- build-aux/dev.sh bench-ui --------------------------------------------- */
+
+/* With CANTING_BENCH_STARTUP set, the app prints the wall-clock time of
+ * its first frame (µs since the epoch, so the script can subtract the
+ * moment it started the process) and, once the window has settled for
+ * a second, its resident memory, then quits.  Nothing else changes. */
+static gboolean
+bench_report_memory (gpointer data)
+{
+  g_autofree char *status = NULL;
+  const char *rss;
+
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) && (rss = strstr (status, "VmRSS:")) != NULL)
+    g_print ("canting-bench: resident-kb %" G_GINT64_FORMAT "\n", g_ascii_strtoll (rss + strlen ("VmRSS:"), NULL, 10));
+  g_application_quit (G_APPLICATION (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+bench_after_paint (GdkFrameClock      *clock,
+                   CantingApplication *self)
+{
+  g_print ("canting-bench: first-frame-us %" G_GINT64_FORMAT "\n", g_get_real_time ());
+  g_signal_handlers_disconnect_by_func (clock, bench_after_paint, self);
+  g_timeout_add_seconds (1, bench_report_memory, self);
+}
+
+static void
+bench_on_realize (GtkWidget          *window,
+                  CantingApplication *self)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (bench_after_paint), self);
+}
+
 static void
 present_main_window (CantingApplication *self)
 {
   CantingWindow *window = main_window (self);
 
   if (window == NULL)
-    window = canting_window_new (self);
+    {
+      window = canting_window_new (self);
+      canting_trainer_window_created (self->trainer, window);
+      if (g_getenv ("CANTING_BENCH_STARTUP") != NULL)
+        g_signal_connect (window, "realize", G_CALLBACK (bench_on_realize), self);
+    }
   gtk_window_present (GTK_WINDOW (window));
 
   if (self->daily_backup_source == 0)
-    self->daily_backup_source = g_timeout_add_seconds (DAILY_BACKUP_CHECK_SECONDS, daily_backup_tick, self);
-
-  if (canting_db_get_backup_warning (self->db) != NULL && !self->backup_warning_shown)
     {
-      g_autofree char *message = g_strdup_printf (_("Today’s automatic backup failed: %s"),
-                                                  canting_db_get_backup_warning (self->db));
-      AdwToast *toast = adw_toast_new (message);
-
-      /* Stays until dismissed: the person should know the safety copy is missing. */
-      adw_toast_set_timeout (toast, 0);
-      canting_window_add_toast (window, toast);
-      self->backup_warning_shown = TRUE;
+      self->daily_backup_source = g_timeout_add_seconds (DAILY_BACKUP_CHECK_SECONDS, daily_backup_tick, self);
+      start_daily_backup (self);
     }
 }
 
@@ -395,7 +542,8 @@ open_database (CantingApplication  *self,
 
   stop_publisher (self);
   g_clear_object (&self->db);
-  self->db = canting_db_open (self->data_dir, error);
+  /* The daily copy is made once the window is up (start_daily_backup). */
+  self->db = canting_db_open_without_backup (self->data_dir, error);
   if (self->db == NULL)
     return FALSE;
   loaded = canting_profile_load (self->db, error);
@@ -405,6 +553,7 @@ open_database (CantingApplication  *self,
       return FALSE;
     }
   adopt_profile (self, loaded);
+  canting_trainer_workshop_opened (self->trainer);
   start_publisher (self);
   return TRUE;
 }
@@ -520,6 +669,46 @@ canting_application_activate (GApplication *app)
   present_main_window (self);
 }
 
+/* canting --demo [NAME]: the practice workshop NAME instead of the real
+ * one, made first if need be; Leave goes to the real one. */
+static gboolean
+handle_demo_option (CantingApplication *self,
+                    GVariantDict       *options)
+{
+  g_autofree const char **rest = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *name = CANTING_DEMO_DEFAULT_NAME;
+  char *dir;
+
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&s", &rest);
+  if (!g_variant_dict_contains (options, "demo"))
+    {
+      if (rest == NULL || rest[0] == NULL)
+        return TRUE;
+      g_printerr (_("Unexpected argument “%s”. Run canting --help to see what Canting takes.\n"), rest[0]);
+      return FALSE;
+    }
+  if (rest != NULL && rest[0] != NULL)
+    name = rest[0];
+  if (rest != NULL && rest[0] != NULL && rest[1] != NULL)
+    {
+      g_printerr (_("Unexpected argument “%s”. Run canting --help to see what Canting takes.\n"), rest[1]);
+      return FALSE;
+    }
+  dir = canting_trainer_prepare (name, &error);
+  if (dir == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+  canting_trainer_set_real_dir (self->trainer, self->data_dir);
+  g_free (self->data_dir);
+  self->data_dir = dir;
+  /* Beside a Canting already open on the real workshop, not handed to it. */
+  g_application_set_flags (G_APPLICATION (self), g_application_get_flags (G_APPLICATION (self)) | G_APPLICATION_NON_UNIQUE);
+  return TRUE;
+}
+
 static int
 canting_application_handle_local_options (GApplication *app,
                                           GVariantDict *options)
@@ -537,6 +726,8 @@ canting_application_handle_local_options (GApplication *app,
     self->data_dir = g_canonicalize_filename (dir, NULL);
   else
     self->data_dir = canting_paths_default_data_dir ();
+  if (!handle_demo_option (self, options))
+    return 1;
 
   /* Another workshop (a trainer's demo, a test) runs in its own process
    * instead of being handed to an already running Canting. */
@@ -660,13 +851,54 @@ sync_orders_activated (GSimpleAction *action,
     g_object_unref (toast);
 }
 
+/* The first-run guide, again. */
+static void
+guide_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  CantingApplication *self = user_data;
+  GtkWindow *parent = GTK_WINDOW (main_window (self));
+
+  gtk_window_present (GTK_WINDOW (canting_guide_new (parent)));
+}
+
 static const GActionEntry app_actions[] = {
   { "sync-orders", sync_orders_activated },
+  { "guide", guide_activated },
   { "quit", quit_activated },
   { "show-page", show_page_activated, "s" },
   { "preferences", preferences_activated },
   { "about", about_activated },
 };
+
+static AdwWindowTitle *
+find_window_title (GtkWidget *widget)
+{
+  if (ADW_IS_WINDOW_TITLE (widget))
+    return ADW_WINDOW_TITLE (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwWindowTitle *found = find_window_title (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A form shows its title in its header bar only; the window takes it as
+ * its own too, so a screen reader (and the window list) names it
+ * "New Customer", not "CantingCustomerDialog". */
+static void
+on_window_added (GtkApplication *app,
+                 GtkWindow      *window)
+{
+  AdwWindowTitle *title;
+
+  if (gtk_window_get_title (window) != NULL || (title = find_window_title (GTK_WIDGET (window))) == NULL)
+    return;
+  g_object_bind_property (title, "title", window, "title", G_BINDING_SYNC_CREATE);
+}
 
 static void
 canting_application_startup (GApplication *app)
@@ -679,9 +911,23 @@ canting_application_startup (GApplication *app)
   G_APPLICATION_CLASS (canting_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  g_signal_connect (self, "window-added", G_CALLBACK (on_window_added), NULL);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  canting_trainer_startup (self->trainer);
+}
+
+/* Quitting (the test harness, a session ending) waits for a copy being
+ * made rather than leaving half of it. */
+static void
+canting_application_shutdown (GApplication *app)
+{
+  CantingApplication *self = CANTING_APPLICATION (app);
+
+  while (self->backup_running)
+    g_main_context_iteration (NULL, TRUE);
+  G_APPLICATION_CLASS (canting_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -691,6 +937,10 @@ canting_application_dispose (GObject *object)
 
   g_clear_handle_id (&self->daily_backup_source, g_source_remove);
   stop_publisher (self);
+  /* The practice shop stops with the app. */
+  if (self->trainer != NULL)
+    canting_trainer_shutdown (self->trainer);
+  g_clear_object (&self->trainer);
   g_clear_weak_pointer (&self->open_error_dialog);
   g_clear_weak_pointer (&self->fetching);
   g_clear_object (&self->db);
@@ -712,6 +962,7 @@ canting_application_class_init (CantingApplicationClass *klass)
   object_class->dispose = canting_application_dispose;
   app_class->activate = canting_application_activate;
   app_class->startup = canting_application_startup;
+  app_class->shutdown = canting_application_shutdown;
   app_class->handle_local_options = canting_application_handle_local_options;
 
   /* Emitted after the database contents were replaced (a restore): views
@@ -733,6 +984,9 @@ canting_application_init (CantingApplication *self)
     { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Open the workshop kept in DIR instead of the usual one"), N_("DIR") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Open the practice workshop NAME (Latihan when none is given), made with example records"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL, NULL, N_("[NAME]") },
     { NULL }
   };
 
@@ -740,6 +994,7 @@ canting_application_init (CantingApplication *self)
   g_signal_connect_object (self->settings, "changed::order-sync-minutes",
                            G_CALLBACK (on_order_sync_changed), self, G_CONNECT_SWAPPED);
   self->profile = canting_profile_new ();
+  self->trainer = canting_trainer_new (self);
   g_application_add_main_option_entries (G_APPLICATION (self), options);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
 }

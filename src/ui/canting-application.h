@@ -28,6 +28,15 @@ void                canting_application_reload       (CantingApplication *self);
  * a shop's password fixed).  "published" is emitted as things go. */
 void                canting_application_publish_now  (CantingApplication *self);
 
+/* Trainer mode (canting-trainer.c): opens the workshop in @data_dir in
+ * place of the open one, every window made anew; on failure the one
+ * that was open stays.  And stops the publishing worker until the next
+ * canting_application_reload() (a practice workshop being reset). */
+gboolean            canting_application_switch_workshop (CantingApplication  *self,
+                                                         const char          *data_dir,
+                                                         GError             **error);
+void                canting_application_stop_publisher  (CantingApplication  *self);
+
 /* Applies the language chosen in Preferences.  Must run before the first
  * translated string is looked up, so main() calls it first thing. */
 void                canting_application_apply_language (GSettings *settings);

@@ -251,6 +251,7 @@ canting_channel_dialog_class_init (CantingChannelDialogClass *klass)
   BIND (categories_group);
 #undef BIND
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  canting_form_add_save_shortcut (widget_class);
 }
 
 static void

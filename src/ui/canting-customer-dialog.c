@@ -181,6 +181,7 @@ canting_customer_dialog_class_init (CantingCustomerDialogClass *klass)
   BIND (archive_switch);
 #undef BIND
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  canting_form_add_save_shortcut (widget_class);
 }
 
 static void
@@ -212,5 +213,8 @@ canting_customer_dialog_new (CantingApplication    *app,
   if (self->customer == NULL)
     self->customer = customer != NULL ? canting_customer_copy (customer) : canting_customer_new ();
   load (self);
+  /* A new customer starts with typing the name, not on Cancel. */
+  if (self->customer->id == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
   return self;
 }

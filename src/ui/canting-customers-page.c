@@ -127,7 +127,7 @@ canting_customers_page_set_application (CantingCustomersPage *self,
   self->app = app;
   canting_csv_ui_attach (GTK_WIDGET (self), self->csv_button, app, CANTING_CSV_CUSTOMERS, G_CALLBACK (reload), self);
   g_signal_connect_object (app, "data-replaced", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
-  reload (self);
+  canting_list_reload_when_shown (GTK_WIDGET (self), app, G_CALLBACK (reload));
 }
 
 static void

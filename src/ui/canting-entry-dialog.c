@@ -258,6 +258,7 @@ canting_entry_dialog_class_init (CantingEntryDialogClass *klass)
   BIND (void_button);
 #undef BIND
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  canting_form_add_save_shortcut (widget_class);
 }
 
 static void

@@ -1,4 +1,5 @@
-/* canting-form.c: showing a record's field errors in its form. */
+/* canting-form.c: what record forms share: showing a field error, reading
+ * a quantity, saving from the keyboard. */
 #include "canting-form.h"
 
 #include "canting-quantity.h"
@@ -60,4 +61,31 @@ canting_form_show_quantity (AdwEntryRow *row,
 {
   g_autofree char *text = value != empty_value ? canting_quantity_format (value) : g_strdup ("");
   gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static gboolean
+save_shortcut (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  GObject *button = gtk_widget_get_template_child (widget, G_OBJECT_TYPE (widget), "save_button");
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (widget));
+  GtkWidget *spin = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_SPIN_BUTTON) : NULL;
+
+  if (!GTK_IS_WIDGET (button) || !gtk_widget_is_visible (GTK_WIDGET (button)) ||
+      !gtk_widget_is_sensitive (GTK_WIDGET (button)))
+    return FALSE;
+  /* A number typed in a spin button counts only once it is committed,
+   * which a click on Save does by taking the focus; Ctrl+S leaves the
+   * focus where it is. */
+  if (spin != NULL)
+    gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+  gtk_widget_activate (GTK_WIDGET (button));
+  return TRUE;
+}
+
+void
+canting_form_add_save_shortcut (GtkWidgetClass *klass)
+{
+  gtk_widget_class_add_binding (klass, GDK_KEY_s, GDK_CONTROL_MASK, save_shortcut, NULL);
 }

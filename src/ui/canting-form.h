@@ -30,4 +30,8 @@ void     canting_form_show_quantity (AdwEntryRow     *row,
                                      gint64           value,
                                      gint64           empty_value);
 
+/* Ctrl+S in a record form of class @klass presses its Save button (the
+ * template child named "save_button"), as Enter does in its main fields. */
+void     canting_form_add_save_shortcut (GtkWidgetClass *klass);
+
 G_END_DECLS

@@ -378,7 +378,6 @@ canting_home_page_set_application (CantingHomePage    *self,
   self->app = app;
   g_signal_connect_object (app, "data-replaced", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
   canting_list_reload_when_shown (GTK_WIDGET (self), app, G_CALLBACK (refresh));
-  refresh (self);
 }
 
 static void
@@ -447,6 +446,10 @@ canting_home_page_init (CantingHomePage *self)
       {
         g_object_set_data (G_OBJECT (cards[i].card), "canting-page", (gpointer) cards[i].page);
         g_signal_connect (cards[i].card, "clicked", G_CALLBACK (on_card_clicked), self);
+        /* Until the figures are read (when the page is first shown),
+         * each card is named for where it leads. */
+        gtk_accessible_update_property (GTK_ACCESSIBLE (cards[i].card), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        gtk_widget_get_tooltip_text (GTK_WIDGET (cards[i].card)), -1);
       }
   }
   gtk_drawing_area_set_draw_func (self->chart, draw_chart, self, NULL);

@@ -297,6 +297,7 @@ canting_ipal_log_dialog_class_init (CantingIpalLogDialogClass *klass)
   BIND (notes_row);
 #undef BIND
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  canting_form_add_save_shortcut (widget_class);
 }
 
 static void

@@ -174,7 +174,13 @@ static char *
 cell_time (gconstpointer record)
 {
   const CantingIpalRow *row = record;
-  return row->kind == CANTING_IPAL_ROW_SLUDGE ? canting_date_format (row->at) : canting_date_time_format (row->at);
+  g_autofree char *day = NULL;
+
+  if (row->kind != CANTING_IPAL_ROW_SLUDGE)
+    return canting_date_time_format (row->at);
+  /* A handover has a day only; the list sorts it at that day's start. */
+  day = g_strndup (row->at, 10);
+  return canting_date_format (day);
 }
 
 static char *
@@ -490,7 +496,6 @@ canting_ipal_page_set_application (CantingIpalPage    *self,
     g_menu_append_section (menu, NULL, G_MENU_MODEL (plants));
   }
   canting_list_reload_when_shown (GTK_WIDGET (self), app, G_CALLBACK (refresh));
-  refresh (self);
 }
 
 static void

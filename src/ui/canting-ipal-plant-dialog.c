@@ -84,6 +84,7 @@ canting_ipal_plant_dialog_class_init (CantingIpalPlantDialogClass *klass)
   BIND (archived_switch);
 #undef BIND
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  canting_form_add_save_shortcut (widget_class);
 }
 
 static void

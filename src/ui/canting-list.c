@@ -12,6 +12,15 @@ canting_list_attach (GtkColumnView     *view,
 }
 
 void
+canting_list_attach_multi (GtkColumnView     *view,
+                           CantingPagedModel *model)
+{
+  g_autoptr(GtkMultiSelection) selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (model)));
+
+  gtk_column_view_set_model (view, GTK_SELECTION_MODEL (selection));
+}
+
+void
 canting_list_reload (CantingPagedModel      *model,
                      GtkStack               *stack,
                      AdwStatusPage          *empty_page,
@@ -79,10 +88,11 @@ canting_list_reload_when_shown (GtkWidget          *page,
                                 GCallback           reload)
 {
   ShownWatch *watch = g_new0 (ShownWatch, 1);
-  CantingDb *db = canting_application_get_db (app);
 
   watch->app = app;
   watch->reload = reload;
-  watch->seen = db != NULL ? canting_db_get_change_count (db) : -1;
+  /* Nothing read yet: the first showing reads the list, so pages
+   * nobody opens cost nothing at start-up. */
+  watch->seen = -1;
   g_signal_connect_data (page, "map", G_CALLBACK (on_page_map), watch, free_watch, 0);
 }

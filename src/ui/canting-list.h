@@ -12,6 +12,11 @@ G_BEGIN_DECLS
 void     canting_list_attach (GtkColumnView     *view,
                               CantingPagedModel *model);
 
+/* The same, for a list where several records can be chosen at once
+ * (Ctrl and Shift with a click, Ctrl+A). */
+void     canting_list_attach_multi (GtkColumnView     *view,
+                                    CantingPagedModel *model);
+
 typedef struct {
   const char *empty_title;        /* nothing recorded yet */
   const char *empty_description;
@@ -31,9 +36,10 @@ void     canting_list_reload (CantingPagedModel      *model,
 CantingRow *canting_list_get_row (CantingPagedModel *model,
                                   guint              position);
 
-/* Calls @reload(@page) each time @page is shown again after the
- * workshop's data changed (an order delivered moves the product stock),
- * so a list is never stale yet keeps its place when nothing changed. */
+/* Calls @reload(@page) when @page is first shown, and each time it is
+ * shown again after the workshop's data changed (an order delivered
+ * moves the product stock), so a list is never stale yet keeps its place
+ * when nothing changed, and a page nobody opens is never read. */
 void     canting_list_reload_when_shown (GtkWidget          *page,
                                          CantingApplication *app,
                                          GCallback           reload);

@@ -450,6 +450,7 @@ canting_material_dialog_class_init (CantingMaterialDialogClass *klass)
   BIND (movements_list);
 #undef BIND
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  canting_form_add_save_shortcut (widget_class);
 }
 
 static void

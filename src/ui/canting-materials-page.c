@@ -345,7 +345,6 @@ canting_materials_page_set_application (CantingMaterialsPage *self,
   g_signal_connect_object (app, "data-replaced", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
   /* Orders change what is reserved and consumed. */
   canting_list_reload_when_shown (GTK_WIDGET (self), app, G_CALLBACK (reload));
-  reload (self);
   self->low_watch = g_timeout_add_seconds (LOW_CHECK_SECONDS, check_low, self);
 }
 

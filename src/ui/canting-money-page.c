@@ -487,7 +487,6 @@ canting_money_page_set_application (CantingMoneyPage   *self,
   g_signal_connect_object (app, "data-replaced", G_CALLBACK (reload_all), self, G_CONNECT_SWAPPED);
   canting_list_reload_when_shown (GTK_WIDGET (self), app, G_CALLBACK (reload_all));
   read_period (self);
-  reload_all (self);
 }
 
 static void

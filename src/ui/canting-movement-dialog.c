@@ -313,6 +313,7 @@ canting_movement_dialog_class_init (CantingMovementDialogClass *klass)
   BIND (error_label);
 #undef BIND
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  canting_form_add_save_shortcut (widget_class);
 }
 
 /* The date to pay by matters only for a purchase on credit. */

@@ -1185,6 +1185,7 @@ canting_order_dialog_class_init (CantingOrderDialogClass *klass)
   BIND (status_buttons);
 #undef BIND
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  canting_form_add_save_shortcut (widget_class);
 }
 
 static void
@@ -1245,5 +1246,8 @@ canting_order_dialog_new (CantingApplication *app,
   gtk_editable_set_text (GTK_EDITABLE (self->payment_date_row), today);
   if (error != NULL)
     show_error (self, error);
+  /* A new order starts with choosing its customer, not on Cancel. */
+  else if (self->order->id == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->customer_dropdown));
   return self;
 }

@@ -196,7 +196,6 @@ canting_orders_page_set_application (CantingOrdersPage  *self,
   g_signal_connect_object (app, "data-replaced", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
   /* Payments and status changes made elsewhere show when it is back. */
   canting_list_reload_when_shown (GTK_WIDGET (self), app, G_CALLBACK (reload));
-  reload (self);
 }
 
 static void

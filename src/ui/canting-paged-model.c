@@ -201,8 +201,18 @@ canting_paged_model_reload (CantingPagedModel  *self,
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->recent);
   n = self->count (self->user_data, error);
+  /* Two changes, everything out and then the new rows in, not one that
+   * replaces them: given "removed and added" at once, GTK 4.8 looks for
+   * the row it was showing among every added row (the list's anchor and
+   * focus), which reads every page of a long list (twenty seconds for
+   * ten years of IPAL entries).  Removed alone, it lets go of the row;
+   * added alone, it reads only what it shows. */
+  self->n_items = 0;
+  if (old > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old, 0);
   self->n_items = n > 0 ? (guint) MIN (n, G_MAXUINT) : 0;
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
+  if (self->n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_items);
   return n >= 0;
 }
 

@@ -43,6 +43,7 @@ struct _CantingPreferencesWindow
   GtkButton *remove_logo_button;
   GtkButton *choose_logo_button;
   AdwComboRow *language_row;
+  AdwComboRow *text_scale_row;
   AdwComboRow *order_sync_row;
   AdwPreferencesGroup *stages_group;
   GtkButton *backup_now_button;
@@ -745,6 +746,31 @@ on_language_selected (CantingPreferencesWindow *self)
                        (int) adw_combo_row_get_selected (self->language_row));
 }
 
+/* The choices of text_scale_row, in percent (the text-scale key). */
+static const int text_scales[] = { 100, 125, 150, 200 };
+
+static void
+on_text_scale_selected (CantingPreferencesWindow *self)
+{
+  guint i = adw_combo_row_get_selected (self->text_scale_row);
+
+  if (i < G_N_ELEMENTS (text_scales))
+    g_settings_set_int (canting_application_get_settings (self->app), "text-scale", text_scales[i]);
+}
+
+static void
+show_text_scale (CantingPreferencesWindow *self)
+{
+  int scale = g_settings_get_int (canting_application_get_settings (self->app), "text-scale");
+  guint chosen = 0;
+
+  /* The nearest choice at or below a value set by other means. */
+  for (guint i = 0; i < G_N_ELEMENTS (text_scales); i++)
+    if (text_scales[i] <= scale)
+      chosen = i;
+  adw_combo_row_set_selected (self->text_scale_row, chosen);
+}
+
 /* The choices of order_sync_row, in minutes. */
 static const int order_sync_minutes[] = { 0, 15, 60, 180 };
 
@@ -813,6 +839,8 @@ setup (CantingPreferencesWindow *self)
                               (guint) g_settings_get_enum (canting_application_get_settings (self->app),
                                                            "language"));
   g_signal_connect_swapped (self->language_row, "notify::selected", G_CALLBACK (on_language_selected), self);
+  show_text_scale (self);
+  g_signal_connect_swapped (self->text_scale_row, "notify::selected", G_CALLBACK (on_text_scale_selected), self);
   show_order_sync (self);
   g_signal_connect_swapped (self->order_sync_row, "notify::selected", G_CALLBACK (on_order_sync_selected), self);
 
@@ -864,6 +892,7 @@ canting_preferences_window_class_init (CantingPreferencesWindowClass *klass)
   BIND (remove_logo_button);
   BIND (choose_logo_button);
   BIND (language_row);
+  BIND (text_scale_row);
   BIND (order_sync_row);
   BIND (stages_group);
   BIND (backup_now_button);

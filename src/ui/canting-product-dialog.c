@@ -481,6 +481,7 @@ canting_product_dialog_class_init (CantingProductDialogClass *klass)
 #undef BIND
   gtk_widget_class_install_action (widget_class, "dialog.pick-motif", "s", pick_motif);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  canting_form_add_save_shortcut (widget_class);
 }
 
 static void

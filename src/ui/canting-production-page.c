@@ -139,7 +139,7 @@ canting_production_page_set_application (CantingProductionPage *self,
 
   self->app = app;
   g_signal_connect_object (app, "data-replaced", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
-  reload (self);
+  canting_list_reload_when_shown (GTK_WIDGET (self), app, G_CALLBACK (reload));
 }
 
 static void

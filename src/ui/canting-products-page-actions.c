@@ -1,6 +1,8 @@
 /* canting-products-page-actions.c: what the Produk page makes of the
- * whole catalogue: the e-Peken listing pack (a folder for the city's
- * onboarding) and the catalogue PDF (to print or send by WhatsApp).
+ * catalogue, or of the products selected in it: the e-Peken listing pack
+ * for the city's onboarding (a zip to send, or a folder when the name
+ * chosen does not end in .zip) and the catalogue PDF (to print or send
+ * by WhatsApp).
  *
  * Products are chosen on the main thread (a quick read); the photos are
  * decoded and scaled on a worker thread, so the window never freezes,
@@ -21,6 +23,7 @@ typedef struct {
   CantingDb              *db;          /* (owned): a restore meanwhile replaces the app's */
   CantingEpekenSelection *selection;
   gboolean                catalogue;   /* else the e-Peken pack */
+  gboolean                zip;         /* the pack as a zip, else a folder */
   char                   *path;
 } MakeJob;
 
@@ -35,16 +38,6 @@ make_job_free (MakeJob *job)
 }
 
 static void
-toast (GtkWidget  *page,
-       const char *text)
-{
-  GtkRoot *root = gtk_widget_get_root (page);
-
-  if (CANTING_IS_WINDOW (root))
-    canting_window_add_toast (CANTING_WINDOW (root), adw_toast_new (text));
-}
-
-static void
 make_in_thread (GTask        *task,
                 gpointer      source,
                 gpointer      task_data,
@@ -53,9 +46,14 @@ make_in_thread (GTask        *task,
   MakeJob *job = task_data;
   CantingDb *db = job->db;
   g_autoptr(GError) error = NULL;
-  gboolean ok = job->catalogue
-                ? canting_catalogue_save_pdf (db, job->selection, job->path, cancellable, &error)
-                : canting_epeken_pack_write (db, job->selection, job->path, NULL, NULL, cancellable, &error);
+  gboolean ok;
+
+  if (job->catalogue)
+    ok = canting_catalogue_save_pdf (db, job->selection, job->path, cancellable, &error);
+  else if (job->zip)
+    ok = canting_epeken_pack_write_zip (db, job->selection, job->path, NULL, NULL, cancellable, &error);
+  else
+    ok = canting_epeken_pack_write (db, job->selection, job->path, NULL, NULL, cancellable, &error);
 
   if (ok)
     g_task_return_boolean (task, TRUE);
@@ -63,7 +61,8 @@ make_in_thread (GTask        *task,
     g_task_return_error (task, g_steal_pointer (&error));
 }
 
-/* "Saved: 12 products.  Left out: Kain Parang (no photo)." */
+/* "Saved “epeken-pack-2026-12-06.zip” with 12 products, ready to send.
+ * Left out: Kain Parang (no photo)." */
 static void
 on_made (GObject      *source,
          GAsyncResult *result,
@@ -72,16 +71,29 @@ on_made (GObject      *source,
   MakeJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) text = NULL;
+  g_autofree char *name = NULL;
+  guint n;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      toast (job->page, error->message);
+      canting_window_say (job->page, error->message);
       return;
     }
   text = g_string_new (NULL);
-  g_string_printf (text, g_dngettext (GETTEXT_PACKAGE, "Saved with %u product.", "Saved with %u products.",
-                                      job->selection->items->len),
-                   job->selection->items->len);
+  n = job->selection->items->len;
+  name = g_filename_display_basename (job->path);
+  if (job->catalogue)
+    g_string_printf (text, g_dngettext (GETTEXT_PACKAGE, "Saved with %u product.", "Saved with %u products.", n), n);
+  else if (job->zip)
+    /* Translators: the zip file's name, then the number of products in it */
+    g_string_printf (text, g_dngettext (GETTEXT_PACKAGE, "Saved “%s” with %u product, ready to send.",
+                                        "Saved “%s” with %u products, ready to send.", n),
+                     name, n);
+  else
+    /* Translators: the folder's name, then the number of products in it */
+    g_string_printf (text, g_dngettext (GETTEXT_PACKAGE, "Saved the folder “%s” with %u product.",
+                                        "Saved the folder “%s” with %u products.", n),
+                     name, n);
   if (job->selection->skipped->len > 0)
     {
       g_autoptr(GString) left_out = g_string_new (NULL);
@@ -94,10 +106,10 @@ on_made (GObject      *source,
           /* Translators: a product left out and why, "Kain Parang (no photo)" */
           g_string_append_printf (left_out, _("%s%s (%s)"), i > 0 ? ", " : "", item->product->name, why);
         }
-      /* Translators: after "Saved with 12 products."; the list of products left out */
+      /* Translators: after the "Saved … 12 products…" sentence; the list of products left out */
       g_string_append_printf (text, _(" Left out: %s."), left_out->str);
     }
-  toast (job->page, text->str);
+  canting_window_say (job->page, text->str);
 }
 
 static void
@@ -115,7 +127,9 @@ on_chosen (GtkNativeDialog *chooser,
       make_job_free (job);
       return;
     }
-  toast (job->page, job->catalogue ? _("Making the catalogue…") : _("Making the e-Peken pack…"));
+  /* The rule of canting-cli epeken-pack --out: the name says which. */
+  job->zip = !job->catalogue && canting_epeken_pack_is_zip_name (job->path);
+  canting_window_say (job->page, job->catalogue ? _("Making the catalogue…") : _("Making the e-Peken pack…"));
   task = g_task_new (NULL, NULL, on_made, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify) make_job_free);
   g_task_run_in_thread (task, make_in_thread);
@@ -124,24 +138,27 @@ on_chosen (GtkNativeDialog *chooser,
 static void
 start (GtkWidget          *page,
        CantingApplication *app,
+       const char * const *skus,
        gboolean            catalogue)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *name = NULL;
-  CantingEpekenSelection *selection = canting_epeken_select (canting_application_get_db (app), NULL, FALSE, &error);
+  CantingEpekenSelection *selection = canting_epeken_select (canting_application_get_db (app), skus, FALSE, &error);
   GtkFileChooserNative *chooser;
   MakeJob *job;
 
   if (selection == NULL)
     {
-      toast (page, error->message);
+      canting_window_say (page, error->message);
       return;
     }
   if (selection->items->len == 0)
     {
-      toast (page, _("No product is ready: each needs a price and a photo."));
+      canting_window_say (page, skus != NULL && skus[0] != NULL
+                   ? _("None of the selected products is ready: each needs a price and a photo.")
+                   : _("No product is ready: each needs a price and a photo."));
       canting_epeken_selection_free (selection);
       return;
     }
@@ -150,9 +167,12 @@ start (GtkWidget          *page,
   job->db = g_object_ref (canting_application_get_db (app));
   job->selection = selection;
   job->catalogue = catalogue;
-  /* Translators: file names, no spaces: "katalog-2026-12-06.pdf" */
-  name = catalogue ? g_strdup_printf (_("catalogue-%s.pdf"), date) : g_strdup_printf (_("epeken-pack-%s"), date);
-  chooser = gtk_file_chooser_native_new (catalogue ? _("Save the Catalogue") : _("Save the e-Peken Pack as a Folder"),
+  /* The pack is a zip by default: one file is what people send by
+   * WhatsApp or email.  A name without ".zip" gets a folder instead. */
+  /* Translators: file names, no spaces: "katalog-2026-12-06.pdf",
+   * "paket-epeken-2026-12-06.zip"; keep ".zip" */
+  name = catalogue ? g_strdup_printf (_("catalogue-%s.pdf"), date) : g_strdup_printf (_("epeken-pack-%s.zip"), date);
+  chooser = gtk_file_chooser_native_new (catalogue ? _("Save the Catalogue") : _("Save the e-Peken Pack"),
                                          GTK_WINDOW (gtk_widget_get_root (page)), GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Save"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
@@ -162,14 +182,16 @@ start (GtkWidget          *page,
 
 void
 canting_products_page_make_catalogue (GtkWidget          *page,
-                                      CantingApplication *app)
+                                      CantingApplication *app,
+                                      const char * const *skus)
 {
-  start (page, app, TRUE);
+  start (page, app, skus, TRUE);
 }
 
 void
 canting_products_page_make_epeken_pack (GtkWidget          *page,
-                                        CantingApplication *app)
+                                        CantingApplication *app,
+                                        const char * const *skus)
 {
-  start (page, app, FALSE);
+  start (page, app, skus, FALSE);
 }

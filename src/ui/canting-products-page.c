@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "canting-channel.h"
 #include "canting-listing.h"
 #include "canting-channels-dialog.h"
 #include "canting-products-page-actions.h"
@@ -14,6 +15,7 @@
 #include "canting-csv-ui.h"
 #include "canting-list.h"
 #include "canting-product-dialog.h"
+#include "canting-window.h"
 
 struct _CantingProductsPage
 {
@@ -24,6 +26,7 @@ struct _CantingProductsPage
   GtkDropDown *motif_dropdown;
   GtkCheckButton *in_stock_check;
   GtkMenuButton *csv_button;
+  GtkMenuButton *publish_button;
   GtkButton *add_button;
   GtkStack *content_stack;
   GtkColumnView *column_view;
@@ -138,12 +141,15 @@ reload (CantingProductsPage *self)
 }
 
 /* After the catalog changed (not the filters): its motifs may have too. */
+static void fill_publish_menu (CantingProductsPage *self);
+
 static void
 refresh (CantingProductsPage *self)
 {
   if (self->app == NULL || canting_application_get_db (self->app) == NULL)
     return;
   fill_motifs (self);
+  fill_publish_menu (self);
   reload (self);
 }
 
@@ -247,6 +253,241 @@ on_activate (GtkColumnView       *view,
     open_dialog (self, canting_row_get_record (row));
 }
 
+/* --- publishing from the list --------------------------------------------- */
+
+/* The products selected in the list (ids, or SKUs), in list order.  Rows
+ * not read yet are read now. */
+static GArray *
+selected_ids (CantingProductsPage *self,
+              GPtrArray           *skus)
+{
+  GtkSelectionModel *selection = gtk_column_view_get_model (self->column_view);
+  g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (selection);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GtkBitsetIter iter;
+  guint position;
+
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, set, &position); more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(CantingRow) row = canting_list_get_row (self->model, position);
+      const CantingProduct *product = row != NULL ? canting_row_get_record (row) : NULL;
+
+      if (product == NULL)
+        continue;
+      g_array_append_val (ids, product->id);
+      if (skus != NULL)
+        g_ptr_array_add (skus, g_strdup (product->sku));
+    }
+  return ids;
+}
+
+/* The shops products can be published to, by id: (transfer full)
+ * (element-type CantingChannel). */
+static GPtrArray *
+online_shops (CantingProductsPage *self)
+{
+  g_autoptr(GPtrArray) all = canting_channel_list (canting_application_get_db (self->app), FALSE, NULL);
+  GPtrArray *shops = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_channel_free);
+
+  for (guint i = 0; all != NULL && i < all->len; i++)
+    if (((CantingChannel *) all->pdata[i])->kind == CANTING_CHANNEL_WOOCOMMERCE)
+      g_ptr_array_add (shops, g_steal_pointer (&all->pdata[i]));
+  return shops;
+}
+
+static char *
+shop_name (CantingProductsPage *self,
+           gint64               channel_id)
+{
+  g_autoptr(CantingChannel) shop = canting_channel_load (canting_application_get_db (self->app), channel_id, NULL);
+
+  return g_strdup (shop != NULL ? shop->name : "");
+}
+
+/* The Publish menu: per shop, the selection, the changes, everything;
+ * with no shop yet, adding one. */
+static void
+fill_publish_menu (CantingProductsPage *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GPtrArray) shops = NULL;
+
+  if (self->app == NULL || canting_application_get_db (self->app) == NULL)
+    return;
+  shops = online_shops (self);
+
+  if (shops->len == 0)
+    g_menu_append (menu, _("Add an _Online Shop…"), "products.shops");
+  for (guint i = 0; i < shops->len; i++)
+    {
+      const CantingChannel *shop = shops->pdata[i];
+      g_autoptr(GMenu) section = g_menu_new ();
+      static const struct { const char *label; const char *action; } items[] = {
+        { N_("Publish _Selected Products"), "products.publish-selected" },
+        { N_("Send All _Changes"), "products.publish-changed" },
+        { N_("Publish _All Products…"), "products.publish-all" },
+        { N_("_Take Selected Off Sale"), "products.unpublish-selected" },
+      };
+
+      for (guint j = 0; j < G_N_ELEMENTS (items); j++)
+        {
+          g_autoptr(GMenuItem) item = g_menu_item_new (_(items[j].label), NULL);
+
+          g_menu_item_set_action_and_target_value (item, items[j].action, g_variant_new_int64 (shop->id));
+          g_menu_append_item (section, item);
+        }
+      /* With one shop the menu needs no heading. */
+      g_menu_append_section (menu, shops->len > 1 ? shop->name : NULL, G_MENU_MODEL (section));
+    }
+  gtk_menu_button_set_menu_model (self->publish_button, G_MENU_MODEL (menu));
+}
+
+static void
+publish_menu_about_to_open (GtkMenuButton *button,
+                            gpointer       user_data)
+{
+  fill_publish_menu (user_data);
+}
+
+static void
+update_selection_actions (CantingProductsPage *self)
+{
+  GtkSelectionModel *selection = gtk_column_view_get_model (self->column_view);
+  g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (selection);
+  gboolean any = !gtk_bitset_is_empty (set);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "products.publish-selected", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "products.unpublish-selected", any);
+}
+
+/* After a queue: said in a toast, and sent now. */
+static void
+queued (CantingProductsPage *self,
+        gint64               channel_id,
+        guint                n,
+        gboolean             unpublish)
+{
+  g_autofree char *name = shop_name (self, channel_id);
+  g_autofree char *text = NULL;
+
+  if (n == 0)
+    /* Translators: %s is a shop's name */
+    text = g_strdup_printf (_("%s: nothing waits to be sent."), name);
+  else if (unpublish)
+    /* Translators: %s is a shop's name, %u a number of products */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u product is being taken off sale.",
+                                         "%s: %u products are being taken off sale.", n), name, n);
+  else
+    /* Translators: %s is a shop's name, %u a number of products */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u product is being sent.",
+                                         "%s: %u products are being sent.", n), name, n);
+  canting_window_say (GTK_WIDGET (self), text);
+  reload (self);
+  if (n > 0)
+    canting_application_publish_now (self->app);
+}
+
+static void
+publish_selected_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  CantingProductsPage *self = CANTING_PRODUCTS_PAGE (widget);
+  gint64 channel_id = g_variant_get_int64 (parameter);
+  gboolean unpublish = g_str_equal (action_name, "products.unpublish-selected");
+  g_autoptr(GArray) ids = selected_ids (self, NULL);
+  g_autoptr(GError) error = NULL;
+  CantingDb *db = canting_application_get_db (self->app);
+  gboolean ok;
+
+  if (ids->len == 0)
+    {
+      canting_window_say (GTK_WIDGET (self), _("Select the products first: click them with Ctrl held, or press Ctrl+A for all."));
+      return;
+    }
+  ok = unpublish ? canting_listing_queue_unpublish (db, channel_id, (const gint64 *) (void *) ids->data, ids->len, &error)
+                 : canting_listing_queue_publish (db, channel_id, (const gint64 *) (void *) ids->data, ids->len, &error);
+  if (!ok)
+    {
+      canting_window_say (GTK_WIDGET (self), error->message);
+      return;
+    }
+  queued (self, channel_id, ids->len, unpublish);
+}
+
+/* Queues every changed product (@all FALSE) or the whole catalogue for
+ * @channel_id, and says so. */
+static void
+queue_many (CantingProductsPage *self,
+            gint64               channel_id,
+            gboolean             all)
+{
+  CantingDb *db = canting_application_get_db (self->app);
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  if (!(all ? canting_listing_queue_publish_all (db, channel_id, &n, &error)
+            : canting_listing_queue_publish_changed (db, channel_id, &n, &error)))
+    {
+      canting_window_say (GTK_WIDGET (self), error->message);
+      return;
+    }
+  queued (self, channel_id, n, FALSE);
+}
+
+static void
+publish_changed_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  queue_many (CANTING_PRODUCTS_PAGE (widget), g_variant_get_int64 (parameter), FALSE);
+}
+
+static void
+on_publish_all_response (AdwMessageDialog    *dialog,
+                         const char          *response,
+                         CantingProductsPage *self)
+{
+  if (g_str_equal (response, "publish"))
+    queue_many (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "canting-channel")), TRUE);
+}
+
+/* Every product at once is a lot to put on a shop by mistake: asked
+ * first, with how many. */
+static void
+publish_all_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CantingProductsPage *self = CANTING_PRODUCTS_PAGE (widget);
+  gint64 channel_id = g_variant_get_int64 (parameter);
+  const CantingProductFilter all = { .technique = -1 };
+  gint64 n = canting_product_count (canting_application_get_db (self->app), &all, NULL);
+  g_autofree char *name = shop_name (self, channel_id);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (n <= 0)
+    {
+      canting_window_say (GTK_WIDGET (self), _("The catalog is empty: add a product first."));
+      return;
+    }
+  /* Translators: %s is a shop's name */
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Publish %d product to %s?", "Publish all %d products to %s?",
+                                          (gulong) n), (int) n, name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
+                                   _("Each one goes on sale with its price, stock and photos, and its changes are sent "
+                                     "from now on. Products already there are brought up to date."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "publish", _("_Publish"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "publish", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "publish");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "canting-channel", GSIZE_TO_POINTER ((gsize) channel_id));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_publish_all_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 canting_products_page_set_application (CantingProductsPage *self,
                                        CantingApplication  *app)
@@ -282,12 +523,26 @@ canting_products_page_dispose (GObject *object)
   G_OBJECT_CLASS (canting_products_page_parent_class)->dispose (object);
 }
 
+/* The catalogue and the e-Peken pack: of the selected products, or with
+ * none selected of the whole catalogue.  (transfer full) NULL-terminated */
+static GStrv
+selected_skus (CantingProductsPage *self)
+{
+  GPtrArray *skus = g_ptr_array_new ();
+  g_autoptr(GArray) ids = selected_ids (self, skus);
+
+  g_ptr_array_add (skus, NULL);
+  return (GStrv) g_ptr_array_free (skus, FALSE);
+}
+
 static void
 catalogue_activated (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  canting_products_page_make_catalogue (widget, CANTING_PRODUCTS_PAGE (widget)->app);
+  g_auto(GStrv) skus = selected_skus (CANTING_PRODUCTS_PAGE (widget));
+
+  canting_products_page_make_catalogue (widget, CANTING_PRODUCTS_PAGE (widget)->app, (const char * const *) skus);
 }
 
 static void
@@ -307,7 +562,9 @@ epeken_pack_activated (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  canting_products_page_make_epeken_pack (widget, CANTING_PRODUCTS_PAGE (widget)->app);
+  g_auto(GStrv) skus = selected_skus (CANTING_PRODUCTS_PAGE (widget));
+
+  canting_products_page_make_epeken_pack (widget, CANTING_PRODUCTS_PAGE (widget)->app, (const char * const *) skus);
 }
 
 static void
@@ -323,12 +580,17 @@ canting_products_page_class_init (CantingProductsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, in_stock_check);
   gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, add_button);
   gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, csv_button);
+  gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, publish_button);
   gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, empty_page);
   gtk_widget_class_install_action (widget_class, "products.shops", NULL, shops_activated);
   gtk_widget_class_install_action (widget_class, "products.catalogue", NULL, catalogue_activated);
   gtk_widget_class_install_action (widget_class, "products.epeken-pack", NULL, epeken_pack_activated);
+  gtk_widget_class_install_action (widget_class, "products.publish-selected", "x", publish_selected_activated);
+  gtk_widget_class_install_action (widget_class, "products.unpublish-selected", "x", publish_selected_activated);
+  gtk_widget_class_install_action (widget_class, "products.publish-changed", "x", publish_changed_activated);
+  gtk_widget_class_install_action (widget_class, "products.publish-all", "x", publish_all_activated);
 }
 
 static void
@@ -356,7 +618,12 @@ canting_products_page_init (CantingProductsPage *self)
 
   self->model = canting_paged_model_new (count_products, page_products,
                                          (GDestroyNotify) canting_product_free, self);
-  canting_list_attach (self->column_view, self->model);
+  /* Several products can be chosen (Ctrl, Shift, Ctrl+A) to publish
+   * them or make a catalogue of them. */
+  canting_list_attach_multi (self->column_view, self->model);
+  g_signal_connect_swapped (gtk_column_view_get_model (self->column_view), "selection-changed",
+                            G_CALLBACK (update_selection_actions), self);
+  update_selection_actions (self);
   {
     g_autoptr(GtkColumnViewColumn) photo = canting_picture_column_new (_("Photo"), cell_photo);
     gtk_column_view_append_column (self->column_view, photo);
@@ -369,5 +636,8 @@ canting_products_page_init (CantingProductsPage *self)
   canting_accessible_name_drop_down (self->motif_dropdown, _("Motif"));
   g_signal_connect_swapped (self->in_stock_check, "toggled", G_CALLBACK (reload), self);
   g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (canting_products_page_add), self);
+  /* Shops come and go (added from a product's form too): the menu is
+   * made again each time it opens. */
+  gtk_menu_button_set_create_popup_func (self->publish_button, publish_menu_about_to_open, self, NULL);
   g_signal_connect (self->column_view, "activate", G_CALLBACK (on_activate), self);
 }

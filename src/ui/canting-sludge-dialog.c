@@ -124,6 +124,7 @@ canting_sludge_dialog_class_init (CantingSludgeDialogClass *klass)
   BIND (notes_row);
 #undef BIND
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  canting_form_add_save_shortcut (widget_class);
 }
 
 static void

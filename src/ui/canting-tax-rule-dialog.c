@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "canting-accessible.h"
+#include "canting-form.h"
 #include "canting-money.h"
 
 struct _CantingTaxRuleDialog
@@ -136,6 +137,7 @@ canting_tax_rule_dialog_class_init (CantingTaxRuleDialogClass *klass)
   BIND (source_row);
 #undef BIND
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  canting_form_add_save_shortcut (widget_class);
 }
 
 static void

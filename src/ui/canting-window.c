@@ -12,6 +12,7 @@
 #include "canting-accessible.h"
 #include "canting-backup.h"
 #include "canting-customers-page.h"
+#include "canting-guide.h"
 #include "canting-home-page.h"
 #include "canting-ipal-page.h"
 #include "canting-materials-page.h"
@@ -29,6 +30,7 @@ struct _CantingWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack *stack;
   GtkStack *home_stack;
+  GtkBox *banner_slot;
   GtkImage *workshop_logo;
   GtkLabel *workshop_name;
   GtkLabel *workshop_city;
@@ -61,6 +63,33 @@ canting_window_add_toast (CantingWindow *self,
 {
   g_return_if_fail (CANTING_IS_WINDOW (self));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+canting_window_set_banner (CantingWindow *self,
+                           GtkWidget     *banner)
+{
+  GtkWidget *old;
+
+  g_return_if_fail (CANTING_IS_WINDOW (self));
+  while ((old = gtk_widget_get_first_child (GTK_WIDGET (self->banner_slot))) != NULL)
+    gtk_box_remove (self->banner_slot, old);
+  if (banner != NULL)
+    gtk_box_append (self->banner_slot, banner);
+}
+
+void
+canting_window_say (GtkWidget  *widget,
+                    const char *text)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  AdwToast *toast;
+
+  if (!CANTING_IS_WINDOW (root))
+    return;
+  toast = adw_toast_new (text);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  canting_window_add_toast (CANTING_WINDOW (root), toast);
 }
 
 void
@@ -215,6 +244,46 @@ search_activated (GtkWidget  *widget,
     gtk_widget_grab_focus (entry);
 }
 
+/* F1: the help page of the section in view. */
+static void
+help_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CantingWindow *self = CANTING_WINDOW (widget);
+
+  canting_help_show (GTK_WINDOW (self), adw_view_stack_get_visible_child_name (self->stack));
+}
+
+/* Alt+1…Alt+9: the section at that place in the view switcher, as in
+ * GNOME's apps with tabs.  The switcher can be reached with Tab too, but
+ * from a page with a long list only after every row of it. */
+static void
+show_section_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CantingWindow *self = CANTING_WINDOW (widget);
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->stack);
+  guint wanted = g_variant_get_uint32 (parameter);
+  guint place = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkWidget *child = adw_view_stack_page_get_child (page);
+
+      if (!adw_view_stack_page_get_visible (page) || ++place != wanted)
+        continue;
+      adw_view_stack_set_visible_child (self->stack, child);
+      /* The focus was on the section now hidden, where GTK would drop it:
+       * give it to the first control of the one shown. */
+      if (!gtk_widget_child_focus (child, GTK_DIR_TAB_FORWARD))
+        gtk_widget_grab_focus (child);
+      return;
+    }
+}
+
 static void
 on_page_changed (CantingWindow *self)
 {
@@ -328,11 +397,17 @@ canting_window_class_init (CantingWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-record", NULL);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_install_action (widget_class, "win.help", NULL, help_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", NULL);
+  gtk_widget_class_install_action (widget_class, "win.show-section", "u", show_section_activated);
+  for (guint i = 1; i <= 9; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_ALT_MASK, "win.show-section", "u", i);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/canting/Canting/canting-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, home_stack);
+  gtk_widget_class_bind_template_child (widget_class, CantingWindow, banner_slot);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, workshop_logo);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, workshop_name);
   gtk_widget_class_bind_template_child (widget_class, CantingWindow, workshop_city);

@@ -11,11 +11,19 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CantingWindow, canting_window, CANTING, WINDOW, AdwApplicationWindow)
 
 CantingWindow *canting_window_new       (CantingApplication *application);
-/* Takes ownership of @toast. */
 /* Shows the page named @name ("materials"), if there is one. */
 void           canting_window_show_page (CantingWindow      *self,
                                          const char         *name);
+/* Takes ownership of @toast. */
 void           canting_window_add_toast (CantingWindow      *self,
                                          AdwToast           *toast);
+/* Shows @banner (nullable: none) under the header bar: trainer mode's
+ * "practice workshop" strip. */
+void           canting_window_set_banner (CantingWindow     *self,
+                                          GtkWidget         *banner);
+/* Says @text in a toast of the main window holding @widget (if any),
+ * before older notices: the outcome of what the person just asked. */
+void           canting_window_say       (GtkWidget          *widget,
+                                         const char         *text);
 
 G_END_DECLS

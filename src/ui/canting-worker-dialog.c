@@ -246,6 +246,7 @@ canting_worker_dialog_class_init (CantingWorkerDialogClass *klass)
   BIND (pay_button);
 #undef BIND
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  canting_form_add_save_shortcut (widget_class);
 }
 
 static void

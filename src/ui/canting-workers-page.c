@@ -131,7 +131,7 @@ canting_workers_page_set_application (CantingWorkersPage *self,
 
   self->app = app;
   g_signal_connect_object (app, "data-replaced", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
-  reload (self);
+  canting_list_reload_when_shown (GTK_WIDGET (self), app, G_CALLBACK (reload));
 }
 
 /* Wages change as stages are done in order forms: read again on show. */

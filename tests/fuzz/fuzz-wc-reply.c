@@ -6,6 +6,7 @@
  * (src/publish/canting-woocommerce.c), never sent anywhere. */
 #include "fuzz.h"
 
+#include "canting-channel-driver.h"
 #include "canting-channel-order.h"
 #include "canting-outbox.h"
 #include "canting-woocommerce.h"
@@ -72,7 +73,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     {
       *split = '\0';
       body = split + 4;
-      headers = canting_wc_parse_headers (text, &status);
+      headers = canting_remote_parse_headers (text, &status);
     }
   else
     body = text;
@@ -86,16 +87,16 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     {
     case 0:
       {
-        CantingWcReply reply = { 0 };
+        CantingRemoteReply reply = { 0 };
         g_autoptr(CantingOutboxOp) op = fake_op (1, (which >> 3) & 1 ? CANTING_OUTBOX_CREATE : CANTING_OUTBOX_UPDATE);
         CantingOutboxOutcome outcome = { 0 };
 
         canting_wc_parse_reply (status, headers, body, body_len, &reply);
         /* What the outbox would record: never a raw reply as message. */
         canting_wc_outcome (op, &reply, 0.5, NULL, &outcome);
-        FUZZ_CHECK (reply.problem == CANTING_WC_OK || reply.message != NULL);
+        FUZZ_CHECK (reply.problem == CANTING_REMOTE_OK || reply.message != NULL);
         canting_outbox_outcome_clear (&outcome);
-        canting_wc_reply_clear (&reply);
+        canting_remote_reply_clear (&reply);
         break;
       }
     case 1:
@@ -125,7 +126,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
         g_autoptr(GPtrArray) ops = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_outbox_op_free);
         g_autoptr(GPtrArray) batches = NULL;
         g_autoptr(GPtrArray) replies = NULL;
-        CantingWcBatch *batch;
+        CantingRemoteBatch *batch;
         guint n_ops;
 
         g_ptr_array_add (ops, fake_op (1, CANTING_OUTBOX_CREATE));

@@ -168,7 +168,7 @@ request (const char *method,
 
 static void
 parse_reply (CantingHttpReply *http,
-             CantingWcReply   *out)
+             CantingRemoteReply   *out)
 {
   gsize length = 0;
   const char *body = g_bytes_get_data (http->body, &length);
@@ -246,16 +246,16 @@ upload (GBytes     *photo,
 {
   g_autoptr(CantingHttpReply) http = request_full ("POST", CANTING_WC_MEDIA_PATH, wp.user, wp.password, "image/png",
                                                    filename, photo);
-  CantingWcReply reply = { 0 };
+  CantingRemoteReply reply = { 0 };
   gint64 id;
 
   g_assert_cmpuint (http->status, ==, 201);
   parse_reply (http, &reply);
-  g_assert_cmpint (reply.problem, ==, CANTING_WC_OK);
+  g_assert_cmpint (reply.problem, ==, CANTING_REMOTE_OK);
   g_assert_cmpint (reply.remote_id, >, 0);
   g_assert_null (reply.message);
   id = reply.remote_id;
-  canting_wc_reply_clear (&reply);
+  canting_remote_reply_clear (&reply);
   return id;
 }
 
@@ -269,15 +269,15 @@ assert_media_is (gint64  id,
   g_autoptr(CantingHttpReply) http = request ("GET", path);
   g_autoptr(CantingHttpReply) file = NULL;
   g_autoptr(JsonParser) parser = NULL;
-  CantingWcReply reply = { 0 };
+  CantingRemoteReply reply = { 0 };
   JsonObject *media;
   const char *source_url;
 
   g_assert_cmpuint (http->status, ==, 200);
   parse_reply (http, &reply);
-  g_assert_cmpint (reply.problem, ==, CANTING_WC_OK);
+  g_assert_cmpint (reply.problem, ==, CANTING_REMOTE_OK);
   g_assert_cmpint (reply.remote_id, ==, id);
-  canting_wc_reply_clear (&reply);
+  canting_remote_reply_clear (&reply);
 
   media = reply_object (http, &parser);
   g_assert_cmpstr (json_object_get_string_member (media, "media_type"), ==, "image");
@@ -447,14 +447,14 @@ test_sign_in (void)
   g_autoptr(CantingHttpReply) spaced_http = NULL;
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GString) spaced = g_string_new (NULL);
-  CantingWcReply reply = { 0 };
+  CantingRemoteReply reply = { 0 };
   JsonObject *me;
 
   g_assert_cmpuint (http->status, ==, 200);
   parse_reply (http, &reply);
-  g_assert_cmpint (reply.problem, ==, CANTING_WC_OK);
+  g_assert_cmpint (reply.problem, ==, CANTING_REMOTE_OK);
   g_assert_cmpint (reply.remote_id, ==, 1);
-  canting_wc_reply_clear (&reply);
+  canting_remote_reply_clear (&reply);
   me = reply_object (http, &parser);
   g_assert_cmpstr (json_object_get_string_member (me, "slug"), ==, wp.user);
 
@@ -519,7 +519,7 @@ test_error_envelope (void)
   CantingOutboxOp image = { .id = 2, .channel_id = 1, .product_id = 1, .kind = CANTING_OUTBOX_IMAGE,
                             .sku = (char *) "BTK-WP-02", .attempts = 1 };
   CantingOutboxOutcome outcome = { 0 };
-  CantingWcReply reply = { 0 };
+  CantingRemoteReply reply = { 0 };
 
   /* No WooCommerce: its route does not exist. */
   {
@@ -528,13 +528,13 @@ test_error_envelope (void)
     g_assert_cmpuint (http->status, ==, 404);
     parse_reply (http, &reply);
     g_assert_cmpstr (reply.code, ==, "rest_no_route");
-    g_assert_cmpint (reply.problem, ==, CANTING_WC_INVALID);
+    g_assert_cmpint (reply.problem, ==, CANTING_REMOTE_INVALID);
     g_assert_nonnull (strstr (reply.message, "does not answer like a WooCommerce shop"));
     canting_wc_outcome (&create, &reply, 0.5, NULL, &outcome);
     g_assert_cmpint (outcome.kind, ==, CANTING_OUTCOME_FAILED);
     g_assert_cmpstr (outcome.message, ==, reply.message);
     canting_outbox_outcome_clear (&outcome);
-    canting_wc_reply_clear (&reply);
+    canting_remote_reply_clear (&reply);
   }
 
   /* 400: an upload without a file; WordPress's own words are kept. */
@@ -545,13 +545,13 @@ test_error_envelope (void)
     g_assert_cmpuint (http->status, ==, 400);
     parse_reply (http, &reply);
     g_assert_cmpstr (reply.code, ==, "rest_upload_no_data");
-    g_assert_cmpint (reply.problem, ==, CANTING_WC_INVALID);
+    g_assert_cmpint (reply.problem, ==, CANTING_REMOTE_INVALID);
     g_assert_true (g_str_has_prefix (reply.message, "The shop did not accept"));
     g_assert_nonnull (strstr (reply.message, "No data supplied."));
     canting_wc_outcome (&image, &reply, 0.5, NULL, &outcome);
     g_assert_cmpint (outcome.kind, ==, CANTING_OUTCOME_FAILED);
     canting_outbox_outcome_clear (&outcome);
-    canting_wc_reply_clear (&reply);
+    canting_remote_reply_clear (&reply);
   }
 
   /* 400 rest_invalid_param, naming a parameter Canting has no words
@@ -562,9 +562,9 @@ test_error_envelope (void)
     g_assert_cmpuint (http->status, ==, 400);
     parse_reply (http, &reply);
     g_assert_cmpstr (reply.code, ==, "rest_invalid_param");
-    g_assert_cmpint (reply.problem, ==, CANTING_WC_INVALID);
+    g_assert_cmpint (reply.problem, ==, CANTING_REMOTE_INVALID);
     g_assert_nonnull (strstr (reply.message, "per_page"));
-    canting_wc_reply_clear (&reply);
+    canting_remote_reply_clear (&reply);
   }
 
   /* 401: not signed in at all. */
@@ -574,9 +574,9 @@ test_error_envelope (void)
     g_assert_cmpuint (http->status, ==, 401);
     parse_reply (http, &reply);
     g_assert_cmpstr (reply.code, ==, "rest_not_logged_in");
-    g_assert_cmpint (reply.problem, ==, CANTING_WC_AUTH);
+    g_assert_cmpint (reply.problem, ==, CANTING_REMOTE_AUTH);
     g_assert_nonnull (strstr (reply.message, "sign-in"));
-    canting_wc_reply_clear (&reply);
+    canting_remote_reply_clear (&reply);
   }
 }
 
@@ -664,16 +664,16 @@ test_wrong_password (void)
     {
       g_autoptr(CantingHttpReply) http = request_full ("POST", CANTING_WC_MEDIA_PATH, users[i],
                                                        i == 0 ? wrong : wp.password, "image/png", "x.png", NULL);
-      CantingWcReply reply = { 0 };
+      CantingRemoteReply reply = { 0 };
 
       g_assert_cmpuint (http->status, ==, 401);
       parse_reply (http, &reply);
-      g_assert_cmpint (reply.problem, ==, CANTING_WC_AUTH);
+      g_assert_cmpint (reply.problem, ==, CANTING_REMOTE_AUTH);
       g_assert_nonnull (strstr (reply.message, "password"));
       canting_wc_outcome (&image, &reply, 0.5, NULL, &outcome);
       g_assert_cmpint (outcome.kind, ==, CANTING_OUTCOME_FAILED);
       canting_outbox_outcome_clear (&outcome);
-      canting_wc_reply_clear (&reply);
+      canting_remote_reply_clear (&reply);
     }
 
   w = workshop_new ();
