@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The two README commands: `dev.sh run` and `dev.sh test`; and
-# `dev.sh bench-ui`, the GUI's start-up figures (bench_ui below).
+# The README commands: `dev.sh run`, `dev.sh test [--sanitize]` and
+# `dev.sh selftest`; and `dev.sh bench-ui`, the GUI's start-up figures
+# (bench_ui below).
 #
 # Both install whatever Debian 12 packages are missing (only when something
 # is missing, so a second run is quick), configure `_build` once, build
@@ -29,6 +30,10 @@ packages=(
   # `flatpak-builder --show-manifest` reads the manifest offline
   # (tests/test-flatpak.c); building the Flatpak needs the network.
   flatpak-builder
+  # dev.sh test --sanitize: clang with libFuzzer and the sanitizer
+  # runtimes (a recommendation of clang, so named here), and openssl for
+  # the test's self-signed https server.
+  clang libclang-rt-14-dev openssl
   # The wordpress test runs Debian's WordPress with a private MariaDB
   # (tests/wordpress/wordpress-server.sh).  Installing mariadb-server and
   # wordpress (which pulls apache2) also sets up their system services;
@@ -64,9 +69,12 @@ install_missing() {
   fi
 }
 
+setup_env=()
+setup_args=(-Dwarning_level=2 -Dwerror=false)
+
 build() {
   if [ ! -f "$build/build.ninja" ]; then
-    meson setup "$build" -Dwarning_level=2 -Dwerror=false
+    env "${setup_env[@]}" meson setup "$build" "${setup_args[@]}"
   fi
   ninja -C "$build"
 }
@@ -155,6 +163,31 @@ case "$cmd" in
     exec "$build/src/ui/canting" "$@"
     ;;
   test)
+    # --sanitize: the whole suite under AddressSanitizer and
+    # UndefinedBehaviorSanitizer, in its own build dir, built with clang
+    # so the fuzz harnesses (tests/fuzz) run under libFuzzer there too,
+    # each for CANTING_FUZZ_SECONDS (10; CI: 60).
+    if [ "${1:-}" = --sanitize ]; then
+      shift
+      build="$top/_build-sanitize"
+      setup_env=(CC=clang)
+      setup_args+=(-Db_sanitize=address,undefined -Db_lundef=false -Dfuzzing=true)
+      export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+      export LSAN_OPTIONS="suppressions=$top/build-aux/lsan.supp:print_suppressions=0"
+      export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+      # GIO's libproxy module is C++ and throws inside; ASan cannot
+      # intercept a C++ throw in a program linked as C, and aborts.  The
+      # tests need no proxy: use GIO's built-in direct resolver.
+      export GIO_USE_PROXY_RESOLVER=dummy
+      # GTK probes OpenGL at start even with the cairo renderer the UI
+      # tests use; Mesa's driver is unloaded at exit, and what it leaks
+      # can then not be named in a suppression.  No GL at all instead.
+      export GDK_DEBUG=gl-disable
+      # Everything runs two to three times slower under the sanitizers:
+      # longer timeouts, and longer pauses in the UI test (test-ui.c).
+      set -- --timeout-multiplier 3 "$@"
+      export CANTING_TEST_TIME_FACTOR=3
+    fi
     trap summary_on_failure EXIT
     install_missing
     build
@@ -165,8 +198,12 @@ case "$cmd" in
     build
     bench_ui "$@"
     ;;
+  selftest)
+    # One screen for a reviewer, from the last `test` and `test --sanitize`.
+    exec python3 "$top/build-aux/selftest.py" "$top"
+    ;;
   *)
-    echo "usage: $0 run|test|bench-ui [--small]" >&2
+    echo "usage: $0 run | test [--sanitize] | selftest | bench-ui [--small]" >&2
     exit 2
     ;;
 esac

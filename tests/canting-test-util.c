@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sqlite3.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -238,6 +239,34 @@ canting_test_keyring_stop (CantingTestKeyring *k)
   canting_test_rmdir (k->dir);
   g_free (k->dir);
   g_free (k);
+}
+
+GBytes *
+canting_test_image_header (const char *format,
+                           guint       width,
+                           guint       height,
+                           const char *tail)
+{
+  GByteArray *out = g_byte_array_new ();
+
+  if (g_str_equal (format, "png"))
+    {
+      const guint8 head[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+                              width >> 24, width >> 16, width >> 8, width, height >> 24, height >> 16,
+                              height >> 8, height, 8, 6, 0, 0, 0 };
+      g_byte_array_append (out, head, sizeof head);
+    }
+  else
+    {
+      /* SOI, then a baseline start-of-frame of three components. */
+      const guint8 head[] = { 0xff, 0xd8, 0xff, 0xc0, 0, 17, 8, height >> 8, height, width >> 8, width, 3,
+                              1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1 };
+      g_assert_cmpstr (format, ==, "jpeg");
+      g_byte_array_append (out, head, sizeof head);
+    }
+  if (tail != NULL)
+    g_byte_array_append (out, (const guint8 *) tail, (guint) strlen (tail));
+  return g_byte_array_free_to_bytes (out);
 }
 
 CantingTestCliResult

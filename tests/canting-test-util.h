@@ -21,6 +21,14 @@ GBytes *canting_test_read_file (const char *path);
 gint64  canting_test_query_int (sqlite3    *db,
                                 const char *sql);
 
+/* The first bytes of a PNG ("png") or JPEG ("jpeg") of @width × @height
+ * pixels, as far as a header reader sees (canting_image_check), then
+ * @tail: enough to stand for an image where nothing decodes it. */
+GBytes *canting_test_image_header (const char *format,
+                                   guint       width,
+                                   guint       height,
+                                   const char *tail);
+
 /* The text of the PDF at @path as pdftotext (poppler-utils) reads it;
  * with @layout, kept in its columns, so a table's cells share a line. */
 char   *canting_test_pdf_text  (const char *path,
@@ -40,6 +48,11 @@ G_BEGIN_DECLS
 typedef struct _CantingTestKeyring CantingTestKeyring;
 
 CantingTestKeyring *canting_test_keyring_start (void);
+
+/* The shop password the secret-leak tests store in the keyring and then
+ * look for everywhere else.  Only ever typed here: `dev.sh selftest`
+ * reads it from this line to search the test logs as well. */
+#define CANTING_TEST_SECRET "Qz7v Lk9q Zt4W Mx2B Rr7N Pe3V"
 void                canting_test_keyring_stop  (CantingTestKeyring *keyring);
 
 /* canting-cli ($CANTING_CLI) run with the arguments up to NULL, @input

@@ -43,7 +43,7 @@ test_backup_then_restore_is_identical (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(CantingDb) db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, &error);
   g_autoptr(CantingProfile) profile = canting_profile_new ();
-  g_autoptr(GBytes) logo = g_bytes_new_static ("\x89PNG\r\n\x1a\nlogo-bytes", 18);
+  g_autoptr(GBytes) logo = canting_test_image_header ("png", 120, 80, "logo-bytes");
   g_autofree char *backup = NULL;
   g_autofree char *aside = NULL;
   g_autofree char *dump_backup = NULL;
@@ -227,6 +227,72 @@ test_failed_daily_backup_is_reported (void)
   canting_test_rmdir (dir);
 }
 
+/* Damages the copy between writing and checking, as a failing disk or a
+ * full one cut short would. */
+static void
+damage_copy (const char *tmp_path)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (tmp_path, &data, &length, NULL));
+  g_assert_cmpuint (length, >, 3 * 4096);
+  /* The second page onwards: b-tree pages of the schema and tables. */
+  memset (data + 4096, 0xab, 2 * 4096);
+  g_assert_true (g_file_set_contents (tmp_path, data, (gssize) length, NULL));
+}
+
+/* A backup is opened and integrity-checked after writing; one that fails
+ * is reported and deleted, never kept under a backup's name, and the
+ * daily backup on open says so too. */
+static void
+test_backup_verified_after_writing (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autofree char *backups = canting_paths_backup_dir (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingDb) db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, &error);
+  g_autofree char *copy = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+
+  g_assert_no_error (error);
+  save_profile (db, "Batik Kembang Turi", "Blitar");
+
+  canting_db_set_copy_hook (damage_copy);
+  copy = canting_backup_create (db, CANTING_BACKUP_MANUAL, &error);
+  canting_db_set_copy_hook (NULL);
+  g_assert_null (copy);
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "failed its check"));
+  g_clear_error (&error);
+  /* Nothing left behind: no backup, no temporary file. */
+  {
+    g_autoptr(GDir) d = g_dir_open (backups, 0, NULL);
+    g_assert_nonnull (d);
+    g_assert_null (g_dir_read_name (d));
+  }
+
+  /* The daily backup on open: the workshop opens, the failure is told. */
+  g_clear_object (&db);
+  canting_db_set_copy_hook (damage_copy);
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_WARNING, "Automatic backup failed*");
+  db = canting_db_open (dir, &error);
+  g_test_assert_expected_messages ();
+  canting_db_set_copy_hook (NULL);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (canting_db_get_backup_warning (db), "failed its check"));
+  list = canting_backup_list (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 0);
+
+  /* Undamaged, the same backup is made and kept. */
+  copy = canting_backup_create (db, CANTING_BACKUP_MANUAL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+  g_clear_object (&db);
+  canting_test_rmdir (dir);
+}
+
 static void
 test_names_not_ours_are_ignored (void)
 {
@@ -324,6 +390,7 @@ main (int   argc,
   g_test_add_func ("/backup/names-not-ours-are-ignored", test_names_not_ours_are_ignored);
   g_test_add_func ("/backup/same-second-copies", test_same_second_copies);
   g_test_add_func ("/backup/failed-daily-backup-is-reported", test_failed_daily_backup_is_reported);
+  g_test_add_func ("/backup/verified-after-writing", test_backup_verified_after_writing);
   g_test_add_func ("/backup/restore-refuses-bad-files", test_restore_refuses_bad_files);
 
   return g_test_run ();

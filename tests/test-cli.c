@@ -270,6 +270,7 @@ test_bench_lines (void)
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "number of ledger entries"));
   result_clear (&r);
+  g_clear_pointer (&match, g_match_info_free);
 
   /* Publishing through the worker against one product at a time, on
    * two practice shops with a short latency. */

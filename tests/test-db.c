@@ -389,7 +389,7 @@ test_profile_round_trip (void)
   g_autoptr(CantingDb) db = canting_db_open (dir, &error);
   g_autoptr(CantingProfile) profile = canting_profile_new ();
   g_autoptr(CantingProfile) loaded = NULL;
-  g_autoptr(GBytes) logo = g_bytes_new_static ("\x89PNG\r\n\x1a\n0000IHDR", 16);
+  g_autoptr(GBytes) logo = canting_test_image_header ("png", 120, 80, NULL);
 
   g_assert_no_error (error);
   canting_profile_set_name (profile, "  Batik Tulis Kembang Turi  ");
@@ -476,7 +476,7 @@ test_profile_logo_checks (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) text = g_bytes_new_static ("hello, not an image", 19);
   g_autoptr(GBytes) svg = g_bytes_new_static ("<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>", 64);
-  g_autoptr(GBytes) jpeg = g_bytes_new_static ("\xff\xd8\xff\xe0" "0000", 8);
+  g_autoptr(GBytes) jpeg = canting_test_image_header ("jpeg", 300, 200, "0000");
   g_autoptr(GBytes) huge = g_bytes_new_take (g_malloc0 (CANTING_PROFILE_LOGO_MAX_BYTES + 1),
                                              CANTING_PROFILE_LOGO_MAX_BYTES + 1);
 

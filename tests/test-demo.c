@@ -85,7 +85,9 @@ make_real_workshop (void)
   profile = canting_profile_load (db, &error);
   canting_profile_set_name (profile, "Batik Kembang Turi");
   g_assert_true (canting_profile_save (profile, db, &error));
+  g_free (customer->name);
   customer->name = g_strdup ("Bu Asih");
+  g_free (customer->city);
   customer->city = g_strdup ("Blitar");
   g_assert_true (canting_customer_save (db, customer, &error));
   g_assert_no_error (error);
@@ -113,7 +115,10 @@ test_demo_names (void)
   g_assert_false (canting_demo_name_is_valid (" depan", NULL));
   g_assert_false (canting_demo_name_is_valid (".template-1-1", &error));
   g_assert_error (error, CANTING_ERROR, CANTING_ERROR_INVALID);
-  g_assert_null (canting_demo_name_of_dir (canting_paths_default_data_dir ()));
+  {
+    g_autofree char *default_dir = canting_paths_default_data_dir ();
+    g_assert_null (canting_demo_name_of_dir (default_dir));
+  }
 }
 
 static void

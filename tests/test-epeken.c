@@ -416,11 +416,13 @@ assert_jpeg (const char *path,
   const guint8 *data = g_bytes_get_data (bytes, NULL);
   int w = 0, h = 0;
   GdkPixbufFormat *format = gdk_pixbuf_get_file_info (path, &w, &h);
+  /* (transfer full) */
+  g_autofree char *name = format != NULL ? gdk_pixbuf_format_get_name (format) : NULL;
 
   g_assert_cmpuint (g_bytes_get_size (bytes), <=, CANTING_EPEKEN_PHOTO_MAX_BYTES);
   g_assert_cmpmem (data, 3, "\xff\xd8\xff", 3);
   g_assert_nonnull (format);
-  g_assert_cmpstr (gdk_pixbuf_format_get_name (format), ==, "jpeg");
+  g_assert_cmpstr (name, ==, "jpeg");
   g_assert_cmpint (w, ==, width);
   g_assert_cmpint (h, ==, height);
 }

@@ -792,8 +792,7 @@ add_photo (Fixture    *f,
            const char *tag)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *data = g_strdup_printf ("\x89PNG\r\n\x1a\n%s", tag);
-  g_autoptr(GBytes) image = g_bytes_new (data, strlen (data));
+  g_autoptr(GBytes) image = canting_test_image_header ("png", 640, 480, tag);
 
   g_assert_true (canting_product_photo_add (f->db, product, image, image, &error));
   g_assert_no_error (error);

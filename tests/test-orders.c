@@ -431,8 +431,8 @@ test_product_photos (Fixture       *f,
 {
   gint64 a = add_product (f, "Kain A", "Kawung", CANTING_TECHNIQUE_TULIS, 100000);
   gint64 b = add_product (f, "Kain B", "Kawung", CANTING_TECHNIQUE_TULIS, 100000);
-  g_autoptr(GBytes) image = g_bytes_new_static ("\x89PNG\r\n\x1a\nimage-bytes", 19);
-  g_autoptr(GBytes) thumb = g_bytes_new_static ("\xff\xd8\xff\xe0thumb", 9);
+  g_autoptr(GBytes) image = canting_test_image_header ("png", 1600, 1200, "image-bytes");
+  g_autoptr(GBytes) thumb = canting_test_image_header ("jpeg", 256, 192, "thumb");
   g_autoptr(GBytes) text = g_bytes_new_static ("not an image", 12);
   g_autoptr(GPtrArray) photos = NULL;
   g_autoptr(GError) error = NULL;
@@ -456,7 +456,7 @@ test_product_photos (Fixture       *f,
 
   /* The list shows each product's first photo; none for no photos. */
   {
-    g_autoptr(GBytes) second = g_bytes_new_static ("\xff\xd8\xff\xe0other", 9);
+    g_autoptr(GBytes) second = canting_test_image_header ("jpeg", 800, 600, "other");
     CantingProductFilter all = { .technique = -1 };
     g_autoptr(GPtrArray) rows = NULL;
     g_autoptr(CantingProduct) c = NULL;

@@ -273,8 +273,14 @@ find_or_add_customer (CantingDb                 *db,
   c = canting_customer_new ();
   g_free (c->name);
   /* A name fits on a receipt line here; a shop takes longer ones. */
-  c->name = g_utf8_substring (*o->customer_name != '\0' ? o->customer_name : _("Online shop customer"), 0,
-                              CANTING_SHORT_TEXT_MAX_CHARS);
+  {
+    const char *name = *o->customer_name != '\0' ? o->customer_name : _("Online shop customer");
+
+    /* Only cut a name that is longer: g_utf8_substring() given an end
+     * past the string's end reads beyond it (found by AddressSanitizer). */
+    c->name = g_utf8_strlen (name, -1) > CANTING_SHORT_TEXT_MAX_CHARS
+              ? g_utf8_substring (name, 0, CANTING_SHORT_TEXT_MAX_CHARS) : g_strdup (name);
+  }
   /* What the shop's form let through but a customer here cannot have
    * (a number that is no phone, a city too long) is left out rather
    * than refusing the order. */

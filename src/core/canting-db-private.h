@@ -73,10 +73,18 @@ gboolean canting_db_read_pragma_int (sqlite3     *handle,
  * of @source through the online backup API, as a self-contained file
  * (rollback journal, no -wal).  Written under a temporary name and linked
  * into place, so a crash never leaves a half-copied file under the final
- * name.  If @path appeared meanwhile: G_IO_ERROR_EXISTS, nothing replaced. */
+ * name.  Before it is linked, the copy is opened and integrity-checked:
+ * a copy that fails is deleted and reported (CANTING_ERROR_CORRUPT),
+ * never kept.  If @path appeared meanwhile: G_IO_ERROR_EXISTS, nothing
+ * replaced. */
 gboolean canting_db_copy_to_file (sqlite3     *source,
                                   const char  *path,
                                   GError     **error);
+
+/* Tests only: called with the temporary copy's path after it is written
+ * and before it is checked, so a test can damage it. */
+typedef void (*CantingDbCopyHook) (const char *tmp_path);
+void     canting_db_set_copy_hook (CantingDbCopyHook hook);
 
 /* Checks, through a read-only connection that cannot change a byte of
  * the file or its -wal, that @path is a healthy Canting database this build

@@ -695,6 +695,51 @@ canting_db_copy_to_dir (CantingDb   *self,
   return canting_db_copy_to_file (self->handle, path, error);
 }
 
+/* Tests only (see canting-db-private.h); NULL in the app. */
+static CantingDbCopyHook copy_hook;
+
+void
+canting_db_set_copy_hook (CantingDbCopyHook hook)
+{
+  copy_hook = hook;
+}
+
+/* A full integrity_check of a copy just written, through its own
+ * read-only connection: what a restore would read back. */
+static gboolean
+verify_copy (const char  *tmp,
+             const char  *path,
+             GError     **error)
+{
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GString) problems = g_string_new (NULL);
+  int rc = sqlite3_open_v2 (tmp, &handle, SQLITE_OPEN_READONLY, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (handle, "PRAGMA integrity_check(5)", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+      if (g_strcmp0 (line, "ok") != 0)
+        g_string_append_printf (problems, "%s%s", problems->len ? "; " : "", line);
+      rc = SQLITE_OK;
+    }
+  if (rc != SQLITE_DONE && problems->len == 0)
+    g_string_append (problems, handle != NULL ? sqlite3_errmsg (handle) : sqlite3_errstr (rc));
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (handle);
+  if (problems->len > 0)
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_CORRUPT,
+                   _("The copy “%s” failed its check after writing (%s), so it was not kept. "
+                     "Your records are unchanged; try again, and check the disk if this happens again."),
+                   path, problems->str);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 canting_db_copy_to_file (sqlite3     *source,
                          const char  *path,
@@ -744,6 +789,14 @@ canting_db_copy_to_file (sqlite3     *source,
       return FALSE;
     }
   sqlite3_close_v2 (dest);
+
+  if (copy_hook != NULL)
+    copy_hook (tmp);
+  if (!verify_copy (tmp, path, error))
+    {
+      g_unlink (tmp);
+      return FALSE;
+    }
 
   /* link() never replaces: if another copy took the name meanwhile, the
    * caller picks the next one instead of overwriting it. */

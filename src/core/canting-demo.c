@@ -480,10 +480,13 @@ add_channel (CantingDb  *db,
 
   if (stmt == NULL)
     return FALSE;
+  g_free (channel->name);
   channel->name = g_strdup (CANTING_DEMO_CHANNEL_NAME);
   channel->kind = CANTING_CHANNEL_WOOCOMMERCE;
+  g_free (channel->base_url);
   channel->base_url = g_strdup (DEMO_SHOP_URL);
   channel->auth = CANTING_CHANNEL_AUTH_APP_PASSWORD;
+  g_free (channel->auth_user);
   channel->auth_user = g_strdup (CANTING_DEMO_SHOP_USER);
   if (!canting_channel_save (db, channel, error))
     return FALSE;

@@ -54,6 +54,166 @@ image_extension (GBytes *bytes)
   return NULL;
 }
 
+static guint32
+be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+static guint32
+le24 (const guint8 *p)
+{
+  return (guint32) p[0] | ((guint32) p[1] << 8) | ((guint32) p[2] << 16);
+}
+
+/* The size a PNG declares: its first chunk must be IHDR. */
+static gboolean
+png_size (const guint8 *d,
+          gsize         n,
+          guint32      *w,
+          guint32      *h)
+{
+  if (n < 24 || be32 (d + 8) != 13 || memcmp (d + 12, "IHDR", 4) != 0)
+    return FALSE;
+  *w = be32 (d + 16);
+  *h = be32 (d + 20);
+  return TRUE;
+}
+
+/* The size in a JPEG's first start-of-frame marker, walking the
+ * segments from the start; every length is checked against the end. */
+static gboolean
+jpeg_size (const guint8 *d,
+           gsize         n,
+           guint32      *w,
+           guint32      *h)
+{
+  gsize i = 2;
+
+  while (i + 4 <= n)
+    {
+      guint8 marker;
+      gsize length;
+
+      if (d[i] != 0xff)
+        return FALSE;
+      marker = d[i + 1];
+      if (marker == 0xff)
+        {
+          i++;   /* fill byte */
+          continue;
+        }
+      /* Markers without a length: TEM, RSTn. */
+      if (marker == 0x01 || (marker >= 0xd0 && marker <= 0xd7))
+        {
+          i += 2;
+          continue;
+        }
+      if (marker == 0xd9 || marker == 0xda)
+        return FALSE;   /* end of image, or image data, before any frame */
+      length = ((gsize) d[i + 2] << 8) | d[i + 3];
+      if (length < 2 || i + 2 + length > n)
+        return FALSE;
+      /* SOF0…SOF15, less DHT (c4), JPG (c8) and DAC (cc). */
+      if (marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc)
+        {
+          if (length < 7)
+            return FALSE;
+          *h = ((guint32) d[i + 5] << 8) | d[i + 6];
+          *w = ((guint32) d[i + 7] << 8) | d[i + 8];
+          return TRUE;
+        }
+      i += 2 + length;
+    }
+  return FALSE;
+}
+
+/* The size of a WebP: lossy (VP8), lossless (VP8L) or extended (VP8X). */
+static gboolean
+webp_size (const guint8 *d,
+           gsize         n,
+           guint32      *w,
+           guint32      *h)
+{
+  if (n < 30)
+    return FALSE;
+  if (memcmp (d + 12, "VP8 ", 4) == 0 && d[23] == 0x9d && d[24] == 0x01 && d[25] == 0x2a)
+    {
+      *w = (d[26] | ((guint32) d[27] << 8)) & 0x3fff;
+      *h = (d[28] | ((guint32) d[29] << 8)) & 0x3fff;
+      return TRUE;
+    }
+  if (memcmp (d + 12, "VP8L", 4) == 0 && d[20] == 0x2f)
+    {
+      guint32 bits = (guint32) d[21] | ((guint32) d[22] << 8) | ((guint32) d[23] << 16) | ((guint32) d[24] << 24);
+      *w = (bits & 0x3fff) + 1;
+      *h = ((bits >> 14) & 0x3fff) + 1;
+      return TRUE;
+    }
+  if (memcmp (d + 12, "VP8X", 4) == 0)
+    {
+      *w = le24 (d + 24) + 1;
+      *h = le24 (d + 27) + 1;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+canting_image_check_size (int      width,
+                          int      height,
+                          GQuark   domain,
+                          int      code,
+                          GError **error)
+{
+  if (width <= 0 || height <= 0)
+    {
+      g_set_error_literal (error, domain, code,
+                           _("This image cannot be read: the file is damaged or not a whole PNG, JPEG or WebP image."));
+      return FALSE;
+    }
+  if (width > CANTING_IMAGE_MAX_SIDE || height > CANTING_IMAGE_MAX_SIDE ||
+      (gint64) width * height > CANTING_IMAGE_MAX_PIXELS)
+    {
+      g_set_error (error, domain, code,
+                   _("This image is too large (%d × %d pixels). Choose one of at most %d pixels on each side."),
+                   width, height, CANTING_IMAGE_MAX_SIDE);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+canting_image_check (GBytes  *bytes,
+                     GQuark   domain,
+                     int      code,
+                     int     *out_width,
+                     int     *out_height,
+                     GError **error)
+{
+  gsize n = 0;
+  const guint8 *d = bytes != NULL ? g_bytes_get_data (bytes, &n) : NULL;
+  guint32 w = 0, h = 0;
+  gboolean read = FALSE;
+
+  if (n >= 8 && memcmp (d, "\x89PNG\r\n\x1a\n", 8) == 0)
+    read = png_size (d, n, &w, &h);
+  else if (n >= 3 && memcmp (d, "\xff\xd8\xff", 3) == 0)
+    read = jpeg_size (d, n, &w, &h);
+  else if (n >= 12 && memcmp (d, "RIFF", 4) == 0 && memcmp (d + 8, "WEBP", 4) == 0)
+    read = webp_size (d, n, &w, &h);
+  /* A size beyond int is too large whatever it is. */
+  if (read && (w > G_MAXINT || h > G_MAXINT))
+    w = h = G_MAXINT;
+  if (!canting_image_check_size (read ? (int) w : 0, read ? (int) h : 0, domain, code, error))
+    return FALSE;
+  if (out_width != NULL)
+    *out_width = (int) w;
+  if (out_height != NULL)
+    *out_height = (int) h;
+  return TRUE;
+}
+
 /* Writes @bytes as photos/<sha256>.<ext> (once) and returns the name. */
 static char *
 store (CantingDb  *db,
@@ -75,6 +235,8 @@ store (CantingDb  *db,
                    _("The photo is too large even after scaling."));
       return NULL;
     }
+  if (!canting_image_check (bytes, CANTING_PRODUCT_ERROR, CANTING_PRODUCT_FIELD_DESCRIPTION, NULL, NULL, error))
+    return NULL;
   return canting_stored_file_write (db, PHOTO_DIR, bytes, ext, error);
 }
 

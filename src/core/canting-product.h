@@ -138,6 +138,33 @@ gint64          canting_product_count    (CantingDb                  *db,
 #define CANTING_PHOTO_MAX_BYTES (8 * 1024 * 1024)
 #define CANTING_PHOTOS_MAX 12
 
+/* The largest picture Canting takes, photo or logo.  A phone camera's
+ * photos (4000 × 3000, a panorama 12000 wide) fit; a "decompression
+ * bomb" (a file of a few kilobytes that declares 100,000 × 100,000
+ * pixels, 40 GB once decoded) does not, so it is refused before anything
+ * decodes it. */
+#define CANTING_IMAGE_MAX_SIDE 12000
+#define CANTING_IMAGE_MAX_PIXELS (64 * 1000 * 1000)
+
+/* Reads the size a PNG, JPEG or WebP image declares in its header (no
+ * decoding) and checks it against the limits above.  Refuses, with
+ * @domain and @code and a message for the person, an image whose header
+ * is damaged or cut short, or that is too large.  @out_width and
+ * @out_height may be NULL. */
+gboolean   canting_image_check      (GBytes      *bytes,
+                                     GQuark       domain,
+                                     int          code,
+                                     int         *out_width,
+                                     int         *out_height,
+                                     GError     **error);
+/* The size check alone, for a caller that read the header itself (the
+ * UI, before it decodes a file to scale it). */
+gboolean   canting_image_check_size (int          width,
+                                     int          height,
+                                     GQuark       domain,
+                                     int          code,
+                                     GError     **error);
+
 typedef struct {
   gint64  id;
   char   *path;        /* full path of the image */

@@ -1,5 +1,6 @@
 /* canting-profile.c: the workshop profile row and its validation. */
 #include "canting-profile.h"
+#include "canting-product.h"
 
 #include "canting-db-private.h"
 #include "canting-error.h"
@@ -289,6 +290,12 @@ canting_profile_set_logo (CantingProfile  *self,
                    _("The logo must be a PNG, JPEG, WebP or SVG image."));
       return FALSE;
     }
+
+  /* An SVG has no pixels to count; the others are checked before
+   * anything decodes them. */
+  if (!g_str_equal (mime, "image/svg+xml") &&
+      !canting_image_check (bytes, CANTING_PROFILE_ERROR, CANTING_PROFILE_FIELD_LOGO, NULL, NULL, error))
+    return FALSE;
 
   g_clear_pointer (&self->logo, g_bytes_unref);
   self->logo = g_bytes_ref (bytes);

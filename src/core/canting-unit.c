@@ -86,8 +86,14 @@ canting_unit_parse (const char   *text,
                     CantingUnit  *out_unit,
                     GError      **error)
 {
-  g_autofree char *trimmed = g_strstrip (g_utf8_strdown (text != NULL ? text : "", -1));
+  g_autofree char *trimmed = NULL;
   g_autoptr(GString) known = g_string_new (NULL);
+
+  /* g_utf8_strdown() on bytes that are not UTF-8 writes past the end of
+   * its buffer (found by fuzzing): such text is no unit. */
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    text = "?";
+  trimmed = g_strstrip (g_utf8_strdown (text != NULL ? text : "", -1));
 
   for (gsize i = 0; i < G_N_ELEMENTS (synonyms); i++)
     if (g_strcmp0 (trimmed, synonyms[i].word) == 0)

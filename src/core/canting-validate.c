@@ -37,7 +37,10 @@ has_control_chars (const char *text,
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-      if (c == '\n' && allow_newlines)
+      /* Multi-line text keeps what a pasted letter or spreadsheet cell
+       * holds: line breaks (\r\n too) and tabs.  Other control
+       * characters are invisible or upset a terminal or a CSV reader. */
+      if ((c == '\n' || c == '\r' || c == '\t') && allow_newlines)
         continue;
       if (g_unichar_iscntrl (c))
         return TRUE;

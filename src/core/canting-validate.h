@@ -15,10 +15,11 @@ G_BEGIN_DECLS
 #define CANTING_VALIDATE_ERROR (canting_validate_error_quark ())
 GQuark canting_validate_error_quark (void);
 
-/* A name or city fits on a receipt line; an address or notes may take a
- * few lines. */
+/* A name or city fits on a receipt line.  An address or notes may take
+ * many lines: a letter or a chat pasted whole (100 KB of plain text) is
+ * kept, not cut; anything longer belongs in a file. */
 #define CANTING_SHORT_TEXT_MAX_CHARS 120
-#define CANTING_LONG_TEXT_MAX_CHARS 2000
+#define CANTING_LONG_TEXT_MAX_CHARS (100 * 1024)
 
 typedef enum {
   CANTING_TEXT_REQUIRED = 1 << 0,

@@ -6,9 +6,12 @@
 
 #include <cairo-pdf.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "canting-error.h"
 #include "canting-profile.h"
@@ -45,8 +48,24 @@ canting_pdf_save (const char          *path,
                   GError             **error)
 {
   g_autofree char *tmp = g_strconcat (path, ".tmp", NULL);
-  cairo_status_t status = draw_document (cairo_pdf_surface_create (tmp, width, height), title, width, height,
-                                         draw, user_data);
+  cairo_status_t status;
+  int fd;
+
+  /* Reports hold a workshop's money and customers: readable by their
+   * owner only, like the database.  cairo creates its file with the
+   * umask (often 0644), so the file is made first, 0600, and cairo
+   * writes into it, keeping that mode. */
+  fd = g_open (tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0 || fchmod (fd, 0600) != 0)
+    {
+      int saved = errno;
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_IO, _("Cannot write “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  status = draw_document (cairo_pdf_surface_create (tmp, width, height), title, width, height, draw, user_data);
 
   if (status != CAIRO_STATUS_SUCCESS)
     {

@@ -186,11 +186,23 @@ scale_in_thread (GTask        *task,
 {
   const char *path = task_data;
   GError *error = NULL;
-  g_autoptr(GdkPixbuf) loaded = gdk_pixbuf_new_from_file_at_scale (path, PHOTO_MAX_SIDE, PHOTO_MAX_SIDE, TRUE, &error);
+  g_autoptr(GdkPixbuf) loaded = NULL;
   g_autoptr(GdkPixbuf) oriented = NULL;
   g_autoptr(GdkPixbuf) small = NULL;
   Scaled *scaled;
+  int width = 0, height = 0;
 
+  /* The size from the header first: a file declaring billions of pixels
+   * would be decoded whole before scaling, and run out of memory. */
+  if (gdk_pixbuf_get_file_info (path, &width, &height) == NULL ||
+      !canting_image_check_size (width, height, CANTING_PRODUCT_ERROR, CANTING_PRODUCT_FIELD_DESCRIPTION, &error))
+    {
+      if (error == NULL)
+        canting_image_check_size (0, 0, CANTING_PRODUCT_ERROR, CANTING_PRODUCT_FIELD_DESCRIPTION, &error);
+      g_task_return_error (task, error);
+      return;
+    }
+  loaded = gdk_pixbuf_new_from_file_at_scale (path, PHOTO_MAX_SIDE, PHOTO_MAX_SIDE, TRUE, &error);
   if (loaded == NULL)
     {
       g_task_return_error (task, error);
