@@ -11,6 +11,33 @@
 #include "canting-retry.h"
 
 
+/* A member that is a string, or "". */
+static const char *
+member_text (JsonObject *o,
+             const char *name)
+{
+  JsonNode *node = o != NULL ? json_object_get_member (o, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return "";
+  return json_node_get_string (node);
+}
+
+/* A member that is a whole number (a JSON integer), or @fallback: a
+ * reply is the server's to shape, and an object where a number belongs
+ * is no number. */
+static gint64
+member_int (JsonObject *o,
+            const char *name,
+            gint64      fallback)
+{
+  JsonNode *node = o != NULL ? json_object_get_member (o, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return fallback;
+  return json_node_get_int (node);
+}
+
 static JsonObject *
 parse_object (const char  *text,
               gssize       length,
@@ -395,8 +422,8 @@ read_error (JsonObject     *envelope,
             guint           status,
             CantingRemoteReply *out)
 {
-  const char *code = json_object_get_string_member_with_default (envelope, "code", "");
-  const char *server_message = json_object_get_string_member_with_default (envelope, "message", "");
+  const char *code = member_text (envelope, "code");
+  const char *server_message = member_text (envelope, "message");
   JsonObject *data = json_object_has_member (envelope, "data") &&
                      JSON_NODE_HOLDS_OBJECT (json_object_get_member (envelope, "data"))
                      ? json_object_get_object_member (envelope, "data") : NULL;
@@ -405,11 +432,11 @@ read_error (JsonObject     *envelope,
     {
       /* A batch item's own status, inside the batch's 200: the retry
        * policy reads it (a per-item 500 is retried, a 400 is not). */
-      status = (guint) json_object_get_int_member_with_default (data, "status", 400);
+      status = (guint) member_int (data, "status", 400);
       out->status = status;
     }
   out->code = g_strdup (code);
-  out->remote_id = data != NULL ? json_object_get_int_member_with_default (data, "resource_id", 0) : 0;
+  out->remote_id = data != NULL ? member_int (data, "resource_id", 0) : 0;
 
   if (g_str_equal (code, "product_invalid_sku") && out->remote_id > 0)
     {
@@ -483,16 +510,15 @@ read_success (JsonObject     *object,
               CantingRemoteReply *out)
 {
   out->problem = CANTING_REMOTE_OK;
-  out->remote_id = json_object_get_int_member_with_default (object, "id", 0);
-  if (json_object_has_member (object, "permalink") &&
-      JSON_NODE_HOLDS_VALUE (json_object_get_member (object, "permalink")))
-    out->permalink = g_strdup (json_object_get_string_member (object, "permalink"));
+  out->remote_id = member_int (object, "id", 0);
+  if (*member_text (object, "permalink") != '\0')
+    out->permalink = g_strdup (member_text (object, "permalink"));
   if (out->remote_id <= 0)
     {
       out->problem = CANTING_REMOTE_MALFORMED;
       out->message = g_strdup (_("The shop’s reply could not be read; Canting will check and try again."));
     }
-  else if (g_strcmp0 (json_object_get_string_member_with_default (object, "status", NULL), "trash") == 0)
+  else if (g_str_equal (member_text (object, "status"), "trash"))
     {
       /* A stock change reaches a product someone moved to the shop's
        * bin: it is not on sale, whatever Canting sent. */
@@ -635,11 +661,11 @@ canting_wc_parse_lookup (const char   *body,
       p = json_node_get_object (node);
       /* SKUs are unique whatever their capitals here, and so they are
        * matched. */
-      if (g_ascii_strcasecmp (json_object_get_string_member_with_default (p, "sku", ""), sku) == 0)
+      if (g_ascii_strcasecmp (member_text (p, "sku"), sku) == 0)
         {
-          *out_id = json_object_get_int_member_with_default (p, "id", 0);
+          *out_id = member_int (p, "id", 0);
           if (out_permalink != NULL && json_object_has_member (p, "permalink"))
-            *out_permalink = g_strdup (json_object_get_string_member_with_default (p, "permalink", ""));
+            *out_permalink = g_strdup (member_text (p, "permalink"));
           return TRUE;
         }
     }
@@ -783,18 +809,6 @@ canting_wc_orders_request (const char *modified_after,
                                    escaped, CANTING_WC_ORDERS_PER_PAGE, MAX (page, 1),
                                    pass > 0 ? "&status=trash" : "");
   return request;
-}
-
-/* A member that is a string, or "". */
-static const char *
-member_text (JsonObject *o,
-             const char *name)
-{
-  JsonNode *node = o != NULL ? json_object_get_member (o, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return "";
-  return json_node_get_string (node);
 }
 
 static JsonObject *
@@ -1015,7 +1029,7 @@ read_order (JsonObject *o,
           if (!JSON_NODE_HOLDS_OBJECT (node))
             continue;
           line = json_node_get_object (node);
-          quantity = json_object_get_int_member_with_default (line, "quantity", 0);
+          quantity = member_int (line, "quantity", 0);
           if (!member_money (line, "subtotal", &subtotal))
             return NULL;
           g_ptr_array_add (order->items, canting_remote_order_item_new (member_text (line, "sku"),
