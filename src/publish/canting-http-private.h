@@ -41,6 +41,12 @@ char    *canting_http_proxy_for        (const char  *url);
  * default again); forgets what was asked before. */
 void     canting_http_set_proxy_resolver (GProxyResolver *resolver);
 
+/* When @result is libcurl's word for a shop whose identity could not be
+ * checked (a certificate expired, self-signed, for another name), what
+ * to tell the person, translated; else NULL.  Nothing is sent to such a
+ * shop: TLS verification stays on. */
+const char *canting_http_tls_problem (CURLcode result);
+
 /* Sets @easy up for @url as every request to a shop is, signed in by
  * HTTP Basic as @user with @password unless @user is NULL (a signed
  * OAuth URL, or no sign-in).  The caller adds the method, body, headers

@@ -130,6 +130,23 @@ canting_http_proxy_for (const char *url)
   return proxy;
 }
 
+const char *
+canting_http_tls_problem (CURLcode result)
+{
+  switch (result)
+    {
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_ISSUER_ERROR:
+    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+      return _("The shop’s security certificate could not be checked (it may have expired, or belong to another "
+               "address), so Canting sends it nothing: a password could be read on the way. Ask whoever runs the "
+               "shop’s website to renew its certificate, or check the shop’s address.");
+    default:
+      return NULL;
+    }
+}
+
 void
 canting_http_setup_easy (CURL        *easy,
                          const char  *url,
@@ -286,6 +303,11 @@ canting_http_send (const char    *method,
 
   if (result == CURLE_ABORTED_BY_CALLBACK && g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
+  if (canting_http_tls_problem (result) != NULL)
+    {
+      g_set_error_literal (error, CANTING_ERROR, CANTING_ERROR_IO, canting_http_tls_problem (result));
+      return NULL;
+    }
   if (result != CURLE_OK)
     {
       /* A reply cut off is no reply: nobody knows what the shop did. */

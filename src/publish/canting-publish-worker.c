@@ -1107,6 +1107,10 @@ finish (Run     *run,
   status = result == CURLE_OK ? (guint) code : 0;
   if (result != CURLE_OK)
     g_debug ("Publishing: %s", req->error_buf[0] != '\0' ? req->error_buf : curl_easy_strerror (result));
+  /* A shop that cannot prove who it is: nothing goes there until the
+   * person has looked (its certificate fixed, or its address). */
+  if (canting_http_tls_problem (result) != NULL)
+    pause_channel (run, req->chan, canting_http_tls_problem (result));
   headers = canting_remote_parse_headers (req->reply_headers->str, NULL);
   req->chan->requests--;
   switch (req->kind)
