@@ -2083,6 +2083,26 @@ guide_step (CantingApplication *app)
   GtkWindow *help;
   GtkStack *stack;
 
+  /* Hostile text is shown as it was typed: quotes, SQL, markup, emoji,
+   * right-to-left script (here in the customers list). */
+  {
+    static const char hostile[] = "\"'; DROP TABLE customers;-- <b>Bu</b> &amp; Ani 😀 שלום";
+    g_autoptr(CantingCustomer) odd = canting_customer_new ();
+    g_autoptr(GError) error = NULL;
+    LabelWatch shown = { NULL, hostile };
+
+    g_free (odd->name);
+    odd->name = g_strdup (hostile);
+    g_assert_true (canting_customer_save (canting_application_get_db (app), odd, &error));
+    g_assert_no_error (error);
+    g_signal_emit_by_name (app, "data-replaced");
+    canting_window_show_page (window, "customers");
+    shown.root = GTK_WIDGET (window);
+    wait_until (label_shown, &shown);
+    g_assert_cmpstr (gtk_label_get_text (find_shown_label (GTK_WIDGET (window), hostile)), ==, hostile);
+    canting_window_show_page (window, "home");
+  }
+
   /* Every icon-only button of every page says what it does. */
   {
     g_autoptr(GString) missing = g_string_new (NULL);
