@@ -10,6 +10,7 @@
  * came in. */
 #include "config.h"
 
+#include "canting-channel-driver.h"
 #include "canting-cli-util.h"
 #include "canting-cli-publish.h"
 
@@ -494,7 +495,7 @@ canting_cli_publish (const char              *data_dir,
     return canting_cli_fail (error);
   if ((channel = canting_channel_find (db, channel_name, &error)) == NULL)
     return canting_cli_fail (error);
-  if (channel->kind != CANTING_CHANNEL_WOOCOMMERCE)
+  if (canting_channel_driver_for_kind (channel->kind) == NULL)
     {
       g_printerr ("canting-cli: %s\n", _("This channel is an e-Peken listing pack, not an online shop: make the pack "
                                          "with canting-cli epeken-pack."));
@@ -635,7 +636,7 @@ canting_cli_sync (const char *data_dir,
     return canting_cli_fail (error);
   if ((channel = canting_channel_find (db, channel_name, &error)) == NULL)
     return canting_cli_fail (error);
-  if (channel->kind != CANTING_CHANNEL_WOOCOMMERCE)
+  if (canting_channel_driver_for_kind (channel->kind) == NULL)
     {
       g_printerr ("canting-cli: %s\n", _("This channel is an e-Peken listing pack, not an online shop: it has no "
                                          "orders to fetch."));

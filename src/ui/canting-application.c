@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "canting-channel-driver.h"
 #include "canting-application.h"
 
 #include <glib/gi18n.h>
@@ -857,7 +858,7 @@ sync_orders_activated (GSimpleAction *action,
   if (self->db != NULL)
     channels = canting_channel_list (self->db, FALSE, NULL);
   for (guint i = 0; channels != NULL && i < channels->len; i++)
-    if (((CantingChannel *) g_ptr_array_index (channels, i))->kind == CANTING_CHANNEL_WOOCOMMERCE)
+    if (canting_channel_driver_for_kind (((CantingChannel *) g_ptr_array_index (channels, i))->kind) != NULL)
       shops++;
   if (shops > 0)
     start_publisher (self);

@@ -6,6 +6,7 @@
  * sends it when the shop can be reached. */
 #include "config.h"
 
+#include "canting-channel-driver.h"
 #include "canting-listing-group.h"
 
 #include <glib/gi18n.h>
@@ -262,7 +263,7 @@ refresh (CantingListingGroup *self)
       const CantingChannel *channel = channels->pdata[i];
       g_autoptr(CantingListing) l = NULL;
 
-      if (channel->kind != CANTING_CHANNEL_WOOCOMMERCE)
+      if (canting_channel_driver_for_kind (channel->kind) == NULL)
         continue;
       l = canting_listing_load (db_of (self), self->product_id, channel->id, &error);
       if (l == NULL)

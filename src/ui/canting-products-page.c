@@ -1,6 +1,7 @@
 /* canting-products-page.c: the catalog, searched and filtered as you go. */
 #include "config.h"
 
+#include "canting-channel-driver.h"
 #include "canting-products-page.h"
 
 #include <glib/gi18n.h>
@@ -282,8 +283,8 @@ selected_ids (CantingProductsPage *self,
   return ids;
 }
 
-/* The shops products can be published to, by id: (transfer full)
- * (element-type CantingChannel). */
+/* The shops products can be published to: channels with a driver.
+ * (transfer full) (element-type CantingChannel) */
 static GPtrArray *
 online_shops (CantingProductsPage *self)
 {
@@ -291,7 +292,7 @@ online_shops (CantingProductsPage *self)
   GPtrArray *shops = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_channel_free);
 
   for (guint i = 0; all != NULL && i < all->len; i++)
-    if (((CantingChannel *) all->pdata[i])->kind == CANTING_CHANNEL_WOOCOMMERCE)
+    if (canting_channel_driver_for_kind (((CantingChannel *) all->pdata[i])->kind) != NULL)
       g_ptr_array_add (shops, g_steal_pointer (&all->pdata[i]));
   return shops;
 }
