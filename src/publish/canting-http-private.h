@@ -47,6 +47,15 @@ void     canting_http_set_proxy_resolver (GProxyResolver *resolver);
  * shop: TLS verification stays on. */
 const char *canting_http_tls_problem (CURLcode result);
 
+/* The request headers every request to a shop sends: it reads JSON, no
+ * "Expect: 100-continue" round trip before a body (on a link with a
+ * long delay it costs a whole extra wait), the body's @content_type
+ * (nullable) and, with @filename, an upload of that name
+ * (Content-Disposition, which WordPress's media library reads).
+ * (transfer full): free with curl_slist_free_all() once sent. */
+struct curl_slist *canting_http_headers (const char *content_type,
+                                         const char *filename);
+
 /* Sets @easy up for @url as every request to a shop is, signed in by
  * HTTP Basic as @user with @password unless @user is NULL (a signed
  * OAuth URL, or no sign-in).  The caller adds the method, body, headers

@@ -147,6 +147,26 @@ canting_http_tls_problem (CURLcode result)
     }
 }
 
+struct curl_slist *
+canting_http_headers (const char *content_type,
+                      const char *filename)
+{
+  struct curl_slist *headers = curl_slist_append (NULL, "Accept: application/json");
+
+  headers = curl_slist_append (headers, "Expect:");
+  if (content_type != NULL)
+    {
+      g_autofree char *line = g_strdup_printf ("Content-Type: %s", content_type);
+      headers = curl_slist_append (headers, line);
+    }
+  if (filename != NULL)
+    {
+      g_autofree char *line = g_strdup_printf ("Content-Disposition: attachment; filename=\"%s\"", filename);
+      headers = curl_slist_append (headers, line);
+    }
+  return headers;
+}
+
 void
 canting_http_setup_easy (CURL        *easy,
                          const char  *url,
@@ -271,19 +291,7 @@ canting_http_send (const char    *method,
       curl_easy_setopt (easy, CURLOPT_NOPROGRESS, 0L);
     }
 
-  headers = curl_slist_append (headers, "Accept: application/json");
-  /* No "Expect: 100-continue" round trip before a body, as the worker. */
-  headers = curl_slist_append (headers, "Expect:");
-  if (content_type != NULL)
-    {
-      g_autofree char *line = g_strdup_printf ("Content-Type: %s", content_type);
-      headers = curl_slist_append (headers, line);
-    }
-  if (filename != NULL)
-    {
-      g_autofree char *line = g_strdup_printf ("Content-Disposition: attachment; filename=\"%s\"", filename);
-      headers = curl_slist_append (headers, line);
-    }
+  headers = canting_http_headers (content_type, filename);
   if (body != NULL || g_str_equal (method, "POST"))
     {
       gsize length = 0;

@@ -698,20 +698,7 @@ req_send (Req                  *req,
   curl_easy_setopt (req->easy, CURLOPT_HEADERFUNCTION, on_header);
   curl_easy_setopt (req->easy, CURLOPT_HEADERDATA, req);
 
-  req->headers = curl_slist_append (req->headers, "Accept: application/json");
-  /* No "Expect: 100-continue" round trip before a body: on a link with
-   * a long delay it costs a whole extra wait per batch. */
-  req->headers = curl_slist_append (req->headers, "Expect:");
-  if (request->content_type != NULL)
-    {
-      g_autofree char *line = g_strdup_printf ("Content-Type: %s", request->content_type);
-      req->headers = curl_slist_append (req->headers, line);
-    }
-  if (request->filename != NULL)
-    {
-      g_autofree char *line = g_strdup_printf ("Content-Disposition: attachment; filename=\"%s\"", request->filename);
-      req->headers = curl_slist_append (req->headers, line);
-    }
+  req->headers = canting_http_headers (request->content_type, request->filename);
   if (request->data != NULL)
     req->upload = g_bytes_ref (request->data);
   else if (request->body != NULL)
