@@ -1295,6 +1295,34 @@ assert_result_no_secret (Result *r)
   assert_no_secret (r->err, strlen (r->err));
 }
 
+/* canting-cli practice-shop on a free port of this computer, for a
+ * minute at most, with the shop's user and password; its address through
+ * @out_url. */
+static GSubprocess *
+practice_shop_start (char **out_url)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  GSubprocess *shop;
+
+  g_subprocess_launcher_setenv (launcher, "CANTING_SHOP_USER", SHOP_USER, TRUE);
+  g_subprocess_launcher_setenv (launcher, "CANTING_SHOP_APP_PASSWORD", SHOP_PASSWORD, TRUE);
+  shop = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("CANTING_CLI"), "practice-shop", "--time-limit",
+                                      "60", NULL);
+  g_assert_no_error (error);
+  /* Its standard output stays open for the rest of its log. */
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (shop));
+  g_filter_input_stream_set_close_base_stream (G_FILTER_INPUT_STREAM (out), FALSE);
+  first = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (first, "Listening on "));
+  *out_url = g_strdup (first + strlen ("Listening on "));
+  return shop;
+}
+
 /* channel add (the password from stdin, into the keyring), channel list,
  * publish with --dry-run, --all and --sku, against a practice shop; and
  * the password in no output and nowhere in the workshop's files. */
@@ -1306,28 +1334,12 @@ test_channels_and_publish (void)
   g_autofree char *csv = g_build_filename (dir, "produk.csv", NULL);
   g_autofree char *db_path = g_build_filename (ws, "canting.db", NULL);
   g_autofree char *wal_path = g_build_filename (ws, "canting.db-wal", NULL);
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_SILENCE);
-  g_autoptr(GSubprocess) shop = NULL;
-  g_autoptr(GDataInputStream) out = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *first = NULL;
   g_autofree char *url = NULL;
+  g_autoptr(GSubprocess) shop = practice_shop_start (&url);
+  g_autoptr(GError) error = NULL;
   g_autofree char *password_line = g_strconcat (SHOP_PASSWORD, "\n", NULL);
   sqlite3 *db = NULL;
   Result r;
-  gsize len;
-
-  g_subprocess_launcher_setenv (launcher, "CANTING_SHOP_USER", SHOP_USER, TRUE);
-  g_subprocess_launcher_setenv (launcher, "CANTING_SHOP_APP_PASSWORD", SHOP_PASSWORD, TRUE);
-  shop = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("CANTING_CLI"), "practice-shop", "--time-limit",
-                                      "60", NULL);
-  g_assert_no_error (error);
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (shop));
-  first = g_data_input_stream_read_line_utf8 (out, &len, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_str_has_prefix (first, "Listening on "));
-  url = g_strdup (first + strlen ("Listening on "));
 
   /* Plain http to another computer is refused before any password is
    * asked for. */
@@ -1481,29 +1493,13 @@ test_sync (void)
   g_autofree char *ws = g_build_filename (dir, "bengkel", NULL);
   g_autofree char *csv = g_build_filename (dir, "produk.csv", NULL);
   g_autofree char *db_path = g_build_filename (ws, "canting.db", NULL);
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_SILENCE);
-  g_autoptr(GSubprocess) shop = NULL;
-  g_autoptr(GDataInputStream) out = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *first = NULL;
   g_autofree char *url = NULL;
+  g_autoptr(GSubprocess) shop = practice_shop_start (&url);
+  g_autoptr(GError) error = NULL;
   g_autofree char *reply = NULL;
   g_autofree char *password_line = g_strconcat (SHOP_PASSWORD, "\n", NULL);
   sqlite3 *db = NULL;
   Result r;
-  gsize len;
-
-  g_subprocess_launcher_setenv (launcher, "CANTING_SHOP_USER", SHOP_USER, TRUE);
-  g_subprocess_launcher_setenv (launcher, "CANTING_SHOP_APP_PASSWORD", SHOP_PASSWORD, TRUE);
-  shop = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("CANTING_CLI"), "practice-shop", "--time-limit",
-                                      "60", NULL);
-  g_assert_no_error (error);
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (shop));
-  first = g_data_input_stream_read_line_utf8 (out, &len, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_str_has_prefix (first, "Listening on "));
-  url = g_strdup (first + strlen ("Listening on "));
 
   r = run_cli ("--data-dir", ws, "sync", NULL);
   g_assert_cmpint (r.status, ==, 2);
