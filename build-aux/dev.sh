@@ -138,6 +138,19 @@ bench_ui() {
   if [ -n "$kb" ]; then
     echo "ui.resident-memory-without-gl: $(( kb / 1024 )) MB (GDK_DEBUG=gl-disable)"
   fi
+  # Every page shown in turn, and a search typed on two: the longest time
+  # the main loop was busy without a break on each (a frame is 16 ms),
+  # then the memory once every page has been seen.
+  out=$(CANTING_BENCH_STARTUP=1 CANTING_BENCH_PAGES=1 dbus-run-session -- xvfb-run -a -s '-screen 0 1366x768x24' \
+          "$build/src/ui/canting" --data-dir "$dir")
+  sed -n 's/^canting-bench: page \([^ ]*\) longest-stall-us \([0-9]*\)$/\1 \2/p' <<<"$out" |
+    while read -r page us; do
+      echo "ui.page.$page: longest main-loop stall $(( us / 1000 )).$(( us / 100 % 10 )) ms"
+    done
+  kb=$(sed -n 's/^canting-bench: resident-kb //p' <<<"$out")
+  if [ -n "$kb" ]; then
+    echo "ui.resident-memory-after-every-page: $(( kb / 1024 )) MB (GSK_RENDERER=$GSK_RENDERER)"
+  fi
 }
 
 # The last line of `dev.sh test` is always the summary, even when set-up

@@ -704,6 +704,33 @@ test_statement_cache (void)
   canting_test_rmdir (dir);
 }
 
+/* The count a page watches moves with this connection's writes and with
+ * another's commits (the publishing worker, canting-cli), and stays put
+ * when nothing was written. */
+static void
+test_change_count (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autoptr(CantingDb) db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, NULL);
+  g_autoptr(CantingDb) other = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, NULL);
+  gint64 before, after_own;
+
+  g_assert_nonnull (db);
+  g_assert_nonnull (other);
+  before = canting_db_get_change_count (db);
+  g_assert_cmpint (canting_db_get_change_count (db), ==, before);
+  g_assert_cmpint (sqlite3_exec (canting_db_get_handle (db),
+                                 "INSERT INTO customers (name) VALUES ('Bu Sri')", NULL, NULL, NULL), ==, SQLITE_OK);
+  after_own = canting_db_get_change_count (db);
+  g_assert_cmpint (after_own, >, before);
+  g_assert_cmpint (sqlite3_exec (canting_db_get_handle (other),
+                                 "INSERT INTO customers (name) VALUES ('Pak Budi')", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (canting_db_get_change_count (db), >, after_own);
+  g_clear_object (&other);
+  g_clear_object (&db);
+  canting_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -726,6 +753,7 @@ main (int   argc,
   g_test_add_func ("/db/count-rows", test_count_rows);
   g_test_add_func ("/db/statement-cache", test_statement_cache);
   g_test_add_func ("/db/plan-statistics", test_plan_statistics);
+  g_test_add_func ("/db/change-count", test_change_count);
   g_test_add_func ("/profile/round-trip", test_profile_round_trip);
   g_test_add_func ("/profile/validation", test_profile_validation);
   g_test_add_func ("/profile/logo-checks", test_profile_logo_checks);

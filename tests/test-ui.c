@@ -26,6 +26,8 @@
 #include "canting-product.h"
 #include "canting-production.h"
 #include "canting-paged-model.h"
+#include "canting-list.h"
+#include "canting-columns.h"
 #include "canting-production-page.h"
 #include "canting-worker-dialog.h"
 #include "canting-workers-page.h"
@@ -91,6 +93,35 @@ static gboolean
 widget_mapped (gpointer widget)
 {
   return gtk_widget_get_mapped (widget);
+}
+
+/* The paged model behind @view's selection. */
+static CantingPagedModel *
+paged_model_of (GtkColumnView *view)
+{
+  GtkSelectionModel *selection = gtk_column_view_get_model (view);
+
+  return CANTING_PAGED_MODEL (GTK_IS_MULTI_SELECTION (selection)
+                                ? gtk_multi_selection_get_model (GTK_MULTI_SELECTION (selection))
+                                : gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection)));
+}
+
+static gboolean
+list_settled (gpointer view)
+{
+  CantingPagedModel *model = paged_model_of (view);
+
+  return !canting_paged_model_is_reading (model) &&
+         g_list_model_get_n_items (G_LIST_MODEL (model)) == canting_paged_model_get_n_total (model);
+}
+
+/* How many rows @view lists, once the model has added all it counted
+ * (it adds them a screenful per frame at first). */
+static guint
+list_rows (GtkColumnView *view)
+{
+  wait_until (list_settled, view);
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view)));
 }
 
 static guint
@@ -334,6 +365,226 @@ first_run_step (CantingApplication *app)
   }
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 700);
+}
+
+/* --- the paged model ------------------------------------------------------ */
+
+/* A list of @count rows "N rows, row I" behind a paged model, counting
+ * its reads and where they ran. */
+typedef struct {
+  GThread *main_thread;
+  gint64 count;        /* what the next snapshot says */
+  gint reads;          /* counts and pages read */
+  gint on_main;        /* of those, on the main thread */
+  gint64 shown;        /* items added less removed, by the signals */
+  gboolean consistent;
+} FakeList;
+
+static FakeList *fake_list;
+
+static gpointer
+fake_snapshot (gpointer data)
+{
+  return g_memdup2 (&((FakeList *) data)->count, sizeof (gint64));
+}
+
+static void
+fake_read (CantingDb *db)
+{
+  g_assert_nonnull (db);
+  g_atomic_int_inc (&fake_list->reads);
+  if (g_thread_self () == fake_list->main_thread)
+    g_atomic_int_inc (&fake_list->on_main);
+}
+
+static gint64
+fake_count (CantingDb      *db,
+            gconstpointer   query,
+            GError        **error)
+{
+  fake_read (db);
+  return *(const gint64 *) query;
+}
+
+static GPtrArray *
+fake_page (CantingDb      *db,
+           gconstpointer   query,
+           guint           offset,
+           guint           limit,
+           GError        **error)
+{
+  GPtrArray *page = g_ptr_array_new_with_free_func (g_free);
+
+  fake_read (db);
+  for (guint i = offset; i < offset + limit && i < *(const gint64 *) query; i++)
+    g_ptr_array_add (page, g_strdup_printf ("%" G_GINT64_FORMAT " rows, row %u", *(const gint64 *) query, i));
+  return page;
+}
+
+static void
+on_fake_items_changed (GListModel *model,
+                       guint       position,
+                       guint       removed,
+                       guint       added,
+                       FakeList   *list)
+{
+  list->shown += (gint64) added - (gint64) removed;
+  if (list->shown != g_list_model_get_n_items (model) || position > list->shown)
+    list->consistent = FALSE;
+}
+
+static gboolean
+model_settled (gpointer model)
+{
+  return !canting_paged_model_is_reading (model) &&
+         g_list_model_get_n_items (model) == canting_paged_model_get_n_total (model);
+}
+
+static char *
+fake_cell (gconstpointer record)
+{
+  return g_strdup (record);
+}
+
+typedef struct {
+  int applied;
+  int superseded;
+} Finished;
+
+static void
+fake_reloaded (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  Finished *finished = data;
+  g_autoptr(GError) error = NULL;
+
+  if (canting_paged_model_reload_finish (CANTING_PAGED_MODEL (source), result, &error))
+    finished->applied++;
+  else
+    {
+      g_assert_no_error (error);
+      finished->superseded++;
+    }
+}
+
+static gboolean
+one_finished (gpointer data)
+{
+  return ((Finished *) data)->applied + ((Finished *) data)->superseded == 1;
+}
+
+static gboolean
+two_finished (gpointer data)
+{
+  return ((Finished *) data)->applied + ((Finished *) data)->superseded == 2;
+}
+
+/* Reloads @model and waits until the new count and first rows are in. */
+static void
+fake_reload (CantingPagedModel *model,
+             CantingDb         *db)
+{
+  Finished finished = { 0, 0 };
+
+  canting_paged_model_reload_async (model, db, fake_reloaded, &finished);
+  wait_until (one_finished, &finished);
+  g_assert_cmpint (finished.applied, ==, 1);
+}
+
+/* The count and first rows are read on a worker; a long list is then
+ * added a screenful per frame, so GTK 4.8 does not build its two hundred
+ * rows of widgets in one frame; rows further down are read on a worker
+ * too as they are wanted, an empty row standing in meanwhile; a reload
+ * asked for while one is reading supersedes it. */
+static void
+test_paged_model (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autoptr(CantingDb) db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, NULL);
+  FakeList list = { g_thread_self (), 100000, 0, 0, 0, TRUE };
+  g_autoptr(CantingPagedModel) model = canting_paged_model_new_query (fake_snapshot, g_free, fake_count, fake_page,
+                                                                      g_free, &list);
+  const CantingColumnSpec columns[] = { { "Row", fake_cell, NULL, FALSE, TRUE } };
+  GtkWidget *window, *scrolled;
+  GtkColumnView *view;
+  Finished finished = { 0, 0 };
+  guint first;
+
+  g_assert_nonnull (db);
+  fake_list = &list;
+  gtk_init ();
+  window = gtk_window_new ();
+  scrolled = gtk_scrolled_window_new ();
+  view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_fake_items_changed), &list);
+  canting_list_attach (view, model);
+  canting_columns_append (view, columns, G_N_ELEMENTS (columns));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (view));
+  gtk_window_set_child (GTK_WINDOW (window), scrolled);
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 500);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (widget_mapped, window);
+
+  fake_reload (model, db);
+  first = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_cmpuint (canting_paged_model_get_n_total (model), ==, 100000);
+  g_assert_cmpuint (first, >, 0);
+  g_assert_cmpuint (first, <, 50);
+  g_assert_true (canting_paged_model_is_reading (model));
+
+  wait_until (model_settled, model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 100000);
+  g_assert_true (list.consistent);
+  /* The count and the rows GTK keeps, read in two statements, neither on
+   * the main thread. */
+  g_assert_cmpint (list.reads, ==, 2);
+  g_assert_cmpint (list.on_main, ==, 0);
+  {
+    g_autoptr(CantingRow) stand_in = g_list_model_get_item (G_LIST_MODEL (model), 99999);
+    g_autoptr(CantingRow) last = NULL;
+
+    g_assert_null (canting_row_get_record (stand_in));
+    g_assert_true (canting_paged_model_is_reading (model));
+    wait_until (model_settled, model);
+    last = g_list_model_get_item (G_LIST_MODEL (model), 99999);
+    g_assert_cmpstr (canting_row_get_record (last), ==, "100000 rows, row 99999");
+    g_assert_cmpint (list.reads, ==, 3);
+    g_assert_cmpint (list.on_main, ==, 0);
+    g_assert_true (list.consistent);
+  }
+
+  /* Two reloads at once: the second's rows (70), its first read
+   * superseding the other's; the rest read with the same copy. */
+  canting_paged_model_reload_async (model, db, fake_reloaded, &finished);
+  list.count = 70;
+  canting_paged_model_reload_async (model, db, fake_reloaded, &finished);
+  list.count = 9;
+  g_assert_true (canting_paged_model_is_reading (model));
+  wait_until (two_finished, &finished);
+  g_assert_cmpint (finished.applied, ==, 1);
+  g_assert_cmpint (finished.superseded, ==, 1);
+  wait_until (model_settled, model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 70);
+  {
+    g_autoptr(CantingRow) row = g_list_model_get_item (G_LIST_MODEL (model), 69);
+    g_assert_cmpstr (canting_row_get_record (row), ==, "70 rows, row 69");
+  }
+  g_assert_true (list.consistent);
+
+  /* A short list is all there once read; an empty one is empty. */
+  list.count = 5;
+  fake_reload (model, db);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 5);
+  list.count = 0;
+  fake_reload (model, db);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  g_assert_true (list.consistent);
+  g_assert_cmpint (list.on_main, ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&model);
+  g_clear_object (&db);
+  canting_test_rmdir (dir);
 }
 
 static void
@@ -600,13 +851,13 @@ customers_step (CantingApplication *app)
   click (GTK_WIDGET (dialog), "_Simpan");
   wait_until (window_gone, &dialog);
 
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 1);
+  g_assert_cmpuint (list_rows (view), ==, 1);
   gtk_editable_set_text (GTK_EDITABLE (search), "blitar");
   spin (400);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 1);
+  g_assert_cmpuint (list_rows (view), ==, 1);
   gtk_editable_set_text (GTK_EDITABLE (search), "tidak ada");
   spin (400);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 0);
+  g_assert_cmpuint (list_rows (view), ==, 0);
   g_assert_nonnull (find_shown_label (GTK_WIDGET (page), "Tidak Ada Pelanggan yang Cocok"));
   gtk_editable_set_text (GTK_EDITABLE (search), "");
   spin (400);
@@ -688,10 +939,11 @@ products_step (CantingApplication *app)
   g_assert_cmpstr (first_sku, ==, "PB-TL-0001");
   g_assert_cmpint (((CantingProduct *) stored->pdata[0])->price, ==, 1500000);
   g_assert_cmpint (((CantingProduct *) stored->pdata[1])->price, ==, 225000);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 2);
+  g_assert_cmpuint (list_rows (view), ==, 2);
 
   /* Edit the second: take the first one's SKU (refused, naming it), a
    * price that is not money (refused), then set its stock. */
+  list_rows (view);
   g_signal_emit_by_name (view, "activate", 1);
   dialog = find_window (app, CANTING_TYPE_PRODUCT_DIALOG);
   g_assert_nonnull (dialog);
@@ -716,7 +968,7 @@ products_step (CantingApplication *app)
   wait_until (window_gone, &dialog);
 
   gtk_check_button_set_active (in_stock, TRUE);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 1);
+  g_assert_cmpuint (list_rows (view), ==, 1);
   gtk_check_button_set_active (in_stock, FALSE);
 
   /* The motif filter offers the catalog's motifs. */
@@ -728,7 +980,7 @@ products_step (CantingApplication *app)
     g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (items), 0), ==, "Semua motif");
     g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (items), 1), ==, "Parabha Balitar");
     gtk_drop_down_set_selected (motif, 1);
-    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 1);
+    g_assert_cmpuint (list_rows (view), ==, 1);
     /* Searching keeps the motif chosen. */
     gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY, NULL)), "kain");
     spin (400);
@@ -736,7 +988,7 @@ products_step (CantingApplication *app)
     gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY, NULL)), "");
     spin (400);
     gtk_drop_down_set_selected (motif, 0);
-    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 2);
+    g_assert_cmpuint (list_rows (view), ==, 2);
   }
 }
 
@@ -901,7 +1153,7 @@ orders_step (CantingApplication *app)
   g_assert_cmpint (((CantingOrderRow *) stored->pdata[0])->status, ==, CANTING_ORDER_DELIVERED);
   g_assert_cmpint (((CantingOrderRow *) stored->pdata[0])->paid, ==, 100000);
   spin (100);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 1);
+  g_assert_cmpuint (list_rows (view), ==, 1);
 
   /* The customer's form lists the order in their history. */
   {
@@ -909,6 +1161,7 @@ orders_step (CantingApplication *app)
     CantingCustomerDialog *customer_dialog;
 
     adw_view_stack_set_visible_child_name (stack, "customers");
+    list_rows (find_widget (GTK_WIDGET (customers), GTK_TYPE_COLUMN_VIEW, NULL));
     g_signal_emit_by_name (find_widget (GTK_WIDGET (customers), GTK_TYPE_COLUMN_VIEW, NULL), "activate", 0);
     customer_dialog = find_window (app, CANTING_TYPE_CUSTOMER_DIALOG);
     g_assert_nonnull (customer_dialog);
@@ -928,6 +1181,7 @@ orders_step (CantingApplication *app)
     CantingProductDialog *product_dialog;
 
     adw_view_stack_set_visible_child_name (stack, "products");
+    list_rows (products_view);
     g_signal_emit_by_name (products_view, "activate", 1);
     product_dialog = find_window (app, CANTING_TYPE_PRODUCT_DIALOG);
     g_assert_nonnull (product_dialog);
@@ -939,6 +1193,8 @@ orders_step (CantingApplication *app)
       g_assert_cmpint (shirt->stock, ==, 4);
     }
   }
+  /* The next run starts on Pesanan (the window remembers its page). */
+  adw_view_stack_set_visible_child_name (stack, "orders");
 }
 
 static void
@@ -972,6 +1228,21 @@ production_step (CantingApplication *app)
   guint second = 1, first = 0;
   g_autoptr(GPtrArray) wages = NULL;
 
+  {
+    /* The last run ended on Pesanan.  A page not shown has read nothing
+     * (at start-up every page is told the workshop is open, and Produk
+     * used to read its catalogue then); its list is read when it opens. */
+    GtkColumnView *catalogue = find_widget (find_widget (GTK_WIDGET (window), CANTING_TYPE_PRODUCTS_PAGE, NULL),
+                                            GTK_TYPE_COLUMN_VIEW, NULL);
+
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "orders");
+    spin (100);
+    g_assert_cmpuint (canting_paged_model_get_n_total (paged_model_of (catalogue)), ==, 0);
+    adw_view_stack_set_visible_child_name (stack, "products");
+    g_assert_cmpuint (list_rows (catalogue), ==, (guint) canting_product_count (db, &all, NULL));
+    g_assert_cmpuint (list_rows (catalogue), >, 0);
+  }
+
   adw_view_stack_set_visible_child_name (stack, "workers");
   click (GTK_WIDGET (workers), "_Pembatik Baru");
   worker_dialog = find_window (app, CANTING_TYPE_WORKER_DIALOG);
@@ -1004,7 +1275,7 @@ production_step (CantingApplication *app)
 
     adw_view_stack_set_visible_child_name (stack, "production");
     spin (100);
-    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (board_view))), ==, 1);
+    g_assert_cmpuint (list_rows (board_view), ==, 1);
     row = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (board_view)), 0);
     g_assert_cmpstr (((CantingBoardRow *) canting_row_get_record (row))->next_stage, ==, "Pola");
   }
@@ -1031,6 +1302,7 @@ production_step (CantingApplication *app)
   g_assert_cmpint (((CantingWages *) wages->pdata[0])->earned, ==, 104000);
   adw_view_stack_set_visible_child_name (stack, "workers");
   spin (100);
+  list_rows (find_widget (GTK_WIDGET (workers), GTK_TYPE_COLUMN_VIEW, NULL));
   g_signal_emit_by_name (find_widget (GTK_WIDGET (workers), GTK_TYPE_COLUMN_VIEW, NULL), "activate", 0);
   worker_dialog = find_window (app, CANTING_TYPE_WORKER_DIALOG);
   g_assert_nonnull (worker_dialog);
@@ -1099,7 +1371,7 @@ materials_step (CantingApplication *app)
   adw_view_stack_set_visible_child_name (stack, "materials");
   spin (50);
   /* The usual materials of a batik workshop are there to start with. */
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 19);
+  g_assert_cmpuint (list_rows (view), ==, 19);
   g_assert_false (gtk_revealer_get_reveal_child (low));
 
   click (GTK_WIDGET (page), "Bahan _Baru");
@@ -1118,7 +1390,7 @@ materials_step (CantingApplication *app)
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   click (GTK_WIDGET (dialog), "_Simpan");
   wait_until (window_gone, &dialog);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 20);
+  g_assert_cmpuint (list_rows (view), ==, 20);
   m = material_named (app, "sanforis");
   g_assert_cmpint (m->roll_size, ==, 30000);
   g_assert_cmpint (m->reorder_level, ==, 20000);
@@ -1166,7 +1438,7 @@ materials_step (CantingApplication *app)
 
     gtk_editable_set_text (GTK_EDITABLE (search), filter.text);
     spin (400);
-    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 1);
+    g_assert_cmpuint (list_rows (view), ==, 1);
     g_signal_emit_by_name (view, "activate", 0);
   }
   dialog = find_window (app, CANTING_TYPE_MATERIAL_DIALOG);
@@ -1412,6 +1684,7 @@ ipal_step (CantingApplication *app)
       g_assert_null (find_shown_label (GTK_WIDGET (page), "T00:00"));
     }
 
+    list_rows (view);
     g_signal_emit_by_name (view, "activate", 0);
     sludge = find_window (app, CANTING_TYPE_SLUDGE_DIALOG);
     g_assert_nonnull (sludge);
@@ -1484,7 +1757,19 @@ money_step (CantingApplication *app)
   click (GTK_WIDGET (dialog), "_Simpan");
   wait_until (window_gone, &dialog);
   g_assert_cmpint (ledger_totals (app).expense, ==, before.expense + 185000);
-  g_assert_nonnull (find_shown_label (GTK_WIDGET (page), "Listrik PLN"));
+  {
+    /* The list is read again on a worker: there a moment later, and so
+     * are the balances, added up on a worker too. */
+    LabelWatch listed = { GTK_WIDGET (page), "Listrik PLN" };
+    g_autoptr(GPtrArray) balances = canting_account_list (canting_application_get_db (app), FALSE, NULL);
+    const CantingAccount *cash = balances->pdata[0];
+    g_autofree char *amount = canting_money_format (cash->balance);
+    g_autofree char *balance_text = g_strdup_printf ("%s %s", cash->name, amount);
+    LabelWatch balance = { GTK_WIDGET (page), balance_text };
+
+    wait_until (label_shown, &listed);
+    wait_until (label_shown, &balance);
+  }
 
   /* Open it again and void it: Undo on the toast brings it back. */
   entries = canting_ledger_search (canting_application_get_db (app), &all, 0, 1, NULL);
@@ -1777,6 +2062,19 @@ channel_dialog_shown (gpointer data)
  * password into the keyring), the product published by the worker to
  * the practice shop on this computer and shown online with its link,
  * then taken off sale. */
+/* Some image under @root shows a picture (not an icon). */
+static gboolean
+photo_shown (gpointer root)
+{
+  if (GTK_IS_IMAGE (root) && gtk_image_get_storage_type (root) == GTK_IMAGE_PAINTABLE &&
+      GDK_IS_TEXTURE (gtk_image_get_paintable (root)))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (photo_shown (child))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 listing_step (CantingApplication *app)
 {
@@ -1918,7 +2216,33 @@ listing_step (CantingApplication *app)
     g_assert_true (canting_product_save (db, second, &error));
     g_assert_no_error (error);
     second_watch.product = second->id;
+    {
+      /* With a photo, which the list shows once a worker decoded it. */
+      g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 96, 72);
+      g_autofree char *png = NULL;
+      gsize size = 0;
+      g_autoptr(GBytes) image = NULL;
+
+      gdk_pixbuf_fill (pixbuf, 0x8b4513ff);
+      g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &png, &size, "png", &error, NULL));
+      image = g_bytes_new (png, size);
+      g_assert_true (canting_product_photo_add (db, second->id, image, image, &error));
+      g_assert_no_error (error);
+    }
     g_signal_emit_by_name (app, "data-replaced");
+    /* As a person would: the Produk page in front, its list read. */
+    adw_view_stack_set_visible_child_name (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL), "products");
+    g_assert_cmpuint (list_rows (view), ==, (guint) canting_product_count (db, &all, NULL));
+    wait_until (photo_shown, view);
+    {
+      /* Off again: the catalogue below is one without photos. */
+      g_autoptr(GPtrArray) photos = canting_product_photos (db, second->id, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (photos->len, ==, 1);
+      g_assert_true (canting_product_photo_remove (db, ((CantingPhoto *) photos->pdata[0])->id, &error));
+      g_assert_no_error (error);
+    }
     spin (100);
 
     /* Nothing selected: nothing is published from the selection. */
@@ -2387,6 +2711,7 @@ main (int   argc,
   data_dir = canting_test_mkdtemp ();
   serve_notifications ();
 
+  g_test_add_func ("/ui/0-paged-model", test_paged_model);
   g_test_add_func ("/ui/1-first-run", test_first_run);
   g_test_add_func ("/ui/2-restart", test_restart);
   g_test_add_func ("/ui/3-damaged-database", test_damaged_database);

@@ -24,12 +24,6 @@ CantingDb *canting_db_open_full (const char          *data_dir,
                                  int                  target_version,
                                  GError             **error);
 
-/* A second, read-only connection to @db's file, for work on another
- * thread (the dashboard, the daily backup) that must not wait for, or
- * hold up, the main connection.  Use it on one thread only. */
-CantingDb *canting_db_open_reader (CantingDb  *db,
-                                   GError    **error);
-
 sqlite3 *canting_db_get_handle (CantingDb *self);
 
 /* A statement kept prepared on a connection, and whether someone is

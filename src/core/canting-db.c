@@ -627,8 +627,13 @@ canting_db_get_backup_warning (CantingDb *self)
 gint64
 canting_db_get_change_count (CantingDb *self)
 {
+  int others = 0;
+
   g_return_val_if_fail (CANTING_IS_DB (self), 0);
-  return (gint64) sqlite3_total_changes64 (self->handle);
+  /* data_version moves when another connection commits: the publishing
+   * worker, a shop's orders fetched, canting-cli in a terminal. */
+  canting_db_read_pragma_int (self->handle, "PRAGMA data_version", &others, NULL);
+  return (gint64) sqlite3_total_changes64 (self->handle) + others;
 }
 
 int

@@ -27,9 +27,17 @@ const char *canting_db_get_data_dir       (CantingDb   *self);
 const char *canting_db_get_path           (CantingDb   *self);
 int         canting_db_get_schema_version (CantingDb   *self);
 
-/* Grows with every row this connection writes: a page shown again
- * re-reads its list only if the count moved since it last looked. */
+/* Grows with every row this connection writes and every commit another
+ * connection or program makes: a page shown again re-reads its list only
+ * if the count moved since it last looked. */
 gint64      canting_db_get_change_count   (CantingDb   *self);
+
+/* A second, read-only connection to @db's file, for work on another
+ * thread (the dashboard, the daily backup, a list's search) that must not
+ * wait for, or hold up, the main connection.  Open it on the thread that
+ * uses it, and use it there only. */
+CantingDb  *canting_db_open_reader        (CantingDb   *db,
+                                           GError     **error);
 
 /* The warning left by the automatic backup on open (disk full, say), or
  * NULL.  Opening still succeeds: the records are fine, only the safety copy

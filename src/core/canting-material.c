@@ -315,12 +315,26 @@ canting_material_save (CantingDb        *db,
  * covering index instead of one per sum.  With a million movements that
  * takes reading every material's stock from about 1.4 times the bare
  * GROUP BY down to the same time (canting-cli bench stock). */
-#define MATERIAL_COLUMNS \
+#define MATERIAL_COLUMNS_WITH(reserved) \
   "m.id, m.name, m.kind, m.unit, m.roll_size, m.reorder_level, m.supplier, m.notes, m.archived, " \
   "m.on_hand || ' ' || m.stock_value, " \
   "(SELECT cost || ' ' || quantity FROM stock_movements s WHERE s.material_id = m.id AND s.kind = 'purchase' " \
   " ORDER BY on_date DESC, id DESC LIMIT 1), " \
-  CANTING_RESERVED_SQL
+  reserved
+#define MATERIAL_COLUMNS MATERIAL_COLUMNS_WITH (CANTING_RESERVED_SQL)
+
+/* What confirmed orders will take of every material, summed in one pass
+ * over them: for a page of materials that is one walk over the orders
+ * instead of one per material (2 ms instead of 40 for sixty-four
+ * materials with ten years of orders).  The search statements start
+ * "WITH" it and read RESERVED_OF_M. */
+#define RESERVED_CTE \
+  " reserved (material_id, quantity) AS MATERIALIZED" \
+  " (SELECT pm.material_id, sum(pm.quantity * i.quantity) FROM orders o" \
+  "  CROSS JOIN order_items i ON i.order_id = o.id" \
+  "  CROSS JOIN product_materials pm ON pm.product_id = i.product_id" \
+  "  WHERE o.status = 'confirmed' AND o.from_stock = 0 GROUP BY pm.material_id)"
+#define RESERVED_OF_M "coalesce ((SELECT quantity FROM reserved WHERE material_id = m.id), 0)"
 
 static CantingMaterial *
 material_from_row (sqlite3_stmt *stmt)
@@ -395,7 +409,7 @@ canting_material_set_archived (CantingDb  *db,
   " FROM materials m WHERE (?1 OR m.archived = 0)" \
   " AND (?2 = '%%' OR m.name LIKE ?2 ESCAPE '\\' OR m.supplier LIKE ?2 ESCAPE '\\')" \
   " AND (?3 IS NULL OR m.kind = ?3)" \
-  " AND (NOT ?4 OR (m.reorder_level > 0 AND " CANTING_ON_HAND_SQL " - " CANTING_RESERVED_SQL " <= m.reorder_level))"
+  " AND (NOT ?4 OR (m.reorder_level > 0 AND " CANTING_ON_HAND_SQL " - " RESERVED_OF_M " <= m.reorder_level))"
 
 static void
 bind_filter (sqlite3_stmt                *stmt,
@@ -423,10 +437,11 @@ canting_material_search (CantingDb                   *db,
   " CASE m.kind WHEN 'mori' THEN 0 WHEN 'malam' THEN 1 WHEN 'dye' THEN 2 WHEN 'chemical' THEN 3 ELSE 4 END," \
   " m.name COLLATE NOCASE, m.id"
   g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
-                                                      "WITH page (id, n) AS MATERIALIZED"
+                                                      "WITH" RESERVED_CTE ","
+                                                      " page (id, n) AS MATERIALIZED"
                                                       " (SELECT m.id, row_number() OVER (ORDER BY" MATERIAL_ORDER ")"
                                                       SEARCH_FROM " ORDER BY" MATERIAL_ORDER " LIMIT ?5 OFFSET ?6)"
-                                                      " SELECT " MATERIAL_COLUMNS
+                                                      " SELECT " MATERIAL_COLUMNS_WITH (RESERVED_OF_M)
                                                       " FROM page CROSS JOIN materials m ON m.id = page.id ORDER BY page.n",
                                                       error);
 #undef MATERIAL_ORDER
@@ -453,7 +468,8 @@ canting_material_count (CantingDb                   *db,
                         const CantingMaterialFilter *filter,
                         GError                     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db, "SELECT count(*)" SEARCH_FROM, error);
+  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db, "WITH" RESERVED_CTE " SELECT count(*)" SEARCH_FROM,
+                                                      error);
   gint64 n = -1;
 
   if (stmt == NULL)

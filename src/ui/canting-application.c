@@ -499,24 +499,75 @@ bench_report_memory (gpointer data)
 }
 
 /* With CANTING_BENCH_PAGES set as well, every page is shown in turn, a
- * second each, before the memory is read: with G_MESSAGES_DEBUG=Canting
- * each says what its first reading took (canting-list.c). */
+ * second each, before the memory is read, and for each the longest time
+ * the main loop was busy without a break is printed: a heartbeat every
+ * millisecond notes the longest gap between its beats (more than a frame,
+ * 16 ms, is felt).  With G_MESSAGES_DEBUG=Canting each page also says
+ * what its first reading took (canting-list.c). */
 static const char * const bench_pages[] = {
-  "orders", "production", "products", "materials", "ipal", "money", "workers", "customers", "home",
+  "orders", "orders/budi", "production", "products", "materials", "ipal", "money", "money/listrik", "workers",
+  "customers", "home",
 };
+
+/* The search field in view, to type into ("orders/budi"). */
+static GtkWidget *
+shown_search_entry (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = shown_search_entry (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct {
+  guint next;
+  gint64 last_beat;
+  gint64 longest;
+} BenchPages;
+
+static gboolean
+bench_heartbeat (gpointer data)
+{
+  BenchPages *pages = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (pages->last_beat != 0)
+    pages->longest = MAX (pages->longest, now - pages->last_beat);
+  pages->last_beat = now;
+  return G_SOURCE_CONTINUE;
+}
 
 static gboolean
 bench_next_page (gpointer data)
 {
   CantingApplication *self = data;
-  guint *next = g_object_get_data (G_OBJECT (self), "canting-bench-page");
+  BenchPages *pages = g_object_get_data (G_OBJECT (self), "canting-bench-pages");
 
-  if (main_window (self) == NULL || *next >= G_N_ELEMENTS (bench_pages))
+  if (pages->next > 0)
+    g_print ("canting-bench: page %s longest-stall-us %" G_GINT64_FORMAT "\n", bench_pages[pages->next - 1],
+             pages->longest);
+  if (main_window (self) == NULL || pages->next >= G_N_ELEMENTS (bench_pages))
     {
       bench_report_memory (self);
       return G_SOURCE_REMOVE;
     }
-  canting_window_show_page (main_window (self), bench_pages[(*next)++]);
+  pages->longest = 0;
+  pages->last_beat = 0;
+  {
+    g_auto(GStrv) page_and_search = g_strsplit (bench_pages[pages->next++], "/", 2);
+    GtkWidget *search;
+
+    canting_window_show_page (main_window (self), page_and_search[0]);
+    if (page_and_search[1] != NULL && (search = shown_search_entry (GTK_WIDGET (main_window (self)))) != NULL)
+      gtk_editable_set_text (GTK_EDITABLE (search), page_and_search[1]);
+  }
   return G_SOURCE_CONTINUE;
 }
 
@@ -528,7 +579,10 @@ bench_after_paint (GdkFrameClock      *clock,
   g_signal_handlers_disconnect_by_func (clock, bench_after_paint, self);
   if (g_getenv ("CANTING_BENCH_PAGES") != NULL)
     {
-      g_object_set_data_full (G_OBJECT (self), "canting-bench-page", g_new0 (guint, 1), g_free);
+      BenchPages *pages = g_new0 (BenchPages, 1);
+
+      g_object_set_data_full (G_OBJECT (self), "canting-bench-pages", pages, g_free);
+      g_timeout_add_full (G_PRIORITY_HIGH, 1, bench_heartbeat, pages, NULL);
       g_timeout_add_seconds (1, bench_next_page, self);
       return;
     }

@@ -95,26 +95,105 @@ setup_picture (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, image);
 }
 
+/* Photos are decoded on a worker thread, so a list of products scrolls
+ * and fills without waiting on files; a photo seen recently is shown at
+ * once from memory.  Thumbnails are small (96×72): a few hundred kept
+ * take a few megabytes. */
+#define PHOTOS_KEPT 256
+
+static GHashTable *photos_kept;   /* path → GdkTexture */
+
+#define WANTED_KEY "canting-photo-wanted"
+
+static void
+show_photo (GtkImage   *image,
+            GdkTexture *texture)
+{
+  gtk_image_set_from_paintable (image, GDK_PAINTABLE (texture));
+  gtk_widget_remove_css_class (GTK_WIDGET (image), "dim-label");
+}
+
+static void
+show_no_photo (GtkImage *image)
+{
+  gtk_image_set_pixel_size (image, PICTURE_SIDE / 2);
+  gtk_image_set_from_icon_name (image, "image-x-generic-symbolic");
+  gtk_widget_add_css_class (GTK_WIDGET (image), "dim-label");
+}
+
+static void
+decode_photo (GTask        *task,
+              gpointer      source,
+              gpointer      path,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+  /* Threadsafe, as GTK documents it for this use. */
+  GdkTexture *texture = gdk_texture_new_from_filename (path, &error);
+
+  if (texture == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, texture, g_object_unref);
+}
+
+static void
+photo_decoded (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  GWeakRef *weak = data;
+  g_autoptr(GtkImage) image = g_weak_ref_get (weak);
+  const char *path = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GdkTexture) texture = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  if (texture == NULL)
+    return;   /* damaged or unreadable: the placeholder stays */
+  if (photos_kept == NULL)
+    photos_kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  if (g_hash_table_size (photos_kept) >= PHOTOS_KEPT)
+    g_hash_table_remove_all (photos_kept);
+  g_hash_table_insert (photos_kept, g_strdup (path), g_object_ref (texture));
+  /* The row may show another product by now. */
+  if (image != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (image), WANTED_KEY), path) == 0)
+    {
+      gtk_image_set_pixel_size (image, PICTURE_SIDE);
+      show_photo (image, texture);
+    }
+}
+
 static void
 bind_picture (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               Column                   *column)
 {
-  GtkWidget *image = gtk_list_item_get_child (item);
+  GtkImage *image = GTK_IMAGE (gtk_list_item_get_child (item));
   gpointer record = canting_row_get_record (gtk_list_item_get_item (item));
   g_autofree char *path = record != NULL ? column->text (record) : NULL;
+  GdkTexture *kept = path != NULL && photos_kept != NULL ? g_hash_table_lookup (photos_kept, path) : NULL;
+  g_autoptr(GTask) task = NULL;
+  GWeakRef *weak;
 
-  gtk_widget_remove_css_class (image, "dim-label");
-  gtk_image_set_pixel_size (GTK_IMAGE (image), PICTURE_SIDE);
-  if (path != NULL && g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    gtk_image_set_from_file (GTK_IMAGE (image), path);
-  else
+  g_object_set_data_full (G_OBJECT (image), WANTED_KEY, g_strdup (path), g_free);
+  gtk_image_set_pixel_size (image, PICTURE_SIDE);
+  if (kept != NULL)
     {
-      gtk_image_set_pixel_size (GTK_IMAGE (image), PICTURE_SIDE / 2);
-      /* No photo yet, or its file is gone (an older backup restored). */
-      gtk_image_set_from_icon_name (GTK_IMAGE (image), "image-x-generic-symbolic");
-      gtk_widget_add_css_class (image, "dim-label");
+      show_photo (image, kept);
+      return;
     }
+  /* Until it is decoded, or for good when there is no photo yet or its
+   * file is gone (an older backup restored): the placeholder. */
+  show_no_photo (image);
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return;
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, image);
+  task = g_task_new (NULL, NULL, photo_decoded, weak);
+  g_task_set_source_tag (task, bind_picture);
+  g_task_set_task_data (task, g_steal_pointer (&path), g_free);
+  g_task_run_in_thread (task, decode_photo);
 }
 
 static void
@@ -122,7 +201,10 @@ unbind_picture (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 Column                   *column)
 {
-  gtk_image_clear (GTK_IMAGE (gtk_list_item_get_child (item)));
+  GtkWidget *image = gtk_list_item_get_child (item);
+
+  g_object_set_data (G_OBJECT (image), WANTED_KEY, NULL);
+  gtk_image_clear (GTK_IMAGE (image));
 }
 
 GtkColumnViewColumn *

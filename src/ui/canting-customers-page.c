@@ -30,28 +30,53 @@ struct _CantingCustomersPage
 
 G_DEFINE_FINAL_TYPE (CantingCustomersPage, canting_customers_page, GTK_TYPE_BOX)
 
-static gint64
-count_customers (gpointer   user_data,
-                 GError   **error)
+/* The search as it was when the list was reloaded, for the worker
+ * thread that reads it. */
+typedef struct {
+  char *text;
+  gboolean archived;
+} CustomersQuery;
+
+static void
+customers_query_free (gpointer data)
+{
+  CustomersQuery *q = data;
+
+  g_free (q->text);
+  g_free (q);
+}
+
+static gpointer
+customers_query (gpointer user_data)
 {
   CantingCustomersPage *self = user_data;
+  CustomersQuery *q = g_new0 (CustomersQuery, 1);
 
-  return canting_customer_count (canting_application_get_db (self->app),
-                                 gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
-                                 gtk_check_button_get_active (self->archived_check), error);
+  q->text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  q->archived = gtk_check_button_get_active (self->archived_check);
+  return q;
+}
+
+static gint64
+count_customers (CantingDb      *db,
+                 gconstpointer   query,
+                 GError        **error)
+{
+  const CustomersQuery *q = query;
+
+  return canting_customer_count (db, q->text, q->archived, error);
 }
 
 static GPtrArray *
-page_customers (gpointer   user_data,
-                guint      offset,
-                guint      limit,
-                GError   **error)
+page_customers (CantingDb      *db,
+                gconstpointer   query,
+                guint           offset,
+                guint           limit,
+                GError        **error)
 {
-  CantingCustomersPage *self = user_data;
+  const CustomersQuery *q = query;
 
-  return canting_customer_search (canting_application_get_db (self->app),
-                                  gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
-                                  gtk_check_button_get_active (self->archived_check), offset, limit, error);
+  return canting_customer_search (db, q->text, q->archived, offset, limit, error);
 }
 
 static void
@@ -66,8 +91,9 @@ reload (CantingCustomersPage *self)
 
   if (self->app == NULL || canting_application_get_db (self->app) == NULL)
     return;
-  canting_list_reload (self->model, self->content_stack, self->empty_page,
-                       *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0', &texts);
+  canting_list_reload_in_background (self->model, canting_application_get_db (self->app),
+                                     self->content_stack, self->empty_page,
+                                     *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0', &texts);
 }
 
 static char *
@@ -168,8 +194,8 @@ canting_customers_page_init (CantingCustomersPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   canting_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
 
-  self->model = canting_paged_model_new (count_customers, page_customers,
-                                         (GDestroyNotify) canting_customer_free, self);
+  self->model = canting_paged_model_new_query (customers_query, customers_query_free, count_customers, page_customers,
+                                              (GDestroyNotify) canting_customer_free, self);
   canting_list_attach (self->column_view, self->model);
 
   canting_columns_append (self->column_view, columns, G_N_ELEMENTS (columns));

@@ -64,28 +64,33 @@ read_filter (CantingIpalPage   *self,
     filter->plant_id = ((CantingIpalPlant *) g_ptr_array_index (self->plants, i - 1))->id;
 }
 
-static gint64
-count_rows (gpointer   user_data,
-            GError   **error)
+/* The filter as it was when the list was reloaded, for the worker
+ * thread that reads it (a plant: no strings to copy). */
+static gpointer
+rows_query (gpointer user_data)
 {
-  CantingIpalPage *self = user_data;
-  CantingIpalFilter filter;
+  CantingIpalFilter *filter = g_new0 (CantingIpalFilter, 1);
 
-  read_filter (self, &filter);
-  return canting_ipal_count (canting_application_get_db (self->app), &filter, error);
+  read_filter (user_data, filter);
+  return filter;
+}
+
+static gint64
+count_rows (CantingDb      *db,
+            gconstpointer   query,
+            GError        **error)
+{
+  return canting_ipal_count (db, query, error);
 }
 
 static GPtrArray *
-page_rows (gpointer   user_data,
-           guint      offset,
-           guint      limit,
-           GError   **error)
+page_rows (CantingDb      *db,
+           gconstpointer   query,
+           guint           offset,
+           guint           limit,
+           GError        **error)
 {
-  CantingIpalPage *self = user_data;
-  CantingIpalFilter filter;
-
-  read_filter (self, &filter);
-  return canting_ipal_search (canting_application_get_db (self->app), &filter, offset, limit, error);
+  return canting_ipal_search (db, query, offset, limit, error);
 }
 
 static void
@@ -142,7 +147,8 @@ reload (CantingIpalPage *self)
   if (self->app == NULL || canting_application_get_db (self->app) == NULL)
     return;
   read_filter (self, &filter);
-  canting_list_reload (self->model, self->content_stack, self->empty_page, filter.plant_id != 0, &texts);
+  canting_list_reload_in_background (self->model, canting_application_get_db (self->app),
+                                     self->content_stack, self->empty_page, filter.plant_id != 0, &texts);
   update_reminder (self);
 }
 
@@ -555,7 +561,8 @@ canting_ipal_page_init (CantingIpalPage *self)
   canting_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
   canting_accessible_name_drop_down (self->plant_dropdown, _("Plant"));
 
-  self->model = canting_paged_model_new (count_rows, page_rows, (GDestroyNotify) canting_ipal_row_free, self);
+  self->model = canting_paged_model_new_query (rows_query, g_free, count_rows, page_rows,
+                                              (GDestroyNotify) canting_ipal_row_free, self);
   canting_list_attach (self->column_view, self->model);
   canting_columns_append (self->column_view, columns, G_N_ELEMENTS (columns));
 

@@ -20,19 +20,43 @@ canting_list_attach_multi (GtkColumnView     *view,
   gtk_column_view_set_model (view, GTK_SELECTION_MODEL (selection));
 }
 
-void
-canting_list_reload (CantingPagedModel      *model,
-                     GtkStack               *stack,
-                     AdwStatusPage          *empty_page,
-                     gboolean                filtered,
-                     const CantingListTexts *texts)
+typedef struct {
+  CantingApplication *app;
+  GCallback           reload;
+  gint64              seen;
+} ShownWatch;
+
+#define WATCH_KEY "canting-list-watch"
+
+/* A page out of sight reads nothing (at start-up every page is told
+ * the workshop is open): its watch reads it when it is next shown. */
+static gboolean
+read_later_if_hidden (GtkWidget *widget)
 {
-  g_autoptr(GError) error = NULL;
+  if (gtk_widget_get_mapped (widget))
+    return FALSE;
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      ShownWatch *watch = g_object_get_data (G_OBJECT (w), WATCH_KEY);
 
-  if (!canting_paged_model_reload (model, &error))
-    g_warning ("Reading the list failed: %s", error->message);
+      if (watch != NULL)
+        {
+          watch->seen = -1;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (model)) > 0)
+/* The list, or the empty page with the texts that fit. */
+static void
+show_list_or_empty (CantingPagedModel      *model,
+                    GtkStack               *stack,
+                    AdwStatusPage          *empty_page,
+                    gboolean                filtered,
+                    const CantingListTexts *texts)
+{
+  if (canting_paged_model_get_n_total (model) > 0)
     {
       gtk_stack_set_visible_child_name (stack, "list");
       return;
@@ -40,6 +64,53 @@ canting_list_reload (CantingPagedModel      *model,
   adw_status_page_set_title (empty_page, filtered ? texts->no_match_title : texts->empty_title);
   adw_status_page_set_description (empty_page, filtered ? texts->no_match_description : texts->empty_description);
   gtk_stack_set_visible_child_name (stack, "empty");
+}
+
+typedef struct {
+  GtkStack *stack;
+  AdwStatusPage *empty_page;
+  gboolean filtered;
+  CantingListTexts texts;   /* translations: static strings */
+} Reloading;
+
+static void
+reloaded (GObject      *source,
+          GAsyncResult *result,
+          gpointer      data)
+{
+  Reloading *r = data;
+  CantingPagedModel *model = CANTING_PAGED_MODEL (source);
+  g_autoptr(GError) error = NULL;
+
+  /* FALSE without an error: superseded by a newer reload, which decides
+   * what is shown. */
+  if (canting_paged_model_reload_finish (model, result, &error) || error != NULL)
+    show_list_or_empty (model, r->stack, r->empty_page, r->filtered, &r->texts);
+  if (error != NULL)
+    g_warning ("Reading the list failed: %s", error->message);
+  g_object_unref (r->stack);
+  g_object_unref (r->empty_page);
+  g_free (r);
+}
+
+void
+canting_list_reload_in_background (CantingPagedModel      *model,
+                                   CantingDb              *db,
+                                   GtkStack               *stack,
+                                   AdwStatusPage          *empty_page,
+                                   gboolean                filtered,
+                                   const CantingListTexts *texts)
+{
+  Reloading *r;
+
+  if (read_later_if_hidden (GTK_WIDGET (stack)))
+    return;
+  r = g_new0 (Reloading, 1);
+  r->stack = g_object_ref (stack);
+  r->empty_page = g_object_ref (empty_page);
+  r->filtered = filtered;
+  r->texts = *texts;
+  canting_paged_model_reload_async (model, db, reloaded, r);
 }
 
 CantingRow *
@@ -52,12 +123,6 @@ canting_list_get_row (CantingPagedModel *model,
     return NULL;
   return g_steal_pointer (&row);
 }
-
-typedef struct {
-  CantingApplication *app;
-  GCallback           reload;
-  gint64              seen;
-} ShownWatch;
 
 static void
 on_page_map (GtkWidget  *page,
@@ -103,4 +168,5 @@ canting_list_reload_when_shown (GtkWidget          *page,
    * nobody opens cost nothing at start-up. */
   watch->seen = -1;
   g_signal_connect_data (page, "map", G_CALLBACK (on_page_map), watch, free_watch, 0);
+  g_object_set_data (G_OBJECT (page), WATCH_KEY, watch);
 }

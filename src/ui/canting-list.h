@@ -24,13 +24,16 @@ typedef struct {
   const char *no_match_description;
 } CantingListTexts;
 
-/* Re-reads @model and shows either the list or @empty_page with the
- * texts that fit (@filtered: a search or filter is on). */
-void     canting_list_reload (CantingPagedModel      *model,
-                              GtkStack               *stack,
-                              AdwStatusPage          *empty_page,
-                              gboolean                filtered,
-                              const CantingListTexts *texts);
+/* Re-reads @model (the count and first rows on a worker thread, from
+ * @db's file) and then shows either the list or @empty_page with the
+ * texts that fit (@filtered: a search or filter is on).  A page out of
+ * sight reads nothing until it is shown. */
+void     canting_list_reload_in_background (CantingPagedModel      *model,
+                                            CantingDb              *db,
+                                            GtkStack               *stack,
+                                            AdwStatusPage          *empty_page,
+                                            gboolean                filtered,
+                                            const CantingListTexts *texts);
 
 /* (transfer full) (nullable): the row at @position, if it holds a record. */
 CantingRow *canting_list_get_row (CantingPagedModel *model,

@@ -60,28 +60,48 @@ read_filter (CantingMaterialsPage  *self,
   filter->include_archived = gtk_check_button_get_active (self->archived_check);
 }
 
-static gint64
-count_materials (gpointer   user_data,
-                 GError   **error)
-{
-  CantingMaterialsPage *self = user_data;
+/* The filter as it was when the list was reloaded, for the worker
+ * thread that reads it. */
+typedef struct {
   CantingMaterialFilter filter;
+  char *text;
+} MaterialsQuery;
 
-  read_filter (self, &filter);
-  return canting_material_count (canting_application_get_db (self->app), &filter, error);
+static void
+materials_query_free (gpointer data)
+{
+  MaterialsQuery *q = data;
+
+  g_free (q->text);
+  g_free (q);
+}
+
+static gpointer
+materials_query (gpointer user_data)
+{
+  MaterialsQuery *q = g_new0 (MaterialsQuery, 1);
+
+  read_filter (user_data, &q->filter);
+  q->filter.text = q->text = g_strdup (q->filter.text);
+  return q;
+}
+
+static gint64
+count_materials (CantingDb      *db,
+                 gconstpointer   query,
+                 GError        **error)
+{
+  return canting_material_count (db, &((const MaterialsQuery *) query)->filter, error);
 }
 
 static GPtrArray *
-page_materials (gpointer   user_data,
-                guint      offset,
-                guint      limit,
-                GError   **error)
+page_materials (CantingDb      *db,
+                gconstpointer   query,
+                guint           offset,
+                guint           limit,
+                GError        **error)
 {
-  CantingMaterialsPage *self = user_data;
-  CantingMaterialFilter filter;
-
-  read_filter (self, &filter);
-  return canting_material_search (canting_application_get_db (self->app), &filter, offset, limit, error);
+  return canting_material_search (db, &((const MaterialsQuery *) query)->filter, offset, limit, error);
 }
 
 static void
@@ -181,8 +201,9 @@ reload (CantingMaterialsPage *self)
   if (self->app == NULL || canting_application_get_db (self->app) == NULL)
     return;
   read_filter (self, &filter);
-  canting_list_reload (self->model, self->content_stack, self->empty_page,
-                       *filter.text != '\0' || filter.kind >= 0 || filter.low_only, &texts);
+  canting_list_reload_in_background (self->model, canting_application_get_db (self->app),
+                                     self->content_stack, self->empty_page,
+                                     *filter.text != '\0' || filter.kind >= 0 || filter.low_only, &texts);
   update_low (self);
 }
 
@@ -429,8 +450,8 @@ canting_materials_page_init (CantingMaterialsPage *self)
   g_menu_append_section (menu, NULL, G_MENU_MODEL (files));
   gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (menu));
 
-  self->model = canting_paged_model_new (count_materials, page_materials,
-                                         (GDestroyNotify) canting_material_free, self);
+  self->model = canting_paged_model_new_query (materials_query, materials_query_free, count_materials, page_materials,
+                                              (GDestroyNotify) canting_material_free, self);
   canting_list_attach (self->column_view, self->model);
   canting_columns_append (self->column_view, columns, G_N_ELEMENTS (columns));
 

@@ -49,6 +49,7 @@ struct _CantingMoneyPage
   GArray *account_ids;   /* gint64 per account_dropdown item; 0 first: all */
   char *from;            /* the chosen period, or NULL */
   char *to;
+  guint summary_generation;
 };
 
 G_DEFINE_FINAL_TYPE (CantingMoneyPage, canting_money_page, GTK_TYPE_BOX)
@@ -68,26 +69,52 @@ current_filter (CantingMoneyPage *self)
   return filter;
 }
 
-static gint64
-count_entries (gpointer   user_data,
-               GError   **error)
-{
-  CantingMoneyPage *self = user_data;
-  CantingLedgerFilter filter = current_filter (self);
+/* The filter as it was when the list was reloaded, for the worker
+ * thread that reads it. */
+typedef struct {
+  CantingLedgerFilter filter;
+  char *from, *to, *text;
+} EntriesQuery;
 
-  return canting_ledger_count (canting_application_get_db (self->app), &filter, error);
+static void
+entries_query_free (gpointer data)
+{
+  EntriesQuery *q = data;
+
+  g_free (q->from);
+  g_free (q->to);
+  g_free (q->text);
+  g_free (q);
+}
+
+static gpointer
+entries_query (gpointer user_data)
+{
+  EntriesQuery *q = g_new0 (EntriesQuery, 1);
+
+  q->filter = current_filter (user_data);
+  q->filter.from = q->from = g_strdup (q->filter.from);
+  q->filter.to = q->to = g_strdup (q->filter.to);
+  q->filter.text = q->text = g_strdup (q->filter.text);
+  return q;
+}
+
+static gint64
+count_entries (CantingDb      *db,
+               gconstpointer   query,
+               GError        **error)
+{
+  return canting_ledger_count (db, &((const EntriesQuery *) query)->filter, error);
 }
 
 static GPtrArray *
-page_entries (gpointer   user_data,
-              guint      offset,
-              guint      limit,
-              GError   **error)
+page_entries (CantingDb      *db,
+              gconstpointer   query,
+              guint           offset,
+              guint           limit,
+              GError        **error)
 {
-  CantingMoneyPage *self = user_data;
-  CantingLedgerFilter filter = current_filter (self);
-
-  return canting_ledger_search (canting_application_get_db (self->app), &filter, offset, limit, error);
+  return canting_ledger_search (db, &((const EntriesQuery *) query)->filter, offset, limit, error);
 }
 
 static void
@@ -98,37 +125,95 @@ set_money (GtkLabel     *label,
   gtk_label_set_text (label, text);
 }
 
-/* The period's totals (for the chosen account) and every balance. */
+/* The period's totals (for the chosen account) and every balance, added
+ * up on a worker with a connection of its own: over all time that is a
+ * million ledger rows, which must not hold up the window. */
+typedef struct {
+  CantingDb *db;          /* the window's, to open a reader beside it */
+  CantingLedgerFilter filter;
+  char *from, *to;
+  guint generation;
+  CantingLedgerTotals totals;
+  GPtrArray *accounts;
+} Summary;
+
 static void
-update_summary (CantingMoneyPage *self)
+summary_free (Summary *summary)
 {
-  CantingDb *db = canting_application_get_db (self->app);
-  CantingLedgerFilter filter = current_filter (self);
-  CantingLedgerTotals totals = { 0, 0 };
-  g_autoptr(GPtrArray) accounts = NULL;
+  g_clear_object (&summary->db);
+  g_free (summary->from);
+  g_free (summary->to);
+  g_clear_pointer (&summary->accounts, g_ptr_array_unref);
+  g_free (summary);
+}
+
+static void
+add_up_in_thread (GTask        *task,
+                  gpointer      source,
+                  gpointer      data,
+                  GCancellable *cancellable)
+{
+  Summary *summary = data;
+  GError *error = NULL;
+  g_autoptr(CantingDb) reader = canting_db_open_reader (summary->db, &error);
+
+  if (reader == NULL || !canting_ledger_totals (reader, &summary->filter, &summary->totals, &error) ||
+      (summary->accounts = canting_account_list (reader, FALSE, &error)) == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+added_up (GObject      *source,
+          GAsyncResult *result,
+          gpointer      data)
+{
+  CantingMoneyPage *self = CANTING_MONEY_PAGE (source);
+  Summary *summary = g_task_get_task_data (G_TASK (result));
   g_autoptr(GString) balances = g_string_new (_("Balances: "));
   g_autoptr(GError) error = NULL;
   CantingMoney profit;
 
-  filter.text = NULL;
-  if (!canting_ledger_totals (db, &filter, &totals, &error))
-    g_warning ("Adding up the ledger failed: %s", error->message);
-  set_money (self->income_label, totals.income);
-  set_money (self->expense_label, totals.expense);
-  profit = totals.income - totals.expense;
+  if (summary->generation != self->summary_generation)
+    return;   /* the filter changed since: a newer one is on its way */
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_warning ("Adding up the ledger failed: %s", error->message);
+      return;
+    }
+  set_money (self->income_label, summary->totals.income);
+  set_money (self->expense_label, summary->totals.expense);
+  profit = summary->totals.income - summary->totals.expense;
   gtk_label_set_text (self->profit_caption, profit >= 0 ? _("Profit") : _("Loss"));
   set_money (self->profit_label, profit >= 0 ? profit : -profit);
   gtk_widget_set_css_classes (GTK_WIDGET (self->profit_label), (const char *[]) {
     "title-2", "numeric", profit >= 0 ? "success" : "error", NULL });
 
-  accounts = canting_account_list (db, FALSE, NULL);
-  for (guint i = 0; accounts != NULL && i < accounts->len; i++)
+  for (guint i = 0; i < summary->accounts->len; i++)
     {
-      const CantingAccount *a = accounts->pdata[i];
+      const CantingAccount *a = summary->accounts->pdata[i];
       g_autofree char *amount = canting_money_format (a->balance);
       g_string_append_printf (balances, "%s%s %s", i > 0 ? " · " : "", a->name, amount);
     }
   gtk_label_set_text (self->balances_label, balances->str);
+}
+
+static void
+update_summary (CantingMoneyPage *self)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, added_up, NULL);
+  Summary *summary = g_new0 (Summary, 1);
+
+  summary->db = g_object_ref (canting_application_get_db (self->app));
+  summary->filter = current_filter (self);
+  summary->filter.text = NULL;
+  summary->filter.from = summary->from = g_strdup (summary->filter.from);
+  summary->filter.to = summary->to = g_strdup (summary->filter.to);
+  summary->generation = ++self->summary_generation;
+  g_task_set_source_tag (task, update_summary);
+  g_task_set_task_data (task, summary, (GDestroyNotify) summary_free);
+  g_task_run_in_thread (task, add_up_in_thread);
 }
 
 /* Whether anything was ever recorded: an empty month of a ledger that
@@ -154,10 +239,13 @@ reload (CantingMoneyPage *self)
   if (self->app == NULL || canting_application_get_db (self->app) == NULL)
     return;
   text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  canting_list_reload (self->model, self->content_stack, self->empty_page,
-                       *text != '\0' || gtk_drop_down_get_selected (self->account_dropdown) > 0 ||
-                       (self->from != NULL && ledger_has_entries (self)),
-                       &texts);
+  /* A search through a million entries: on a worker, while the window
+   * goes on. */
+  canting_list_reload_in_background (self->model, canting_application_get_db (self->app),
+                                     self->content_stack, self->empty_page,
+                                     *text != '\0' || gtk_drop_down_get_selected (self->account_dropdown) > 0 ||
+                                     (self->from != NULL && ledger_has_entries (self)),
+                                     &texts);
   update_summary (self);
 }
 
@@ -553,7 +641,8 @@ canting_money_page_init (CantingMoneyPage *self)
   canting_accessible_name_drop_down (self->period_dropdown, _("Period"));
   canting_accessible_name_drop_down (self->account_dropdown, _("Account"));
 
-  self->model = canting_paged_model_new (count_entries, page_entries, (GDestroyNotify) canting_entry_free, self);
+  self->model = canting_paged_model_new_query (entries_query, entries_query_free, count_entries, page_entries,
+                                              (GDestroyNotify) canting_entry_free, self);
   canting_list_attach (self->column_view, self->model);
   canting_columns_append (self->column_view, columns, G_N_ELEMENTS (columns));
 

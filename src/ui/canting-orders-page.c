@@ -56,26 +56,49 @@ current_filter (CantingOrdersPage *self)
   return filter;
 }
 
-static gint64
-count_orders (gpointer   user_data,
-              GError   **error)
-{
-  CantingOrdersPage *self = user_data;
-  CantingOrderFilter filter = current_filter (self);
+/* The filter as it was when the list was reloaded, for the worker
+ * thread that reads it. */
+typedef struct {
+  CantingOrderFilter filter;
+  char *text;
+} OrdersQuery;
 
-  return canting_order_count (canting_application_get_db (self->app), &filter, error);
+static void
+orders_query_free (gpointer data)
+{
+  OrdersQuery *q = data;
+
+  g_free (q->text);
+  g_free (q);
+}
+
+static gpointer
+orders_query (gpointer user_data)
+{
+  OrdersQuery *q = g_new0 (OrdersQuery, 1);
+
+  q->filter = current_filter (user_data);
+  q->text = g_strdup (q->filter.text);
+  q->filter.text = q->text;
+  return q;
+}
+
+static gint64
+count_orders (CantingDb      *db,
+              gconstpointer   query,
+              GError        **error)
+{
+  return canting_order_count (db, &((const OrdersQuery *) query)->filter, error);
 }
 
 static GPtrArray *
-page_orders (gpointer   user_data,
-             guint      offset,
-             guint      limit,
-             GError   **error)
+page_orders (CantingDb      *db,
+             gconstpointer   query,
+             guint           offset,
+             guint           limit,
+             GError        **error)
 {
-  CantingOrdersPage *self = user_data;
-  CantingOrderFilter filter = current_filter (self);
-
-  return canting_order_search (canting_application_get_db (self->app), &filter, offset, limit, error);
+  return canting_order_search (db, &((const OrdersQuery *) query)->filter, offset, limit, error);
 }
 
 static void
@@ -92,9 +115,12 @@ reload (CantingOrdersPage *self)
   if (self->app == NULL || canting_application_get_db (self->app) == NULL)
     return;
   chosen = gtk_drop_down_get_selected (self->filter_dropdown);
-  canting_list_reload (self->model, self->content_stack, self->empty_page,
-                       *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0' ||
-                       (chosen != FILTER_ALL && chosen != GTK_INVALID_LIST_POSITION), &texts);
+  /* A search through ten years of orders reads every one of them: on a
+   * worker, while the window goes on. */
+  canting_list_reload_in_background (self->model, canting_application_get_db (self->app),
+                                     self->content_stack, self->empty_page,
+                                     *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0' ||
+                                     (chosen != FILTER_ALL && chosen != GTK_INVALID_LIST_POSITION), &texts);
 }
 
 static char *
@@ -250,7 +276,8 @@ canting_orders_page_init (CantingOrdersPage *self)
   gtk_drop_down_set_model (self->filter_dropdown, G_LIST_MODEL (filters));
   canting_accessible_name_drop_down (self->filter_dropdown, _("Show"));
 
-  self->model = canting_paged_model_new (count_orders, page_orders, (GDestroyNotify) canting_order_row_free, self);
+  self->model = canting_paged_model_new_query (orders_query, orders_query_free, count_orders, page_orders,
+                                              (GDestroyNotify) canting_order_row_free, self);
   canting_list_attach (self->column_view, self->model);
   canting_columns_append (self->column_view, columns, G_N_ELEMENTS (columns));
 

@@ -1,14 +1,29 @@
-/* canting-paged-model.c: reading long lists a page at a time.
+/* canting-paged-model.c: reading long lists a page at a time, off the
+ * main thread.
  *
- * The list widgets ask for items by position as they scroll; each request
- * reads the whole page around it once, and a handful of recent pages are
- * kept.  Memory stays flat however long the list is. */
+ * A reload copies the page's filters, then a worker with its own
+ * connection counts the rows and reads the first few hundred; the list
+ * widgets then ask for items by position as they scroll, and a page not
+ * read yet is read on a worker while an empty row stands in.  A handful of
+ * recent pages are kept: memory stays flat however long the list is, and
+ * nothing the database does holds up a frame. */
 #include "canting-paged-model.h"
 
-/* Rows per read: a screenful or two at 1366×768. */
-#define PAGE_SIZE 64
+/* Rows per read: a screenful at 1366×768, so reading one page while
+ * scrolling stays well within a frame. */
+#define PAGE_SIZE 32
 /* Pages kept: enough for scrolling back and forth without rereading. */
-#define PAGES_KEPT 8
+#define PAGES_KEPT 16
+
+/* GTK 4.8 makes a row of widgets for up to two hundred items around the
+ * top of a list as soon as they are added: for a list of several columns
+ * that is 50–100 ms at once, five frames with nothing drawn.  A reload
+ * therefore adds a screenful, then a screenful more each frame, and the
+ * rest in one go once GTK has all the rows it keeps (beyond them, adding
+ * items makes no widgets). */
+#define GROW_STEP 16
+#define GROW_INTERVAL_MS 16
+#define GROW_UNTIL 256
 
 struct _CantingRow
 {
@@ -47,16 +62,50 @@ canting_row_get_record (CantingRow *self)
   return self->record;
 }
 
+/* The filters copied at a reload, shared by the worker reading with
+ * them and the model, whichever lets go last frees them. */
+typedef struct {
+  gpointer data;
+  GDestroyNotify free_data;
+} Query;
+
+static void
+query_clear (gpointer data)
+{
+  Query *q = data;
+
+  if (q->data != NULL && q->free_data != NULL)
+    q->free_data (q->data);
+}
+
+static void
+query_unref (Query *q)
+{
+  g_atomic_rc_box_release_full (q, query_clear);
+}
+
 struct _CantingPagedModel
 {
   GObject parent_instance;
 
-  CantingCountFunc count;
-  CantingPageFunc page;
   GDestroyNotify free_record;
   gpointer user_data;
 
-  guint n_items;
+  /* The filters as they were at the last reload, and its connection. */
+  CantingQueryFunc snapshot;
+  GDestroyNotify free_query;
+  CantingQueryCountFunc query_count;
+  CantingQueryPageFunc query_page;
+  Query *query;
+  CantingDb *db;
+  guint generation;    /* of the newest reload asked for */
+  gboolean reading;
+  GHashTable *pages_reading;   /* page indexes being read on a worker */
+  guint shrink_source;
+
+  guint n_items;       /* what the list shows so far */
+  guint n_total;       /* what the last count found */
+  guint grow_source;
   GHashTable *pages;   /* page index → GPtrArray of CantingRow */
   GQueue recent;       /* page indexes, most recent first */
 };
@@ -90,24 +139,31 @@ row_new (gpointer       record,
 }
 
 static GPtrArray *
-read_page (CantingPagedModel *self,
-           guint              index)
+rows_from_records (CantingPagedModel *self,
+                   GPtrArray         *records)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) records = self->page (self->user_data, index * PAGE_SIZE, PAGE_SIZE, &error);
   GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (records == NULL)
-    g_warning ("Reading a page of the list failed: %s", error->message);
-  else
-    {
-      /* The rows take the records over from the array. */
-      g_ptr_array_set_free_func (records, NULL);
-      for (guint i = 0; i < records->len; i++)
-        g_ptr_array_add (rows, row_new (g_ptr_array_index (records, i), self->free_record));
-    }
+  /* The rows take the records over from the array. */
+  g_ptr_array_set_free_func (records, NULL);
+  for (guint i = 0; i < records->len; i++)
+    g_ptr_array_add (rows, row_new (g_ptr_array_index (records, i), self->free_record));
   return rows;
 }
+
+static void
+keep_page (CantingPagedModel *self,
+           guint              index,
+           GPtrArray         *rows)
+{
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (index), rows);
+  g_queue_push_head (&self->recent, GUINT_TO_POINTER (index));
+  while (g_queue_get_length (&self->recent) > PAGES_KEPT)
+    g_hash_table_remove (self->pages, g_queue_pop_tail (&self->recent));
+}
+
+static void read_page_async (CantingPagedModel *self,
+                             guint              index);
 
 static gpointer
 get_item (GListModel *model,
@@ -124,11 +180,9 @@ get_item (GListModel *model,
   rows = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
   if (rows == NULL)
     {
-      rows = read_page (self, index);
-      g_hash_table_insert (self->pages, GUINT_TO_POINTER (index), rows);
-      g_queue_push_head (&self->recent, GUINT_TO_POINTER (index));
-      while (g_queue_get_length (&self->recent) > PAGES_KEPT)
-        g_hash_table_remove (self->pages, g_queue_pop_tail (&self->recent));
+      /* Read on a worker; an empty row stands in until it is there. */
+      read_page_async (self, index);
+      return row_new (NULL, NULL);
     }
   else
     {
@@ -156,8 +210,13 @@ canting_paged_model_finalize (GObject *object)
 {
   CantingPagedModel *self = CANTING_PAGED_MODEL (object);
 
+  g_clear_handle_id (&self->grow_source, g_source_remove);
   g_hash_table_unref (self->pages);
   g_queue_clear (&self->recent);
+  g_clear_handle_id (&self->shrink_source, g_source_remove);
+  g_clear_pointer (&self->query, query_unref);
+  g_clear_object (&self->db);
+  g_hash_table_unref (self->pages_reading);
   G_OBJECT_CLASS (canting_paged_model_parent_class)->finalize (object);
 }
 
@@ -171,94 +230,373 @@ static void
 canting_paged_model_init (CantingPagedModel *self)
 {
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->pages_reading = g_hash_table_new (NULL, NULL);
   g_queue_init (&self->recent);
 }
 
-CantingPagedModel *
-canting_paged_model_new (CantingCountFunc  count,
-                         CantingPageFunc   page,
-                         GDestroyNotify    free_record,
-                         gpointer          user_data)
+/* Adds the next screenful, or all the rest once GTK has its rows. */
+static gboolean
+grow (gpointer data)
 {
-  CantingPagedModel *self = g_object_new (CANTING_TYPE_PAGED_MODEL, NULL);
+  CantingPagedModel *self = data;
+  guint old = self->n_items;
 
-  self->count = count;
-  self->page = page;
-  self->free_record = free_record;
-  self->user_data = user_data;
-  return self;
+  self->n_items = old + GROW_STEP >= MIN (self->n_total, GROW_UNTIL) ? self->n_total : old + GROW_STEP;
+  g_list_model_items_changed (G_LIST_MODEL (self), old, 0, self->n_items - old);
+  if (self->n_items < self->n_total)
+    return G_SOURCE_CONTINUE;
+  self->grow_source = 0;
+  return G_SOURCE_REMOVE;
 }
 
-gboolean
-canting_paged_model_reload (CantingPagedModel  *self,
-                            GError            **error)
+/* Forgets what was shown and shows @n rows instead, growing. */
+static void
+show_count (CantingPagedModel *self,
+            gint64             n)
 {
   guint old = self->n_items;
-  gint64 n;
 
-  g_return_val_if_fail (CANTING_IS_PAGED_MODEL (self), FALSE);
-
-  g_hash_table_remove_all (self->pages);
-  g_queue_clear (&self->recent);
-  n = self->count (self->user_data, error);
   /* Two changes, everything out and then the new rows in, not one that
    * replaces them: given "removed and added" at once, GTK 4.8 looks for
    * the row it was showing among every added row (the list's anchor and
    * focus), which reads every page of a long list (twenty seconds for
    * ten years of IPAL entries).  Removed alone, it lets go of the row;
    * added alone, it reads only what it shows. */
+  g_clear_handle_id (&self->grow_source, g_source_remove);
   self->n_items = 0;
   if (old > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old, 0);
-  self->n_items = n > 0 ? (guint) MIN (n, G_MAXUINT) : 0;
-  if (self->n_items > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_items);
-  return n >= 0;
+  self->n_total = n > 0 ? (guint) MIN (n, G_MAXUINT) : 0;
+  if (self->n_total > 0 && grow (self) == G_SOURCE_CONTINUE)
+    self->grow_source = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, GROW_INTERVAL_MS, grow, self, NULL);
 }
 
+/* --- off the main thread ----------------------------------------------- */
+
+/* What a reload reads on the worker: the rows GTK makes widgets for,
+ * in one statement (a search reads its matches once, not per page). */
+#define FIRST_READ GROW_UNTIL
+/* While a reload is read, the old rows below the first screen go, this
+ * many a frame: GTK 4.8 takes 40 ms to drop its two hundred rows of
+ * widgets at once. */
+#define SHRINK_STEP 48
+
 typedef struct {
-  CantingListFunc list;
+  CantingDb *db;              /* the window's, to open a reader beside it */
+  Query *query;
+  CantingQueryCountFunc count;
+  CantingQueryPageFunc page;
+  guint generation;
+  guint index;                /* the page to read; G_MAXUINT: count and the first rows */
+  gint64 n;
+  GPtrArray *records;
+} Reading;
+
+static void
+reading_free (Reading *r)
+{
+  g_clear_object (&r->db);
+  g_clear_pointer (&r->query, query_unref);
+  g_clear_pointer (&r->records, g_ptr_array_unref);
+  g_free (r);
+}
+
+static void
+read_in_thread (GTask        *task,
+                gpointer      source,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  Reading *r = data;
+  GError *error = NULL;
+  g_autoptr(CantingDb) reader = canting_db_open_reader (r->db, &error);
+
+  if (reader == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (r->index == G_MAXUINT)
+    {
+      r->n = r->count (reader, r->query->data, &error);
+      if (r->n >= 0)
+        r->records = r->page (reader, r->query->data, 0, FIRST_READ, &error);
+    }
+  else
+    r->records = r->page (reader, r->query->data, r->index * PAGE_SIZE, PAGE_SIZE, &error);
+  if (r->records != NULL)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static Reading *
+reading_new (CantingPagedModel *self,
+             CantingDb         *db,
+             guint              index)
+{
+  Reading *r = g_new0 (Reading, 1);
+
+  r->db = g_object_ref (db);
+  r->query = self->query != NULL ? g_atomic_rc_box_acquire (self->query) : NULL;
+  r->count = self->query_count;
+  r->page = self->query_page;
+  r->generation = self->generation;
+  r->index = index;
+  return r;
+}
+
+CantingPagedModel *
+canting_paged_model_new_query (CantingQueryFunc       snapshot,
+                               GDestroyNotify         free_query,
+                               CantingQueryCountFunc  count,
+                               CantingQueryPageFunc   page,
+                               GDestroyNotify         free_record,
+                               gpointer               user_data)
+{
+  CantingPagedModel *self = g_object_new (CANTING_TYPE_PAGED_MODEL, NULL);
+
+  self->snapshot = snapshot;
+  self->free_query = free_query;
+  self->query_count = count;
+  self->query_page = page;
+  self->free_record = free_record;
+  self->user_data = user_data;
+  return self;
+}
+
+static void
+page_read (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  CantingPagedModel *self = CANTING_PAGED_MODEL (source);
+  Reading *r = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  guint start = r->index * PAGE_SIZE, len;
+
+  if (r->generation != self->generation)
+    return;   /* read for rows since replaced */
+  g_hash_table_remove (self->pages_reading, GUINT_TO_POINTER (r->index));
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_warning ("Reading a page of the list failed: %s", error->message);
+      return;
+    }
+  keep_page (self, r->index, rows_from_records (self, r->records));
+  /* The stand-ins out, the rows in. */
+  if (start < self->n_items)
+    {
+      len = MIN (PAGE_SIZE, self->n_items - start);
+      g_list_model_items_changed (G_LIST_MODEL (self), start, len, len);
+    }
+}
+
+static void
+read_page_async (CantingPagedModel *self,
+                 guint              index)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (g_hash_table_contains (self->pages_reading, GUINT_TO_POINTER (index)) || self->db == NULL)
+    return;
+  g_hash_table_add (self->pages_reading, GUINT_TO_POINTER (index));
+  task = g_task_new (self, NULL, page_read, NULL);
+  g_task_set_source_tag (task, read_page_async);
+  g_task_set_task_data (task, reading_new (self, self->db, index), (GDestroyNotify) reading_free);
+  g_task_run_in_thread (task, read_in_thread);
+}
+
+/* One frame's share of the old rows out, from the end. */
+static gboolean
+shrink (gpointer data)
+{
+  CantingPagedModel *self = data;
+  guint old = self->n_items;
+
+  self->n_items = old > GROW_STEP + SHRINK_STEP ? old - SHRINK_STEP : MIN (old, GROW_STEP);
+  if (self->n_items < old)
+    g_list_model_items_changed (G_LIST_MODEL (self), self->n_items, old - self->n_items, 0);
+  if (self->n_items > GROW_STEP)
+    return G_SOURCE_CONTINUE;
+  self->shrink_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+void
+canting_paged_model_reload_async (CantingPagedModel   *self,
+                                  CantingDb           *db,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, callback, user_data);
+  Query *query;
+
+  g_return_if_fail (CANTING_IS_PAGED_MODEL (self));
+
+  query = g_atomic_rc_box_new0 (Query);
+  query->data = self->snapshot (self->user_data);
+  query->free_data = self->free_query;
+  self->generation++;
+  self->reading = TRUE;
+  g_task_set_source_tag (task, canting_paged_model_reload_async);
+  {
+    Reading *r = reading_new (self, db, G_MAXUINT);
+
+    g_clear_pointer (&r->query, query_unref);
+    r->query = query;
+    g_task_set_task_data (task, r, (GDestroyNotify) reading_free);
+  }
+  g_task_run_in_thread (task, read_in_thread);
+
+  /* Meanwhile the old rows below the first screen go a few a frame; rows
+   * GTK made no widgets for go at once. */
+  g_clear_handle_id (&self->grow_source, g_source_remove);
+  g_hash_table_remove_all (self->pages_reading);
+  if (self->n_items > GROW_UNTIL)
+    {
+      guint old = self->n_items;
+
+      self->n_items = GROW_UNTIL;
+      g_list_model_items_changed (G_LIST_MODEL (self), GROW_UNTIL, old - GROW_UNTIL, 0);
+    }
+  if (self->n_items > GROW_STEP && self->shrink_source == 0)
+    self->shrink_source = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, GROW_INTERVAL_MS, shrink, self, NULL);
+}
+
+gboolean
+canting_paged_model_reload_finish (CantingPagedModel  *self,
+                                   GAsyncResult       *result,
+                                   GError            **error)
+{
+  Reading *r = g_task_get_task_data (G_TASK (result));
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  /* A newer reload is on its way: this one's rows are already stale. */
+  if (r->generation != self->generation)
+    return FALSE;
+  self->reading = FALSE;
+  g_clear_handle_id (&self->shrink_source, g_source_remove);
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    {
+      show_count (self, 0);
+      return FALSE;
+    }
+  /* What the rows are read with from now on, scrolling included. */
+  g_clear_pointer (&self->query, query_unref);
+  self->query = g_steal_pointer (&r->query);
+  g_set_object (&self->db, r->db);
+  g_hash_table_remove_all (self->pages);
+  g_queue_clear (&self->recent);
+  /* The pages take the records over. */
+  g_ptr_array_set_free_func (r->records, NULL);
+  for (guint i = 0; i * PAGE_SIZE < r->records->len; i++)
+    {
+      g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (self->free_record);
+
+      for (guint k = i * PAGE_SIZE; k < r->records->len && k < (i + 1) * PAGE_SIZE; k++)
+        g_ptr_array_add (records, g_steal_pointer (&r->records->pdata[k]));
+      keep_page (self, i, rows_from_records (self, records));
+    }
+  show_count (self, r->n);
+  return TRUE;
+}
+
+/* A short list read whole, off the main thread like the others: the
+ * count reads it, each page reads it again (a few hundred rows at most,
+ * on a worker). */
+typedef struct {
+  CantingQueryFunc snapshot;
+  GDestroyNotify free_query;
+  CantingQueryListFunc list;
   GDestroyNotify free_record;
   gpointer user_data;
-} WholeList;
+} WholeSpec;
+
+typedef struct {
+  const WholeSpec *spec;   /* lives as long as the model, which outlives its readings */
+  gpointer query;
+} WholeQuery;
+
+static gpointer
+whole_query (gpointer data)
+{
+  WholeSpec *spec = data;
+  WholeQuery *w = g_new0 (WholeQuery, 1);
+
+  w->spec = spec;
+  w->query = spec->snapshot (spec->user_data);
+  return w;
+}
+
+static void
+whole_query_free (gpointer data)
+{
+  WholeQuery *w = data;
+
+  if (w->query != NULL && w->spec->free_query != NULL)
+    w->spec->free_query (w->query);
+  g_free (w);
+}
 
 static gint64
-whole_count (gpointer   data,
-             GError   **error)
+whole_query_count (CantingDb      *db,
+                   gconstpointer   query,
+                   GError        **error)
 {
-  WholeList *w = data;
-  g_autoptr(GPtrArray) all = w->list (w->user_data, error);
+  const WholeQuery *w = query;
+  g_autoptr(GPtrArray) all = w->spec->list (db, w->query, error);
+
   return all != NULL ? (gint64) all->len : -1;
 }
 
 static GPtrArray *
-whole_page (gpointer   data,
-            guint      offset,
-            guint      limit,
-            GError   **error)
+whole_query_page (CantingDb      *db,
+                  gconstpointer   query,
+                  guint           offset,
+                  guint           limit,
+                  GError        **error)
 {
-  WholeList *w = data;
-  g_autoptr(GPtrArray) all = w->list (w->user_data, error);
+  const WholeQuery *w = query;
+  g_autoptr(GPtrArray) all = w->spec->list (db, w->query, error);
   GPtrArray *page;
 
   if (all == NULL)
     return NULL;
-  page = g_ptr_array_new_with_free_func (w->free_record);
+  page = g_ptr_array_new_with_free_func (w->spec->free_record);
   for (guint i = offset; i < all->len && i < offset + limit; i++)
     g_ptr_array_add (page, g_steal_pointer (&all->pdata[i]));
   return page;
 }
 
 CantingPagedModel *
-canting_paged_model_new_for_list (CantingListFunc  list,
-                                  GDestroyNotify   free_record,
-                                  gpointer         user_data)
+canting_paged_model_new_query_for_list (CantingQueryFunc      snapshot,
+                                        GDestroyNotify        free_query,
+                                        CantingQueryListFunc  list,
+                                        GDestroyNotify        free_record,
+                                        gpointer              user_data)
 {
-  WholeList *w = g_new0 (WholeList, 1);
+  WholeSpec *spec = g_new0 (WholeSpec, 1);
   CantingPagedModel *model;
 
-  *w = (WholeList) { list, free_record, user_data };
-  model = canting_paged_model_new (whole_count, whole_page, free_record, w);
-  g_object_set_data_full (G_OBJECT (model), "canting-whole-list", w, g_free);
+  *spec = (WholeSpec) { snapshot, free_query, list, free_record, user_data };
+  model = canting_paged_model_new_query (whole_query, whole_query_free, whole_query_count, whole_query_page,
+                                         free_record, spec);
+  g_object_set_data_full (G_OBJECT (model), "canting-whole-spec", spec, g_free);
   return model;
+}
+
+gboolean
+canting_paged_model_is_reading (CantingPagedModel *self)
+{
+  g_return_val_if_fail (CANTING_IS_PAGED_MODEL (self), FALSE);
+  return self->reading || self->grow_source != 0 || g_hash_table_size (self->pages_reading) > 0;
+}
+
+guint
+canting_paged_model_get_n_total (CantingPagedModel *self)
+{
+  g_return_val_if_fail (CANTING_IS_PAGED_MODEL (self), 0);
+  return self->n_total;
 }

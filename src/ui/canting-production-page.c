@@ -46,13 +46,22 @@ row_matches (const CantingBoardRow *row,
   return FALSE;
 }
 
-static GPtrArray *
-matching (gpointer   user_data,
-          GError   **error)
+/* The search, folded, as it was when the list was reloaded: for the
+ * worker thread that reads the board. */
+static gpointer
+search_now (gpointer user_data)
 {
   CantingProductionPage *self = user_data;
-  g_autoptr(GPtrArray) all = canting_production_board (canting_application_get_db (self->app), error);
-  g_autofree char *needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
+
+  return g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
+}
+
+static GPtrArray *
+matching (CantingDb      *db,
+          gconstpointer   needle,
+          GError        **error)
+{
+  g_autoptr(GPtrArray) all = canting_production_board (db, error);
   GPtrArray *found;
 
   if (all == NULL)
@@ -76,8 +85,9 @@ reload (CantingProductionPage *self)
 
   if (self->app == NULL || canting_application_get_db (self->app) == NULL)
     return;
-  canting_list_reload (self->model, self->content_stack, self->empty_page,
-                       *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0', &texts);
+  canting_list_reload_in_background (self->model, canting_application_get_db (self->app),
+                                     self->content_stack, self->empty_page,
+                                     *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0', &texts);
 }
 
 static char *
@@ -178,11 +188,10 @@ canting_production_page_init (CantingProductionPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   canting_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
-  self->model = canting_paged_model_new_for_list (matching, (GDestroyNotify) canting_board_row_free, self);
+  self->model = canting_paged_model_new_query_for_list (search_now, g_free, matching,
+                                                       (GDestroyNotify) canting_board_row_free, self);
   canting_list_attach (self->column_view, self->model);
   canting_columns_append (self->column_view, columns, G_N_ELEMENTS (columns));
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (reload), self);
   g_signal_connect (self->column_view, "activate", G_CALLBACK (on_activate), self);
-  /* Stages are marked done in order forms: read again on show. */
-  g_signal_connect (self, "map", G_CALLBACK (reload), NULL);
 }

@@ -58,26 +58,50 @@ current_filter (CantingProductsPage *self)
   return filter;
 }
 
-static gint64
-count_products (gpointer   user_data,
-                GError   **error)
-{
-  CantingProductsPage *self = user_data;
-  CantingProductFilter filter = current_filter (self);
+/* The filter as it was when the list was reloaded, for the worker
+ * thread that reads it. */
+typedef struct {
+  CantingProductFilter filter;
+  char *text, *motif;
+} ProductsQuery;
 
-  return canting_product_count (canting_application_get_db (self->app), &filter, error);
+static void
+products_query_free (gpointer data)
+{
+  ProductsQuery *q = data;
+
+  g_free (q->text);
+  g_free (q->motif);
+  g_free (q);
+}
+
+static gpointer
+products_query (gpointer user_data)
+{
+  ProductsQuery *q = g_new0 (ProductsQuery, 1);
+
+  q->filter = current_filter (user_data);
+  q->filter.text = q->text = g_strdup (q->filter.text);
+  q->filter.motif = q->motif = g_strdup (q->filter.motif);
+  return q;
+}
+
+static gint64
+count_products (CantingDb      *db,
+                gconstpointer   query,
+                GError        **error)
+{
+  return canting_product_count (db, &((const ProductsQuery *) query)->filter, error);
 }
 
 static GPtrArray *
-page_products (gpointer   user_data,
-               guint      offset,
-               guint      limit,
-               GError   **error)
+page_products (CantingDb      *db,
+               gconstpointer   query,
+               guint           offset,
+               guint           limit,
+               GError        **error)
 {
-  CantingProductsPage *self = user_data;
-  CantingProductFilter filter = current_filter (self);
-
-  return canting_product_search (canting_application_get_db (self->app), &filter, offset, limit, error);
+  return canting_product_search (db, &((const ProductsQuery *) query)->filter, offset, limit, error);
 }
 
 /* Whether the motif filter lists exactly @motifs after "all motifs". */
@@ -136,9 +160,11 @@ reload (CantingProductsPage *self)
   if (self->app == NULL || canting_application_get_db (self->app) == NULL || self->filling_motifs)
     return;
   filter = current_filter (self);
-  canting_list_reload (self->model, self->content_stack, self->empty_page,
-                       *filter.text != '\0' || filter.technique >= 0 || filter.motif != NULL || filter.in_stock_only,
-                       &texts);
+  canting_list_reload_in_background (self->model, canting_application_get_db (self->app),
+                                     self->content_stack, self->empty_page,
+                                     *filter.text != '\0' || filter.technique >= 0 || filter.motif != NULL ||
+                                     filter.in_stock_only,
+                                     &texts);
 }
 
 /* After the catalog changed (not the filters): its motifs may have too. */
@@ -617,8 +643,8 @@ canting_products_page_init (CantingProductsPage *self)
   gtk_drop_down_set_model (self->technique_dropdown, G_LIST_MODEL (techniques));
   canting_accessible_name_drop_down (self->technique_dropdown, _("Technique"));
 
-  self->model = canting_paged_model_new (count_products, page_products,
-                                         (GDestroyNotify) canting_product_free, self);
+  self->model = canting_paged_model_new_query (products_query, products_query_free, count_products, page_products,
+                                              (GDestroyNotify) canting_product_free, self);
   /* Several products can be chosen (Ctrl, Shift, Ctrl+A) to publish
    * them or make a catalogue of them. */
   canting_list_attach_multi (self->column_view, self->model);

@@ -31,13 +31,22 @@ struct _CantingWorkersPage
 G_DEFINE_FINAL_TYPE (CantingWorkersPage, canting_workers_page, GTK_TYPE_BOX)
 
 /* The summary rows whose name contains the search text. */
-static GPtrArray *
-matching (gpointer   user_data,
-          GError   **error)
+/* The search, folded, as it was when the list was reloaded: for the
+ * worker thread that reads the wages. */
+static gpointer
+search_now (gpointer user_data)
 {
   CantingWorkersPage *self = user_data;
-  g_autoptr(GPtrArray) all = canting_wages_summary (canting_application_get_db (self->app), error);
-  g_autofree char *needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
+
+  return g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
+}
+
+static GPtrArray *
+matching (CantingDb      *db,
+          gconstpointer   needle,
+          GError        **error)
+{
+  g_autoptr(GPtrArray) all = canting_wages_summary (db, error);
   GPtrArray *found;
 
   if (all == NULL)
@@ -65,8 +74,9 @@ reload (CantingWorkersPage *self)
 
   if (self->app == NULL || canting_application_get_db (self->app) == NULL)
     return;
-  canting_list_reload (self->model, self->content_stack, self->empty_page,
-                       *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0', &texts);
+  canting_list_reload_in_background (self->model, canting_application_get_db (self->app),
+                                     self->content_stack, self->empty_page,
+                                     *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0', &texts);
 }
 
 static char *
@@ -134,13 +144,6 @@ canting_workers_page_set_application (CantingWorkersPage *self,
   canting_list_reload_when_shown (GTK_WIDGET (self), app, G_CALLBACK (reload));
 }
 
-/* Wages change as stages are done in order forms: read again on show. */
-static void
-on_map (CantingWorkersPage *self)
-{
-  reload (self);
-}
-
 static void
 canting_workers_page_dispose (GObject *object)
 {
@@ -177,11 +180,11 @@ canting_workers_page_init (CantingWorkersPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   canting_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
-  self->model = canting_paged_model_new_for_list (matching, (GDestroyNotify) canting_wages_free, self);
+  self->model = canting_paged_model_new_query_for_list (search_now, g_free, matching,
+                                                       (GDestroyNotify) canting_wages_free, self);
   canting_list_attach (self->column_view, self->model);
   canting_columns_append (self->column_view, columns, G_N_ELEMENTS (columns));
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (reload), self);
   g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (canting_workers_page_add), self);
   g_signal_connect (self->column_view, "activate", G_CALLBACK (on_activate), self);
-  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 }
