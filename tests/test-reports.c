@@ -1107,6 +1107,31 @@ test_upgrade (void)
   canting_test_rmdir (dir);
 }
 
+/* The check a window makes as a period is typed says what the reports
+ * themselves would, for months and for days. */
+static void
+test_check_period (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (canting_report_check_period ("2026-01", "2026-12", &error));
+  g_assert_no_error (error);
+  g_assert_true (canting_report_check_period ("2026-03-01", "2026-03-01", &error));
+  g_assert_no_error (error);
+  g_assert_false (canting_report_check_period ("2026-06", "2026-01", &error));
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "ends before it starts"));
+  g_clear_error (&error);
+  g_assert_false (canting_report_check_period ("2026-03-02", "2026-03-01", &error));
+  g_assert_nonnull (strstr (error->message, "ends before it starts"));
+  g_clear_error (&error);
+  g_assert_false (canting_report_check_period ("1900-01", "2026-12", &error));
+  g_assert_nonnull (strstr (error->message, "longer than"));
+  g_clear_error (&error);
+  g_assert_false (canting_report_check_period ("2026-02-31", "2026-03-01", &error));
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_INVALID);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1133,6 +1158,7 @@ main (int   argc,
   ADD ("/reports/pdf", test_pdf);
 #undef ADD
   g_test_add_func ("/reports/days", test_days);
+  g_test_add_func ("/reports/check-period", test_check_period);
   g_test_add_func ("/reports/upgrade", test_upgrade);
   g_test_add_func ("/reports/rate-parse", test_rate_parse);
   return g_test_run ();

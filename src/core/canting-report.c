@@ -164,6 +164,18 @@ day_range_ok (const char  *from,
   return TRUE;
 }
 
+gboolean
+canting_report_check_period (const char  *from,
+                             const char  *to,
+                             GError     **error)
+{
+  int from_index, to_index;
+
+  if (month_arg (from, "from", &from_index, NULL) && month_arg (to, "to", &to_index, NULL))
+    return range_ok (from_index, to_index, error);
+  return day_range_ok (from, to, error);
+}
+
 /* --- the monthly series -------------------------------------------------- */
 
 GArray *

@@ -33,6 +33,14 @@ char    *canting_report_day (const char  *text,
                              const char  *field,
                              GError     **error);
 
+/* Whether the period from @from to @to, months ("2026-03") or days
+ * ("2026-03-15") as the reports take them, runs forwards and is not too
+ * long; if not, @error says so as the reports would.  Cheap: a window
+ * checks it as it is typed, before a report is read on a worker. */
+gboolean canting_report_check_period (const char  *from,
+                                      const char  *to,
+                                      GError     **error);
+
 /* A period as people read it: "2026-03" → "March 2026" (with @abbreviated,
  * "Mar 2026"); a year stays as it is.  (transfer full) */
 char    *canting_report_period_label (const char *period,

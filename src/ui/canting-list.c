@@ -83,8 +83,10 @@ reloaded (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   /* FALSE without an error: superseded by a newer reload, which decides
-   * what is shown. */
-  if (canting_paged_model_reload_finish (model, result, &error) || error != NULL)
+   * what is shown.  A page torn down meanwhile (the window closed) shows
+   * nothing. */
+  if ((canting_paged_model_reload_finish (model, result, &error) || error != NULL) &&
+      gtk_widget_get_root (GTK_WIDGET (r->stack)) != NULL)
     show_list_or_empty (model, r->stack, r->empty_page, r->filtered, &r->texts);
   if (error != NULL)
     g_warning ("Reading the list failed: %s", error->message);
@@ -148,13 +150,6 @@ on_page_map (GtkWidget  *page,
   }
 }
 
-static void
-free_watch (gpointer  data,
-            GClosure *closure)
-{
-  g_free (data);
-}
-
 void
 canting_list_reload_when_shown (GtkWidget          *page,
                                 CantingApplication *app,
@@ -167,6 +162,8 @@ canting_list_reload_when_shown (GtkWidget          *page,
   /* Nothing read yet: the first showing reads the list, so pages
    * nobody opens cost nothing at start-up. */
   watch->seen = -1;
-  g_signal_connect_data (page, "map", G_CALLBACK (on_page_map), watch, free_watch, 0);
-  g_object_set_data (G_OBJECT (page), WATCH_KEY, watch);
+  /* The page's data owns the watch: it outlives the signal handler, and
+   * a reload asked for while the page is torn down may still find it. */
+  g_object_set_data_full (G_OBJECT (page), WATCH_KEY, watch, g_free);
+  g_signal_connect (page, "map", G_CALLBACK (on_page_map), watch);
 }

@@ -175,8 +175,8 @@ added_up (GObject      *source,
   g_autoptr(GError) error = NULL;
   CantingMoney profit;
 
-  if (summary->generation != self->summary_generation)
-    return;   /* the filter changed since: a newer one is on its way */
+  if (summary->generation != self->summary_generation || gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    return;   /* the filter changed since (a newer one is on its way), or the window closed */
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       g_warning ("Adding up the ledger failed: %s", error->message);

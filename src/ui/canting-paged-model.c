@@ -514,8 +514,11 @@ typedef struct {
   gpointer user_data;
 } WholeSpec;
 
+/* A copy of the spec, not a pointer to it: a reading's task lets go of
+ * the model before of its data, so the model (and its spec) may be gone
+ * by the time a reading's query is freed. */
 typedef struct {
-  const WholeSpec *spec;   /* lives as long as the model, which outlives its readings */
+  WholeSpec spec;
   gpointer query;
 } WholeQuery;
 
@@ -525,7 +528,7 @@ whole_query (gpointer data)
   WholeSpec *spec = data;
   WholeQuery *w = g_new0 (WholeQuery, 1);
 
-  w->spec = spec;
+  w->spec = *spec;
   w->query = spec->snapshot (spec->user_data);
   return w;
 }
@@ -535,8 +538,8 @@ whole_query_free (gpointer data)
 {
   WholeQuery *w = data;
 
-  if (w->query != NULL && w->spec->free_query != NULL)
-    w->spec->free_query (w->query);
+  if (w->query != NULL && w->spec.free_query != NULL)
+    w->spec.free_query (w->query);
   g_free (w);
 }
 
@@ -546,7 +549,7 @@ whole_query_count (CantingDb      *db,
                    GError        **error)
 {
   const WholeQuery *w = query;
-  g_autoptr(GPtrArray) all = w->spec->list (db, w->query, error);
+  g_autoptr(GPtrArray) all = w->spec.list (db, w->query, error);
 
   return all != NULL ? (gint64) all->len : -1;
 }
@@ -559,12 +562,12 @@ whole_query_page (CantingDb      *db,
                   GError        **error)
 {
   const WholeQuery *w = query;
-  g_autoptr(GPtrArray) all = w->spec->list (db, w->query, error);
+  g_autoptr(GPtrArray) all = w->spec.list (db, w->query, error);
   GPtrArray *page;
 
   if (all == NULL)
     return NULL;
-  page = g_ptr_array_new_with_free_func (w->spec->free_record);
+  page = g_ptr_array_new_with_free_func (w->spec.free_record);
   for (guint i = offset; i < all->len && i < offset + limit; i++)
     g_ptr_array_add (page, g_steal_pointer (&all->pdata[i]));
   return page;

@@ -122,6 +122,9 @@ struct _CantingReportsWindow
   /* Setting both dates of a quick choice: the report follows once. */
   gboolean filling;
   GPtrArray *tax_rows;   /* the rule and category rows, to rebuild */
+  /* Of the newest reading asked for, per view: an older one that comes
+   * back after it is dropped. */
+  guint generation[REPORT_TAX + 1];
 };
 
 G_DEFINE_FINAL_TYPE (CantingReportsWindow, canting_reports_window, ADW_TYPE_WINDOW)
@@ -229,6 +232,123 @@ put_count (GtkGrid   *grid,
   put (grid, column, row, text, flags | CELL_NUMBER);
 }
 
+/* --- reading off the main thread ------------------------------------------ */
+
+/* Ten years of sales by product take seconds: every report is added up on
+ * a worker with a connection of its own, the view saying so meanwhile,
+ * and shown when it is there. */
+typedef struct {
+  CantingDb *db;          /* the window's, to open a reader beside it */
+  Report report;
+  guint generation;
+  char *from, *to;
+  int by;                 /* P&L: a CantingReportBy; sales: a CantingSalesBy */
+  int year;               /* tax */
+  gpointer result;        /* the report, or NULL */
+} Reading;
+
+static void
+free_report (Report   report,
+             gpointer result)
+{
+  if (result == NULL)
+    return;
+  switch (report)
+    {
+    case REPORT_PNL:
+      canting_pnl_free (result);
+      break;
+    case REPORT_CASHFLOW:
+      canting_cashflow_free (result);
+      break;
+    case REPORT_SALES:
+      canting_sales_free (result);
+      break;
+    case REPORT_TAX:
+    default:
+      canting_tax_year_free (result);
+      break;
+    }
+}
+
+static void
+reading_free (Reading *r)
+{
+  g_clear_object (&r->db);
+  g_free (r->from);
+  g_free (r->to);
+  free_report (r->report, r->result);
+  g_free (r);
+}
+
+static void
+read_in_thread (GTask        *task,
+                gpointer      source,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  Reading *r = data;
+  GError *error = NULL;
+  g_autoptr(CantingDb) reader = canting_db_open_reader (r->db, &error);
+
+  if (reader != NULL)
+    switch (r->report)
+      {
+      case REPORT_PNL:
+        r->result = canting_pnl_new (reader, r->from, r->to, r->by, &error);
+        break;
+      case REPORT_CASHFLOW:
+        r->result = canting_cashflow_new (reader, r->from, r->to, &error);
+        break;
+      case REPORT_SALES:
+        r->result = canting_sales_new (reader, r->by, r->from, r->to, &error);
+        break;
+      case REPORT_TAX:
+      default:
+        r->result = canting_tax_year_new (reader, r->year, &error);
+        break;
+      }
+  if (r->result != NULL)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void report_read (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      data);
+
+/* Starts reading @report for what is typed; (transfer full) @from, @to. */
+static void
+read_report (CantingReportsWindow *self,
+             Report                report,
+             char                 *from,
+             char                 *to,
+             int                   by,
+             int                   year)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, report_read, NULL);
+  Reading *r = g_new0 (Reading, 1);
+
+  r->db = g_object_ref (db_of (self));
+  r->report = report;
+  r->generation = ++self->generation[report];
+  r->from = from;
+  r->to = to;
+  r->by = by;
+  r->year = year;
+  g_task_set_source_tag (task, read_report);
+  g_task_set_task_data (task, r, (GDestroyNotify) reading_free);
+  g_task_run_in_thread (task, read_in_thread);
+}
+
+/* Nothing shown while a report is read but that it is being read. */
+static void
+show_reading (GtkLabel *title)
+{
+  gtk_label_set_text (title, _("Adding up…"));
+}
+
 /* --- field errors -------------------------------------------------------- */
 
 static void
@@ -265,6 +385,23 @@ set_period_error (CantingReportsWindow  *self,
 {
   g_set_error_literal (error, field_error_quark (), self->edited == GTK_WIDGET (from_row) ? FIELD_FROM : FIELD_TO,
                        core->message);
+}
+
+/* A period that runs backwards, or is too long, is marked as it is typed;
+ * only a good one is read. */
+static gboolean
+period_ok (CantingReportsWindow  *self,
+           AdwEntryRow           *from_row,
+           const char            *from,
+           const char            *to,
+           GError               **error)
+{
+  g_autoptr(GError) core = NULL;
+
+  if (canting_report_check_period (from, to, &core))
+    return TRUE;
+  set_period_error (self, from_row, core, error);
+  return FALSE;
 }
 
 /* The ISO date typed in @row, or NULL with @error naming it. */
@@ -539,7 +676,6 @@ static void
 update_pnl (CantingReportsWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GError) core = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   CantingReportBy by = adw_combo_row_get_selected (self->pnl_by_row) == 1 ? CANTING_REPORT_BY_YEAR
@@ -548,15 +684,15 @@ update_pnl (CantingReportsWindow *self)
   if (self->app == NULL || self->filling)
     return;
   g_clear_pointer (&self->pnl, canting_pnl_free);
+  self->generation[REPORT_PNL]++;
   if (read_month (self->pnl_from_row, FIELD_FROM, &from, &error) &&
-      read_month (self->pnl_to_row, FIELD_TO, &to, &error))
-    {
-      self->pnl = canting_pnl_new (db_of (self), from, to, by, &core);
-      if (self->pnl == NULL)
-        set_period_error (self, self->pnl_from_row, core, &error);
-    }
+      read_month (self->pnl_to_row, FIELD_TO, &to, &error) &&
+      period_ok (self, self->pnl_from_row, from, to, &error))
+    read_report (self, REPORT_PNL, g_steal_pointer (&from), g_steal_pointer (&to), by, 0);
   show_error (self->pnl_from_row, self->pnl_to_row, error, self->pnl_error_label);
   show_pnl (self);
+  if (error == NULL)
+    show_reading (self->pnl_title_label);
 }
 
 /* --- cash flow ----------------------------------------------------------- */
@@ -604,23 +740,21 @@ static void
 update_cashflow (CantingReportsWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GError) core = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
 
   if (self->app == NULL || self->filling)
     return;
   g_clear_pointer (&self->cashflow, canting_cashflow_free);
+  self->generation[REPORT_CASHFLOW]++;
   from = read_date (self->cf_from_row, FIELD_FROM, &error);
   to = from != NULL ? read_date (self->cf_to_row, FIELD_TO, &error) : NULL;
-  if (to != NULL)
-    {
-      self->cashflow = canting_cashflow_new (db_of (self), from, to, &core);
-      if (self->cashflow == NULL)
-        set_period_error (self, self->cf_from_row, core, &error);
-    }
+  if (to != NULL && period_ok (self, self->cf_from_row, from, to, &error))
+    read_report (self, REPORT_CASHFLOW, g_steal_pointer (&from), g_steal_pointer (&to), 0, 0);
   show_error (self->cf_from_row, self->cf_to_row, error, self->cf_error_label);
   show_cashflow (self);
+  if (error == NULL)
+    show_reading (self->cf_title_label);
 }
 
 /* --- sales --------------------------------------------------------------- */
@@ -669,7 +803,6 @@ static void
 update_sales (CantingReportsWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GError) core = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   guint by = adw_combo_row_get_selected (self->sales_by_row);
@@ -677,17 +810,16 @@ update_sales (CantingReportsWindow *self)
   if (self->app == NULL || self->filling)
     return;
   g_clear_pointer (&self->sales, canting_sales_free);
+  self->generation[REPORT_SALES]++;
   from = read_date (self->sales_from_row, FIELD_FROM, &error);
   to = from != NULL ? read_date (self->sales_to_row, FIELD_TO, &error) : NULL;
-  if (to != NULL)
-    {
-      self->sales = canting_sales_new (db_of (self), by < CANTING_SALES_BY_COUNT ? by : CANTING_SALES_BY_PRODUCT,
-                                       from, to, &core);
-      if (self->sales == NULL)
-        set_period_error (self, self->sales_from_row, core, &error);
-    }
+  if (to != NULL && period_ok (self, self->sales_from_row, from, to, &error))
+    read_report (self, REPORT_SALES, g_steal_pointer (&from), g_steal_pointer (&to),
+                 by < CANTING_SALES_BY_COUNT ? (int) by : CANTING_SALES_BY_PRODUCT, 0);
   show_error (self->sales_from_row, self->sales_to_row, error, self->sales_error_label);
   show_sales (self);
+  if (error == NULL)
+    show_reading (self->sales_title_label);
 }
 
 /* --- tax ----------------------------------------------------------------- */
@@ -907,12 +1039,61 @@ update_tax (CantingReportsWindow *self)
   if (self->app == NULL)
     return;
   g_clear_pointer (&self->tax, canting_tax_year_free);
-  self->tax = canting_tax_year_new (db_of (self), gtk_spin_button_get_value_as_int (self->tax_year_spin), &error);
-  /* No field to mark: the spin button always holds a year; what fails
-   * is the data (no rule for so early a year). */
-  gtk_widget_set_visible (GTK_WIDGET (self->tax_error_label), error != NULL);
-  gtk_label_set_text (self->tax_error_label, error != NULL ? error->message : "");
+  read_report (self, REPORT_TAX, NULL, NULL, 0, gtk_spin_button_get_value_as_int (self->tax_year_spin));
+  gtk_widget_set_visible (GTK_WIDGET (self->tax_error_label), FALSE);
   show_tax (self);
+  show_reading (self->tax_title_label);
+}
+
+/* A report read: shown, or what is wrong with the period said at the
+ * date typed last. */
+static void
+report_read (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  CantingReportsWindow *self = CANTING_REPORTS_WINDOW (source);
+  Reading *r = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) core = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (r->generation != self->generation[r->report])
+    return;   /* something else typed since, or the window closed */
+  ok = g_task_propagate_boolean (G_TASK (result), &core);
+  switch (r->report)
+    {
+    case REPORT_PNL:
+      self->pnl = g_steal_pointer (&r->result);
+      if (!ok)
+        set_period_error (self, self->pnl_from_row, core, &error);
+      show_error (self->pnl_from_row, self->pnl_to_row, error, self->pnl_error_label);
+      show_pnl (self);
+      break;
+    case REPORT_CASHFLOW:
+      self->cashflow = g_steal_pointer (&r->result);
+      if (!ok)
+        set_period_error (self, self->cf_from_row, core, &error);
+      show_error (self->cf_from_row, self->cf_to_row, error, self->cf_error_label);
+      show_cashflow (self);
+      break;
+    case REPORT_SALES:
+      self->sales = g_steal_pointer (&r->result);
+      if (!ok)
+        set_period_error (self, self->sales_from_row, core, &error);
+      show_error (self->sales_from_row, self->sales_to_row, error, self->sales_error_label);
+      show_sales (self);
+      break;
+    case REPORT_TAX:
+    default:
+      self->tax = g_steal_pointer (&r->result);
+      /* No field to mark: the spin button always holds a year; what
+       * fails is the data (no rule for so early a year). */
+      gtk_widget_set_visible (GTK_WIDGET (self->tax_error_label), !ok);
+      gtk_label_set_text (self->tax_error_label, !ok ? core->message : "");
+      show_tax (self);
+      break;
+    }
 }
 
 /* "0,5 %": a rate as Indonesians write it. */
@@ -1346,6 +1527,9 @@ canting_reports_window_dispose (GObject *object)
   g_clear_pointer (&self->sales, canting_sales_free);
   g_clear_pointer (&self->tax, canting_tax_year_free);
   g_clear_pointer (&self->tax_rows, g_ptr_array_unref);
+  /* Readings still on their way are dropped when they come back. */
+  for (guint i = 0; i < G_N_ELEMENTS (self->generation); i++)
+    self->generation[i]++;
   gtk_widget_dispose_template (GTK_WIDGET (self), CANTING_TYPE_REPORTS_WINDOW);
   G_OBJECT_CLASS (canting_reports_window_parent_class)->dispose (object);
 }
