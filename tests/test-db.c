@@ -731,6 +731,96 @@ test_change_count (void)
   canting_test_rmdir (dir);
 }
 
+/* canting_db_read_async(): the read runs on another thread with a reader
+ * of the same file, sees what the writer committed, fills in its data,
+ * and a failure comes back as the error. */
+typedef struct {
+  GThread *caller;
+  gboolean on_other_thread;
+  gint64 customers;
+  gboolean fail;
+} CountJob;
+
+static gboolean
+count_customers_read (CantingDb  *reader,
+                      gpointer    data,
+                      GError    **error)
+{
+  CountJob *job = data;
+  sqlite3_stmt *stmt = NULL;
+
+  job->on_other_thread = g_thread_self () != job->caller;
+  if (job->fail)
+    {
+      g_set_error_literal (error, CANTING_ERROR, CANTING_ERROR_INVALID, "refused on purpose");
+      return FALSE;
+    }
+  g_assert_cmpint (sqlite3_prepare_v2 (canting_db_get_handle (reader), "SELECT count(*) FROM customers", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  job->customers = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+typedef struct {
+  gboolean done;
+  gboolean ok;
+  GError *error;
+  CountJob *job;
+} CountResult;
+
+static void
+count_customers_done (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      data)
+{
+  CountResult *r = data;
+
+  r->job = canting_db_read_get_data (result);
+  r->ok = canting_db_read_finish (result, &r->error);
+  r->done = TRUE;
+}
+
+static void
+run_count (CantingDb   *db,
+           CountJob    *job,
+           CountResult *result)
+{
+  canting_db_read_async (db, NULL, count_customers_read, job, NULL, count_customers_done, result);
+  while (!result->done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_read_async (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autoptr(CantingDb) db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, NULL);
+  CountJob job = { g_thread_self (), FALSE, -1, FALSE };
+  CountResult result = { FALSE, FALSE, NULL, NULL };
+
+  g_assert_nonnull (db);
+  g_assert_cmpint (sqlite3_exec (canting_db_get_handle (db),
+                                 "INSERT INTO customers (name) VALUES ('Bu Sri'), ('Pak Budi')", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  run_count (db, &job, &result);
+  g_assert_no_error (result.error);
+  g_assert_true (result.ok);
+  g_assert_true (result.job == &job);
+  g_assert_true (job.on_other_thread);
+  g_assert_cmpint (job.customers, ==, 2);
+
+  job.fail = TRUE;
+  result = (CountResult) { FALSE, FALSE, NULL, NULL };
+  run_count (db, &job, &result);
+  g_assert_false (result.ok);
+  g_assert_error (result.error, CANTING_ERROR, CANTING_ERROR_INVALID);
+  g_clear_error (&result.error);
+  g_clear_object (&db);
+  canting_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -754,6 +844,7 @@ main (int   argc,
   g_test_add_func ("/db/statement-cache", test_statement_cache);
   g_test_add_func ("/db/plan-statistics", test_plan_statistics);
   g_test_add_func ("/db/change-count", test_change_count);
+  g_test_add_func ("/db/read-async", test_read_async);
   g_test_add_func ("/profile/round-trip", test_profile_round_trip);
   g_test_add_func ("/profile/validation", test_profile_validation);
   g_test_add_func ("/profile/logo-checks", test_profile_logo_checks);

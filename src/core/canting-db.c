@@ -579,6 +579,74 @@ canting_db_open_reader (CantingDb  *db,
   return g_steal_pointer (&self);
 }
 
+typedef struct {
+  CantingDb *db;
+  CantingDbReadFunc read;
+  gpointer data;
+  GDestroyNotify free_data;
+} ReadJob;
+
+static void
+read_job_free (ReadJob *job)
+{
+  g_clear_object (&job->db);
+  if (job->data != NULL && job->free_data != NULL)
+    job->free_data (job->data);
+  g_free (job);
+}
+
+static void
+read_in_thread (GTask        *task,
+                gpointer      source,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  ReadJob *job = data;
+  GError *error = NULL;
+  /* Opened on the worker, used there only. */
+  g_autoptr(CantingDb) reader = canting_db_open_reader (job->db, &error);
+
+  if (reader != NULL && job->read (reader, job->data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+canting_db_read_async (CantingDb           *db,
+                       gpointer             source_object,
+                       CantingDbReadFunc    read,
+                       gpointer             data,
+                       GDestroyNotify       free_data,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (source_object, NULL, callback, user_data);
+  ReadJob *job = g_new0 (ReadJob, 1);
+
+  g_return_if_fail (CANTING_IS_DB (db));
+
+  *job = (ReadJob) { g_object_ref (db), read, data, free_data };
+  g_task_set_source_tag (task, canting_db_read_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) read_job_free);
+  g_task_run_in_thread (task, read_in_thread);
+}
+
+gpointer
+canting_db_read_get_data (GAsyncResult *result)
+{
+  g_return_val_if_fail (g_async_result_is_tagged (result, canting_db_read_async), NULL);
+  return ((ReadJob *) g_task_get_task_data (G_TASK (result)))->data;
+}
+
+gboolean
+canting_db_read_finish (GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_async_result_is_tagged (result, canting_db_read_async), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 gboolean
 canting_db_upgrade (CantingDb  *self,
                     GError    **error)

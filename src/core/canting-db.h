@@ -6,7 +6,7 @@
  * CantingDb and the functions of the domain modules. */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -38,6 +38,26 @@ gint64      canting_db_get_change_count   (CantingDb   *self);
  * uses it, and use it there only. */
 CantingDb  *canting_db_open_reader        (CantingDb   *db,
                                            GError     **error);
+
+/* Reads on a worker thread: @read is called there with a reader of @db's
+ * file (canting_db_open_reader()) and @data, which it fills in; then
+ * @callback on this thread, with @source_object kept alive till then.
+ * @data (freed with @free_data when the result goes) is
+ * canting_db_read_get_data() of the result; canting_db_read_finish()
+ * says whether @read succeeded. */
+typedef gboolean (*CantingDbReadFunc) (CantingDb  *reader,
+                                       gpointer    data,
+                                       GError    **error);
+void        canting_db_read_async         (CantingDb           *db,
+                                           gpointer             source_object,
+                                           CantingDbReadFunc    read,
+                                           gpointer             data,
+                                           GDestroyNotify       free_data,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gpointer    canting_db_read_get_data      (GAsyncResult        *result);
+gboolean    canting_db_read_finish        (GAsyncResult        *result,
+                                           GError             **error);
 
 /* The warning left by the automatic backup on open (disk full, say), or
  * NULL.  Opening still succeeds: the records are fine, only the safety copy

@@ -129,7 +129,6 @@ set_money (GtkLabel     *label,
  * up on a worker with a connection of its own: over all time that is a
  * million ledger rows, which must not hold up the window. */
 typedef struct {
-  CantingDb *db;          /* the window's, to open a reader beside it */
   CantingLedgerFilter filter;
   char *from, *to;
   guint generation;
@@ -140,28 +139,22 @@ typedef struct {
 static void
 summary_free (Summary *summary)
 {
-  g_clear_object (&summary->db);
   g_free (summary->from);
   g_free (summary->to);
   g_clear_pointer (&summary->accounts, g_ptr_array_unref);
   g_free (summary);
 }
 
-static void
-add_up_in_thread (GTask        *task,
-                  gpointer      source,
-                  gpointer      data,
-                  GCancellable *cancellable)
+/* On the worker (canting_db_read_async()). */
+static gboolean
+add_up_in_thread (CantingDb  *reader,
+                  gpointer    data,
+                  GError    **error)
 {
   Summary *summary = data;
-  GError *error = NULL;
-  g_autoptr(CantingDb) reader = canting_db_open_reader (summary->db, &error);
 
-  if (reader == NULL || !canting_ledger_totals (reader, &summary->filter, &summary->totals, &error) ||
-      (summary->accounts = canting_account_list (reader, FALSE, &error)) == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  return canting_ledger_totals (reader, &summary->filter, &summary->totals, error) &&
+         (summary->accounts = canting_account_list (reader, FALSE, error)) != NULL;
 }
 
 static void
@@ -170,14 +163,14 @@ added_up (GObject      *source,
           gpointer      data)
 {
   CantingMoneyPage *self = CANTING_MONEY_PAGE (source);
-  Summary *summary = g_task_get_task_data (G_TASK (result));
+  Summary *summary = canting_db_read_get_data (result);
   g_autoptr(GString) balances = g_string_new (_("Balances: "));
   g_autoptr(GError) error = NULL;
   CantingMoney profit;
 
   if (summary->generation != self->summary_generation || gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
     return;   /* the filter changed since (a newer one is on its way), or the window closed */
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!canting_db_read_finish (result, &error))
     {
       g_warning ("Adding up the ledger failed: %s", error->message);
       return;
@@ -202,18 +195,15 @@ added_up (GObject      *source,
 static void
 update_summary (CantingMoneyPage *self)
 {
-  g_autoptr(GTask) task = g_task_new (self, NULL, added_up, NULL);
   Summary *summary = g_new0 (Summary, 1);
 
-  summary->db = g_object_ref (canting_application_get_db (self->app));
   summary->filter = current_filter (self);
   summary->filter.text = NULL;
   summary->filter.from = summary->from = g_strdup (summary->filter.from);
   summary->filter.to = summary->to = g_strdup (summary->filter.to);
   summary->generation = ++self->summary_generation;
-  g_task_set_source_tag (task, update_summary);
-  g_task_set_task_data (task, summary, (GDestroyNotify) summary_free);
-  g_task_run_in_thread (task, add_up_in_thread);
+  canting_db_read_async (canting_application_get_db (self->app), self, add_up_in_thread, summary,
+                         (GDestroyNotify) summary_free, added_up, NULL);
 }
 
 /* Whether anything was ever recorded: an empty month of a ledger that

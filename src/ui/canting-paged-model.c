@@ -282,7 +282,6 @@ show_count (CantingPagedModel *self,
 #define SHRINK_STEP 48
 
 typedef struct {
-  CantingDb *db;              /* the window's, to open a reader beside it */
   Query *query;
   CantingQueryCountFunc count;
   CantingQueryPageFunc page;
@@ -295,49 +294,36 @@ typedef struct {
 static void
 reading_free (Reading *r)
 {
-  g_clear_object (&r->db);
   g_clear_pointer (&r->query, query_unref);
   g_clear_pointer (&r->records, g_ptr_array_unref);
   g_free (r);
 }
 
-static void
-read_in_thread (GTask        *task,
-                gpointer      source,
-                gpointer      data,
-                GCancellable *cancellable)
+/* On the worker (canting_db_read_async()). */
+static gboolean
+read_rows (CantingDb  *reader,
+           gpointer    data,
+           GError    **error)
 {
   Reading *r = data;
-  GError *error = NULL;
-  g_autoptr(CantingDb) reader = canting_db_open_reader (r->db, &error);
 
-  if (reader == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
   if (r->index == G_MAXUINT)
     {
-      r->n = r->count (reader, r->query->data, &error);
+      r->n = r->count (reader, r->query->data, error);
       if (r->n >= 0)
-        r->records = r->page (reader, r->query->data, 0, FIRST_READ, &error);
+        r->records = r->page (reader, r->query->data, 0, FIRST_READ, error);
     }
   else
-    r->records = r->page (reader, r->query->data, r->index * PAGE_SIZE, PAGE_SIZE, &error);
-  if (r->records != NULL)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+    r->records = r->page (reader, r->query->data, r->index * PAGE_SIZE, PAGE_SIZE, error);
+  return r->records != NULL;
 }
 
 static Reading *
 reading_new (CantingPagedModel *self,
-             CantingDb         *db,
              guint              index)
 {
   Reading *r = g_new0 (Reading, 1);
 
-  r->db = g_object_ref (db);
   r->query = self->query != NULL ? g_atomic_rc_box_acquire (self->query) : NULL;
   r->count = self->query_count;
   r->page = self->query_page;
@@ -371,14 +357,14 @@ page_read (GObject      *source,
            gpointer      data)
 {
   CantingPagedModel *self = CANTING_PAGED_MODEL (source);
-  Reading *r = g_task_get_task_data (G_TASK (result));
+  Reading *r = canting_db_read_get_data (result);
   g_autoptr(GError) error = NULL;
   guint start = r->index * PAGE_SIZE, len;
 
   if (r->generation != self->generation)
     return;   /* read for rows since replaced */
   g_hash_table_remove (self->pages_reading, GUINT_TO_POINTER (r->index));
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!canting_db_read_finish (result, &error))
     {
       g_warning ("Reading a page of the list failed: %s", error->message);
       return;
@@ -396,15 +382,11 @@ static void
 read_page_async (CantingPagedModel *self,
                  guint              index)
 {
-  g_autoptr(GTask) task = NULL;
-
   if (g_hash_table_contains (self->pages_reading, GUINT_TO_POINTER (index)) || self->db == NULL)
     return;
   g_hash_table_add (self->pages_reading, GUINT_TO_POINTER (index));
-  task = g_task_new (self, NULL, page_read, NULL);
-  g_task_set_source_tag (task, read_page_async);
-  g_task_set_task_data (task, reading_new (self, self->db, index), (GDestroyNotify) reading_free);
-  g_task_run_in_thread (task, read_in_thread);
+  canting_db_read_async (self->db, self, read_rows, reading_new (self, index), (GDestroyNotify) reading_free,
+                         page_read, NULL);
 }
 
 /* One frame's share of the old rows out, from the end. */
@@ -429,25 +411,19 @@ canting_paged_model_reload_async (CantingPagedModel   *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, NULL, callback, user_data);
-  Query *query;
+  Reading *r;
 
   g_return_if_fail (CANTING_IS_PAGED_MODEL (self));
 
-  query = g_atomic_rc_box_new0 (Query);
-  query->data = self->snapshot (self->user_data);
-  query->free_data = self->free_query;
   self->generation++;
   self->reading = TRUE;
-  g_task_set_source_tag (task, canting_paged_model_reload_async);
-  {
-    Reading *r = reading_new (self, db, G_MAXUINT);
-
-    g_clear_pointer (&r->query, query_unref);
-    r->query = query;
-    g_task_set_task_data (task, r, (GDestroyNotify) reading_free);
-  }
-  g_task_run_in_thread (task, read_in_thread);
+  r = reading_new (self, G_MAXUINT);
+  g_clear_pointer (&r->query, query_unref);
+  r->query = g_atomic_rc_box_new0 (Query);
+  r->query->data = self->snapshot (self->user_data);
+  r->query->free_data = self->free_query;
+  g_set_object (&self->db, db);
+  canting_db_read_async (db, self, read_rows, r, (GDestroyNotify) reading_free, callback, user_data);
 
   /* Meanwhile the old rows below the first screen go a few a frame; rows
    * GTK made no widgets for go at once. */
@@ -469,16 +445,14 @@ canting_paged_model_reload_finish (CantingPagedModel  *self,
                                    GAsyncResult       *result,
                                    GError            **error)
 {
-  Reading *r = g_task_get_task_data (G_TASK (result));
-
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  Reading *r = canting_db_read_get_data (result);
 
   /* A newer reload is on its way: this one's rows are already stale. */
   if (r->generation != self->generation)
     return FALSE;
   self->reading = FALSE;
   g_clear_handle_id (&self->shrink_source, g_source_remove);
-  if (!g_task_propagate_boolean (G_TASK (result), error))
+  if (!canting_db_read_finish (result, error))
     {
       show_count (self, 0);
       return FALSE;
@@ -486,7 +460,6 @@ canting_paged_model_reload_finish (CantingPagedModel  *self,
   /* What the rows are read with from now on, scrolling included. */
   g_clear_pointer (&self->query, query_unref);
   self->query = g_steal_pointer (&r->query);
-  g_set_object (&self->db, r->db);
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->recent);
   /* The pages take the records over. */

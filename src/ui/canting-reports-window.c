@@ -238,7 +238,6 @@ put_count (GtkGrid   *grid,
  * a worker with a connection of its own, the view saying so meanwhile,
  * and shown when it is there. */
 typedef struct {
-  CantingDb *db;          /* the window's, to open a reader beside it */
   Report report;
   guint generation;
   char *from, *to;
@@ -274,44 +273,37 @@ free_report (Report   report,
 static void
 reading_free (Reading *r)
 {
-  g_clear_object (&r->db);
   g_free (r->from);
   g_free (r->to);
   free_report (r->report, r->result);
   g_free (r);
 }
 
-static void
-read_in_thread (GTask        *task,
-                gpointer      source,
-                gpointer      data,
-                GCancellable *cancellable)
+/* On the worker (canting_db_read_async()). */
+static gboolean
+read_in_thread (CantingDb  *reader,
+                gpointer    data,
+                GError    **error)
 {
   Reading *r = data;
-  GError *error = NULL;
-  g_autoptr(CantingDb) reader = canting_db_open_reader (r->db, &error);
 
-  if (reader != NULL)
-    switch (r->report)
-      {
-      case REPORT_PNL:
-        r->result = canting_pnl_new (reader, r->from, r->to, r->by, &error);
-        break;
-      case REPORT_CASHFLOW:
-        r->result = canting_cashflow_new (reader, r->from, r->to, &error);
-        break;
-      case REPORT_SALES:
-        r->result = canting_sales_new (reader, r->by, r->from, r->to, &error);
-        break;
-      case REPORT_TAX:
-      default:
-        r->result = canting_tax_year_new (reader, r->year, &error);
-        break;
-      }
-  if (r->result != NULL)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  switch (r->report)
+    {
+    case REPORT_PNL:
+      r->result = canting_pnl_new (reader, r->from, r->to, r->by, error);
+      break;
+    case REPORT_CASHFLOW:
+      r->result = canting_cashflow_new (reader, r->from, r->to, error);
+      break;
+    case REPORT_SALES:
+      r->result = canting_sales_new (reader, r->by, r->from, r->to, error);
+      break;
+    case REPORT_TAX:
+    default:
+      r->result = canting_tax_year_new (reader, r->year, error);
+      break;
+    }
+  return r->result != NULL;
 }
 
 static void report_read (GObject      *source,
@@ -327,19 +319,15 @@ read_report (CantingReportsWindow *self,
              int                   by,
              int                   year)
 {
-  g_autoptr(GTask) task = g_task_new (self, NULL, report_read, NULL);
   Reading *r = g_new0 (Reading, 1);
 
-  r->db = g_object_ref (db_of (self));
   r->report = report;
   r->generation = ++self->generation[report];
   r->from = from;
   r->to = to;
   r->by = by;
   r->year = year;
-  g_task_set_source_tag (task, read_report);
-  g_task_set_task_data (task, r, (GDestroyNotify) reading_free);
-  g_task_run_in_thread (task, read_in_thread);
+  canting_db_read_async (db_of (self), self, read_in_thread, r, (GDestroyNotify) reading_free, report_read, NULL);
 }
 
 /* Nothing shown while a report is read but that it is being read. */
@@ -1053,14 +1041,14 @@ report_read (GObject      *source,
              gpointer      data)
 {
   CantingReportsWindow *self = CANTING_REPORTS_WINDOW (source);
-  Reading *r = g_task_get_task_data (G_TASK (result));
+  Reading *r = canting_db_read_get_data (result);
   g_autoptr(GError) core = NULL;
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
   if (r->generation != self->generation[r->report])
     return;   /* something else typed since, or the window closed */
-  ok = g_task_propagate_boolean (G_TASK (result), &core);
+  ok = canting_db_read_finish (result, &core);
   switch (r->report)
     {
     case REPORT_PNL:
