@@ -121,17 +121,34 @@ row_is_blank (GPtrArray *fields)
   return TRUE;
 }
 
+/* Whether the text from @start to @end is only spaces and tabs. */
+static gboolean
+only_blanks (const char *start,
+             const char *end)
+{
+  for (const char *p = start; p < end; p++)
+    if (*p != ' ' && *p != '\t')
+      return FALSE;
+  return TRUE;
+}
+
+/* Splits @text into rows of cells.  The cells are written over @text
+ * itself, each ended by a NUL: a cell is never longer than the text it
+ * was read from plus its separator, so writing never overtakes reading,
+ * and a file of 100,000 orders (two million cells) needs no allocation
+ * per cell.  The rows point into @text, which must outlive them. */
 static GPtrArray *
-parse (const char  *text,
+parse (char        *text,
        char         sep,
        GError     **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
-  g_autoptr(GString) field = g_string_new (NULL);
-  GPtrArray *fields = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *fields = g_ptr_array_new ();
   guint line = 1, row_line = 1;
   gboolean quoted = FALSE, was_quoted = FALSE;
   const char *p = text;
+  char *out = text;          /* where the next character of a cell goes */
+  char *field = text;        /* where the current cell starts */
 
   for (;; p++)
     {
@@ -147,7 +164,7 @@ parse (const char  *text,
               return NULL;
             }
           if (c == '"' && p[1] == '"')
-            g_string_append_c (field, '"'), p++;
+            *out++ = '"', p++;
           else if (c == '"')
             quoted = FALSE;
           else if (c == '\r')
@@ -157,30 +174,31 @@ parse (const char  *text,
               if (p[1] == '\n')
                 p++;
               line++;
-              g_string_append_c (field, '\n');
+              *out++ = '\n';
             }
           else
             {
               if (c == '\n')
                 line++;
-              g_string_append_c (field, c);
+              *out++ = c;
             }
           continue;
         }
 
       /* A quote opens a quoted cell even after spaces ("a, "b, c""). */
-      if (c == '"' && !was_quoted && strspn (field->str, " \t") == field->len)
+      if (c == '"' && !was_quoted && only_blanks (field, out))
         {
-          g_string_truncate (field, 0);
+          out = field;
           quoted = was_quoted = TRUE;
           continue;
         }
       if (c == sep || c == '\n' || c == '\r' || c == '\0')
         {
-          /* One buffer for every cell, each copied out at its size: a
-           * file of 100,000 orders has two million cells. */
-          g_ptr_array_add (fields, g_strndup (field->str, field->len));
-          g_string_truncate (field, 0);
+          guint width = fields->len;
+
+          *out++ = '\0';
+          g_ptr_array_add (fields, field);
+          field = out;
           was_quoted = FALSE;
           if (c == sep)
             continue;
@@ -201,9 +219,9 @@ parse (const char  *text,
             }
           else
             g_ptr_array_unref (fields);
-          fields = g_ptr_array_new_with_free_func (g_free);
           if (c == '\0')
-            break;
+            return g_steal_pointer (&rows);
+          fields = g_ptr_array_sized_new (width + 1);
           row_line = ++line;
           continue;
         }
@@ -216,10 +234,8 @@ parse (const char  *text,
                        _("Line %u: there is text after a closing quote."), line);
           return NULL;
         }
-      g_string_append_c (field, c);
+      *out++ = c;
     }
-  g_ptr_array_unref (fields);
-  return g_steal_pointer (&rows);
 }
 
 /* --- columns ------------------------------------------------------------ */
@@ -1362,8 +1378,8 @@ order_from_group (CantingDb     *db,
   if (!parse_channel (cell (h, first, "channel"), &order->channel, error))
     return NULL;
 
-  if (!canting_validate_text (customer, CANTING_TEXT_REQUIRED, _("Customer name"), NULL,
-                              CANTING_ERROR, CANTING_ERROR_INVALID, error))
+  if (!canting_validate_text_untranslated (customer, CANTING_TEXT_REQUIRED, N_("Customer name"), NULL,
+                                           CANTING_ERROR, CANTING_ERROR_INVALID, error))
     return NULL;
   for (guint i = 0; i < group->len; i++)
     {

@@ -240,6 +240,8 @@ canting_order_free (CantingOrder *order)
   g_free (order);
 }
 
+/* @label: marked N_(), translated only for a message (checked for
+ * every line of every order an import brings). */
 static gboolean
 check_amount (CantingMoney        amount,
               CantingOrderField   field,
@@ -248,13 +250,13 @@ check_amount (CantingMoney        amount,
 {
   if (amount < 0)
     {
-      g_set_error (error, CANTING_ORDER_ERROR, field, _("%s cannot be negative."), label);
+      g_set_error (error, CANTING_ORDER_ERROR, field, _("%s cannot be negative."), _(label));
       return FALSE;
     }
   if (amount > AMOUNT_MAX)
     {
       g_autofree char *limit = canting_money_format (AMOUNT_MAX);
-      g_set_error (error, CANTING_ORDER_ERROR, field, _("%s is over the limit of %s."), label, limit);
+      g_set_error (error, CANTING_ORDER_ERROR, field, _("%s is over the limit of %s."), _(label), limit);
       return FALSE;
     }
   return TRUE;
@@ -267,9 +269,9 @@ validate_item (const CantingOrderItem  *item,
 {
   g_autoptr(GError) local = NULL;
 
-  if (!canting_validate_text (item->description, CANTING_TEXT_REQUIRED, _("The description"),
-                              _("Describe the piece, or choose a product."),
-                              CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_ITEMS, &local))
+  if (!canting_validate_text_untranslated (item->description, CANTING_TEXT_REQUIRED, N_("The description"),
+                                           N_("Describe the piece, or choose a product."),
+                                           CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_ITEMS, &local))
     ;
   else if (item->quantity < 1)
     g_set_error (&local, CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_ITEMS,
@@ -277,7 +279,7 @@ validate_item (const CantingOrderItem  *item,
   else if (item->quantity > CANTING_PIECES_MAX)
     g_set_error (&local, CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_ITEMS,
                  _("The quantity is over the limit of %d pieces."), CANTING_PIECES_MAX);
-  else if (!check_amount (item->unit_price, CANTING_ORDER_FIELD_ITEMS, _("The unit price"), &local))
+  else if (!check_amount (item->unit_price, CANTING_ORDER_FIELD_ITEMS, N_("The unit price"), &local))
     ;
   else
     return TRUE;
@@ -309,8 +311,8 @@ canting_order_compute_total (const CantingOrder  *order,
           return FALSE;
         }
     }
-  if (!check_amount (order->discount, CANTING_ORDER_FIELD_DISCOUNT, _("The discount"), error) ||
-      !check_amount (order->shipping, CANTING_ORDER_FIELD_SHIPPING, _("The shipping cost"), error))
+  if (!check_amount (order->discount, CANTING_ORDER_FIELD_DISCOUNT, N_("The discount"), error) ||
+      !check_amount (order->shipping, CANTING_ORDER_FIELD_SHIPPING, N_("The shipping cost"), error))
     return FALSE;
   if (order->discount > subtotal)
     {
@@ -381,8 +383,8 @@ canting_order_validate (const CantingOrder  *order,
                    _("An order can have at most %d lines."), ITEMS_MAX);
       return FALSE;
     }
-  return canting_validate_text (order->notes, CANTING_TEXT_MULTILINE | CANTING_TEXT_LONG, _("Notes"), NULL,
-                                CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_NOTES, error) &&
+  return canting_validate_text_untranslated (order->notes, CANTING_TEXT_MULTILINE | CANTING_TEXT_LONG, N_("Notes"),
+                                             NULL, CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_NOTES, error) &&
          canting_order_compute_total (order, &total, error);
 }
 
@@ -416,6 +418,52 @@ read_status_and_paid (CantingDb           *db,
   return TRUE;
 }
 
+/* Runs an INSERT or UPDATE; @doing is marked N_() and translated only for a
+ * message (these run for every order of a large import). */
+static gboolean
+run_write (CantingDb     *db,
+           sqlite3_stmt  *stmt,
+           const char    *doing,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  canting_db_set_error (error, canting_db_get_handle (db), rc, _(doing));
+  return FALSE;
+}
+
+/* @stamp: the UTC time as the log keeps it, 2026-11-24T07:30:00Z. */
+static gboolean
+log_status_stamped (CantingDb           *db,
+                    gint64               order_id,
+                    CantingOrderStatus   status,
+                    const char          *stamp,
+                    GError             **error)
+{
+  g_auto(CantingSqlTaken) taken = { NULL };
+  sqlite3_stmt *stmt = canting_sql_take (db, &taken,
+                                         "INSERT INTO order_status_log (order_id, status, at) "
+                                         "VALUES (?1, ?2, ?3)",
+                                         error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, order_id);
+  sqlite3_bind_text (stmt, 2, statuses[status].id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, stamp, -1, SQLITE_STATIC);
+  return run_write (db, stmt, N_("recording the order’s status"), error);
+}
+
+static char *
+status_stamp (GDateTime *at)
+{
+  g_autoptr(GDateTime) utc = at != NULL ? g_date_time_to_utc (at) : g_date_time_new_now_utc ();
+
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
 static gboolean
 log_status (CantingDb           *db,
             gint64               order_id,
@@ -423,26 +471,15 @@ log_status (CantingDb           *db,
             GDateTime           *at,
             GError             **error)
 {
-  g_auto(CantingSqlTaken) taken = { NULL };
-  sqlite3_stmt *stmt = canting_sql_take (db, &taken,
-                                         "INSERT INTO order_status_log (order_id, status, at) "
-                                         "VALUES (?1, ?2, ?3)",
-                                         error);
-  g_autoptr(GDateTime) now = at != NULL ? g_date_time_to_utc (at) : g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *stamp = status_stamp (at);
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, order_id);
-  sqlite3_bind_text (stmt, 2, statuses[status].id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, stamp, -1, SQLITE_STATIC);
-  return canting_sql_run (db, stmt, _("recording the order’s status"), error);
+  return log_status_stamped (db, order_id, status, stamp, error);
 }
 
 struct _CantingOrderBatch {
   GHashTable *next_seq;    /* year → the next free seq in it (gint64 *) */
   GHashTable *customers;   /* customer ids already checked */
-  GDateTime *now;          /* the new orders' status time */
+  char *now;               /* the new orders' status time, as logged */
 };
 
 CantingOrderBatch *
@@ -452,7 +489,7 @@ canting_order_batch_new (void)
 
   batch->next_seq = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   batch->customers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  batch->now = g_date_time_new_now_utc ();
+  batch->now = status_stamp (NULL);
   return batch;
 }
 
@@ -470,7 +507,7 @@ canting_order_batch_free (CantingOrderBatch *batch)
     return;
   g_hash_table_unref (batch->next_seq);
   g_hash_table_unref (batch->customers);
-  g_date_time_unref (batch->now);
+  g_free (batch->now);
   g_free (batch);
 }
 
@@ -556,20 +593,26 @@ write_items (CantingDb     *db,
              gboolean       is_new,
              GError       **error)
 {
-  g_auto(CantingSqlTaken) del_taken = { NULL };
-  sqlite3_stmt *del = canting_sql_take (db, &del_taken, "DELETE FROM order_items WHERE order_id = ?1", error);
   g_auto(CantingSqlTaken) ins_taken = { NULL };
   sqlite3_stmt *ins = canting_sql_take (db, &ins_taken,
                                         "INSERT INTO order_items (order_id, position, product_id, "
                                         "description, quantity, unit_price) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                                         error);
 
-  if (del == NULL || ins == NULL)
+  if (ins == NULL)
     return FALSE;
   /* A new order has no items to replace. */
-  sqlite3_bind_int64 (del, 1, order->id);
-  if (!is_new && !canting_sql_run (db, del, _("saving the order’s items"), error))
-    return FALSE;
+  if (!is_new)
+    {
+      g_auto(CantingSqlTaken) del_taken = { NULL };
+      sqlite3_stmt *del = canting_sql_take (db, &del_taken, "DELETE FROM order_items WHERE order_id = ?1", error);
+
+      if (del == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (del, 1, order->id);
+      if (!canting_sql_run (db, del, _("saving the order’s items"), error))
+        return FALSE;
+    }
 
   for (guint i = 0; i < order->items->len; i++)
     {
@@ -584,7 +627,7 @@ write_items (CantingDb     *db,
       canting_sql_bind_trimmed (ins, 4, item->description);
       sqlite3_bind_int64 (ins, 5, item->quantity);
       sqlite3_bind_int64 (ins, 6, item->unit_price);
-      if (!canting_sql_run (db, ins, _("saving the order’s items"), error))
+      if (!run_write (db, ins, N_("saving the order’s items"), error))
         {
           /* A product deleted meanwhile fails the foreign key. */
           return FALSE;
@@ -677,9 +720,13 @@ save_in_txn (CantingDb          *db,
   sqlite3_bind_int64 (stmt, 7, total);
   canting_sql_bind_trimmed (stmt, 8, order->notes);
   sqlite3_bind_text (stmt, 12, canting_sales_channel_to_string (order->channel), -1, SQLITE_STATIC);
-  if (!canting_sql_save_record (db, stmt, &order->id, _("saving the order"), NULL, error))
+  if (!run_write (db, stmt, N_("saving the order"), error))
     return FALSE;
-  if (is_new && !log_status (db, order->id, CANTING_ORDER_DRAFT, batch != NULL ? batch->now : NULL, error))
+  if (is_new)
+    order->id = sqlite3_last_insert_rowid (canting_db_get_handle (db));
+  if (is_new && batch != NULL && !log_status_stamped (db, order->id, CANTING_ORDER_DRAFT, batch->now, error))
+    return FALSE;
+  if (is_new && batch == NULL && !log_status (db, order->id, CANTING_ORDER_DRAFT, NULL, error))
     return FALSE;
   return write_items (db, order, is_new, error);
 }
