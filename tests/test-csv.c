@@ -557,6 +557,291 @@ count_rows (CantingDb  *db,
   return canting_test_query_int (canting_db_get_handle (db), sql);
 }
 
+/* --- large imports: indexes built once at the end --------------------------- */
+
+/* Orders a large import test writes: above the size from which an import
+ * sets the orders' plain indexes aside (REINDEX_MIN_ORDERS, 5,000, in
+ * canting-csv.c), so a test fails when that stops happening. */
+#define LARGE_ORDERS 6000
+
+/* Orders B@first.. of a busy season's spreadsheet, one to three rows
+ * each, naming a few hundred customers again and again; seeded, so the
+ * same orders are always written the same way.  With @odd_one, the item of order
+ * B@odd_one is described that way; *@odd_line: that row's line. */
+static char *
+orders_file (guint        first,
+             guint        n,
+             guint        odd_one,
+             const char  *odd_description,
+             guint       *odd_line)
+{
+  static const char * const channels[] = { "", "whatsapp", "exhibition", "" };
+  g_autoptr(GRand) rand = g_rand_new ();
+  GString *out = g_string_new ("nomor;tanggal;jatuh tempo;pelanggan;keterangan;jumlah;harga satuan;ongkos kirim;"
+                               "saluran\n");
+  guint line = 1;
+
+  for (guint i = first; i < first + n; i++)
+    {
+      guint items, day = 1 + i % 28, month = 1 + (i / 28) % 12;
+
+      /* Seeded by the order's number: a file split in two holds the
+       * same orders as the whole. */
+      g_rand_set_seed (rand, i);
+      items = (guint) g_rand_int_range (rand, 1, 4);
+
+      for (guint k = 0; k < items; k++)
+        {
+          const char *description = k == 0 ? "Kain batik tulis" : k == 1 ? "Selendang sogan" : "Ongkos jahit";
+
+          line++;
+          if (i == odd_one && k == 0)
+            {
+              description = odd_description;
+              *odd_line = line;
+            }
+          if (k == 0)
+            g_string_append_printf (out, "B%u;%02u/%02u/2026;%s;Pelanggan %u;", i, day, month,
+                                    i % 3 == 0 ? "" : "28/12/2026", (guint) g_rand_int_range (rand, 0, 400));
+          else
+            g_string_append_printf (out, "B%u;;;;", i);
+          g_string_append_printf (out, "%s;%d;%d.000;%s;%s\n", description, g_rand_int_range (rand, 1, 5),
+                                  g_rand_int_range (rand, 20, 800), k == 0 && i % 5 == 0 ? "25.000" : "",
+                                  k == 0 ? channels[i % G_N_ELEMENTS (channels)] : "");
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A workshop with 1,000 orders (imported in one small file), a payment
+ * (so orders.paid and the ledger have something to keep) and plan
+ * statistics, as a workshop opened after an upgrade has. */
+static void
+give_history (CantingDb *db)
+{
+  g_autofree char *text = orders_file (1, 1000, 0, NULL, NULL);
+  g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&text), strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingCsvReport) report = canting_csv_import (db, CANTING_CSV_ORDERS, bytes,
+                                                           CANTING_CSV_ALL_OR_NOTHING, &error);
+  g_autoptr(CantingPayment) payment = canting_payment_new ();
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->problems->len, ==, 0);
+  payment->order_id = 1;
+  payment->amount = 20000;
+  g_free (payment->paid_on);
+  payment->paid_on = g_strdup ("2026-01-05");
+  payment->method = CANTING_PAYMENT_TRANSFER;
+  g_assert_true (canting_payment_add (db, payment, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (canting_db_get_handle (db), "ANALYZE", NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+static CantingCsvReport *
+import_owned (CantingDb       *db,
+              char            *text,
+              CantingCsvMode   mode,
+              GError         **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
+
+  return canting_csv_import (db, CANTING_CSV_ORDERS, bytes, mode, error);
+}
+
+/* Every index, trigger and view as the schema holds it. */
+static char *
+schema_of (CantingDb *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (canting_db_get_handle (db),
+                                       "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%s|%s|%s|%s\n", sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1),
+                            sqlite3_column_text (stmt, 2), sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_intact (CantingDb *db)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (canting_db_get_handle (db), "PRAGMA integrity_check", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+}
+
+/* What a test cannot expect two imports to share: when they ran. */
+static char *
+dump_without_times (const char *dir,
+                    CantingDb  *db)
+{
+  g_autofree char *path = g_build_filename (dir, "canting.db", NULL);
+
+  g_assert_cmpint (sqlite3_exec (canting_db_get_handle (db),
+                                 "UPDATE orders SET created_at = '';"
+                                 "UPDATE order_status_log SET at = '';"
+                                 "UPDATE customers SET created_at = '';",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  return canting_test_dump (path);
+}
+
+/* A large file into a workshop that has orders writes what the same
+ * file in small pieces (each imported row by row into every index)
+ * writes: the same records, numbers, paid sums, ledger, the same
+ * indexes with the same plan statistics, all consistent. */
+static void
+test_orders_large_import (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *small_dir = canting_test_mkdtemp ();
+  g_autoptr(CantingDb) small = canting_db_open_full (small_dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingCsvReport) whole = NULL;
+  g_autoptr(CantingCsvReport) half1 = NULL;
+  g_autoptr(CantingCsvReport) half2 = NULL;
+  g_autofree char *schema_before = NULL;
+  g_autofree char *large_dump = NULL;
+  g_autofree char *small_dump = NULL;
+  g_autofree char *large_schema = NULL;
+  g_autofree char *small_schema = NULL;
+  gint64 schema_version;
+
+  give_history (f->db);
+  give_history (small);
+  schema_before = schema_of (f->db);
+  schema_version = count_rows (f->db, "PRAGMA schema_version");
+
+  whole = import_owned (f->db, orders_file (1001, LARGE_ORDERS, 0, NULL, NULL), CANTING_CSV_ALL_OR_NOTHING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (whole->problems->len, ==, 0);
+  g_assert_cmpuint (whole->imported, ==, whole->good_rows);
+  /* The indexes were set aside and built again (each a schema change)... */
+  g_assert_cmpint (count_rows (f->db, "PRAGMA schema_version"), >, schema_version);
+
+  schema_version = count_rows (small, "PRAGMA schema_version");
+  half1 = import_owned (small, orders_file (1001, LARGE_ORDERS / 2, 0, NULL, NULL), CANTING_CSV_ALL_OR_NOTHING,
+                        &error);
+  g_assert_no_error (error);
+  half2 = import_owned (small, orders_file (1001 + LARGE_ORDERS / 2, LARGE_ORDERS / 2, 0, NULL, NULL),
+                        CANTING_CSV_ALL_OR_NOTHING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (half1->imported + half2->imported, ==, whole->imported);
+  /* ...and a small file writes into them row by row. */
+  g_assert_cmpint (count_rows (small, "PRAGMA schema_version"), ==, schema_version);
+
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM orders"), ==, 1000 + LARGE_ORDERS);
+  g_assert_cmpint (count_rows (f->db, "SELECT paid FROM orders WHERE id = 1"), ==, 20000);
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM sqlite_stat1 WHERE idx = 'orders_by_date'"), ==, 1);
+  large_schema = schema_of (f->db);
+  small_schema = schema_of (small);
+  g_assert_cmpstr (large_schema, ==, schema_before);
+  g_assert_cmpstr (large_schema, ==, small_schema);
+  g_assert_nonnull (strstr (large_schema, "index|orders_by_customer|orders|"));
+  g_assert_nonnull (strstr (large_schema, "index|orders_owing|orders|"));
+  g_assert_nonnull (strstr (large_schema, "index|order_items_by_product|order_items|"));
+  g_assert_nonnull (strstr (large_schema, "index|order_status_log_by_order|order_status_log|"));
+  assert_intact (f->db);
+  assert_intact (small);
+  large_dump = dump_without_times (f->dir, f->db);
+  small_dump = dump_without_times (small_dir, small);
+  g_assert_cmpstr (large_dump, ==, small_dump);
+
+  g_clear_object (&small);
+  canting_test_rmdir (small_dir);
+}
+
+/* The last order of a large file fails as it is written (here a trigger
+ * the test adds refuses it; in life a full disk, say): nothing of the
+ * file stays, the indexes are back as they were, the file on disk is
+ * byte for byte what it was, and the message names the line. */
+static void
+test_orders_large_import_fails_at_the_end (Fixture       *f,
+                                           gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "canting.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingCsvReport) report = NULL;
+  g_autoptr(GBytes) file_before = NULL;
+  g_autoptr(GBytes) file_after = NULL;
+  g_autofree char *dump_before = NULL;
+  g_autofree char *dump_after = NULL;
+  g_autofree char *schema_before = NULL;
+  g_autofree char *schema_after = NULL;
+  g_autofree char *expected = NULL;
+  guint odd_line = 0;
+
+  give_history (f->db);
+  g_assert_cmpint (sqlite3_exec (canting_db_get_handle (f->db),
+                                 "CREATE TRIGGER test_refuses BEFORE INSERT ON order_items "
+                                 "WHEN NEW.description = 'Ditolak' BEGIN SELECT RAISE (ABORT, 'refused'); END;"
+                                 "PRAGMA wal_checkpoint(TRUNCATE);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  file_before = canting_test_read_file (path);
+  dump_before = canting_test_dump (path);
+  schema_before = schema_of (f->db);
+
+  report = import_owned (f->db, orders_file (1001, LARGE_ORDERS, 1000 + LARGE_ORDERS, "Ditolak", &odd_line),
+                         CANTING_CSV_ALL_OR_NOTHING, &error);
+  g_assert_null (report);
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_INVALID);
+  expected = g_strdup_printf ("Line %u: ", odd_line);
+  g_assert_true (g_str_has_prefix (error->message, expected));
+  g_assert_nonnull (strstr (error->message, "refused"));
+
+  dump_after = canting_test_dump (path);
+  schema_after = schema_of (f->db);
+  g_assert_cmpstr (dump_after, ==, dump_before);
+  g_assert_cmpstr (schema_after, ==, schema_before);
+  assert_intact (f->db);
+  g_assert_cmpint (sqlite3_exec (canting_db_get_handle (f->db), "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  file_after = canting_test_read_file (path);
+  g_assert_true (g_bytes_equal (file_after, file_before));
+}
+
+/* Skipping bad rows, an order that fails as it is written is skipped
+ * alone, the rest of the large file is imported and indexed. */
+static void
+test_orders_large_import_skips_one (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingCsvReport) report = NULL;
+  g_autofree char *schema_before = NULL;
+  g_autofree char *schema_after = NULL;
+  guint odd_line = 0;
+
+  give_history (f->db);
+  g_assert_cmpint (sqlite3_exec (canting_db_get_handle (f->db),
+                                 "CREATE TRIGGER test_refuses BEFORE INSERT ON order_items "
+                                 "WHEN NEW.description = 'Ditolak' BEGIN SELECT RAISE (ABORT, 'refused'); END;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  schema_before = schema_of (f->db);
+
+  report = import_owned (f->db, orders_file (1001, LARGE_ORDERS, 1500, "Ditolak", &odd_line),
+                         CANTING_CSV_SKIP_BAD_ROWS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->problems->len, ==, 1);
+  g_assert_nonnull (strstr (problem_at (report, odd_line), "refused"));
+  g_assert_cmpuint (report->imported, <, report->good_rows);
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM orders"), ==, 1000 + LARGE_ORDERS - 1);
+  /* Numbers go on without a gap where the skipped order was. */
+  g_assert_cmpint (count_rows (f->db, "SELECT max(seq) FROM orders WHERE year = 2026"), ==, 1000 + LARGE_ORDERS - 1);
+  schema_after = schema_of (f->db);
+  g_assert_cmpstr (schema_after, ==, schema_before);
+  assert_intact (f->db);
+}
+
+
 static void
 assert_stock (CantingDb       *db,
               const char      *name,
@@ -1301,6 +1586,9 @@ main (int   argc,
   ADD ("/csv/extra-cells-duplicate-column", test_extra_cells_and_duplicate_column);
   ADD ("/csv/orders-conflicting-rows", test_orders_conflicting_rows);
   ADD ("/csv/orders-numbering", test_orders_numbering);
+  ADD ("/csv/orders-large-import", test_orders_large_import);
+  ADD ("/csv/orders-large-import-fails-at-the-end", test_orders_large_import_fails_at_the_end);
+  ADD ("/csv/orders-large-import-skips-one", test_orders_large_import_skips_one);
   ADD ("/csv/materials-import", test_materials_import);
   ADD ("/csv/materials-bad-rows", test_materials_bad_rows);
   ADD ("/csv/purchases-import", test_purchases_import);
