@@ -471,28 +471,41 @@ guarded (const char *text)
   return text[0] == '\'' && (starts_like_formula (text + 1) || guarded (text + 1));
 }
 
+/* The column called @id: the same literal as the table's (the compiler
+ * keeps one copy of each string in this file), or else by its text. */
+static gsize
+column_of (const Header *h,
+           const char   *id)
+{
+  for (gsize c = 0; c < h->n_columns; c++)
+    if (h->columns[c].id == id)
+      return c;
+  for (gsize c = 0; c < h->n_columns; c++)
+    if (g_str_equal (h->columns[c].id, id))
+      return c;
+  return h->n_columns;
+}
+
 static const char *
 cell (const Header *h,
       const Row    *row,
       const char   *id)
 {
-  for (gsize c = 0; c < h->n_columns; c++)
-    if (g_str_equal (h->columns[c].id, id))
-      {
-        int f = h->index[c];
-        if (f < 0 || (guint) f >= row->fields->len)
-          return "";
-        {
-          char *text = g_ptr_array_index (row->fields, f);
+  gsize c = column_of (h, id);
+  char *text;
+  int f;
 
-          /* Stripped in place, once: a cell is read several times. */
-          if (g_ascii_isspace (text[0]) || (text[0] != '\0' && g_ascii_isspace (text[strlen (text) - 1])))
-            g_strstrip (text);
-          /* The quote mark put() guards a cell with is not part of it. */
-          return guarded (text) ? text + 1 : text;
-        }
-      }
-  g_return_val_if_reached ("");
+  g_return_val_if_fail (c < h->n_columns, "");
+
+  f = h->index[c];
+  if (f < 0 || (guint) f >= row->fields->len)
+    return "";
+  text = g_ptr_array_index (row->fields, f);
+  /* Stripped in place, once: a cell is read several times. */
+  if (g_ascii_isspace (text[0]) || (text[0] != '\0' && g_ascii_isspace (text[strlen (text) - 1])))
+    g_strstrip (text);
+  /* The quote mark put() guards a cell with is not part of it. */
+  return guarded (text) ? text + 1 : text;
 }
 
 /* Whether the file has column @id at all: an update leaves alone what
@@ -501,10 +514,10 @@ static gboolean
 column_present (const Header *h,
                 const char   *id)
 {
-  for (gsize c = 0; c < h->n_columns; c++)
-    if (g_str_equal (h->columns[c].id, id))
-      return h->index[c] >= 0;
-  g_return_val_if_reached (FALSE);
+  gsize c = column_of (h, id);
+
+  g_return_val_if_fail (c < h->n_columns, FALSE);
+  return h->index[c] >= 0;
 }
 
 /* A row with more cells than the header has columns: something shifted
@@ -529,6 +542,7 @@ parse_yes_no (const char *text)
          g_strcmp0 (text, "1") == 0;
 }
 
+/* @label: marked N_(), translated only for a message. */
 static gboolean
 parse_count (const char  *text,
              gint64       min,
@@ -545,7 +559,7 @@ parse_count (const char  *text,
     {
       g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
                    _("%s “%s” must be a whole number from %d to %d."),
-                   label, text, (int) min, (int) max);
+                   _(label), text, (int) min, (int) max);
       return FALSE;
     }
   *out = (gint64) value;
@@ -616,8 +630,8 @@ product_from_row (const Header  *h,
       g_propagate_error (error, g_steal_pointer (&local));
       return NULL;
     }
-  if (!parse_count (cell (h, row, "colour_count"), 1, CANTING_COLOURS_MAX, _("Number of colours"), &colours, error) ||
-      !parse_count (cell (h, row, "stock"), 0, CANTING_PIECES_MAX, _("Stock"), out_stock, error))
+  if (!parse_count (cell (h, row, "colour_count"), 1, CANTING_COLOURS_MAX, N_("Number of colours"), &colours, error) ||
+      !parse_count (cell (h, row, "stock"), 0, CANTING_PIECES_MAX, N_("Stock"), out_stock, error))
     return NULL;
   p->colour_count = (guint) colours;
   if (!canting_product_weight_parse (cell (h, row, "weight"), &p->weight, error))
@@ -881,7 +895,7 @@ purchase_from_row (CantingDb     *db,
       g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID, _("The quantity is missing."));
       return NULL;
     }
-  if (!parse_quantity_cell (quantity_text, _("Quantity"), &quantity, error))
+  if (!parse_quantity_cell (quantity_text, N_("Quantity"), &quantity, error))
     return NULL;
   if (quantity <= 0)
     {
@@ -1221,9 +1235,19 @@ product_by_sku (CantingDb       *db,
                 char           **out_name,
                 CantingMoney    *out_price)
 {
-  g_autofree char *key = g_ascii_strdown (sku, -1);
-  KnownProduct *p = g_hash_table_lookup (known, key);
+  char small[64];
+  g_autofree char *key = NULL;
+  KnownProduct *p;
 
+  /* Looked up for every line: a short SKU's key is made on the stack. */
+  if (strlen (sku) < sizeof small)
+    {
+      for (gsize i = 0; (small[i] = g_ascii_tolower (sku[i])) != '\0'; i++)
+        ;
+      p = g_hash_table_lookup (known, small);
+    }
+  else
+    p = g_hash_table_lookup (known, (key = g_ascii_strdown (sku, -1)));
   if (p == NULL)
     {
       g_auto(CantingSqlTaken) taken = { NULL };
@@ -1239,7 +1263,7 @@ product_by_sku (CantingDb       *db,
           p->name = canting_sql_dup_text (stmt, 1);
           p->price = sqlite3_column_int64 (stmt, 2);
         }
-      g_hash_table_insert (known, g_steal_pointer (&key), p);
+      g_hash_table_insert (known, key != NULL ? g_steal_pointer (&key) : g_strdup (small), p);
     }
   if (p->id == 0)
     return FALSE;
@@ -1277,7 +1301,7 @@ item_from_row (CantingDb     *db,
       g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID, _("The quantity is missing."));
       return NULL;
     }
-  if (!parse_count (cell (h, row, "quantity"), 1, CANTING_PIECES_MAX, _("Quantity"), &quantity, error))
+  if (!parse_count (cell (h, row, "quantity"), 1, CANTING_PIECES_MAX, N_("Quantity"), &quantity, error))
     return NULL;
   if (*price_text != '\0' && !canting_money_parse (price_text, &price, &local))
     {
@@ -1438,12 +1462,22 @@ find_or_add_customer (CantingDb   *db,
                       gint64      *out_id,
                       GError     **error)
 {
-  g_autofree char *key = g_ascii_strdown (name, -1);
-  gint64 *known = g_hash_table_lookup (customers, key);
+  char small[128];
+  g_autofree char *key = NULL;
+  gint64 *known;
   g_auto(CantingSqlTaken) taken = { NULL };
   sqlite3_stmt *stmt = NULL;
   g_autoptr(CantingCustomer) c = NULL;
 
+  /* Looked up for every order: a short name's key is made on the stack. */
+  if (strlen (name) < sizeof small)
+    {
+      for (gsize i = 0; (small[i] = g_ascii_tolower (name[i])) != '\0'; i++)
+        ;
+      known = g_hash_table_lookup (customers, small);
+    }
+  else
+    known = g_hash_table_lookup (customers, (key = g_ascii_strdown (name, -1)));
   if (known != NULL)
     {
       *out_id = *known;
@@ -1468,7 +1502,8 @@ find_or_add_customer (CantingDb   *db,
         return FALSE;
       *out_id = c->id;
     }
-  g_hash_table_insert (customers, g_steal_pointer (&key), g_memdup2 (out_id, sizeof *out_id));
+  g_hash_table_insert (customers, key != NULL ? g_steal_pointer (&key) : g_strdup (small),
+                       g_memdup2 (out_id, sizeof *out_id));
   return TRUE;
 }
 
@@ -1530,6 +1565,8 @@ typedef struct {
   guint imported;    /* rows written */
   GHashTable *customers;   /* see find_or_add_customer() */
   CantingOrderBatch *orders;
+  gboolean one_by_one;     /* each order written as it comes */
+  gboolean batch_failed;   /* a write of several orders failed: which one? */
 } ImportJob;
 
 static gboolean
@@ -1541,6 +1578,10 @@ write_one (CantingDb  *db,
   if (job->kind == CANTING_CSV_ORDERS)
     {
       CantingOrder *order = g->record;
+
+      /* Not written yet, even if an attempt rolled back had given it an
+       * id. */
+      order->id = 0;
       return find_or_add_customer (db, job->customers, g->customer, &order->customer_id, error) &&
              canting_order_add_in_batch (db, job->orders, order, error);
     }
@@ -1629,6 +1670,14 @@ import_in_transaction (CantingDb  *db,
         return FALSE;
       if (!write_one (db, job, g, &local))
         {
+          if (!job->one_by_one)
+            {
+              /* The orders written together with this one may be to
+               * blame: the caller tries again one by one. */
+              job->batch_failed = TRUE;
+              g_propagate_error (error, g_steal_pointer (&local));
+              return FALSE;
+            }
           if (!job->skip_bad)
             {
               g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID, _("Line %u: %s"), g->line, local->message);
@@ -1645,6 +1694,11 @@ import_in_transaction (CantingDb  *db,
       if (job->skip_bad && !savepoint (db, "RELEASE csv_row", error))
         return FALSE;
       job->imported += g->n_rows;
+    }
+  if (job->kind == CANTING_CSV_ORDERS && !canting_order_batch_flush (db, job->orders, error))
+    {
+      job->batch_failed = !job->one_by_one;
+      return FALSE;
     }
   return canting_sql_restore_indexes (db, &deferred, _("importing"), error);
 }
@@ -1901,16 +1955,31 @@ canting_csv_import (CantingDb       *db,
       rows_bad |= ((CantingCsvProblem *) report->problems->pdata[i])->line > 1;
     if (mode == CANTING_CSV_SKIP_BAD_ROWS || (mode == CANTING_CSV_ALL_OR_NOTHING && !rows_bad))
       {
-        g_autoptr(GHashTable) customers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-        g_autoptr(CantingOrderBatch) orders = canting_order_batch_new ();
-        ImportJob job = { kind, good, mode == CANTING_CSV_SKIP_BAD_ROWS, report, 0, customers, orders };
+        /* Orders go several to an INSERT, except when skipping bad
+         * rows (each in its own savepoint) or when that failed: then
+         * again one by one, to name the order at fault. */
+        gboolean one_by_one = mode == CANTING_CSV_SKIP_BAD_ROWS;
+        ImportJob job = { 0 };
         int cache_size = 0;
         gboolean roomy = good->len > 0 && canting_db_read_pragma_int (canting_db_get_handle (db), "PRAGMA cache_size",
                                                                         &cache_size, NULL) &&
                          sqlite3_exec (canting_db_get_handle (db), "PRAGMA cache_size = -" G_STRINGIFY (IMPORT_CACHE_KIB),
                                        NULL, NULL, NULL) == SQLITE_OK;
 
-        ok = good->len == 0 || canting_db_transaction (db, import_in_transaction, &job, error);
+        do
+          {
+            g_autoptr(GHashTable) customers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+            g_autoptr(CantingOrderBatch) orders = canting_order_batch_new (one_by_one);
+            g_autoptr(GError) local = NULL;
+
+            job = (ImportJob) { kind, good, mode == CANTING_CSV_SKIP_BAD_ROWS, report, 0, customers, orders,
+                                one_by_one, FALSE };
+            ok = good->len == 0 || canting_db_transaction (db, import_in_transaction, &job, &local);
+            one_by_one = TRUE;
+            if (!ok && !job.batch_failed)
+              g_propagate_error (error, g_steal_pointer (&local));
+          }
+        while (!ok && job.batch_failed);
         if (ok)
           report->imported = job.imported;
         if (roomy)

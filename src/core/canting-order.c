@@ -476,20 +476,44 @@ log_status (CantingDb           *db,
   return log_status_stamped (db, order_id, status, stamp, error);
 }
 
+/* Orders a batch writes with one INSERT of many rows into each of
+ * orders, the status log and (in runs of BATCH_ITEMS) the items.  Each
+ * INSERT SQLite runs opens a cursor on its table, on each index and on
+ * each table a foreign key names, and closes them at its end: for a
+ * row or two that was most of the work. */
+#define BATCH_ORDERS 32
+#define BATCH_ITEMS 64
+
+typedef struct {
+  CantingOrder *order;     /* the caller's, kept until written */
+  CantingMoney total;
+  gint64 year;
+  gint64 seq;
+} Pending;
+
 struct _CantingOrderBatch {
   GHashTable *next_seq;    /* year → the next free seq in it (gint64 *) */
   GHashTable *customers;   /* customer ids already checked */
   char *now;               /* the new orders' status time, as logged */
+  gboolean one_by_one;     /* each order written as it is added */
+  gint64 next_id;          /* the next order's id; 0: not read yet */
+  GArray *pending;         /* Pending: added, not written yet */
+  /* The INSERTs of a full run, made once (see insert_sql()). */
+  char *full_orders_sql;
+  char *full_log_sql;
+  char *full_items_sql;
 };
 
 CantingOrderBatch *
-canting_order_batch_new (void)
+canting_order_batch_new (gboolean one_by_one)
 {
   CantingOrderBatch *batch = g_new0 (CantingOrderBatch, 1);
 
   batch->next_seq = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   batch->customers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   batch->now = status_stamp (NULL);
+  batch->one_by_one = one_by_one;
+  batch->pending = g_array_sized_new (FALSE, FALSE, sizeof (Pending), BATCH_ORDERS);
   return batch;
 }
 
@@ -498,6 +522,8 @@ canting_order_batch_forget (CantingOrderBatch *batch)
 {
   g_hash_table_remove_all (batch->next_seq);
   g_hash_table_remove_all (batch->customers);
+  batch->next_id = 0;
+  g_array_set_size (batch->pending, 0);
 }
 
 void
@@ -508,6 +534,10 @@ canting_order_batch_free (CantingOrderBatch *batch)
   g_hash_table_unref (batch->next_seq);
   g_hash_table_unref (batch->customers);
   g_free (batch->now);
+  g_array_unref (batch->pending);
+  g_free (batch->full_orders_sql);
+  g_free (batch->full_log_sql);
+  g_free (batch->full_items_sql);
   g_free (batch);
 }
 
@@ -637,10 +667,9 @@ write_items (CantingDb     *db,
 }
 
 static gboolean
-save_in_txn (CantingDb          *db,
-             CantingOrder       *order,
-             CantingOrderBatch  *batch,
-             GError            **error)
+save_in_txn (CantingDb     *db,
+             CantingOrder  *order,
+             GError       **error)
 {
   gboolean is_new = order->id == 0;
   g_auto(CantingSqlTaken) taken = { NULL };
@@ -650,13 +679,8 @@ save_in_txn (CantingDb          *db,
 
   if (!canting_order_compute_total (order, &total, error))
     return FALSE;
-  if (batch == NULL || !g_hash_table_contains (batch->customers, &order->customer_id))
-    {
-      if (!check_customer (db, order->customer_id, is_new, error))
-        return FALSE;
-      if (batch != NULL)
-        g_hash_table_add (batch->customers, g_memdup2 (&order->customer_id, sizeof order->customer_id));
-    }
+  if (!check_customer (db, order->customer_id, is_new, error))
+    return FALSE;
 
   if (order->id != 0)
     {
@@ -698,7 +722,7 @@ save_in_txn (CantingDb          *db,
     }
   else
     {
-      if (!assign_number (db, batch, order, &year, &seq, error))
+      if (!assign_number (db, NULL, order, &year, &seq, error))
         return FALSE;
       stmt = canting_sql_take (db, &taken,
                                "INSERT INTO orders (customer_id, order_date, due_date, from_stock, discount, "
@@ -724,9 +748,7 @@ save_in_txn (CantingDb          *db,
     return FALSE;
   if (is_new)
     order->id = sqlite3_last_insert_rowid (canting_db_get_handle (db));
-  if (is_new && batch != NULL && !log_status_stamped (db, order->id, CANTING_ORDER_DRAFT, batch->now, error))
-    return FALSE;
-  if (is_new && batch == NULL && !log_status (db, order->id, CANTING_ORDER_DRAFT, NULL, error))
+  if (is_new && !log_status (db, order->id, CANTING_ORDER_DRAFT, NULL, error))
     return FALSE;
   return write_items (db, order, is_new, error);
 }
@@ -736,7 +758,159 @@ canting_order_save_in_txn (CantingDb  *db,
                            gpointer    user_data,
                            GError    **error)
 {
-  return save_in_txn (db, user_data, NULL, error);
+  return save_in_txn (db, user_data, error);
+}
+
+/* "INSERT INTO @table (@columns) VALUES (?, …), …" for @rows rows of
+ * @n_columns placeholders: only numbers of question marks vary, never
+ * text from a record. */
+static char *
+insert_sql (const char  *table,
+            const char  *columns,
+            guint        n_columns,
+            guint        rows)
+{
+  GString *sql = g_string_new (NULL);
+
+  g_string_append_printf (sql, "INSERT INTO %s (%s) VALUES ", table, columns);
+  for (guint r = 0; r < rows; r++)
+    {
+      g_string_append (sql, r > 0 ? ", (?" : "(?");
+      for (guint c = 1; c < n_columns; c++)
+        g_string_append (sql, ", ?");
+      g_string_append_c (sql, ')');
+    }
+  return g_string_free (sql, FALSE);
+}
+
+#define ORDER_COLUMNS "id, customer_id, order_date, due_date, from_stock, discount, shipping, total, notes, " \
+                      "number, year, seq, channel, status"
+#define N_ORDER_COLUMNS 14
+#define ITEM_COLUMNS "order_id, position, product_id, description, quantity, unit_price"
+#define N_ITEM_COLUMNS 6
+
+static gboolean
+write_pending_items (CantingDb          *db,
+                     CantingOrderBatch  *batch,
+                     GPtrArray          *rows,   /* (order id, item) pairs */
+                     GError            **error)
+{
+  for (guint start = 0; start < rows->len; start += 2 * BATCH_ITEMS)
+    {
+      guint n = MIN (rows->len - start, 2 * BATCH_ITEMS) / 2;
+      g_autofree char *part_sql = NULL;
+      g_auto(CantingSqlTaken) taken = { NULL };
+      sqlite3_stmt *stmt;
+
+      if (n == BATCH_ITEMS && batch->full_items_sql == NULL)
+        batch->full_items_sql = insert_sql ("order_items", ITEM_COLUMNS, N_ITEM_COLUMNS, n);
+      if (n < BATCH_ITEMS)
+        part_sql = insert_sql ("order_items", ITEM_COLUMNS, N_ITEM_COLUMNS, n);
+      stmt = canting_sql_take (db, &taken, part_sql != NULL ? part_sql : batch->full_items_sql, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      for (guint r = 0; r < n; r++)
+        {
+          const CantingOrder *order = g_ptr_array_index (rows, start + 2 * r);
+          const CantingOrderItem *item = g_ptr_array_index (rows, start + 2 * r + 1);
+          int col = (int) (r * N_ITEM_COLUMNS);
+          guint position = 0;
+
+          while (g_ptr_array_index (order->items, position) != item)
+            position++;
+          sqlite3_bind_int64 (stmt, col + 1, order->id);
+          sqlite3_bind_int (stmt, col + 2, (int) position + 1);
+          if (item->product_id != 0)
+            sqlite3_bind_int64 (stmt, col + 3, item->product_id);
+          canting_sql_bind_trimmed_static (stmt, col + 4, item->description);
+          sqlite3_bind_int64 (stmt, col + 5, item->quantity);
+          sqlite3_bind_int64 (stmt, col + 6, item->unit_price);
+        }
+      if (!run_write (db, stmt, N_("saving the order’s items"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+canting_order_batch_flush (CantingDb          *db,
+                           CantingOrderBatch  *batch,
+                           GError            **error)
+{
+  guint n = batch->pending->len;
+  g_autofree char *part_orders_sql = NULL;
+  g_autofree char *part_log_sql = NULL;
+  const char *orders_sql, *log_sql;
+  g_autoptr(GPtrArray) items = NULL;
+  gboolean ok;
+
+  if (n == 0)
+    return TRUE;
+  if (n == BATCH_ORDERS && batch->full_orders_sql == NULL)
+    {
+      batch->full_orders_sql = insert_sql ("orders", ORDER_COLUMNS, N_ORDER_COLUMNS, n);
+      batch->full_log_sql = insert_sql ("order_status_log", "order_id, status, at", 3, n);
+    }
+  if (n == BATCH_ORDERS)
+    orders_sql = batch->full_orders_sql, log_sql = batch->full_log_sql;
+  else
+    {
+      orders_sql = part_orders_sql = insert_sql ("orders", ORDER_COLUMNS, N_ORDER_COLUMNS, n);
+      log_sql = part_log_sql = insert_sql ("order_status_log", "order_id, status, at", 3, n);
+    }
+  items = g_ptr_array_sized_new (4 * n);
+  {
+    g_auto(CantingSqlTaken) taken = { NULL };
+    sqlite3_stmt *stmt = canting_sql_take (db, &taken, orders_sql, error);
+
+    ok = stmt != NULL;
+    for (guint r = 0; ok && r < n; r++)
+      {
+        const Pending *p = &g_array_index (batch->pending, Pending, r);
+        const CantingOrder *order = p->order;
+        int col = (int) (r * N_ORDER_COLUMNS);
+
+        sqlite3_bind_int64 (stmt, col + 1, order->id);
+        sqlite3_bind_int64 (stmt, col + 2, order->customer_id);
+        sqlite3_bind_text (stmt, col + 3, order->order_date, -1, SQLITE_STATIC);
+        if (order->due_date != NULL)
+          sqlite3_bind_text (stmt, col + 4, order->due_date, -1, SQLITE_STATIC);
+        sqlite3_bind_int (stmt, col + 5, order->from_stock ? 1 : 0);
+        sqlite3_bind_int64 (stmt, col + 6, order->discount);
+        sqlite3_bind_int64 (stmt, col + 7, order->shipping);
+        sqlite3_bind_int64 (stmt, col + 8, p->total);
+        canting_sql_bind_trimmed_static (stmt, col + 9, order->notes);
+        sqlite3_bind_text (stmt, col + 10, order->number, -1, SQLITE_STATIC);
+        sqlite3_bind_int64 (stmt, col + 11, p->year);
+        sqlite3_bind_int64 (stmt, col + 12, p->seq);
+        sqlite3_bind_text (stmt, col + 13, canting_sales_channel_to_string (order->channel), -1, SQLITE_STATIC);
+        sqlite3_bind_text (stmt, col + 14, statuses[CANTING_ORDER_DRAFT].id, -1, SQLITE_STATIC);
+        for (guint i = 0; i < order->items->len; i++)
+          {
+            g_ptr_array_add (items, (gpointer) order);
+            g_ptr_array_add (items, g_ptr_array_index (order->items, i));
+          }
+      }
+    ok = ok && run_write (db, stmt, N_("saving the order"), error);
+  }
+  if (ok)
+    {
+      g_auto(CantingSqlTaken) taken = { NULL };
+      sqlite3_stmt *stmt = canting_sql_take (db, &taken, log_sql, error);
+
+      ok = stmt != NULL;
+      for (guint r = 0; ok && r < n; r++)
+        {
+          sqlite3_bind_int64 (stmt, (int) (3 * r) + 1, g_array_index (batch->pending, Pending, r).order->id);
+          sqlite3_bind_text (stmt, (int) (3 * r) + 2, statuses[CANTING_ORDER_DRAFT].id, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, (int) (3 * r) + 3, batch->now, -1, SQLITE_STATIC);
+        }
+      ok = ok && run_write (db, stmt, N_("recording the order’s status"), error);
+    }
+  ok = ok && write_pending_items (db, batch, items, error);
+  g_array_set_size (batch->pending, 0);
+  return ok;
 }
 
 gboolean
@@ -745,8 +919,34 @@ canting_order_add_in_batch (CantingDb          *db,
                             CantingOrder       *order,
                             GError            **error)
 {
+  Pending p = { order, 0, 0, 0 };
+
   g_return_val_if_fail (order->id == 0, FALSE);
-  return save_in_txn (db, order, batch, error);
+
+  if (!canting_order_compute_total (order, &p.total, error))
+    return FALSE;
+  if (!g_hash_table_contains (batch->customers, &order->customer_id))
+    {
+      if (!check_customer (db, order->customer_id, TRUE, error))
+        return FALSE;
+      g_hash_table_add (batch->customers, g_memdup2 (&order->customer_id, sizeof order->customer_id));
+    }
+  if (batch->next_id == 0)
+    {
+      /* The id SQLite would give: one more than the largest. */
+      g_auto(CantingSqlTaken) taken = { NULL };
+      sqlite3_stmt *stmt = canting_sql_take (db, &taken, "SELECT coalesce(max(id), 0) + 1 FROM orders", error);
+
+      if (stmt == NULL || !canting_sql_get_int64 (db, stmt, &batch->next_id, _("numbering the order"), error))
+        return FALSE;
+    }
+  if (!assign_number (db, batch, order, &p.year, &p.seq, error))
+    return FALSE;
+  order->id = batch->next_id++;
+  g_array_append_val (batch->pending, p);
+  if (batch->one_by_one || batch->pending->len == BATCH_ORDERS)
+    return canting_order_batch_flush (db, batch, error);
+  return TRUE;
 }
 
 gboolean

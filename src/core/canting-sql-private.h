@@ -64,6 +64,11 @@ char         *canting_sql_like_pattern (const char *text);
 void          canting_sql_bind_trimmed (sqlite3_stmt *stmt,
                                         int           index,
                                         const char   *text);
+/* The same without a copy when @text needs no trimming (most text):
+ * @text must then stay as it is until the statement has run. */
+void          canting_sql_bind_trimmed_static (sqlite3_stmt *stmt,
+                                               int           index,
+                                               const char   *text);
 
 /* Reads one integer from a statement returning a single row. */
 gboolean      canting_sql_get_int64 (CantingDb    *db,

@@ -1,6 +1,8 @@
 /* canting-sql.c: small helpers shared by the core's SQL code. */
 #include "canting-sql-private.h"
 
+#include <string.h>
+
 #include "canting-error.h"
 #include "canting-i18n.h"
 
@@ -163,6 +165,25 @@ canting_sql_bind_trimmed (sqlite3_stmt *stmt,
 {
   char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
   sqlite3_bind_text (stmt, index, trimmed, -1, g_free);
+}
+
+void
+canting_sql_bind_trimmed_static (sqlite3_stmt *stmt,
+                                 int           index,
+                                 const char   *text)
+{
+  gsize length;
+
+  if (text == NULL || *text == '\0')
+    {
+      sqlite3_bind_text (stmt, index, "", 0, SQLITE_STATIC);
+      return;
+    }
+  length = strlen (text);
+  if (g_ascii_isspace (text[0]) || g_ascii_isspace (text[length - 1]))
+    canting_sql_bind_trimmed (stmt, index, text);
+  else
+    sqlite3_bind_text (stmt, index, text, (int) length, SQLITE_STATIC);
 }
 
 gboolean

@@ -211,6 +211,29 @@ read_digits (const char **p,
   return n > 0 ? value : -1;
 }
 
+/* "2026-11-24" for a year of four digits (an import reads one per row:
+ * no printf). */
+static char *
+iso_date (int year,
+          int month,
+          int day)
+{
+  char *out = g_malloc (11);
+
+  out[0] = (char) ('0' + year / 1000);
+  out[1] = (char) ('0' + year / 100 % 10);
+  out[2] = (char) ('0' + year / 10 % 10);
+  out[3] = (char) ('0' + year % 10);
+  out[4] = '-';
+  out[5] = (char) ('0' + month / 10);
+  out[6] = (char) ('0' + month % 10);
+  out[7] = '-';
+  out[8] = (char) ('0' + day / 10);
+  out[9] = (char) ('0' + day % 10);
+  out[10] = '\0';
+  return out;
+}
+
 char *
 canting_date_parse (const char  *text,
                     GError     **error)
@@ -243,7 +266,7 @@ canting_date_parse (const char  *text,
               if (year >= 1900 && year <= 9999 && (year_first ? c <= 31 : a <= 31) &&
                   month >= 1 && month <= 12 && day >= 1 && day <= 31 &&
                   g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-                return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+                return iso_date (year, month, day);
             }
         }
     }
