@@ -811,6 +811,61 @@ test_orders_large_import_fails_at_the_end (Fixture       *f,
   g_assert_true (g_bytes_equal (file_after, file_before));
 }
 
+/* A large all-or-nothing file whose last order is bad (found while the
+ * orders before it are being written): nothing stays, the file on disk
+ * is byte for byte what it was, and the report names the line, as for
+ * a small file. */
+static void
+test_orders_large_import_bad_row_at_the_end (Fixture       *f,
+                                             gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "canting.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingCsvReport) report = NULL;
+  g_autoptr(GBytes) file_before = NULL;
+  g_autoptr(GBytes) file_after = NULL;
+  g_autofree char *schema_before = NULL;
+  g_autofree char *schema_after = NULL;
+  guint odd_line = 0;
+  char *text;
+
+  give_history (f->db);
+  g_assert_cmpint (sqlite3_exec (canting_db_get_handle (f->db), "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  file_before = canting_test_read_file (path);
+  schema_before = schema_of (f->db);
+
+  text = orders_file (1001, LARGE_ORDERS, 1000 + LARGE_ORDERS, "Kain", &odd_line);
+  {
+    /* The last order's first line loses its unit price (it names no
+     * SKU either): "The unit price is missing." */
+    char **lines = g_strsplit (text, "\n", -1);
+    char **cells = g_strsplit (lines[odd_line - 1], ";", -1);
+
+    g_free (cells[6]);
+    cells[6] = g_strdup ("");
+    g_free (lines[odd_line - 1]);
+    lines[odd_line - 1] = g_strjoinv (";", cells);
+    g_free (text);
+    text = g_strjoinv ("\n", lines);
+    g_strfreev (cells);
+    g_strfreev (lines);
+  }
+  report = import_owned (f->db, text, CANTING_CSV_ALL_OR_NOTHING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->imported, ==, 0);
+  g_assert_cmpuint (report->problems->len, ==, 1);
+  g_assert_nonnull (strstr (problem_at (report, odd_line), "unit price is missing"));
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM orders"), ==, 1000);
+  schema_after = schema_of (f->db);
+  g_assert_cmpstr (schema_after, ==, schema_before);
+  assert_intact (f->db);
+  g_assert_cmpint (sqlite3_exec (canting_db_get_handle (f->db), "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  file_after = canting_test_read_file (path);
+  g_assert_true (g_bytes_equal (file_after, file_before));
+}
+
 /* Skipping bad rows, an order that fails as it is written is skipped
  * alone, the rest of the large file is imported and indexed. */
 static void
@@ -1592,6 +1647,7 @@ main (int   argc,
   ADD ("/csv/orders-large-import", test_orders_large_import);
   ADD ("/csv/orders-large-import-fails-at-the-end", test_orders_large_import_fails_at_the_end);
   ADD ("/csv/orders-large-import-skips-one", test_orders_large_import_skips_one);
+  ADD ("/csv/orders-large-import-bad-row-at-the-end", test_orders_large_import_bad_row_at_the_end);
   ADD ("/csv/materials-import", test_materials_import);
   ADD ("/csv/materials-bad-rows", test_materials_bad_rows);
   ADD ("/csv/purchases-import", test_purchases_import);

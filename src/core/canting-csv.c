@@ -1224,15 +1224,43 @@ known_product_free (KnownProduct *p)
   g_free (p);
 }
 
-/* @known: SKUs already looked up (lowercase, as the column's NOCASE
- * compares them) → KnownProduct.  A file of orders names a few hundred
- * products again and again; each is read from the database once. */
+/* Every product by its SKU (lowercase, as the column's NOCASE compares
+ * them) → KnownProduct, read once before the rows are checked: the
+ * check then needs no database, and runs on a thread of its own (see
+ * OrderCheck).  A workshop has a few thousand products at most. */
 static gboolean
-product_by_sku (CantingDb       *db,
-                GHashTable      *known,
+load_products (CantingDb   *db,
+               GHashTable  *known,
+               GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db, "SELECT id, name, price, sku FROM products", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      KnownProduct *p = g_new0 (KnownProduct, 1);
+
+      p->id = sqlite3_column_int64 (stmt, 0);
+      p->name = canting_sql_dup_text (stmt, 1);
+      p->price = sqlite3_column_int64 (stmt, 2);
+      g_hash_table_insert (known, g_ascii_strdown ((const char *) sqlite3_column_text (stmt, 3), -1), p);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      canting_db_set_error (error, canting_db_get_handle (db), rc, _("importing"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The product with @sku (its name borrowed from @known), or FALSE. */
+static gboolean
+product_by_sku (GHashTable      *known,
                 const char      *sku,
                 gint64          *out_id,
-                char           **out_name,
+                const char     **out_name,
                 CantingMoney    *out_price)
 {
   char small[64];
@@ -1249,26 +1277,9 @@ product_by_sku (CantingDb       *db,
   else
     p = g_hash_table_lookup (known, (key = g_ascii_strdown (sku, -1)));
   if (p == NULL)
-    {
-      g_auto(CantingSqlTaken) taken = { NULL };
-      sqlite3_stmt *stmt = canting_sql_take (db, &taken, "SELECT id, name, price FROM products WHERE sku = ?1", NULL);
-
-      if (stmt == NULL)
-        return FALSE;
-      p = g_new0 (KnownProduct, 1);
-      sqlite3_bind_text (stmt, 1, sku, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          p->id = sqlite3_column_int64 (stmt, 0);
-          p->name = canting_sql_dup_text (stmt, 1);
-          p->price = sqlite3_column_int64 (stmt, 2);
-        }
-      g_hash_table_insert (known, key != NULL ? g_steal_pointer (&key) : g_strdup (small), p);
-    }
-  if (p->id == 0)
     return FALSE;
   *out_id = p->id;
-  *out_name = g_strdup (p->name);
+  *out_name = p->name;
   *out_price = p->price;
   return TRUE;
 }
@@ -1276,8 +1287,7 @@ product_by_sku (CantingDb       *db,
 /* One order line from a row; the order-wide cells are read by the
  * caller from the group's first row. */
 static CantingOrderItem *
-item_from_row (CantingDb     *db,
-               GHashTable    *known,
+item_from_row (GHashTable    *known,
                const Header  *h,
                const Row     *row,
                GError       **error)
@@ -1285,13 +1295,13 @@ item_from_row (CantingDb     *db,
   const char *sku = cell (h, row, "sku");
   const char *description = cell (h, row, "description");
   const char *price_text = cell (h, row, "price");
-  g_autofree char *product_name = NULL;
+  const char *product_name = NULL;
   gint64 product_id = 0;
   gint64 quantity = 0;
   CantingMoney price = 0;
   g_autoptr(GError) local = NULL;
 
-  if (*sku != '\0' && !product_by_sku (db, known, sku, &product_id, &product_name, &price))
+  if (*sku != '\0' && !product_by_sku (known, sku, &product_id, &product_name, &price))
     {
       g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID, _("No product has the SKU “%s”."), sku);
       return NULL;
@@ -1370,8 +1380,7 @@ parse_channel (const char           *text,
 }
 
 static CantingOrder *
-order_from_group (CantingDb     *db,
-                  GHashTable    *known,
+order_from_group (GHashTable    *known,
                   const Header  *h,
                   GPtrArray     *rows,
                   GArray        *group,
@@ -1432,7 +1441,7 @@ order_from_group (CantingDb     *db,
                        first->line);
           return NULL;
         }
-      item = item_from_row (db, known, h, row, error);
+      item = item_from_row (known, h, row, error);
 
       if (item == NULL)
         {
@@ -1557,6 +1566,81 @@ record_from_row (CantingDb         *db,
     }
 }
 
+/* The check of a file's orders, row group by row group, on a thread of
+ * its own while the import's transaction writes the orders already
+ * checked (the check was a fifth of a large import, the computer has
+ * another core).  The checker only reads the rows and the products and
+ * writes its own fields; what it found is the caller's once it is
+ * joined. */
+typedef struct {
+  const Header *header;
+  GPtrArray *rows;
+  GPtrArray *groups;       /* see group_rows() */
+  GHashTable *known;       /* see load_products() */
+  GPtrArray *good;         /* Good, in file order */
+  GPtrArray *problems;     /* CantingCsvProblem, in file order */
+  guint good_rows;
+  GAsyncQueue *queue;      /* each Good as it is checked, then the end */
+  GThread *thread;
+  gint bad;                /* (atomic) a group was refused */
+  gint stop;               /* (atomic) the writer gave up: no need to go on */
+} OrderCheck;
+
+/* What the checker puts in the queue after the last order. */
+static Good checked_all;
+
+static gpointer
+check_orders (gpointer data)
+{
+  OrderCheck *check = data;
+
+  for (guint i = 0; i < check->groups->len && !g_atomic_int_get (&check->stop); i++)
+    {
+      GArray *group = g_ptr_array_index (check->groups, i);
+      g_autoptr(GError) local = NULL;
+      guint bad_line = 0;
+      char *customer = NULL;
+      CantingOrder *order = order_from_group (check->known, check->header, check->rows, group, &customer, &bad_line,
+                                              &local);
+      Good *g;
+
+      if (order == NULL)
+        {
+          CantingCsvProblem *p = g_new0 (CantingCsvProblem, 1);
+
+          p->line = bad_line;
+          p->message = g_strdup (local->message);
+          g_ptr_array_add (check->problems, p);
+          g_atomic_int_set (&check->bad, 1);
+          continue;
+        }
+      g = g_new0 (Good, 1);
+      g->record = order;
+      g->customer = customer;
+      g->line = ((Row *) g_ptr_array_index (check->rows, g_array_index (group, guint, 0)))->line;
+      g->n_rows = group->len;
+      g_ptr_array_add (check->good, g);
+      check->good_rows += group->len;
+      if (check->queue != NULL)
+        g_async_queue_push (check->queue, g);
+    }
+  if (check->queue != NULL)
+    g_async_queue_push (check->queue, &checked_all);
+  return NULL;
+}
+
+/* Waits for the checker (if it runs on its own) to end. */
+static void
+finish_check (OrderCheck *check,
+              gboolean    stop)
+{
+  if (check->thread == NULL)
+    return;
+  if (stop)
+    g_atomic_int_set (&check->stop, 1);
+  g_thread_join (g_steal_pointer (&check->thread));
+}
+
 typedef struct {
   CantingCsvKind kind;
   GPtrArray *good;   /* Good */
@@ -1567,7 +1651,42 @@ typedef struct {
   CantingOrderBatch *orders;
   gboolean one_by_one;     /* each order written as it comes */
   gboolean batch_failed;   /* a write of several orders failed: which one? */
+  OrderCheck *check;       /* orders: still checking while writing */
+  guint n_records;         /* in the file, good or not */
+  gboolean refused;        /* all or nothing, and a row was bad */
 } ImportJob;
+
+/* The next record to write: as the checker gives them while it runs,
+ * from the whole list after; NULL after the last. */
+static Good *
+next_good (ImportJob  *job,
+           guint       i)
+{
+  if (job->check != NULL && job->check->thread != NULL)
+    {
+      Good *g = g_async_queue_pop (job->check->queue);
+      return g != &checked_all ? g : NULL;
+    }
+  return i < job->good->len ? g_ptr_array_index (job->good, i) : NULL;
+}
+
+/* All or nothing, and the checker has refused a row: nothing may stay. */
+static gboolean
+refusing (ImportJob *job)
+{
+  return !job->skip_bad && job->check != NULL && g_atomic_int_get (&job->check->bad);
+}
+
+/* Rolls the transaction back; the caller reports the checker's problems
+ * instead of this error (never shown). */
+static gboolean
+refuse (ImportJob  *job,
+        GError    **error)
+{
+  job->refused = TRUE;
+  g_set_error_literal (error, CANTING_ERROR, CANTING_ERROR_INVALID, "a row of the file is bad");
+  return FALSE;
+}
 
 static gboolean
 write_one (CantingDb  *db,
@@ -1634,12 +1753,12 @@ worth_reindexing (CantingDb  *db,
   gint64 existing = 0;
 
   *out_worth = FALSE;
-  if (job->kind != CANTING_CSV_ORDERS || job->good->len < REINDEX_MIN_ORDERS)
+  if (job->kind != CANTING_CSV_ORDERS || job->n_records < REINDEX_MIN_ORDERS)
     return TRUE;
   stmt = canting_sql_take (db, &taken, "SELECT count(*) FROM orders", error);
   if (stmt == NULL || !canting_sql_get_int64 (db, stmt, &existing, _("importing"), error))
     return FALSE;
-  *out_worth = (gint64) job->good->len * 2 >= existing;
+  *out_worth = (gint64) job->n_records * 2 >= existing;
   return TRUE;
 }
 
@@ -1651,15 +1770,18 @@ import_in_transaction (CantingDb  *db,
   ImportJob *job = user_data;
   g_auto(CantingSqlDeferredIndexes) deferred = { NULL };
   gboolean reindex = FALSE;
+  Good *g;
 
   job->imported = 0;
   if (!worth_reindexing (db, job, &reindex, error) ||
       (reindex && !canting_sql_defer_indexes (db, order_tables, &deferred, _("importing"), error)))
     return FALSE;
-  for (guint i = 0; i < job->good->len; i++)
+  for (guint i = 0; (g = next_good (job, i)) != NULL; i++)
     {
-      Good *g = g_ptr_array_index (job->good, i);
       g_autoptr(GError) local = NULL;
+
+      if (refusing (job))
+        return refuse (job, error);
 
       /* When skipping, each record in its own savepoint: one that the
        * check pass could not foresee failing (a generated SKU taken by a
@@ -1695,6 +1817,9 @@ import_in_transaction (CantingDb  *db,
         return FALSE;
       job->imported += g->n_rows;
     }
+  /* The checker has ended (it put the end in the queue). */
+  if (refusing (job))
+    return refuse (job, error);
   if (job->kind == CANTING_CSV_ORDERS && !canting_order_batch_flush (db, job->orders, error))
     {
       job->batch_failed = !job->one_by_one;
@@ -1734,6 +1859,67 @@ good_free (Good *g,
     }
   g_free (g->customer);
   g_free (g);
+}
+
+/* Writes @good (or, for orders, what @check gives while it runs) in one
+ * transaction; @n_records: how many the file has.  An all-or-nothing
+ * import of orders that the checker refuses writes nothing and is no
+ * error. */
+static gboolean
+write_records (CantingDb         *db,
+               CantingCsvKind     kind,
+               CantingCsvMode     mode,
+               GPtrArray         *good,
+               guint              n_records,
+               OrderCheck        *check,
+               CantingCsvReport  *report,
+               GError           **error)
+{
+  /* Orders go several to an INSERT, except when skipping bad rows (each
+   * in its own savepoint) or when that failed: then again one by one,
+   * to name the order at fault. */
+  gboolean one_by_one = mode == CANTING_CSV_SKIP_BAD_ROWS;
+  ImportJob job = { 0 };
+  int cache_size = 0;
+  gboolean roomy = n_records > 0 && canting_db_read_pragma_int (canting_db_get_handle (db), "PRAGMA cache_size",
+                                                                  &cache_size, NULL) &&
+                   sqlite3_exec (canting_db_get_handle (db), "PRAGMA cache_size = -" G_STRINGIFY (IMPORT_CACHE_KIB),
+                                 NULL, NULL, NULL) == SQLITE_OK;
+  gboolean ok;
+
+  do
+    {
+      g_autoptr(GHashTable) customers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_autoptr(CantingOrderBatch) orders = canting_order_batch_new (one_by_one);
+      g_autoptr(GError) local = NULL;
+
+      job = (ImportJob) { kind, good, mode == CANTING_CSV_SKIP_BAD_ROWS, report, 0, customers, orders,
+                          one_by_one, FALSE, check, n_records, FALSE };
+      ok = n_records == 0 || canting_db_transaction (db, import_in_transaction, &job, &local);
+      /* Another attempt reads the checker's whole list: it must be done
+       * (and it is also done when the file was refused). */
+      if (check != NULL)
+        finish_check (check, !ok && !job.batch_failed && !job.refused);
+      if (job.refused || (!ok && job.batch_failed && refusing (&job)))
+        {
+          job.imported = 0;
+          ok = TRUE;
+          break;
+        }
+      one_by_one = TRUE;
+      if (!ok && !job.batch_failed)
+        g_propagate_error (error, g_steal_pointer (&local));
+    }
+  while (!ok && job.batch_failed);
+  if (ok)
+    report->imported = job.imported;
+  if (roomy)
+    {
+      /* A number read from SQLite itself, not from the file. */
+      g_autofree char *back = g_strdup_printf ("PRAGMA cache_size = %d", cache_size);
+      sqlite3_exec (canting_db_get_handle (db), back, NULL, NULL, NULL);
+    }
+  return ok;
 }
 
 CantingCsvReport *
@@ -1831,30 +2017,34 @@ canting_csv_import (CantingDb       *db,
       g_autoptr(GPtrArray) groups = group_rows (&header, rows);
       g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                            (GDestroyNotify) known_product_free);
+      OrderCheck check = { &header, rows, groups, known, good,
+                           g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free), 0, NULL, NULL, 0, 0 };
+      guint header_notes = report->problems->len;
 
-      for (guint i = 0; i < groups->len; i++)
+      ok = load_products (db, known, error);
+      if (ok && mode != CANTING_CSV_DRY_RUN)
         {
-          GArray *group = g_ptr_array_index (groups, i);
-          g_autoptr(GError) local = NULL;
-          guint bad_line = 0;
-          char *customer = NULL;
-          CantingOrder *order = order_from_group (db, known, &header, rows, group, &customer, &bad_line, &local);
-
-          if (order == NULL)
+          check.queue = g_async_queue_new ();
+          check.thread = g_thread_try_new ("canting-csv-check", check_orders, &check, NULL);
+          if (check.thread == NULL)
             {
-              add_problem (report, bad_line, local->message);
-              continue;
+              /* No thread to spare: check first, then write. */
+              g_clear_pointer (&check.queue, g_async_queue_unref);
+              check_orders (&check);
             }
-          {
-            Good *g = g_new0 (Good, 1);
-            g->record = order;
-            g->customer = customer;
-            g->line = ((Row *) g_ptr_array_index (rows, g_array_index (group, guint, 0)))->line;
-            g->n_rows = group->len;
-            g_ptr_array_add (good, g);
-          }
-          report->good_rows += group->len;
+          ok = write_records (db, kind, mode, good, groups->len, &check, report, error);
         }
+      else if (ok)
+        check_orders (&check);
+      finish_check (&check, TRUE);
+      g_clear_pointer (&check.queue, g_async_queue_unref);
+      /* The checker's problems come after the header's notes, before
+       * those of the write. */
+      for (guint i = 0; i < check.problems->len; i++)
+        g_ptr_array_insert (report->problems, (gint) (header_notes + i), g_ptr_array_index (check.problems, i));
+      g_ptr_array_set_free_func (check.problems, NULL);
+      g_ptr_array_unref (check.problems);
+      report->good_rows = check.good_rows;
     }
   for (guint r = 1; kind != CANTING_CSV_ORDERS && r < rows->len; r++)
     {
@@ -1944,52 +2134,17 @@ canting_csv_import (CantingDb       *db,
       }
     }
   if (kind != CANTING_CSV_ORDERS)
-    report->good_rows = good->len;
+    {
+      /* Header notes (unknown columns, line 1) never stop an import; a
+       * bad row stops an all-or-nothing one. */
+      gboolean rows_bad = FALSE;
 
-  {
-    /* Header notes (unknown columns, line 1) never stop an import; a bad
-     * row stops an all-or-nothing one. */
-    gboolean rows_bad = FALSE;
-
-    for (guint i = 0; i < report->problems->len; i++)
-      rows_bad |= ((CantingCsvProblem *) report->problems->pdata[i])->line > 1;
-    if (mode == CANTING_CSV_SKIP_BAD_ROWS || (mode == CANTING_CSV_ALL_OR_NOTHING && !rows_bad))
-      {
-        /* Orders go several to an INSERT, except when skipping bad
-         * rows (each in its own savepoint) or when that failed: then
-         * again one by one, to name the order at fault. */
-        gboolean one_by_one = mode == CANTING_CSV_SKIP_BAD_ROWS;
-        ImportJob job = { 0 };
-        int cache_size = 0;
-        gboolean roomy = good->len > 0 && canting_db_read_pragma_int (canting_db_get_handle (db), "PRAGMA cache_size",
-                                                                        &cache_size, NULL) &&
-                         sqlite3_exec (canting_db_get_handle (db), "PRAGMA cache_size = -" G_STRINGIFY (IMPORT_CACHE_KIB),
-                                       NULL, NULL, NULL) == SQLITE_OK;
-
-        do
-          {
-            g_autoptr(GHashTable) customers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-            g_autoptr(CantingOrderBatch) orders = canting_order_batch_new (one_by_one);
-            g_autoptr(GError) local = NULL;
-
-            job = (ImportJob) { kind, good, mode == CANTING_CSV_SKIP_BAD_ROWS, report, 0, customers, orders,
-                                one_by_one, FALSE };
-            ok = good->len == 0 || canting_db_transaction (db, import_in_transaction, &job, &local);
-            one_by_one = TRUE;
-            if (!ok && !job.batch_failed)
-              g_propagate_error (error, g_steal_pointer (&local));
-          }
-        while (!ok && job.batch_failed);
-        if (ok)
-          report->imported = job.imported;
-        if (roomy)
-          {
-            /* A number read from SQLite itself, not from the file. */
-            g_autofree char *back = g_strdup_printf ("PRAGMA cache_size = %d", cache_size);
-            sqlite3_exec (canting_db_get_handle (db), back, NULL, NULL, NULL);
-          }
-      }
-  }
+      report->good_rows = good->len;
+      for (guint i = 0; i < report->problems->len; i++)
+        rows_bad |= ((CantingCsvProblem *) report->problems->pdata[i])->line > 1;
+      if (mode == CANTING_CSV_SKIP_BAD_ROWS || (mode == CANTING_CSV_ALL_OR_NOTHING && !rows_bad))
+        ok = write_records (db, kind, mode, good, good->len, NULL, report, error);
+    }
 
   for (guint i = 0; i < good->len; i++)
     good_free (g_ptr_array_index (good, i), kind);
