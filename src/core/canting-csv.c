@@ -1574,8 +1574,9 @@ record_from_row (CantingDb         *db,
  * joined. */
 typedef struct {
   const Header *header;
-  GPtrArray *rows;
-  GPtrArray *groups;       /* see group_rows() */
+  char *text;              /* (owned) the file, cut into the rows' cells */
+  GPtrArray *rows;         /* (owned) */
+  GPtrArray *groups;       /* (owned) see group_rows() */
   GHashTable *known;       /* see load_products() */
   GPtrArray *good;         /* Good, in file order */
   GPtrArray *problems;     /* CantingCsvProblem, in file order */
@@ -1588,6 +1589,17 @@ typedef struct {
 
 /* What the checker puts in the queue after the last order. */
 static Good checked_all;
+
+/* What only the check reads: freed by the checker as soon as it is done,
+ * while the writer is still busy (a large file's cells are a third of a
+ * million allocations). */
+static void
+release_parsed (OrderCheck *check)
+{
+  g_clear_pointer (&check->groups, g_ptr_array_unref);
+  g_clear_pointer (&check->rows, g_ptr_array_unref);
+  g_clear_pointer (&check->text, g_free);
+}
 
 static gpointer
 check_orders (gpointer data)
@@ -1626,6 +1638,7 @@ check_orders (gpointer data)
     }
   if (check->queue != NULL)
     g_async_queue_push (check->queue, &checked_all);
+  release_parsed (check);
   return NULL;
 }
 
@@ -2014,10 +2027,11 @@ canting_csv_import (CantingDb       *db,
   good = g_ptr_array_new ();
   if (kind == CANTING_CSV_ORDERS)
     {
-      g_autoptr(GPtrArray) groups = group_rows (&header, rows);
+      GPtrArray *groups = group_rows (&header, rows);
+      guint n_orders = groups->len;
       g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                            (GDestroyNotify) known_product_free);
-      OrderCheck check = { &header, rows, groups, known, good,
+      OrderCheck check = { &header, g_steal_pointer (&text), g_steal_pointer (&rows), groups, known, good,
                            g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free), 0, NULL, NULL, 0, 0 };
       guint header_notes = report->problems->len;
 
@@ -2032,11 +2046,12 @@ canting_csv_import (CantingDb       *db,
               g_clear_pointer (&check.queue, g_async_queue_unref);
               check_orders (&check);
             }
-          ok = write_records (db, kind, mode, good, groups->len, &check, report, error);
+          ok = write_records (db, kind, mode, good, n_orders, &check, report, error);
         }
       else if (ok)
         check_orders (&check);
       finish_check (&check, TRUE);
+      release_parsed (&check);
       g_clear_pointer (&check.queue, g_async_queue_unref);
       /* The checker's problems come after the header's notes, before
        * those of the write. */
@@ -2046,6 +2061,7 @@ canting_csv_import (CantingDb       *db,
       g_ptr_array_unref (check.problems);
       report->good_rows = check.good_rows;
     }
+  /* (For orders, the checker has had the rows.) */
   for (guint r = 1; kind != CANTING_CSV_ORDERS && r < rows->len; r++)
     {
       const Row *row = g_ptr_array_index (rows, r);

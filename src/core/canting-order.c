@@ -494,7 +494,7 @@ typedef struct {
 struct _CantingOrderBatch {
   GHashTable *next_seq;    /* year → the next free seq in it (gint64 *) */
   GHashTable *customers;   /* customer ids already checked */
-  char *now;               /* the new orders' status time, as logged */
+  char *now;               /* the new orders' creation and status time */
   gboolean one_by_one;     /* each order written as it is added */
   gint64 next_id;          /* the next order's id; 0: not read yet */
   GArray *pending;         /* Pending: added, not written yet */
@@ -784,8 +784,8 @@ insert_sql (const char  *table,
 }
 
 #define ORDER_COLUMNS "id, customer_id, order_date, due_date, from_stock, discount, shipping, total, notes, " \
-                      "number, year, seq, channel, status"
-#define N_ORDER_COLUMNS 14
+                      "number, year, seq, channel, status, created_at"
+#define N_ORDER_COLUMNS 15
 #define ITEM_COLUMNS "order_id, position, product_id, description, quantity, unit_price"
 #define N_ITEM_COLUMNS 6
 
@@ -886,6 +886,9 @@ canting_order_batch_flush (CantingDb          *db,
         sqlite3_bind_int64 (stmt, col + 12, p->seq);
         sqlite3_bind_text (stmt, col + 13, canting_sales_channel_to_string (order->channel), -1, SQLITE_STATIC);
         sqlite3_bind_text (stmt, col + 14, statuses[CANTING_ORDER_DRAFT].id, -1, SQLITE_STATIC);
+        /* The batch's time, as its status log has (not worked out again
+         * by the column's default for every row). */
+        sqlite3_bind_text (stmt, col + 15, batch->now, -1, SQLITE_STATIC);
         for (guint i = 0; i < order->items->len; i++)
           {
             g_ptr_array_add (items, (gpointer) order);

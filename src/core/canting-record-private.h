@@ -33,7 +33,7 @@ gboolean canting_order_save_in_txn (CantingDb  *db,
 
 /* Many new orders in one transaction (an import): each year's numbers
  * are read once and counted on, each customer checked once, and the
- * orders' status time is the batch's start.  Unless @one_by_one, the
+ * orders' creation and status time is the batch's start.  Unless @one_by_one, the
  * orders are written several at a time, one INSERT of many rows per
  * table: a failure then cannot say which order it was (the caller may
  * roll back and try again one by one to name it).  After a rollback to
