@@ -571,6 +571,7 @@ parse_count (const char  *text,
 typedef struct {
   gpointer record;
   gint64 stock;
+  CantingMoney total;  /* orders: as checked */
   char *customer;    /* orders: the customer's name, found or added */
   guint line;        /* where it starts in the file */
   guint n_rows;      /* rows of the file it stands for */
@@ -1385,6 +1386,7 @@ order_from_group (GHashTable    *known,
                   GPtrArray     *rows,
                   GArray        *group,
                   char         **out_customer,
+                  CantingMoney  *out_total,
                   guint         *out_bad_line,
                   GError       **error)
 {
@@ -1454,7 +1456,7 @@ order_from_group (GHashTable    *known,
    * when importing). */
   *out_bad_line = first->line;
   order->customer_id = G_MAXINT64;
-  if (!canting_order_validate (order, error))
+  if (!canting_order_validate_with_total (order, out_total, error))
     return NULL;
   order->customer_id = 0;
   *out_customer = g_strdup (customer);
@@ -1612,8 +1614,9 @@ check_orders (gpointer data)
       g_autoptr(GError) local = NULL;
       guint bad_line = 0;
       char *customer = NULL;
-      CantingOrder *order = order_from_group (check->known, check->header, check->rows, group, &customer, &bad_line,
-                                              &local);
+      CantingMoney total = 0;
+      CantingOrder *order = order_from_group (check->known, check->header, check->rows, group, &customer, &total,
+                                              &bad_line, &local);
       Good *g;
 
       if (order == NULL)
@@ -1629,6 +1632,7 @@ check_orders (gpointer data)
       g = g_new0 (Good, 1);
       g->record = order;
       g->customer = customer;
+      g->total = total;
       g->line = ((Row *) g_ptr_array_index (check->rows, g_array_index (group, guint, 0)))->line;
       g->n_rows = group->len;
       g_ptr_array_add (check->good, g);
@@ -1715,7 +1719,7 @@ write_one (CantingDb  *db,
        * id. */
       order->id = 0;
       return find_or_add_customer (db, job->customers, g->customer, &order->customer_id, error) &&
-             canting_order_add_in_batch (db, job->orders, order, error);
+             canting_order_add_in_batch (db, job->orders, order, g->total, error);
     }
   switch (job->kind)
     {

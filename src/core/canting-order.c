@@ -348,6 +348,15 @@ canting_order_validate (const CantingOrder  *order,
 {
   CantingMoney total;
 
+  return canting_order_validate_with_total (order, &total, error);
+}
+
+gboolean
+canting_order_validate_with_total (const CantingOrder  *order,
+                                   CantingMoney        *out_total,
+                                   GError             **error)
+{
+
   if (order->customer_id <= 0)
     {
       g_set_error (error, CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_CUSTOMER, _("Choose the customer."));
@@ -385,7 +394,7 @@ canting_order_validate (const CantingOrder  *order,
     }
   return canting_validate_text_untranslated (order->notes, CANTING_TEXT_MULTILINE | CANTING_TEXT_LONG, N_("Notes"),
                                              NULL, CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_NOTES, error) &&
-         canting_order_compute_total (order, &total, error);
+         canting_order_compute_total (order, out_total, error);
 }
 
 static gboolean
@@ -498,10 +507,10 @@ struct _CantingOrderBatch {
   gboolean one_by_one;     /* each order written as it is added */
   gint64 next_id;          /* the next order's id; 0: not read yet */
   GArray *pending;         /* Pending: added, not written yet */
-  /* The INSERTs of a full run, made once (see insert_sql()). */
-  char *full_orders_sql;
-  char *full_log_sql;
-  char *full_items_sql;
+  /* The INSERTs for each number of rows, made once (see insert_sql()). */
+  char *orders_sql[BATCH_ORDERS + 1];
+  char *log_sql[BATCH_ORDERS + 1];
+  char *items_sql[BATCH_ITEMS + 1];
 };
 
 CantingOrderBatch *
@@ -535,9 +544,13 @@ canting_order_batch_free (CantingOrderBatch *batch)
   g_hash_table_unref (batch->customers);
   g_free (batch->now);
   g_array_unref (batch->pending);
-  g_free (batch->full_orders_sql);
-  g_free (batch->full_log_sql);
-  g_free (batch->full_items_sql);
+  for (guint n = 0; n <= BATCH_ORDERS; n++)
+    {
+      g_free (batch->orders_sql[n]);
+      g_free (batch->log_sql[n]);
+    }
+  for (guint n = 0; n <= BATCH_ITEMS; n++)
+    g_free (batch->items_sql[n]);
   g_free (batch);
 }
 
@@ -798,15 +811,12 @@ write_pending_items (CantingDb          *db,
   for (guint start = 0; start < rows->len; start += 2 * BATCH_ITEMS)
     {
       guint n = MIN (rows->len - start, 2 * BATCH_ITEMS) / 2;
-      g_autofree char *part_sql = NULL;
       g_auto(CantingSqlTaken) taken = { NULL };
       sqlite3_stmt *stmt;
 
-      if (n == BATCH_ITEMS && batch->full_items_sql == NULL)
-        batch->full_items_sql = insert_sql ("order_items", ITEM_COLUMNS, N_ITEM_COLUMNS, n);
-      if (n < BATCH_ITEMS)
-        part_sql = insert_sql ("order_items", ITEM_COLUMNS, N_ITEM_COLUMNS, n);
-      stmt = canting_sql_take (db, &taken, part_sql != NULL ? part_sql : batch->full_items_sql, error);
+      if (batch->items_sql[n] == NULL)
+        batch->items_sql[n] = insert_sql ("order_items", ITEM_COLUMNS, N_ITEM_COLUMNS, n);
+      stmt = canting_sql_take (db, &taken, batch->items_sql[n], error);
 
       if (stmt == NULL)
         return FALSE;
@@ -839,26 +849,19 @@ canting_order_batch_flush (CantingDb          *db,
                            GError            **error)
 {
   guint n = batch->pending->len;
-  g_autofree char *part_orders_sql = NULL;
-  g_autofree char *part_log_sql = NULL;
   const char *orders_sql, *log_sql;
   g_autoptr(GPtrArray) items = NULL;
   gboolean ok;
 
   if (n == 0)
     return TRUE;
-  if (n == BATCH_ORDERS && batch->full_orders_sql == NULL)
+  if (batch->orders_sql[n] == NULL)
     {
-      batch->full_orders_sql = insert_sql ("orders", ORDER_COLUMNS, N_ORDER_COLUMNS, n);
-      batch->full_log_sql = insert_sql ("order_status_log", "order_id, status, at", 3, n);
+      batch->orders_sql[n] = insert_sql ("orders", ORDER_COLUMNS, N_ORDER_COLUMNS, n);
+      batch->log_sql[n] = insert_sql ("order_status_log", "order_id, status, at", 3, n);
     }
-  if (n == BATCH_ORDERS)
-    orders_sql = batch->full_orders_sql, log_sql = batch->full_log_sql;
-  else
-    {
-      orders_sql = part_orders_sql = insert_sql ("orders", ORDER_COLUMNS, N_ORDER_COLUMNS, n);
-      log_sql = part_log_sql = insert_sql ("order_status_log", "order_id, status, at", 3, n);
-    }
+  orders_sql = batch->orders_sql[n];
+  log_sql = batch->log_sql[n];
   items = g_ptr_array_sized_new (4 * n);
   {
     g_auto(CantingSqlTaken) taken = { NULL };
@@ -920,14 +923,12 @@ gboolean
 canting_order_add_in_batch (CantingDb          *db,
                             CantingOrderBatch  *batch,
                             CantingOrder       *order,
+                            CantingMoney        total,
                             GError            **error)
 {
-  Pending p = { order, 0, 0, 0 };
+  Pending p = { order, total, 0, 0 };
 
   g_return_val_if_fail (order->id == 0, FALSE);
-
-  if (!canting_order_compute_total (order, &p.total, error))
-    return FALSE;
   if (!g_hash_table_contains (batch->customers, &order->customer_id))
     {
       if (!check_customer (db, order->customer_id, TRUE, error))

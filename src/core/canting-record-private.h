@@ -46,14 +46,20 @@ void               canting_order_batch_forget (CantingOrderBatch  *batch);
 void               canting_order_batch_free   (CantingOrderBatch  *batch);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CantingOrderBatch, canting_order_batch_free)
 
-/* As canting_order_save_in_txn() would save the new @order (validate it
- * first): numbered and given its id now, written now if @batch is one
+/* canting_order_validate(), also giving the order's total. */
+gboolean canting_order_validate_with_total (const CantingOrder  *order,
+                                            CantingMoney        *out_total,
+                                            GError             **error);
+
+/* As canting_order_save_in_txn() would save the new @order, checked by
+ * canting_order_validate_with_total() (which gave @total): numbered and given its id now, written now if @batch is one
  * by one, else with the next several or by canting_order_batch_flush();
  * @order must live until then.  Written as a row by row save writes it:
  * the same ids, numbers, status log and items. */
 gboolean canting_order_add_in_batch (CantingDb          *db,
                                      CantingOrderBatch  *batch,
                                      CantingOrder       *order,
+                                     CantingMoney        total,
                                      GError            **error);
 /* Writes the orders added and not yet written. */
 gboolean canting_order_batch_flush  (CantingDb          *db,
