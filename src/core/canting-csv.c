@@ -1754,10 +1754,12 @@ savepoint (CantingDb   *db,
   return stmt != NULL && canting_sql_run (db, stmt, _("importing"), error);
 }
 
-/* The tables an import of orders writes.  None of the import's own
- * lookups reads their plain indexes: numbering reads UNIQUE (year,
- * seq), customers and products are other tables. */
-static const char * const order_tables[] = { "orders", "order_items", "order_status_log", NULL };
+/* The tables whose plain indexes a large import of orders sets aside.
+ * None of the import's own lookups reads them: numbering reads UNIQUE
+ * (year, seq), customers and products are other tables.  The status
+ * log is written too, but its index (by order) only grows at its end as
+ * new orders come, which costs little row by row. */
+static const char * const order_tables[] = { "orders", "order_items", NULL };
 
 static gboolean
 worth_reindexing (CantingDb  *db,

@@ -111,7 +111,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
  * the index anew from the finished table sorts once instead, several
  * times faster for a hundred thousand rows.  Indexes that enforce
  * something (UNIQUE, primary keys) are never dropped, so every
- * constraint is still checked row by row.  Only inside a transaction:
+ * constraint is still checked row by row; nor are partial ones (kept
+ * row by row, one costs only its WHERE for a row it does not hold,
+ * rebuilt it reads the whole table).  Only inside a transaction:
  * a rollback brings the indexes back as they were; the indexes' plan
  * statistics (sqlite_stat1) are kept across.  @doing names the write
  * in an error message ("importing"). */

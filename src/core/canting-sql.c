@@ -268,7 +268,7 @@ canting_sql_defer_indexes (CantingDb                   *db,
                                                       "SELECT m.name, m.sql FROM sqlite_schema m "
                                                       "WHERE m.type = 'index' AND m.tbl_name = ?1 AND m.sql IS NOT NULL "
                                                       "AND NOT EXISTS (SELECT 1 FROM pragma_index_list(?1) l "
-                                                      "                WHERE l.name = m.name AND l.\"unique\") "
+                                                      "                WHERE l.name = m.name AND (l.\"unique\" OR l.partial)) "
                                                       "ORDER BY m.name",
                                                       error);
   g_autoptr(sqlite3_stmt) stats = NULL;
