@@ -141,110 +141,149 @@ only_blanks (const char *start,
   return TRUE;
 }
 
-/* Splits @text into rows of cells.  The cells are written over @text
- * itself, each ended by a NUL: a cell is never longer than the text it
- * was read from plus its separator, so writing never overtakes reading,
- * and a file of 100,000 orders (two million cells) needs no allocation
- * per cell.  The rows point into @text, which must outlive them. */
+/* Reads @text row by row.  The cells are written over @text itself,
+ * each ended by a NUL: a cell is never longer than the text it was read
+ * from plus its separator, so writing never overtakes reading, and a
+ * file of 100,000 orders (two million cells) needs no allocation per
+ * cell.  The rows point into @text, which must outlive them. */
+typedef struct {
+  const char *p;      /* the next character to read */
+  char *out;          /* where the next character of a cell goes */
+  char sep;
+  guint line;         /* of the next character */
+  guint width;        /* cells of the last row, to size the next */
+  gboolean at_end;
+} Parser;
+
+static void
+parser_init (Parser *ps,
+             char   *text,
+             char    sep)
+{
+  *ps = (Parser) { text, text, sep, 1, 0, FALSE };
+}
+
+/* The next row that is not blank; NULL after the last, or with @error. */
+static Row *
+parser_next (Parser  *ps,
+             GError **error)
+{
+  while (!ps->at_end)
+    {
+      GPtrArray *fields = g_ptr_array_sized_new (ps->width + 1);
+      guint row_line = ps->line;
+      gboolean quoted = FALSE, was_quoted = FALSE;
+      char *field = ps->out;   /* where the current cell starts */
+
+      for (;; ps->p++)
+        {
+          char c = *ps->p;
+
+          if (quoted)
+            {
+              if (c == '\0')
+                {
+                  g_ptr_array_unref (fields);
+                  g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
+                               _("Line %u: a quoted field is never closed."), row_line);
+                  return NULL;
+                }
+              if (c == '"' && ps->p[1] == '"')
+                *ps->out++ = '"', ps->p++;
+              else if (c == '"')
+                quoted = FALSE;
+              else if (c == '\r')
+                {
+                  /* A line break inside a cell, as Windows writes it
+                   * (\r\n) or old Macs did (\r): kept as one \n. */
+                  if (ps->p[1] == '\n')
+                    ps->p++;
+                  ps->line++;
+                  *ps->out++ = '\n';
+                }
+              else
+                {
+                  if (c == '\n')
+                    ps->line++;
+                  *ps->out++ = c;
+                }
+              continue;
+            }
+
+          /* A quote opens a quoted cell even after spaces ("a, "b, c""). */
+          if (c == '"' && !was_quoted && only_blanks (field, ps->out))
+            {
+              ps->out = field;
+              quoted = was_quoted = TRUE;
+              continue;
+            }
+          if (c == ps->sep || c == '\n' || c == '\r' || c == '\0')
+            {
+              *ps->out++ = '\0';
+              g_ptr_array_add (fields, field);
+              field = ps->out;
+              was_quoted = FALSE;
+              if (c == ps->sep)
+                continue;
+              if (c == '\r' && ps->p[1] == '\n')
+                ps->p++;
+              if (c == '\0')
+                ps->at_end = TRUE;
+              else
+                ps->p++, ps->line++;
+              break;
+            }
+          if (was_quoted && (c == ' ' || c == '\t'))
+            continue;
+          if (was_quoted)
+            {
+              g_ptr_array_unref (fields);
+              g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
+                           _("Line %u: there is text after a closing quote."), ps->line);
+              return NULL;
+            }
+          *ps->out++ = c;
+        }
+      ps->width = fields->len;
+      if (!row_is_blank (fields))
+        {
+          Row *row = g_new0 (Row, 1);
+          row->line = row_line;
+          row->fields = fields;
+          return row;
+        }
+      g_ptr_array_unref (fields);
+    }
+  return NULL;
+}
+
+/* Every row of @text (see Parser). */
 static GPtrArray *
 parse (char        *text,
        char         sep,
        GError     **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
-  GPtrArray *fields = g_ptr_array_new ();
-  guint line = 1, row_line = 1;
-  gboolean quoted = FALSE, was_quoted = FALSE;
-  const char *p = text;
-  char *out = text;          /* where the next character of a cell goes */
-  char *field = text;        /* where the current cell starts */
+  g_autoptr(GError) local = NULL;
+  Parser ps;
+  Row *row;
 
-  for (;; p++)
+  parser_init (&ps, text, sep);
+  while ((row = parser_next (&ps, &local)) != NULL)
     {
-      char c = *p;
-
-      if (quoted)
+      g_ptr_array_add (rows, row);
+      if (rows->len > ROWS_MAX + 1)
         {
-          if (c == '\0')
-            {
-              g_ptr_array_unref (fields);
-              g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
-                           _("Line %u: a quoted field is never closed."), row_line);
-              return NULL;
-            }
-          if (c == '"' && p[1] == '"')
-            *out++ = '"', p++;
-          else if (c == '"')
-            quoted = FALSE;
-          else if (c == '\r')
-            {
-              /* A line break inside a cell, as Windows writes it (\r\n)
-               * or old Macs did (\r): kept as one \n. */
-              if (p[1] == '\n')
-                p++;
-              line++;
-              *out++ = '\n';
-            }
-          else
-            {
-              if (c == '\n')
-                line++;
-              *out++ = c;
-            }
-          continue;
-        }
-
-      /* A quote opens a quoted cell even after spaces ("a, "b, c""). */
-      if (c == '"' && !was_quoted && only_blanks (field, out))
-        {
-          out = field;
-          quoted = was_quoted = TRUE;
-          continue;
-        }
-      if (c == sep || c == '\n' || c == '\r' || c == '\0')
-        {
-          guint width = fields->len;
-
-          *out++ = '\0';
-          g_ptr_array_add (fields, field);
-          field = out;
-          was_quoted = FALSE;
-          if (c == sep)
-            continue;
-          if (c == '\r' && p[1] == '\n')
-            p++;
-          if (!row_is_blank (fields))
-            {
-              Row *row = g_new0 (Row, 1);
-              row->line = row_line;
-              row->fields = fields;
-              g_ptr_array_add (rows, row);
-              if (rows->len > ROWS_MAX + 1)
-                {
-                  g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
-                               _("The file has more than %d rows."), ROWS_MAX);
-                  return NULL;
-                }
-            }
-          else
-            g_ptr_array_unref (fields);
-          if (c == '\0')
-            return g_steal_pointer (&rows);
-          fields = g_ptr_array_sized_new (width + 1);
-          row_line = ++line;
-          continue;
-        }
-      if (was_quoted && (c == ' ' || c == '\t'))
-        continue;
-      if (was_quoted)
-        {
-          g_ptr_array_unref (fields);
-          g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID,
-                       _("Line %u: there is text after a closing quote."), line);
+          g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID, _("The file has more than %d rows."), ROWS_MAX);
           return NULL;
         }
-      *out++ = c;
     }
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
 }
 
 /* --- columns ------------------------------------------------------------ */
@@ -1328,27 +1367,29 @@ item_from_row (GHashTable    *known,
 }
 
 /* Rows with the same number are one order; a row without a number is an
- * order of its own.  Returns the groups' row indexes, in file order. */
+ * order of its own.  Returns the groups (each an array of its rows), in
+ * file order. */
 static GPtrArray *
 group_rows (const Header *h,
             GPtrArray    *rows)
 {
   g_autoptr(GHashTable) by_number = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray *groups = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  GPtrArray *groups = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 
   for (guint r = 1; r < rows->len; r++)
     {
-      const char *number = cell (h, g_ptr_array_index (rows, r), "number");
-      GArray *group = *number != '\0' ? g_hash_table_lookup (by_number, number) : NULL;
+      Row *row = g_ptr_array_index (rows, r);
+      const char *number = cell (h, row, "number");
+      GPtrArray *group = *number != '\0' ? g_hash_table_lookup (by_number, number) : NULL;
 
       if (group == NULL)
         {
-          group = g_array_new (FALSE, FALSE, sizeof (guint));
+          group = g_ptr_array_sized_new (3);
           g_ptr_array_add (groups, group);
           if (*number != '\0')
             g_hash_table_insert (by_number, (gpointer) number, group);
         }
-      g_array_append_val (group, r);
+      g_ptr_array_add (group, row);
     }
   return groups;
 }
@@ -1383,14 +1424,13 @@ parse_channel (const char           *text,
 static CantingOrder *
 order_from_group (GHashTable    *known,
                   const Header  *h,
-                  GPtrArray     *rows,
-                  GArray        *group,
+                  GPtrArray     *group,     /* Row */
                   char         **out_customer,
                   CantingMoney  *out_total,
                   guint         *out_bad_line,
                   GError       **error)
 {
-  const Row *first = g_ptr_array_index (rows, g_array_index (group, guint, 0));
+  const Row *first = g_ptr_array_index (group, 0);
   g_autoptr(CantingOrder) order = canting_order_new_dated ("");
   g_autoptr(GError) local = NULL;
   const char *discount = cell (h, first, "discount");
@@ -1427,7 +1467,7 @@ order_from_group (GHashTable    *known,
     return NULL;
   for (guint i = 0; i < group->len; i++)
     {
-      const Row *row = g_ptr_array_index (rows, g_array_index (group, guint, i));
+      const Row *row = g_ptr_array_index (group, i);
       CantingOrderItem *item;
 
       /* Rows of one order must agree on its date and customer. */
@@ -1610,13 +1650,13 @@ check_orders (gpointer data)
 
   for (guint i = 0; i < check->groups->len && !g_atomic_int_get (&check->stop); i++)
     {
-      GArray *group = g_ptr_array_index (check->groups, i);
+      GPtrArray *group = g_ptr_array_index (check->groups, i);
       g_autoptr(GError) local = NULL;
       guint bad_line = 0;
       char *customer = NULL;
       CantingMoney total = 0;
-      CantingOrder *order = order_from_group (check->known, check->header, check->rows, group, &customer, &total,
-                                              &bad_line, &local);
+      CantingOrder *order = order_from_group (check->known, check->header, group, &customer, &total, &bad_line,
+                                              &local);
       Good *g;
 
       if (order == NULL)
@@ -1633,7 +1673,7 @@ check_orders (gpointer data)
       g->record = order;
       g->customer = customer;
       g->total = total;
-      g->line = ((Row *) g_ptr_array_index (check->rows, g_array_index (group, guint, 0)))->line;
+      g->line = ((Row *) g_ptr_array_index (group, 0))->line;
       g->n_rows = group->len;
       g_ptr_array_add (check->good, g);
       check->good_rows += group->len;
