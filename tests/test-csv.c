@@ -559,9 +559,10 @@ count_rows (CantingDb  *db,
 
 /* --- large imports: indexes built once at the end --------------------------- */
 
-/* Orders a large import test writes: above the size from which an import
- * sets the orders' plain indexes aside (REINDEX_MIN_ORDERS, 5,000, in
- * canting-csv.c), so a test fails when that stops happening. */
+/* Orders a large import test writes (about 12,000 rows): above the
+ * size from which an import sets the orders' plain indexes aside
+ * (REINDEX_MIN_ROWS, 10,000, in canting-csv.c), half of it below, so a
+ * test fails when that stops happening. */
 #define LARGE_ORDERS 6000
 
 /* Orders B@first.. of a busy season's spreadsheet, one to three rows
@@ -859,6 +860,93 @@ test_orders_large_import_bad_row_at_the_end (Fixture       *f,
   g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM orders"), ==, 1000);
   schema_after = schema_of (f->db);
   g_assert_cmpstr (schema_after, ==, schema_before);
+  assert_intact (f->db);
+  g_assert_cmpint (sqlite3_exec (canting_db_get_handle (f->db), "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  file_after = canting_test_read_file (path);
+  g_assert_true (g_bytes_equal (file_after, file_before));
+}
+
+/* An order's rows need not be together: one that comes back after other
+ * orders (here the first order's last item, at the very end of a large
+ * file, found after the others were written) still makes one order
+ * with all its items, as a file read whole first would. */
+static void
+test_orders_rows_apart (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char *small =
+    "nomor;tanggal;pelanggan;keterangan;jumlah;harga satuan\n"
+    "B1;01/03/2026;Bu Ani;Kain sogan;1;500.000\n"
+    "B2;02/03/2026;Pak Budi;Kemeja;1;300.000\n"
+    "B1;01/03/2026;Bu Ani;Selendang;2;150.000\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingCsvReport) checked = NULL;
+  g_autoptr(CantingCsvReport) report = NULL;
+  g_autoptr(CantingCsvReport) large = NULL;
+  GString *text = NULL;
+
+  checked = import_text (f, CANTING_CSV_ORDERS, small, CANTING_CSV_DRY_RUN, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (checked->good_rows, ==, 3);
+  g_assert_cmpuint (checked->imported, ==, 0);
+  report = import_text (f, CANTING_CSV_ORDERS, small, CANTING_CSV_ALL_OR_NOTHING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->imported, ==, 3);
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM orders"), ==, 2);
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM order_items WHERE order_id = "
+                                      "(SELECT id FROM orders WHERE number = 'PSN-2026-0001')"), ==, 2);
+  g_assert_cmpint (count_rows (f->db, "SELECT total FROM orders WHERE number = 'PSN-2026-0001'"), ==, 800000);
+
+  text = g_string_new (NULL);
+  {
+    g_autofree char *orders = orders_file (1001, LARGE_ORDERS, 0, NULL, NULL);
+    g_string_append (text, orders);
+  }
+  g_string_append (text, "B1001;;;;Ongkos jahit;1;25.000;;\n");
+  large = import_owned (f->db, g_string_free (text, FALSE), CANTING_CSV_ALL_OR_NOTHING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (large->problems->len, ==, 0);
+  g_assert_cmpuint (large->imported, ==, large->good_rows);
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM orders"), ==, 2 + LARGE_ORDERS);
+  /* B1001 is the third order imported: its first items and the one
+   * from the end. */
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM order_items WHERE order_id = 3 "
+                                      "AND description = 'Ongkos jahit' AND unit_price = 25000"), ==, 1);
+  assert_intact (f->db);
+}
+
+/* A large file whose end cannot be read (a quote never closed), found
+ * after its first orders were written: the file's error, nothing
+ * written. */
+static void
+test_orders_large_import_unreadable_end (Fixture       *f,
+                                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "canting.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingCsvReport) report = NULL;
+  g_autoptr(GBytes) file_before = NULL;
+  g_autoptr(GBytes) file_after = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *orders = orders_file (1001, LARGE_ORDERS, 0, NULL, NULL);
+  GString *text = g_string_new (orders);
+  guint last_line;
+
+  give_history (f->db);
+  g_assert_cmpint (sqlite3_exec (canting_db_get_handle (f->db), "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  file_before = canting_test_read_file (path);
+  last_line = 1;
+  for (const char *p = text->str; *p != '\0'; p++)
+    last_line += *p == '\n';
+  g_string_append (text, "B99999;01/03/2026;;;\"Kain;1;1\n");
+  report = import_owned (f->db, g_string_free (text, FALSE), CANTING_CSV_ALL_OR_NOTHING, &error);
+  g_assert_null (report);
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_INVALID);
+  expected = g_strdup_printf ("Line %u: a quoted field is never closed.", last_line);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM orders"), ==, 1000);
   assert_intact (f->db);
   g_assert_cmpint (sqlite3_exec (canting_db_get_handle (f->db), "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL),
                    ==, SQLITE_OK);
@@ -1648,6 +1736,8 @@ main (int   argc,
   ADD ("/csv/orders-large-import-fails-at-the-end", test_orders_large_import_fails_at_the_end);
   ADD ("/csv/orders-large-import-skips-one", test_orders_large_import_skips_one);
   ADD ("/csv/orders-large-import-bad-row-at-the-end", test_orders_large_import_bad_row_at_the_end);
+  ADD ("/csv/orders-rows-apart", test_orders_rows_apart);
+  ADD ("/csv/orders-large-import-unreadable-end", test_orders_large_import_unreadable_end);
   ADD ("/csv/materials-import", test_materials_import);
   ADD ("/csv/materials-bad-rows", test_materials_bad_rows);
   ADD ("/csv/purchases-import", test_purchases_import);

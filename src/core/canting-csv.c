@@ -31,14 +31,16 @@
  * read them back, a fifth of its time.  The cache is set back after. */
 #define IMPORT_CACHE_KIB 65536
 
-/* Orders a file must bring before the orders' plain indexes are set
- * aside while it writes and built again at the end (see
+/* Rows a file of orders must have before the orders' plain indexes are
+ * set aside while it writes and built again at the end (see
  * canting_sql_defer_indexes()).  Rebuilding costs about a third of what
  * adding a row to every index does, but for every order in the
  * workshop, not only the new ones: worth it from a file of a few
  * thousand orders, and only when it brings at least half as many
- * orders as the workshop already has. */
-#define REINDEX_MIN_ORDERS 5000
+ * orders as the workshop already has.  The orders are only counted as
+ * they are read, so the rows stand for them: an order has one to a few
+ * rows (items), two on the whole. */
+#define REINDEX_MIN_ROWS 10000
 
 typedef struct {
   guint line;
@@ -1617,8 +1619,9 @@ record_from_row (CantingDb         *db,
 typedef struct {
   const Header *header;
   char *text;              /* (owned) the file, cut into the rows' cells */
-  GPtrArray *rows;         /* (owned) */
-  GPtrArray *groups;       /* (owned) see group_rows() */
+  Parser *parser;          /* the rows as they are read, or: */
+  GPtrArray *rows;         /* (owned) all of them, and */
+  GPtrArray *groups;       /* (owned) their orders (see group_rows()) */
   GHashTable *known;       /* see load_products() */
   GPtrArray *good;         /* Good, in file order */
   GPtrArray *problems;     /* CantingCsvProblem, in file order */
@@ -1627,6 +1630,8 @@ typedef struct {
   GThread *thread;
   gint bad;                /* (atomic) a group was refused */
   gint stop;               /* (atomic) the writer gave up: no need to go on */
+  GError *error;           /* the file could not be read to its end */
+  gboolean regroup;        /* an order's rows are apart: check the whole file */
 } OrderCheck;
 
 /* What the checker puts in the queue after the last order. */
@@ -1643,43 +1648,103 @@ release_parsed (OrderCheck *check)
   g_clear_pointer (&check->text, g_free);
 }
 
+/* One order's rows checked: a Good for the writer, or a problem. */
+static void
+check_group (OrderCheck *check,
+             GPtrArray  *group)
+{
+  g_autoptr(GError) local = NULL;
+  guint bad_line = 0;
+  char *customer = NULL;
+  CantingMoney total = 0;
+  CantingOrder *order = order_from_group (check->known, check->header, group, &customer, &total, &bad_line, &local);
+  Good *g;
+
+  if (order == NULL)
+    {
+      CantingCsvProblem *p = g_new0 (CantingCsvProblem, 1);
+
+      p->line = bad_line;
+      p->message = g_strdup (local->message);
+      g_ptr_array_add (check->problems, p);
+      g_atomic_int_set (&check->bad, 1);
+      return;
+    }
+  g = g_new0 (Good, 1);
+  g->record = order;
+  g->customer = customer;
+  g->total = total;
+  g->line = ((Row *) g_ptr_array_index (group, 0))->line;
+  g->n_rows = group->len;
+  g_ptr_array_add (check->good, g);
+  check->good_rows += group->len;
+  if (check->queue != NULL)
+    g_async_queue_push (check->queue, g);
+}
+
+/* Checks each order as soon as its rows are read: an order's rows come
+ * one after another in the files people make, and the writer need not
+ * wait for the whole file to be read.  A number seen again after other
+ * orders (its rows apart) means the orders cannot be known before the
+ * end: check->regroup, and the caller checks the whole file again. */
+static void
+check_while_reading (OrderCheck *check)
+{
+  /* The numbers of the orders checked, pointing into the text. */
+  g_autoptr(GHashTable) done = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *group = NULL;   /* Row (owned): the order being read */
+  const char *number = "";
+  guint n_rows = 1;          /* the header */
+  Row *row;
+
+  while (!g_atomic_int_get (&check->stop) && (row = parser_next (check->parser, &check->error)) != NULL)
+    {
+      const char *row_number = cell (check->header, row, "number");
+
+      if (++n_rows > ROWS_MAX + 1)
+        {
+          g_set_error (&check->error, CANTING_ERROR, CANTING_ERROR_INVALID,
+                       _("The file has more than %d rows."), ROWS_MAX);
+          row_free (row);
+          break;
+        }
+      if (group != NULL && *row_number != '\0' && g_str_equal (row_number, number))
+        {
+          g_ptr_array_add (group, row);
+          continue;
+        }
+      if (*row_number != '\0' && g_hash_table_contains (done, row_number))
+        {
+          check->regroup = TRUE;
+          row_free (row);
+          break;
+        }
+      if (group != NULL)
+        {
+          check_group (check, group);
+          if (*number != '\0')
+            g_hash_table_add (done, (gpointer) number);
+          g_ptr_array_unref (group);
+        }
+      group = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+      g_ptr_array_add (group, row);
+      number = row_number;
+    }
+  if (group != NULL && check->error == NULL && !check->regroup && !g_atomic_int_get (&check->stop))
+    check_group (check, group);
+  g_clear_pointer (&group, g_ptr_array_unref);
+}
+
 static gpointer
 check_orders (gpointer data)
 {
   OrderCheck *check = data;
 
-  for (guint i = 0; i < check->groups->len && !g_atomic_int_get (&check->stop); i++)
-    {
-      GPtrArray *group = g_ptr_array_index (check->groups, i);
-      g_autoptr(GError) local = NULL;
-      guint bad_line = 0;
-      char *customer = NULL;
-      CantingMoney total = 0;
-      CantingOrder *order = order_from_group (check->known, check->header, group, &customer, &total, &bad_line,
-                                              &local);
-      Good *g;
-
-      if (order == NULL)
-        {
-          CantingCsvProblem *p = g_new0 (CantingCsvProblem, 1);
-
-          p->line = bad_line;
-          p->message = g_strdup (local->message);
-          g_ptr_array_add (check->problems, p);
-          g_atomic_int_set (&check->bad, 1);
-          continue;
-        }
-      g = g_new0 (Good, 1);
-      g->record = order;
-      g->customer = customer;
-      g->total = total;
-      g->line = ((Row *) g_ptr_array_index (group, 0))->line;
-      g->n_rows = group->len;
-      g_ptr_array_add (check->good, g);
-      check->good_rows += group->len;
-      if (check->queue != NULL)
-        g_async_queue_push (check->queue, g);
-    }
+  if (check->parser != NULL)
+    check_while_reading (check);
+  else
+    for (guint i = 0; i < check->groups->len && !g_atomic_int_get (&check->stop); i++)
+      check_group (check, g_ptr_array_index (check->groups, i));
   if (check->queue != NULL)
     g_async_queue_push (check->queue, &checked_all);
   release_parsed (check);
@@ -1709,8 +1774,10 @@ typedef struct {
   gboolean one_by_one;     /* each order written as it comes */
   gboolean batch_failed;   /* a write of several orders failed: which one? */
   OrderCheck *check;       /* orders: still checking while writing */
-  guint n_records;         /* in the file, good or not */
+  guint n_records;         /* in the file, good or not (orders: rows) */
   gboolean refused;        /* all or nothing, and a row was bad */
+  gboolean abandoned;      /* the checker could not go on: see its error, regroup */
+  gboolean checked_all;    /* the checker's end was taken from the queue */
 } ImportJob;
 
 /* The next record to write: as the checker gives them while it runs,
@@ -1721,7 +1788,9 @@ next_good (ImportJob  *job,
 {
   if (job->check != NULL && job->check->thread != NULL)
     {
-      Good *g = g_async_queue_pop (job->check->queue);
+      Good *g = job->checked_all ? &checked_all : g_async_queue_pop (job->check->queue);
+
+      job->checked_all = g == &checked_all;
       return g != &checked_all ? g : NULL;
     }
   return i < job->good->len ? g_ptr_array_index (job->good, i) : NULL;
@@ -1734,15 +1803,29 @@ refusing (ImportJob *job)
   return !job->skip_bad && job->check != NULL && g_atomic_int_get (&job->check->bad);
 }
 
-/* Rolls the transaction back; the caller reports the checker's problems
- * instead of this error (never shown). */
+/* Rolls the transaction back once the checker has ended: the caller
+ * reports the checker's problems, or reads the file again, instead of
+ * this error (never shown). */
 static gboolean
 refuse (ImportJob  *job,
         GError    **error)
 {
-  job->refused = TRUE;
-  g_set_error_literal (error, CANTING_ERROR, CANTING_ERROR_INVALID, "a row of the file is bad");
+  while (next_good (job, G_MAXUINT) != NULL)
+    ;
+  if (job->check->error != NULL || job->check->regroup)
+    job->abandoned = TRUE;
+  else
+    job->refused = TRUE;
+  g_set_error_literal (error, CANTING_ERROR, CANTING_ERROR_INVALID, "the file is not written");
   return FALSE;
+}
+
+/* The checker has ended without reading the whole file, or with a bad
+ * row in an all-or-nothing import. */
+static gboolean
+must_refuse (ImportJob *job)
+{
+  return job->check != NULL && (refusing (job) || job->check->error != NULL || job->check->regroup);
 }
 
 static gboolean
@@ -1812,12 +1895,13 @@ worth_reindexing (CantingDb  *db,
   gint64 existing = 0;
 
   *out_worth = FALSE;
-  if (job->kind != CANTING_CSV_ORDERS || job->n_records < REINDEX_MIN_ORDERS)
+  if (job->kind != CANTING_CSV_ORDERS || job->n_records < REINDEX_MIN_ROWS)
     return TRUE;
   stmt = canting_sql_take (db, &taken, "SELECT count(*) FROM orders", error);
   if (stmt == NULL || !canting_sql_get_int64 (db, stmt, &existing, _("importing"), error))
     return FALSE;
-  *out_worth = (gint64) job->n_records * 2 >= existing;
+  /* Rows (about twice the orders) at least as many as the orders. */
+  *out_worth = (gint64) job->n_records >= existing;
   return TRUE;
 }
 
@@ -1877,7 +1961,7 @@ import_in_transaction (CantingDb  *db,
       job->imported += g->n_rows;
     }
   /* The checker has ended (it put the end in the queue). */
-  if (refusing (job))
+  if (must_refuse (job))
     return refuse (job, error);
   if (job->kind == CANTING_CSV_ORDERS && !canting_order_batch_flush (db, job->orders, error))
     {
@@ -1953,12 +2037,18 @@ write_records (CantingDb         *db,
       g_autoptr(GError) local = NULL;
 
       job = (ImportJob) { kind, good, mode == CANTING_CSV_SKIP_BAD_ROWS, report, 0, customers, orders,
-                          one_by_one, FALSE, check, n_records, FALSE };
+                          one_by_one, FALSE, check, n_records, FALSE, FALSE, FALSE };
       ok = n_records == 0 || canting_db_transaction (db, import_in_transaction, &job, &local);
       /* Another attempt reads the checker's whole list: it must be done
        * (and it is also done when the file was refused). */
       if (check != NULL)
-        finish_check (check, !ok && !job.batch_failed && !job.refused);
+        finish_check (check, !ok && !job.batch_failed && !job.refused && !job.abandoned);
+      if (job.abandoned || (!ok && job.batch_failed && check != NULL && (check->error != NULL || check->regroup)))
+        {
+          /* The caller says why (check->error) or reads the file again. */
+          ok = FALSE;
+          break;
+        }
       if (job.refused || (!ok && job.batch_failed && refusing (&job)))
         {
           job.imported = 0;
@@ -1981,6 +2071,126 @@ write_records (CantingDb         *db,
   return ok;
 }
 
+/* Lines from @p to the end of the text: as many as its rows, give or
+ * take a cell with line breaks. */
+static guint
+count_lines (const char *p)
+{
+  guint n = 0;
+
+  if (*p == '\0')
+    return 0;
+  for (; (p = strchr (p, '\n')) != NULL; p++)
+    n++;
+  return n + 1;
+}
+
+/* Forgets what a check found, to check the file again. */
+static void
+check_again (OrderCheck *check)
+{
+  for (guint i = 0; i < check->good->len; i++)
+    good_free (g_ptr_array_index (check->good, i), CANTING_CSV_ORDERS);
+  g_ptr_array_set_size (check->good, 0);
+  g_ptr_array_set_size (check->problems, 0);
+  check->good_rows = 0;
+  check->bad = check->stop = 0;
+  check->regroup = FALSE;
+}
+
+/* A file of orders, its header read by @ps: the orders are checked as
+ * the rest is read, on a thread of their own, and written as they are
+ * checked.  When an order's rows are apart (check->regroup), the whole
+ * file (@bytes) is read and grouped first, then checked and written
+ * likewise. */
+static gboolean
+import_orders (CantingDb         *db,
+               CantingCsvMode     mode,
+               const Header      *header,
+               Parser            *ps,
+               char             **text,
+               const char        *bytes,
+               gsize              size,
+               char               sep,
+               CantingCsvReport  *report,
+               GPtrArray         *good,
+               GError           **error)
+{
+  g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) known_product_free);
+  guint header_notes = report->problems->len;
+  /* Orders are only counted once read: the write prepares for rows. */
+  guint n_rows = count_lines (ps->p);
+  OrderCheck check = { header, g_steal_pointer (text), ps, NULL, NULL, known, good,
+                       g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free), 0, NULL, NULL, 0, 0, NULL,
+                       FALSE };
+  gboolean ok = load_products (db, known, error);
+
+  for (int attempt = 0; ok && attempt < 2; attempt++)
+    {
+      g_autoptr(GError) local = NULL;
+
+      if (attempt > 0)
+        {
+          g_autoptr(GPtrArray) rows = NULL;
+
+          check_again (&check);
+          check.text = g_strndup (bytes, size);
+          rows = parse (check.text, sep, error);
+          if (rows == NULL)
+            {
+              ok = FALSE;
+              break;
+            }
+          /* The header was read the first time. */
+          check.parser = NULL;
+          check.groups = group_rows (header, rows);
+          check.rows = g_steal_pointer (&rows);
+          n_rows = check.rows->len - 1;
+        }
+      if (mode == CANTING_CSV_DRY_RUN)
+        check_orders (&check);
+      else
+        {
+          check.queue = g_async_queue_new ();
+          check.thread = g_thread_try_new ("canting-csv-check", check_orders, &check, NULL);
+          if (check.thread == NULL)
+            {
+              /* No thread to spare: check first, then write. */
+              g_clear_pointer (&check.queue, g_async_queue_unref);
+              check_orders (&check);
+            }
+          ok = write_records (db, CANTING_CSV_ORDERS, mode, good, n_rows, &check, report, &local);
+        }
+      finish_check (&check, TRUE);
+      g_clear_pointer (&check.queue, g_async_queue_unref);
+      /* A file that cannot be read is said so, whatever the write did. */
+      if (check.error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&check.error));
+          ok = FALSE;
+          break;
+        }
+      if (!ok && local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          break;
+        }
+      if (!check.regroup)
+        break;
+      ok = TRUE;
+    }
+  release_parsed (&check);
+  /* The checker's problems come after the header's notes, before those
+   * of the write. */
+  for (guint i = 0; i < check.problems->len; i++)
+    g_ptr_array_insert (report->problems, (gint) (header_notes + i), g_ptr_array_index (check.problems, i));
+  g_ptr_array_set_free_func (check.problems, NULL);
+  g_ptr_array_unref (check.problems);
+  report->good_rows = check.good_rows;
+  return ok;
+}
+
 CantingCsvReport *
 canting_csv_import (CantingDb       *db,
                     CantingCsvKind   kind,
@@ -2000,6 +2210,9 @@ canting_csv_import (CantingDb       *db,
                                                            (GDestroyNotify) canting_material_free);
   g_auto(IpalPlants) plants = { 0 };
   Header header = { 0 };
+  Parser ps;
+  Row *header_row = NULL;
+  char sep;
   GPtrArray *good;
   gboolean ok = TRUE;
 
@@ -2025,15 +2238,7 @@ canting_csv_import (CantingDb       *db,
       return NULL;
     }
   text = g_strndup (bytes, size);
-  rows = parse (text, detect_separator (text), error);
-  if (rows == NULL)
-    return NULL;
-  if (rows->len == 0)
-    {
-      g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID, _("The file is empty."));
-      return NULL;
-    }
-
+  sep = detect_separator (text);
   switch (kind)
     {
     case CANTING_CSV_CUSTOMERS:
@@ -2059,7 +2264,36 @@ canting_csv_import (CantingDb       *db,
       header.columns = order_columns, header.n_columns = G_N_ELEMENTS (order_columns);
       break;
     }
-  if (!read_header (&header, g_ptr_array_index (rows, 0), report, error))
+  if (kind == CANTING_CSV_ORDERS)
+    {
+      /* The rest is read as the orders are checked (import_orders()). */
+      g_autoptr(GError) local = NULL;
+
+      parser_init (&ps, text, sep);
+      header_row = parser_next (&ps, &local);
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+    }
+  else
+    {
+      rows = parse (text, sep, error);
+      if (rows == NULL)
+        return NULL;
+      if (rows->len > 0)
+        header_row = g_ptr_array_index (rows, 0);
+    }
+  if (header_row == NULL)
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_INVALID, _("The file is empty."));
+      return NULL;
+    }
+  ok = read_header (&header, header_row, report, error);
+  if (kind == CANTING_CSV_ORDERS)
+    g_clear_pointer (&header_row, row_free);
+  if (!ok)
     return NULL;
   if (kind == CANTING_CSV_PURCHASES && !column_present (&header, "cost") && !column_present (&header, "unit_price"))
     {
@@ -2072,42 +2306,8 @@ canting_csv_import (CantingDb       *db,
 
   good = g_ptr_array_new ();
   if (kind == CANTING_CSV_ORDERS)
-    {
-      GPtrArray *groups = group_rows (&header, rows);
-      guint n_orders = groups->len;
-      g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                           (GDestroyNotify) known_product_free);
-      OrderCheck check = { &header, g_steal_pointer (&text), g_steal_pointer (&rows), groups, known, good,
-                           g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free), 0, NULL, NULL, 0, 0 };
-      guint header_notes = report->problems->len;
-
-      ok = load_products (db, known, error);
-      if (ok && mode != CANTING_CSV_DRY_RUN)
-        {
-          check.queue = g_async_queue_new ();
-          check.thread = g_thread_try_new ("canting-csv-check", check_orders, &check, NULL);
-          if (check.thread == NULL)
-            {
-              /* No thread to spare: check first, then write. */
-              g_clear_pointer (&check.queue, g_async_queue_unref);
-              check_orders (&check);
-            }
-          ok = write_records (db, kind, mode, good, n_orders, &check, report, error);
-        }
-      else if (ok)
-        check_orders (&check);
-      finish_check (&check, TRUE);
-      release_parsed (&check);
-      g_clear_pointer (&check.queue, g_async_queue_unref);
-      /* The checker's problems come after the header's notes, before
-       * those of the write. */
-      for (guint i = 0; i < check.problems->len; i++)
-        g_ptr_array_insert (report->problems, (gint) (header_notes + i), g_ptr_array_index (check.problems, i));
-      g_ptr_array_set_free_func (check.problems, NULL);
-      g_ptr_array_unref (check.problems);
-      report->good_rows = check.good_rows;
-    }
-  /* (For orders, the checker has had the rows.) */
+    ok = import_orders (db, mode, &header, &ps, &text, bytes, size, sep, report, good, error);
+  /* (Orders were read by import_orders().) */
   for (guint r = 1; kind != CANTING_CSV_ORDERS && r < rows->len; r++)
     {
       const Row *row = g_ptr_array_index (rows, r);
