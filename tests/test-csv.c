@@ -954,6 +954,26 @@ test_orders_large_import_unreadable_end (Fixture       *f,
   g_assert_true (g_bytes_equal (file_after, file_before));
 }
 
+/* A file of orders with more rows than any workshop's (ROWS_MAX,
+ * 200,000) is refused as a whole, before anything is written. */
+static void
+test_orders_too_many_rows (Fixture       *f,
+                           gconstpointer  data)
+{
+  GString *text = g_string_new ("nomor;tanggal;pelanggan;keterangan;jumlah;harga satuan\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingCsvReport) report = NULL;
+
+  for (guint i = 1; i <= 200001; i++)
+    g_string_append_printf (text, "B%u;01/03/2026;Bu Ani;Kain;1;1.000\n", i);
+  report = import_owned (f->db, g_string_free (text, FALSE), CANTING_CSV_ALL_OR_NOTHING, &error);
+  g_assert_null (report);
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "The file has more than 200000 rows.");
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM orders"), ==, 0);
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM customers"), ==, 0);
+}
+
 /* Skipping bad rows, an order that fails as it is written is skipped
  * alone, the rest of the large file is imported and indexed. */
 static void
@@ -1738,6 +1758,7 @@ main (int   argc,
   ADD ("/csv/orders-large-import-bad-row-at-the-end", test_orders_large_import_bad_row_at_the_end);
   ADD ("/csv/orders-rows-apart", test_orders_rows_apart);
   ADD ("/csv/orders-large-import-unreadable-end", test_orders_large_import_unreadable_end);
+  ADD ("/csv/orders-too-many-rows", test_orders_too_many_rows);
   ADD ("/csv/materials-import", test_materials_import);
   ADD ("/csv/materials-bad-rows", test_materials_bad_rows);
   ADD ("/csv/purchases-import", test_purchases_import);
