@@ -616,6 +616,7 @@ typedef struct {
   gint64 stock;
   CantingMoney total;  /* orders: as checked */
   char *customer;    /* orders: the customer's name, found or added */
+  char *customer_key; /* orders: the name in lowercase, as NOCASE compares */
   guint line;        /* where it starts in the file */
   guint n_rows;      /* rows of the file it stands for */
 } Good;
@@ -1509,30 +1510,21 @@ order_from_group (GHashTable    *known,
 
 /* @customers: names already found or added by this import (lowercase,
  * as NOCASE compares them) → id, so a file naming the same customers
- * again and again looks each up once. */
+ * again and again looks each up once.  @key: @name in lowercase (made
+ * by the checker, off the writing thread). */
 static gboolean
 find_or_add_customer (CantingDb   *db,
                       GHashTable  *customers,
                       const char  *name,
+                      const char  *key,
                       gint64      *out_id,
                       GError     **error)
 {
-  char small[128];
-  g_autofree char *key = NULL;
-  gint64 *known;
+  gint64 *known = g_hash_table_lookup (customers, key);
   g_auto(CantingSqlTaken) taken = { NULL };
   sqlite3_stmt *stmt = NULL;
   g_autoptr(CantingCustomer) c = NULL;
 
-  /* Looked up for every order: a short name's key is made on the stack. */
-  if (strlen (name) < sizeof small)
-    {
-      for (gsize i = 0; (small[i] = g_ascii_tolower (name[i])) != '\0'; i++)
-        ;
-      known = g_hash_table_lookup (customers, small);
-    }
-  else
-    known = g_hash_table_lookup (customers, (key = g_ascii_strdown (name, -1)));
   if (known != NULL)
     {
       *out_id = *known;
@@ -1557,8 +1549,7 @@ find_or_add_customer (CantingDb   *db,
         return FALSE;
       *out_id = c->id;
     }
-  g_hash_table_insert (customers, key != NULL ? g_steal_pointer (&key) : g_strdup (small),
-                       g_memdup2 (out_id, sizeof *out_id));
+  g_hash_table_insert (customers, g_strdup (key), g_memdup2 (out_id, sizeof *out_id));
   return TRUE;
 }
 
@@ -1675,6 +1666,7 @@ check_group (OrderCheck *check,
   g = g_new0 (Good, 1);
   g->record = order;
   g->customer = customer;
+  g->customer_key = g_ascii_strdown (customer, -1);
   g->total = total;
   g->line = ((Row *) g_ptr_array_index (group, 0))->line;
   g->n_rows = group->len;
@@ -1780,7 +1772,44 @@ typedef struct {
   gboolean refused;        /* all or nothing, and a row was bad */
   gboolean abandoned;      /* the checker could not go on: see its error, regroup */
   gboolean checked_all;    /* the checker's end was taken from the queue */
+  GThread *freer;          /* freeing the orders written (see free_goods()) */
 } ImportJob;
+
+static void good_free (Good           *g,
+                       CantingCsvKind  kind);
+
+static gpointer
+free_goods (gpointer data)
+{
+  GPtrArray *goods = data;
+
+  for (guint i = 0; i < goods->len; i++)
+    good_free (g_ptr_array_index (goods, i), CANTING_CSV_ORDERS);
+  g_ptr_array_unref (goods);
+  return NULL;
+}
+
+/* Every order is written and no write will be tried again: what they
+ * were read into is freed on a thread of its own while the indexes are
+ * built and the transaction commits.  NULL: @good is left to the
+ * caller. */
+static GThread *
+free_goods_elsewhere (GPtrArray *good)
+{
+  GPtrArray *goods = g_ptr_array_sized_new (good->len);
+  GThread *thread;
+
+  for (guint i = 0; i < good->len; i++)
+    g_ptr_array_add (goods, g_ptr_array_index (good, i));
+  thread = g_thread_try_new ("canting-csv-free", free_goods, goods, NULL);
+  if (thread == NULL)
+    {
+      g_ptr_array_unref (goods);
+      return NULL;
+    }
+  g_ptr_array_set_size (good, 0);
+  return thread;
+}
 
 /* The next record to write: as the checker gives them while it runs,
  * from the whole list after; NULL after the last. */
@@ -1843,7 +1872,7 @@ write_one (CantingDb  *db,
       /* Not written yet, even if an attempt rolled back had given it an
        * id. */
       order->id = 0;
-      return find_or_add_customer (db, job->customers, g->customer, &order->customer_id, error) &&
+      return find_or_add_customer (db, job->customers, g->customer, g->customer_key, &order->customer_id, error) &&
              canting_order_add_in_batch (db, job->orders, order, g->total, error);
     }
   switch (job->kind)
@@ -1970,6 +1999,8 @@ import_in_transaction (CantingDb  *db,
       job->batch_failed = !job->one_by_one;
       return FALSE;
     }
+  if (job->kind == CANTING_CSV_ORDERS)
+    job->freer = free_goods_elsewhere (job->good);
   return canting_sql_restore_indexes (db, &deferred, _("importing"), error);
 }
 
@@ -2003,6 +2034,7 @@ good_free (Good *g,
       break;
     }
   g_free (g->customer);
+  g_free (g->customer_key);
   g_free (g);
 }
 
@@ -2039,8 +2071,10 @@ write_records (CantingDb         *db,
       g_autoptr(GError) local = NULL;
 
       job = (ImportJob) { kind, good, mode == CANTING_CSV_SKIP_BAD_ROWS, report, 0, customers, orders,
-                          one_by_one, FALSE, check, n_records, FALSE, FALSE, FALSE };
+                          one_by_one, FALSE, check, n_records, FALSE, FALSE, FALSE, NULL };
       ok = n_records == 0 || canting_db_transaction (db, import_in_transaction, &job, &local);
+      if (job.freer != NULL)
+        g_thread_join (g_steal_pointer (&job.freer));
       /* Another attempt reads the checker's whole list: it must be done
        * (and it is also done when the file was refused). */
       if (check != NULL)

@@ -507,10 +507,12 @@ struct _CantingOrderBatch {
   gboolean one_by_one;     /* each order written as it is added */
   gint64 next_id;          /* the next order's id; 0: not read yet */
   GArray *pending;         /* Pending: added, not written yet */
-  /* The INSERTs for each number of rows, made once (see insert_sql()). */
-  char *orders_sql[BATCH_ORDERS + 1];
-  char *log_sql[BATCH_ORDERS + 1];
-  char *items_sql[BATCH_ITEMS + 1];
+  /* The INSERTs for each number of rows (see insert_sql()), prepared
+   * once and kept here: canting_sql_take() would hash their long text
+   * at every use. */
+  sqlite3_stmt *orders_stmt[BATCH_ORDERS + 1];
+  sqlite3_stmt *log_stmt[BATCH_ORDERS + 1];
+  sqlite3_stmt *items_stmt[BATCH_ITEMS + 1];
 };
 
 CantingOrderBatch *
@@ -546,11 +548,11 @@ canting_order_batch_free (CantingOrderBatch *batch)
   g_array_unref (batch->pending);
   for (guint n = 0; n <= BATCH_ORDERS; n++)
     {
-      g_free (batch->orders_sql[n]);
-      g_free (batch->log_sql[n]);
+      sqlite3_finalize (batch->orders_stmt[n]);
+      sqlite3_finalize (batch->log_stmt[n]);
     }
   for (guint n = 0; n <= BATCH_ITEMS; n++)
-    g_free (batch->items_sql[n]);
+    sqlite3_finalize (batch->items_stmt[n]);
   g_free (batch);
 }
 
@@ -796,6 +798,40 @@ insert_sql (const char  *table,
   return g_string_free (sql, FALSE);
 }
 
+/* The INSERT of @rows rows into @table kept in @slot, prepared the first
+ * time. */
+static sqlite3_stmt *
+batch_insert (CantingDb      *db,
+              sqlite3_stmt  **slot,
+              const char     *table,
+              const char     *columns,
+              guint           n_columns,
+              guint           rows,
+              GError        **error)
+{
+  if (*slot == NULL)
+    {
+      g_autofree char *sql = insert_sql (table, columns, n_columns, rows);
+      *slot = canting_sql_prepare (db, sql, error);
+    }
+  return *slot;
+}
+
+/* Runs a batch INSERT and leaves it reset and unbound, as
+ * canting_sql_give_back() does. */
+static gboolean
+run_batch_insert (CantingDb     *db,
+                  sqlite3_stmt  *stmt,
+                  const char    *doing,
+                  GError       **error)
+{
+  gboolean ok = run_write (db, stmt, doing, error);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return ok;
+}
+
 #define ORDER_COLUMNS "id, customer_id, order_date, due_date, from_stock, discount, shipping, total, notes, " \
                       "number, year, seq, channel, status, created_at"
 #define N_ORDER_COLUMNS 15
@@ -811,12 +847,8 @@ write_pending_items (CantingDb          *db,
   for (guint start = 0; start < rows->len; start += 2 * BATCH_ITEMS)
     {
       guint n = MIN (rows->len - start, 2 * BATCH_ITEMS) / 2;
-      g_auto(CantingSqlTaken) taken = { NULL };
-      sqlite3_stmt *stmt;
-
-      if (batch->items_sql[n] == NULL)
-        batch->items_sql[n] = insert_sql ("order_items", ITEM_COLUMNS, N_ITEM_COLUMNS, n);
-      stmt = canting_sql_take (db, &taken, batch->items_sql[n], error);
+      sqlite3_stmt *stmt = batch_insert (db, &batch->items_stmt[n], "order_items", ITEM_COLUMNS, N_ITEM_COLUMNS, n,
+                                         error);
 
       if (stmt == NULL)
         return FALSE;
@@ -837,7 +869,7 @@ write_pending_items (CantingDb          *db,
           sqlite3_bind_int64 (stmt, col + 5, item->quantity);
           sqlite3_bind_int64 (stmt, col + 6, item->unit_price);
         }
-      if (!run_write (db, stmt, N_("saving the order’s items"), error))
+      if (!run_batch_insert (db, stmt, N_("saving the order’s items"), error))
         return FALSE;
     }
   return TRUE;
@@ -849,23 +881,15 @@ canting_order_batch_flush (CantingDb          *db,
                            GError            **error)
 {
   guint n = batch->pending->len;
-  const char *orders_sql, *log_sql;
   g_autoptr(GPtrArray) items = NULL;
   gboolean ok;
 
   if (n == 0)
     return TRUE;
-  if (batch->orders_sql[n] == NULL)
-    {
-      batch->orders_sql[n] = insert_sql ("orders", ORDER_COLUMNS, N_ORDER_COLUMNS, n);
-      batch->log_sql[n] = insert_sql ("order_status_log", "order_id, status, at", 3, n);
-    }
-  orders_sql = batch->orders_sql[n];
-  log_sql = batch->log_sql[n];
   items = g_ptr_array_sized_new (4 * n);
   {
-    g_auto(CantingSqlTaken) taken = { NULL };
-    sqlite3_stmt *stmt = canting_sql_take (db, &taken, orders_sql, error);
+    sqlite3_stmt *stmt = batch_insert (db, &batch->orders_stmt[n], "orders", ORDER_COLUMNS, N_ORDER_COLUMNS, n,
+                                       error);
 
     ok = stmt != NULL;
     for (guint r = 0; ok && r < n; r++)
@@ -898,12 +922,12 @@ canting_order_batch_flush (CantingDb          *db,
             g_ptr_array_add (items, g_ptr_array_index (order->items, i));
           }
       }
-    ok = ok && run_write (db, stmt, N_("saving the order"), error);
+    ok = ok && run_batch_insert (db, stmt, N_("saving the order"), error);
   }
   if (ok)
     {
-      g_auto(CantingSqlTaken) taken = { NULL };
-      sqlite3_stmt *stmt = canting_sql_take (db, &taken, log_sql, error);
+      sqlite3_stmt *stmt = batch_insert (db, &batch->log_stmt[n], "order_status_log", "order_id, status, at", 3, n,
+                                         error);
 
       ok = stmt != NULL;
       for (guint r = 0; ok && r < n; r++)
@@ -912,7 +936,7 @@ canting_order_batch_flush (CantingDb          *db,
           sqlite3_bind_text (stmt, (int) (3 * r) + 2, statuses[CANTING_ORDER_DRAFT].id, -1, SQLITE_STATIC);
           sqlite3_bind_text (stmt, (int) (3 * r) + 3, batch->now, -1, SQLITE_STATIC);
         }
-      ok = ok && run_write (db, stmt, N_("recording the order’s status"), error);
+      ok = ok && run_batch_insert (db, stmt, N_("recording the order’s status"), error);
     }
   ok = ok && write_pending_items (db, batch, items, error);
   g_array_set_size (batch->pending, 0);
