@@ -614,17 +614,26 @@ orders_file (guint        first,
   return g_string_free (out, FALSE);
 }
 
+static CantingCsvReport *
+import_owned (CantingDb       *db,
+              char            *text,
+              CantingCsvMode   mode,
+              GError         **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
+
+  return canting_csv_import (db, CANTING_CSV_ORDERS, bytes, mode, error);
+}
+
 /* A workshop with 1,000 orders (imported in one small file), a payment
  * (so orders.paid and the ledger have something to keep) and plan
  * statistics, as a workshop opened after an upgrade has. */
 static void
 give_history (CantingDb *db)
 {
-  g_autofree char *text = orders_file (1, 1000, 0, NULL, NULL);
-  g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&text), strlen (text));
+  char *text = orders_file (1, 1000, 0, NULL, NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(CantingCsvReport) report = canting_csv_import (db, CANTING_CSV_ORDERS, bytes,
-                                                           CANTING_CSV_ALL_OR_NOTHING, &error);
+  g_autoptr(CantingCsvReport) report = import_owned (db, text, CANTING_CSV_ALL_OR_NOTHING, &error);
   g_autoptr(CantingPayment) payment = canting_payment_new ();
 
   g_assert_no_error (error);
@@ -639,16 +648,6 @@ give_history (CantingDb *db)
   g_assert_cmpint (sqlite3_exec (canting_db_get_handle (db), "ANALYZE", NULL, NULL, NULL), ==, SQLITE_OK);
 }
 
-static CantingCsvReport *
-import_owned (CantingDb       *db,
-              char            *text,
-              CantingCsvMode   mode,
-              GError         **error)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
-
-  return canting_csv_import (db, CANTING_CSV_ORDERS, bytes, mode, error);
-}
 
 /* Every index, trigger and view as the schema holds it. */
 static char *
