@@ -584,10 +584,12 @@ assign_number (CantingDb          *db,
       if (!canting_sql_get_int64 (db, stmt, &seq, _("numbering the order"), error))
         return FALSE;
     }
-  if (batch != NULL)
+  if (next != NULL)
+    *next = seq + 1;
+  else if (batch != NULL)
     {
       gint64 following = seq + 1;
-      g_hash_table_replace (batch->next_seq, g_memdup2 (&year, sizeof year), g_memdup2 (&following, sizeof following));
+      g_hash_table_insert (batch->next_seq, g_memdup2 (&year, sizeof year), g_memdup2 (&following, sizeof following));
     }
   g_free (order->number);
   /* PSN-2026-0042; a busy year goes on to five digits by itself. */
