@@ -557,6 +557,465 @@ count_rows (CantingDb  *db,
   return canting_test_query_int (canting_db_get_handle (db), sql);
 }
 
+/* --- large imports: indexes built once at the end --------------------------- */
+
+/* Orders a large import test writes (about 12,000 rows): above the
+ * size from which an import sets the orders' plain indexes aside
+ * (REINDEX_MIN_ROWS, 10,000, in canting-csv.c), half of it below, so a
+ * test fails when that stops happening. */
+#define LARGE_ORDERS 6000
+
+/* Orders B@first.. of a busy season's spreadsheet, one to three rows
+ * each, naming a few hundred customers again and again; seeded, so the
+ * same orders are always written the same way.  With @odd_one, the item of order
+ * B@odd_one is described that way; *@odd_line: that row's line. */
+static char *
+orders_file (guint        first,
+             guint        n,
+             guint        odd_one,
+             const char  *odd_description,
+             guint       *odd_line)
+{
+  static const char * const channels[] = { "", "whatsapp", "exhibition", "" };
+  g_autoptr(GRand) rand = g_rand_new ();
+  GString *out = g_string_new ("nomor;tanggal;jatuh tempo;pelanggan;keterangan;jumlah;harga satuan;ongkos kirim;"
+                               "saluran\n");
+  guint line = 1;
+
+  for (guint i = first; i < first + n; i++)
+    {
+      guint items, day = 1 + i % 28, month = 1 + (i / 28) % 12;
+
+      /* Seeded by the order's number: a file split in two holds the
+       * same orders as the whole. */
+      g_rand_set_seed (rand, i);
+      items = (guint) g_rand_int_range (rand, 1, 4);
+
+      for (guint k = 0; k < items; k++)
+        {
+          const char *description = k == 0 ? "Kain batik tulis" : k == 1 ? "Selendang sogan" : "Ongkos jahit";
+
+          line++;
+          if (i == odd_one && k == 0)
+            {
+              description = odd_description;
+              *odd_line = line;
+            }
+          if (k == 0)
+            g_string_append_printf (out, "B%u;%02u/%02u/2026;%s;Pelanggan %u;", i, day, month,
+                                    i % 3 == 0 ? "" : "28/12/2026", (guint) g_rand_int_range (rand, 0, 400));
+          else
+            g_string_append_printf (out, "B%u;;;;", i);
+          g_string_append_printf (out, "%s;%d;%d.000;%s;%s\n", description, g_rand_int_range (rand, 1, 5),
+                                  g_rand_int_range (rand, 20, 800), k == 0 && i % 5 == 0 ? "25.000" : "",
+                                  k == 0 ? channels[i % G_N_ELEMENTS (channels)] : "");
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+static CantingCsvReport *
+import_owned (CantingDb       *db,
+              char            *text,
+              CantingCsvMode   mode,
+              GError         **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
+
+  return canting_csv_import (db, CANTING_CSV_ORDERS, bytes, mode, error);
+}
+
+/* A workshop with 1,000 orders (imported in one small file), a payment
+ * (so orders.paid and the ledger have something to keep) and plan
+ * statistics, as a workshop opened after an upgrade has. */
+static void
+give_history (CantingDb *db)
+{
+  char *text = orders_file (1, 1000, 0, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingCsvReport) report = import_owned (db, text, CANTING_CSV_ALL_OR_NOTHING, &error);
+  g_autoptr(CantingPayment) payment = canting_payment_new ();
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->problems->len, ==, 0);
+  payment->order_id = 1;
+  payment->amount = 20000;
+  g_free (payment->paid_on);
+  payment->paid_on = g_strdup ("2026-01-05");
+  payment->method = CANTING_PAYMENT_TRANSFER;
+  g_assert_true (canting_payment_add (db, payment, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (canting_db_get_handle (db), "ANALYZE", NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+
+/* Every index, trigger and view as the schema holds it. */
+static char *
+schema_of (CantingDb *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (canting_db_get_handle (db),
+                                       "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%s|%s|%s|%s\n", sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1),
+                            sqlite3_column_text (stmt, 2), sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_intact (CantingDb *db)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (canting_db_get_handle (db), "PRAGMA integrity_check", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+}
+
+/* What a test cannot expect two workshops to share: when each record
+ * was made (every created_at, and the status log's at). */
+static char *
+dump_without_times (const char *dir,
+                    CantingDb  *db)
+{
+  g_autofree char *path = g_build_filename (dir, "canting.db", NULL);
+  sqlite3 *handle = canting_db_get_handle (db);
+  sqlite3_stmt *columns = NULL;
+  g_autoptr(GPtrArray) updates = g_ptr_array_new_with_free_func (sqlite3_free);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (handle,
+                                       "SELECT m.name, c.name FROM sqlite_schema m, pragma_table_info (m.name) c "
+                                       "WHERE m.type = 'table' AND c.name IN ('created_at', 'at')",
+                                       -1, &columns, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (columns) == SQLITE_ROW)
+    g_ptr_array_add (updates, sqlite3_mprintf ("UPDATE \"%w\" SET \"%w\" = ''", sqlite3_column_text (columns, 0),
+                                               sqlite3_column_text (columns, 1)));
+  sqlite3_finalize (columns);
+  for (guint i = 0; i < updates->len; i++)
+    g_assert_cmpint (sqlite3_exec (handle, g_ptr_array_index (updates, i), NULL, NULL, NULL), ==, SQLITE_OK);
+  return canting_test_dump (path);
+}
+
+/* A large file into a workshop that has orders (its orders written
+ * many to an INSERT, its indexes built at the end) writes what the same
+ * file in small pieces, each order written on its own into every index,
+ * writes: the same records, ids, numbers, status log, paid sums,
+ * ledger, the same indexes with the same plan statistics, all
+ * consistent. */
+static void
+test_orders_large_import (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *small_dir = canting_test_mkdtemp ();
+  g_autoptr(CantingDb) small = canting_db_open_full (small_dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingCsvReport) whole = NULL;
+  g_autoptr(CantingCsvReport) half1 = NULL;
+  g_autoptr(CantingCsvReport) half2 = NULL;
+  g_autofree char *schema_before = NULL;
+  g_autofree char *large_dump = NULL;
+  g_autofree char *small_dump = NULL;
+  g_autofree char *large_schema = NULL;
+  g_autofree char *small_schema = NULL;
+  gint64 schema_version;
+
+  give_history (f->db);
+  give_history (small);
+  schema_before = schema_of (f->db);
+  schema_version = count_rows (f->db, "PRAGMA schema_version");
+
+  whole = import_owned (f->db, orders_file (1001, LARGE_ORDERS, 0, NULL, NULL), CANTING_CSV_ALL_OR_NOTHING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (whole->problems->len, ==, 0);
+  g_assert_cmpuint (whole->imported, ==, whole->good_rows);
+  /* The indexes were set aside and built again (each a schema change)... */
+  g_assert_cmpint (count_rows (f->db, "PRAGMA schema_version"), >, schema_version);
+
+  schema_version = count_rows (small, "PRAGMA schema_version");
+  /* Skipping bad rows (there are none) writes each order on its own. */
+  half1 = import_owned (small, orders_file (1001, LARGE_ORDERS / 2, 0, NULL, NULL), CANTING_CSV_SKIP_BAD_ROWS,
+                        &error);
+  g_assert_no_error (error);
+  half2 = import_owned (small, orders_file (1001 + LARGE_ORDERS / 2, LARGE_ORDERS / 2, 0, NULL, NULL),
+                        CANTING_CSV_SKIP_BAD_ROWS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (half1->imported + half2->imported, ==, whole->imported);
+  /* ...and a small file writes into them row by row. */
+  g_assert_cmpint (count_rows (small, "PRAGMA schema_version"), ==, schema_version);
+
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM orders"), ==, 1000 + LARGE_ORDERS);
+  g_assert_cmpint (count_rows (f->db, "SELECT paid FROM orders WHERE id = 1"), ==, 20000);
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM sqlite_stat1 WHERE idx = 'orders_by_date'"), ==, 1);
+  large_schema = schema_of (f->db);
+  small_schema = schema_of (small);
+  g_assert_cmpstr (large_schema, ==, schema_before);
+  g_assert_cmpstr (large_schema, ==, small_schema);
+  g_assert_nonnull (strstr (large_schema, "index|orders_by_customer|orders|"));
+  g_assert_nonnull (strstr (large_schema, "index|orders_owing|orders|"));
+  g_assert_nonnull (strstr (large_schema, "index|order_items_by_product|order_items|"));
+  g_assert_nonnull (strstr (large_schema, "index|order_status_log_by_order|order_status_log|"));
+  assert_intact (f->db);
+  assert_intact (small);
+  large_dump = dump_without_times (f->dir, f->db);
+  small_dump = dump_without_times (small_dir, small);
+  g_assert_cmpstr (large_dump, ==, small_dump);
+
+  g_clear_object (&small);
+  canting_test_rmdir (small_dir);
+}
+
+/* The last order of a large file fails as it is written (here a trigger
+ * the test adds refuses it; in life a full disk, say): nothing of the
+ * file stays, the indexes are back as they were, the file on disk is
+ * byte for byte what it was, and the message names the line. */
+static void
+test_orders_large_import_fails_at_the_end (Fixture       *f,
+                                           gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "canting.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingCsvReport) report = NULL;
+  g_autoptr(GBytes) file_before = NULL;
+  g_autoptr(GBytes) file_after = NULL;
+  g_autofree char *dump_before = NULL;
+  g_autofree char *dump_after = NULL;
+  g_autofree char *schema_before = NULL;
+  g_autofree char *schema_after = NULL;
+  g_autofree char *expected = NULL;
+  guint odd_line = 0;
+
+  give_history (f->db);
+  g_assert_cmpint (sqlite3_exec (canting_db_get_handle (f->db),
+                                 "CREATE TRIGGER test_refuses BEFORE INSERT ON order_items "
+                                 "WHEN NEW.description = 'Ditolak' BEGIN SELECT RAISE (ABORT, 'refused'); END;"
+                                 "PRAGMA wal_checkpoint(TRUNCATE);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  file_before = canting_test_read_file (path);
+  dump_before = canting_test_dump (path);
+  schema_before = schema_of (f->db);
+
+  report = import_owned (f->db, orders_file (1001, LARGE_ORDERS, 1000 + LARGE_ORDERS, "Ditolak", &odd_line),
+                         CANTING_CSV_ALL_OR_NOTHING, &error);
+  g_assert_null (report);
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_INVALID);
+  expected = g_strdup_printf ("Line %u: ", odd_line);
+  g_assert_true (g_str_has_prefix (error->message, expected));
+  g_assert_nonnull (strstr (error->message, "refused"));
+
+  dump_after = canting_test_dump (path);
+  schema_after = schema_of (f->db);
+  g_assert_cmpstr (dump_after, ==, dump_before);
+  g_assert_cmpstr (schema_after, ==, schema_before);
+  assert_intact (f->db);
+  g_assert_cmpint (sqlite3_exec (canting_db_get_handle (f->db), "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  file_after = canting_test_read_file (path);
+  g_assert_true (g_bytes_equal (file_after, file_before));
+}
+
+/* A large all-or-nothing file whose last order is bad (found while the
+ * orders before it are being written): nothing stays, the file on disk
+ * is byte for byte what it was, and the report names the line, as for
+ * a small file. */
+static void
+test_orders_large_import_bad_row_at_the_end (Fixture       *f,
+                                             gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "canting.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingCsvReport) report = NULL;
+  g_autoptr(GBytes) file_before = NULL;
+  g_autoptr(GBytes) file_after = NULL;
+  g_autofree char *schema_before = NULL;
+  g_autofree char *schema_after = NULL;
+  guint odd_line = 0;
+  char *text;
+
+  give_history (f->db);
+  g_assert_cmpint (sqlite3_exec (canting_db_get_handle (f->db), "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  file_before = canting_test_read_file (path);
+  schema_before = schema_of (f->db);
+
+  text = orders_file (1001, LARGE_ORDERS, 1000 + LARGE_ORDERS, "Kain", &odd_line);
+  {
+    /* The last order's first line loses its unit price (it names no
+     * SKU either): "The unit price is missing." */
+    char **lines = g_strsplit (text, "\n", -1);
+    char **cells = g_strsplit (lines[odd_line - 1], ";", -1);
+
+    g_free (cells[6]);
+    cells[6] = g_strdup ("");
+    g_free (lines[odd_line - 1]);
+    lines[odd_line - 1] = g_strjoinv (";", cells);
+    g_free (text);
+    text = g_strjoinv ("\n", lines);
+    g_strfreev (cells);
+    g_strfreev (lines);
+  }
+  report = import_owned (f->db, text, CANTING_CSV_ALL_OR_NOTHING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->imported, ==, 0);
+  g_assert_cmpuint (report->problems->len, ==, 1);
+  g_assert_nonnull (strstr (problem_at (report, odd_line), "unit price is missing"));
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM orders"), ==, 1000);
+  schema_after = schema_of (f->db);
+  g_assert_cmpstr (schema_after, ==, schema_before);
+  assert_intact (f->db);
+  g_assert_cmpint (sqlite3_exec (canting_db_get_handle (f->db), "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  file_after = canting_test_read_file (path);
+  g_assert_true (g_bytes_equal (file_after, file_before));
+}
+
+/* An order's rows need not be together: one that comes back after other
+ * orders (here the first order's last item, at the very end of a large
+ * file, found after the others were written) still makes one order
+ * with all its items, as a file read whole first would. */
+static void
+test_orders_rows_apart (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char *small =
+    "nomor;tanggal;pelanggan;keterangan;jumlah;harga satuan\n"
+    "B1;01/03/2026;Bu Ani;Kain sogan;1;500.000\n"
+    "B2;02/03/2026;Pak Budi;Kemeja;1;300.000\n"
+    "B1;01/03/2026;Bu Ani;Selendang;2;150.000\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingCsvReport) checked = NULL;
+  g_autoptr(CantingCsvReport) report = NULL;
+  g_autoptr(CantingCsvReport) large = NULL;
+  GString *text = NULL;
+
+  checked = import_text (f, CANTING_CSV_ORDERS, small, CANTING_CSV_DRY_RUN, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (checked->good_rows, ==, 3);
+  g_assert_cmpuint (checked->imported, ==, 0);
+  report = import_text (f, CANTING_CSV_ORDERS, small, CANTING_CSV_ALL_OR_NOTHING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->imported, ==, 3);
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM orders"), ==, 2);
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM order_items WHERE order_id = "
+                                      "(SELECT id FROM orders WHERE number = 'PSN-2026-0001')"), ==, 2);
+  g_assert_cmpint (count_rows (f->db, "SELECT total FROM orders WHERE number = 'PSN-2026-0001'"), ==, 800000);
+
+  text = g_string_new (NULL);
+  {
+    g_autofree char *orders = orders_file (1001, LARGE_ORDERS, 0, NULL, NULL);
+    g_string_append (text, orders);
+  }
+  g_string_append (text, "B1001;;;;Ongkos jahit;1;25.000;;\n");
+  large = import_owned (f->db, g_string_free (text, FALSE), CANTING_CSV_ALL_OR_NOTHING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (large->problems->len, ==, 0);
+  g_assert_cmpuint (large->imported, ==, large->good_rows);
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM orders"), ==, 2 + LARGE_ORDERS);
+  /* B1001 is the third order imported: its first items and the one
+   * from the end. */
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM order_items WHERE order_id = 3 "
+                                      "AND description = 'Ongkos jahit' AND unit_price = 25000"), ==, 1);
+  assert_intact (f->db);
+}
+
+/* A large file whose end cannot be read (a quote never closed), found
+ * after its first orders were written: the file's error, nothing
+ * written. */
+static void
+test_orders_large_import_unreadable_end (Fixture       *f,
+                                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "canting.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingCsvReport) report = NULL;
+  g_autoptr(GBytes) file_before = NULL;
+  g_autoptr(GBytes) file_after = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *orders = orders_file (1001, LARGE_ORDERS, 0, NULL, NULL);
+  GString *text = g_string_new (orders);
+  guint last_line;
+
+  give_history (f->db);
+  g_assert_cmpint (sqlite3_exec (canting_db_get_handle (f->db), "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  file_before = canting_test_read_file (path);
+  last_line = 1;
+  for (const char *p = text->str; *p != '\0'; p++)
+    last_line += *p == '\n';
+  g_string_append (text, "B99999;01/03/2026;;;\"Kain;1;1\n");
+  report = import_owned (f->db, g_string_free (text, FALSE), CANTING_CSV_ALL_OR_NOTHING, &error);
+  g_assert_null (report);
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_INVALID);
+  expected = g_strdup_printf ("Line %u: a quoted field is never closed.", last_line);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM orders"), ==, 1000);
+  assert_intact (f->db);
+  g_assert_cmpint (sqlite3_exec (canting_db_get_handle (f->db), "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  file_after = canting_test_read_file (path);
+  g_assert_true (g_bytes_equal (file_after, file_before));
+}
+
+/* A file of orders with more rows than any workshop's (ROWS_MAX,
+ * 200,000) is refused as a whole, before anything is written. */
+static void
+test_orders_too_many_rows (Fixture       *f,
+                           gconstpointer  data)
+{
+  GString *text = g_string_new ("nomor;tanggal;pelanggan;keterangan;jumlah;harga satuan\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingCsvReport) report = NULL;
+
+  for (guint i = 1; i <= 200001; i++)
+    g_string_append_printf (text, "B%u;01/03/2026;Bu Ani;Kain;1;1.000\n", i);
+  report = import_owned (f->db, g_string_free (text, FALSE), CANTING_CSV_ALL_OR_NOTHING, &error);
+  g_assert_null (report);
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "The file has more than 200000 rows.");
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM orders"), ==, 0);
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM customers"), ==, 0);
+}
+
+/* Skipping bad rows, an order that fails as it is written is skipped
+ * alone, the rest of the large file is imported and indexed. */
+static void
+test_orders_large_import_skips_one (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingCsvReport) report = NULL;
+  g_autofree char *schema_before = NULL;
+  g_autofree char *schema_after = NULL;
+  guint odd_line = 0;
+
+  give_history (f->db);
+  g_assert_cmpint (sqlite3_exec (canting_db_get_handle (f->db),
+                                 "CREATE TRIGGER test_refuses BEFORE INSERT ON order_items "
+                                 "WHEN NEW.description = 'Ditolak' BEGIN SELECT RAISE (ABORT, 'refused'); END;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  schema_before = schema_of (f->db);
+
+  report = import_owned (f->db, orders_file (1001, LARGE_ORDERS, 1500, "Ditolak", &odd_line),
+                         CANTING_CSV_SKIP_BAD_ROWS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->problems->len, ==, 1);
+  g_assert_nonnull (strstr (problem_at (report, odd_line), "refused"));
+  g_assert_cmpuint (report->imported, <, report->good_rows);
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM orders"), ==, 1000 + LARGE_ORDERS - 1);
+  /* Numbers go on without a gap where the skipped order was. */
+  g_assert_cmpint (count_rows (f->db, "SELECT max(seq) FROM orders WHERE year = 2026"), ==, 1000 + LARGE_ORDERS - 1);
+  schema_after = schema_of (f->db);
+  g_assert_cmpstr (schema_after, ==, schema_before);
+  assert_intact (f->db);
+}
+
+
 static void
 assert_stock (CantingDb       *db,
               const char      *name,
@@ -1301,6 +1760,13 @@ main (int   argc,
   ADD ("/csv/extra-cells-duplicate-column", test_extra_cells_and_duplicate_column);
   ADD ("/csv/orders-conflicting-rows", test_orders_conflicting_rows);
   ADD ("/csv/orders-numbering", test_orders_numbering);
+  ADD ("/csv/orders-large-import", test_orders_large_import);
+  ADD ("/csv/orders-large-import-fails-at-the-end", test_orders_large_import_fails_at_the_end);
+  ADD ("/csv/orders-large-import-skips-one", test_orders_large_import_skips_one);
+  ADD ("/csv/orders-large-import-bad-row-at-the-end", test_orders_large_import_bad_row_at_the_end);
+  ADD ("/csv/orders-rows-apart", test_orders_rows_apart);
+  ADD ("/csv/orders-large-import-unreadable-end", test_orders_large_import_unreadable_end);
+  ADD ("/csv/orders-too-many-rows", test_orders_too_many_rows);
   ADD ("/csv/materials-import", test_materials_import);
   ADD ("/csv/materials-bad-rows", test_materials_bad_rows);
   ADD ("/csv/purchases-import", test_purchases_import);

@@ -614,6 +614,167 @@ test_count_rows (void)
   canting_test_rmdir (dir);
 }
 
+/* Every row of @sql's result, one line each. */
+static char *
+rows_of (CantingDb  *db,
+         const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (canting_db_get_handle (db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int c = 0; c < sqlite3_column_count (stmt); c++)
+        g_string_append_printf (out, "%s|", (const char *) sqlite3_column_text (stmt, c));
+      g_string_append_c (out, '\n');
+    }
+  sqlite3_finalize (stmt);
+  return g_string_free (out, FALSE);
+}
+
+/* Everything a workshop keeps about its orders, to compare before and
+ * after an upgrade. */
+static char *
+order_records (CantingDb *db)
+{
+  static const char * const queries[] = {
+    "SELECT * FROM orders ORDER BY id",
+    "SELECT * FROM order_items ORDER BY id",
+    "SELECT * FROM order_status_log ORDER BY id",
+    "SELECT * FROM payments ORDER BY id",
+    "SELECT * FROM ledger ORDER BY id",
+    "SELECT * FROM accounts ORDER BY id",
+    "SELECT * FROM product_stock_moves ORDER BY id",
+    "SELECT * FROM customers ORDER BY id",
+  };
+  GString *out = g_string_new (NULL);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autofree char *rows = rows_of (db, queries[i]);
+      g_string_append_printf (out, "%s\n%s", queries[i], rows);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+schema_without_statistics (CantingDb *db)
+{
+  return rows_of (db, "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_stat%' "
+                      "ORDER BY type, name");
+}
+
+/* The primary result code of running @sql. */
+static int
+exec_rc (CantingDb  *db,
+         const char *sql)
+{
+  return sqlite3_exec (canting_db_get_handle (db), sql, NULL, NULL, NULL) & 0xff;
+}
+
+/* Schema step 19 rebuilds the orders table (its status and channel
+ * checked by comparisons instead of IN lists): a workshop's orders, their
+ * items, payments, ledger and everything that refers to them come
+ * through unchanged; the schema is then exactly a new workshop's; the
+ * rules still hold (checks, foreign keys with their cascades, the
+ * triggers that keep orders.paid); foreign keys are back on. */
+static void
+test_upgrade_rebuilds_orders (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autofree char *fresh_dir = canting_test_mkdtemp ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingDb) db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, 18, &error);
+  g_autoptr(CantingDb) fresh = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *schema = NULL;
+  g_autofree char *fresh_schema = NULL;
+  g_autofree char *fk = NULL;
+  g_autofree char *legacy = NULL;
+  g_autofree char *integrity = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (exec_rc (db,
+    "INSERT INTO customers (id, name) VALUES (1, 'Bu Ani'), (2, 'Pak Budi');"
+    "INSERT INTO products (id, sku, name, technique, price) VALUES (1, 'TL-1', 'Kain tulis', 'tulis', 500000);"
+    "INSERT INTO orders (id, number, year, seq, customer_id, order_date, due_date, status, total, channel) VALUES"
+    "  (1, 'PSN-2025-0001', 2025, 1, 1, '2025-03-01', '2025-03-20', 'delivered', 500000, 'whatsapp'),"
+    "  (2, 'PSN-2025-0002', 2025, 2, 2, '2025-04-01', NULL, 'confirmed', 300000, 'exhibition'),"
+    "  (3, 'PSN-2026-0001', 2026, 1, 1, '2026-01-02', NULL, 'draft', 150000, 'direct');"
+    "INSERT INTO order_items (order_id, position, product_id, description, quantity, unit_price) VALUES"
+    "  (1, 1, 1, 'Kain tulis', 1, 500000), (2, 1, NULL, 'Kemeja', 1, 300000), (3, 1, NULL, 'Selendang', 1, 150000);"
+    "INSERT INTO order_status_log (order_id, status, at) VALUES"
+    "  (1, 'draft', '2025-03-01T01:00:00Z'), (1, 'delivered', '2025-03-20T01:00:00Z');"
+    "INSERT INTO payments (order_id, amount, paid_on, method, is_down_payment) VALUES"
+    "  (1, 200000, '2025-03-01', 'cash', 1), (1, 300000, '2025-03-20', 'transfer', 0),"
+    "  (2, 100000, '2025-04-01', 'qris', 1);"
+    "INSERT INTO product_stock_moves (product_id, delta, reason, order_id) VALUES (1, -1, 'delivery', 1);"),
+    ==, SQLITE_OK);
+  /* A reference that was already dangling (a file repaired by hand, say)
+   * does not stop the upgrade. */
+  g_assert_cmpint (exec_rc (db, "PRAGMA foreign_keys = OFF;"
+                                "INSERT INTO order_status_log (order_id, status, at) VALUES (99, 'draft', '2025-01-01');"
+                                "PRAGMA foreign_keys = ON;"), ==, SQLITE_OK);
+  before = order_records (db);
+  g_clear_object (&db);
+
+  db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, 19, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (canting_db_get_schema_version (db), ==, 19);
+  after = order_records (db);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (canting_test_query_int (canting_db_get_handle (db), "SELECT paid FROM orders WHERE id = 1"),
+                   ==, 500000);
+  g_assert_cmpint (canting_test_query_int (canting_db_get_handle (db),
+                                           "SELECT count(*) FROM pragma_foreign_key_check"), ==, 1);
+  g_assert_cmpint (canting_test_query_int (canting_db_get_handle (db),
+                                           "SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%orders_new%'"), ==, 0);
+  fk = pragma_text (db, "PRAGMA foreign_keys");
+  legacy = pragma_text (db, "PRAGMA legacy_alter_table");
+  g_assert_cmpstr (fk, ==, "1");
+  g_assert_cmpstr (legacy, ==, "0");
+
+  /* Exactly the schema a new workshop gets. */
+  fresh = canting_db_open_full (fresh_dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, 19, &error);
+  g_assert_no_error (error);
+  schema = schema_without_statistics (db);
+  fresh_schema = schema_without_statistics (fresh);
+  g_assert_cmpstr (schema, ==, fresh_schema);
+  g_assert_nonnull (strstr (schema, "index|orders_owing|orders|"));
+
+  /* The rules still hold. */
+  g_assert_cmpint (exec_rc (db, "UPDATE orders SET status = 'lost' WHERE id = 3"), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (exec_rc (db, "UPDATE orders SET channel = 'tiktok' WHERE id = 3"), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (exec_rc (db, "UPDATE orders SET status = 'ready', channel = 'marketplace' WHERE id = 3"),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (exec_rc (db, "INSERT INTO order_items (order_id, position, description, quantity, unit_price) "
+                                "VALUES (42, 1, 'Kain', 1, 1)"), ==, SQLITE_CONSTRAINT);
+  /* Paid by its payments, owing what is left. */
+  g_assert_cmpint (exec_rc (db, "INSERT INTO payments (order_id, amount, paid_on, method) "
+                                "VALUES (2, 50000, '2025-04-10', 'cash')"), ==, SQLITE_OK);
+  g_assert_cmpint (canting_test_query_int (canting_db_get_handle (db), "SELECT paid FROM orders WHERE id = 2"),
+                   ==, 150000);
+  g_assert_cmpint (canting_test_query_int (canting_db_get_handle (db),
+                                           "SELECT count(*) FROM ledger WHERE source = 'payment'"), ==, 4);
+  g_assert_cmpint (canting_test_query_int (canting_db_get_handle (db),
+                                           "SELECT count(*) FROM orders INDEXED BY orders_owing "
+                                           "WHERE status NOT IN ('draft', 'cancelled') AND total > paid"), ==, 2);
+  /* An order with payments stays; one without takes its items along. */
+  g_assert_cmpint (exec_rc (db, "DELETE FROM orders WHERE id = 1"), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (exec_rc (db, "DELETE FROM orders WHERE id = 3"), ==, SQLITE_OK);
+  g_assert_cmpint (canting_test_query_int (canting_db_get_handle (db),
+                                           "SELECT count(*) FROM order_items WHERE order_id = 3"), ==, 0);
+  integrity = pragma_text (db, "PRAGMA integrity_check");
+  g_assert_cmpstr (integrity, ==, "ok");
+
+  g_clear_object (&db);
+  g_clear_object (&fresh);
+  canting_test_rmdir (dir);
+  canting_test_rmdir (fresh_dir);
+}
+
 /* An upgrade of a workshop with records leaves the planner statistics
  * for the indexes its steps made. */
 static void
@@ -832,6 +993,7 @@ main (int   argc,
   g_test_add_func ("/db/fresh", test_fresh);
   g_test_add_func ("/db/data-dir-from-environment", test_data_dir_from_environment);
   g_test_add_func ("/db/upgrade-from-every-version", test_upgrade_from_every_version);
+  g_test_add_func ("/db/upgrade-rebuilds-orders", test_upgrade_rebuilds_orders);
   g_test_add_func ("/db/refuse-newer", test_refuse_newer);
   g_test_add_func ("/db/refuse-newer-with-pending-wal", test_refuse_newer_with_pending_wal);
   g_test_add_func ("/db/refuse-odd-headers", test_refuse_odd_headers);

@@ -64,7 +64,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CantingCsvReport, canting_csv_report_free)
  * counts rows.  NULL
  * with @error only when the file as a whole cannot be read (not UTF-8, no
  * header, a required column missing, broken quoting); bad rows are in the
- * report. */
+ * report.  Orders are checked on a thread of the import's own while the
+ * calling thread writes them; @db is used on the calling thread only, and
+ * every thread has ended when this returns. */
 CantingCsvReport *canting_csv_import (CantingDb       *db,
                                       CantingCsvKind   kind,
                                       GBytes          *data,

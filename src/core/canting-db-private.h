@@ -92,10 +92,18 @@ gboolean canting_db_check_file (const char  *path,
 gboolean canting_db_upgrade (CantingDb  *self,
                              GError    **error);
 
-/* Schema steps, in canting-schema.c. */
+/* Schema steps, in canting-schema.c.  A step that rebuilds a table the
+ * way SQLite documents it (make the new table, copy, drop the old one,
+ * rename the new one) sets @rebuilds_tables: it runs with foreign keys
+ * off (dropping the old table would otherwise delete, or refuse to
+ * leave, the records that refer to it) and with legacy_alter_table on
+ * (the rename would otherwise rewrite the triggers that name the old
+ * table, and refuse while it is gone); every reference is checked before
+ * the step commits. */
 typedef struct {
   int         version;
   const char *sql;
+  gboolean    rebuilds_tables;
 } CantingSchemaStep;
 
 const CantingSchemaStep *canting_schema_steps (gsize *n_steps);

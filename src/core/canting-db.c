@@ -411,6 +411,83 @@ create_private_file (const char  *path,
   return TRUE;
 }
 
+/* How many references find no record (PRAGMA foreign_key_check). */
+static gboolean
+count_broken_references (sqlite3  *handle,
+                         gint64   *out_count,
+                         GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (handle, "SELECT count(*) FROM pragma_foreign_key_check", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    *out_count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      canting_db_set_error (error, handle, rc, _("upgrading the database"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Runs a step that rebuilds tables: what referred to a record before
+ * still must afterwards.  Only what the step broke counts: a workshop
+ * that already had a dangling reference (an old bug, a repaired file)
+ * can still be upgraded. */
+static gboolean
+exec_rebuild (sqlite3     *handle,
+              const char  *sql,
+              GError     **error)
+{
+  gint64 before = 0, after = 0;
+
+  if (!count_broken_references (handle, &before, error) ||
+      !exec_sql (handle, sql, _("upgrading the database"), error) ||
+      !count_broken_references (handle, &after, error))
+    return FALSE;
+  if (after > before)
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_DB,
+                   _("The upgrade would leave records that refer to records that do not exist; "
+                     "the database was left as it was."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* One step in its own transaction; FALSE with @error after rolling it
+ * back. */
+static gboolean
+run_step (CantingDb                *self,
+          const CantingSchemaStep  *step,
+          int                      *out_version,
+          GError                  **error)
+{
+  GError *local = NULL;
+  int current;
+
+  if (!exec_sql (self->handle, "BEGIN IMMEDIATE", _("starting the upgrade"), error))
+    return FALSE;
+  /* Another process may have migrated while we waited for the lock. */
+  if (!canting_db_read_pragma_int (self->handle, "PRAGMA user_version", &current, &local) ||
+      (current < step->version &&
+       !(step->rebuilds_tables ? exec_rebuild (self->handle, step->sql, &local)
+                               : exec_sql (self->handle, step->sql, _("upgrading the database"), &local))))
+    {
+      sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  if (!exec_sql (self->handle, "COMMIT", _("finishing the upgrade"), error))
+    {
+      sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  *out_version = MAX (current, step->version);
+  return TRUE;
+}
+
 static gboolean
 migrate (CantingDb  *self,
          int         from_version,
@@ -426,8 +503,7 @@ migrate (CantingDb  *self,
   for (gsize i = 0; i < n_steps; i++)
     {
       const CantingSchemaStep *step = &steps[i];
-      GError *local = NULL;
-      int current;
+      gboolean ok;
 
       if (step->version <= from_version || step->version > target_version)
         continue;
@@ -442,23 +518,18 @@ migrate (CantingDb  *self,
           backed_up = TRUE;
         }
 
-      if (!exec_sql (self->handle, "BEGIN IMMEDIATE", _("starting the upgrade"), error))
+      /* Neither can change inside a transaction (see CantingSchemaStep). */
+      if (step->rebuilds_tables &&
+          !exec_sql (self->handle, "PRAGMA foreign_keys = OFF; PRAGMA legacy_alter_table = ON;",
+                     _("starting the upgrade"), error))
         return FALSE;
-      /* Another process may have migrated while we waited for the lock. */
-      if (!canting_db_read_pragma_int (self->handle, "PRAGMA user_version", &current, &local) ||
-          (current < step->version &&
-           !exec_sql (self->handle, step->sql, _("upgrading the database"), &local)))
-        {
-          sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
-          g_propagate_error (error, local);
-          return FALSE;
-        }
-      if (!exec_sql (self->handle, "COMMIT", _("finishing the upgrade"), error))
-        {
-          sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
-          return FALSE;
-        }
-      from_version = MAX (current, step->version);
+      ok = run_step (self, step, &from_version, error);
+      if (step->rebuilds_tables &&
+          !exec_sql (self->handle, "PRAGMA legacy_alter_table = OFF; PRAGMA foreign_keys = ON;",
+                     _("finishing the upgrade"), ok ? error : NULL))
+        ok = FALSE;
+      if (!ok)
+        return FALSE;
     }
   return TRUE;
 }

@@ -240,6 +240,8 @@ canting_order_free (CantingOrder *order)
   g_free (order);
 }
 
+/* @label: marked N_(), translated only for a message (checked for
+ * every line of every order an import brings). */
 static gboolean
 check_amount (CantingMoney        amount,
               CantingOrderField   field,
@@ -248,13 +250,13 @@ check_amount (CantingMoney        amount,
 {
   if (amount < 0)
     {
-      g_set_error (error, CANTING_ORDER_ERROR, field, _("%s cannot be negative."), label);
+      g_set_error (error, CANTING_ORDER_ERROR, field, _("%s cannot be negative."), _(label));
       return FALSE;
     }
   if (amount > AMOUNT_MAX)
     {
       g_autofree char *limit = canting_money_format (AMOUNT_MAX);
-      g_set_error (error, CANTING_ORDER_ERROR, field, _("%s is over the limit of %s."), label, limit);
+      g_set_error (error, CANTING_ORDER_ERROR, field, _("%s is over the limit of %s."), _(label), limit);
       return FALSE;
     }
   return TRUE;
@@ -267,9 +269,9 @@ validate_item (const CantingOrderItem  *item,
 {
   g_autoptr(GError) local = NULL;
 
-  if (!canting_validate_text (item->description, CANTING_TEXT_REQUIRED, _("The description"),
-                              _("Describe the piece, or choose a product."),
-                              CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_ITEMS, &local))
+  if (!canting_validate_text_untranslated (item->description, CANTING_TEXT_REQUIRED, N_("The description"),
+                                           N_("Describe the piece, or choose a product."),
+                                           CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_ITEMS, &local))
     ;
   else if (item->quantity < 1)
     g_set_error (&local, CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_ITEMS,
@@ -277,7 +279,7 @@ validate_item (const CantingOrderItem  *item,
   else if (item->quantity > CANTING_PIECES_MAX)
     g_set_error (&local, CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_ITEMS,
                  _("The quantity is over the limit of %d pieces."), CANTING_PIECES_MAX);
-  else if (!check_amount (item->unit_price, CANTING_ORDER_FIELD_ITEMS, _("The unit price"), &local))
+  else if (!check_amount (item->unit_price, CANTING_ORDER_FIELD_ITEMS, N_("The unit price"), &local))
     ;
   else
     return TRUE;
@@ -309,8 +311,8 @@ canting_order_compute_total (const CantingOrder  *order,
           return FALSE;
         }
     }
-  if (!check_amount (order->discount, CANTING_ORDER_FIELD_DISCOUNT, _("The discount"), error) ||
-      !check_amount (order->shipping, CANTING_ORDER_FIELD_SHIPPING, _("The shipping cost"), error))
+  if (!check_amount (order->discount, CANTING_ORDER_FIELD_DISCOUNT, N_("The discount"), error) ||
+      !check_amount (order->shipping, CANTING_ORDER_FIELD_SHIPPING, N_("The shipping cost"), error))
     return FALSE;
   if (order->discount > subtotal)
     {
@@ -345,6 +347,15 @@ canting_order_validate (const CantingOrder  *order,
                         GError             **error)
 {
   CantingMoney total;
+
+  return canting_order_validate_with_total (order, &total, error);
+}
+
+gboolean
+canting_order_validate_with_total (const CantingOrder  *order,
+                                   CantingMoney        *out_total,
+                                   GError             **error)
+{
 
   if (order->customer_id <= 0)
     {
@@ -381,9 +392,9 @@ canting_order_validate (const CantingOrder  *order,
                    _("An order can have at most %d lines."), ITEMS_MAX);
       return FALSE;
     }
-  return canting_validate_text (order->notes, CANTING_TEXT_MULTILINE | CANTING_TEXT_LONG, _("Notes"), NULL,
-                                CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_NOTES, error) &&
-         canting_order_compute_total (order, &total, error);
+  return canting_validate_text_untranslated (order->notes, CANTING_TEXT_MULTILINE | CANTING_TEXT_LONG, N_("Notes"),
+                                             NULL, CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_NOTES, error) &&
+         canting_order_compute_total (order, out_total, error);
 }
 
 static gboolean
@@ -416,6 +427,52 @@ read_status_and_paid (CantingDb           *db,
   return TRUE;
 }
 
+/* Runs an INSERT or UPDATE; @doing is marked N_() and translated only for a
+ * message (these run for every order of a large import). */
+static gboolean
+run_write (CantingDb     *db,
+           sqlite3_stmt  *stmt,
+           const char    *doing,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  canting_db_set_error (error, canting_db_get_handle (db), rc, _(doing));
+  return FALSE;
+}
+
+/* @stamp: the UTC time as the log keeps it, 2026-11-24T07:30:00Z. */
+static gboolean
+log_status_stamped (CantingDb           *db,
+                    gint64               order_id,
+                    CantingOrderStatus   status,
+                    const char          *stamp,
+                    GError             **error)
+{
+  g_auto(CantingSqlTaken) taken = { NULL };
+  sqlite3_stmt *stmt = canting_sql_take (db, &taken,
+                                         "INSERT INTO order_status_log (order_id, status, at) "
+                                         "VALUES (?1, ?2, ?3)",
+                                         error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, order_id);
+  sqlite3_bind_text (stmt, 2, statuses[status].id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, stamp, -1, SQLITE_STATIC);
+  return run_write (db, stmt, N_("recording the order’s status"), error);
+}
+
+static char *
+status_stamp (GDateTime *at)
+{
+  g_autoptr(GDateTime) utc = at != NULL ? g_date_time_to_utc (at) : g_date_time_new_now_utc ();
+
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
 static gboolean
 log_status (CantingDb           *db,
             gint64               order_id,
@@ -423,36 +480,51 @@ log_status (CantingDb           *db,
             GDateTime           *at,
             GError             **error)
 {
-  g_auto(CantingSqlTaken) taken = { NULL };
-  sqlite3_stmt *stmt = canting_sql_take (db, &taken,
-                                         "INSERT INTO order_status_log (order_id, status, at) "
-                                         "VALUES (?1, ?2, ?3)",
-                                         error);
-  g_autoptr(GDateTime) now = at != NULL ? g_date_time_to_utc (at) : g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *stamp = status_stamp (at);
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, order_id);
-  sqlite3_bind_text (stmt, 2, statuses[status].id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, stamp, -1, SQLITE_STATIC);
-  return canting_sql_run (db, stmt, _("recording the order’s status"), error);
+  return log_status_stamped (db, order_id, status, stamp, error);
 }
+
+/* Orders a batch writes with one INSERT of many rows into each of
+ * orders, the status log and (in runs of BATCH_ITEMS) the items.  Each
+ * INSERT SQLite runs opens a cursor on its table, on each index and on
+ * each table a foreign key names, and closes them at its end: for a
+ * row or two that was most of the work. */
+#define BATCH_ORDERS 32
+#define BATCH_ITEMS 64
+
+typedef struct {
+  CantingOrder *order;     /* the caller's, kept until written */
+  CantingMoney total;
+  gint64 year;
+  gint64 seq;
+} Pending;
 
 struct _CantingOrderBatch {
   GHashTable *next_seq;    /* year → the next free seq in it (gint64 *) */
   GHashTable *customers;   /* customer ids already checked */
-  GDateTime *now;          /* the new orders' status time */
+  char *now;               /* the new orders' creation and status time */
+  gboolean one_by_one;     /* each order written as it is added */
+  gint64 next_id;          /* the next order's id; 0: not read yet */
+  GArray *pending;         /* Pending: added, not written yet */
+  /* The INSERTs for each number of rows (see insert_sql()), prepared
+   * once and kept here: canting_sql_take() would hash their long text
+   * at every use. */
+  sqlite3_stmt *orders_stmt[BATCH_ORDERS + 1];
+  sqlite3_stmt *log_stmt[BATCH_ORDERS + 1];
+  sqlite3_stmt *items_stmt[BATCH_ITEMS + 1];
 };
 
 CantingOrderBatch *
-canting_order_batch_new (void)
+canting_order_batch_new (gboolean one_by_one)
 {
   CantingOrderBatch *batch = g_new0 (CantingOrderBatch, 1);
 
   batch->next_seq = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   batch->customers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  batch->now = g_date_time_new_now_utc ();
+  batch->now = status_stamp (NULL);
+  batch->one_by_one = one_by_one;
+  batch->pending = g_array_sized_new (FALSE, FALSE, sizeof (Pending), BATCH_ORDERS);
   return batch;
 }
 
@@ -461,6 +533,8 @@ canting_order_batch_forget (CantingOrderBatch *batch)
 {
   g_hash_table_remove_all (batch->next_seq);
   g_hash_table_remove_all (batch->customers);
+  batch->next_id = 0;
+  g_array_set_size (batch->pending, 0);
 }
 
 void
@@ -470,7 +544,15 @@ canting_order_batch_free (CantingOrderBatch *batch)
     return;
   g_hash_table_unref (batch->next_seq);
   g_hash_table_unref (batch->customers);
-  g_date_time_unref (batch->now);
+  g_free (batch->now);
+  g_array_unref (batch->pending);
+  for (guint n = 0; n <= BATCH_ORDERS; n++)
+    {
+      sqlite3_finalize (batch->orders_stmt[n]);
+      sqlite3_finalize (batch->log_stmt[n]);
+    }
+  for (guint n = 0; n <= BATCH_ITEMS; n++)
+    sqlite3_finalize (batch->items_stmt[n]);
   g_free (batch);
 }
 
@@ -502,10 +584,12 @@ assign_number (CantingDb          *db,
       if (!canting_sql_get_int64 (db, stmt, &seq, _("numbering the order"), error))
         return FALSE;
     }
-  if (batch != NULL)
+  if (next != NULL)
+    *next = seq + 1;
+  else if (batch != NULL)
     {
       gint64 following = seq + 1;
-      g_hash_table_replace (batch->next_seq, g_memdup2 (&year, sizeof year), g_memdup2 (&following, sizeof following));
+      g_hash_table_insert (batch->next_seq, g_memdup2 (&year, sizeof year), g_memdup2 (&following, sizeof following));
     }
   g_free (order->number);
   /* PSN-2026-0042; a busy year goes on to five digits by itself. */
@@ -556,20 +640,26 @@ write_items (CantingDb     *db,
              gboolean       is_new,
              GError       **error)
 {
-  g_auto(CantingSqlTaken) del_taken = { NULL };
-  sqlite3_stmt *del = canting_sql_take (db, &del_taken, "DELETE FROM order_items WHERE order_id = ?1", error);
   g_auto(CantingSqlTaken) ins_taken = { NULL };
   sqlite3_stmt *ins = canting_sql_take (db, &ins_taken,
                                         "INSERT INTO order_items (order_id, position, product_id, "
                                         "description, quantity, unit_price) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                                         error);
 
-  if (del == NULL || ins == NULL)
+  if (ins == NULL)
     return FALSE;
   /* A new order has no items to replace. */
-  sqlite3_bind_int64 (del, 1, order->id);
-  if (!is_new && !canting_sql_run (db, del, _("saving the order’s items"), error))
-    return FALSE;
+  if (!is_new)
+    {
+      g_auto(CantingSqlTaken) del_taken = { NULL };
+      sqlite3_stmt *del = canting_sql_take (db, &del_taken, "DELETE FROM order_items WHERE order_id = ?1", error);
+
+      if (del == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (del, 1, order->id);
+      if (!canting_sql_run (db, del, _("saving the order’s items"), error))
+        return FALSE;
+    }
 
   for (guint i = 0; i < order->items->len; i++)
     {
@@ -584,7 +674,7 @@ write_items (CantingDb     *db,
       canting_sql_bind_trimmed (ins, 4, item->description);
       sqlite3_bind_int64 (ins, 5, item->quantity);
       sqlite3_bind_int64 (ins, 6, item->unit_price);
-      if (!canting_sql_run (db, ins, _("saving the order’s items"), error))
+      if (!run_write (db, ins, N_("saving the order’s items"), error))
         {
           /* A product deleted meanwhile fails the foreign key. */
           return FALSE;
@@ -594,10 +684,9 @@ write_items (CantingDb     *db,
 }
 
 static gboolean
-save_in_txn (CantingDb          *db,
-             CantingOrder       *order,
-             CantingOrderBatch  *batch,
-             GError            **error)
+save_in_txn (CantingDb     *db,
+             CantingOrder  *order,
+             GError       **error)
 {
   gboolean is_new = order->id == 0;
   g_auto(CantingSqlTaken) taken = { NULL };
@@ -607,13 +696,8 @@ save_in_txn (CantingDb          *db,
 
   if (!canting_order_compute_total (order, &total, error))
     return FALSE;
-  if (batch == NULL || !g_hash_table_contains (batch->customers, &order->customer_id))
-    {
-      if (!check_customer (db, order->customer_id, is_new, error))
-        return FALSE;
-      if (batch != NULL)
-        g_hash_table_add (batch->customers, g_memdup2 (&order->customer_id, sizeof order->customer_id));
-    }
+  if (!check_customer (db, order->customer_id, is_new, error))
+    return FALSE;
 
   if (order->id != 0)
     {
@@ -655,7 +739,7 @@ save_in_txn (CantingDb          *db,
     }
   else
     {
-      if (!assign_number (db, batch, order, &year, &seq, error))
+      if (!assign_number (db, NULL, order, &year, &seq, error))
         return FALSE;
       stmt = canting_sql_take (db, &taken,
                                "INSERT INTO orders (customer_id, order_date, due_date, from_stock, discount, "
@@ -677,9 +761,11 @@ save_in_txn (CantingDb          *db,
   sqlite3_bind_int64 (stmt, 7, total);
   canting_sql_bind_trimmed (stmt, 8, order->notes);
   sqlite3_bind_text (stmt, 12, canting_sales_channel_to_string (order->channel), -1, SQLITE_STATIC);
-  if (!canting_sql_save_record (db, stmt, &order->id, _("saving the order"), NULL, error))
+  if (!run_write (db, stmt, N_("saving the order"), error))
     return FALSE;
-  if (is_new && !log_status (db, order->id, CANTING_ORDER_DRAFT, batch != NULL ? batch->now : NULL, error))
+  if (is_new)
+    order->id = sqlite3_last_insert_rowid (canting_db_get_handle (db));
+  if (is_new && !log_status (db, order->id, CANTING_ORDER_DRAFT, NULL, error))
     return FALSE;
   return write_items (db, order, is_new, error);
 }
@@ -689,17 +775,208 @@ canting_order_save_in_txn (CantingDb  *db,
                            gpointer    user_data,
                            GError    **error)
 {
-  return save_in_txn (db, user_data, NULL, error);
+  return save_in_txn (db, user_data, error);
+}
+
+/* "INSERT INTO @table (@columns) VALUES (?, …), …" for @rows rows of
+ * @n_columns placeholders: only numbers of question marks vary, never
+ * text from a record. */
+static char *
+insert_sql (const char  *table,
+            const char  *columns,
+            guint        n_columns,
+            guint        rows)
+{
+  GString *sql = g_string_new (NULL);
+
+  g_string_append_printf (sql, "INSERT INTO %s (%s) VALUES ", table, columns);
+  for (guint r = 0; r < rows; r++)
+    {
+      g_string_append (sql, r > 0 ? ", (?" : "(?");
+      for (guint c = 1; c < n_columns; c++)
+        g_string_append (sql, ", ?");
+      g_string_append_c (sql, ')');
+    }
+  return g_string_free (sql, FALSE);
+}
+
+/* The INSERT of @rows rows into @table kept in @slot, prepared the first
+ * time. */
+static sqlite3_stmt *
+batch_insert (CantingDb      *db,
+              sqlite3_stmt  **slot,
+              const char     *table,
+              const char     *columns,
+              guint           n_columns,
+              guint           rows,
+              GError        **error)
+{
+  if (*slot == NULL)
+    {
+      g_autofree char *sql = insert_sql (table, columns, n_columns, rows);
+      *slot = canting_sql_prepare (db, sql, error);
+    }
+  return *slot;
+}
+
+/* Runs a batch INSERT and leaves it reset and unbound, as
+ * canting_sql_give_back() does. */
+static gboolean
+run_batch_insert (CantingDb     *db,
+                  sqlite3_stmt  *stmt,
+                  const char    *doing,
+                  GError       **error)
+{
+  gboolean ok = run_write (db, stmt, doing, error);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return ok;
+}
+
+#define ORDER_COLUMNS "id, customer_id, order_date, due_date, from_stock, discount, shipping, total, notes, " \
+                      "number, year, seq, channel, status, created_at"
+#define N_ORDER_COLUMNS 15
+#define ITEM_COLUMNS "order_id, position, product_id, description, quantity, unit_price"
+#define N_ITEM_COLUMNS 6
+
+static gboolean
+write_pending_items (CantingDb          *db,
+                     CantingOrderBatch  *batch,
+                     GPtrArray          *rows,   /* (order id, item) pairs */
+                     GError            **error)
+{
+  for (guint start = 0; start < rows->len; start += 2 * BATCH_ITEMS)
+    {
+      guint n = MIN (rows->len - start, 2 * BATCH_ITEMS) / 2;
+      sqlite3_stmt *stmt = batch_insert (db, &batch->items_stmt[n], "order_items", ITEM_COLUMNS, N_ITEM_COLUMNS, n,
+                                         error);
+
+      if (stmt == NULL)
+        return FALSE;
+      for (guint r = 0; r < n; r++)
+        {
+          const CantingOrder *order = g_ptr_array_index (rows, start + 2 * r);
+          const CantingOrderItem *item = g_ptr_array_index (rows, start + 2 * r + 1);
+          int col = (int) (r * N_ITEM_COLUMNS);
+          guint position = 0;
+
+          while (g_ptr_array_index (order->items, position) != item)
+            position++;
+          sqlite3_bind_int64 (stmt, col + 1, order->id);
+          sqlite3_bind_int (stmt, col + 2, (int) position + 1);
+          if (item->product_id != 0)
+            sqlite3_bind_int64 (stmt, col + 3, item->product_id);
+          canting_sql_bind_trimmed_static (stmt, col + 4, item->description);
+          sqlite3_bind_int64 (stmt, col + 5, item->quantity);
+          sqlite3_bind_int64 (stmt, col + 6, item->unit_price);
+        }
+      if (!run_batch_insert (db, stmt, N_("saving the order’s items"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+canting_order_batch_flush (CantingDb          *db,
+                           CantingOrderBatch  *batch,
+                           GError            **error)
+{
+  guint n = batch->pending->len;
+  g_autoptr(GPtrArray) items = NULL;
+  gboolean ok;
+
+  if (n == 0)
+    return TRUE;
+  items = g_ptr_array_sized_new (4 * n);
+  {
+    sqlite3_stmt *stmt = batch_insert (db, &batch->orders_stmt[n], "orders", ORDER_COLUMNS, N_ORDER_COLUMNS, n,
+                                       error);
+
+    ok = stmt != NULL;
+    for (guint r = 0; ok && r < n; r++)
+      {
+        const Pending *p = &g_array_index (batch->pending, Pending, r);
+        const CantingOrder *order = p->order;
+        int col = (int) (r * N_ORDER_COLUMNS);
+
+        sqlite3_bind_int64 (stmt, col + 1, order->id);
+        sqlite3_bind_int64 (stmt, col + 2, order->customer_id);
+        sqlite3_bind_text (stmt, col + 3, order->order_date, -1, SQLITE_STATIC);
+        if (order->due_date != NULL)
+          sqlite3_bind_text (stmt, col + 4, order->due_date, -1, SQLITE_STATIC);
+        sqlite3_bind_int (stmt, col + 5, order->from_stock ? 1 : 0);
+        sqlite3_bind_int64 (stmt, col + 6, order->discount);
+        sqlite3_bind_int64 (stmt, col + 7, order->shipping);
+        sqlite3_bind_int64 (stmt, col + 8, p->total);
+        canting_sql_bind_trimmed_static (stmt, col + 9, order->notes);
+        sqlite3_bind_text (stmt, col + 10, order->number, -1, SQLITE_STATIC);
+        sqlite3_bind_int64 (stmt, col + 11, p->year);
+        sqlite3_bind_int64 (stmt, col + 12, p->seq);
+        sqlite3_bind_text (stmt, col + 13, canting_sales_channel_to_string (order->channel), -1, SQLITE_STATIC);
+        sqlite3_bind_text (stmt, col + 14, statuses[CANTING_ORDER_DRAFT].id, -1, SQLITE_STATIC);
+        /* The batch's time, as its status log has (not worked out again
+         * by the column's default for every row). */
+        sqlite3_bind_text (stmt, col + 15, batch->now, -1, SQLITE_STATIC);
+        for (guint i = 0; i < order->items->len; i++)
+          {
+            g_ptr_array_add (items, (gpointer) order);
+            g_ptr_array_add (items, g_ptr_array_index (order->items, i));
+          }
+      }
+    ok = ok && run_batch_insert (db, stmt, N_("saving the order"), error);
+  }
+  if (ok)
+    {
+      sqlite3_stmt *stmt = batch_insert (db, &batch->log_stmt[n], "order_status_log", "order_id, status, at", 3, n,
+                                         error);
+
+      ok = stmt != NULL;
+      for (guint r = 0; ok && r < n; r++)
+        {
+          sqlite3_bind_int64 (stmt, (int) (3 * r) + 1, g_array_index (batch->pending, Pending, r).order->id);
+          sqlite3_bind_text (stmt, (int) (3 * r) + 2, statuses[CANTING_ORDER_DRAFT].id, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, (int) (3 * r) + 3, batch->now, -1, SQLITE_STATIC);
+        }
+      ok = ok && run_batch_insert (db, stmt, N_("recording the order’s status"), error);
+    }
+  ok = ok && write_pending_items (db, batch, items, error);
+  g_array_set_size (batch->pending, 0);
+  return ok;
 }
 
 gboolean
 canting_order_add_in_batch (CantingDb          *db,
                             CantingOrderBatch  *batch,
                             CantingOrder       *order,
+                            CantingMoney        total,
                             GError            **error)
 {
+  Pending p = { order, total, 0, 0 };
+
   g_return_val_if_fail (order->id == 0, FALSE);
-  return save_in_txn (db, order, batch, error);
+  if (!g_hash_table_contains (batch->customers, &order->customer_id))
+    {
+      if (!check_customer (db, order->customer_id, TRUE, error))
+        return FALSE;
+      g_hash_table_add (batch->customers, g_memdup2 (&order->customer_id, sizeof order->customer_id));
+    }
+  if (batch->next_id == 0)
+    {
+      /* The id SQLite would give: one more than the largest. */
+      g_auto(CantingSqlTaken) taken = { NULL };
+      sqlite3_stmt *stmt = canting_sql_take (db, &taken, "SELECT coalesce(max(id), 0) + 1 FROM orders", error);
+
+      if (stmt == NULL || !canting_sql_get_int64 (db, stmt, &batch->next_id, _("numbering the order"), error))
+        return FALSE;
+    }
+  if (!assign_number (db, batch, order, &p.year, &p.seq, error))
+    return FALSE;
+  order->id = batch->next_id++;
+  g_array_append_val (batch->pending, p);
+  if (batch->one_by_one || batch->pending->len == BATCH_ORDERS)
+    return canting_order_batch_flush (db, batch, error);
+  return TRUE;
 }
 
 gboolean

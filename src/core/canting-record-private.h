@@ -33,21 +33,37 @@ gboolean canting_order_save_in_txn (CantingDb  *db,
 
 /* Many new orders in one transaction (an import): each year's numbers
  * are read once and counted on, each customer checked once, and the
- * orders' status time is the batch's start.  After a rollback to a
- * savepoint, forget what the batch knew (the numbers it gave are free
+ * orders' creation and status time is the batch's start.  Unless @one_by_one, the
+ * orders are written several at a time, one INSERT of many rows per
+ * table: a failure then cannot say which order it was (the caller may
+ * roll back and try again one by one to name it).  After a rollback to
+ * a savepoint, forget what the batch knew (the numbers it gave are free
  * again). */
 typedef struct _CantingOrderBatch CantingOrderBatch;
 
-CantingOrderBatch *canting_order_batch_new    (void);
-void               canting_order_batch_forget (CantingOrderBatch *batch);
-void               canting_order_batch_free   (CantingOrderBatch *batch);
+CantingOrderBatch *canting_order_batch_new    (gboolean            one_by_one);
+void               canting_order_batch_forget (CantingOrderBatch  *batch);
+void               canting_order_batch_free   (CantingOrderBatch  *batch);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CantingOrderBatch, canting_order_batch_free)
 
-/* canting_order_save_in_txn() of a new order (validate it first) in
- * @batch's transaction. */
+/* canting_order_validate(), also giving the order's total. */
+gboolean canting_order_validate_with_total (const CantingOrder  *order,
+                                            CantingMoney        *out_total,
+                                            GError             **error);
+
+/* As canting_order_save_in_txn() would save the new @order, checked by
+ * canting_order_validate_with_total() (which gave @total): numbered and given its id now, written now if @batch is one
+ * by one, else with the next several or by canting_order_batch_flush();
+ * @order must live until then.  Written as a row by row save writes it:
+ * the same ids, numbers, status log and items. */
 gboolean canting_order_add_in_batch (CantingDb          *db,
                                      CantingOrderBatch  *batch,
                                      CantingOrder       *order,
+                                     CantingMoney        total,
+                                     GError            **error);
+/* Writes the orders added and not yet written. */
+gboolean canting_order_batch_flush  (CantingDb          *db,
+                                     CantingOrderBatch  *batch,
                                      GError            **error);
 
 /* canting_order_set_status() inside the caller's transaction. */

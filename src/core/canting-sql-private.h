@@ -64,6 +64,11 @@ char         *canting_sql_like_pattern (const char *text);
 void          canting_sql_bind_trimmed (sqlite3_stmt *stmt,
                                         int           index,
                                         const char   *text);
+/* The same without a copy when @text needs no trimming (most text):
+ * @text must then stay as it is until the statement has run. */
+void          canting_sql_bind_trimmed_static (sqlite3_stmt *stmt,
+                                               int           index,
+                                               const char   *text);
 
 /* Reads one integer from a statement returning a single row. */
 gboolean      canting_sql_get_int64 (CantingDb    *db,
@@ -99,5 +104,36 @@ gint64        canting_sql_column_optional (sqlite3_stmt *stmt,
                                            gint64        none);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+/* The plain (not UNIQUE) indexes of some tables, dropped for the rest
+ * of a large write's transaction and made again at its end.  Each row a
+ * large import adds to an index lands at a random place in it; building
+ * the index anew from the finished table sorts once instead, several
+ * times faster for a hundred thousand rows.  Indexes that enforce
+ * something (UNIQUE, primary keys) are never dropped, so every
+ * constraint is still checked row by row; nor are partial ones (kept
+ * row by row, one costs only its WHERE for a row it does not hold,
+ * rebuilt it reads the whole table).  Only inside a transaction:
+ * a rollback brings the indexes back as they were; the indexes' plan
+ * statistics (sqlite_stat1) are kept across.  @doing names the write
+ * in an error message ("importing"). */
+typedef struct {
+  GPtrArray *sql;     /* each dropped index's CREATE statement */
+  GPtrArray *stats;   /* its sqlite_stat1 rows: rowid, tbl, idx, stat, ... */
+} CantingSqlDeferredIndexes;
+
+gboolean      canting_sql_defer_indexes   (CantingDb                   *db,
+                                           const char * const          *tables,
+                                           CantingSqlDeferredIndexes   *deferred,
+                                           const char                  *doing,
+                                           GError                     **error);
+gboolean      canting_sql_restore_indexes (CantingDb                   *db,
+                                           CantingSqlDeferredIndexes   *deferred,
+                                           const char                  *doing,
+                                           GError                     **error);
+void          canting_sql_deferred_indexes_clear (CantingSqlDeferredIndexes *deferred);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CantingSqlDeferredIndexes, canting_sql_deferred_indexes_clear)
+
 
 G_END_DECLS

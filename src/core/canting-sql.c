@@ -1,6 +1,8 @@
 /* canting-sql.c: small helpers shared by the core's SQL code. */
 #include "canting-sql-private.h"
 
+#include <string.h>
+
 #include "canting-error.h"
 #include "canting-i18n.h"
 
@@ -165,6 +167,25 @@ canting_sql_bind_trimmed (sqlite3_stmt *stmt,
   sqlite3_bind_text (stmt, index, trimmed, -1, g_free);
 }
 
+void
+canting_sql_bind_trimmed_static (sqlite3_stmt *stmt,
+                                 int           index,
+                                 const char   *text)
+{
+  gsize length;
+
+  if (text == NULL || *text == '\0')
+    {
+      sqlite3_bind_text (stmt, index, "", 0, SQLITE_STATIC);
+      return;
+    }
+  length = strlen (text);
+  if (g_ascii_isspace (text[0]) || g_ascii_isspace (text[length - 1]))
+    canting_sql_bind_trimmed (stmt, index, text);
+  else
+    sqlite3_bind_text (stmt, index, text, (int) length, SQLITE_STATIC);
+}
+
 gboolean
 canting_sql_step_one (CantingDb    *db,
                       sqlite3_stmt *stmt,
@@ -222,4 +243,147 @@ canting_sql_collect (CantingDb      *db,
       return NULL;
     }
   return g_steal_pointer (&rows);
+}
+
+/* --- indexes set aside during a large write ------------------------------- */
+
+static gboolean
+has_stat1 (CantingDb *db)
+{
+  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db, "SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_stat1'",
+                                                      NULL);
+
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+gboolean
+canting_sql_defer_indexes (CantingDb                   *db,
+                           const char * const          *tables,
+                           CantingSqlDeferredIndexes   *deferred,
+                           const char                  *doing,
+                           GError                     **error)
+{
+  sqlite3 *handle = canting_db_get_handle (db);
+  g_autoptr(sqlite3_stmt) list = canting_sql_prepare (db,
+                                                      "SELECT m.name, m.sql FROM sqlite_schema m "
+                                                      "WHERE m.type = 'index' AND m.tbl_name = ?1 AND m.sql IS NOT NULL "
+                                                      "AND NOT EXISTS (SELECT 1 FROM pragma_index_list(?1) l "
+                                                      "                WHERE l.name = m.name AND (l.\"unique\" OR l.partial)) "
+                                                      "ORDER BY m.name",
+                                                      error);
+  g_autoptr(sqlite3_stmt) stats = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (!sqlite3_get_autocommit (handle), FALSE);
+  g_return_val_if_fail (deferred->sql == NULL, FALSE);
+
+  if (list == NULL)
+    return FALSE;
+  if (has_stat1 (db) &&
+      (stats = canting_sql_prepare (db, "SELECT rowid, tbl, idx, stat FROM sqlite_stat1 WHERE idx = ?1", error)) == NULL)
+    return FALSE;
+  deferred->sql = g_ptr_array_new_with_free_func (g_free);
+  deferred->stats = g_ptr_array_new_with_free_func (g_free);
+  for (guint t = 0; tables[t] != NULL; t++)
+    {
+      int rc;
+
+      sqlite3_reset (list);
+      sqlite3_bind_text (list, 1, tables[t], -1, SQLITE_STATIC);
+      while ((rc = sqlite3_step (list)) == SQLITE_ROW)
+        {
+          g_ptr_array_add (names, canting_sql_dup_text (list, 0));
+          g_ptr_array_add (deferred->sql, canting_sql_dup_text (list, 1));
+        }
+      if (rc != SQLITE_DONE)
+        {
+          canting_db_set_error (error, handle, rc, doing);
+          return FALSE;
+        }
+    }
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      char *drop;
+      int rc;
+
+      if (stats != NULL)
+        {
+          sqlite3_reset (stats);
+          sqlite3_bind_text (stats, 1, name, -1, SQLITE_STATIC);
+          while ((rc = sqlite3_step (stats)) == SQLITE_ROW)
+            for (int c = 0; c < 4; c++)
+              g_ptr_array_add (deferred->stats, canting_sql_dup_text (stats, c));
+          sqlite3_reset (stats);
+        }
+      /* A name read from the schema itself, quoted as SQLite quotes
+       * identifiers; no text from outside the database. */
+      drop = sqlite3_mprintf ("DROP INDEX \"%w\"", name);
+      rc = sqlite3_exec (handle, drop, NULL, NULL, NULL);
+      sqlite3_free (drop);
+      if (rc != SQLITE_OK)
+        {
+          canting_db_set_error (error, handle, rc, doing);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+canting_sql_restore_indexes (CantingDb                   *db,
+                             CantingSqlDeferredIndexes   *deferred,
+                             const char                  *doing,
+                             GError                     **error)
+{
+  sqlite3 *handle = canting_db_get_handle (db);
+
+  g_return_val_if_fail (!sqlite3_get_autocommit (handle), FALSE);
+
+  if (deferred->sql == NULL)
+    return TRUE;
+  /* Each exactly as the schema had it. */
+  for (guint i = 0; i < deferred->sql->len; i++)
+    {
+      int rc = sqlite3_exec (handle, g_ptr_array_index (deferred->sql, i), NULL, NULL, NULL);
+
+      if (rc != SQLITE_OK)
+        {
+          canting_db_set_error (error, handle, rc, doing);
+          return FALSE;
+        }
+    }
+  if (deferred->stats->len > 0)
+    {
+      /* The statistics as they were, in their own rows: a little old,
+       * as they would be after adding the rows one by one.  ANALYZE
+       * sqlite_schema makes this connection's planner read them again. */
+      g_autoptr(sqlite3_stmt) put = canting_sql_prepare (db, "INSERT INTO sqlite_stat1 (rowid, tbl, idx, stat) "
+                                                         "VALUES (CAST (?1 AS INTEGER), ?2, ?3, ?4)", error);
+
+      if (put == NULL)
+        return FALSE;
+      for (guint i = 0; i + 3 < deferred->stats->len; i += 4)
+        {
+          sqlite3_reset (put);
+          for (int c = 0; c < 4; c++)
+            sqlite3_bind_text (put, c + 1, g_ptr_array_index (deferred->stats, i + c), -1, SQLITE_STATIC);
+          if (!canting_sql_run (db, put, doing, error))
+            return FALSE;
+        }
+      if (sqlite3_exec (handle, "ANALYZE sqlite_schema", NULL, NULL, NULL) != SQLITE_OK)
+        {
+          canting_db_set_error (error, handle, sqlite3_errcode (handle), doing);
+          return FALSE;
+        }
+    }
+  canting_sql_deferred_indexes_clear (deferred);
+  return TRUE;
+}
+
+void
+canting_sql_deferred_indexes_clear (CantingSqlDeferredIndexes *deferred)
+{
+  g_clear_pointer (&deferred->sql, g_ptr_array_unref);
+  g_clear_pointer (&deferred->stats, g_ptr_array_unref);
 }

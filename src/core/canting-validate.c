@@ -32,20 +32,116 @@ canting_phone_is_valid (const char *text)
 
 static gboolean
 has_control_chars (const char *text,
+                   gsize       length,
                    gboolean    allow_newlines)
 {
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  const char *stop = text + length;
+
+  for (const char *p = text; p < stop; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      guchar byte = (guchar) *p;
+
       /* Multi-line text keeps what a pasted letter or spreadsheet cell
        * holds: line breaks (\r\n too) and tabs.  Other control
        * characters are invisible or upset a terminal or a CSV reader. */
-      if ((c == '\n' || c == '\r' || c == '\t') && allow_newlines)
+      if ((byte == '\n' || byte == '\r' || byte == '\t') && allow_newlines)
         continue;
-      if (g_unichar_iscntrl (c))
+      /* Most text is ASCII, whose control characters are C0 and DEL:
+       * no table to look them up in. */
+      if (byte < 0x80 ? byte < 0x20 || byte == 0x7f : g_unichar_iscntrl (g_utf8_get_char (p)))
         return TRUE;
     }
   return FALSE;
+}
+
+typedef enum {
+  TEXT_OK,
+  TEXT_UNSAVEABLE,
+  TEXT_MISSING,
+  TEXT_TOO_LONG,
+  TEXT_NOT_A_PHONE,
+} TextProblem;
+
+/* Checks @text as canting_validate_text() says, without copying it (an
+ * import checks several cells of each of a hundred thousand rows). */
+static TextProblem
+check_text (const char        *text,
+            CantingTextRules   rules,
+            glong              max_chars)
+{
+  const char *start = text != NULL ? text : "";
+  const char *end;
+  gsize length;
+
+  /* Trimmed as g_strstrip() trims. */
+  while (g_ascii_isspace (*start))
+    start++;
+  end = start + strlen (start);
+  while (end > start && g_ascii_isspace (end[-1]))
+    end--;
+  length = (gsize) (end - start);
+
+  if (!g_utf8_validate_len (start, length, NULL) ||
+      has_control_chars (start, length, (rules & CANTING_TEXT_MULTILINE) != 0))
+    return TEXT_UNSAVEABLE;
+  if ((rules & CANTING_TEXT_REQUIRED) && length == 0)
+    return TEXT_MISSING;
+  /* Never more characters than bytes: counted only when it could matter. */
+  if (length > (gsize) max_chars && g_utf8_strlen (start, (gssize) length) > max_chars)
+    return TEXT_TOO_LONG;
+  if ((rules & CANTING_TEXT_PHONE) && length > 0)
+    {
+      g_autofree char *trimmed = g_strndup (start, length);
+      if (!canting_phone_is_valid (trimmed))
+        return TEXT_NOT_A_PHONE;
+    }
+  return TEXT_OK;
+}
+
+/* The message for @problem; FALSE unless TEXT_OK. */
+static gboolean
+text_error (TextProblem   problem,
+            const char   *text,
+            const char   *label,
+            const char   *required_message,
+            glong         max_chars,
+            GQuark        domain,
+            int           code,
+            GError      **error)
+{
+  switch (problem)
+    {
+    case TEXT_OK:
+      return TRUE;
+    case TEXT_UNSAVEABLE:
+      g_set_error (error, domain, code, _("%s contains characters that cannot be saved."), label);
+      break;
+    case TEXT_MISSING:
+      if (required_message != NULL)
+        g_set_error_literal (error, domain, code, required_message);
+      else
+        g_set_error (error, domain, code, _("%s is required."), label);
+      break;
+    case TEXT_TOO_LONG:
+      g_set_error (error, domain, code, _("%s is too long: at most %ld characters."), label, max_chars);
+      break;
+    case TEXT_NOT_A_PHONE:
+    default:
+      {
+        g_autofree char *trimmed = g_strstrip (g_strdup (text));
+        g_set_error (error, domain, code,
+                     _("“%s” is not a phone number. Type it like 0812-3456-7890 or +62 812 3456 7890."),
+                     trimmed);
+      }
+      break;
+    }
+  return FALSE;
+}
+
+static glong
+max_chars_for (CantingTextRules rules)
+{
+  return (rules & CANTING_TEXT_LONG) ? CANTING_LONG_TEXT_MAX_CHARS : CANTING_SHORT_TEXT_MAX_CHARS;
 }
 
 gboolean
@@ -57,36 +153,28 @@ canting_validate_text (const char        *text,
                        int                code,
                        GError           **error)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
-  glong max_chars = (rules & CANTING_TEXT_LONG) ? CANTING_LONG_TEXT_MAX_CHARS : CANTING_SHORT_TEXT_MAX_CHARS;
+  glong max_chars = max_chars_for (rules);
 
-  if (!g_utf8_validate (trimmed, -1, NULL) ||
-      has_control_chars (trimmed, (rules & CANTING_TEXT_MULTILINE) != 0))
-    {
-      g_set_error (error, domain, code, _("%s contains characters that cannot be saved."), label);
-      return FALSE;
-    }
-  if ((rules & CANTING_TEXT_REQUIRED) && *trimmed == '\0')
-    {
-      if (required_message != NULL)
-        g_set_error_literal (error, domain, code, required_message);
-      else
-        g_set_error (error, domain, code, _("%s is required."), label);
-      return FALSE;
-    }
-  if (g_utf8_strlen (trimmed, -1) > max_chars)
-    {
-      g_set_error (error, domain, code, _("%s is too long: at most %ld characters."), label, max_chars);
-      return FALSE;
-    }
-  if ((rules & CANTING_TEXT_PHONE) && *trimmed != '\0' && !canting_phone_is_valid (trimmed))
-    {
-      g_set_error (error, domain, code,
-                   _("“%s” is not a phone number. Type it like 0812-3456-7890 or +62 812 3456 7890."),
-                   trimmed);
-      return FALSE;
-    }
-  return TRUE;
+  return text_error (check_text (text, rules, max_chars), text, label, required_message, max_chars, domain, code,
+                     error);
+}
+
+gboolean
+canting_validate_text_untranslated (const char        *text,
+                                    CantingTextRules   rules,
+                                    const char        *label,
+                                    const char        *required_message,
+                                    GQuark             domain,
+                                    int                code,
+                                    GError           **error)
+{
+  glong max_chars = max_chars_for (rules);
+  TextProblem problem = check_text (text, rules, max_chars);
+
+  if (problem == TEXT_OK)
+    return TRUE;
+  return text_error (problem, text, _(label), required_message != NULL ? _(required_message) : NULL, max_chars,
+                     domain, code, error);
 }
 
 gboolean
@@ -123,6 +211,29 @@ read_digits (const char **p,
   return n > 0 ? value : -1;
 }
 
+/* "2026-11-24" for a year of four digits (an import reads one per row:
+ * no printf). */
+static char *
+iso_date (int year,
+          int month,
+          int day)
+{
+  char *out = g_malloc (11);
+
+  out[0] = (char) ('0' + year / 1000);
+  out[1] = (char) ('0' + year / 100 % 10);
+  out[2] = (char) ('0' + year / 10 % 10);
+  out[3] = (char) ('0' + year % 10);
+  out[4] = '-';
+  out[5] = (char) ('0' + month / 10);
+  out[6] = (char) ('0' + month % 10);
+  out[7] = '-';
+  out[8] = (char) ('0' + day / 10);
+  out[9] = (char) ('0' + day % 10);
+  out[10] = '\0';
+  return out;
+}
+
 char *
 canting_date_parse (const char  *text,
                     GError     **error)
@@ -155,7 +266,7 @@ canting_date_parse (const char  *text,
               if (year >= 1900 && year <= 9999 && (year_first ? c <= 31 : a <= 31) &&
                   month >= 1 && month <= 12 && day >= 1 && day <= 31 &&
                   g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-                return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+                return iso_date (year, month, day);
             }
         }
     }

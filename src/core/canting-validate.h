@@ -39,6 +39,17 @@ gboolean canting_validate_text (const char        *text,
                                 int                code,
                                 GError           **error);
 
+/* The same with @label and @required_message marked N_() and translated
+ * only for a message: what is checked for every row of a large import
+ * does not look up words it rarely shows. */
+gboolean canting_validate_text_untranslated (const char        *text,
+                                             CantingTextRules   rules,
+                                             const char        *label,
+                                             const char        *required_message,
+                                             GQuark             domain,
+                                             int                code,
+                                             GError           **error);
+
 gboolean canting_phone_is_valid (const char *text);
 
 /* Checks a calendar date written as YYYY-MM-DD. */
