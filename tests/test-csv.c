@@ -679,6 +679,45 @@ assert_intact (CantingDb *db)
   g_assert_cmpint (count_rows (db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
 }
 
+/* The workshop's file as it is on disk, with every write of the WAL
+ * moved in: to check that a refused import left it byte for byte as it
+ * was, its indexes and their statistics included. */
+typedef struct {
+  char *path;
+  GBytes *file;
+  char *schema;
+} OnDisk;
+
+static void
+on_disk_take (Fixture *f,
+              OnDisk  *disk)
+{
+  disk->path = g_build_filename (f->dir, "canting.db", NULL);
+  g_assert_cmpint (sqlite3_exec (canting_db_get_handle (f->db), "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  disk->file = canting_test_read_file (disk->path);
+  disk->schema = schema_of (f->db);
+}
+
+/* Asserts the file is what on_disk_take() saw, and lets go of that. */
+static void
+on_disk_assert_same (Fixture *f,
+                     OnDisk  *disk)
+{
+  g_autofree char *schema = schema_of (f->db);
+  g_autoptr(GBytes) file = NULL;
+
+  g_assert_cmpstr (schema, ==, disk->schema);
+  assert_intact (f->db);
+  g_assert_cmpint (sqlite3_exec (canting_db_get_handle (f->db), "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  file = canting_test_read_file (disk->path);
+  g_assert_true (g_bytes_equal (file, disk->file));
+  g_clear_pointer (&disk->path, g_free);
+  g_clear_pointer (&disk->file, g_bytes_unref);
+  g_clear_pointer (&disk->schema, g_free);
+}
+
 /* What a test cannot expect two workshops to share: when each record
  * was made (every created_at, and the status log's at). */
 static char *
@@ -779,27 +818,21 @@ static void
 test_orders_large_import_fails_at_the_end (Fixture       *f,
                                            gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "canting.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(CantingCsvReport) report = NULL;
-  g_autoptr(GBytes) file_before = NULL;
-  g_autoptr(GBytes) file_after = NULL;
   g_autofree char *dump_before = NULL;
   g_autofree char *dump_after = NULL;
-  g_autofree char *schema_before = NULL;
-  g_autofree char *schema_after = NULL;
   g_autofree char *expected = NULL;
   guint odd_line = 0;
+  OnDisk disk;
 
   give_history (f->db);
   g_assert_cmpint (sqlite3_exec (canting_db_get_handle (f->db),
                                  "CREATE TRIGGER test_refuses BEFORE INSERT ON order_items "
-                                 "WHEN NEW.description = 'Ditolak' BEGIN SELECT RAISE (ABORT, 'refused'); END;"
-                                 "PRAGMA wal_checkpoint(TRUNCATE);",
+                                 "WHEN NEW.description = 'Ditolak' BEGIN SELECT RAISE (ABORT, 'refused'); END;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
-  file_before = canting_test_read_file (path);
-  dump_before = canting_test_dump (path);
-  schema_before = schema_of (f->db);
+  on_disk_take (f, &disk);
+  dump_before = canting_test_dump (disk.path);
 
   report = import_owned (f->db, orders_file (1001, LARGE_ORDERS, 1000 + LARGE_ORDERS, "Ditolak", &odd_line),
                          CANTING_CSV_ALL_OR_NOTHING, &error);
@@ -809,15 +842,9 @@ test_orders_large_import_fails_at_the_end (Fixture       *f,
   g_assert_true (g_str_has_prefix (error->message, expected));
   g_assert_nonnull (strstr (error->message, "refused"));
 
-  dump_after = canting_test_dump (path);
-  schema_after = schema_of (f->db);
+  dump_after = canting_test_dump (disk.path);
   g_assert_cmpstr (dump_after, ==, dump_before);
-  g_assert_cmpstr (schema_after, ==, schema_before);
-  assert_intact (f->db);
-  g_assert_cmpint (sqlite3_exec (canting_db_get_handle (f->db), "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL),
-                   ==, SQLITE_OK);
-  file_after = canting_test_read_file (path);
-  g_assert_true (g_bytes_equal (file_after, file_before));
+  on_disk_assert_same (f, &disk);
 }
 
 /* A large all-or-nothing file whose last order is bad (found while the
@@ -828,21 +855,14 @@ static void
 test_orders_large_import_bad_row_at_the_end (Fixture       *f,
                                              gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "canting.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(CantingCsvReport) report = NULL;
-  g_autoptr(GBytes) file_before = NULL;
-  g_autoptr(GBytes) file_after = NULL;
-  g_autofree char *schema_before = NULL;
-  g_autofree char *schema_after = NULL;
   guint odd_line = 0;
   char *text;
+  OnDisk disk;
 
   give_history (f->db);
-  g_assert_cmpint (sqlite3_exec (canting_db_get_handle (f->db), "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL),
-                   ==, SQLITE_OK);
-  file_before = canting_test_read_file (path);
-  schema_before = schema_of (f->db);
+  on_disk_take (f, &disk);
 
   text = orders_file (1001, LARGE_ORDERS, 1000 + LARGE_ORDERS, "Kain", &odd_line);
   {
@@ -866,13 +886,7 @@ test_orders_large_import_bad_row_at_the_end (Fixture       *f,
   g_assert_cmpuint (report->problems->len, ==, 1);
   g_assert_nonnull (strstr (problem_at (report, odd_line), "unit price is missing"));
   g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM orders"), ==, 1000);
-  schema_after = schema_of (f->db);
-  g_assert_cmpstr (schema_after, ==, schema_before);
-  assert_intact (f->db);
-  g_assert_cmpint (sqlite3_exec (canting_db_get_handle (f->db), "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL),
-                   ==, SQLITE_OK);
-  file_after = canting_test_read_file (path);
-  g_assert_true (g_bytes_equal (file_after, file_before));
+  on_disk_assert_same (f, &disk);
 }
 
 /* An order's rows need not be together: one that comes back after other
@@ -931,20 +945,16 @@ static void
 test_orders_large_import_unreadable_end (Fixture       *f,
                                          gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "canting.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(CantingCsvReport) report = NULL;
-  g_autoptr(GBytes) file_before = NULL;
-  g_autoptr(GBytes) file_after = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *orders = orders_file (1001, LARGE_ORDERS, 0, NULL, NULL);
   GString *text = g_string_new (orders);
   guint last_line;
+  OnDisk disk;
 
   give_history (f->db);
-  g_assert_cmpint (sqlite3_exec (canting_db_get_handle (f->db), "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL),
-                   ==, SQLITE_OK);
-  file_before = canting_test_read_file (path);
+  on_disk_take (f, &disk);
   last_line = 1;
   for (const char *p = text->str; *p != '\0'; p++)
     last_line += *p == '\n';
@@ -955,11 +965,7 @@ test_orders_large_import_unreadable_end (Fixture       *f,
   expected = g_strdup_printf ("Line %u: a quoted field is never closed.", last_line);
   g_assert_cmpstr (error->message, ==, expected);
   g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM orders"), ==, 1000);
-  assert_intact (f->db);
-  g_assert_cmpint (sqlite3_exec (canting_db_get_handle (f->db), "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL),
-                   ==, SQLITE_OK);
-  file_after = canting_test_read_file (path);
-  g_assert_true (g_bytes_equal (file_after, file_before));
+  on_disk_assert_same (f, &disk);
 }
 
 /* A file of orders with more rows than any workshop's (ROWS_MAX,
