@@ -625,9 +625,29 @@ test_paged_model (void)
     g_assert_cmpint (done.superseded, ==, 1);
     spin (20);
   }
+
+  /* The list does not keep the workshop's connection open: when its
+   * owner lets go of it, it closes (and notes its clean close, so the
+   * next start skips the long check), lists or not; a row wanted after
+   * that is a stand-in, read from nothing. */
+  list.count = 100000;
+  fake_reload (model, db);
+  wait_until (model_settled, model);
+  {
+    CantingDb *alive = db;
+    g_autofree char *closed = g_build_filename (dir, "canting.db-closed", NULL);
+    g_autoptr(CantingRow) stand_in = NULL;
+
+    g_object_add_weak_pointer (G_OBJECT (db), (gpointer *) &alive);
+    g_clear_object (&db);
+    g_assert_null (alive);
+    g_assert_true (g_file_test (closed, G_FILE_TEST_IS_REGULAR));
+    stand_in = g_list_model_get_item (G_LIST_MODEL (model), 99999);
+    g_assert_null (canting_row_get_record (stand_in));
+    g_assert_false (canting_paged_model_is_reading (model));
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&model);
-  g_clear_object (&db);
   canting_test_rmdir (dir);
 }
 

@@ -97,6 +97,8 @@ struct _CantingPagedModel
   CantingQueryCountFunc query_count;
   CantingQueryPageFunc query_page;
   Query *query;
+  /* (weak) The workshop's connection: it is closed, and its clean close
+   * noted, when the application lets go of it, whatever lists remain. */
   CantingDb *db;
   guint generation;    /* of the newest reload asked for */
   gboolean reading;
@@ -215,7 +217,7 @@ canting_paged_model_finalize (GObject *object)
   g_queue_clear (&self->recent);
   g_clear_handle_id (&self->shrink_source, g_source_remove);
   g_clear_pointer (&self->query, query_unref);
-  g_clear_object (&self->db);
+  g_clear_weak_pointer (&self->db);
   g_hash_table_unref (self->pages_reading);
   G_OBJECT_CLASS (canting_paged_model_parent_class)->finalize (object);
 }
@@ -422,7 +424,7 @@ canting_paged_model_reload_async (CantingPagedModel   *self,
   r->query = g_atomic_rc_box_new0 (Query);
   r->query->data = self->snapshot (self->user_data);
   r->query->free_data = self->free_query;
-  g_set_object (&self->db, db);
+  g_set_weak_pointer (&self->db, db);
   canting_db_read_async (db, self, read_rows, r, (GDestroyNotify) reading_free, callback, user_data);
 
   /* Meanwhile the old rows below the first screen go a few a frame; rows
