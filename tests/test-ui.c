@@ -106,13 +106,12 @@ paged_model_of (GtkColumnView *view)
                                 : gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection)));
 }
 
+/* The model has read and added all it counted. */
 static gboolean
-list_settled (gpointer view)
+model_settled (gpointer model)
 {
-  CantingPagedModel *model = paged_model_of (view);
-
   return !canting_paged_model_is_reading (model) &&
-         g_list_model_get_n_items (G_LIST_MODEL (model)) == canting_paged_model_get_n_total (model);
+         g_list_model_get_n_items (model) == canting_paged_model_get_n_total (model);
 }
 
 /* How many rows @view lists, once the model has added all it counted
@@ -120,7 +119,7 @@ list_settled (gpointer view)
 static guint
 list_rows (GtkColumnView *view)
 {
-  wait_until (list_settled, view);
+  wait_until (model_settled, paged_model_of (view));
   return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view)));
 }
 
@@ -445,13 +444,6 @@ on_fake_items_changed (GListModel *model,
   list->shown += (gint64) added - (gint64) removed;
   if (list->shown != g_list_model_get_n_items (model) || position > list->shown)
     list->consistent = FALSE;
-}
-
-static gboolean
-model_settled (gpointer model)
-{
-  return !canting_paged_model_is_reading (model) &&
-         g_list_model_get_n_items (model) == canting_paged_model_get_n_total (model);
 }
 
 static char *
@@ -1824,15 +1816,13 @@ money_step (CantingApplication *app)
   {
     /* The list is read again on a worker: there a moment later, and so
      * are the balances, added up on a worker too. */
-    LabelWatch listed = { GTK_WIDGET (page), "Listrik PLN" };
     g_autoptr(GPtrArray) balances = canting_account_list (canting_application_get_db (app), FALSE, NULL);
     const CantingAccount *cash = balances->pdata[0];
     g_autofree char *amount = canting_money_format (cash->balance);
     g_autofree char *balance_text = g_strdup_printf ("%s %s", cash->name, amount);
-    LabelWatch balance = { GTK_WIDGET (page), balance_text };
 
-    wait_until (label_shown, &listed);
-    wait_until (label_shown, &balance);
+    wait_for_label (GTK_WIDGET (page), "Listrik PLN");
+    wait_for_label (GTK_WIDGET (page), balance_text);
   }
 
   /* Open it again and void it: Undo on the toast brings it back. */

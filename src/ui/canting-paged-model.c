@@ -186,11 +186,8 @@ get_item (GListModel *model,
       read_page_async (self, index);
       return row_new (NULL, NULL);
     }
-  else
-    {
-      g_queue_remove (&self->recent, GUINT_TO_POINTER (index));
-      g_queue_push_head (&self->recent, GUINT_TO_POINTER (index));
-    }
+  g_queue_remove (&self->recent, GUINT_TO_POINTER (index));
+  g_queue_push_head (&self->recent, GUINT_TO_POINTER (index));
 
   /* The list shrank under us (another window deleted rows): an empty
    * row until the next reload, never a missing item. */
