@@ -6,6 +6,7 @@
 #include "canting-generate.h"
 #include "canting-order.h"
 #include "canting-product.h"
+#include "canting-record-private.h"
 #include "canting-share.h"
 #include "canting-test-util.h"
 
@@ -108,6 +109,66 @@ count_rows (Fixture    *f,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
   return canting_test_query_int (canting_db_get_handle (f->db), sql);
+}
+
+/* Adds the order given as @data to a batch and writes it. */
+static gboolean
+write_in_batch (CantingDb  *db,
+                gpointer    data,
+                GError    **error)
+{
+  g_autoptr(CantingOrderBatch) batch = canting_order_batch_new (FALSE);
+  CantingOrder *order = data;
+  CantingMoney total = 0;
+
+  return canting_order_validate_with_total (order, &total, error) &&
+         canting_order_add_in_batch (db, batch, order, total, error) &&
+         canting_order_batch_flush (db, batch, error);
+}
+
+/* An import writes its orders without SQLite's foreign-key checks: the
+ * batch checks the customer and every product in the transaction.  One
+ * that is gone is refused, nothing is written, and SQLite checks again
+ * once the transaction has ended. */
+static void
+test_batch_checks_references (Fixture       *f,
+                              gconstpointer  data)
+{
+  gint64 customer = add_customer (f, "Bu Sri", "Blitar");
+  gint64 product = add_product (f, "Kain Sekar Jagad", "Sekar Jagad", CANTING_TECHNIQUE_TULIS, 350000);
+  g_autoptr(CantingOrder) gone_product = make_order (customer, "2026-03-01", NULL);
+  g_autoptr(CantingOrder) gone_customer = make_order (customer + 100, "2026-03-01", NULL);
+  g_autoptr(CantingOrder) good = make_order (customer, "2026-03-01", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (gone_product->items, canting_order_item_new (product, "Kain Sekar Jagad", 1, 350000));
+  g_ptr_array_add (gone_product->items, canting_order_item_new (product + 100, "Selendang", 1, 125000));
+  g_assert_false (canting_db_transaction_own_checks (f->db, write_in_batch, gone_product, &error));
+  g_assert_error (error, CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_ITEMS);
+  g_assert_cmpstr (error->message, ==, "Line 2: This product no longer exists.");
+  g_clear_error (&error);
+
+  g_ptr_array_add (gone_customer->items, canting_order_item_new (product, "Kain Sekar Jagad", 1, 350000));
+  g_assert_false (canting_db_transaction_own_checks (f->db, write_in_batch, gone_customer, &error));
+  g_assert_error (error, CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_CUSTOMER);
+  g_clear_error (&error);
+  g_assert_cmpint (count_rows (f, "orders"), ==, 0);
+  g_assert_cmpint (count_rows (f, "order_items"), ==, 0);
+  g_assert_cmpint (count_rows (f, "order_status_log"), ==, 0);
+
+  g_ptr_array_add (good->items, canting_order_item_new (product, "Kain Sekar Jagad", 2, 350000));
+  g_assert_true (canting_db_transaction_own_checks (f->db, write_in_batch, good, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f, "orders"), ==, 1);
+  g_assert_cmpint (count_rows (f, "order_items"), ==, 1);
+  g_assert_cmpint (count_rows (f, "pragma_foreign_key_check"), ==, 0);
+
+  /* Checked again by SQLite. */
+  g_assert_cmpint (canting_test_query_int (canting_db_get_handle (f->db), "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (sqlite3_exec (canting_db_get_handle (f->db),
+                                 "INSERT INTO order_items (order_id, position, description, quantity, unit_price) "
+                                 "VALUES (999, 1, 'Selendang', 1, 1000)", NULL, NULL, NULL),
+                   ==, SQLITE_CONSTRAINT_FOREIGNKEY);
 }
 
 /* --- customers --------------------------------------------------------- */
@@ -1135,6 +1196,7 @@ main (int   argc,
   ADD ("/order/filters", test_order_filters);
   ADD ("/order/search-matches-row-by-row", test_search_matches_row_by_row);
   ADD ("/order/whatsapp", test_whatsapp);
+  ADD ("/order/batch-checks-references", test_batch_checks_references);
 #undef ADD
   return g_test_run ();
 }

@@ -2072,8 +2072,14 @@ write_records (CantingDb         *db,
 
       job = (ImportJob) { kind, good, mode == CANTING_CSV_SKIP_BAD_ROWS, report, 0, customers, orders,
                           one_by_one, FALSE, check, n_records, FALSE, FALSE, FALSE, NULL };
-      ok = n_records == 0 || canting_db_transaction (db, import_in_transaction, &job, &local);
-      if (job.freer != NULL)
+      /* Orders are written by a batch, which checks each customer and
+       * product it writes once, in the transaction, and gives the ids of
+       * the orders it writes to their items and status log itself: SQLite
+       * need not check each row as well. */
+      ok = n_records == 0 ||
+           (kind == CANTING_CSV_ORDERS ? canting_db_transaction_own_checks : canting_db_transaction) (
+             db, import_in_transaction, &job, &local);
+  if (job.freer != NULL)
         g_thread_join (g_steal_pointer (&job.freer));
       /* Another attempt reads the checker's whole list: it must be done
        * (and it is also done when the file was refused). */

@@ -816,6 +816,24 @@ canting_db_transaction (CantingDb         *self,
   return TRUE;
 }
 
+gboolean
+canting_db_transaction_own_checks (CantingDb         *self,
+                                   CantingDbTxnFunc   func,
+                                   gpointer           user_data,
+                                   GError           **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (CANTING_IS_DB (self), FALSE);
+  /* (Inside another transaction the pragma does nothing: SQLite goes on
+   * checking, which is slower but as safe.) */
+  ok = exec_sql (self->handle, "PRAGMA foreign_keys = OFF", _("starting a change"), error) &&
+       canting_db_transaction (self, func, user_data, error);
+  if (!exec_sql (self->handle, "PRAGMA foreign_keys = ON", _("saving the change"), ok ? error : NULL))
+    ok = FALSE;
+  return ok;
+}
+
 /* Makes a rename or link inside @dir survive a power cut. */
 static void
 sync_dir (const char *dir)

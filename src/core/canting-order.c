@@ -503,6 +503,7 @@ typedef struct {
 struct _CantingOrderBatch {
   GHashTable *next_seq;    /* year → the next free seq in it (gint64 *) */
   GHashTable *customers;   /* customer ids already checked */
+  GHashTable *products;    /* product ids already checked */
   char *now;               /* the new orders' creation and status time */
   gboolean one_by_one;     /* each order written as it is added */
   gint64 next_id;          /* the next order's id; 0: not read yet */
@@ -522,6 +523,7 @@ canting_order_batch_new (gboolean one_by_one)
 
   batch->next_seq = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   batch->customers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  batch->products = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   batch->now = status_stamp (NULL);
   batch->one_by_one = one_by_one;
   batch->pending = g_array_sized_new (FALSE, FALSE, sizeof (Pending), BATCH_ORDERS);
@@ -533,6 +535,7 @@ canting_order_batch_forget (CantingOrderBatch *batch)
 {
   g_hash_table_remove_all (batch->next_seq);
   g_hash_table_remove_all (batch->customers);
+  g_hash_table_remove_all (batch->products);
   batch->next_id = 0;
   g_array_set_size (batch->pending, 0);
 }
@@ -544,6 +547,7 @@ canting_order_batch_free (CantingOrderBatch *batch)
     return;
   g_hash_table_unref (batch->next_seq);
   g_hash_table_unref (batch->customers);
+  g_hash_table_unref (batch->products);
   g_free (batch->now);
   g_array_unref (batch->pending);
   for (guint n = 0; n <= BATCH_ORDERS; n++)
@@ -945,6 +949,41 @@ canting_order_batch_flush (CantingDb          *db,
   return ok;
 }
 
+/* The products of @order's items must exist.  A batch checks each once,
+ * in its transaction: a bulk write may run without SQLite's foreign-key
+ * checks (canting_db_transaction_own_checks()). */
+static gboolean
+check_products (CantingDb          *db,
+                CantingOrderBatch  *batch,
+                const CantingOrder *order,
+                GError            **error)
+{
+  for (guint i = 0; i < order->items->len; i++)
+    {
+      const CantingOrderItem *item = g_ptr_array_index (order->items, i);
+      g_auto(CantingSqlTaken) taken = { NULL };
+      sqlite3_stmt *stmt = NULL;
+      gint64 exists = 0;
+
+      if (item->product_id == 0 || g_hash_table_contains (batch->products, &item->product_id))
+        continue;
+      stmt = canting_sql_take (db, &taken, "SELECT EXISTS (SELECT 1 FROM products WHERE id = ?1)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, item->product_id);
+      if (!canting_sql_get_int64 (db, stmt, &exists, _("checking the order’s products"), error))
+        return FALSE;
+      if (!exists)
+        {
+          g_set_error (error, CANTING_ORDER_ERROR, CANTING_ORDER_FIELD_ITEMS, _("Line %u: %s"), i + 1,
+                       _("This product no longer exists."));
+          return FALSE;
+        }
+      g_hash_table_add (batch->products, g_memdup2 (&item->product_id, sizeof item->product_id));
+    }
+  return TRUE;
+}
+
 gboolean
 canting_order_add_in_batch (CantingDb          *db,
                             CantingOrderBatch  *batch,
@@ -961,6 +1000,8 @@ canting_order_add_in_batch (CantingDb          *db,
         return FALSE;
       g_hash_table_add (batch->customers, g_memdup2 (&order->customer_id, sizeof order->customer_id));
     }
+  if (!check_products (db, batch, order, error))
+    return FALSE;
   if (batch->next_id == 0)
     {
       /* The id SQLite would give: one more than the largest. */

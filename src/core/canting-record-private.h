@@ -55,7 +55,9 @@ gboolean canting_order_validate_with_total (const CantingOrder  *order,
  * canting_order_validate_with_total() (which gave @total): numbered and given its id now, written now if @batch is one
  * by one, else with the next several or by canting_order_batch_flush();
  * @order must live until then.  Written as a row by row save writes it:
- * the same ids, numbers, status log and items. */
+ * the same ids, numbers, status log and items.  The customer and each
+ * product are checked in the transaction (once per batch), so the batch
+ * may write inside canting_db_transaction_own_checks(). */
 gboolean canting_order_add_in_batch (CantingDb          *db,
                                      CantingOrderBatch  *batch,
                                      CantingOrder       *order,
