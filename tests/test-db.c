@@ -892,6 +892,102 @@ test_change_count (void)
   canting_test_rmdir (dir);
 }
 
+/* A commit that leaves the WAL long is copied into the file on a worker
+ * rather than in the commit (on the main thread, in the app); the file
+ * has every page once it is done, and closing waits for it and notes
+ * the clean close. */
+static struct {
+  GMutex lock;
+  GCond cond;
+  GThread *thread;
+  gboolean started, go, done;
+  int rc;
+} checkpoint;
+
+static void
+watch_checkpoint (const char *path,
+                  gboolean    done,
+                  int         rc)
+{
+  g_mutex_lock (&checkpoint.lock);
+  checkpoint.thread = g_thread_self ();
+  if (!done)
+    {
+      checkpoint.started = TRUE;
+      g_cond_broadcast (&checkpoint.cond);
+      while (!checkpoint.go)
+        g_cond_wait (&checkpoint.cond, &checkpoint.lock);
+    }
+  else
+    {
+      checkpoint.done = TRUE;
+      checkpoint.rc = rc;
+      g_cond_broadcast (&checkpoint.cond);
+    }
+  g_mutex_unlock (&checkpoint.lock);
+}
+
+static gint64
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_size;
+}
+
+static void
+test_checkpoint_on_worker (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "canting.db", NULL);
+  g_autofree char *note = g_strconcat (path, "-closed", NULL);
+  CantingDb *db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, NULL);
+  sqlite3 *handle;
+  gint64 size_before, deadline;
+
+  /* Opened again, cleanly closed: it writes nothing on opening. */
+  g_clear_object (&db);
+  canting_db_set_checkpoint_hook (watch_checkpoint);
+  db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, NULL);
+  handle = canting_db_get_handle (db);
+
+  /* A small commit: no checkpoint. */
+  g_assert_cmpint (sqlite3_exec (handle, "INSERT INTO customers (name) VALUES ('Bu Sri')", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_null (checkpoint.thread);
+
+  size_before = file_size (path);
+  /* About 1,500 pages: 1,500 customers with 4,000 characters of notes. */
+  g_assert_cmpint (sqlite3_exec (handle,
+                                 "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1500) "
+                                 "INSERT INTO customers (name, notes) SELECT 'Pelanggan ' || i, printf ('%.4000c', 'x') "
+                                 "FROM n", NULL, NULL, NULL), ==, SQLITE_OK);
+  deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+  g_mutex_lock (&checkpoint.lock);
+  while (!checkpoint.started)
+    g_assert_true (g_cond_wait_until (&checkpoint.cond, &checkpoint.lock, deadline));
+  /* The commit has returned and copied nothing into the file. */
+  g_assert_cmpint (file_size (path), ==, size_before);
+  g_assert_true (checkpoint.thread != g_thread_self ());
+  checkpoint.go = TRUE;
+  g_cond_broadcast (&checkpoint.cond);
+  while (!checkpoint.done)
+    g_assert_true (g_cond_wait_until (&checkpoint.cond, &checkpoint.lock, deadline));
+  g_mutex_unlock (&checkpoint.lock);
+  g_assert_cmpint (checkpoint.rc, ==, SQLITE_OK);
+  g_assert_cmpint (file_size (path), ==,
+                   canting_test_query_int (handle, "PRAGMA page_count") *
+                   canting_test_query_int (handle, "PRAGMA page_size"));
+  g_assert_cmpint (file_size (path), >, size_before + 1500 * 4000);
+
+  g_unlink (note);
+  g_clear_object (&db);
+  canting_db_set_checkpoint_hook (NULL);
+  g_assert_true (g_file_test (note, G_FILE_TEST_EXISTS));
+  canting_test_rmdir (dir);
+}
+
 /* canting_db_read_async(): the read runs on another thread with a reader
  * of the same file, sees what the writer committed, fills in its data,
  * and a failure comes back as the error. */
@@ -1007,6 +1103,7 @@ main (int   argc,
   g_test_add_func ("/db/plan-statistics", test_plan_statistics);
   g_test_add_func ("/db/change-count", test_change_count);
   g_test_add_func ("/db/read-async", test_read_async);
+  g_test_add_func ("/db/checkpoint-on-worker", test_checkpoint_on_worker);
   g_test_add_func ("/profile/round-trip", test_profile_round_trip);
   g_test_add_func ("/profile/validation", test_profile_validation);
   g_test_add_func ("/profile/logo-checks", test_profile_logo_checks);

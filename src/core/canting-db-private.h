@@ -85,6 +85,15 @@ gboolean canting_db_copy_to_file (sqlite3     *source,
                                   const char  *path,
                                   GError     **error);
 
+/* Tests only: called on the worker of each checkpoint that a commit
+ * started there (canting-db.c, wal_hook()), with the database's path:
+ * before it checkpoints (@done FALSE), then after it (@done TRUE, with
+ * SQLite's result @rc). */
+typedef void (*CantingDbCheckpointHook) (const char *path,
+                                         gboolean    done,
+                                         int         rc);
+void     canting_db_set_checkpoint_hook (CantingDbCheckpointHook hook);
+
 /* Tests only: called with the temporary copy's path after it is written
  * and before it is checked, so a test can damage it. */
 typedef void (*CantingDbCopyHook) (const char *tmp_path);

@@ -35,6 +35,10 @@
  * normal use; short enough that a stuck process is reported. */
 #define BUSY_TIMEOUT_MS 15000
 
+/* A commit that leaves the WAL this long (SQLite's own default for its
+ * automatic checkpoint) starts a checkpoint on a worker. */
+#define CHECKPOINT_PAGES 1000
+
 struct _CantingDb
 {
   GObject parent_instance;
@@ -49,6 +53,10 @@ struct _CantingDb
    * connection uses it; others prepare afresh. */
   GHashTable *statements;
   GThread *owner;
+  /* The checkpoint on a worker, if one was started (see wal_hook());
+   * checkpoint_done is set by that worker as it ends. */
+  GThread *checkpointer;
+  gint checkpoint_done;
 };
 
 G_DEFINE_FINAL_TYPE (CantingDb, canting_db, G_TYPE_OBJECT)
@@ -103,6 +111,88 @@ note_clean_close (const char *path)
     g_unlink (note_path);
 }
 
+/* --- checkpoints on a worker ------------------------------------------------- */
+
+/* Tests only (see canting-db-private.h); NULL in the app. */
+static CantingDbCheckpointHook checkpoint_hook;
+
+void
+canting_db_set_checkpoint_hook (CantingDbCheckpointHook hook)
+{
+  checkpoint_hook = hook;
+}
+
+typedef struct {
+  char *path;
+  gint *done;
+} Checkpoint;
+
+/* Copies what the WAL holds into the database file, through a connection
+ * of its own.  PASSIVE: it never waits for, nor holds up, a reader or a
+ * writer; what a reader still needs waits for the next one. */
+static gpointer
+checkpoint_on_worker (gpointer data)
+{
+  Checkpoint *job = data;
+  sqlite3 *handle = NULL;
+  int rc = sqlite3_open_v2 (job->path, &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+
+  if (checkpoint_hook != NULL)
+    checkpoint_hook (job->path, FALSE, SQLITE_OK);
+  /* A new connection finds the WAL with its first read. */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (handle, "PRAGMA schema_version", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_wal_checkpoint_v2 (handle, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+  if (rc != SQLITE_OK)
+    g_debug ("Checkpoint of %s: %s", job->path, handle != NULL ? sqlite3_errmsg (handle) : sqlite3_errstr (rc));
+  sqlite3_close_v2 (handle);
+  if (checkpoint_hook != NULL)
+    checkpoint_hook (job->path, TRUE, rc);
+  g_atomic_int_set (job->done, 1);
+  g_free (job->path);
+  g_free (job);
+  return NULL;
+}
+
+/* Called by SQLite after each commit, the write lock released, in place
+ * of its automatic checkpoint, which ran in the commit: on the main
+ * thread, about 80 ms after a large import and a frame or more after
+ * any commit that filled the WAL.  Durability is the commit's: the WAL
+ * is synced by then (synchronous = FULL). */
+static int
+wal_hook (void        *data,
+          sqlite3     *handle,
+          const char  *db_name,
+          int          n_pages)
+{
+  CantingDb *self = data;
+  Checkpoint *job;
+
+  if (n_pages < CHECKPOINT_PAGES)
+    return SQLITE_OK;
+  if (self->checkpointer != NULL)
+    {
+      /* One at a time; the next commit tries again. */
+      if (!g_atomic_int_get (&self->checkpoint_done))
+        return SQLITE_OK;
+      g_thread_join (g_steal_pointer (&self->checkpointer));
+    }
+  job = g_new0 (Checkpoint, 1);
+  job->path = g_strdup (self->path);
+  job->done = &self->checkpoint_done;
+  g_atomic_int_set (&self->checkpoint_done, 0);
+  self->checkpointer = g_thread_try_new ("canting-checkpoint", checkpoint_on_worker, job, NULL);
+  if (self->checkpointer == NULL)
+    {
+      /* No thread to spare: here, as SQLite would have. */
+      g_free (job->path);
+      g_free (job);
+      sqlite3_wal_checkpoint_v2 (handle, db_name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    }
+  return SQLITE_OK;
+}
+
 static void
 canting_db_finalize (GObject *object)
 {
@@ -112,6 +202,8 @@ canting_db_finalize (GObject *object)
    * connection open past sqlite3_close_v2(), and the file would not be
    * checkpointed when the clean close is noted. */
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->checkpointer != NULL)
+    g_thread_join (self->checkpointer);
   if (self->handle != NULL && sqlite3_close_v2 (self->handle) == SQLITE_OK && self->path != NULL &&
       !self->reader)
     note_clean_close (self->path);
@@ -573,6 +665,7 @@ canting_db_open_full (const char          *data_dir,
     }
   sqlite3_extended_result_codes (self->handle, 1);
   sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
+  sqlite3_wal_hook (self->handle, wal_hook, self);
 
   /* Only now may the file change. */
   {
