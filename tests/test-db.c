@@ -1078,6 +1078,69 @@ test_read_async (void)
   canting_test_rmdir (dir);
 }
 
+/* canting_db_write_async(): the write runs on another thread with a
+ * connection of its own, set up as the main one (foreign keys checked),
+ * and the main connection sees what it committed.  That connection
+ * notes no clean close: the main one does, when it closes. */
+typedef struct {
+  GThread *caller;
+  gboolean on_other_thread;
+  int foreign_keys;
+  int orphan_rc;
+} WriteJob;
+
+static gboolean
+add_customer_write (CantingDb  *writer,
+                    gpointer    data,
+                    GError    **error)
+{
+  WriteJob *job = data;
+  sqlite3 *handle = canting_db_get_handle (writer);
+
+  job->on_other_thread = g_thread_self () != job->caller;
+  job->foreign_keys = (int) canting_test_query_int (handle, "PRAGMA foreign_keys");
+  job->orphan_rc = sqlite3_exec (handle, "INSERT INTO orders (customer_id, order_date, number, year, seq) "
+                                 "VALUES (999, '2026-01-01', 'X-1', 2026, 1)", NULL, NULL, NULL);
+  return sqlite3_exec (handle, "INSERT INTO customers (name) VALUES ('Bu Sri')", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+static void
+written (GObject      *source,
+         GAsyncResult *result,
+         gpointer      data)
+{
+  CountResult *r = data;
+
+  r->ok = canting_db_read_finish (result, &r->error);
+  r->done = TRUE;
+}
+
+static void
+test_write_async (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autofree char *note = g_build_filename (dir, "canting.db-closed", NULL);
+  CantingDb *db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, NULL);
+  WriteJob job = { g_thread_self (), FALSE, -1, SQLITE_OK };
+  CountResult result = { FALSE, FALSE, NULL, NULL };
+
+  g_assert_nonnull (db);
+  g_unlink (note);
+  canting_db_write_async (db, NULL, add_customer_write, &job, NULL, written, &result);
+  while (!result.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (result.error);
+  g_assert_true (result.ok);
+  g_assert_true (job.on_other_thread);
+  g_assert_cmpint (job.foreign_keys, ==, 1);
+  g_assert_cmpint (job.orphan_rc, ==, SQLITE_CONSTRAINT_FOREIGNKEY);
+  g_assert_cmpint (canting_test_query_int (canting_db_get_handle (db), "SELECT count(*) FROM customers"), ==, 1);
+  g_assert_false (g_file_test (note, G_FILE_TEST_EXISTS));
+  g_clear_object (&db);
+  g_assert_true (g_file_test (note, G_FILE_TEST_EXISTS));
+  canting_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1103,6 +1166,7 @@ main (int   argc,
   g_test_add_func ("/db/plan-statistics", test_plan_statistics);
   g_test_add_func ("/db/change-count", test_change_count);
   g_test_add_func ("/db/read-async", test_read_async);
+  g_test_add_func ("/db/write-async", test_write_async);
   g_test_add_func ("/db/checkpoint-on-worker", test_checkpoint_on_worker);
   g_test_add_func ("/profile/round-trip", test_profile_round_trip);
   g_test_add_func ("/profile/validation", test_profile_validation);

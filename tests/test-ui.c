@@ -874,6 +874,36 @@ has_file_chooser (gpointer unused)
   return file_chooser () != NULL;
 }
 
+static gboolean
+chooser_has_file (gpointer chooser)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
+
+  return file != NULL;
+}
+
+/* The shown toplevel of @type, or NULL: a message dialog is no
+ * application window either. */
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
+static gboolean
+has_message_dialog (gpointer unused)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
 static void
 customers_step (CantingApplication *app)
 {
@@ -949,6 +979,48 @@ customers_step (CantingApplication *app)
         spin (100);
         g_assert_null (file_chooser ());
       }
+  }
+
+  /* A file chosen is checked and shown, then written on a worker.  Here
+   * another program (canting-cli, say) holds the write lock meanwhile:
+   * the window goes on working and says an import is running, and the
+   * rows come once the lock is let go. */
+  {
+    g_autofree char *csv_path = g_build_filename (data_dir, "pelanggan.csv", NULL);
+    g_autofree char *db_path = g_build_filename (data_dir, "canting.db", NULL);
+    g_autoptr(GFile) csv_file = g_file_new_for_path (csv_path);
+    CantingDb *db = canting_application_get_db (app);
+    sqlite3 *other = NULL;
+    AdwMessageDialog *report;
+    GtkFileChooserDialog *chooser;
+
+    g_assert_true (g_file_set_contents (csv_path, "nama;telepon;kota\nBu Sri Rahayu;0812-3333-4444;Kota Blitar\n"
+                                        "Pak Joko Santoso;;Kediri\n", -1, NULL));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.import", NULL));
+    wait_until (has_file_chooser, NULL);
+    chooser = file_chooser ();
+    g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), csv_file, NULL));
+    /* (Selected once the chooser has read the folder.) */
+    wait_until (chooser_has_file, chooser);
+    gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+    wait_until (has_message_dialog, NULL);
+    report = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_cmpstr (adw_message_dialog_get_body (report), ==, "2 baris bisa diimpor.");
+
+    g_assert_cmpint (sqlite3_open (db_path, &other), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+    adw_message_dialog_response (report, "all");
+    wait_for_label (GTK_WIDGET (window), "Mengimpor “pelanggan.csv”…");
+    spin (300);
+    g_assert_cmpint (canting_customer_count (db, NULL, TRUE, NULL), ==, 1);
+    g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (other);
+    wait_for_label (GTK_WIDGET (window), "2 baris diimpor");
+    g_assert_cmpint (canting_customer_count (db, NULL, TRUE, NULL), ==, 3);
+    /* The page reads its list again. */
+    wait_until (model_settled, paged_model_of (view));
+    g_assert_cmpuint (list_rows (view), ==, 3);
+    g_assert_null (find_shown_label (GTK_WIDGET (window), "Mengimpor"));
   }
 }
 

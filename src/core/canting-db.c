@@ -47,7 +47,7 @@ struct _CantingDb
   char *data_dir;
   char *path;
   char *backup_warning;
-  gboolean reader;   /* canting_db_open_reader(): reads only, notes nothing */
+  gboolean sibling;  /* canting_db_open_reader() or _writer(): notes nothing */
   /* Prepared statements kept for reuse (canting-sql.c): SQL text →
    * CantingDbCachedStatement.  Only the thread that opened the
    * connection uses it; others prepare afresh. */
@@ -205,7 +205,7 @@ canting_db_finalize (GObject *object)
   if (self->checkpointer != NULL)
     g_thread_join (self->checkpointer);
   if (self->handle != NULL && sqlite3_close_v2 (self->handle) == SQLITE_OK && self->path != NULL &&
-      !self->reader)
+      !self->sibling)
     note_clean_close (self->path);
   g_free (self->data_dir);
   g_free (self->path);
@@ -718,9 +718,12 @@ canting_db_open_full (const char          *data_dir,
   return g_steal_pointer (&self);
 }
 
-CantingDb *
-canting_db_open_reader (CantingDb  *db,
-                        GError    **error)
+/* A second connection to @db's file, with no checks: @db checked and
+ * upgraded the file when it opened it. */
+static CantingDb *
+open_sibling (CantingDb  *db,
+              gboolean    writes,
+              GError    **error)
 {
   g_autoptr(CantingDb) self = NULL;
   int rc;
@@ -730,9 +733,9 @@ canting_db_open_reader (CantingDb  *db,
   self = g_object_new (CANTING_TYPE_DB, NULL);
   self->data_dir = g_strdup (db->data_dir);
   self->path = g_strdup (db->path);
-  self->reader = TRUE;
-  /* No checks: @db checked and upgraded the file when it opened it. */
-  rc = sqlite3_open_v2 (self->path, &self->handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+  self->sibling = TRUE;
+  rc = sqlite3_open_v2 (self->path, &self->handle,
+                        (writes ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
     {
       canting_db_set_error (error, self->handle, rc, self->path);
@@ -740,18 +743,41 @@ canting_db_open_reader (CantingDb  *db,
     }
   sqlite3_extended_result_codes (self->handle, 1);
   sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
+  if (writes)
+    {
+      /* As canting_db_open_full() sets up the main connection. */
+      sqlite3_wal_hook (self->handle, wal_hook, self);
+      if (!exec_sql (self->handle, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
+                     _("setting up the database"), error))
+        return NULL;
+    }
   return g_steal_pointer (&self);
+}
+
+CantingDb *
+canting_db_open_reader (CantingDb  *db,
+                        GError    **error)
+{
+  return open_sibling (db, FALSE, error);
+}
+
+CantingDb *
+canting_db_open_writer (CantingDb  *db,
+                        GError    **error)
+{
+  return open_sibling (db, TRUE, error);
 }
 
 typedef struct {
   CantingDb *db;
-  CantingDbReadFunc read;
+  gboolean writes;
+  CantingDbReadFunc run;
   gpointer data;
   GDestroyNotify free_data;
-} ReadJob;
+} WorkJob;
 
 static void
-read_job_free (ReadJob *job)
+work_job_free (WorkJob *job)
 {
   g_clear_object (&job->db);
   if (job->data != NULL && job->free_data != NULL)
@@ -760,20 +786,39 @@ read_job_free (ReadJob *job)
 }
 
 static void
-read_in_thread (GTask        *task,
+work_in_thread (GTask        *task,
                 gpointer      source,
                 gpointer      data,
                 GCancellable *cancellable)
 {
-  ReadJob *job = data;
+  WorkJob *job = data;
   GError *error = NULL;
   /* Opened on the worker, used there only. */
-  g_autoptr(CantingDb) reader = canting_db_open_reader (job->db, &error);
+  g_autoptr(CantingDb) connection = open_sibling (job->db, job->writes, &error);
 
-  if (reader != NULL && job->read (reader, job->data, &error))
+  if (connection != NULL && job->run (connection, job->data, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
+}
+
+static void
+work_async (CantingDb           *db,
+            gboolean             writes,
+            gpointer             source_object,
+            CantingDbReadFunc    run,
+            gpointer             data,
+            GDestroyNotify       free_data,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (source_object, NULL, callback, user_data);
+  WorkJob *job = g_new0 (WorkJob, 1);
+
+  *job = (WorkJob) { g_object_ref (db), writes, run, data, free_data };
+  g_task_set_source_tag (task, work_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) work_job_free);
+  g_task_run_in_thread (task, work_in_thread);
 }
 
 void
@@ -785,29 +830,35 @@ canting_db_read_async (CantingDb           *db,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (source_object, NULL, callback, user_data);
-  ReadJob *job = g_new0 (ReadJob, 1);
-
   g_return_if_fail (CANTING_IS_DB (db));
+  work_async (db, FALSE, source_object, read, data, free_data, callback, user_data);
+}
 
-  *job = (ReadJob) { g_object_ref (db), read, data, free_data };
-  g_task_set_source_tag (task, canting_db_read_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) read_job_free);
-  g_task_run_in_thread (task, read_in_thread);
+void
+canting_db_write_async (CantingDb           *db,
+                        gpointer             source_object,
+                        CantingDbReadFunc    write,
+                        gpointer             data,
+                        GDestroyNotify       free_data,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_return_if_fail (CANTING_IS_DB (db));
+  work_async (db, TRUE, source_object, write, data, free_data, callback, user_data);
 }
 
 gpointer
 canting_db_read_get_data (GAsyncResult *result)
 {
-  g_return_val_if_fail (g_async_result_is_tagged (result, canting_db_read_async), NULL);
-  return ((ReadJob *) g_task_get_task_data (G_TASK (result)))->data;
+  g_return_val_if_fail (g_async_result_is_tagged (result, work_async), NULL);
+  return ((WorkJob *) g_task_get_task_data (G_TASK (result)))->data;
 }
 
 gboolean
 canting_db_read_finish (GAsyncResult  *result,
                         GError       **error)
 {
-  g_return_val_if_fail (g_async_result_is_tagged (result, canting_db_read_async), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, work_async), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 

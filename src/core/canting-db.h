@@ -38,6 +38,9 @@ gint64      canting_db_get_change_count   (CantingDb   *self);
  * uses it, and use it there only. */
 CantingDb  *canting_db_open_reader        (CantingDb   *db,
                                            GError     **error);
+/* The same, able to write; for canting_db_write_async(). */
+CantingDb  *canting_db_open_writer        (CantingDb   *db,
+                                           GError     **error);
 
 /* Reads on a worker thread: @read is called there with a reader of @db's
  * file (canting_db_open_reader()) and @data, which it fills in; then
@@ -51,6 +54,19 @@ typedef gboolean (*CantingDbReadFunc) (CantingDb  *reader,
 void        canting_db_read_async         (CantingDb           *db,
                                            gpointer             source_object,
                                            CantingDbReadFunc    read,
+                                           gpointer             data,
+                                           GDestroyNotify       free_data,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+/* As canting_db_read_async(), with a connection that may write
+ * (canting_db_open_writer()): for a long change, such as a large CSV
+ * import, that must not hold up the main thread.  Its transaction waits
+ * for, and holds up, the main connection's writes as any other writer
+ * does.  canting_db_read_get_data() and canting_db_read_finish() give
+ * its result. */
+void        canting_db_write_async        (CantingDb           *db,
+                                           gpointer             source_object,
+                                           CantingDbReadFunc    write,
                                            gpointer             data,
                                            GDestroyNotify       free_data,
                                            GAsyncReadyCallback  callback,

@@ -19,6 +19,7 @@ typedef struct {
   gpointer done_data;
   GBytes *bytes;
   char *name;
+  AdwToast *progress;   /* while the import runs */
 } Import;
 
 static void
@@ -26,8 +27,69 @@ import_free (Import *job)
 {
   g_clear_object (&job->page);
   g_clear_pointer (&job->bytes, g_bytes_unref);
+  g_clear_object (&job->progress);
   g_free (job->name);
   g_free (job);
+}
+
+/* What a worker checks or imports, and what it found. */
+typedef struct {
+  CantingCsvKind kind;
+  GBytes *bytes;
+  CantingCsvMode mode;
+  CantingCsvReport *report;
+} CsvRun;
+
+static void
+csv_run_free (CsvRun *run)
+{
+  g_bytes_unref (run->bytes);
+  g_clear_pointer (&run->report, canting_csv_report_free);
+  g_free (run);
+}
+
+/* On the worker: a reader for the check (CANTING_CSV_DRY_RUN), a writer
+ * for the import. */
+static gboolean
+csv_in_thread (CantingDb  *connection,
+               gpointer    data,
+               GError    **error)
+{
+  CsvRun *run = data;
+
+  run->report = canting_csv_import (connection, run->kind, run->bytes, run->mode, error);
+  return run->report != NULL;
+}
+
+/* Checks (@mode CANTING_CSV_DRY_RUN) or imports @job's file on a worker,
+ * then @callback on this thread. */
+static void
+run_csv (Import              *job,
+         CantingCsvMode       mode,
+         GAsyncReadyCallback  callback)
+{
+  CantingDb *db = canting_application_get_db (job->app);
+  CsvRun *run = g_new0 (CsvRun, 1);
+
+  run->kind = job->kind;
+  run->bytes = g_bytes_ref (job->bytes);
+  run->mode = mode;
+  if (mode == CANTING_CSV_DRY_RUN)
+    canting_db_read_async (db, job->page, csv_in_thread, run, (GDestroyNotify) csv_run_free, callback, job);
+  else
+    canting_db_write_async (db, job->page, csv_in_thread, run, (GDestroyNotify) csv_run_free, callback, job);
+}
+
+/* The report of a finished run, or NULL with @error. */
+static CantingCsvReport *
+csv_run_finish (GAsyncResult  *result,
+                GError       **error)
+{
+  CsvRun *run = canting_db_read_get_data (result);
+
+  if (!canting_db_read_finish (result, error))
+    return NULL;
+  return g_steal_pointer (&run->report);
 }
 
 static GtkWindow *
@@ -54,16 +116,25 @@ find_toast_overlay (GtkWidget *root)
 /* On the main window, or on the dialog the export started from (the
  * shortage list) when it has a toast overlay of its own. */
 static void
-toast (GtkWidget  *page,
-       const char *text)
+add_toast (GtkWidget *page,
+           AdwToast  *toast)
 {
   GtkWindow *window = window_of (page);
   AdwToastOverlay *overlay = NULL;
 
   if (CANTING_IS_WINDOW (window))
-    canting_window_add_toast (CANTING_WINDOW (window), adw_toast_new (text));
+    canting_window_add_toast (CANTING_WINDOW (window), toast);
   else if (window != NULL && (overlay = find_toast_overlay (GTK_WIDGET (window))) != NULL)
-    adw_toast_overlay_add_toast (overlay, adw_toast_new (text));
+    adw_toast_overlay_add_toast (overlay, toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+toast (GtkWidget  *page,
+       const char *text)
+{
+  add_toast (page, adw_toast_new (text));
 }
 
 static void
@@ -78,12 +149,37 @@ show_message (GtkWidget  *page,
 }
 
 static void
+on_imported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Import *job = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingCsvReport) report = csv_run_finish (result, &error);
+
+  g_application_release (G_APPLICATION (job->app));
+  adw_toast_dismiss (job->progress);
+  if (report == NULL)
+    show_message (job->page, _("Nothing was imported"), error->message);
+  else
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row imported", "%u rows imported",
+                                                            report->imported), report->imported);
+      toast (job->page, text);
+      /* The page may have gone with its window while the import ran:
+       * nothing left to refresh then. */
+      if (job->done != NULL && report->imported > 0 && gtk_widget_get_root (job->page) != NULL)
+        ((void (*) (gpointer)) job->done) (job->done_data);
+    }
+  import_free (job);
+}
+
+static void
 on_report_response (AdwMessageDialog *dialog,
                     const char       *response,
                     Import           *job)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CantingCsvReport) report = NULL;
+  g_autofree char *text = NULL;
   CantingCsvMode mode;
 
   if (g_str_equal (response, "all"))
@@ -95,20 +191,14 @@ on_report_response (AdwMessageDialog *dialog,
       import_free (job);
       return;
     }
-  report = canting_csv_import (canting_application_get_db (job->app), job->kind, job->bytes, mode, &error);
-  if (report == NULL)
-    show_message (job->page, _("Nothing was imported"), error->message);
-  else
-    {
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row imported", "%u rows imported",
-                                                            report->imported), report->imported);
-      toast (job->page, text);
-      /* The page may have gone with its window while the report was
-       * open: nothing left to refresh then. */
-      if (job->done != NULL && report->imported > 0 && gtk_widget_get_root (job->page) != NULL)
-        ((void (*) (gpointer)) job->done) (job->done_data);
-    }
-  import_free (job);
+  /* On a worker: a large file takes a second or more, and the window
+   * goes on working meanwhile.  The app stays until it is done. */
+  text = g_strdup_printf (_("Importing “%s”…"), job->name);
+  job->progress = g_object_ref_sink (adw_toast_new (text));
+  adw_toast_set_timeout (job->progress, 0);
+  add_toast (job->page, g_object_ref (job->progress));
+  g_application_hold (G_APPLICATION (job->app));
+  run_csv (job, mode, on_imported);
 }
 
 static void
@@ -157,25 +247,14 @@ show_report (Import           *job,
 }
 
 static void
-on_import_chosen (GtkNativeDialog *chooser,
-                  int              response,
-                  Import          *job)
+on_checked (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
-  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
+  Import *job = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(CantingCsvReport) report = NULL;
+  g_autoptr(CantingCsvReport) report = csv_run_finish (result, &error);
 
-  g_object_unref (chooser);
-  if (file == NULL)
-    {
-      import_free (job);
-      return;
-    }
-  job->name = g_file_get_basename (file);
-  job->bytes = g_file_load_bytes (file, NULL, NULL, &error);
-  if (job->bytes != NULL)
-    report = canting_csv_import (canting_application_get_db (job->app), job->kind, job->bytes,
-                                 CANTING_CSV_DRY_RUN, &error);
   if (report == NULL)
     {
       show_message (job->page, _("The file cannot be imported"), error->message);
@@ -183,6 +262,67 @@ on_import_chosen (GtkNativeDialog *chooser,
       return;
     }
   show_report (job, report);
+}
+
+static void
+on_file_loaded (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Import *job = user_data;
+  g_autoptr(GError) error = NULL;
+
+  job->bytes = g_file_load_bytes_finish (G_FILE (source), result, NULL, &error);
+  if (job->bytes == NULL)
+    {
+      show_message (job->page, _("The file cannot be imported"), error->message);
+      import_free (job);
+      return;
+    }
+  /* Checked on a worker too: what the report says before anything is
+   * written. */
+  run_csv (job, CANTING_CSV_DRY_RUN, on_checked);
+}
+
+void
+canting_csv_ui_import_file (GtkWidget          *page,
+                            CantingApplication *app,
+                            CantingCsvKind      kind,
+                            GFile              *file,
+                            GCallback           done,
+                            gpointer            done_data)
+{
+  Import *job = g_new0 (Import, 1);
+
+  job->page = g_object_ref (page);
+  job->app = app;
+  job->kind = kind;
+  job->done = done;
+  job->done_data = done_data;
+  job->name = g_file_get_basename (file);
+  g_file_load_bytes_async (file, NULL, on_file_loaded, job);
+}
+
+typedef struct {
+  GtkWidget *page;
+  CantingApplication *app;
+  CantingCsvKind kind;
+  GCallback done;
+  gpointer done_data;
+} Choice;
+
+static void
+on_import_chosen (GtkNativeDialog *chooser,
+                  int              response,
+                  Choice          *choice)
+{
+  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
+
+  g_object_unref (chooser);
+  if (file != NULL)
+    canting_csv_ui_import_file (choice->page, choice->app, choice->kind, file, choice->done, choice->done_data);
+  g_object_unref (choice->page);
+  g_free (choice);
 }
 
 static GtkFileFilter *
@@ -203,19 +343,15 @@ canting_csv_ui_import (GtkWidget          *page,
                        GCallback           done,
                        gpointer            done_data)
 {
-  Import *job = g_new0 (Import, 1);
+  Choice *choice = g_new0 (Choice, 1);
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = csv_filter ();
 
-  job->page = g_object_ref (page);
-  job->app = app;
-  job->kind = kind;
-  job->done = done;
-  job->done_data = done_data;
+  *choice = (Choice) { g_object_ref (page), app, kind, done, done_data };
   chooser = gtk_file_chooser_native_new (_("Import from CSV"), window_of (page), GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Open"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_import_chosen), job);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_chosen), choice);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 

@@ -17,6 +17,17 @@ void canting_csv_ui_import (GtkWidget          *page,
                             GCallback           done,
                             gpointer            done_data);
 
+/* The same for @file, without asking: the file is read, checked and,
+ * once the person has chosen, imported, each on a worker, so the
+ * window goes on working; a toast says an import is running until it
+ * has ended. */
+void canting_csv_ui_import_file (GtkWidget          *page,
+                                 CantingApplication *app,
+                                 CantingCsvKind      kind,
+                                 GFile              *file,
+                                 GCallback           done,
+                                 gpointer            done_data);
+
 /* Asks where to save, then writes every record of @kind. */
 void canting_csv_ui_export (GtkWidget          *page,
                             CantingApplication *app,
