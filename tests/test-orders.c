@@ -171,6 +171,53 @@ test_batch_checks_references (Fixture       *f,
                    ==, SQLITE_CONSTRAINT_FOREIGNKEY);
 }
 
+/* An order's item menu: current products by name, without case, with
+ * what choosing one fills in; an archived one only on its own. */
+static void
+test_product_choices (Fixture       *f,
+                      gconstpointer  data)
+{
+  gint64 kemeja = add_product (f, "kemeja Cakra Palah", "Cakra Palah", CANTING_TECHNIQUE_CAP, 200000);
+  gint64 kain = add_product (f, "Kain Puspa Dahana", "Puspa Dahana", CANTING_TECHNIQUE_TULIS, 900000);
+  gint64 old = add_product (f, "Selendang lama", "Sogan", CANTING_TECHNIQUE_TULIS, 150000);
+  g_autoptr(CantingProduct) archived = canting_product_load (f->db, old, NULL);
+  g_autoptr(GPtrArray) choices = NULL;
+  g_autoptr(CantingProductChoice) one = NULL;
+  g_autoptr(GError) error = NULL;
+  const CantingProductChoice *c;
+
+  archived->archived = TRUE;
+  g_assert_true (canting_product_save (f->db, archived, &error));
+  g_assert_no_error (error);
+
+  choices = canting_product_choices (f->db, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (choices->len, ==, 2);
+  c = g_ptr_array_index (choices, 0);
+  g_assert_cmpint (c->id, ==, kain);
+  g_assert_cmpstr (c->name, ==, "Kain Puspa Dahana");
+  g_assert_cmpint (c->price, ==, 900000);
+  {
+    g_autoptr(CantingProduct) stored = canting_product_load (f->db, kain, NULL);
+    g_assert_cmpstr (c->sku, ==, stored->sku);
+    g_assert_cmpstr (c->sku, !=, "");
+  }
+  c = g_ptr_array_index (choices, 1);
+  g_assert_cmpint (c->id, ==, kemeja);
+  g_clear_pointer (&choices, g_ptr_array_unref);
+
+  choices = canting_product_choices (f->db, 1, &error);
+  g_assert_cmpuint (choices->len, ==, 1);
+
+  one = canting_product_choice_load (f->db, old, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (one->name, ==, "Selendang lama");
+  g_assert_cmpstr (one->sku, ==, archived->sku);
+  g_assert_cmpint (one->price, ==, 150000);
+  g_assert_null (canting_product_choice_load (f->db, old + 100, &error));
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_NOT_FOUND);
+}
+
 /* --- customers --------------------------------------------------------- */
 
 static void
@@ -1185,6 +1232,7 @@ main (int   argc,
   ADD ("/product/save-with-stock", test_product_save_with_stock);
   ADD ("/product/photos", test_product_photos);
   ADD ("/product/motifs-in-use", test_product_motifs_in_use);
+  ADD ("/product/choices", test_product_choices);
   ADD ("/record/save-deleted", test_save_deleted_record);
   ADD ("/order/totals-and-numbers", test_order_totals_and_numbers);
   ADD ("/order/bad-input-saves-nothing", test_order_bad_input_saves_nothing);

@@ -673,6 +673,75 @@ canting_product_search (CantingDb                  *db,
   return g_steal_pointer (&rows);
 }
 
+void
+canting_product_choice_free (CantingProductChoice *choice)
+{
+  if (choice == NULL)
+    return;
+  g_free (choice->sku);
+  g_free (choice->name);
+  g_free (choice);
+}
+
+/* Only what a menu shows: the product list's stock, photo and listing
+ * columns took most of the time of opening an order form. */
+static GPtrArray *
+read_choices (CantingDb     *db,
+              const char    *sql,
+              gint64         value,
+              GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db, sql, error);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_product_choice_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, value);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CantingProductChoice *c = g_new0 (CantingProductChoice, 1);
+
+      c->id = sqlite3_column_int64 (stmt, 0);
+      c->sku = canting_sql_dup_text (stmt, 1);
+      c->name = canting_sql_dup_text (stmt, 2);
+      c->price = sqlite3_column_int64 (stmt, 3);
+      g_ptr_array_add (rows, c);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      canting_db_set_error (error, canting_db_get_handle (db), rc, _("reading the products"));
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+GPtrArray *
+canting_product_choices (CantingDb  *db,
+                         guint       limit,
+                         GError    **error)
+{
+  return read_choices (db, "SELECT id, sku, name, price FROM products WHERE archived = 0 "
+                       "ORDER BY name COLLATE NOCASE, id LIMIT ?1", limit, error);
+}
+
+CantingProductChoice *
+canting_product_choice_load (CantingDb  *db,
+                             gint64      id,
+                             GError    **error)
+{
+  g_autoptr(GPtrArray) rows = read_choices (db, "SELECT id, sku, name, price FROM products WHERE id = ?1", id, error);
+
+  if (rows == NULL)
+    return NULL;
+  if (rows->len == 0)
+    {
+      g_set_error (error, CANTING_ERROR, CANTING_ERROR_NOT_FOUND, _("This product no longer exists."));
+      return NULL;
+    }
+  return g_ptr_array_steal_index (rows, 0);
+}
+
 gint64
 canting_product_count (CantingDb                  *db,
                        const CantingProductFilter *filter,

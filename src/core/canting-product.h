@@ -133,6 +133,28 @@ gint64          canting_product_count    (CantingDb                  *db,
                                           const CantingProductFilter *filter,
                                           GError                    **error);
 
+/* A product as a menu offers it (an order's items): what choosing it
+ * fills in. */
+typedef struct {
+  gint64 id;
+  char *sku;
+  char *name;
+  CantingMoney price;
+} CantingProductChoice;
+
+void canting_product_choice_free (CantingProductChoice *choice);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CantingProductChoice, canting_product_choice_free)
+
+/* (transfer full) (element-type CantingProductChoice): the current
+ * (not archived) products, by name, at most @limit; and one product's
+ * (archived or not), or NULL with @error. */
+GPtrArray            *canting_product_choices (CantingDb  *db,
+                                               guint       limit,
+                                               GError    **error);
+CantingProductChoice *canting_product_choice_load (CantingDb  *db,
+                                                   gint64      id,
+                                                   GError    **error);
+
 /* Photos: each stored as a scaled image and a thumbnail, both made by the
  * caller (the UI, which has an image library), as JPEG or PNG bytes. */
 #define CANTING_PHOTO_MAX_BYTES (8 * 1024 * 1024)

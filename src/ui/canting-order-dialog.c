@@ -75,7 +75,7 @@ struct _CantingOrderDialog
   CantingOrder *order;
   GtkFileChooserNative *chooser;
   GArray *customer_ids;   /* gint64, parallel to the drop-down's items */
-  GPtrArray *products;    /* CantingProduct, parallel to item menus after "custom" */
+  GPtrArray *products;    /* CantingProductChoice, parallel to item menus after "custom" */
   GtkStringList *product_names;
 };
 
@@ -216,7 +216,7 @@ read_form (CantingOrderDialog  *self,
         }
       g_ptr_array_add (order->items,
                        canting_order_item_new (product > 0 && product <= self->products->len
-                                                 ? ((CantingProduct *) g_ptr_array_index (self->products, product - 1))->id
+                                                 ? ((CantingProductChoice *) g_ptr_array_index (self->products, product - 1))->id
                                                  : 0,
                                                gtk_editable_get_text (GTK_EDITABLE (w->description)),
                                                gtk_spin_button_get_value_as_int (w->quantity), price));
@@ -268,7 +268,7 @@ on_product_chosen (GtkDropDown        *dropdown,
 {
   ItemWidgets *w = g_object_get_data (G_OBJECT (dropdown), "item");
   guint chosen = gtk_drop_down_get_selected (dropdown);
-  const CantingProduct *product;
+  const CantingProductChoice *product;
 
   /* Choosing a catalog product fills in its name and price, which the
    * person can still change for this order. */
@@ -367,13 +367,13 @@ add_item_row (CantingOrderDialog     *self,
   if (item != NULL)
     {
       for (guint i = 0; i < self->products->len; i++)
-        if (((CantingProduct *) g_ptr_array_index (self->products, i))->id == item->product_id)
+        if (((CantingProductChoice *) g_ptr_array_index (self->products, i))->id == item->product_id)
           selected = i + 1;
       /* A product the menu left out (archived, say) is added for this
        * line, so saving never quietly cuts the line loose from it. */
       if (selected == 0 && item->product_id != 0)
         {
-          CantingProduct *missing = canting_product_load (db (self), item->product_id, NULL);
+          CantingProductChoice *missing = canting_product_choice_load (db (self), item->product_id, NULL);
           if (missing != NULL)
             {
               g_autofree char *label = g_strdup_printf ("%s · %s", missing->sku, missing->name);
@@ -448,18 +448,17 @@ load_customers (CantingOrderDialog *self,
 static void
 load_products (CantingOrderDialog *self)
 {
-  CantingProductFilter all = { .technique = -1 };
-  g_autoptr(GPtrArray) products = canting_product_search (db (self), &all, 0, PRODUCTS_MAX, NULL);
+  g_autoptr(GPtrArray) products = canting_product_choices (db (self), PRODUCTS_MAX, NULL);
 
   g_clear_pointer (&self->products, g_ptr_array_unref);
   self->products = products != NULL ? g_steal_pointer (&products)
-                                    : g_ptr_array_new_with_free_func ((GDestroyNotify) canting_product_free);
+                                    : g_ptr_array_new_with_free_func ((GDestroyNotify) canting_product_choice_free);
   g_clear_object (&self->product_names);
   self->product_names = gtk_string_list_new (NULL);
   gtk_string_list_append (self->product_names, _("Custom piece"));
   for (guint i = 0; i < self->products->len; i++)
     {
-      const CantingProduct *p = g_ptr_array_index (self->products, i);
+      const CantingProductChoice *p = g_ptr_array_index (self->products, i);
       g_autofree char *label = g_strdup_printf ("%s · %s", p->sku, p->name);
       gtk_string_list_append (self->product_names, label);
     }
@@ -1197,7 +1196,7 @@ canting_order_dialog_init (CantingOrderDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   canting_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
   self->customer_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->products = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_product_free);
+  self->products = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_product_choice_free);
 
   for (guint i = 0; i < CANTING_PAYMENT_METHOD_COUNT; i++)
     gtk_string_list_append (methods, canting_payment_method_label (i));
