@@ -2838,9 +2838,13 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GSettings) settings = NULL;
+  g_autofree char *data_home = canting_test_mkdtemp ();
   CantingTestKeyring *keyring;
   int rc;
 
+  /* Files chosen in a file chooser go to the recent files: the test's
+   * own, not the person's running it. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   /* The app's own start-up, as in main.c, with Indonesian chosen. */
   setlocale (LC_ALL, "");
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
@@ -2890,6 +2894,7 @@ main (int   argc,
   g_test_add_func ("/ui/14-trainer", test_trainer);
   rc = g_test_run ();
   canting_test_rmdir (data_dir);
+  canting_test_rmdir (data_home);
   canting_test_keyring_stop (keyring);
   return rc;
 }
