@@ -220,6 +220,23 @@ find_shown_label (GtkWidget  *root,
   return NULL;
 }
 
+/* A label under @root showing @part, shown or not. */
+static GtkLabel *
+find_label (GtkWidget  *root,
+            const char *part)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), part) != NULL)
+    return GTK_LABEL (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, part);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 typedef struct {
   GtkWidget  *root;
   const char *text;
@@ -1210,6 +1227,17 @@ orders_step (CantingApplication *app)
   quantity = find_nth_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, &first);
   g_assert_nonnull (product);
   g_assert_nonnull (quantity);
+  /* A long list's menu builds its rows when it first opens: none before,
+   * then every product, named. */
+  {
+    GtkPopover *menu = find_widget (GTK_WIDGET (product), GTK_TYPE_POPOVER, NULL);
+
+    g_assert_null (find_label (GTK_WIDGET (menu), "Kemeja cap"));
+    gtk_popover_popup (menu);
+    wait_for_label (GTK_WIDGET (menu), "Kemeja cap");
+    g_assert_nonnull (find_shown_label (GTK_WIDGET (menu), "Kain"));
+    gtk_popover_popdown (menu);
+  }
   gtk_drop_down_set_selected (product, 2);  /* 0 custom, 1 Kain…, 2 Kemeja cap */
   gtk_spin_button_set_value (quantity, 2);
   gtk_switch_set_active (find_widget (GTK_WIDGET (action_row (GTK_WIDGET (dialog), "Diambil dari stok")),

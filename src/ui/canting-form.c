@@ -89,3 +89,29 @@ canting_form_add_save_shortcut (GtkWidgetClass *klass)
 {
   gtk_widget_class_add_binding (klass, GDK_KEY_s, GDK_CONTROL_MASK, save_shortcut, NULL);
 }
+
+static void
+on_menu_shown (GtkWidget   *popover,
+               GtkDropDown *drop_down)
+{
+  /* The drop-down's own rows, from now on. */
+  g_signal_handlers_disconnect_by_func (popover, on_menu_shown, drop_down);
+  gtk_drop_down_set_list_factory (drop_down, NULL);
+}
+
+void
+canting_form_defer_menu_rows (GtkDropDown *drop_down)
+{
+  g_autoptr(GtkListItemFactory) nothing = NULL;
+  GtkWidget *menu = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
+
+  /* The menu is the drop-down's popover child. */
+  while (menu != NULL && !GTK_IS_POPOVER (menu))
+    menu = gtk_widget_get_next_sibling (menu);
+  if (menu == NULL)
+    return;
+  /* Rows with nothing in them until then. */
+  nothing = gtk_signal_list_item_factory_new ();
+  gtk_drop_down_set_list_factory (drop_down, nothing);
+  g_signal_connect_object (menu, "show", G_CALLBACK (on_menu_shown), drop_down, 0);
+}

@@ -34,4 +34,11 @@ void     canting_form_show_quantity (AdwEntryRow     *row,
  * template child named "save_button"), as Enter does in its main fields. */
 void     canting_form_add_save_shortcut (GtkWidgetClass *klass);
 
+/* For a drop-down of a long list (a workshop's customers, its catalogue,
+ * in a form opened often): its menu's rows are built when the menu first
+ * opens, not when the model is set.  GTK 4.8 builds some 200 rows of a
+ * hidden menu at once, about 6 ms a drop-down, and an order form has one
+ * per item.  Call before setting the model. */
+void     canting_form_defer_menu_rows (GtkDropDown *drop_down);
+
 G_END_DECLS

@@ -333,7 +333,9 @@ add_item_row (CantingOrderDialog     *self,
   GtkExpression *expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
   guint selected = 0;
 
-  w->product = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->product_names)), expression));
+  w->product = GTK_DROP_DOWN (gtk_drop_down_new (NULL, expression));
+  canting_form_defer_menu_rows (w->product);
+  gtk_drop_down_set_model (w->product, G_LIST_MODEL (self->product_names));
   gtk_drop_down_set_enable_search (w->product, TRUE);
   w->description = GTK_ENTRY (gtk_entry_new ());
   w->quantity = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1, CANTING_PIECES_MAX, 1));
@@ -1211,6 +1213,7 @@ canting_order_dialog_init (CantingOrderDialog *self)
     gtk_expression_unref (name);
   }
   canting_accessible_name_drop_down (self->customer_dropdown, _("Customer"));
+  canting_form_defer_menu_rows (self->customer_dropdown);
 
   g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (on_save), self);
   g_signal_connect_swapped (self->add_item_button, "clicked", G_CALLBACK (on_add_item), self);
