@@ -203,38 +203,38 @@ find_visible_status_page (GtkWidget *root)
   return NULL;
 }
 
+/* A label under @root showing @part: one on screen, or with @any_label
+ * one of those not mapped too. */
 static GtkLabel *
-find_shown_label (GtkWidget  *root,
-                  const char *part)
+find_label_full (GtkWidget  *root,
+                 const char *part,
+                 gboolean    any_label)
 {
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+  if (GTK_IS_LABEL (root) && (any_label || gtk_widget_get_mapped (root)) &&
       strstr (gtk_label_get_text (GTK_LABEL (root)), part) != NULL)
     return GTK_LABEL (root);
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkLabel *found = find_shown_label (child, part);
+      GtkLabel *found = find_label_full (child, part, any_label);
       if (found != NULL)
         return found;
     }
   return NULL;
 }
 
-/* A label under @root showing @part, shown or not. */
+static GtkLabel *
+find_shown_label (GtkWidget  *root,
+                  const char *part)
+{
+  return find_label_full (root, part, FALSE);
+}
+
 static GtkLabel *
 find_label (GtkWidget  *root,
             const char *part)
 {
-  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), part) != NULL)
-    return GTK_LABEL (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label (child, part);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find_label_full (root, part, TRUE);
 }
 
 typedef struct {
