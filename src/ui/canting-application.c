@@ -507,7 +507,7 @@ bench_report_memory (gpointer data)
  * what its first reading took (canting-list.c). */
 static const char * const bench_pages[] = {
   "orders", "orders/budi", "orders/+", "production", "products", "materials", "ipal", "money", "money/listrik",
-  "workers", "customers", "home",
+  "workers", "customers", "customers/+", "home",
 };
 
 /* Closes what "PAGE/+" opened: every window but the main one. */
