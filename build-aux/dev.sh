@@ -140,9 +140,9 @@ bench_ui() {
   fi
   # Every page shown in turn, a search typed on two and the forms for a
   # new order and a new customer opened ("orders/+", "customers/+"): the
-  # longest time the main loop was
-  # busy without a break on each, switching included (a frame is 16 ms),
-  # then the memory once every page has been seen.
+  # longest time the main loop was busy without a break on each,
+  # switching included (a frame is 16 ms), then the memory once every
+  # page has been seen.
   out=$(CANTING_BENCH_STARTUP=1 CANTING_BENCH_PAGES=1 dbus-run-session -- xvfb-run -a -s '-screen 0 1366x768x24' \
           "$build/src/ui/canting" --data-dir "$dir")
   sed -n 's/^canting-bench: page \([^ ]*\) longest-stall-us \([0-9]*\)$/\1 \2/p' <<<"$out" |
