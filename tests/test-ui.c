@@ -1161,6 +1161,29 @@ find_nth_widget (GtkWidget *root,
   return NULL;
 }
 
+/* What @drop_down of strings shows as chosen, or NULL. */
+static const char *
+chosen_text (GtkDropDown *drop_down)
+{
+  GtkStringObject *chosen = gtk_drop_down_get_selected_item (drop_down);
+
+  return chosen != NULL ? gtk_string_object_get_string (chosen) : NULL;
+}
+
+/* Picks item @position of @drop_down as a person does: the menu opens
+ * (and fills, for a long list), the item is chosen, the menu closes. */
+static void
+choose_from_menu (GtkDropDown *drop_down,
+                  guint        position)
+{
+  GtkPopover *menu = find_widget (GTK_WIDGET (drop_down), GTK_TYPE_POPOVER, NULL);
+
+  gtk_popover_popup (menu);
+  g_assert_cmpuint (position, <, g_list_model_get_n_items (gtk_drop_down_get_model (drop_down)));
+  gtk_drop_down_set_selected (drop_down, position);
+  gtk_popover_popdown (menu);
+}
+
 static AdwActionRow *
 action_row (GtkWidget  *root,
             const char *title)
@@ -1219,8 +1242,18 @@ orders_step (CantingApplication *app)
   g_assert_nonnull (dialog);
   wait_until (widget_mapped, dialog);
 
-  gtk_drop_down_set_selected (find_widget (GTK_WIDGET (action_row (GTK_WIDGET (dialog), "Pelanggan")),
-                                           GTK_TYPE_DROP_DOWN, NULL), 0);
+  /* The customer menu lists the workshop's customers once it opens: a
+   * new order's lists none before. */
+  {
+    GtkDropDown *customer = find_widget (GTK_WIDGET (action_row (GTK_WIDGET (dialog), "Pelanggan")),
+                                         GTK_TYPE_DROP_DOWN, NULL);
+
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (customer)), ==, 0);
+    choose_from_menu (customer, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (customer)), ==,
+                      canting_customer_count (db, NULL, FALSE, NULL));
+    g_assert_cmpstr (chosen_text (customer), ==, "Bu Ani Lestari");
+  }
   /* The first drop-down picks the customer, the second the first item's
    * product; the only spin button is that item's quantity. */
   product = find_nth_widget (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, &second);
@@ -1251,6 +1284,9 @@ orders_step (CantingApplication *app)
   click (GTK_WIDGET (dialog), "_Catat Pembayaran");
   g_assert_cmpstr (adw_action_row_get_subtitle (action_row (GTK_WIDGET (dialog), "Sisa tagihan")), ==, "Rp 360.000");
   g_assert_nonnull (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Rp 100.000"));
+  /* Saved and shown again: the customer stays chosen. */
+  g_assert_cmpstr (chosen_text (find_widget (GTK_WIDGET (action_row (GTK_WIDGET (dialog), "Pelanggan")),
+                                             GTK_TYPE_DROP_DOWN, NULL)), ==, "Bu Ani Lestari");
 
   /* A payment recorded twice by mistake: removed, then Undo brings it
    * back; Keuangan follows each step. */
@@ -1307,6 +1343,18 @@ orders_step (CantingApplication *app)
   stored = canting_order_search (db, &orders, 0, 10, NULL);
   g_assert_cmpuint (stored->len, ==, 1);
   g_assert_cmpint (((CantingOrderRow *) stored->pdata[0])->status, ==, CANTING_ORDER_DELIVERED);
+  /* A stored order's form shows its customer, without reading the
+   * others. */
+  {
+    CantingOrderDialog *again = canting_order_dialog_new (app, GTK_WINDOW (window),
+                                                          ((CantingOrderRow *) stored->pdata[0])->id);
+    GtkDropDown *customer = find_widget (GTK_WIDGET (action_row (GTK_WIDGET (again), "Pelanggan")),
+                                         GTK_TYPE_DROP_DOWN, NULL);
+
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (customer)), ==, 1);
+    g_assert_cmpstr (chosen_text (customer), ==, "Bu Ani Lestari");
+    gtk_window_destroy (GTK_WINDOW (again));
+  }
   g_assert_cmpint (((CantingOrderRow *) stored->pdata[0])->paid, ==, 100000);
   spin (100);
   g_assert_cmpuint (list_rows (view), ==, 1);
@@ -1416,8 +1464,8 @@ production_step (CantingApplication *app)
   click (GTK_WIDGET (orders), "_Pesanan Baru");
   dialog = find_window (app, CANTING_TYPE_ORDER_DIALOG);
   g_assert_nonnull (dialog);
-  gtk_drop_down_set_selected (find_widget (GTK_WIDGET (action_row (GTK_WIDGET (dialog), "Pelanggan")),
-                                           GTK_TYPE_DROP_DOWN, NULL), 0);
+  choose_from_menu (find_widget (GTK_WIDGET (action_row (GTK_WIDGET (dialog), "Pelanggan")), GTK_TYPE_DROP_DOWN, NULL),
+                    0);
   gtk_drop_down_set_selected (find_nth_widget (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, &second), 2);
   gtk_spin_button_set_value (find_nth_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, &first), 2);
   click (GTK_WIDGET (dialog), "_Konfirmasi");

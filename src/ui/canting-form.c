@@ -90,6 +90,17 @@ canting_form_add_save_shortcut (GtkWidgetClass *klass)
   gtk_widget_class_add_binding (klass, GDK_KEY_s, GDK_CONTROL_MASK, save_shortcut, NULL);
 }
 
+/* The drop-down's menu: its popover child, or NULL. */
+static GtkWidget *
+menu_of (GtkDropDown *drop_down)
+{
+  GtkWidget *menu = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
+
+  while (menu != NULL && !GTK_IS_POPOVER (menu))
+    menu = gtk_widget_get_next_sibling (menu);
+  return menu;
+}
+
 static void
 on_menu_shown (GtkWidget   *popover,
                GtkDropDown *drop_down)
@@ -103,15 +114,99 @@ void
 canting_form_defer_menu_rows (GtkDropDown *drop_down)
 {
   g_autoptr(GtkListItemFactory) nothing = NULL;
-  GtkWidget *menu = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
+  GtkWidget *menu = menu_of (drop_down);
 
-  /* The menu is the drop-down's popover child. */
-  while (menu != NULL && !GTK_IS_POPOVER (menu))
-    menu = gtk_widget_get_next_sibling (menu);
   if (menu == NULL)
     return;
   /* Rows with nothing in them until then. */
   nothing = gtk_signal_list_item_factory_new ();
   gtk_drop_down_set_list_factory (drop_down, nothing);
   g_signal_connect_object (menu, "show", G_CALLBACK (on_menu_shown), drop_down, 0);
+}
+
+typedef struct {
+  GCallback callback;
+  GObject *object;   /* weak */
+} MenuOpen;
+
+static void
+menu_open_free (gpointer data,
+                GClosure *closure)
+{
+  MenuOpen *open = data;
+
+  g_clear_weak_pointer (&open->object);
+  g_free (open);
+}
+
+static void
+menu_opening (MenuOpen *open)
+{
+  if (open->object != NULL)
+    ((void (*) (gpointer)) open->callback) (open->object);
+}
+
+static void
+on_menu_press (GtkGestureClick *gesture,
+               int              n_press,
+               double           x,
+               double           y,
+               MenuOpen        *open)
+{
+  menu_opening (open);
+}
+
+static gboolean
+on_menu_key (GtkEventControllerKey *keys,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             MenuOpen              *open)
+{
+  /* The keys that open a drop-down's menu. */
+  if (keyval == GDK_KEY_space || keyval == GDK_KEY_KP_Space || keyval == GDK_KEY_Return ||
+      keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter)
+    menu_opening (open);
+  return GDK_EVENT_PROPAGATE;
+}
+
+static MenuOpen *
+menu_open_new (GCallback  callback,
+               gpointer   object)
+{
+  MenuOpen *open = g_new0 (MenuOpen, 1);
+
+  open->callback = callback;
+  g_set_weak_pointer (&open->object, object);
+  return open;
+}
+
+gboolean
+canting_form_on_menu_open (GtkDropDown *drop_down,
+                           GCallback    callback,
+                           gpointer     object)
+{
+  GtkWidget *menu = menu_of (drop_down);
+  GtkGesture *press;
+  GtkEventController *keys;
+
+  if (menu == NULL)
+    return FALSE;
+  /* Before the drop-down sees the click or the key that opens it: the
+   * menu then opens on the whole list, its first row ready for the
+   * keyboard (a list that grows as the menu shows leaves the focus in
+   * its search field). */
+  press = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (press), GTK_PHASE_CAPTURE);
+  g_signal_connect_data (press, "pressed", G_CALLBACK (on_menu_press), menu_open_new (callback, object),
+                         menu_open_free, 0);
+  gtk_widget_add_controller (GTK_WIDGET (drop_down), GTK_EVENT_CONTROLLER (press));
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_data (keys, "key-pressed", G_CALLBACK (on_menu_key), menu_open_new (callback, object),
+                         menu_open_free, 0);
+  gtk_widget_add_controller (GTK_WIDGET (drop_down), keys);
+  /* Any other way it opens (an assistive technology's action, say). */
+  g_signal_connect_object (menu, "show", callback, object, G_CONNECT_SWAPPED);
+  return TRUE;
 }

@@ -41,4 +41,13 @@ void     canting_form_add_save_shortcut (GtkWidgetClass *klass);
  * per item.  Call before setting the model. */
 void     canting_form_defer_menu_rows (GtkDropDown *drop_down);
 
+/* Calls @callback (@object) whenever @drop_down's menu may be about to
+ * open (a click or an opening key on it, or the menu showing), so a long
+ * list can be filled only when it is wanted; @callback must do nothing
+ * when called again.  FALSE if the menu cannot be found (another GTK):
+ * the caller fills the list at once. */
+gboolean canting_form_on_menu_open (GtkDropDown *drop_down,
+                                    GCallback    callback,
+                                    gpointer     object);
+
 G_END_DECLS

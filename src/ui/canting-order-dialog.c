@@ -75,6 +75,7 @@ struct _CantingOrderDialog
   CantingOrder *order;
   GtkFileChooserNative *chooser;
   GArray *customer_ids;   /* gint64, parallel to the drop-down's items */
+  gboolean all_customers; /* the menu lists every customer (see load_customers()) */
   GPtrArray *products;    /* CantingProductChoice, parallel to item menus after "custom" */
   GtkStringList *product_names;
 };
@@ -414,11 +415,16 @@ on_add_item (CantingOrderDialog *self)
   update_totals (self);
 }
 
+/* The customer menu lists only the order's customer until it first
+ * opens, then every current customer: reading and listing a workshop's
+ * thousands of them was a quarter of the time the form took to open. */
 static void
 load_customers (CantingOrderDialog *self,
                 gint64              select_id)
 {
-  g_autoptr(GPtrArray) customers = canting_customer_search (db (self), NULL, FALSE, 0, CUSTOMERS_MAX, NULL);
+  g_autoptr(GPtrArray) customers = self->all_customers
+                                   ? canting_customer_search (db (self), NULL, FALSE, 0, CUSTOMERS_MAX, NULL)
+                                   : NULL;
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   guint selected = GTK_INVALID_LIST_POSITION;
   gboolean found = FALSE;
@@ -432,7 +438,8 @@ load_customers (CantingOrderDialog *self,
       if (c->id == select_id)
         selected = i, found = TRUE;
     }
-  /* An archived customer still shows on its old orders. */
+  /* An archived customer still shows on its old orders (and the
+   * order's own shows alone before the menu opens). */
   if (!found && select_id != 0)
     {
       g_autoptr(CantingCustomer) c = canting_customer_load (db (self), select_id, NULL);
@@ -445,6 +452,49 @@ load_customers (CantingOrderDialog *self,
     }
   gtk_drop_down_set_model (self->customer_dropdown, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->customer_dropdown, selected);
+}
+
+/* Adds every other current customer around the one listed (if any), in
+ * the same list: the menu may be opening, and a new model would start it
+ * afresh.  An archived customer listed stays last, as load_customers()
+ * puts it. */
+static void
+on_customer_menu_open (CantingOrderDialog *self)
+{
+  g_autoptr(GPtrArray) customers = NULL;
+  GtkStringList *names = GTK_STRING_LIST (gtk_drop_down_get_model (self->customer_dropdown));
+  gint64 listed = self->customer_ids->len > 0 ? g_array_index (self->customer_ids, gint64, 0) : 0;
+  g_autoptr(GPtrArray) before = g_ptr_array_new ();
+  g_autoptr(GPtrArray) after = g_ptr_array_new ();
+  g_autoptr(GArray) before_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) after_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean passed = FALSE;
+
+  if (self->all_customers)
+    return;
+  self->all_customers = TRUE;
+  customers = canting_customer_search (db (self), NULL, FALSE, 0, CUSTOMERS_MAX, NULL);
+  for (guint i = 0; customers != NULL && i < customers->len; i++)
+    {
+      const CantingCustomer *c = g_ptr_array_index (customers, i);
+
+      if (c->id == listed)
+        {
+          passed = TRUE;
+          continue;
+        }
+      g_ptr_array_add (passed ? after : before, c->name);
+      g_array_append_val (passed ? after_ids : before_ids, c->id);
+    }
+  g_ptr_array_add (before, NULL);
+  g_ptr_array_add (after, NULL);
+  gtk_string_list_splice (names, 0, 0, (const char * const *) before->pdata);
+  g_array_prepend_vals (self->customer_ids, before_ids->data, before_ids->len);
+  if (passed)
+    {
+      gtk_string_list_splice (names, before_ids->len + 1, 0, (const char * const *) after->pdata);
+      g_array_insert_vals (self->customer_ids, before_ids->len + 1, after_ids->data, after_ids->len);
+    }
 }
 
 static void
@@ -1213,7 +1263,7 @@ canting_order_dialog_init (CantingOrderDialog *self)
     gtk_expression_unref (name);
   }
   canting_accessible_name_drop_down (self->customer_dropdown, _("Customer"));
-  canting_form_defer_menu_rows (self->customer_dropdown);
+  self->all_customers = !canting_form_on_menu_open (self->customer_dropdown, G_CALLBACK (on_customer_menu_open), self);
 
   g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (on_save), self);
   g_signal_connect_swapped (self->add_item_button, "clicked", G_CALLBACK (on_add_item), self);
