@@ -130,7 +130,7 @@ typedef struct {
 } MenuOpen;
 
 static void
-menu_open_free (gpointer data,
+menu_open_free (gpointer  data,
                 GClosure *closure)
 {
   MenuOpen *open = data;
