@@ -825,9 +825,9 @@ shell_import (CantingDb  *unused,
   return TRUE;
 }
 
-/* Each import takes a second or more at full size: the median of five.  The two
- * sides take turns, so that a machine slowing down or speeding up
- * meanwhile weighs on both alike. */
+/* Each import takes a second or more at full size: the median of five.
+ * The two sides take turns, so that a machine slowing down or speeding
+ * up meanwhile weighs on both alike. */
 #define IMPORT_RUNS 5
 
 static gboolean

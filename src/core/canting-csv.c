@@ -2076,10 +2076,13 @@ write_records (CantingDb         *db,
        * product it writes once, in the transaction, and gives the ids of
        * the orders it writes to their items and status log itself: SQLite
        * need not check each row as well. */
-      ok = n_records == 0 ||
-           (kind == CANTING_CSV_ORDERS ? canting_db_transaction_own_checks : canting_db_transaction) (
-             db, import_in_transaction, &job, &local);
-  if (job.freer != NULL)
+      if (n_records == 0)
+        ok = TRUE;
+      else if (kind == CANTING_CSV_ORDERS)
+        ok = canting_db_transaction_own_checks (db, import_in_transaction, &job, &local);
+      else
+        ok = canting_db_transaction (db, import_in_transaction, &job, &local);
+      if (job.freer != NULL)
         g_thread_join (g_steal_pointer (&job.freer));
       /* Another attempt reads the checker's whole list: it must be done
        * (and it is also done when the file was refused). */

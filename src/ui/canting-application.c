@@ -503,8 +503,8 @@ bench_report_memory (gpointer data)
  * the main loop was busy without a break is printed: a heartbeat every
  * millisecond notes the longest gap between its beats (more than a frame,
  * 16 ms, is felt).  "PAGE/TEXT" types TEXT into the page's search;
- * "PAGE/+" opens its form for a new record.  With G_MESSAGES_DEBUG=Canting each page also says
- * what its first reading took (canting-list.c). */
+ * "PAGE/+" opens its form for a new record.  With G_MESSAGES_DEBUG=Canting
+ * each page also says what its first reading took (canting-list.c). */
 static const char * const bench_pages[] = {
   "orders", "orders/budi", "orders/+", "production", "products", "materials", "ipal", "money", "money/listrik",
   "workers", "customers", "customers/+", "home",

@@ -284,6 +284,28 @@ on_file_loaded (GObject      *source,
   run_csv (job, CANTING_CSV_DRY_RUN, on_checked);
 }
 
+static Import *
+import_new (GtkWidget          *page,
+            CantingApplication *app,
+            CantingCsvKind      kind,
+            GCallback           done,
+            gpointer            done_data)
+{
+  Import *job = g_new0 (Import, 1);
+
+  *job = (Import) { g_object_ref (page), app, kind, done, done_data, NULL, NULL, NULL };
+  return job;
+}
+
+/* Reads @file for @job (taken), then goes on as on_file_loaded() says. */
+static void
+load_file (Import *job,
+           GFile  *file)
+{
+  job->name = g_file_get_basename (file);
+  g_file_load_bytes_async (file, NULL, on_file_loaded, job);
+}
+
 void
 canting_csv_ui_import_file (GtkWidget          *page,
                             CantingApplication *app,
@@ -292,37 +314,21 @@ canting_csv_ui_import_file (GtkWidget          *page,
                             GCallback           done,
                             gpointer            done_data)
 {
-  Import *job = g_new0 (Import, 1);
-
-  job->page = g_object_ref (page);
-  job->app = app;
-  job->kind = kind;
-  job->done = done;
-  job->done_data = done_data;
-  job->name = g_file_get_basename (file);
-  g_file_load_bytes_async (file, NULL, on_file_loaded, job);
+  load_file (import_new (page, app, kind, done, done_data), file);
 }
-
-typedef struct {
-  GtkWidget *page;
-  CantingApplication *app;
-  CantingCsvKind kind;
-  GCallback done;
-  gpointer done_data;
-} Choice;
 
 static void
 on_import_chosen (GtkNativeDialog *chooser,
                   int              response,
-                  Choice          *choice)
+                  Import          *job)
 {
   g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
 
   g_object_unref (chooser);
   if (file != NULL)
-    canting_csv_ui_import_file (choice->page, choice->app, choice->kind, file, choice->done, choice->done_data);
-  g_object_unref (choice->page);
-  g_free (choice);
+    load_file (job, file);
+  else
+    import_free (job);
 }
 
 static GtkFileFilter *
@@ -343,15 +349,14 @@ canting_csv_ui_import (GtkWidget          *page,
                        GCallback           done,
                        gpointer            done_data)
 {
-  Choice *choice = g_new0 (Choice, 1);
+  Import *job = import_new (page, app, kind, done, done_data);
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = csv_filter ();
 
-  *choice = (Choice) { g_object_ref (page), app, kind, done, done_data };
   chooser = gtk_file_chooser_native_new (_("Import from CSV"), window_of (page), GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Open"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_import_chosen), choice);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_chosen), job);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
