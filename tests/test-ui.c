@@ -1184,6 +1184,15 @@ choose_from_menu (GtkDropDown *drop_down,
   gtk_popover_popdown (menu);
 }
 
+/* The order form shows its own fields first and builds the rest (item
+ * rows, amounts, payments, status) after its first frame. */
+static gboolean
+order_form_built (gpointer dialog)
+{
+  return find_widget (dialog, ADW_TYPE_ACTION_ROW, "Draf") != NULL ||
+         find_widget (dialog, GTK_TYPE_BUTTON, "_Catat Pembayaran") != NULL;
+}
+
 static AdwActionRow *
 action_row (GtkWidget  *root,
             const char *title)
@@ -1240,7 +1249,13 @@ orders_step (CantingApplication *app)
   click (GTK_WIDGET (page), "_Pesanan Baru");
   dialog = find_window (app, CANTING_TYPE_ORDER_DIALOG);
   g_assert_nonnull (dialog);
+  /* Its first frame holds the order's own fields only: no item row, no
+   * totals yet.  They follow once it is shown. */
+  g_assert_null (find_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, NULL));
+  g_assert_null (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Total"));
+  g_assert_false (order_form_built (dialog));
   wait_until (widget_mapped, dialog);
+  wait_until (order_form_built, dialog);
 
   /* The customer menu lists the workshop's customers once it opens: a
    * new order's lists none before. */
@@ -1287,6 +1302,26 @@ orders_step (CantingApplication *app)
   /* Saved and shown again: the customer stays chosen. */
   g_assert_cmpstr (chosen_text (find_widget (GTK_WIDGET (action_row (GTK_WIDGET (dialog), "Pelanggan")),
                                              GTK_TYPE_DROP_DOWN, NULL)), ==, "Bu Ani Lestari");
+  /* Saved from a form not built yet (Ctrl+S at once): what the first
+   * frame leaves out is built first, so the items and amounts stay. */
+  {
+    CantingOrderDialog *early;
+    g_autoptr(CantingOrder) kept = NULL;
+
+    stored = canting_order_search (db, &orders, 0, 10, NULL);
+    early = canting_order_dialog_new (app, GTK_WINDOW (window), ((CantingOrderRow *) stored->pdata[0])->id);
+    g_assert_false (order_form_built (early));
+    g_object_add_weak_pointer (G_OBJECT (early), (gpointer *) &early);
+    click (GTK_WIDGET (early), "_Simpan");
+    /* Closing does nothing to a window never shown. */
+    if (early != NULL)
+      gtk_window_destroy (GTK_WINDOW (early));
+    kept = canting_order_load (db, ((CantingOrderRow *) stored->pdata[0])->id, NULL);
+    g_assert_cmpuint (kept->items->len, ==, 1);
+    g_assert_cmpint (((CantingOrderItem *) kept->items->pdata[0])->quantity, ==, 2);
+    g_assert_cmpint (((CantingOrderItem *) kept->items->pdata[0])->product_id, ==, shirt_id);
+    g_clear_pointer (&stored, g_ptr_array_unref);
+  }
 
   /* A payment recorded twice by mistake: removed, then Undo brings it
    * back; Keuangan follows each step. */
@@ -1464,6 +1499,7 @@ production_step (CantingApplication *app)
   click (GTK_WIDGET (orders), "_Pesanan Baru");
   dialog = find_window (app, CANTING_TYPE_ORDER_DIALOG);
   g_assert_nonnull (dialog);
+  wait_until (order_form_built, dialog);
   choose_from_menu (find_widget (GTK_WIDGET (action_row (GTK_WIDGET (dialog), "Pelanggan")), GTK_TYPE_DROP_DOWN, NULL),
                     0);
   gtk_drop_down_set_selected (find_nth_widget (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, &second), 2);

@@ -124,6 +124,73 @@ canting_form_defer_menu_rows (GtkDropDown *drop_down)
   g_signal_connect_object (menu, "show", G_CALLBACK (on_menu_shown), drop_down, 0);
 }
 
+/* The rows of canting_form_shorten_chosen(): a name and a tick, as in
+ * GTK 4.8's own drop-down rows. */
+static void
+on_name_setup (GtkSignalListItemFactory *factory,
+               GtkListItem              *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *tick = g_object_new (GTK_TYPE_IMAGE,
+                                  "icon-name", "object-select-symbolic",
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                  NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), tick);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+show_tick (GtkDropDown *drop_down,
+           GParamSpec  *pspec,
+           GtkListItem *item)
+{
+  GtkWidget *tick = gtk_widget_get_last_child (gtk_list_item_get_child (item));
+
+  gtk_widget_set_opacity (tick, gtk_drop_down_get_selected_item (drop_down) == gtk_list_item_get_item (item) ? 1.0 : 0.0);
+}
+
+static void
+on_name_bind (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              GtkDropDown              *drop_down)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *label = gtk_widget_get_first_child (box);
+  gboolean in_menu = gtk_widget_get_ancestor (box, GTK_TYPE_POPOVER) != NULL;
+
+  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (gtk_list_item_get_item (item)));
+  gtk_label_set_ellipsize (GTK_LABEL (label), in_menu ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
+  gtk_widget_set_visible (gtk_widget_get_last_child (box), in_menu);
+  if (in_menu)
+    {
+      g_signal_connect (drop_down, "notify::selected-item", G_CALLBACK (show_tick), item);
+      show_tick (drop_down, NULL, item);
+    }
+}
+
+static void
+on_name_unbind (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                GtkDropDown              *drop_down)
+{
+  g_signal_handlers_disconnect_by_func (drop_down, show_tick, item);
+}
+
+void
+canting_form_shorten_chosen (GtkDropDown *drop_down)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_name_setup), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_name_bind), drop_down);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_name_unbind), drop_down);
+  gtk_drop_down_set_factory (drop_down, factory);
+}
+
 typedef struct {
   GCallback callback;
   GObject *object;   /* weak */

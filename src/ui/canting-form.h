@@ -41,6 +41,12 @@ void     canting_form_add_save_shortcut (GtkWidgetClass *klass);
  * per item.  Call before setting the model. */
 void     canting_form_defer_menu_rows (GtkDropDown *drop_down);
 
+/* For a drop-down of long names (a workshop's catalogue): the chosen
+ * name is cut short with "…" rather than widening the form around it,
+ * while its menu shows each name whole, the chosen one ticked, as GTK's
+ * own rows do.  The model holds GtkStringObjects. */
+void     canting_form_shorten_chosen (GtkDropDown *drop_down);
+
 /* Calls @callback (@object) whenever @drop_down's menu may be about to
  * open (a click or an opening key on it, or the menu showing), so a long
  * list can be filled only when it is wanted; @callback must do nothing

@@ -28,6 +28,8 @@
 /* Products offered in an item's menu: the whole catalog of a workshop. */
 #define PRODUCTS_MAX 5000
 #define CUSTOMERS_MAX 20000
+/* How long one step of building the form may take (build_step()). */
+#define BUILD_STEP_US 6000
 
 struct _CantingOrderDialog
 {
@@ -36,6 +38,7 @@ struct _CantingOrderDialog
   AdwToastOverlay *toast_overlay;
   AdwWindowTitle *window_title;
   GtkButton *save_button;
+  AdwPreferencesPage *page;
   AdwPreferencesGroup *error_group;
   GtkLabel *error_label;
   AdwActionRow *customer_row;
@@ -49,6 +52,8 @@ struct _CantingOrderDialog
   AdwPreferencesGroup *items_group;
   GtkButton *add_item_button;
   GtkListBox *items_list;
+  /* Built after the first frame (build_step()); NULL until then. */
+  AdwPreferencesGroup *amounts_group;
   AdwEntryRow *discount_row;
   AdwEntryRow *shipping_row;
   AdwActionRow *total_row;
@@ -78,6 +83,9 @@ struct _CantingOrderDialog
   gboolean all_customers; /* the menu lists every customer (see load_customers()) */
   GPtrArray *products;    /* CantingProductChoice, parallel to item menus after "custom" */
   GtkStringList *product_names;
+  guint rows_built;       /* item rows made so far by build_step() */
+  gboolean built;         /* every row and group is there */
+  guint build_source;
 };
 
 G_DEFINE_FINAL_TYPE (CantingOrderDialog, canting_order_dialog, ADW_TYPE_WINDOW)
@@ -99,6 +107,8 @@ db (CantingOrderDialog *self)
 {
   return canting_application_get_db (self->app);
 }
+
+static void finish_building (CantingOrderDialog *self);
 
 static void
 show_error (CantingOrderDialog *self,
@@ -228,10 +238,13 @@ read_form (CantingOrderDialog  *self,
 static void
 update_totals (CantingOrderDialog *self)
 {
-  g_autoptr(CantingOrder) order = read_form (self, NULL);
+  g_autoptr(CantingOrder) order = self->built ? read_form (self, NULL) : NULL;
   CantingMoney total = 0;
   guint line = 0;
 
+  /* Building ends with the totals (build_step()). */
+  if (!self->built)
+    return;
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->items_list)); row != NULL;
        row = gtk_widget_get_next_sibling (row), line++)
     {
@@ -336,6 +349,7 @@ add_item_row (CantingOrderDialog     *self,
 
   w->product = GTK_DROP_DOWN (gtk_drop_down_new (NULL, expression));
   canting_form_defer_menu_rows (w->product);
+  canting_form_shorten_chosen (w->product);
   gtk_drop_down_set_model (w->product, G_LIST_MODEL (self->product_names));
   gtk_drop_down_set_enable_search (w->product, TRUE);
   w->description = GTK_ENTRY (gtk_entry_new ());
@@ -411,6 +425,7 @@ add_item_row (CantingOrderDialog     *self,
 static void
 on_add_item (CantingOrderDialog *self)
 {
+  finish_building (self);
   add_item_row (self, NULL);
   update_totals (self);
 }
@@ -545,6 +560,7 @@ save_form (CantingOrderDialog *self)
   /* Past "in production" the order is fixed; nothing to save. */
   if (self->order->id != 0 && !canting_order_status_is_editable (self->order->status))
     return TRUE;
+  finish_building (self);
   edited = read_form (self, &error);
   if (edited == NULL || !canting_order_save (db (self), edited, &error))
     {
@@ -1097,7 +1113,40 @@ fill_payments (CantingOrderDialog *self)
     }
 }
 
-/* Shows self->order as stored: fields, items, payments, status. */
+/* Shows self->order's lines, each a row of its own. */
+static void
+fill_items (CantingOrderDialog *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->items_list))) != NULL)
+    gtk_list_box_remove (self->items_list, child);
+  for (guint i = 0; i < self->order->items->len; i++)
+    add_item_row (self, g_ptr_array_index (self->order->items, i));
+  if (self->order->items->len == 0)
+    add_item_row (self, NULL);
+}
+
+/* Shows self->order in the groups below the items. */
+static void
+fill_rest (CantingOrderDialog *self)
+{
+  CantingOrder *o = self->order;
+  gboolean editable = o->id == 0 || canting_order_status_is_editable (o->status);
+
+  set_money_text (GTK_EDITABLE (self->discount_row), o->discount);
+  set_money_text (GTK_EDITABLE (self->shipping_row), o->shipping);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->discount_row), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->shipping_row), editable);
+  gtk_widget_set_visible (GTK_WIDGET (self->new_payment_group), o->status != CANTING_ORDER_CANCELLED);
+  gtk_widget_set_visible (GTK_WIDGET (self->share_group), o->id != 0);
+  fill_payments (self);
+  fill_production (self);
+  fill_status (self);
+}
+
+/* Shows self->order as stored: fields, items, payments, status.  Before
+ * the form is built (build_step()), only what its first frame shows. */
 static void
 fill_form (CantingOrderDialog *self)
 {
@@ -1105,7 +1154,6 @@ fill_form (CantingOrderDialog *self)
   gboolean editable = o->id == 0 || canting_order_status_is_editable (o->status);
   g_autofree char *order_date = canting_date_format (o->order_date);
   g_autofree char *due_date = o->due_date != NULL ? canting_date_format (o->due_date) : g_strdup ("");
-  GtkWidget *child;
 
   load_customers (self, o->customer_id);
   gtk_editable_set_text (GTK_EDITABLE (self->order_date_row), order_date);
@@ -1113,15 +1161,6 @@ fill_form (CantingOrderDialog *self)
   gtk_switch_set_active (self->from_stock_switch, o->from_stock);
   adw_combo_row_set_selected (self->channel_row, o->channel);
   gtk_editable_set_text (GTK_EDITABLE (self->notes_row), o->notes);
-  set_money_text (GTK_EDITABLE (self->discount_row), o->discount);
-  set_money_text (GTK_EDITABLE (self->shipping_row), o->shipping);
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->items_list))) != NULL)
-    gtk_list_box_remove (self->items_list, child);
-  for (guint i = 0; i < o->items->len; i++)
-    add_item_row (self, g_ptr_array_index (o->items, i));
-  if (o->items->len == 0)
-    add_item_row (self, NULL);
 
   /* A ready, delivered or cancelled order is a record, not a draft. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->customer_row), editable);
@@ -1131,10 +1170,6 @@ fill_form (CantingOrderDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->channel_row), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->notes_row), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->items_group), editable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->discount_row), editable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->shipping_row), editable);
-  gtk_widget_set_visible (GTK_WIDGET (self->new_payment_group), o->status != CANTING_ORDER_CANCELLED);
-  gtk_widget_set_visible (GTK_WIDGET (self->share_group), o->id != 0);
 
   if (o->id == 0)
     adw_window_title_set_title (self->window_title, _("New Order"));
@@ -1143,9 +1178,10 @@ fill_form (CantingOrderDialog *self)
       adw_window_title_set_title (self->window_title, o->number);
       adw_window_title_set_subtitle (self->window_title, o->customer_name);
     }
-  fill_payments (self);
-  fill_production (self);
-  fill_status (self);
+  if (!self->built)
+    return;
+  fill_items (self);
+  fill_rest (self);
   update_totals (self);
 }
 
@@ -1169,11 +1205,133 @@ refresh (CantingOrderDialog *self)
   fill_form (self);
 }
 
+/* The groups from the amounts down, from their own file. */
+static void
+build_rest (CantingOrderDialog *self)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/canting/Canting/canting-order-dialog-rest.ui");
+  g_autoptr(GtkStringList) methods = gtk_string_list_new (NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%d/%m/%Y");
+
+#define GET(name) self->name = (gpointer) gtk_builder_get_object (builder, #name)
+  GET (amounts_group);
+  GET (discount_row);
+  GET (shipping_row);
+  GET (total_row);
+  GET (balance_row);
+  GET (payments_group);
+  GET (payments_list);
+  GET (new_payment_group);
+  GET (payment_amount_row);
+  GET (payment_date_row);
+  GET (payment_method_row);
+  GET (down_payment_switch);
+  GET (record_payment_button);
+  GET (production_group);
+  GET (production_list);
+  GET (share_group);
+  GET (save_pdf_row);
+  GET (print_row);
+  GET (whatsapp_row);
+  GET (status_group);
+  GET (status_row);
+  GET (status_buttons);
+#undef GET
+  adw_preferences_page_add (self->page, self->amounts_group);
+  adw_preferences_page_add (self->page, self->payments_group);
+  adw_preferences_page_add (self->page, self->new_payment_group);
+  adw_preferences_page_add (self->page, self->production_group);
+  adw_preferences_page_add (self->page, self->share_group);
+  adw_preferences_page_add (self->page, self->status_group);
+  canting_accessible_fix_mnemonic_buttons (GTK_WIDGET (self->new_payment_group));
+
+  for (guint i = 0; i < CANTING_PAYMENT_METHOD_COUNT; i++)
+    gtk_string_list_append (methods, canting_payment_method_label (i));
+  adw_combo_row_set_model (self->payment_method_row, G_LIST_MODEL (methods));
+  gtk_editable_set_text (GTK_EDITABLE (self->payment_date_row), today);
+  g_signal_connect_swapped (self->discount_row, "changed", G_CALLBACK (update_totals), self);
+  g_signal_connect_swapped (self->shipping_row, "changed", G_CALLBACK (update_totals), self);
+  g_signal_connect_swapped (self->record_payment_button, "clicked", G_CALLBACK (on_record_payment), self);
+  g_signal_connect_swapped (self->save_pdf_row, "activated", G_CALLBACK (on_save_pdf), self);
+  g_signal_connect_swapped (self->print_row, "activated", G_CALLBACK (on_print), self);
+  g_signal_connect_swapped (self->whatsapp_row, "activated", G_CALLBACK (on_whatsapp), self);
+}
+
+/* The form's first frame shows its header and the order's own fields;
+ * the rest is built after it, in steps of a few milliseconds with
+ * frames between them: the item rows (and the product menus' list),
+ * then the groups from the amounts down.  Building and laying out the
+ * whole form at once held the main loop for 30 ms.  TRUE once all is
+ * built. */
+static gboolean
+build_step (CantingOrderDialog *self)
+{
+  guint n_rows = MAX (self->order->items->len, 1);
+  gint64 until = g_get_monotonic_time () + BUILD_STEP_US;
+
+  if (self->built)
+    return TRUE;
+  if (self->rows_built < n_rows)
+    {
+      if (self->product_names == NULL)
+        load_products (self);
+      do
+        add_item_row (self, self->rows_built < self->order->items->len
+                              ? g_ptr_array_index (self->order->items, self->rows_built)
+                              : NULL);
+      while (++self->rows_built < n_rows && g_get_monotonic_time () < until);
+      return FALSE;
+    }
+  build_rest (self);
+  self->built = TRUE;
+  fill_rest (self);
+  update_totals (self);
+  return TRUE;
+}
+
+/* Builds now whatever is not built yet: the form is about to be read. */
+static void
+finish_building (CantingOrderDialog *self)
+{
+  g_clear_handle_id (&self->build_source, g_source_remove);
+  while (!build_step (self))
+    ;
+}
+
+static gboolean
+build_later (gpointer user_data)
+{
+  CantingOrderDialog *self = user_data;
+
+  if (!build_step (self))
+    return G_SOURCE_CONTINUE;
+  self->build_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_paint (GdkFrameClock      *clock,
+                CantingOrderDialog *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint, self);
+  if (!self->built && self->build_source == 0)
+    self->build_source = g_idle_add (build_later, self);
+}
+
+static void
+on_map (GtkWidget *widget)
+{
+  g_signal_handlers_disconnect_by_func (widget, on_map, NULL);
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint", G_CALLBACK (on_first_paint), widget, 0);
+}
+
 static void
 canting_order_dialog_dispose (GObject *object)
 {
   CantingOrderDialog *self = CANTING_ORDER_DIALOG (object);
 
+  g_clear_handle_id (&self->build_source, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -1200,6 +1358,7 @@ canting_order_dialog_class_init (CantingOrderDialogClass *klass)
   BIND (toast_overlay);
   BIND (window_title);
   BIND (save_button);
+  BIND (page);
   BIND (error_group);
   BIND (error_label);
   BIND (customer_row);
@@ -1213,27 +1372,6 @@ canting_order_dialog_class_init (CantingOrderDialogClass *klass)
   BIND (items_group);
   BIND (add_item_button);
   BIND (items_list);
-  BIND (discount_row);
-  BIND (shipping_row);
-  BIND (total_row);
-  BIND (balance_row);
-  BIND (payments_group);
-  BIND (payments_list);
-  BIND (new_payment_group);
-  BIND (payment_amount_row);
-  BIND (payment_date_row);
-  BIND (payment_method_row);
-  BIND (down_payment_switch);
-  BIND (record_payment_button);
-  BIND (production_group);
-  BIND (production_list);
-  BIND (share_group);
-  BIND (save_pdf_row);
-  BIND (print_row);
-  BIND (whatsapp_row);
-  BIND (status_group);
-  BIND (status_row);
-  BIND (status_buttons);
 #undef BIND
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   canting_form_add_save_shortcut (widget_class);
@@ -1242,7 +1380,6 @@ canting_order_dialog_class_init (CantingOrderDialogClass *klass)
 static void
 canting_order_dialog_init (CantingOrderDialog *self)
 {
-  g_autoptr(GtkStringList) methods = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) channels = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1250,9 +1387,6 @@ canting_order_dialog_init (CantingOrderDialog *self)
   self->customer_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->products = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_product_choice_free);
 
-  for (guint i = 0; i < CANTING_PAYMENT_METHOD_COUNT; i++)
-    gtk_string_list_append (methods, canting_payment_method_label (i));
-  adw_combo_row_set_model (self->payment_method_row, G_LIST_MODEL (methods));
   for (guint i = 0; i < CANTING_SALES_CHANNEL_COUNT; i++)
     gtk_string_list_append (channels, canting_sales_channel_label (i));
   adw_combo_row_set_model (self->channel_row, G_LIST_MODEL (channels));
@@ -1268,12 +1402,7 @@ canting_order_dialog_init (CantingOrderDialog *self)
   g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (on_save), self);
   g_signal_connect_swapped (self->add_item_button, "clicked", G_CALLBACK (on_add_item), self);
   g_signal_connect_swapped (self->new_customer_button, "clicked", G_CALLBACK (on_new_customer), self);
-  g_signal_connect_swapped (self->record_payment_button, "clicked", G_CALLBACK (on_record_payment), self);
-  g_signal_connect_swapped (self->save_pdf_row, "activated", G_CALLBACK (on_save_pdf), self);
-  g_signal_connect_swapped (self->print_row, "activated", G_CALLBACK (on_print), self);
-  g_signal_connect_swapped (self->whatsapp_row, "activated", G_CALLBACK (on_whatsapp), self);
-  g_signal_connect_swapped (self->discount_row, "changed", G_CALLBACK (update_totals), self);
-  g_signal_connect_swapped (self->shipping_row, "changed", G_CALLBACK (update_totals), self);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 }
 
 CantingOrderDialog *
@@ -1286,16 +1415,12 @@ canting_order_dialog_new (CantingApplication *app,
                                            "transient-for", parent,
                                            NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%d/%m/%Y");
 
   self->app = app;
   self->order = order_id != 0 ? canting_order_load (canting_application_get_db (app), order_id, &error) : NULL;
   if (self->order == NULL)
     self->order = canting_order_new ();
-  load_products (self);
   fill_form (self);
-  gtk_editable_set_text (GTK_EDITABLE (self->payment_date_row), today);
   if (error != NULL)
     show_error (self, error);
   /* A new order starts with choosing its customer, not on Cancel. */
