@@ -1264,6 +1264,9 @@ orders_step (CantingApplication *app)
                                          GTK_TYPE_DROP_DOWN, NULL);
 
     g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (customer)), ==, 0);
+    /* It asks for one, in words, rather than GTK's "(Nihil)". */
+    g_assert_nonnull (find_shown_label (GTK_WIDGET (customer), "Pilih…"));
+    g_assert_null (find_shown_label (GTK_WIDGET (customer), "Nihil"));
     choose_from_menu (customer, 0);
     g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (customer)), ==,
                       canting_customer_count (db, NULL, FALSE, NULL));

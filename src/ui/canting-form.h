@@ -47,6 +47,11 @@ void     canting_form_defer_menu_rows (GtkDropDown *drop_down);
  * own rows do.  The model holds GtkStringObjects. */
 void     canting_form_shorten_chosen (GtkDropDown *drop_down);
 
+/* What @drop_down says while nothing is chosen, in place of GTK's
+ * "(None)": what to choose, say. */
+void     canting_form_set_none_text (GtkDropDown *drop_down,
+                                     const char  *text);
+
 /* Calls @callback (@object) whenever @drop_down's menu may be about to
  * open (a click or an opening key on it, or the menu showing), so a long
  * list can be filled only when it is wanted; @callback must do nothing

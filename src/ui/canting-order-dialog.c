@@ -238,13 +238,14 @@ read_form (CantingOrderDialog  *self,
 static void
 update_totals (CantingOrderDialog *self)
 {
-  g_autoptr(CantingOrder) order = self->built ? read_form (self, NULL) : NULL;
+  g_autoptr(CantingOrder) order = NULL;
   CantingMoney total = 0;
   guint line = 0;
 
   /* Building ends with the totals (build_step()). */
   if (!self->built)
     return;
+  order = read_form (self, NULL);
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->items_list)); row != NULL;
        row = gtk_widget_get_next_sibling (row), line++)
     {
@@ -1397,6 +1398,8 @@ canting_order_dialog_init (CantingOrderDialog *self)
     gtk_expression_unref (name);
   }
   canting_accessible_name_drop_down (self->customer_dropdown, _("Customer"));
+  /* Translators: the customer menu of a new order, until one is chosen. */
+  canting_form_set_none_text (self->customer_dropdown, _("Choose…"));
   self->all_customers = !canting_form_on_menu_open (self->customer_dropdown, G_CALLBACK (on_customer_menu_open), self);
 
   g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (on_save), self);
