@@ -138,8 +138,8 @@ bench_ui() {
   if [ -n "$kb" ]; then
     echo "ui.resident-memory-without-gl: $(( kb / 1024 )) MB (GDK_DEBUG=gl-disable)"
   fi
-  # Every page shown in turn, a search typed on two and the forms for a
-  # new order and a new customer opened ("orders/+", "customers/+"): the
+  # Every page shown in turn, a search typed on two and each page's form
+  # for a new record opened ("orders/+", "products/+" and so on): the
   # longest time the main loop was busy without a break on each,
   # switching included (a frame is 16 ms), then the memory once every
   # page has been seen.

@@ -1068,7 +1068,10 @@ products_step (CantingApplication *app)
       click (GTK_WIDGET (page), "_Produk Baru");
       dialog = find_window (app, CANTING_TYPE_PRODUCT_DIALOG);
       g_assert_nonnull (dialog);
+      /* The groups below the first screen come a frame or so after it. */
+      g_assert_false (gtk_widget_get_visible (find_widget (GTK_WIDGET (dialog), CANTING_TYPE_RECIPE_EDITOR, NULL)));
       wait_until (widget_mapped, dialog);
+      wait_until (widget_mapped, find_widget (GTK_WIDGET (dialog), CANTING_TYPE_RECIPE_EDITOR, NULL));
       gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Nama produk")),
                              i == 0 ? "Kain Parabha Balitar" : "Kemeja cap");
       gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Motif")), i == 0 ? "Parabha Balitar" : "");
@@ -1092,6 +1095,24 @@ products_step (CantingApplication *app)
   g_signal_emit_by_name (view, "activate", 1);
   dialog = find_window (app, CANTING_TYPE_PRODUCT_DIALOG);
   g_assert_nonnull (dialog);
+  /* The motif menu reads the suggestions when it first opens; picking
+   * one fills the field. */
+  {
+    GtkMenuButton *motifs = GTK_MENU_BUTTON (find_by_tooltip (GTK_WIDGET (dialog), "Pilih Motif"));
+    g_auto(GStrv) suggested = canting_product_motif_suggestions (canting_application_get_db (app), NULL);
+    GMenuModel *menu;
+
+    g_assert_null (gtk_menu_button_get_menu_model (motifs));
+    gtk_menu_button_popup (motifs);
+    menu = gtk_menu_button_get_menu_model (motifs);
+    g_assert_nonnull (menu);
+    g_assert_cmpuint (g_strv_length (suggested), >, 0);
+    g_assert_cmpint (g_menu_model_get_n_items (menu), ==, (int) g_strv_length (suggested));
+    gtk_menu_button_popdown (motifs);
+    gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.pick-motif", "s", suggested[0]);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Motif"))), ==, suggested[0]);
+    gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Motif")), "");
+  }
   gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "SKU (kosongkan agar dibuatkan)")), "pb-tl-0001");
   click (GTK_WIDGET (dialog), "_Simpan");
   g_assert_nonnull (find_shown_label (GTK_WIDGET (dialog), "sudah dipakai oleh “Kain Parabha Balitar”"));
@@ -1492,6 +1513,9 @@ production_step (CantingApplication *app)
   gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (worker_dialog), "Nama pembatik")), "Mbak Yuli");
   tulis = find_widget (GTK_WIDGET (worker_dialog), ADW_TYPE_EXPANDER_ROW, "Batik tulis");
   g_assert_nonnull (tulis);
+  /* A technique's rate rows are made when it is opened. */
+  g_assert_null (find_widget (GTK_WIDGET (tulis), ADW_TYPE_ENTRY_ROW, NULL));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (tulis), TRUE);
   for (gsize i = 0; i < G_N_ELEMENTS (rates); i++)
     gtk_editable_set_text (GTK_EDITABLE (entry_row (tulis, rates[i].stage)), rates[i].rate);
   g_object_add_weak_pointer (G_OBJECT (worker_dialog), (gpointer *) &worker_dialog);
@@ -1560,6 +1584,8 @@ production_step (CantingApplication *app)
   /* Emptying a rate field takes that rate away (found in review: it
    * was kept). */
   tulis = find_widget (GTK_WIDGET (worker_dialog), ADW_TYPE_EXPANDER_ROW, "Batik tulis");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (tulis)), ==, "7 upah diatur");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (tulis), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (entry_row (tulis, "Finishing")), "");
   g_object_add_weak_pointer (G_OBJECT (worker_dialog), (gpointer *) &worker_dialog);
   click (GTK_WIDGET (worker_dialog), "_Simpan");
@@ -1571,6 +1597,19 @@ production_step (CantingApplication *app)
     g_assert_cmpuint (kept->len, ==, G_N_ELEMENTS (rates) - 1);
     for (guint i = 0; i < kept->len; i++)
       g_assert_cmpstr (((CantingRate *) kept->pdata[i])->stage, !=, "Finishing");
+  }
+  /* Saved again without opening batik tulis: its rates stay. */
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (workers), GTK_TYPE_COLUMN_VIEW, NULL), "activate", 0);
+  worker_dialog = find_window (app, CANTING_TYPE_WORKER_DIALOG);
+  g_assert_nonnull (worker_dialog);
+  g_object_add_weak_pointer (G_OBJECT (worker_dialog), (gpointer *) &worker_dialog);
+  click (GTK_WIDGET (worker_dialog), "_Simpan");
+  wait_until (window_gone, &worker_dialog);
+  {
+    g_autoptr(GPtrArray) workers_list = canting_worker_list (db, TRUE, NULL);
+    g_autoptr(GPtrArray) kept = canting_worker_rates (db, ((CantingWorker *) workers_list->pdata[0])->id, NULL);
+
+    g_assert_cmpuint (kept->len, ==, G_N_ELEMENTS (rates) - 1);
   }
 }
 
@@ -1759,6 +1798,27 @@ materials_step (CantingApplication *app)
     gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (product), "Berat per potong (gram)")), "0,25 kg");
     pick = GTK_DROP_DOWN (find_by_tooltip (GTK_WIDGET (product), "Bahan yang ditambahkan"));
     choices = gtk_drop_down_get_model (pick);
+    /* The materials are read when the menu first opens; until one is
+     * chosen there is nothing to add. */
+    g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 0);
+    /* The recipe is below the first screen: it shows a few frames on. */
+    wait_until (widget_mapped, pick);
+    g_assert_nonnull (find_shown_label (GTK_WIDGET (pick), "Pilih…"));
+    g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (find_widget (GTK_WIDGET (product), GTK_TYPE_BUTTON,
+                                                                       "Tambah ke _Resep"))));
+    {
+      GtkPopover *menu = find_widget (GTK_WIDGET (pick), GTK_TYPE_POPOVER, NULL);
+
+      gtk_popover_popup (menu);
+      wait_for_label (GTK_WIDGET (menu), "Mori sanforis");
+      gtk_popover_popdown (menu);
+    }
+    {
+      CantingMaterialFilter every = { NULL, -1, FALSE, FALSE };
+      g_assert_cmpuint (g_list_model_get_n_items (choices), ==,
+                        canting_material_count (canting_application_get_db (app), &every, NULL));
+    }
+    g_assert_cmpuint (gtk_drop_down_get_selected (pick), ==, GTK_INVALID_LIST_POSITION);
     index = G_MAXUINT;
     for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
       if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (choices), i), "Mori sanforis") == 0)

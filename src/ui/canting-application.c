@@ -506,8 +506,8 @@ bench_report_memory (gpointer data)
  * "PAGE/+" opens its form for a new record.  With G_MESSAGES_DEBUG=Canting
  * each page also says what its first reading took (canting-list.c). */
 static const char * const bench_pages[] = {
-  "orders", "orders/budi", "orders/+", "production", "products", "materials", "ipal", "money", "money/listrik",
-  "workers", "customers", "customers/+", "home",
+  "orders", "orders/budi", "orders/+", "production", "products", "products/+", "materials", "materials/+", "ipal",
+  "ipal/+", "money", "money/listrik", "money/+", "workers", "workers/+", "customers", "customers/+", "home",
 };
 
 /* Closes what "PAGE/+" opened: every window but the main one. */

@@ -217,6 +217,118 @@ canting_form_set_none_text (GtkDropDown *drop_down,
 }
 
 typedef struct {
+  GPtrArray *held;        /* the widgets left out, in order; NULL once let go */
+  guint next;
+  GdkFrameClock *clock;   /* weak */
+  gulong painted;
+  guint idle;
+} Later;
+
+static void on_held_visible (GtkWidget *widget, GParamSpec *pspec, gpointer later);
+
+static void
+later_free (Later *later)
+{
+  if (later->clock != NULL && later->painted != 0)
+    g_signal_handler_disconnect (later->clock, later->painted);
+  g_clear_weak_pointer (&later->clock);
+  g_clear_handle_id (&later->idle, g_source_remove);
+  for (guint i = 0; i < later->held->len; i++)
+    if (later->held->pdata[i] != NULL)
+      {
+        g_signal_handlers_disconnect_by_func (later->held->pdata[i], on_held_visible, later);
+        g_object_unref (later->held->pdata[i]);
+      }
+  g_ptr_array_unref (later->held);
+  g_free (later);
+}
+
+/* Lets go of @widget: shown by now, or shown or hidden by the form
+ * itself, whose say it is from then on. */
+static void
+let_go (Later     *later,
+        GtkWidget *widget)
+{
+  for (guint i = 0; i < later->held->len; i++)
+    if (later->held->pdata[i] == widget)
+      {
+        g_signal_handlers_disconnect_by_func (widget, on_held_visible, later);
+        later->held->pdata[i] = NULL;
+        g_object_unref (widget);
+      }
+}
+
+static void
+on_held_visible (GtkWidget  *widget,
+                 GParamSpec *pspec,
+                 gpointer    later)
+{
+  let_go (later, widget);
+}
+
+static void
+show_next (gpointer data)
+{
+  Later *later = data;
+
+  later->idle = 0;
+  while (later->next < later->held->len)
+    {
+      GtkWidget *widget = g_ptr_array_index (later->held, later->next++);
+
+      if (widget != NULL)
+        {
+          g_object_ref (widget);
+          let_go (later, widget);
+          gtk_widget_set_visible (widget, TRUE);
+          g_object_unref (widget);
+          return;
+        }
+    }
+}
+
+/* After each frame, the next widget, for the frame after. */
+static void
+on_later_painted (GdkFrameClock *clock,
+                  Later         *later)
+{
+  if (later->next >= later->held->len)
+    {
+      g_signal_handler_disconnect (clock, later->painted);
+      later->painted = 0;
+    }
+  else if (later->idle == 0)
+    later->idle = g_idle_add_once (show_next, later);
+}
+
+static void
+on_later_mapped (GtkWidget *window,
+                 Later     *later)
+{
+  g_signal_handlers_disconnect_by_func (window, on_later_mapped, later);
+  g_set_weak_pointer (&later->clock, gtk_widget_get_frame_clock (window));
+  later->painted = g_signal_connect (later->clock, "after-paint", G_CALLBACK (on_later_painted), later);
+}
+
+void
+canting_form_show_rest_later (GtkWindow *window,
+                              GtkWidget *first)
+{
+  Later *later = g_new0 (Later, 1);
+
+  later->held = g_ptr_array_new ();
+  for (GtkWidget *w = first; w != NULL; w = gtk_widget_get_next_sibling (w))
+    if (gtk_widget_get_visible (w))
+      {
+        gtk_widget_set_visible (w, FALSE);
+        g_ptr_array_add (later->held, g_object_ref (w));
+        g_signal_connect (w, "notify::visible", G_CALLBACK (on_held_visible), later);
+      }
+  g_object_set_data_full (G_OBJECT (window), "canting-form-later", later, (GDestroyNotify) later_free);
+  g_signal_connect (window, "map", G_CALLBACK (on_later_mapped), later);
+}
+
+typedef struct {
   GCallback callback;
   GObject *object;   /* weak */
 } MenuOpen;

@@ -52,6 +52,15 @@ void     canting_form_shorten_chosen (GtkDropDown *drop_down);
 void     canting_form_set_none_text (GtkDropDown *drop_down,
                                      const char  *text);
 
+/* For a form taller than the window: @first and the shown widgets after
+ * it (the groups below the first screen) are hidden for @window's first
+ * frame, then shown one a frame.  Measuring and drawing them all at
+ * once, out of sight, was most of what opening such a form held the
+ * main loop for.  One the form itself shows or hides meanwhile is left
+ * as the form set it. */
+void     canting_form_show_rest_later (GtkWindow *window,
+                                       GtkWidget *first);
+
 /* Calls @callback (@object) whenever @drop_down's menu may be about to
  * open (a click or an opening key on it, or the menu showing), so a long
  * list can be filled only when it is wanted; @callback must do nothing

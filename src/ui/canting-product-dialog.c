@@ -359,8 +359,10 @@ pick_motif (GtkWidget  *widget,
 }
 
 static void
-build_motif_menu (CantingProductDialog *self)
+build_motif_menu (GtkMenuButton *button,
+                  gpointer       user_data)
 {
+  CantingProductDialog *self = user_data;
   g_autoptr(GMenu) menu = g_menu_new ();
   g_auto(GStrv) motifs = canting_product_motif_suggestions (canting_application_get_db (self->app), NULL);
 
@@ -417,7 +419,8 @@ load (CantingProductDialog *self)
   set_money (self->price_row, p->price);
   set_money (self->cost_row, p->unit_cost);
   adw_window_title_set_title (self->window_title, p->id == 0 ? _("New Product") : p->name);
-  build_motif_menu (self);
+  /* The workshop's motifs are read when the menu is first opened. */
+  gtk_menu_button_set_create_popup_func (self->motif_button, build_motif_menu, self, NULL);
   fill_photos (self);
   canting_listing_group_set_product (self->listing_group, self->app, p->id);
   canting_recipe_editor_load (self->recipe_editor, canting_application_get_db (self->app), p->id);
@@ -513,5 +516,6 @@ canting_product_dialog_new (CantingApplication   *app,
   if (self->product == NULL)
     self->product = product != NULL ? canting_product_copy (product) : canting_product_new ();
   load (self);
+  canting_form_show_rest_later (GTK_WINDOW (self), GTK_WIDGET (self->photos_group));
   return self;
 }

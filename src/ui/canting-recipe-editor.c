@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "canting-form.h"
 #include "canting-material.h"
 #include "canting-recipe.h"
 
@@ -21,7 +22,9 @@ struct _CantingRecipeEditor
   GtkButton *add_button;
 
   CantingDb *db;             /* unowned: the application's */
-  GPtrArray *materials;      /* (element-type CantingMaterial) the choices */
+  GPtrArray *materials;      /* (element-type CantingMaterial) the choices, once read */
+  GtkStringList *names;      /* the drop-down's list: empty until it first opens */
+  gboolean read_on_open;     /* the choices are read when the menu opens (load_choices()) */
   GPtrArray *rows;           /* (element-type AdwEntryRow) in order */
 };
 
@@ -129,22 +132,48 @@ on_add (CantingRecipeEditor *self)
   gtk_widget_grab_focus (g_ptr_array_index (self->rows, self->rows->len - 1));
 }
 
+/* Reads the materials to choose from into the drop-down's list, once:
+ * when its menu first opens.  Reading them (with their stock) and
+ * listing them every time a product's form opened held it up for 10 ms
+ * at ten years of data. */
+static void
+load_choices (CantingRecipeEditor *self)
+{
+  CantingMaterialFilter filter = { NULL, -1, FALSE, FALSE };
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  if (self->materials != NULL || self->db == NULL)
+    return;
+  self->materials = canting_material_search (self->db, &filter, 0, MATERIALS_MAX, NULL);
+  for (guint i = 0; self->materials != NULL && i < self->materials->len; i++)
+    g_ptr_array_add (names, ((CantingMaterial *) g_ptr_array_index (self->materials, i))->name);
+  g_ptr_array_add (names, NULL);
+  /* Into the same list: the menu may be opening. */
+  gtk_string_list_splice (self->names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->names)),
+                          (const char * const *) names->pdata);
+  gtk_drop_down_set_selected (self->material_dropdown, GTK_INVALID_LIST_POSITION);
+}
+
+static void
+on_material_chosen (CantingRecipeEditor *self)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button),
+                            gtk_drop_down_get_selected (self->material_dropdown) != GTK_INVALID_LIST_POSITION);
+}
+
 void
 canting_recipe_editor_load (CantingRecipeEditor *self,
                             CantingDb           *db,
                             gint64               product_id)
 {
-  CantingMaterialFilter filter = { NULL, -1, FALSE, FALSE };
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(GPtrArray) lines = NULL;
 
   g_return_if_fail (CANTING_IS_RECIPE_EDITOR (self));
   self->db = db;
   g_clear_pointer (&self->materials, g_ptr_array_unref);
-  self->materials = canting_material_search (db, &filter, 0, MATERIALS_MAX, NULL);
-  for (guint i = 0; self->materials != NULL && i < self->materials->len; i++)
-    gtk_string_list_append (names, ((CantingMaterial *) g_ptr_array_index (self->materials, i))->name);
-  gtk_drop_down_set_model (self->material_dropdown, G_LIST_MODEL (names));
+  gtk_string_list_splice (self->names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->names)), NULL);
+  if (!self->read_on_open)
+    load_choices (self);
 
   if (product_id != 0)
     lines = canting_product_recipe (db, product_id, NULL);
@@ -194,6 +223,7 @@ canting_recipe_editor_dispose (GObject *object)
 
   g_clear_pointer (&self->materials, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->names);
   G_OBJECT_CLASS (canting_recipe_editor_parent_class)->dispose (object);
 }
 
@@ -209,7 +239,13 @@ canting_recipe_editor_init (CantingRecipeEditor *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
   self->rows = g_ptr_array_new ();
+  self->names = gtk_string_list_new (NULL);
   self->material_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  canting_form_defer_menu_rows (self->material_dropdown);
+  gtk_drop_down_set_model (self->material_dropdown, G_LIST_MODEL (self->names));
+  /* Translators: the recipe's material menu, until one is chosen. */
+  canting_form_set_none_text (self->material_dropdown, _("Choose…"));
+  self->read_on_open = canting_form_on_menu_open (self->material_dropdown, G_CALLBACK (load_choices), self);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->material_dropdown), _("Material to add"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->material_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Material to add"), -1);
@@ -220,4 +256,6 @@ canting_recipe_editor_init (CantingRecipeEditor *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->add_button));
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), box);
   g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (on_add), self);
+  g_signal_connect_swapped (self->material_dropdown, "notify::selected", G_CALLBACK (on_material_chosen), self);
+  on_material_chosen (self);
 }

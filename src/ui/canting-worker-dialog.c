@@ -84,6 +84,62 @@ fill_wages (CantingWorkerDialog *self)
     }
 }
 
+/* The technique's rate rows, one per stage, in @expander. */
+static void
+add_rate_rows (CantingWorkerDialog *self,
+               AdwExpanderRow      *expander,
+               CantingTechnique     t)
+{
+  g_autoptr(GPtrArray) rates = self->worker->id != 0 ? canting_worker_rates (db (self), self->worker->id, NULL) : NULL;
+  g_autoptr(GPtrArray) templates = canting_stage_templates (db (self), t, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; templates != NULL && i < templates->len; i++)
+    {
+      const CantingStageTemplate *tpl = g_ptr_array_index (templates, i);
+      GtkWidget *row;
+
+      /* A stage named twice (dyeing per colour) has one rate. */
+      if (!g_hash_table_add (seen, tpl->name))
+        continue;
+      row = adw_entry_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tpl->name);
+      gtk_editable_set_text (GTK_EDITABLE (row), "");
+      for (guint r = 0; rates != NULL && r < rates->len; r++)
+        {
+          const CantingRate *rate = g_ptr_array_index (rates, r);
+          if (rate->technique == t && g_str_equal (rate->stage, tpl->name))
+            {
+              g_autofree char *text = canting_money_format (rate->rate);
+              gtk_editable_set_text (GTK_EDITABLE (row), text + strlen ("Rp "));
+            }
+        }
+      g_object_set_data (G_OBJECT (row), "technique", GUINT_TO_POINTER (t));
+      g_object_set_data_full (G_OBJECT (row), "stage", g_strdup (tpl->name), g_free);
+      {
+        g_autofree char *label = g_strdup_printf (_("Rate for %s, %s"), tpl->name, canting_technique_label (t));
+        gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      }
+      adw_expander_row_add_row (expander, row);
+      g_ptr_array_add (self->rate_rows, row);
+    }
+}
+
+/* A technique's rows are made when it is first opened: four techniques
+ * of seven stages each were 28 rows to build and measure (a closed
+ * expander measures its rows too), most of the time the form took to
+ * open.  A technique never opened keeps its rates as they are. */
+static void
+on_rates_expanded (AdwExpanderRow      *expander,
+                   GParamSpec          *pspec,
+                   CantingWorkerDialog *self)
+{
+  if (!adw_expander_row_get_expanded (expander))
+    return;
+  g_signal_handlers_disconnect_by_func (expander, on_rates_expanded, self);
+  add_rate_rows (self, expander, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (expander), "technique")));
+}
+
 static void
 build_rate_rows (CantingWorkerDialog *self)
 {
@@ -92,46 +148,26 @@ build_rate_rows (CantingWorkerDialog *self)
   for (guint t = 0; t < CANTING_TECHNIQUE_COUNT; t++)
     {
       g_autoptr(GPtrArray) templates = canting_stage_templates (db (self), t, NULL);
-      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr(GHashTable) stages = g_hash_table_new (g_str_hash, g_str_equal);
       GtkWidget *expander = adw_expander_row_new ();
       guint set = 0;
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), canting_technique_label (t));
       for (guint i = 0; templates != NULL && i < templates->len; i++)
+        g_hash_table_add (stages, ((CantingStageTemplate *) g_ptr_array_index (templates, i))->name);
+      for (guint r = 0; rates != NULL && r < rates->len; r++)
         {
-          const CantingStageTemplate *tpl = g_ptr_array_index (templates, i);
-          GtkWidget *row;
-
-          /* A stage named twice (dyeing per colour) has one rate. */
-          if (!g_hash_table_add (seen, tpl->name))
-            continue;
-          row = adw_entry_row_new ();
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tpl->name);
-          gtk_editable_set_text (GTK_EDITABLE (row), "");
-          for (guint r = 0; rates != NULL && r < rates->len; r++)
-            {
-              const CantingRate *rate = g_ptr_array_index (rates, r);
-              if (rate->technique == t && g_str_equal (rate->stage, tpl->name))
-                {
-                  g_autofree char *text = canting_money_format (rate->rate);
-                  gtk_editable_set_text (GTK_EDITABLE (row), text + strlen ("Rp "));
-                  set++;
-                }
-            }
-          g_object_set_data (G_OBJECT (row), "technique", GUINT_TO_POINTER (t));
-          g_object_set_data_full (G_OBJECT (row), "stage", g_strdup (tpl->name), g_free);
-          {
-            g_autofree char *label = g_strdup_printf (_("Rate for %s, %s"), tpl->name, canting_technique_label (t));
-            gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-          }
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
-          g_ptr_array_add (self->rate_rows, row);
+          const CantingRate *rate = g_ptr_array_index (rates, r);
+          if (rate->technique == t && g_hash_table_contains (stages, rate->stage))
+            set++;
         }
       if (set > 0)
         {
           g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u rate set", "%u rates set", set), set);
           adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
         }
+      g_object_set_data (G_OBJECT (expander), "technique", GUINT_TO_POINTER (t));
+      g_signal_connect (expander, "notify::expanded", G_CALLBACK (on_rates_expanded), self);
       adw_preferences_group_add (self->rates_group, expander);
     }
 }

@@ -12,8 +12,8 @@ lists no AT-SPI action.  Prints TAP.
 import sys
 import time
 
-from e2e_util import (choose, click, close_window_of, find, find_app, find_text, find_where, open_page, pointer_double_click,
-                      print_tap, start_app, stop_app, type_into, window_of)
+from e2e_util import (choose, click, close_window_of, find, find_app, find_text, find_where, open_page, pointer_click,
+                      pointer_double_click, print_tap, start_app, stop_app, type_into, window_of)
 
 
 def main():
@@ -55,7 +55,9 @@ def main():
         if not check("the worker form opens", name):
             return results
         type_into(name, "Mbak Yuli")
-        # Piece rates for batik tulis: Rp 52.000 a piece in all.
+        # Piece rates for batik tulis: Rp 52.000 a piece in all.  Its
+        # stages show once it is opened.
+        pointer_click(find(window_of(name), "list item", "Batik tulis"))
         for stage, rate in (("Pola", "10rb"), ("Nglowong", "15.000"), ("Isen-isen", "10rb"), ("Nembok", "5rb"),
                             ("Pewarnaan", "5.000"), ("Lorod", "5rb"), ("Finishing", "2000")):
             type_into(find(window_of(name), "text", f"Upah untuk {stage}, Batik tulis {stage}"), rate)
