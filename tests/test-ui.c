@@ -59,6 +59,7 @@
 #include "canting-sludge-dialog.h"
 #include "canting-recipe.h"
 #include "canting-recipe-editor.h"
+#include "canting-form.h"
 #include "canting-material-dialog.h"
 #include "canting-materials-page.h"
 #include "canting-movement-dialog.h"
@@ -531,6 +532,70 @@ fake_reload (CantingPagedModel *model,
  * rows of widgets in one frame; rows further down are read on a worker
  * too as they are wanted, an empty row standing in meanwhile; a reload
  * asked for while one is reading supersedes it. */
+/* The product form with its recipe, the last group, in place and shown. */
+static gboolean
+product_form_shown (gpointer dialog)
+{
+  GtkWidget *recipe = find_widget (dialog, CANTING_TYPE_RECIPE_EDITOR, NULL);
+
+  return recipe != NULL && gtk_widget_get_mapped (recipe);
+}
+
+/* Whether @other was already mapped when the widget was. */
+static void
+note_mapped_before (GtkWidget *widget,
+                    GtkWidget *other)
+{
+  g_object_set_data (G_OBJECT (widget), "other-mapped", GINT_TO_POINTER (gtk_widget_get_mapped (other)));
+}
+
+/* canting_form_show_rest_later(): what is below the first screen is
+ * left out of the first frame, then put back one a frame, in its place;
+ * one the form hides or shows meanwhile stays as the form set it. */
+static void
+test_rest_later (void)
+{
+  GtkWidget *window, *box, *top, *below, *last, *hidden_by_form, *shown_by_form;
+
+  gtk_init ();
+  window = gtk_window_new ();
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  top = gtk_label_new ("top");
+  below = gtk_label_new ("below");
+  hidden_by_form = gtk_label_new ("hidden by the form");
+  shown_by_form = gtk_label_new ("shown by the form");
+  last = gtk_label_new ("last");
+  gtk_widget_set_visible (shown_by_form, FALSE);
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), below);
+  gtk_box_append (GTK_BOX (box), hidden_by_form);
+  gtk_box_append (GTK_BOX (box), shown_by_form);
+  gtk_box_append (GTK_BOX (box), last);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  canting_form_show_rest_later (GTK_WINDOW (window), below);
+  g_assert_true (gtk_widget_get_first_child (box) == top);
+  g_assert_null (gtk_widget_get_next_sibling (top));
+  gtk_window_present (GTK_WINDOW (window));
+  /* The form hides one and shows another before their turn comes. */
+  gtk_widget_set_visible (hidden_by_form, FALSE);
+  gtk_widget_set_visible (shown_by_form, TRUE);
+  g_signal_connect (below, "map", G_CALLBACK (note_mapped_before), last);
+  g_signal_connect (top, "map", G_CALLBACK (note_mapped_before), below);
+  wait_until (widget_mapped, last);
+  g_assert_true (gtk_widget_get_mapped (below));
+  g_assert_true (gtk_widget_get_mapped (shown_by_form));
+  g_assert_false (gtk_widget_get_visible (hidden_by_form));
+  /* Back in their places. */
+  g_assert_true (gtk_widget_get_next_sibling (top) == below);
+  g_assert_true (gtk_widget_get_next_sibling (below) == hidden_by_form);
+  g_assert_true (gtk_widget_get_next_sibling (hidden_by_form) == shown_by_form);
+  g_assert_true (gtk_widget_get_next_sibling (shown_by_form) == last);
+  /* The first frame without them, then one at a time. */
+  g_assert_false (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (top), "other-mapped")));
+  g_assert_false (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (below), "other-mapped")));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_paged_model (void)
 {
@@ -1069,9 +1134,9 @@ products_step (CantingApplication *app)
       dialog = find_window (app, CANTING_TYPE_PRODUCT_DIALOG);
       g_assert_nonnull (dialog);
       /* The groups below the first screen come a frame or so after it. */
-      g_assert_false (gtk_widget_get_visible (find_widget (GTK_WIDGET (dialog), CANTING_TYPE_RECIPE_EDITOR, NULL)));
+      g_assert_null (find_widget (GTK_WIDGET (dialog), CANTING_TYPE_RECIPE_EDITOR, NULL));
       wait_until (widget_mapped, dialog);
-      wait_until (widget_mapped, find_widget (GTK_WIDGET (dialog), CANTING_TYPE_RECIPE_EDITOR, NULL));
+      wait_until (product_form_shown, dialog);
       gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Nama produk")),
                              i == 0 ? "Kain Parabha Balitar" : "Kemeja cap");
       gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Motif")), i == 0 ? "Parabha Balitar" : "");
@@ -1095,6 +1160,7 @@ products_step (CantingApplication *app)
   g_signal_emit_by_name (view, "activate", 1);
   dialog = find_window (app, CANTING_TYPE_PRODUCT_DIALOG);
   g_assert_nonnull (dialog);
+  wait_until (product_form_shown, dialog);
   /* The motif menu reads the suggestions when it first opens; picking
    * one fills the field. */
   {
@@ -1726,6 +1792,8 @@ materials_step (CantingApplication *app)
   dialog = find_window (app, CANTING_TYPE_MATERIAL_DIALOG);
   g_assert_nonnull (dialog);
   wait_until (widget_mapped, dialog);
+  /* The history is below the first screen: it comes a frame later. */
+  wait_for_label (GTK_WIDGET (dialog), "Pembelian +45 m");
   g_assert_cmpstr (adw_action_row_get_subtitle (action_row (GTK_WIDGET (dialog), "Tersedia")), ==, "45 m");
   click (GTK_WIDGET (dialog), "Catat S_usut");
   movement = find_window (app, CANTING_TYPE_MOVEMENT_DIALOG);
@@ -1792,7 +1860,7 @@ materials_step (CantingApplication *app)
     click (GTK_WIDGET (products), "_Produk Baru");
     product = find_window (app, CANTING_TYPE_PRODUCT_DIALOG);
     g_assert_nonnull (product);
-    wait_until (widget_mapped, product);
+    wait_until (product_form_shown, product);
     gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (product), "Nama produk")), "Selendang sanforis");
     gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (product), "Harga per potong (Rp)")), "300rb");
     gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (product), "Berat per potong (gram)")), "0,25 kg");
@@ -1801,8 +1869,6 @@ materials_step (CantingApplication *app)
     /* The materials are read when the menu first opens; until one is
      * chosen there is nothing to add. */
     g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 0);
-    /* The recipe is below the first screen: it shows a few frames on. */
-    wait_until (widget_mapped, pick);
     g_assert_nonnull (find_shown_label (GTK_WIDGET (pick), "Pilih…"));
     g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (find_widget (GTK_WIDGET (product), GTK_TYPE_BUTTON,
                                                                        "Tambah ke _Resep"))));
@@ -2442,7 +2508,7 @@ listing_step (CantingApplication *app)
 
   dialog = canting_product_dialog_new (app, GTK_WINDOW (window), product);
   gtk_window_present (GTK_WINDOW (dialog));
-  wait_until (widget_mapped, dialog);
+  wait_until (product_form_shown, dialog);
 
   /* No shop yet: one is added from the product's form.  A plain http
    * address elsewhere than this computer is refused, saying why; the
@@ -3053,6 +3119,7 @@ main (int   argc,
   serve_notifications ();
 
   g_test_add_func ("/ui/0-paged-model", test_paged_model);
+  g_test_add_func ("/ui/0-rest-later", test_rest_later);
   g_test_add_func ("/ui/1-first-run", test_first_run);
   g_test_add_func ("/ui/2-restart", test_restart);
   g_test_add_func ("/ui/3-damaged-database", test_damaged_database);

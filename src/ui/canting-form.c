@@ -217,14 +217,14 @@ canting_form_set_none_text (GtkDropDown *drop_down,
 }
 
 typedef struct {
-  GPtrArray *held;        /* the widgets left out, in order; NULL once let go */
+  GtkWidget *parent;      /* weak */
+  GtkWidget *after;       /* weak: where the next one goes back, NULL first */
+  GPtrArray *held;        /* the widgets taken out, in order */
   guint next;
   GdkFrameClock *clock;   /* weak */
   gulong painted;
   guint idle;
 } Later;
-
-static void on_held_visible (GtkWidget *widget, GParamSpec *pspec, gpointer later);
 
 static void
 later_free (Later *later)
@@ -232,58 +232,29 @@ later_free (Later *later)
   if (later->clock != NULL && later->painted != 0)
     g_signal_handler_disconnect (later->clock, later->painted);
   g_clear_weak_pointer (&later->clock);
+  g_clear_weak_pointer (&later->parent);
+  g_clear_weak_pointer (&later->after);
   g_clear_handle_id (&later->idle, g_source_remove);
-  for (guint i = 0; i < later->held->len; i++)
-    if (later->held->pdata[i] != NULL)
-      {
-        g_signal_handlers_disconnect_by_func (later->held->pdata[i], on_held_visible, later);
-        g_object_unref (later->held->pdata[i]);
-      }
   g_ptr_array_unref (later->held);
   g_free (later);
 }
 
-/* Lets go of @widget: shown by now, or shown or hidden by the form
- * itself, whose say it is from then on. */
-static void
-let_go (Later     *later,
-        GtkWidget *widget)
-{
-  for (guint i = 0; i < later->held->len; i++)
-    if (later->held->pdata[i] == widget)
-      {
-        g_signal_handlers_disconnect_by_func (widget, on_held_visible, later);
-        later->held->pdata[i] = NULL;
-        g_object_unref (widget);
-      }
-}
-
-static void
-on_held_visible (GtkWidget  *widget,
-                 GParamSpec *pspec,
-                 gpointer    later)
-{
-  let_go (later, widget);
-}
-
+/* Puts the next widget back where it was; one the form has hidden
+ * meanwhile goes back at once, with the next. */
 static void
 show_next (gpointer data)
 {
   Later *later = data;
 
   later->idle = 0;
-  while (later->next < later->held->len)
+  while (later->next < later->held->len && later->parent != NULL)
     {
       GtkWidget *widget = g_ptr_array_index (later->held, later->next++);
 
-      if (widget != NULL)
-        {
-          g_object_ref (widget);
-          let_go (later, widget);
-          gtk_widget_set_visible (widget, TRUE);
-          g_object_unref (widget);
-          return;
-        }
+      gtk_widget_insert_after (widget, later->parent, later->after);
+      g_set_weak_pointer (&later->after, widget);
+      if (gtk_widget_get_visible (widget))
+        return;
     }
 }
 
@@ -292,7 +263,7 @@ static void
 on_later_painted (GdkFrameClock *clock,
                   Later         *later)
 {
-  if (later->next >= later->held->len)
+  if (later->next >= later->held->len || later->parent == NULL)
     {
       g_signal_handler_disconnect (clock, later->painted);
       later->painted = 0;
@@ -315,15 +286,19 @@ canting_form_show_rest_later (GtkWindow *window,
                               GtkWidget *first)
 {
   Later *later = g_new0 (Later, 1);
+  GtkWidget *next;
 
-  later->held = g_ptr_array_new ();
-  for (GtkWidget *w = first; w != NULL; w = gtk_widget_get_next_sibling (w))
-    if (gtk_widget_get_visible (w))
-      {
-        gtk_widget_set_visible (w, FALSE);
-        g_ptr_array_add (later->held, g_object_ref (w));
-        g_signal_connect (w, "notify::visible", G_CALLBACK (on_held_visible), later);
-      }
+  g_set_weak_pointer (&later->parent, gtk_widget_get_parent (first));
+  g_set_weak_pointer (&later->after, gtk_widget_get_prev_sibling (first));
+  later->held = g_ptr_array_new_with_free_func (g_object_unref);
+  /* Taken out of the form rather than hidden: the form stays free to
+   * show or hide them meanwhile. */
+  for (GtkWidget *w = first; w != NULL; w = next)
+    {
+      next = gtk_widget_get_next_sibling (w);
+      g_ptr_array_add (later->held, g_object_ref (w));
+      gtk_widget_unparent (w);
+    }
   g_object_set_data_full (G_OBJECT (window), "canting-form-later", later, (GDestroyNotify) later_free);
   g_signal_connect (window, "map", G_CALLBACK (on_later_mapped), later);
 }

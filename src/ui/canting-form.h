@@ -52,12 +52,12 @@ void     canting_form_shorten_chosen (GtkDropDown *drop_down);
 void     canting_form_set_none_text (GtkDropDown *drop_down,
                                      const char  *text);
 
-/* For a form taller than the window: @first and the shown widgets after
- * it (the groups below the first screen) are hidden for @window's first
- * frame, then shown one a frame.  Measuring and drawing them all at
+/* For a form taller than the window: @first and the widgets after it
+ * (the groups below the first screen) are taken out of @window's first
+ * frame, then put back one a frame.  Measuring and drawing them all at
  * once, out of sight, was most of what opening such a form held the
- * main loop for.  One the form itself shows or hides meanwhile is left
- * as the form set it. */
+ * main loop for.  The form may show or hide them meanwhile as ever;
+ * they are just not in the window yet. */
 void     canting_form_show_rest_later (GtkWindow *window,
                                        GtkWidget *first);
 

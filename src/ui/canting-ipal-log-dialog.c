@@ -332,5 +332,8 @@ canting_ipal_log_dialog_new (CantingApplication *app,
   for (gsize i = 0; i < G_N_ELEMENTS (checked); i++)
     g_signal_connect_swapped (checked[i], "changed", G_CALLBACK (update_check), self);
   g_signal_connect_swapped (self->plant_row, "notify::selected", G_CALLBACK (update_check), self);
+  /* The dosing, photo and notes groups are below the first screen. */
+  canting_form_show_rest_later (GTK_WINDOW (self), gtk_widget_get_ancestor (GTK_WIDGET (self->pac_row),
+                                                                            ADW_TYPE_PREFERENCES_GROUP));
   return self;
 }

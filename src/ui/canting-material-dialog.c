@@ -485,5 +485,7 @@ canting_material_dialog_new (CantingApplication    *app,
   if (self->material == NULL)
     self->material = material != NULL ? canting_material_copy (material) : canting_material_new ();
   load (self);
+  /* The charts and movements are below the first screen. */
+  canting_form_show_rest_later (GTK_WINDOW (self), GTK_WIDGET (self->history_group));
   return self;
 }
