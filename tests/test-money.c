@@ -147,6 +147,21 @@ test_money_round_trip (void)
 }
 
 static void
+test_count_format (void)
+{
+  static const struct { guint64 value; const char *text; } table[] = {
+    { 0, "0" }, { 7, "7" }, { 999, "999" }, { 1000, "1.000" }, { 199689, "199.689" },
+    { 1000000, "1.000.000" }, { G_MAXUINT64, "18.446.744.073.709.551.615" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (table); i++)
+    {
+      g_autofree char *s = canting_count_format (table[i].value);
+      g_assert_cmpstr (s, ==, table[i].text);
+    }
+}
+
+static void
 test_quantity_format (void)
 {
   static const Good table[] = {
@@ -380,6 +395,7 @@ main (int   argc,
   g_test_add_func ("/money/parse/bad", test_money_parse_bad);
   g_test_add_func ("/money/round-trip", test_money_round_trip);
   g_test_add_func ("/quantity/format", test_quantity_format);
+  g_test_add_func ("/quantity/count-format", test_count_format);
   g_test_add_func ("/quantity/parse/good", test_quantity_parse_good);
   g_test_add_func ("/quantity/parse/bad", test_quantity_parse_bad);
   g_test_add_func ("/quantity/round-trip", test_quantity_round_trip);

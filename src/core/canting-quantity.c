@@ -40,6 +40,15 @@ canting_quantity_format (CantingQuantity quantity)
   return g_string_free (out, FALSE);
 }
 
+char *
+canting_count_format (guint64 count)
+{
+  GString *out = g_string_new (NULL);
+
+  canting_number_append_grouped (out, count);
+  return g_string_free (out, FALSE);
+}
+
 gboolean
 canting_quantity_parse (const char       *text,
                         CantingQuantity  *out_quantity,

@@ -15,6 +15,9 @@ typedef gint64 CantingQuantity;
 #define CANTING_QUANTITY_ONE G_GINT64_CONSTANT (1000)
 
 char     *canting_quantity_format (CantingQuantity quantity);
+/* A count of things (rows, orders) written as the workshop writes
+ * numbers: 199689 → "199.689". */
+char     *canting_count_format    (guint64          count);
 gboolean  canting_quantity_parse  (const char       *text,
                                    CantingQuantity  *out_quantity,
                                    GError          **error);

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "canting-quantity.h"
 #include "canting-window.h"
 
 /* Bad rows listed in the report dialog; the rest are counted. */
@@ -163,8 +164,10 @@ on_imported (GObject      *source,
     show_message (job->page, _("Nothing was imported"), error->message);
   else
     {
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row imported", "%u rows imported",
-                                                            report->imported), report->imported);
+      g_autofree char *count = canting_count_format (report->imported);
+      /* Translators: %s is a count, "1.234" */
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s row imported", "%s rows imported",
+                                                            report->imported), count);
       toast (job->page, text);
       /* The page may have gone with its window while the import ran:
        * nothing left to refresh then. */
@@ -207,18 +210,23 @@ show_report (Import           *job,
 {
   g_autoptr(GString) body = g_string_new (NULL);
   guint bad_rows = 0, shown = 0;
+  g_autofree char *good = canting_count_format (report->good_rows);
+  g_autofree char *bad = NULL;
   GtkWidget *dialog;
 
   for (guint i = 0; i < report->problems->len; i++)
     bad_rows += ((CantingCsvProblem *) g_ptr_array_index (report->problems, i))->line > 1;
 
-  g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "%u row can be imported.", "%u rows can be imported.",
-                                             report->good_rows), report->good_rows);
+  /* Translators: %s is a count, "1.234" */
+  g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "%s row can be imported.", "%s rows can be imported.",
+                                             report->good_rows), good);
   if (bad_rows > 0)
     {
+      bad = canting_count_format (bad_rows);
       g_string_append_c (body, ' ');
-      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "%u row has a mistake:", "%u rows have mistakes:",
-                                                 bad_rows), bad_rows);
+      /* Translators: %s is a count, "1.234" */
+      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "%s row has a mistake:", "%s rows have mistakes:",
+                                                 bad_rows), bad);
     }
   for (guint i = 0; i < report->problems->len && shown < PROBLEMS_SHOWN; i++, shown++)
     {
