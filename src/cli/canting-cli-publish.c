@@ -279,7 +279,7 @@ dry_run (CantingDb              *db,
   g_autoptr(GPtrArray) categories = NULL;
   g_autoptr(GPtrArray) products = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_outbox_op_free);
   g_autoptr(GPtrArray) batches = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = NULL;
   guint photos = 0, lookups = 0;
   gint64 later;
   int rc = 0;
@@ -293,6 +293,9 @@ dry_run (CantingDb              *db,
       rc = canting_cli_fail (error);
       goto out;
     }
+  /* Taken after queueing: an operation queued in the next second (the
+   * outbox counts seconds) was left out as not due yet. */
+  now = g_date_time_new_now_utc ();
 
   g_print (_("Dry run: nothing is sent, nothing is saved. To %s, signed in as %s, Canting would send:\n"),
            channel->base_url, channel->auth_user);
