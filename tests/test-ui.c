@@ -541,12 +541,33 @@ product_form_shown (gpointer dialog)
   return recipe != NULL && gtk_widget_get_mapped (recipe);
 }
 
-/* Whether @other was already mapped when the widget was. */
 static void
-note_mapped_before (GtkWidget *widget,
-                    GtkWidget *other)
+count_paint (GdkFrameClock *clock,
+             guint         *frames)
 {
-  g_object_set_data (G_OBJECT (widget), "other-mapped", GINT_TO_POINTER (gtk_widget_get_mapped (other)));
+  (*frames)++;
+}
+
+static void
+count_paints_of (GtkWidget *window,
+                 guint     *frames)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (count_paint), frames);
+}
+
+/* Notes on the widget how many frames had been painted when it was
+ * mapped (plus one: 0 is never). */
+static void
+note_frame (GtkWidget *widget,
+            guint     *frames)
+{
+  g_object_set_data (G_OBJECT (widget), "mapped-after", GUINT_TO_POINTER (*frames + 1));
+}
+
+static guint
+frames_before_map (GtkWidget *widget)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "mapped-after"));
 }
 
 /* canting_form_show_rest_later(): what is below the first screen is
@@ -556,6 +577,7 @@ static void
 test_rest_later (void)
 {
   GtkWidget *window, *box, *top, *below, *last, *hidden_by_form, *shown_by_form;
+  guint frames = 0;
 
   gtk_init ();
   window = gtk_window_new ();
@@ -575,12 +597,14 @@ test_rest_later (void)
   canting_form_show_rest_later (GTK_WINDOW (window), below);
   g_assert_true (gtk_widget_get_first_child (box) == top);
   g_assert_null (gtk_widget_get_next_sibling (top));
+  g_signal_connect (window, "realize", G_CALLBACK (count_paints_of), &frames);
+  g_signal_connect (top, "map", G_CALLBACK (note_frame), &frames);
+  g_signal_connect (below, "map", G_CALLBACK (note_frame), &frames);
+  g_signal_connect (last, "map", G_CALLBACK (note_frame), &frames);
   gtk_window_present (GTK_WINDOW (window));
   /* The form hides one and shows another before their turn comes. */
   gtk_widget_set_visible (hidden_by_form, FALSE);
   gtk_widget_set_visible (shown_by_form, TRUE);
-  g_signal_connect (below, "map", G_CALLBACK (note_mapped_before), last);
-  g_signal_connect (top, "map", G_CALLBACK (note_mapped_before), below);
   wait_until (widget_mapped, last);
   g_assert_true (gtk_widget_get_mapped (below));
   g_assert_true (gtk_widget_get_mapped (shown_by_form));
@@ -590,9 +614,11 @@ test_rest_later (void)
   g_assert_true (gtk_widget_get_next_sibling (below) == hidden_by_form);
   g_assert_true (gtk_widget_get_next_sibling (hidden_by_form) == shown_by_form);
   g_assert_true (gtk_widget_get_next_sibling (shown_by_form) == last);
-  /* The first frame without them, then one at a time. */
-  g_assert_false (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (top), "other-mapped")));
-  g_assert_false (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (below), "other-mapped")));
+  /* The first frame without them, then one a frame: "below" after the
+   * first frame, "shown by the form" after the next, "last" after that. */
+  g_assert_cmpuint (frames_before_map (top), ==, 1);
+  g_assert_cmpuint (frames_before_map (below), >=, 2);
+  g_assert_cmpuint (frames_before_map (last), >=, frames_before_map (below) + 2);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1161,7 +1187,7 @@ products_step (CantingApplication *app)
   dialog = find_window (app, CANTING_TYPE_PRODUCT_DIALOG);
   g_assert_nonnull (dialog);
   wait_until (product_form_shown, dialog);
-  /* The motif menu reads the suggestions when it first opens; picking
+  /* The motif menu reads the suggestions when it opens; picking
    * one fills the field. */
   {
     GtkMenuButton *motifs = GTK_MENU_BUTTON (find_by_tooltip (GTK_WIDGET (dialog), "Pilih Motif"));
@@ -1354,6 +1380,17 @@ orders_step (CantingApplication *app)
     /* It asks for one, in words, rather than GTK's "(Nihil)". */
     g_assert_nonnull (find_shown_label (GTK_WIDGET (customer), "Pilih…"));
     g_assert_null (find_shown_label (GTK_WIDGET (customer), "Nihil"));
+    /* Opened and closed without choosing: still none chosen. */
+    {
+      GtkPopover *menu = find_widget (GTK_WIDGET (customer), GTK_TYPE_POPOVER, NULL);
+
+      gtk_popover_popup (menu);
+      gtk_popover_popdown (menu);
+      g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (customer)), ==,
+                        canting_customer_count (db, NULL, FALSE, NULL));
+      g_assert_cmpuint (gtk_drop_down_get_selected (customer), ==, GTK_INVALID_LIST_POSITION);
+      g_assert_nonnull (find_shown_label (GTK_WIDGET (customer), "Pilih…"));
+    }
     choose_from_menu (customer, 0);
     g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (customer)), ==,
                       canting_customer_count (db, NULL, FALSE, NULL));

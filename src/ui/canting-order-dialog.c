@@ -485,6 +485,7 @@ on_customer_menu_open (CantingOrderDialog *self)
   g_autoptr(GArray) before_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) after_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gboolean passed = FALSE;
+  gboolean none_chosen = gtk_drop_down_get_selected (self->customer_dropdown) == GTK_INVALID_LIST_POSITION;
 
   if (self->all_customers)
     return;
@@ -505,6 +506,10 @@ on_customer_menu_open (CantingOrderDialog *self)
   g_ptr_array_add (before, NULL);
   g_ptr_array_add (after, NULL);
   gtk_string_list_splice (names, 0, 0, (const char * const *) before->pdata);
+  /* GTK chooses the first of the customers filling an empty list: a new
+   * order's menu opened and closed would name the first customer. */
+  if (none_chosen)
+    gtk_drop_down_set_selected (self->customer_dropdown, GTK_INVALID_LIST_POSITION);
   g_array_prepend_vals (self->customer_ids, before_ids->data, before_ids->len);
   if (passed)
     {

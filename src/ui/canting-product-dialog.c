@@ -419,7 +419,7 @@ load (CantingProductDialog *self)
   set_money (self->price_row, p->price);
   set_money (self->cost_row, p->unit_cost);
   adw_window_title_set_title (self->window_title, p->id == 0 ? _("New Product") : p->name);
-  /* The workshop's motifs are read when the menu is first opened. */
+  /* The workshop's motifs are read when the menu opens. */
   gtk_menu_button_set_create_popup_func (self->motif_button, build_motif_menu, self, NULL);
   fill_photos (self);
   canting_listing_group_set_product (self->listing_group, self->app, p->id);
