@@ -1569,6 +1569,19 @@ test_orders (void)
   run_app (orders_step);
 }
 
+/* The first worker's rates: @n of them, none for Finishing. */
+static void
+assert_rates_without_finishing (CantingDb *db,
+                                guint      n)
+{
+  g_autoptr(GPtrArray) workers_list = canting_worker_list (db, TRUE, NULL);
+  g_autoptr(GPtrArray) kept = canting_worker_rates (db, ((CantingWorker *) workers_list->pdata[0])->id, NULL);
+
+  g_assert_cmpuint (kept->len, ==, n);
+  for (guint i = 0; i < kept->len; i++)
+    g_assert_cmpstr (((CantingRate *) kept->pdata[i])->stage, !=, "Finishing");
+}
+
 /* Production: a worker with piece rates for batik tulis (the shirt made
  * above is tulis, in one colour), an order of two shirts through every
  * stage (wages counted, finished pieces into stock),
@@ -1693,14 +1706,7 @@ production_step (CantingApplication *app)
   g_object_add_weak_pointer (G_OBJECT (worker_dialog), (gpointer *) &worker_dialog);
   click (GTK_WIDGET (worker_dialog), "_Simpan");
   wait_until (window_gone, &worker_dialog);
-  {
-    g_autoptr(GPtrArray) workers_list = canting_worker_list (db, TRUE, NULL);
-    g_autoptr(GPtrArray) kept = canting_worker_rates (db, ((CantingWorker *) workers_list->pdata[0])->id, NULL);
-
-    g_assert_cmpuint (kept->len, ==, G_N_ELEMENTS (rates) - 1);
-    for (guint i = 0; i < kept->len; i++)
-      g_assert_cmpstr (((CantingRate *) kept->pdata[i])->stage, !=, "Finishing");
-  }
+  assert_rates_without_finishing (db, G_N_ELEMENTS (rates) - 1);
   /* Saved again without opening batik tulis: its rates stay. */
   g_signal_emit_by_name (find_widget (GTK_WIDGET (workers), GTK_TYPE_COLUMN_VIEW, NULL), "activate", 0);
   worker_dialog = find_window (app, CANTING_TYPE_WORKER_DIALOG);
@@ -1708,12 +1714,7 @@ production_step (CantingApplication *app)
   g_object_add_weak_pointer (G_OBJECT (worker_dialog), (gpointer *) &worker_dialog);
   click (GTK_WIDGET (worker_dialog), "_Simpan");
   wait_until (window_gone, &worker_dialog);
-  {
-    g_autoptr(GPtrArray) workers_list = canting_worker_list (db, TRUE, NULL);
-    g_autoptr(GPtrArray) kept = canting_worker_rates (db, ((CantingWorker *) workers_list->pdata[0])->id, NULL);
-
-    g_assert_cmpuint (kept->len, ==, G_N_ELEMENTS (rates) - 1);
-  }
+  assert_rates_without_finishing (db, G_N_ELEMENTS (rates) - 1);
 }
 
 static void

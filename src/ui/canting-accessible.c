@@ -47,13 +47,14 @@ canting_accessible_fix_mnemonic_buttons (GtkWidget *root)
     canting_accessible_fix_mnemonic_buttons (child);
 }
 
-static GtkWidget *
-first_button (GtkWidget *root)
+GtkWidget *
+canting_find_descendant (GtkWidget *root,
+                         GType      type)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = GTK_IS_BUTTON (child) ? child : first_button (child);
+      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child : canting_find_descendant (child, type);
       if (found != NULL)
         return found;
     }
@@ -64,7 +65,7 @@ void
 canting_accessible_name_drop_down (GtkDropDown *drop_down,
                                    const char  *label)
 {
-  GtkWidget *button = first_button (GTK_WIDGET (drop_down));
+  GtkWidget *button = canting_find_descendant (GTK_WIDGET (drop_down), GTK_TYPE_BUTTON);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   if (button != NULL)

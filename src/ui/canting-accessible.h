@@ -12,4 +12,9 @@ void canting_accessible_fix_mnemonic_buttons (GtkWidget *root);
 void canting_accessible_name_drop_down (GtkDropDown *drop_down,
                                         const char  *label);
 
+/* The first widget of @type inside @root (depth first), or NULL: for
+ * the parts GTK 4.8 builds inside its own widgets. */
+GtkWidget *canting_find_descendant (GtkWidget *root,
+                                    GType      type);
+
 G_END_DECLS

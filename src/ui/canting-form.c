@@ -1,7 +1,9 @@
 /* canting-form.c: what record forms share: showing a field error, reading
- * a quantity, saving from the keyboard. */
+ * a quantity, saving from the keyboard, drop-downs of long lists, and
+ * opening a tall form a group at a time. */
 #include "canting-form.h"
 
+#include "canting-accessible.h"
 #include "canting-quantity.h"
 
 void
@@ -191,26 +193,14 @@ canting_form_shorten_chosen (GtkDropDown *drop_down)
   gtk_drop_down_set_factory (drop_down, factory);
 }
 
-static GtkStack *
-find_stack (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkStack *found = GTK_IS_STACK (child) ? GTK_STACK (child) : find_stack (child);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 void
 canting_form_set_none_text (GtkDropDown *drop_down,
                             const char  *text)
 {
   /* GTK 4.8 shows a label from the "empty" page of a stack in its
    * button; with another GTK, whatever it shows stays. */
-  GtkStack *stack = find_stack (GTK_WIDGET (drop_down));
-  GtkWidget *none = stack != NULL ? gtk_stack_get_child_by_name (stack, "empty") : NULL;
+  GtkWidget *stack = canting_find_descendant (GTK_WIDGET (drop_down), GTK_TYPE_STACK);
+  GtkWidget *none = stack != NULL ? gtk_stack_get_child_by_name (GTK_STACK (stack), "empty") : NULL;
 
   if (GTK_IS_LABEL (none))
     gtk_label_set_text (GTK_LABEL (none), text);
