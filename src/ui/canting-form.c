@@ -207,36 +207,108 @@ canting_form_set_none_text (GtkDropDown *drop_down,
 }
 
 typedef struct {
+  GSourceFunc step;
+  gpointer data;
+  GDestroyNotify destroy;
+  GdkFrameClock *clock;   /* weak */
+  gulong painted;
+  guint idle;
+} Frames;
+
+static void
+frames_free (Frames *frames)
+{
+  if (frames->clock != NULL && frames->painted != 0)
+    g_signal_handler_disconnect (frames->clock, frames->painted);
+  g_clear_weak_pointer (&frames->clock);
+  g_clear_handle_id (&frames->idle, g_source_remove);
+  if (frames->destroy != NULL)
+    frames->destroy (frames->data);
+  g_free (frames);
+}
+
+static void
+run_step (gpointer data)
+{
+  Frames *frames = data;
+
+  frames->idle = 0;
+  if (frames->clock == NULL)
+    return;
+  if (frames->step (frames->data) == G_SOURCE_REMOVE)
+    {
+      g_signal_handler_disconnect (frames->clock, frames->painted);
+      frames->painted = 0;
+    }
+  else
+    /* A step that changed nothing on screen still gets a frame after it. */
+    gdk_frame_clock_request_phase (frames->clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+}
+
+/* After each frame, the next step, in an idle: not in the frame. */
+static void
+on_frame_painted (GdkFrameClock *clock,
+                  Frames        *frames)
+{
+  if (frames->idle == 0)
+    frames->idle = g_idle_add_once (run_step, frames);
+}
+
+static void
+on_frames_mapped (GtkWidget *window,
+                  Frames    *frames)
+{
+  g_signal_handlers_disconnect_by_func (window, on_frames_mapped, frames);
+  g_set_weak_pointer (&frames->clock, gtk_widget_get_frame_clock (window));
+  frames->painted = g_signal_connect (frames->clock, "after-paint", G_CALLBACK (on_frame_painted), frames);
+}
+
+static void
+on_frames_window_destroyed (GtkWidget *window)
+{
+  g_object_set_data (G_OBJECT (window), "canting-form-frames", NULL);
+}
+
+void
+canting_form_step_after_frames (GtkWindow      *window,
+                                GSourceFunc     step,
+                                gpointer        data,
+                                GDestroyNotify  destroy)
+{
+  Frames *frames = g_new0 (Frames, 1);
+
+  frames->step = step;
+  frames->data = data;
+  frames->destroy = destroy;
+  /* Stopped as the window goes, not later when it is freed. */
+  g_object_set_data_full (G_OBJECT (window), "canting-form-frames", frames, (GDestroyNotify) frames_free);
+  g_signal_connect (window, "destroy", G_CALLBACK (on_frames_window_destroyed), NULL);
+  g_signal_connect (window, "map", G_CALLBACK (on_frames_mapped), frames);
+}
+
+typedef struct {
   GtkWidget *parent;      /* weak */
   GtkWidget *after;       /* weak: where the next one goes back, NULL first */
   GPtrArray *held;        /* the widgets taken out, in order */
   guint next;
-  GdkFrameClock *clock;   /* weak */
-  gulong painted;
-  guint idle;
 } Later;
 
 static void
 later_free (Later *later)
 {
-  if (later->clock != NULL && later->painted != 0)
-    g_signal_handler_disconnect (later->clock, later->painted);
-  g_clear_weak_pointer (&later->clock);
   g_clear_weak_pointer (&later->parent);
   g_clear_weak_pointer (&later->after);
-  g_clear_handle_id (&later->idle, g_source_remove);
   g_ptr_array_unref (later->held);
   g_free (later);
 }
 
 /* Puts the next widget back where it was; one the form has hidden
  * meanwhile goes back at once, with the next. */
-static void
+static gboolean
 show_next (gpointer data)
 {
   Later *later = data;
 
-  later->idle = 0;
   while (later->next < later->held->len && later->parent != NULL)
     {
       GtkWidget *widget = g_ptr_array_index (later->held, later->next++);
@@ -244,31 +316,9 @@ show_next (gpointer data)
       gtk_widget_insert_after (widget, later->parent, later->after);
       g_set_weak_pointer (&later->after, widget);
       if (gtk_widget_get_visible (widget))
-        return;
+        break;
     }
-}
-
-/* After each frame, the next widget, for the frame after. */
-static void
-on_later_painted (GdkFrameClock *clock,
-                  Later         *later)
-{
-  if (later->next >= later->held->len || later->parent == NULL)
-    {
-      g_signal_handler_disconnect (clock, later->painted);
-      later->painted = 0;
-    }
-  else if (later->idle == 0)
-    later->idle = g_idle_add_once (show_next, later);
-}
-
-static void
-on_later_mapped (GtkWidget *window,
-                 Later     *later)
-{
-  g_signal_handlers_disconnect_by_func (window, on_later_mapped, later);
-  g_set_weak_pointer (&later->clock, gtk_widget_get_frame_clock (window));
-  later->painted = g_signal_connect (later->clock, "after-paint", G_CALLBACK (on_later_painted), later);
+  return later->next < later->held->len && later->parent != NULL ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
 void
@@ -289,8 +339,7 @@ canting_form_show_rest_later (GtkWindow *window,
       g_ptr_array_add (later->held, g_object_ref (w));
       gtk_widget_unparent (w);
     }
-  g_object_set_data_full (G_OBJECT (window), "canting-form-later", later, (GDestroyNotify) later_free);
-  g_signal_connect (window, "map", G_CALLBACK (on_later_mapped), later);
+  canting_form_step_after_frames (window, show_next, later, (GDestroyNotify) later_free);
 }
 
 typedef struct {

@@ -52,6 +52,15 @@ void     canting_form_shorten_chosen (GtkDropDown *drop_down);
 void     canting_form_set_none_text (GtkDropDown *drop_down,
                                      const char  *text);
 
+/* After @window's first frame, calls @step (@data) once after each
+ * frame, outside it, until @step returns G_SOURCE_REMOVE: building a
+ * form a piece a frame.  Stops when the window is destroyed, and frees
+ * @data with @destroy then.  One per window. */
+void     canting_form_step_after_frames (GtkWindow      *window,
+                                         GSourceFunc     step,
+                                         gpointer        data,
+                                         GDestroyNotify  destroy);
+
 /* For a form taller than the window: @first and the widgets after it
  * (the groups below the first screen) are taken out of @window's first
  * frame, then put back one a frame.  Measuring and drawing them all at

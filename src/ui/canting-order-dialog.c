@@ -85,7 +85,6 @@ struct _CantingOrderDialog
   GtkStringList *product_names;
   guint rows_built;       /* item rows made so far by build_step() */
   gboolean built;         /* every row and group is there */
-  guint build_source;
 };
 
 G_DEFINE_FINAL_TYPE (CantingOrderDialog, canting_order_dialog, ADW_TYPE_WINDOW)
@@ -1265,8 +1264,8 @@ build_rest (CantingOrderDialog *self)
 }
 
 /* The form's first frame shows its header and the order's own fields;
- * the rest is built after it, in steps of a few milliseconds with
- * frames between them: the item rows (and the product menus' list),
+ * the rest is built after it, a step of a few milliseconds after each
+ * frame (canting_form_step_after_frames()): the item rows (and the product menus' list),
  * then the groups from the amounts down.  Building and laying out the
  * whole form at once held the main loop for 30 ms.  TRUE once all is
  * built. */
@@ -1300,7 +1299,6 @@ build_step (CantingOrderDialog *self)
 static void
 finish_building (CantingOrderDialog *self)
 {
-  g_clear_handle_id (&self->build_source, g_source_remove);
   while (!build_step (self))
     ;
 }
@@ -1308,28 +1306,7 @@ finish_building (CantingOrderDialog *self)
 static gboolean
 build_later (gpointer user_data)
 {
-  CantingOrderDialog *self = user_data;
-
-  if (!build_step (self))
-    return G_SOURCE_CONTINUE;
-  self->build_source = 0;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_first_paint (GdkFrameClock      *clock,
-                CantingOrderDialog *self)
-{
-  g_signal_handlers_disconnect_by_func (clock, on_first_paint, self);
-  if (!self->built && self->build_source == 0)
-    self->build_source = g_idle_add (build_later, self);
-}
-
-static void
-on_map (GtkWidget *widget)
-{
-  g_signal_handlers_disconnect_by_func (widget, on_map, NULL);
-  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint", G_CALLBACK (on_first_paint), widget, 0);
+  return build_step (user_data) ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
 }
 
 static void
@@ -1337,7 +1314,6 @@ canting_order_dialog_dispose (GObject *object)
 {
   CantingOrderDialog *self = CANTING_ORDER_DIALOG (object);
 
-  g_clear_handle_id (&self->build_source, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -1410,7 +1386,7 @@ canting_order_dialog_init (CantingOrderDialog *self)
   g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (on_save), self);
   g_signal_connect_swapped (self->add_item_button, "clicked", G_CALLBACK (on_add_item), self);
   g_signal_connect_swapped (self->new_customer_button, "clicked", G_CALLBACK (on_new_customer), self);
-  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+  canting_form_step_after_frames (GTK_WINDOW (self), build_later, self, NULL);
 }
 
 CantingOrderDialog *
