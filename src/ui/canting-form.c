@@ -194,6 +194,20 @@ canting_form_shorten_chosen (GtkDropDown *drop_down)
 }
 
 void
+canting_form_splice_choices (GtkDropDown        *drop_down,
+                             GtkStringList      *names,
+                             guint               position,
+                             guint               n_removals,
+                             const char * const *additions)
+{
+  gboolean none_chosen = gtk_drop_down_get_selected (drop_down) == GTK_INVALID_LIST_POSITION;
+
+  gtk_string_list_splice (names, position, n_removals, additions);
+  if (none_chosen)
+    gtk_drop_down_set_selected (drop_down, GTK_INVALID_LIST_POSITION);
+}
+
+void
 canting_form_set_none_text (GtkDropDown *drop_down,
                             const char  *text)
 {

@@ -47,6 +47,16 @@ void     canting_form_defer_menu_rows (GtkDropDown *drop_down);
  * own rows do.  The model holds GtkStringObjects. */
 void     canting_form_shorten_chosen (GtkDropDown *drop_down);
 
+/* gtk_string_list_splice() on @drop_down's list @names, leaving nothing
+ * chosen if nothing was: GTK chooses the first of the items that fill
+ * an empty list, and a menu filled as it opens (see
+ * canting_form_on_menu_open()) would choose without being asked. */
+void     canting_form_splice_choices (GtkDropDown        *drop_down,
+                                      GtkStringList      *names,
+                                      guint               position,
+                                      guint               n_removals,
+                                      const char * const *additions);
+
 /* What @drop_down says while nothing is chosen, in place of GTK's
  * "(None)": what to choose, say. */
 void     canting_form_set_none_text (GtkDropDown *drop_down,

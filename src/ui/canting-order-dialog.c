@@ -484,7 +484,6 @@ on_customer_menu_open (CantingOrderDialog *self)
   g_autoptr(GArray) before_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) after_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gboolean passed = FALSE;
-  gboolean none_chosen = gtk_drop_down_get_selected (self->customer_dropdown) == GTK_INVALID_LIST_POSITION;
 
   if (self->all_customers)
     return;
@@ -504,15 +503,12 @@ on_customer_menu_open (CantingOrderDialog *self)
     }
   g_ptr_array_add (before, NULL);
   g_ptr_array_add (after, NULL);
-  gtk_string_list_splice (names, 0, 0, (const char * const *) before->pdata);
-  /* GTK chooses the first of the customers filling an empty list: a new
-   * order's menu opened and closed would name the first customer. */
-  if (none_chosen)
-    gtk_drop_down_set_selected (self->customer_dropdown, GTK_INVALID_LIST_POSITION);
+  canting_form_splice_choices (self->customer_dropdown, names, 0, 0, (const char * const *) before->pdata);
   g_array_prepend_vals (self->customer_ids, before_ids->data, before_ids->len);
   if (passed)
     {
-      gtk_string_list_splice (names, before_ids->len + 1, 0, (const char * const *) after->pdata);
+      canting_form_splice_choices (self->customer_dropdown, names, before_ids->len + 1, 0,
+                                   (const char * const *) after->pdata);
       g_array_insert_vals (self->customer_ids, before_ids->len + 1, after_ids->data, after_ids->len);
     }
 }

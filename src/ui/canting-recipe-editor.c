@@ -149,9 +149,8 @@ load_choices (CantingRecipeEditor *self)
     g_ptr_array_add (names, ((CantingMaterial *) g_ptr_array_index (self->materials, i))->name);
   g_ptr_array_add (names, NULL);
   /* Into the same list: the menu may be opening. */
-  gtk_string_list_splice (self->names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->names)),
-                          (const char * const *) names->pdata);
-  gtk_drop_down_set_selected (self->material_dropdown, GTK_INVALID_LIST_POSITION);
+  canting_form_splice_choices (self->material_dropdown, self->names, 0,
+                               g_list_model_get_n_items (G_LIST_MODEL (self->names)), (const char * const *) names->pdata);
 }
 
 static void
