@@ -34,6 +34,7 @@ struct _CantingWorkerDialog
   CantingApplication *app;
   CantingWorker *worker;
   GPtrArray *rate_rows;   /* AdwEntryRow, each with "technique" and "stage" data */
+  GPtrArray *rates;       /* CantingRate: the worker's, as stored when the form opened */
 };
 
 G_DEFINE_FINAL_TYPE (CantingWorkerDialog, canting_worker_dialog, ADW_TYPE_WINDOW)
@@ -84,14 +85,13 @@ fill_wages (CantingWorkerDialog *self)
     }
 }
 
-/* The technique's rate rows, one per stage, in @expander. */
+/* The technique's rate rows, one per stage of @templates, in @expander. */
 static void
 add_rate_rows (CantingWorkerDialog *self,
                AdwExpanderRow      *expander,
-               CantingTechnique     t)
+               CantingTechnique     t,
+               GPtrArray           *templates)
 {
-  g_autoptr(GPtrArray) rates = self->worker->id != 0 ? canting_worker_rates (db (self), self->worker->id, NULL) : NULL;
-  g_autoptr(GPtrArray) templates = canting_stage_templates (db (self), t, NULL);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; templates != NULL && i < templates->len; i++)
@@ -105,9 +105,9 @@ add_rate_rows (CantingWorkerDialog *self,
       row = adw_entry_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tpl->name);
       gtk_editable_set_text (GTK_EDITABLE (row), "");
-      for (guint r = 0; rates != NULL && r < rates->len; r++)
+      for (guint r = 0; self->rates != NULL && r < self->rates->len; r++)
         {
-          const CantingRate *rate = g_ptr_array_index (rates, r);
+          const CantingRate *rate = g_ptr_array_index (self->rates, r);
           if (rate->technique == t && g_str_equal (rate->stage, tpl->name))
             {
               g_autofree char *text = canting_money_format (rate->rate);
@@ -137,14 +137,14 @@ on_rates_expanded (AdwExpanderRow      *expander,
   if (!adw_expander_row_get_expanded (expander))
     return;
   g_signal_handlers_disconnect_by_func (expander, on_rates_expanded, self);
-  add_rate_rows (self, expander, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (expander), "technique")));
+  add_rate_rows (self, expander, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (expander), "technique")),
+                 g_object_get_data (G_OBJECT (expander), "templates"));
 }
 
 static void
 build_rate_rows (CantingWorkerDialog *self)
 {
-  g_autoptr(GPtrArray) rates = self->worker->id != 0 ? canting_worker_rates (db (self), self->worker->id, NULL) : NULL;
-
+  self->rates = self->worker->id != 0 ? canting_worker_rates (db (self), self->worker->id, NULL) : NULL;
   for (guint t = 0; t < CANTING_TECHNIQUE_COUNT; t++)
     {
       g_autoptr(GPtrArray) templates = canting_stage_templates (db (self), t, NULL);
@@ -155,9 +155,9 @@ build_rate_rows (CantingWorkerDialog *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), canting_technique_label (t));
       for (guint i = 0; templates != NULL && i < templates->len; i++)
         g_hash_table_add (stages, ((CantingStageTemplate *) g_ptr_array_index (templates, i))->name);
-      for (guint r = 0; rates != NULL && r < rates->len; r++)
+      for (guint r = 0; self->rates != NULL && r < self->rates->len; r++)
         {
-          const CantingRate *rate = g_ptr_array_index (rates, r);
+          const CantingRate *rate = g_ptr_array_index (self->rates, r);
           if (rate->technique == t && g_hash_table_contains (stages, rate->stage))
             set++;
         }
@@ -167,6 +167,8 @@ build_rate_rows (CantingWorkerDialog *self)
           adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
         }
       g_object_set_data (G_OBJECT (expander), "technique", GUINT_TO_POINTER (t));
+      g_object_set_data_full (G_OBJECT (expander), "templates", g_steal_pointer (&templates),
+                              (GDestroyNotify) g_ptr_array_unref);
       g_signal_connect (expander, "notify::expanded", G_CALLBACK (on_rates_expanded), self);
       adw_preferences_group_add (self->rates_group, expander);
     }
@@ -252,6 +254,7 @@ canting_worker_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CANTING_TYPE_WORKER_DIALOG);
   g_clear_pointer (&self->worker, canting_worker_free);
   g_clear_pointer (&self->rate_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->rates, g_ptr_array_unref);
   G_OBJECT_CLASS (canting_worker_dialog_parent_class)->dispose (object);
 }
 
