@@ -27,6 +27,7 @@ struct _CantingProductDialog
   CantingListingGroup *listing_group;
   AdwWindowTitle *window_title;
   GtkButton *save_button;
+  AdwPreferencesPage *page;
   AdwPreferencesGroup *error_group;
   GtkLabel *error_label;
   AdwEntryRow *name_row;
@@ -41,6 +42,9 @@ struct _CantingProductDialog
   AdwEntryRow *material_row;
   AdwEntryRow *description_row;
   AdwEntryRow *sku_row;
+  /* From canting-product-dialog-rest.ui, built after the first frame: */
+  GPtrArray *rest;   /* its groups, in order; added to the page one a frame */
+  guint rest_added;
   AdwEntryRow *price_row;
   AdwEntryRow *cost_row;
   AdwActionRow *stock_row;
@@ -111,6 +115,8 @@ read_money (AdwEntryRow          *row,
   return TRUE;
 }
 
+static void finish_building (CantingProductDialog *self);
+
 static void
 on_save (CantingProductDialog *self)
 {
@@ -119,6 +125,7 @@ on_save (CantingProductDialog *self)
   g_autoptr(GError) error = NULL;
   GtkWidget *rows[N_FIELDS];
 
+  finish_building (self);
   replace_text (&edited->name, self->name_row);
   replace_text (&edited->motif, self->motif_row);
   replace_text (&edited->size, self->size_row);
@@ -415,15 +422,76 @@ load (CantingProductDialog *self)
   gtk_editable_set_text (GTK_EDITABLE (self->description_row), p->description);
   gtk_editable_set_text (GTK_EDITABLE (self->sku_row), p->sku);
   gtk_spin_button_set_value (self->colour_count_spin, p->colour_count);
-  gtk_spin_button_set_value (self->stock_spin, (double) p->stock);
-  set_money (self->price_row, p->price);
-  set_money (self->cost_row, p->unit_cost);
   adw_window_title_set_title (self->window_title, p->id == 0 ? _("New Product") : p->name);
   /* The workshop's motifs are read when the menu opens. */
   gtk_menu_button_set_create_popup_func (self->motif_button, build_motif_menu, self, NULL);
+}
+
+/* The groups below the first screen, from their own file, filled. */
+static void
+build_rest (CantingProductDialog *self)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/canting/Canting/canting-product-dialog-rest.ui");
+  const char * const groups[] = { "photos_group", "listing_group", "price_group", "recipe_editor" };
+  CantingProduct *p = self->product;
+
+#define GET(name) self->name = (gpointer) gtk_builder_get_object (builder, #name)
+  GET (photos_group);
+  GET (add_photo_button);
+  GET (photos_box);
+  GET (listing_group);
+  GET (price_row);
+  GET (cost_row);
+  GET (stock_row);
+  GET (stock_spin);
+  GET (recipe_editor);
+#undef GET
+  self->rest = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    {
+      GtkWidget *group = GTK_WIDGET (gtk_builder_get_object (builder, groups[i]));
+
+      canting_accessible_fix_mnemonic_buttons (group);
+      g_ptr_array_add (self->rest, g_object_ref_sink (group));
+    }
+  g_signal_connect_swapped (self->add_photo_button, "clicked", G_CALLBACK (on_add_photo), self);
+  g_signal_connect_swapped (self->price_row, "entry-activated", G_CALLBACK (on_save), self);
+
+  gtk_spin_button_set_value (self->stock_spin, (double) p->stock);
+  set_money (self->price_row, p->price);
+  set_money (self->cost_row, p->unit_cost);
   fill_photos (self);
   canting_listing_group_set_product (self->listing_group, self->app, p->id);
   canting_recipe_editor_load (self->recipe_editor, canting_application_get_db (self->app), p->id);
+}
+
+/* The form's first frame shows its header and the product's own fields;
+ * after it the groups below are built (a few milliseconds), then put in
+ * one a frame (canting_form_step_after_frames()).  All at once, they
+ * held the main loop 14 ms and more before the first frame.  TRUE once
+ * all are in. */
+static gboolean
+build_step (CantingProductDialog *self)
+{
+  if (self->rest == NULL)
+    build_rest (self);
+  if (self->rest_added < self->rest->len)
+    adw_preferences_page_add (self->page, g_ptr_array_index (self->rest, self->rest_added++));
+  return self->rest_added == self->rest->len;
+}
+
+/* Builds now whatever is not built yet: the form is about to be read. */
+static void
+finish_building (CantingProductDialog *self)
+{
+  while (!build_step (self))
+    ;
+}
+
+static gboolean
+build_later (gpointer user_data)
+{
+  return build_step (user_data) ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
 }
 
 static void
@@ -438,6 +506,8 @@ canting_product_dialog_dispose (GObject *object)
   g_clear_object (&self->chooser);
   g_clear_pointer (&self->product, canting_product_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CANTING_TYPE_PRODUCT_DIALOG);
+  /* Those not added yet go with the array; those added went with the page. */
+  g_clear_pointer (&self->rest, g_ptr_array_unref);
   G_OBJECT_CLASS (canting_product_dialog_parent_class)->dispose (object);
 }
 
@@ -455,10 +525,10 @@ canting_product_dialog_class_init (CantingProductDialogClass *klass)
   g_type_ensure (CANTING_TYPE_RECIPE_EDITOR);
   g_type_ensure (CANTING_TYPE_LISTING_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/canting/Canting/canting-product-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, CantingProductDialog, listing_group);
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, CantingProductDialog, name)
   BIND (window_title);
   BIND (save_button);
+  BIND (page);
   BIND (error_group);
   BIND (error_label);
   BIND (name_row);
@@ -473,14 +543,6 @@ canting_product_dialog_class_init (CantingProductDialogClass *klass)
   BIND (material_row);
   BIND (description_row);
   BIND (sku_row);
-  BIND (price_row);
-  BIND (cost_row);
-  BIND (stock_row);
-  BIND (stock_spin);
-  BIND (photos_group);
-  BIND (add_photo_button);
-  BIND (photos_box);
-  BIND (recipe_editor);
 #undef BIND
   gtk_widget_class_install_action (widget_class, "dialog.pick-motif", "s", pick_motif);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -494,9 +556,8 @@ canting_product_dialog_init (CantingProductDialog *self)
   canting_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (on_save), self);
-  g_signal_connect_swapped (self->add_photo_button, "clicked", G_CALLBACK (on_add_photo), self);
   g_signal_connect_swapped (self->name_row, "entry-activated", G_CALLBACK (on_save), self);
-  g_signal_connect_swapped (self->price_row, "entry-activated", G_CALLBACK (on_save), self);
+  canting_form_step_after_frames (GTK_WINDOW (self), build_later, self, NULL);
 }
 
 CantingProductDialog *
@@ -516,6 +577,5 @@ canting_product_dialog_new (CantingApplication   *app,
   if (self->product == NULL)
     self->product = product != NULL ? canting_product_copy (product) : canting_product_new ();
   load (self);
-  canting_form_show_rest_later (GTK_WINDOW (self), GTK_WIDGET (self->photos_group));
   return self;
 }
