@@ -799,6 +799,60 @@ test_plan_statistics (void)
   canting_test_rmdir (dir);
 }
 
+/* The plan of @sql, one line per step. */
+static char *
+plan_of (CantingDb  *db,
+         const char *sql)
+{
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  sqlite3_stmt *stmt = NULL;
+  GString *plan = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (canting_db_get_handle (db), explain, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s\n", (const char *) sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  return g_string_free (plan, FALSE);
+}
+
+/* What an order took out of finished-goods stock is found by the order
+ * (step 20), in a new workshop and in one upgraded with many moves, not
+ * by scanning every product's moves. */
+static void
+test_stock_moves_by_order (void)
+{
+  const char *taken = "SELECT product_id, -sum(delta) FROM product_stock_moves "
+                      "WHERE order_id = ?1 AND reason = 'delivery' GROUP BY product_id";
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingDb) db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, 19, &error);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (exec_rc (db,
+    "INSERT INTO customers (id, name) VALUES (1, 'Bu Ani');"
+    "INSERT INTO products (id, sku, name, technique, price) VALUES (1, 'TL-1', 'Kain tulis', 'tulis', 500000),"
+    "  (2, 'CP-1', 'Kemeja cap', 'cap', 200000);"
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)"
+    "  INSERT INTO orders (id, number, year, seq, customer_id, order_date, status, total)"
+    "  SELECT i, printf('PSN-2025-%04d', i), 2025, i, 1, '2025-03-01', 'delivered', 0 FROM n;"
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)"
+    "  INSERT INTO product_stock_moves (product_id, delta, reason, order_id)"
+    "  SELECT 1 + i % 2, 3, 'production', NULL FROM n UNION ALL SELECT 1 + i % 2, -1, 'delivery', i FROM n;"),
+    ==, SQLITE_OK);
+  before = plan_of (db, taken);
+  g_assert_null (strstr (before, "product_stock_moves_by_order"));
+  g_clear_object (&db);
+
+  db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, 20, &error);
+  g_assert_no_error (error);
+  after = plan_of (db, taken);
+  g_assert_nonnull (strstr (after, "SEARCH product_stock_moves USING INDEX product_stock_moves_by_order (order_id=?)"));
+  g_clear_object (&db);
+  canting_test_rmdir (dir);
+}
+
 /* Kept statements: the same one again once given back, unbound and
  * reset; a second taker of the same SQL while it is out gets its own;
  * and a statement given back holds no read open, so it sees what
@@ -1164,6 +1218,7 @@ main (int   argc,
   g_test_add_func ("/db/count-rows", test_count_rows);
   g_test_add_func ("/db/statement-cache", test_statement_cache);
   g_test_add_func ("/db/plan-statistics", test_plan_statistics);
+  g_test_add_func ("/db/stock-moves-by-order", test_stock_moves_by_order);
   g_test_add_func ("/db/change-count", test_change_count);
   g_test_add_func ("/db/read-async", test_read_async);
   g_test_add_func ("/db/write-async", test_write_async);

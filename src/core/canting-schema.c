@@ -1018,6 +1018,13 @@ static const CantingSchemaStep steps[] = {
     "CREATE INDEX orders_owing ON orders (status) WHERE status NOT IN ('draft', 'cancelled') AND total > paid;"
     "PRAGMA user_version = 19;",
     TRUE },
+  { 20,
+    /* What an order took out of finished-goods stock, read when a shop
+     * order is fetched again (canting-channel-order.c): every stock move
+     * of every product was scanned for each.  Only moves made for an
+     * order are indexed. */
+    "CREATE INDEX product_stock_moves_by_order ON product_stock_moves (order_id) WHERE order_id IS NOT NULL;"
+    "PRAGMA user_version = 20;" },
 };
 
 static const char * const tables[] = {
