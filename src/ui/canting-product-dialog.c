@@ -24,7 +24,6 @@ struct _CantingProductDialog
 {
   AdwWindow parent_instance;
 
-  CantingListingGroup *listing_group;
   AdwWindowTitle *window_title;
   GtkButton *save_button;
   AdwPreferencesPage *page;
@@ -45,6 +44,7 @@ struct _CantingProductDialog
   /* From canting-product-dialog-rest.ui, built after the first frame: */
   GPtrArray *rest;   /* its groups, in order; added to the page one a frame */
   guint rest_added;
+  CantingListingGroup *listing_group;
   AdwEntryRow *price_row;
   AdwEntryRow *cost_row;
   AdwActionRow *stock_row;
@@ -53,6 +53,7 @@ struct _CantingProductDialog
   GtkButton *add_photo_button;
   GtkFlowBox *photos_box;
   CantingRecipeEditor *recipe_editor;
+
   GtkFileChooserNative *chooser;
   GCancellable *cancellable;
 
