@@ -479,26 +479,36 @@ test_trend (Fixture       *f,
 
   /* Production: an item of 4 pieces through two stages, the last done
    * on 3 October (an IPAL entry that day), the first on 2 October
-   * (likewise); another item's stage on 5 October, with no entry. */
+   * (likewise); another item's stage on 5 October, with no entry; one
+   * piece finished on the last day of September and five on the first
+   * of November, either side of October. */
   g_assert_cmpint (sqlite3_exec (canting_db_get_handle (f->db),
                                  "INSERT INTO customers (id, name) VALUES (1, 'Bu Sri');"
                                  "INSERT INTO orders (id, number, year, seq, customer_id, order_date, status) "
                                  "  VALUES (1, 'PSN-2026-0001', 2026, 1, 1, '2026-09-20', 'in_production');"
                                  "INSERT INTO order_items (id, order_id, position, description, quantity, unit_price) "
-                                 "  VALUES (1, 1, 1, 'Kain', 4, 100000), (2, 1, 2, 'Selendang', 2, 50000);"
+                                 "  VALUES (1, 1, 1, 'Kain', 4, 100000), (2, 1, 2, 'Selendang', 2, 50000),"
+                                 "         (3, 1, 3, 'Sarung', 1, 80000), (4, 1, 4, 'Taplak', 5, 40000);"
                                  "INSERT INTO workers (id, name) VALUES (1, 'Mbak Yuli');"
                                  "INSERT INTO item_stages (order_item_id, position, name, technique, done_on, worker_id) VALUES"
                                  "  (1, 1, 'Pola', 'tulis', '2026-10-02', 1), (1, 2, 'Lorod', 'tulis', '2026-10-03', 1),"
-                                 "  (2, 1, 'Pola', 'tulis', '2026-10-05', 1), (2, 2, 'Lorod', 'tulis', NULL, NULL);",
+                                 "  (2, 1, 'Pola', 'tulis', '2026-10-05', 1), (2, 2, 'Lorod', 'tulis', NULL, NULL),"
+                                 "  (3, 1, 'Lorod', 'tulis', '2026-09-30', 1), (4, 1, 'Lorod', 'tulis', '2026-11-01', 1);",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
 
   volumes = canting_ipal_monthly_volume (f->db, f->plant, "2026-09-01", "2026-10-31", &error);
   g_assert_cmpuint (volumes->len, ==, 2);
   g_assert_cmpstr (((CantingIpalVolume *) volumes->pdata[0])->month, ==, "2026-09");
-  g_assert_cmpint (((CantingIpalVolume *) volumes->pdata[0])->pieces, ==, 0);
+  g_assert_cmpint (((CantingIpalVolume *) volumes->pdata[0])->pieces, ==, 1);
   g_assert_cmpint (((CantingIpalVolume *) volumes->pdata[1])->litres, ==, Q (3000));
   /* Only the first item is finished: 4 pieces, 750 litres a piece. */
   g_assert_cmpint (((CantingIpalVolume *) volumes->pdata[1])->pieces, ==, 4);
+  {
+    g_autoptr(CantingIpalVolume) october = canting_ipal_month_volume (f->db, f->plant, "2026-10", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (october->pieces, ==, 4);
+  }
 
   {
     g_autoptr(GPtrArray) missing = canting_ipal_unlogged_production_days (f->db, f->plant, "2026-10-01", "2026-10-31",

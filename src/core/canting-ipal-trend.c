@@ -181,7 +181,12 @@ canting_ipal_compliance (CantingDb   *db,
 /* The pieces finished in each month from substr(?2, 1, 7) to
  * substr(?3, 1, 7), with their weight: an item is finished when its last
  * stage is done; its pieces weigh what its product weighs, and a custom
- * piece (no product) or a product not weighed yet has no weight. */
+ * piece (no product) or a product not weighed yet has no weight.  The
+ * stages are found by their day (item_stages_by_day): from the first
+ * month's name ("2026-09" sorts before its first day) to just past the
+ * last's ("2026-10~" sorts after its last day, '~' after every digit and
+ * '-').  Filtering substr(done_on, 1, 7) instead read every item of ten
+ * years, half a second, on the main thread for the trend dialog. */
 #define MADE_SQL \
   "WITH made AS (" \
   "  SELECT substr(s.done_on, 1, 7) AS month, sum(i.quantity) AS pieces, " \
@@ -189,7 +194,7 @@ canting_ipal_compliance (CantingDb   *db,
   "         sum(CASE WHEN p.weight IS NULL THEN i.quantity ELSE 0 END) AS unweighed " \
   "  FROM item_stages s JOIN order_items i ON i.id = s.order_item_id " \
   "  LEFT JOIN products p ON p.id = i.product_id " \
-  "  WHERE substr(s.done_on, 1, 7) BETWEEN substr(?2, 1, 7) AND substr(?3, 1, 7) " \
+  "  WHERE s.done_on >= substr(?2, 1, 7) AND s.done_on < substr(?3, 1, 7) || '~' " \
   "  AND s.position = (SELECT max(position) FROM item_stages t WHERE t.order_item_id = s.order_item_id) " \
   "  GROUP BY substr(s.done_on, 1, 7)) "
 
