@@ -56,6 +56,7 @@
 #include "canting-ipal-plant-dialog.h"
 #include "canting-ipal-standard.h"
 #include "canting-ipal-standards-dialog.h"
+#include "canting-ipal-trend-dialog.h"
 #include "canting-sludge-dialog.h"
 #include "canting-recipe.h"
 #include "canting-recipe-editor.h"
@@ -2151,6 +2152,33 @@ ipal_step (CantingApplication *app)
                                   NULL);
     g_assert_cmpint (stored->amount, ==, 27500);
     g_assert_cmpstr (stored->manifest, ==, "MNF-0042");
+  }
+
+  /* Trends are read on a worker: "Membaca…" until they are in, then
+   * today's measurement, within the standard's pH. */
+  {
+    CantingDb *db = canting_application_get_db (app);
+    g_autoptr(GPtrArray) plants = canting_ipal_plant_list (db, FALSE, NULL);
+    g_autoptr(CantingIpalLog) log = canting_ipal_log_new ();
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GError) error = NULL;
+    CantingIpalTrendDialog *trend;
+    SubtitleWatch read = { NULL, "Memenuhi baku mutu", "100% (1 dari 1 pengukuran)" };
+
+    log->plant_id = ((CantingIpalPlant *) plants->pdata[0])->id;
+    g_free (log->at);
+    log->at = g_date_time_format (now, "%Y-%m-%dT07:00");
+    log->ph_out = 7000;
+    g_assert_true (canting_ipal_log_save (db, log, &error));
+    g_assert_no_error (error);
+    click (GTK_WIDGET (page), "_Tren…");
+    trend = find_window (app, CANTING_TYPE_IPAL_TREND_DIALOG);
+    g_assert_nonnull (trend);
+    read.root = GTK_WIDGET (trend);
+    g_assert_cmpstr (adw_action_row_get_subtitle (action_row (read.root, "Memenuhi baku mutu")), ==, "Membaca…");
+    wait_until (subtitle_is, &read);
+    g_assert_cmpstr (adw_action_row_get_subtitle (action_row (read.root, "Air limbah per potong yang dibuat")), !=, "Membaca…");
+    gtk_window_destroy (GTK_WINDOW (trend));
   }
 }
 

@@ -336,13 +336,18 @@ canting_ipal_volume_per_ton_text (const CantingIpalVolume *v,
     case CANTING_IPAL_PER_TON_NOTHING_MADE:
       return g_strdup (_("not worked out: no pieces were finished"));
     case CANTING_IPAL_PER_TON_WEIGHTS_MISSING:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "not worked out: %d piece made has no weight; "
-                                           "give each product its weight per piece",
-                                           "not worked out: %d pieces made have no weight; "
-                                           "give each product its weight per piece",
-                                           (gulong) MIN (v->unweighed, G_MAXINT)),
-                              (int) MIN (v->unweighed, G_MAXINT));
+      {
+        /* "18.372 potong", as the workshop writes numbers. */
+        g_autofree char *count = canting_count_format ((guint64) MAX (v->unweighed, 0));
+
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "not worked out: %s piece made has no weight; "
+                                             "give each product its weight per piece",
+                                             "not worked out: %s pieces made have no weight; "
+                                             "give each product its weight per piece",
+                                             (gulong) MIN (v->unweighed, G_MAXINT)),
+                                count);
+      }
     case CANTING_IPAL_PER_TON_OK:
     default:
       break;

@@ -31,6 +31,8 @@ struct _CantingIpalTrendDialog
 
   CantingApplication *app;
   gint64 plant_id;
+  guint generation;     /* of the last reading asked for */
+  CantingIpalParameter shown;   /* the parameter of @points */
   GPtrArray *points;    /* (element-type CantingIpalPoint) */
   GPtrArray *volumes;   /* (element-type CantingIpalVolume) */
   CantingQuantity limit_min;
@@ -64,7 +66,7 @@ draw_values (GtkDrawingArea *area,
              gpointer        user_data)
 {
   CantingIpalTrendDialog *self = user_data;
-  CantingIpalParameter p = parameter (self);
+  CantingIpalParameter p = self->shown;
   g_autoptr(GArray) xs = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) ys = g_array_new (FALSE, FALSE, sizeof (double));
   CantingQuantity top = self->limit_max != CANTING_IPAL_NO_VALUE ? self->limit_max : 0;
@@ -74,7 +76,10 @@ draw_values (GtkDrawingArea *area,
   g_autofree char *title = NULL;
   CantingChart chart = { 0 };
 
-  for (guint i = 0; self->points != NULL && i < self->points->len; i++)
+  /* Blank until the first reading is in, not "nothing measured". */
+  if (self->points == NULL)
+    return;
+  for (guint i = 0; i < self->points->len; i++)
     {
       const CantingIpalPoint *point = g_ptr_array_index (self->points, i);
       double x = day_of (point->at), y = (double) point->value;
@@ -127,7 +132,9 @@ draw_volumes (GtkDrawingArea *area,
   g_autofree char *max_text = NULL;
   CantingChart chart = { 0 };
 
-  for (guint i = 0; self->volumes != NULL && i < self->volumes->len; i++)
+  if (self->volumes == NULL)
+    return;
+  for (guint i = 0; i < self->volumes->len; i++)
     {
       const CantingIpalVolume *v = g_ptr_array_index (self->volumes, i);
       g_autofree char *day = g_strconcat (v->month, "-01", NULL);
@@ -149,39 +156,84 @@ draw_volumes (GtkDrawingArea *area,
   chart.dots = TRUE;
   chart.y_min_text = "0";
   chart.y_max_text = max_text;
-  chart.x_first_text = self->volumes != NULL && self->volumes->len > 0
+  chart.x_first_text = self->volumes->len > 0
                        ? ((CantingIpalVolume *) g_ptr_array_index (self->volumes, 0))->month : "";
-  chart.x_last_text = self->volumes != NULL && self->volumes->len > 0
+  chart.x_last_text = self->volumes->len > 0
                       ? ((CantingIpalVolume *) g_ptr_array_index (self->volumes, self->volumes->len - 1))->month : "";
   canting_chart_draw (GTK_WIDGET (area), cr, width, height, &chart);
 }
 
+/* What the dialog shows for a parameter and period, read on a worker
+ * (canting_db_read_async()): the pieces made each month go through every
+ * stage of the period, a tenth of a second or more over two years of a
+ * busy workshop. */
+typedef struct {
+  guint generation;
+  gint64 plant_id;
+  CantingIpalParameter parameter;
+  char *from;
+  char *to;
+  GPtrArray *points;
+  GPtrArray *volumes;
+  CantingQuantity limit_min;
+  CantingQuantity limit_max;
+  guint judged;
+  guint compliant;
+  CantingIpalStandard *standard;
+} Trend;
+
 static void
-refresh (CantingIpalTrendDialog *self)
+trend_free (Trend *t)
 {
-  CantingDb *db = canting_application_get_db (self->app);
-  guint period = adw_combo_row_get_selected (self->period_row);
-  guint months = periods[period < G_N_ELEMENTS (periods) ? period : 1];
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) start = g_date_time_add_months (now, -(int) months);
-  g_autofree char *to = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *from = g_date_time_format (start, "%Y-%m-%d");
+  g_free (t->from);
+  g_free (t->to);
+  g_clear_pointer (&t->points, g_ptr_array_unref);
+  g_clear_pointer (&t->volumes, g_ptr_array_unref);
+  g_clear_pointer (&t->standard, canting_ipal_standard_free);
+  g_free (t);
+}
+
+/* On the worker. */
+static gboolean
+read_trend (CantingDb  *reader,
+            gpointer    data,
+            GError    **error)
+{
+  Trend *t = data;
+
+  if ((t->points = canting_ipal_series (reader, t->plant_id, t->parameter, t->from, t->to, error)) == NULL ||
+      (t->volumes = canting_ipal_monthly_volume (reader, t->plant_id, t->from, t->to, error)) == NULL)
+    return FALSE;
+  /* No limit (a parameter the standard leaves out) and nothing judged
+   * are things to show, not failures. */
+  if (!canting_ipal_current_limit (reader, t->plant_id, t->parameter, &t->limit_min, &t->limit_max, NULL))
+    t->limit_min = t->limit_max = CANTING_IPAL_NO_VALUE;
+  if (!canting_ipal_compliance (reader, t->plant_id, t->from, t->to, &t->judged, &t->compliant, NULL))
+    t->judged = 0;
+  t->standard = canting_ipal_standard_active (reader, NULL);
+  return TRUE;
+}
+
+static void
+show_trend (CantingIpalTrendDialog *self,
+            Trend                  *t)
+{
   g_autofree char *rate = NULL;
   g_autofree char *description = NULL;
-  guint judged = 0, compliant = 0;
 
   g_clear_pointer (&self->points, g_ptr_array_unref);
   g_clear_pointer (&self->volumes, g_ptr_array_unref);
-  self->points = canting_ipal_series (db, self->plant_id, parameter (self), from, to, NULL);
-  self->volumes = canting_ipal_monthly_volume (db, self->plant_id, from, to, NULL);
-  if (!canting_ipal_current_limit (db, self->plant_id, parameter (self), &self->limit_min, &self->limit_max, NULL))
-    self->limit_min = self->limit_max = CANTING_IPAL_NO_VALUE;
+  self->points = g_steal_pointer (&t->points);
+  self->volumes = g_steal_pointer (&t->volumes);
+  self->shown = t->parameter;
+  self->limit_min = t->limit_min;
+  self->limit_max = t->limit_max;
 
-  if (!canting_ipal_compliance (db, self->plant_id, from, to, &judged, &compliant, NULL) || judged == 0)
+  if (t->judged == 0)
     rate = g_strdup (_("Nothing measured against the standard in this period"));
   else
-    rate = g_strdup_printf (_("%u%% (%u of %u measurements)"), (compliant * 100 + judged / 2) / judged,
-                            compliant, judged);
+    rate = g_strdup_printf (_("%u%% (%u of %u measurements)"), (t->compliant * 100 + t->judged / 2) / t->judged,
+                            t->compliant, t->judged);
   adw_action_row_set_subtitle (self->compliance_row, rate);
 
   /* Litres per piece over the months that recorded both. */
@@ -190,7 +242,7 @@ refresh (CantingIpalTrendDialog *self)
     gint64 pieces = 0;
     g_autofree char *per_piece = NULL;
 
-    for (guint i = 0; self->volumes != NULL && i < self->volumes->len; i++)
+    for (guint i = 0; i < self->volumes->len; i++)
       {
         const CantingIpalVolume *v = g_ptr_array_index (self->volumes, i);
         if (v->pieces > 0)
@@ -213,11 +265,10 @@ refresh (CantingIpalTrendDialog *self)
   /* Per ton of product month by month: the limit is judged a month at a
    * time, as the monthly report does. */
   {
-    g_autoptr(CantingIpalStandard) standard = canting_ipal_standard_active (db, NULL);
     g_autoptr(GString) lines = g_string_new (NULL);
     gboolean over = FALSE;
 
-    for (guint i = 0; standard != NULL && self->volumes != NULL && i < self->volumes->len; i++)
+    for (guint i = 0; t->standard != NULL && i < self->volumes->len; i++)
       {
         const CantingIpalVolume *v = g_ptr_array_index (self->volumes, i);
         g_autofree char *first = g_strconcat (v->month, "-01T00:00:00Z", NULL);
@@ -230,8 +281,9 @@ refresh (CantingIpalTrendDialog *self)
         /* A month that made nothing has nothing to say per ton. */
         if (v->pieces == 0)
           continue;
-        text = canting_ipal_volume_per_ton_text (v, standard->max_volume_per_ton, standard->volume_per_ton_source);
-        canting_ipal_volume_per_ton (v, standard->max_volume_per_ton, &value, &within);
+        text = canting_ipal_volume_per_ton_text (v, t->standard->max_volume_per_ton,
+                                                 t->standard->volume_per_ton_source);
+        canting_ipal_volume_per_ton (v, t->standard->max_volume_per_ton, &value, &within);
         over |= !within;
         g_string_append_printf (lines, "%s%s: %s", lines->len > 0 ? "\n" : "", month, text);
       }
@@ -244,12 +296,50 @@ refresh (CantingIpalTrendDialog *self)
   }
 
   description = g_strdup_printf (_("%s over the period, with its limit as a dashed red line"),
-                                 canting_ipal_parameter_label (parameter (self)));
+                                 canting_ipal_parameter_label (self->shown));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->value_chart), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->volume_chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Wastewater discharged each month"), -1);
   gtk_widget_queue_draw (GTK_WIDGET (self->value_chart));
   gtk_widget_queue_draw (GTK_WIDGET (self->volume_chart));
+}
+
+static void
+trend_read (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  CantingIpalTrendDialog *self = CANTING_IPAL_TREND_DIALOG (source);
+  Trend *t = canting_db_read_get_data (result);
+  g_autoptr(GError) error = NULL;
+
+  /* Another parameter or period was chosen since: its reading follows. */
+  if (t->generation != self->generation)
+    return;
+  if (!canting_db_read_finish (result, &error))
+    {
+      adw_action_row_set_subtitle (self->compliance_row, error->message);
+      return;
+    }
+  show_trend (self, t);
+}
+
+static void
+refresh (CantingIpalTrendDialog *self)
+{
+  guint period = adw_combo_row_get_selected (self->period_row);
+  guint months = periods[period < G_N_ELEMENTS (periods) ? period : 1];
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) start = g_date_time_add_months (now, -(int) months);
+  Trend *t = g_new0 (Trend, 1);
+
+  t->generation = ++self->generation;
+  t->plant_id = self->plant_id;
+  t->parameter = parameter (self);
+  t->to = g_date_time_format (now, "%Y-%m-%d");
+  t->from = g_date_time_format (start, "%Y-%m-%d");
+  canting_db_read_async (canting_application_get_db (self->app), self, read_trend, t, (GDestroyNotify) trend_free,
+                         trend_read, NULL);
 }
 
 static void
@@ -316,6 +406,10 @@ canting_ipal_trend_dialog_new (CantingApplication *app,
   /* pH of the effluent over half a year: what is logged every day. */
   adw_combo_row_set_selected (self->parameter_row, CANTING_IPAL_PH);
   adw_combo_row_set_selected (self->period_row, 1);
+  /* Translators: shown in the IPAL trends until the figures are read. */
+  adw_action_row_set_subtitle (self->compliance_row, _("Reading…"));
+  adw_action_row_set_subtitle (self->per_piece_row, _("Reading…"));
+  adw_action_row_set_subtitle (self->per_ton_row, _("Reading…"));
   refresh (self);
   g_signal_connect_swapped (self->parameter_row, "notify::selected", G_CALLBACK (refresh), self);
   g_signal_connect_swapped (self->period_row, "notify::selected", G_CALLBACK (refresh), self);
