@@ -991,6 +991,22 @@ chooser_has_file (gpointer chooser)
   return file != NULL;
 }
 
+typedef struct {
+  GtkFileChooser *chooser;
+  GFile          *file;
+} ChooserWatch;
+
+/* A save chooser names its suggestion at once, and the file set on it
+ * once it has read the folder. */
+static gboolean
+chooser_has_this_file (gpointer data)
+{
+  ChooserWatch *w = data;
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (w->chooser);
+
+  return file != NULL && g_file_equal (file, w->file);
+}
+
 /* The shown toplevel of @type, or NULL: a message dialog is no
  * application window either. */
 static gpointer
@@ -2179,6 +2195,53 @@ ipal_step (CantingApplication *app)
     wait_until (subtitle_is, &read);
     g_assert_cmpstr (adw_action_row_get_subtitle (action_row (read.root, "Air limbah per potong yang dibuat")), !=, "Membaca…");
     gtk_window_destroy (GTK_WINDOW (trend));
+  }
+
+  /* The monthly report: the month is gathered on a worker, then saved
+   * where chosen; a month to come is refused, in words. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) next_year = g_date_time_add_years (now, 1);
+    g_autofree char *future = g_date_time_format (next_year, "%Y-%m");
+    g_autofree char *refused = g_strdup_printf ("“%s” bukan bulan yang bisa dilaporkan", future);
+    g_autofree char *month = g_date_time_format (now, "%Y-%m");
+    g_autofree char *dir = canting_test_mkdtemp ();
+    g_autofree char *name = g_strdup_printf ("Laporan-IPAL-%s.csv", month);
+    g_autofree char *path = g_build_filename (dir, name, NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autofree char *cwd = g_get_current_dir ();
+    g_autofree char *csv = NULL;
+    CantingWindow *window_ = wait_for_main_window (app);
+    AdwMessageDialog *ask;
+    GtkFileChooserDialog *chooser;
+
+    g_assert_cmpint (g_chdir (dir), ==, 0);
+    for (int i = 0; i < 2; i++)
+      {
+        click (GTK_WIDGET (page), "_Laporan Bulanan…");
+        wait_until (has_message_dialog, NULL);
+        ask = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+        gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (ask)), i == 0 ? future : month);
+        adw_message_dialog_response (ask, "csv");
+        if (i == 0)
+          wait_for_label (GTK_WIDGET (window_), refused);
+      }
+    g_assert_null (file_chooser ());
+    wait_until (has_file_chooser, NULL);
+    chooser = file_chooser ();
+    /* Saved under the name it suggests, in the folder it starts in (the
+     * working directory, made a scratch one for this). */
+    {
+      ChooserWatch chosen = { GTK_FILE_CHOOSER (chooser), file };
+
+      wait_until (chooser_has_this_file, &chosen);
+    }
+    gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+    wait_for_label (GTK_WIDGET (window_), "Laporan disimpan");
+    g_assert_cmpint (g_chdir (cwd), ==, 0);
+    g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
+    g_assert_nonnull (strstr (csv, month));
+    canting_test_rmdir (dir);
   }
 }
 

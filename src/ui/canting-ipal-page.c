@@ -419,33 +419,60 @@ on_report_file (GtkNativeDialog *chooser,
   report_job_free (job);
 }
 
+/* The month asked for, gathered on a worker (canting_db_read_async()):
+ * a month of a busy workshop's log, lab tests and production. */
+typedef struct {
+  gint64            plant_id;
+  char             *month_text;
+  gboolean          csv;
+  CantingIpalMonth *month;
+} MonthReading;
+
 static void
-on_report_month (AdwMessageDialog *dialog,
-                 const char       *response,
-                 CantingIpalPage  *self)
+month_reading_free (MonthReading *r)
 {
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_free (r->month_text);
+  g_clear_pointer (&r->month, canting_ipal_month_free);
+  g_free (r);
+}
+
+/* On the worker. */
+static gboolean
+read_month (CantingDb  *reader,
+            gpointer    data,
+            GError    **error)
+{
+  MonthReading *r = data;
+
+  r->month = canting_ipal_month_new (reader, r->plant_id, r->month_text, error);
+  return r->month != NULL;
+}
+
+/* Gathered: where to save it. */
+static void
+month_read (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  CantingIpalPage *self = CANTING_IPAL_PAGE (source);
+  MonthReading *r = canting_db_read_get_data (result);
   g_autoptr(GError) error = NULL;
-  CantingIpalFilter filter;
-  ReportJob *job;
   GtkFileChooserNative *chooser;
   g_autofree char *stem = NULL;
   g_autofree char *name = NULL;
+  ReportJob *job;
 
-  if (g_strcmp0 (response, "pdf") != 0 && g_strcmp0 (response, "csv") != 0)
-    return;
-  read_filter (self, &filter);
-  job = g_new0 (ReportJob, 1);
-  job->page = g_object_ref (self);
-  job->csv = g_str_equal (response, "csv");
-  job->month = canting_ipal_month_new (canting_application_get_db (self->app), filter.plant_id,
-                                       gtk_editable_get_text (entry), &error);
-  if (job->month == NULL)
+  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    return;   /* the window closed meanwhile */
+  if (!canting_db_read_finish (result, &error))
     {
       toast (self, error->message);
-      report_job_free (job);
       return;
     }
+  job = g_new0 (ReportJob, 1);
+  job->page = g_object_ref (self);
+  job->csv = r->csv;
+  job->month = g_steal_pointer (&r->month);
   stem = canting_ipal_month_file_stem (job->month);
   name = g_strconcat (stem, job->csv ? ".csv" : ".pdf", NULL);
   chooser = gtk_file_chooser_native_new (_("Save the Monthly Report"),
@@ -454,6 +481,26 @@ on_report_month (AdwMessageDialog *dialog,
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (on_report_file), job);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_report_month (AdwMessageDialog *dialog,
+                 const char       *response,
+                 CantingIpalPage  *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  CantingIpalFilter filter;
+  MonthReading *r;
+
+  if (g_strcmp0 (response, "pdf") != 0 && g_strcmp0 (response, "csv") != 0)
+    return;
+  read_filter (self, &filter);
+  r = g_new0 (MonthReading, 1);
+  r->plant_id = filter.plant_id;
+  r->month_text = g_strdup (gtk_editable_get_text (entry));
+  r->csv = g_str_equal (response, "csv");
+  canting_db_read_async (canting_application_get_db (self->app), self, read_month, r,
+                         (GDestroyNotify) month_reading_free, month_read, NULL);
 }
 
 /* Which month, then where: last month to start with, the one that is
