@@ -314,7 +314,7 @@ test_bench_all_small (void)
   g_autoptr(GRegex) line = g_regex_new ("^([a-z.-]+): canting ([0-9]+\\.[0-9]{2}) ms; baseline ([0-9]+\\.[0-9]{2}) ms; "
                                         "ratio ([0-9]+\\.[0-9]{3})$", 0, 0, NULL);
   static const char * const expected[] = {
-    "open-lists", "orders.open-first-page", "orders.search", "stock", "reports.dashboard", "reports.pnl-year",
+    "open-lists", "ipal.trend-volume", "orders.open-first-page", "orders.search", "stock", "reports.dashboard", "reports.pnl-year",
     "import-orders", "outcome-merge", "publish",
   };
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
