@@ -815,14 +815,19 @@ plan_of (CantingDb  *db,
   return g_string_free (plan, FALSE);
 }
 
-/* What an order took out of finished-goods stock is found by the order
- * (step 20), in a new workshop and in one upgraded with many moves, not
- * by scanning every product's moves. */
+/* Step 20's indexes, in a workshop upgraded with many records: what an
+ * order took out of finished-goods stock is found by the order, not by
+ * scanning every product's moves; a worker's stages are read newest
+ * first by the index, not sorted (the wages owed). */
 static void
-test_stock_moves_by_order (void)
+test_step_20_indexes (void)
 {
   const char *taken = "SELECT product_id, -sum(delta) FROM product_stock_moves "
                       "WHERE order_id = ?1 AND reason = 'delivery' GROUP BY product_id";
+  const char *newest = "SELECT done_on, wage FROM item_stages WHERE worker_id = ?1 AND done_on IS NOT NULL "
+                       "AND wage > 0 ORDER BY done_on DESC, id DESC";
+  g_autofree char *newest_before = NULL;
+  g_autofree char *newest_after = NULL;
   g_autofree char *dir = canting_test_mkdtemp ();
   g_autoptr(GError) error = NULL;
   g_autoptr(CantingDb) db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, 19, &error);
@@ -843,12 +848,17 @@ test_stock_moves_by_order (void)
     ==, SQLITE_OK);
   before = plan_of (db, taken);
   g_assert_null (strstr (before, "product_stock_moves_by_order"));
+  newest_before = plan_of (db, newest);
+  g_assert_nonnull (strstr (newest_before, "TEMP B-TREE"));
   g_clear_object (&db);
 
   db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, 20, &error);
   g_assert_no_error (error);
   after = plan_of (db, taken);
   g_assert_nonnull (strstr (after, "SEARCH product_stock_moves USING INDEX product_stock_moves_by_order (order_id=?)"));
+  newest_after = plan_of (db, newest);
+  g_assert_nonnull (strstr (newest_after, "USING INDEX item_stages_by_worker (worker_id=? AND done_on>?)"));
+  g_assert_null (strstr (newest_after, "TEMP B-TREE"));
   g_clear_object (&db);
   canting_test_rmdir (dir);
 }
@@ -1218,7 +1228,7 @@ main (int   argc,
   g_test_add_func ("/db/count-rows", test_count_rows);
   g_test_add_func ("/db/statement-cache", test_statement_cache);
   g_test_add_func ("/db/plan-statistics", test_plan_statistics);
-  g_test_add_func ("/db/stock-moves-by-order", test_stock_moves_by_order);
+  g_test_add_func ("/db/step-20-indexes", test_step_20_indexes);
   g_test_add_func ("/db/change-count", test_change_count);
   g_test_add_func ("/db/read-async", test_read_async);
   g_test_add_func ("/db/write-async", test_write_async);

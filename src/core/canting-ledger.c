@@ -1141,53 +1141,61 @@ canting_wages_owed (CantingDb     *db,
 {
   g_autofree char *today_storage = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_wage_owed_free);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  CantingWageOwed *current = NULL;
+  g_autoptr(sqlite3_stmt) workers = NULL;
+  g_autoptr(sqlite3_stmt) stages = NULL;
+  const char *day = today_or (today, &today_storage);
   int rc;
 
-  /* Each stage's wage, newest first with a running sum per worker: the
-   * stages whose running sum has not yet covered what is owed are the
-   * unpaid ones (the oldest of them only in part). */
-  stmt = canting_sql_prepare (db,
-                              "WITH owed AS ("
-                              "  SELECT w.id AS worker_id, w.name AS name,"
-                              "         w.earned - w.paid AS owed"
-                              "  FROM workers w),"
-                              " stages AS ("
-                              "  SELECT s.worker_id, s.done_on, s.wage,"
-                              "         sum(s.wage) OVER (PARTITION BY s.worker_id ORDER BY s.done_on DESC, s.id DESC) AS upto"
-                              "  FROM item_stages s WHERE s.done_on IS NOT NULL AND s.wage > 0)"
-                              " SELECT o.worker_id, o.name, o.owed, st.done_on,"
-                              "        min(st.wage, o.owed - (st.upto - st.wage)) AS part,"
-                              "        CAST (julianday (?1) - julianday (st.done_on) AS INTEGER) AS age"
-                              " FROM owed o JOIN stages st ON st.worker_id = o.worker_id"
-                              " WHERE o.owed > 0 AND st.upto - st.wage < o.owed"
-                              " ORDER BY o.worker_id, st.done_on, st.upto DESC",
-                              error);
-  if (stmt == NULL)
+  /* Who is owed: the workers' running totals (schema step 15). */
+  workers = canting_sql_prepare (db, "SELECT id, name, earned - paid FROM workers WHERE earned > paid ORDER BY id",
+                                 error);
+  /* A worker's stages newest first, through item_stages_by_worker
+   * (worker, day): payments settle the oldest first, so what is owed is
+   * the newest stages' wages, and the walk stops once they cover it.
+   * Summing every stage of every worker (a running sum over ten years,
+   * 2.4 million stages) took five seconds. */
+  stages = canting_sql_prepare (db,
+                                "SELECT done_on, wage, CAST (julianday (?2) - julianday (done_on) AS INTEGER) "
+                                "FROM item_stages WHERE worker_id = ?1 AND done_on IS NOT NULL AND wage > 0 "
+                                "ORDER BY done_on DESC, id DESC",
+                                error);
+  if (workers == NULL || stages == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, today_or (today, &today_storage), -1, SQLITE_STATIC);
   if (out_buckets != NULL)
     memset (out_buckets, 0, sizeof (CantingMoney) * CANTING_AGE_BUCKET_COUNT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = sqlite3_step (workers)) == SQLITE_ROW)
     {
-      gint64 worker_id = sqlite3_column_int64 (stmt, 0);
-      gint64 age = MAX (sqlite3_column_int64 (stmt, 5), 0);
+      CantingMoney owed = sqlite3_column_int64 (workers, 2);
+      CantingMoney covered = 0;
+      CantingWageOwed *w = NULL;
 
-      if (current == NULL || current->worker_id != worker_id)
+      sqlite3_reset (stages);
+      sqlite3_bind_int64 (stages, 1, sqlite3_column_int64 (workers, 0));
+      sqlite3_bind_text (stages, 2, day, -1, SQLITE_STATIC);
+      while (covered < owed && (rc = sqlite3_step (stages)) == SQLITE_ROW)
         {
-          /* Rows come oldest first: the first of a worker is the oldest. */
-          current = g_new0 (CantingWageOwed, 1);
-          current->worker_id = worker_id;
-          current->name = canting_sql_dup_text (stmt, 1);
-          current->owed = sqlite3_column_int64 (stmt, 2);
-          current->oldest = canting_sql_dup_text (stmt, 3);
-          current->days = age;
-          current->bucket = bucket_for (age);
-          g_ptr_array_add (rows, current);
+          CantingMoney wage = sqlite3_column_int64 (stages, 1);
+          gint64 age = MAX (sqlite3_column_int64 (stages, 2), 0);
+
+          if (w == NULL)
+            {
+              w = g_new0 (CantingWageOwed, 1);
+              w->worker_id = sqlite3_column_int64 (workers, 0);
+              w->name = canting_sql_dup_text (workers, 1);
+              w->owed = owed;
+              g_ptr_array_add (rows, w);
+            }
+          /* The oldest stage owed so far, perhaps owed only in part. */
+          g_free (w->oldest);
+          w->oldest = canting_sql_dup_text (stages, 0);
+          w->days = age;
+          w->bucket = bucket_for (age);
+          if (out_buckets != NULL)
+            out_buckets[bucket_for (age)] += MIN (wage, owed - covered);
+          covered += wage;
         }
-      if (out_buckets != NULL)
-        out_buckets[bucket_for (age)] += sqlite3_column_int64 (stmt, 4);
+      if (covered < owed && rc != SQLITE_DONE)
+        break;
     }
   if (rc != SQLITE_DONE)
     {

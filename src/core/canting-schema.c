@@ -1024,6 +1024,12 @@ static const CantingSchemaStep steps[] = {
      * of every product was scanned for each.  Only moves made for an
      * order are indexed. */
     "CREATE INDEX product_stock_moves_by_order ON product_stock_moves (order_id) WHERE order_id IS NOT NULL;"
+    /* A worker's stages by day: the wages owed are the newest stages'
+     * wages, read newest first until they cover the debt
+     * (canting_wages_owed()).  By worker alone, every stage of the
+     * worker was sorted first.  The index by worker serves as before. */
+    "DROP INDEX item_stages_by_worker;"
+    "CREATE INDEX item_stages_by_worker ON item_stages (worker_id, done_on);"
     "PRAGMA user_version = 20;" },
 };
 
