@@ -16,6 +16,14 @@ G_BEGIN_DECLS
   " CROSS JOIN order_items i ON i.order_id = o.id " \
   " CROSS JOIN product_materials pm ON pm.product_id = i.product_id AND pm.material_id = m.id " \
   " WHERE o.status = 'confirmed' AND o.from_stock = 0)"
+/* The same for every material at once, as a WITH table "reserved
+ * (material_id, needed)" (materials no order needs are not in it): one
+ * pass over the confirmed orders rather than one per material. */
+#define CANTING_RESERVED_BY_MATERIAL_CTE \
+  "reserved AS (SELECT pm.material_id, sum(pm.quantity * i.quantity) AS needed FROM orders o " \
+  " CROSS JOIN order_items i ON i.order_id = o.id " \
+  " CROSS JOIN product_materials pm ON pm.product_id = i.product_id " \
+  " WHERE o.status = 'confirmed' AND o.from_stock = 0 GROUP BY pm.material_id)"
 /* Stock on hand of material m, kept by triggers (schema step 18). */
 #define CANTING_ON_HAND_SQL "m.on_hand"
 

@@ -323,9 +323,11 @@ canting_recipe_can_make (CantingDb  *db,
                          GError    **error)
 {
   g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
-                                                      "WITH stock AS (SELECT m.id, m.name, "
-                                                      " " CANTING_ON_HAND_SQL " - " CANTING_RESERVED_SQL " AS available "
-                                                      " FROM materials m WHERE m.id IN (SELECT material_id FROM product_materials)) "
+                                                      "WITH " CANTING_RESERVED_BY_MATERIAL_CTE ", "
+                                                      "stock AS (SELECT m.id, m.name, "
+                                                      " " CANTING_ON_HAND_SQL " - coalesce(r.needed, 0) AS available "
+                                                      " FROM materials m LEFT JOIN reserved r ON r.material_id = m.id "
+                                                      " WHERE m.id IN (SELECT material_id FROM product_materials)) "
                                                       "SELECT p.id, p.sku, p.name, pm.quantity, stock.name, stock.available "
                                                       "FROM products p JOIN product_materials pm ON pm.product_id = p.id "
                                                       "JOIN stock ON stock.id = pm.material_id "
@@ -384,9 +386,10 @@ canting_recipe_shortages (CantingDb  *db,
                           GError    **error)
 {
   g_autoptr(sqlite3_stmt) stmt = canting_sql_prepare (db,
+                                                      "WITH " CANTING_RESERVED_BY_MATERIAL_CTE " "
                                                       "SELECT * FROM (SELECT m.id, m.name, m.supplier, m.unit, m.roll_size, "
-                                                      " " CANTING_RESERVED_SQL " AS needed, " CANTING_ON_HAND_SQL " AS on_hand "
-                                                      " FROM materials m) "
+                                                      " coalesce(r.needed, 0) AS needed, " CANTING_ON_HAND_SQL " AS on_hand "
+                                                      " FROM materials m LEFT JOIN reserved r ON r.material_id = m.id) "
                                                       "WHERE needed > on_hand "
                                                       "ORDER BY supplier = '', supplier COLLATE NOCASE, name COLLATE NOCASE",
                                                       error);
