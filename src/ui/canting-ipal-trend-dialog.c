@@ -347,6 +347,8 @@ canting_ipal_trend_dialog_dispose (GObject *object)
 {
   CantingIpalTrendDialog *self = CANTING_IPAL_TREND_DIALOG (object);
 
+  /* A reading still on its way finds the dialog gone. */
+  self->generation++;
   g_clear_pointer (&self->points, g_ptr_array_unref);
   g_clear_pointer (&self->volumes, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CANTING_TYPE_IPAL_TREND_DIALOG);

@@ -33,7 +33,8 @@ struct _CantingOutcomeDialog
   AdwPreferencesGroup *figures_group;
 
   CantingApplication *app;
-  CantingOutcome *outcome;   /* of the periods typed, or NULL while they are wrong */
+  CantingOutcome *outcome;   /* of the periods typed, or NULL while they are wrong or worked out */
+  guint generation;          /* of the last working out asked for */
   GtkWidget *figure_rows[CANTING_OUTCOME_FIGURE_COUNT];
 };
 
@@ -101,6 +102,60 @@ show_figures (CantingOutcomeDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->json_button), o != NULL);
 }
 
+/* The figures for the dates typed, worked out on a worker
+ * (canting_db_read_async()): a year of a busy workshop's orders, ledger
+ * and IPAL log against another, half a second and more, was worked out
+ * on the main loop at every keystroke in a date. */
+typedef struct {
+  guint generation;
+  char *from;
+  char *to;
+  char *baseline_from;
+  char *baseline_to;
+  CantingOutcome *outcome;
+} Working;
+
+static void
+working_free (Working *w)
+{
+  g_free (w->from);
+  g_free (w->to);
+  g_free (w->baseline_from);
+  g_free (w->baseline_to);
+  g_clear_pointer (&w->outcome, canting_outcome_free);
+  g_free (w);
+}
+
+/* On the worker. */
+static gboolean
+work_out (CantingDb  *reader,
+          gpointer    data,
+          GError    **error)
+{
+  Working *w = data;
+
+  w->outcome = canting_outcome_compute (reader, w->from, w->to, w->baseline_from, w->baseline_to, error);
+  return w->outcome != NULL;
+}
+
+static void
+worked_out (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  CantingOutcomeDialog *self = CANTING_OUTCOME_DIALOG (source);
+  Working *w = canting_db_read_get_data (result);
+  g_autoptr(GError) error = NULL;
+
+  /* Other dates were typed since (or the dialog closed). */
+  if (w->generation != self->generation)
+    return;
+  if (canting_db_read_finish (result, &error))
+    self->outcome = g_steal_pointer (&w->outcome);
+  show_error (self, error);
+  show_figures (self);
+}
+
 /* Works the figures out again for the dates typed. */
 static void
 update (CantingOutcomeDialog *self)
@@ -112,17 +167,33 @@ update (CantingOutcomeDialog *self)
                                                            &error) : NULL;
   g_autofree char *baseline_to = baseline_from != NULL ? read_date (self->baseline_to_row,
                                                                     CANTING_OUTCOME_FIELD_BASELINE_TO, &error) : NULL;
+  Working *w;
 
   /* The dates are first set before the dialog knows its workshop. */
   if (self->app == NULL)
     return;
 
+  self->generation++;
   g_clear_pointer (&self->outcome, canting_outcome_free);
-  if (baseline_to != NULL)
-    self->outcome = canting_outcome_compute (canting_application_get_db (self->app), from, to,
-                                             baseline_from, baseline_to, &error);
-  show_error (self, error);
-  show_figures (self);
+  if (baseline_to == NULL)
+    {
+      show_error (self, error);
+      show_figures (self);
+      return;
+    }
+  /* The figures shown stay until the new ones are in; they cannot be
+   * saved meanwhile. */
+  show_error (self, NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->pdf_button), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->json_button), FALSE);
+  w = g_new0 (Working, 1);
+  w->generation = self->generation;
+  w->from = g_steal_pointer (&from);
+  w->to = g_steal_pointer (&to);
+  w->baseline_from = g_steal_pointer (&baseline_from);
+  w->baseline_to = g_steal_pointer (&baseline_to);
+  canting_db_read_async (canting_application_get_db (self->app), self, work_out, w, (GDestroyNotify) working_free,
+                         worked_out, NULL);
 }
 
 typedef struct {
@@ -201,6 +272,8 @@ canting_outcome_dialog_dispose (GObject *object)
 {
   CantingOutcomeDialog *self = CANTING_OUTCOME_DIALOG (object);
 
+  /* Figures still on their way find the dialog gone. */
+  self->generation++;
   g_clear_pointer (&self->outcome, canting_outcome_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CANTING_TYPE_OUTCOME_DIALOG);
   G_OBJECT_CLASS (canting_outcome_dialog_parent_class)->dispose (object);
@@ -274,6 +347,9 @@ canting_outcome_dialog_new (CantingApplication *app,
   set_date (self->baseline_from_row, last_start);
   set_date (self->baseline_to_row, last_today);
   self->app = app;
+  for (guint i = 0; i < CANTING_OUTCOME_FIGURE_COUNT; i++)
+    /* Translators: shown in the outcome report until the figures are worked out. */
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->figure_rows[i]), _("Working out…"));
   update (self);
   return self;
 }
