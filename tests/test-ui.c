@@ -791,6 +791,13 @@ restart_step (CantingApplication *app)
   backup_now = find_widget (GTK_WIDGET (prefs), GTK_TYPE_BUTTON, "_Cadangkan Sekarang");
   g_assert_nonnull (backup_now);
   g_signal_emit_by_name (backup_now, "clicked");
+  /* Copied on a worker: the button says so meanwhile and cannot be
+   * pressed twice; then the copy is listed. */
+  g_assert_cmpstr (gtk_button_get_label (backup_now), ==, "Mencadangkan…");
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (backup_now)));
+  wait_until (widget_sensitive, backup_now);
+  g_assert_cmpstr (gtk_button_get_label (backup_now), ==, "_Cadangkan Sekarang");
+  wait_for_label (GTK_WIDGET (prefs), "Cadangan disimpan");
   after = canting_backup_list (data_dir, NULL);
   g_assert_cmpuint (after->len, ==, before->len + 1);
 

@@ -443,21 +443,62 @@ refresh_backups (CantingPreferencesWindow *self)
     gtk_list_box_append (self->backups_list, backup_row_new (self, g_ptr_array_index (list, i)));
 }
 
-static void
-on_backup_now (CantingPreferencesWindow *self)
+/* On the worker (canting_db_read_async()): the copy of a ten-year
+ * workshop, checked page by page, takes seconds; the window goes on
+ * meanwhile.  @data holds the new copy's path. */
+static gboolean
+back_up_in_thread (CantingDb  *reader,
+                   gpointer    data,
+                   GError    **error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
+  char **path = data;
 
-  if (!canting_preferences_window_flush (self, &error) ||
-      (path = canting_backup_create (canting_application_get_db (self->app),
-                                     CANTING_BACKUP_MANUAL, &error)) == NULL)
+  *path = canting_backup_create (reader, CANTING_BACKUP_MANUAL, error);
+  return *path != NULL;
+}
+
+static void
+path_slot_free (char **path)
+{
+  g_free (*path);
+  g_free (path);
+}
+
+static void
+backed_up (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  CantingPreferencesWindow *self = CANTING_PREFERENCES_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+
+  gtk_button_set_label (self->backup_now_button, _("_Back Up Now"));
+  canting_accessible_fix_mnemonic_buttons (GTK_WIDGET (self->backup_now_button));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->backup_now_button), TRUE);
+  if (!canting_db_read_finish (result, &error))
     {
       show_error (self, error->message);
       return;
     }
   refresh_backups (self);
   toast_text (self, _("Backup saved"));
+}
+
+static void
+on_backup_now (CantingPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!canting_preferences_window_flush (self, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+  gtk_button_set_label (self->backup_now_button, _("Backing Up…"));
+  canting_accessible_fix_mnemonic_buttons (GTK_WIDGET (self->backup_now_button));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->backup_now_button), FALSE);
+  canting_db_read_async (canting_application_get_db (self->app), self, back_up_in_thread, g_new0 (char *, 1),
+                         (GDestroyNotify) path_slot_free, backed_up, NULL);
 }
 
 static void
