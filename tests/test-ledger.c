@@ -622,6 +622,19 @@ test_receivables (Fixture       *f,
   g_assert_cmpint (buckets[CANTING_AGE_61_90], ==, 600000);
   g_assert_cmpint (buckets[CANTING_AGE_OVER_90], ==, 500000);
 
+  /* What a window shows of a long list: the most overdue first, and how
+   * many owe in all. */
+  {
+    guint count = 0;
+    g_autoptr(GPtrArray) first = canting_receivables_most_overdue (f->db, "2026-06-10", 2, &count, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (count, ==, 3);
+    g_assert_cmpuint (first->len, ==, 2);
+    g_assert_cmpint (((CantingReceivable *) first->pdata[0])->order_id, ==, very_late);
+    g_assert_cmpint (((CantingReceivable *) first->pdata[1])->order_id, ==, late);
+  }
+
   /* The boundaries of the columns: 30 days late is still 1–30. */
   g_clear_pointer (&owed, g_ptr_array_unref);
   owed = canting_receivables (f->db, "2026-05-01", buckets, &error);

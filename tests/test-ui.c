@@ -2421,7 +2421,10 @@ money_step (CantingApplication *app)
     canting_money_page_show_receivables (page);
     owed = find_window (app, CANTING_TYPE_RECEIVABLES_DIALOG);
     g_assert_nonnull (owed);
+    /* Read on a worker: said meanwhile. */
+    g_assert_nonnull (find_widget (GTK_WIDGET (owed), ADW_TYPE_ACTION_ROW, "Membaca…"));
     wait_until (widget_mapped, owed);
+    wait_for_label (GTK_WIDGET (owed), "Belum jatuh tempo");
     paid = find_widget (GTK_WIDGET (owed), GTK_TYPE_BUTTON, "Lunas");
     g_assert_nonnull (paid);
     g_signal_emit_by_name (paid, "clicked");
@@ -2433,6 +2436,51 @@ money_step (CantingApplication *app)
     g_object_add_weak_pointer (G_OBJECT (owed), (gpointer *) &owed);
     gtk_window_close (GTK_WINDOW (owed));
     wait_until (window_gone, &owed);
+  }
+
+  /* Years of orders with a balance: the hundred most overdue are listed,
+   * the rest counted, and shown all on the Orders page. */
+  {
+    CantingDb *db = canting_application_get_db (app);
+    CantingReceivablesDialog *owed;
+    guint n_owing;
+    g_autofree char *more = NULL;
+    GtkWidget *rest;
+
+    g_assert_cmpint (sqlite3_exec (canting_db_get_handle (db),
+                                   "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 150)"
+                                   "  INSERT INTO orders (number, year, seq, customer_id, order_date, status, total)"
+                                   "  SELECT printf('PSN-1999-%04d', i), 1999, i, (SELECT id FROM customers WHERE name = 'Bu Ani Lestari'),"
+                                   "         '1999-01-01', 'confirmed', 10000 FROM n",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    n_owing = (guint) canting_test_query_int (canting_db_get_handle (db),
+                                              "SELECT count(*) FROM orders WHERE status NOT IN ('draft', 'cancelled') "
+                                              "AND total > paid");
+    more = g_strdup_printf ("%u pesanan lagi yang belum lunas", n_owing - 100);
+    canting_money_page_show_receivables (page);
+    owed = find_window (app, CANTING_TYPE_RECEIVABLES_DIALOG);
+    g_assert_nonnull (owed);
+    wait_for_label (GTK_WIDGET (owed), more);
+    g_assert_nonnull (find_widget (GTK_WIDGET (owed), ADW_TYPE_ACTION_ROW, "PSN-1999-0001 · Bu Ani Lestari"));
+    g_assert_null (find_widget (GTK_WIDGET (owed), ADW_TYPE_ACTION_ROW, "PSN-1999-0150 · Bu Ani Lestari"));
+    rest = GTK_WIDGET (find_widget (GTK_WIDGET (owed), ADW_TYPE_ACTION_ROW, more));
+    g_object_add_weak_pointer (G_OBJECT (owed), (gpointer *) &owed);
+    g_signal_emit_by_name (rest, "activated");
+    wait_until (window_gone, &owed);
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "orders");
+    {
+      CantingOrdersPage *orders = find_widget (GTK_WIDGET (window), CANTING_TYPE_ORDERS_PAGE, NULL);
+      GtkColumnView *view = find_widget (GTK_WIDGET (orders), GTK_TYPE_COLUMN_VIEW, NULL);
+
+      g_assert_cmpuint (gtk_drop_down_get_selected (find_widget (GTK_WIDGET (orders), GTK_TYPE_DROP_DOWN, NULL)), ==,
+                        CANTING_ORDER_STATUS_COUNT + 3);
+      wait_until (model_settled, paged_model_of (view));
+      g_assert_cmpuint (canting_paged_model_get_n_total (paged_model_of (view)), >=, n_owing);
+      gtk_drop_down_set_selected (find_widget (GTK_WIDGET (orders), GTK_TYPE_DROP_DOWN, NULL), 0);
+    }
+    g_assert_cmpint (sqlite3_exec (canting_db_get_handle (db), "DELETE FROM orders WHERE year = 1999",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    adw_view_stack_set_visible_child_name (stack, "money");
   }
 }
 

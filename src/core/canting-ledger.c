@@ -977,15 +977,15 @@ receivable_from_row (sqlite3_stmt *stmt)
   return r;
 }
 
-GPtrArray *
-canting_receivables (CantingDb     *db,
-                     const char    *today,
-                     CantingMoney   out_buckets[CANTING_AGE_BUCKET_COUNT],
-                     GError       **error)
+/* The orders that owe, most overdue first, at most ?2 (-1: all). */
+static GPtrArray *
+receivables_read (CantingDb   *db,
+                  const char  *today,
+                  gint64       limit,
+                  GError     **error)
 {
   g_autofree char *today_storage = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  GPtrArray *rows;
 
   stmt = canting_sql_prepare (db,
                               "SELECT id, number, customer, due, balance,"
@@ -997,17 +997,46 @@ canting_receivables (CantingDb     *db,
                                * the same), so only the orders that owe are read. */
                               "       FROM orders o CROSS JOIN customers c ON c.id = o.customer_id"
                               "       WHERE o.status NOT IN ('draft', 'cancelled') AND o.total > o.paid)"
-                              " ORDER BY late DESC, id",
+                              " ORDER BY late DESC, id LIMIT ?2",
                               error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, today_or (today, &today_storage), -1, SQLITE_STATIC);
-  rows = canting_sql_collect (db, stmt, receivable_from_row, (GDestroyNotify) canting_receivable_free,
+  sqlite3_bind_int64 (stmt, 2, limit);
+  return canting_sql_collect (db, stmt, receivable_from_row, (GDestroyNotify) canting_receivable_free,
                               _("reading what customers owe"), error);
+}
+
+GPtrArray *
+canting_receivables (CantingDb     *db,
+                     const char    *today,
+                     CantingMoney   out_buckets[CANTING_AGE_BUCKET_COUNT],
+                     GError       **error)
+{
+  GPtrArray *rows = receivables_read (db, today, -1, error);
+
   if (rows != NULL && out_buckets != NULL)
     sum_buckets (rows, G_STRUCT_OFFSET (CantingReceivable, balance), G_STRUCT_OFFSET (CantingReceivable, bucket),
                  out_buckets);
   return rows;
+}
+
+GPtrArray *
+canting_receivables_most_overdue (CantingDb   *db,
+                                  const char  *today,
+                                  guint        limit,
+                                  guint       *out_count,
+                                  GError     **error)
+{
+  g_autoptr(sqlite3_stmt) count = canting_sql_prepare (db,
+                                                       "SELECT count(*) FROM orders o "
+                                                       "WHERE o.status NOT IN ('draft', 'cancelled') AND o.total > o.paid",
+                                                       error);
+
+  if (count == NULL || !canting_sql_step_one (db, count, _("reading what customers owe"), NULL, error))
+    return NULL;
+  *out_count = (guint) MIN (sqlite3_column_int64 (count, 0), G_MAXUINT);
+  return receivables_read (db, today, limit, error);
 }
 
 gboolean

@@ -273,6 +273,15 @@ GPtrArray *canting_receivables (CantingDb     *db,
                                 CantingMoney   out_buckets[CANTING_AGE_BUCKET_COUNT],
                                 GError       **error);
 
+/* The @limit most overdue of them, and in @out_count how many owe in
+ * all: what a window shows of a list that runs to thousands over the
+ * years.  (transfer full) (element-type CantingReceivable) */
+GPtrArray *canting_receivables_most_overdue (CantingDb   *db,
+                                             const char  *today,
+                                             guint        limit,
+                                             guint       *out_count,
+                                             GError     **error);
+
 /* The same sums per CantingAgeBucket without the list (the dashboard). */
 gboolean   canting_receivables_totals (CantingDb     *db,
                                        const char    *today,

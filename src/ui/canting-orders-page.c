@@ -188,9 +188,12 @@ open_dialog (CantingOrdersPage *self,
 {
   CantingOrderDialog *dialog;
 
+  gint64 tt0 = g_get_monotonic_time (); /*TT*/
   dialog = canting_order_dialog_new (self->app, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), id);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  g_print ("TT new %.1f\n", (g_get_monotonic_time () - tt0) / 1000.0); /*TT*/
   gtk_window_present (GTK_WINDOW (dialog));
+  g_print ("TT new+present %.1f\n", (g_get_monotonic_time () - tt0) / 1000.0); /*TT*/
 }
 
 void
@@ -209,6 +212,13 @@ on_activate (GtkColumnView     *view,
 
   if (row != NULL)
     open_dialog (self, ((CantingOrderRow *) canting_row_get_record (row))->id);
+}
+
+void
+canting_orders_page_show_unpaid (CantingOrdersPage *self)
+{
+  g_return_if_fail (CANTING_IS_ORDERS_PAGE (self));
+  gtk_drop_down_set_selected (self->filter_dropdown, FILTER_UNPAID);
 }
 
 void

@@ -13,5 +13,7 @@ G_DECLARE_FINAL_TYPE (CantingOrdersPage, canting_orders_page, CANTING, ORDERS_PA
 void canting_orders_page_set_application (CantingOrdersPage  *self,
                                           CantingApplication *app);
 void canting_orders_page_add             (CantingOrdersPage  *self);
+/* Lists the orders not fully paid (its filter menu's last view). */
+void canting_orders_page_show_unpaid     (CantingOrdersPage  *self);
 
 G_END_DECLS

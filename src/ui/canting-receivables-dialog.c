@@ -12,6 +12,12 @@
 #include "canting-material.h"
 #include "canting-order-dialog.h"
 #include "canting-validate.h"
+#include "canting-window.h"
+
+/* The orders listed here, most overdue first: a workshop of ten years
+ * may have thousands that owe (each a row of widgets); the rest are on
+ * the Orders page. */
+#define ORDERS_SHOWN 100
 
 struct _CantingReceivablesDialog
 {
@@ -24,6 +30,7 @@ struct _CantingReceivablesDialog
 
   CantingApplication *app;
   GPtrArray *rows;   /* every row added, removed when the lists are read again */
+  guint generation;  /* of the last reading asked for */
 };
 
 G_DEFINE_FINAL_TYPE (CantingReceivablesDialog, canting_receivables_dialog, ADW_TYPE_WINDOW)
@@ -92,11 +99,8 @@ on_mark_paid (GtkButton                *button,
 /* The purchases on credit, aged, each with a button to mark it paid. */
 static void
 fill_payables (CantingReceivablesDialog *self,
-               CantingDb                *db)
+               GPtrArray                *owed)
 {
-  CantingMoney buckets[CANTING_AGE_BUCKET_COUNT];
-  g_autoptr(GPtrArray) owed = canting_payables (db, NULL, buckets, NULL);
-
   for (guint i = 0; owed != NULL && i < owed->len; i++)
     {
       const CantingPayable *p = owed->pdata[i];
@@ -141,14 +145,53 @@ on_order_activated (AdwActionRow             *row,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-fill (CantingReceivablesDialog *self)
-{
-  CantingDb *db = canting_application_get_db (self->app);
+/* What the dialog shows, read on a worker (canting_db_read_async()). */
+typedef struct {
+  guint generation;
   CantingMoney buckets[CANTING_AGE_BUCKET_COUNT];
-  g_autoptr(GPtrArray) owed = canting_receivables (db, NULL, buckets, NULL);
-  g_autoptr(GPtrArray) wages = canting_wages_owed (db, NULL, NULL, NULL);
+  GPtrArray *orders;
+  guint n_orders;
+  GPtrArray *payables;
+  GPtrArray *wages;
+} Owed;
 
+static void
+owed_free (Owed *o)
+{
+  g_clear_pointer (&o->orders, g_ptr_array_unref);
+  g_clear_pointer (&o->payables, g_ptr_array_unref);
+  g_clear_pointer (&o->wages, g_ptr_array_unref);
+  g_free (o);
+}
+
+/* On the worker. */
+static gboolean
+read_owed (CantingDb  *reader,
+           gpointer    data,
+           GError    **error)
+{
+  Owed *o = data;
+
+  return canting_receivables_totals (reader, NULL, o->buckets, error) &&
+         (o->orders = canting_receivables_most_overdue (reader, NULL, ORDERS_SHOWN, &o->n_orders, error)) != NULL &&
+         (o->payables = canting_payables (reader, NULL, NULL, error)) != NULL &&
+         (o->wages = canting_wages_owed (reader, NULL, NULL, error)) != NULL;
+}
+
+static void
+on_show_all (AdwActionRow             *row,
+             CantingReceivablesDialog *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  if (CANTING_IS_WINDOW (parent))
+    canting_window_show_unpaid_orders (CANTING_WINDOW (parent));
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+clear_rows (CantingReceivablesDialog *self)
+{
   for (guint i = 0; i < self->rows->len; i++)
     {
       GtkWidget *old = self->rows->pdata[i];
@@ -156,13 +199,19 @@ fill (CantingReceivablesDialog *self)
                                     old);
     }
   g_ptr_array_set_size (self->rows, 0);
+}
 
-  for (guint i = 0; owed != NULL && i < CANTING_AGE_BUCKET_COUNT; i++)
-    add_row (self, self->ageing_group, money_row (canting_age_bucket_label (i), NULL, buckets[i]));
+static void
+show_owed (CantingReceivablesDialog *self,
+           Owed                     *o)
+{
+  clear_rows (self);
+  for (guint i = 0; i < CANTING_AGE_BUCKET_COUNT; i++)
+    add_row (self, self->ageing_group, money_row (canting_age_bucket_label (i), NULL, o->buckets[i]));
 
-  for (guint i = 0; owed != NULL && i < owed->len; i++)
+  for (guint i = 0; i < o->orders->len; i++)
     {
-      const CantingReceivable *r = owed->pdata[i];
+      const CantingReceivable *r = o->orders->pdata[i];
       g_autofree char *title = g_strdup_printf ("%s · %s", r->order_number, r->customer_name);
       g_autofree char *due = canting_date_format (r->due_date);
       g_autofree char *subtitle = r->days_overdue > 0
@@ -178,20 +227,68 @@ fill (CantingReceivablesDialog *self)
       g_signal_connect (row, "activated", G_CALLBACK (on_order_activated), self);
       add_row (self, self->orders_group, row);
     }
-  if (owed == NULL || owed->len == 0)
-    add_row (self, self->orders_group, money_row (_("No customer owes anything"), NULL, 0));
-  fill_payables (self, db);
-
-  for (guint i = 0; wages != NULL && i < wages->len; i++)
+  if (o->n_orders > o->orders->len)
     {
-      const CantingWageOwed *w = wages->pdata[i];
+      g_autofree char *more = canting_count_format (o->n_orders - o->orders->len);
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s more order with a balance",
+                                                             "%s more orders with a balance",
+                                                             (gulong) (o->n_orders - o->orders->len)),
+                                                more);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Show them all on the Orders page"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_signal_connect (row, "activated", G_CALLBACK (on_show_all), self);
+      add_row (self, self->orders_group, row);
+    }
+  if (o->orders->len == 0)
+    add_row (self, self->orders_group, money_row (_("No customer owes anything"), NULL, 0));
+  fill_payables (self, o->payables);
+
+  for (guint i = 0; i < o->wages->len; i++)
+    {
+      const CantingWageOwed *w = o->wages->pdata[i];
       g_autofree char *since = canting_date_format (w->oldest);
       g_autofree char *subtitle = g_strdup_printf (_("Unpaid since %s · %s"), since, canting_age_bucket_label (w->bucket));
 
       add_row (self, self->wages_group, money_row (w->name, subtitle, w->owed));
     }
-  if (wages == NULL || wages->len == 0)
+  if (o->wages->len == 0)
     add_row (self, self->wages_group, money_row (_("No wages owed"), NULL, 0));
+}
+
+static void
+owed_read (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  CantingReceivablesDialog *self = CANTING_RECEIVABLES_DIALOG (source);
+  Owed *o = canting_db_read_get_data (result);
+  g_autoptr(GError) error = NULL;
+
+  /* Read again since (a payment marked), or the dialog is gone. */
+  if (o->generation != self->generation || self->rows == NULL)
+    return;
+  if (!canting_db_read_finish (result, &error))
+    {
+      clear_rows (self);
+      adw_preferences_group_set_description (self->orders_group, error->message);
+      return;
+    }
+  show_owed (self, o);
+}
+
+/* Reads the lists again; what is shown stays until they are in. */
+static void
+fill (CantingReceivablesDialog *self)
+{
+  Owed *o = g_new0 (Owed, 1);
+
+  o->generation = ++self->generation;
+  canting_db_read_async (canting_application_get_db (self->app), self, read_owed, o, (GDestroyNotify) owed_free,
+                         owed_read, NULL);
 }
 
 static void
@@ -236,6 +333,13 @@ canting_receivables_dialog_new (CantingApplication *app,
                                                  NULL);
 
   self->app = app;
+  {
+    GtkWidget *reading = adw_action_row_new ();
+
+    /* Translators: in Receivables and Payables until the lists are read. */
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (reading), _("Reading…"));
+    add_row (self, self->ageing_group, reading);
+  }
   fill (self);
   return self;
 }

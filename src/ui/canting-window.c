@@ -101,6 +101,14 @@ canting_window_show_page (CantingWindow *self,
     adw_view_stack_set_visible_child_name (self->stack, name);
 }
 
+void
+canting_window_show_unpaid_orders (CantingWindow *self)
+{
+  g_return_if_fail (CANTING_IS_WINDOW (self));
+  canting_orders_page_show_unpaid (self->orders_page);
+  canting_window_show_page (self, "orders");
+}
+
 static void
 set_detail (AdwActionRow *row,
             const char   *text)

@@ -14,6 +14,8 @@ CantingWindow *canting_window_new       (CantingApplication *application);
 /* Shows the page named @name ("materials"), if there is one. */
 void           canting_window_show_page (CantingWindow      *self,
                                          const char         *name);
+/* Shows the orders page with the orders not fully paid. */
+void           canting_window_show_unpaid_orders (CantingWindow *self);
 /* Takes ownership of @toast. */
 void           canting_window_add_toast (CantingWindow      *self,
                                          AdwToast           *toast);
