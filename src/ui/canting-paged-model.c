@@ -129,9 +129,9 @@ get_n_items (GListModel *model)
   return CANTING_PAGED_MODEL (model)->n_items;
 }
 
-static CantingRow *
-row_new (gpointer       record,
-         GDestroyNotify free_record)
+CantingRow *
+canting_row_new (gpointer       record,
+                 GDestroyNotify free_record)
 {
   CantingRow *row = g_object_new (CANTING_TYPE_ROW, NULL);
 
@@ -149,7 +149,7 @@ rows_from_records (CantingPagedModel *self,
   /* The rows take the records over from the array. */
   g_ptr_array_set_free_func (records, NULL);
   for (guint i = 0; i < records->len; i++)
-    g_ptr_array_add (rows, row_new (g_ptr_array_index (records, i), self->free_record));
+    g_ptr_array_add (rows, canting_row_new (g_ptr_array_index (records, i), self->free_record));
   return rows;
 }
 
@@ -184,7 +184,7 @@ get_item (GListModel *model,
     {
       /* Read on a worker; an empty row stands in until it is there. */
       read_page_async (self, index);
-      return row_new (NULL, NULL);
+      return canting_row_new (NULL, NULL);
     }
   g_queue_remove (&self->recent, GUINT_TO_POINTER (index));
   g_queue_push_head (&self->recent, GUINT_TO_POINTER (index));
@@ -192,7 +192,7 @@ get_item (GListModel *model,
   /* The list shrank under us (another window deleted rows): an empty
    * row until the next reload, never a missing item. */
   if (offset >= rows->len)
-    return row_new (NULL, NULL);
+    return canting_row_new (NULL, NULL);
   return g_object_ref (g_ptr_array_index (rows, offset));
 }
 

@@ -12,9 +12,13 @@ G_BEGIN_DECLS
 #define CANTING_TYPE_ROW (canting_row_get_type ())
 G_DECLARE_FINAL_TYPE (CantingRow, canting_row, CANTING, ROW, GObject)
 
+/* A row owning @record (freed with @free_record), for a list read
+ * whole into a GListStore and shown with canting_columns_append(). */
+CantingRow *canting_row_new        (gpointer        record,
+                                    GDestroyNotify  free_record);
 /* (transfer none) (nullable): the record (a CantingOrderRow, a
  * CantingProduct…), NULL if its page could not be read. */
-gpointer canting_row_get_record (CantingRow *self);
+gpointer    canting_row_get_record (CantingRow     *self);
 
 #define CANTING_TYPE_PAGED_MODEL (canting_paged_model_get_type ())
 G_DECLARE_FINAL_TYPE (CantingPagedModel, canting_paged_model, CANTING, PAGED_MODEL, GObject)

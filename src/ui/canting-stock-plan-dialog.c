@@ -8,9 +8,11 @@
 #include <glib/gi18n.h>
 
 #include "canting-accessible.h"
+#include "canting-columns.h"
 #include "canting-count-sheet.h"
 #include "canting-csv-ui.h"
 #include "canting-material.h"
+#include "canting-paged-model.h"
 #include "canting-profile.h"
 #include "canting-recipe.h"
 #include "canting-validate.h"
@@ -36,13 +38,19 @@ struct _CantingStockPlanDialog
   GtkButton *copy_button;
   GtkButton *csv_button;
   GtkButton *whatsapp_button;
-  AdwPreferencesGroup *can_make_group;
+  GtkStack *can_make_stack;
+  GtkColumnView *can_make_view;
+  AdwStatusPage *can_make_empty;
 
   CantingApplication *app;
+  /* Each view is read when it is first shown, and again when shown
+   * after a count changed the stock. */
+  gboolean count_read;
+  gboolean shortages_read;
+  gboolean can_make_read;
   GPtrArray *count_rows;       /* (element-type AdwEntryRow) */
   GPtrArray *count_materials;  /* (element-type CantingMaterial), same order */
   GPtrArray *shortage_groups;  /* (element-type AdwPreferencesGroup) */
-  GPtrArray *can_make_rows;    /* (element-type GtkWidget) */
   GPtrArray *shortages;        /* (element-type CantingShortage) */
   GtkFileChooserNative *chooser;
 };
@@ -165,6 +173,8 @@ on_post (CantingStockPlanDialog *self)
                                         posted);
   toast (self, done);
   fill_count (self);
+  /* The stock changed: the other views are read again when shown. */
+  self->shortages_read = self->can_make_read = FALSE;
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -299,44 +309,85 @@ on_whatsapp (CantingStockPlanDialog *self)
   gtk_show_uri (GTK_WINDOW (self), url, GDK_CURRENT_TIME);
 }
 
+static char *
+cell_product (gconstpointer record)
+{
+  return g_strdup (((const CantingCanMake *) record)->name);
+}
+
+static char *
+cell_pieces (gconstpointer record)
+{
+  const CantingCanMake *c = record;
+  g_autofree char *count = canting_quantity_format (c->pieces * CANTING_QUANTITY_ONE);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s piece", "%s pieces", (gulong) MIN (c->pieces, G_MAXLONG)),
+                          count);
+}
+
+static const char *
+style_pieces (gconstpointer record)
+{
+  /* None more: the product waits for its limiting material. */
+  return ((const CantingCanMake *) record)->pieces == 0 ? "error" : NULL;
+}
+
+static char *
+cell_limiting (gconstpointer record)
+{
+  return g_strdup (((const CantingCanMake *) record)->limiting_material);
+}
+
 static void
 fill_can_make (CantingStockPlanDialog *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = canting_recipe_can_make (db (self), &error);
+  g_autoptr(GListStore) store = g_list_store_new (CANTING_TYPE_ROW);
+  g_autoptr(GtkNoSelection) selection = NULL;
 
-  for (guint i = 0; i < self->can_make_rows->len; i++)
-    adw_preferences_group_remove (self->can_make_group, g_ptr_array_index (self->can_make_rows, i));
-  g_ptr_array_set_size (self->can_make_rows, 0);
   if (rows == NULL || rows->len == 0)
     {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), error != NULL ? _("This cannot be worked out now")
-                                                                              : _("No product has a recipe yet"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error != NULL ? error->message
-                                   : _("Open a product and list what one piece uses under Recipe."));
-      adw_preferences_group_add (self->can_make_group, row);
-      g_ptr_array_add (self->can_make_rows, row);
+      adw_status_page_set_title (self->can_make_empty, error != NULL ? _("This cannot be worked out now")
+                                                                     : _("No product has a recipe yet"));
+      adw_status_page_set_description (self->can_make_empty, error != NULL ? error->message
+                                       : _("Open a product and list what one piece uses under Recipe."));
+      gtk_stack_set_visible_child_name (self->can_make_stack, "empty");
+      gtk_column_view_set_model (self->can_make_view, NULL);
       return;
     }
+  /* The store's rows own the records. */
+  g_ptr_array_set_free_func (rows, NULL);
   for (guint i = 0; i < rows->len; i++)
     {
-      const CantingCanMake *c = g_ptr_array_index (rows, i);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *count = canting_quantity_format (c->pieces * CANTING_QUANTITY_ONE);
-      g_autofree char *pieces = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s piece", "%s pieces",
-                                                              (gulong) MIN (c->pieces, G_MAXLONG)),
-                                                 count);
-      g_autofree char *subtitle = g_strdup_printf (_("Limited by %s"), c->limiting_material);
-      GtkWidget *suffix = gtk_label_new (pieces);
+      g_autoptr(CantingRow) row = canting_row_new (rows->pdata[i], (GDestroyNotify) canting_can_make_free);
+      g_list_store_append (store, row);
+    }
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&store)));
+  gtk_column_view_set_model (self->can_make_view, GTK_SELECTION_MODEL (selection));
+  gtk_stack_set_visible_child_name (self->can_make_stack, "list");
+}
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), c->name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_add_css_class (suffix, c->pieces == 0 ? "error" : "numeric");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
-      adw_preferences_group_add (self->can_make_group, row);
-      g_ptr_array_add (self->can_make_rows, row);
+/* Reads the view in sight if it has not been read, or is out of date. */
+static void
+fill_shown (CantingStockPlanDialog *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->stack);
+
+  if (g_strcmp0 (name, "count") == 0 && !self->count_read)
+    {
+      self->count_read = TRUE;
+      fill_count (self);
+    }
+  else if (g_strcmp0 (name, "shortages") == 0 && !self->shortages_read)
+    {
+      self->shortages_read = TRUE;
+      fill_shortages (self);
+    }
+  else if (g_strcmp0 (name, "can-make") == 0 && !self->can_make_read)
+    {
+      self->can_make_read = TRUE;
+      fill_can_make (self);
     }
 }
 
@@ -348,7 +399,6 @@ canting_stock_plan_dialog_dispose (GObject *object)
   g_clear_pointer (&self->count_rows, g_ptr_array_unref);
   g_clear_pointer (&self->count_materials, g_ptr_array_unref);
   g_clear_pointer (&self->shortage_groups, g_ptr_array_unref);
-  g_clear_pointer (&self->can_make_rows, g_ptr_array_unref);
   g_clear_pointer (&self->shortages, g_ptr_array_unref);
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), CANTING_TYPE_STOCK_PLAN_DIALOG);
@@ -381,7 +431,9 @@ canting_stock_plan_dialog_class_init (CantingStockPlanDialogClass *klass)
   BIND (copy_button);
   BIND (csv_button);
   BIND (whatsapp_button);
-  BIND (can_make_group);
+  BIND (can_make_stack);
+  BIND (can_make_view);
+  BIND (can_make_empty);
 #undef BIND
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -393,7 +445,15 @@ canting_stock_plan_dialog_init (CantingStockPlanDialog *self)
   canting_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
   self->count_rows = g_ptr_array_new ();
   self->shortage_groups = g_ptr_array_new ();
-  self->can_make_rows = g_ptr_array_new ();
+  {
+    const CantingColumnSpec columns[] = {
+      { _("Product"), cell_product, NULL, FALSE, TRUE },
+      { _("Can make"), cell_pieces, style_pieces, TRUE, FALSE },
+      { _("Limited by"), cell_limiting, NULL, FALSE, FALSE },
+    };
+    canting_columns_append (self->can_make_view, columns, G_N_ELEMENTS (columns));
+  }
+  g_signal_connect_swapped (self->stack, "notify::visible-child-name", G_CALLBACK (fill_shown), self);
   g_signal_connect_swapped (self->post_button, "clicked", G_CALLBACK (on_post), self);
   g_signal_connect_swapped (self->sheet_button, "clicked", G_CALLBACK (on_sheet), self);
   g_signal_connect_swapped (self->copy_button, "clicked", G_CALLBACK (on_copy), self);
@@ -417,10 +477,8 @@ canting_stock_plan_dialog_new (CantingApplication   *app,
   self->app = app;
   gtk_editable_set_text (GTK_EDITABLE (self->count_date_row), today);
   gtk_editable_set_text (GTK_EDITABLE (self->count_reason_row), _("Stock count"));
-  fill_count (self);
-  fill_shortages (self);
-  fill_can_make (self);
   if (view < G_N_ELEMENTS (names))
     adw_view_stack_set_visible_child_name (self->stack, names[view]);
+  fill_shown (self);
   return self;
 }
