@@ -188,12 +188,9 @@ open_dialog (CantingOrdersPage *self,
 {
   CantingOrderDialog *dialog;
 
-  gint64 tt0 = g_get_monotonic_time (); /*TT*/
   dialog = canting_order_dialog_new (self->app, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), id);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
-  g_print ("TT new %.1f\n", (g_get_monotonic_time () - tt0) / 1000.0); /*TT*/
   gtk_window_present (GTK_WINDOW (dialog));
-  g_print ("TT new+present %.1f\n", (g_get_monotonic_time () - tt0) / 1000.0); /*TT*/
 }
 
 void
