@@ -1160,6 +1160,35 @@ customers_step (CantingApplication *app)
     g_assert_cmpuint (list_rows (view), ==, 3);
     g_assert_null (find_shown_label (GTK_WIDGET (window), "Mengimpor"));
   }
+
+  /* Exported on a worker, under the name suggested, in the folder the
+   * chooser starts in (the working directory, a scratch one here). */
+  {
+    g_autofree char *dir = canting_test_mkdtemp ();
+    g_autofree char *cwd = g_get_current_dir ();
+    g_autofree char *path = g_build_filename (dir, "pelanggan.csv", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autofree char *csv = NULL;
+    GtkFileChooserDialog *chooser;
+
+    g_assert_cmpint (g_chdir (dir), ==, 0);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.export", NULL));
+    wait_until (has_file_chooser, NULL);
+    chooser = file_chooser ();
+    {
+      ChooserWatch chosen = { GTK_FILE_CHOOSER (chooser), file };
+
+      wait_until (chooser_has_this_file, &chosen);
+    }
+    gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    wait_for_label (GTK_WIDGET (window), "Sudah diekspor");
+    g_assert_cmpint (g_chdir (cwd), ==, 0);
+    g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
+    g_assert_nonnull (strstr (csv, "Bu Sri Rahayu"));
+    g_assert_nonnull (strstr (csv, "Pak Joko Santoso"));
+    canting_test_rmdir (dir);
+  }
 }
 
 static void

@@ -374,25 +374,64 @@ typedef struct {
   CantingCsvKind kind;
 } Export;
 
+/* The file written on a worker (canting_db_read_async()): ten years of
+ * orders are a million lines, a second and more to gather. */
+typedef struct {
+  CantingCsvKind kind;
+  GFile *file;
+} ExportRun;
+
+static void
+export_run_free (ExportRun *run)
+{
+  g_clear_object (&run->file);
+  g_free (run);
+}
+
+/* On the worker. */
+static gboolean
+export_in_thread (CantingDb  *reader,
+                  gpointer    data,
+                  GError    **error)
+{
+  ExportRun *run = data;
+  g_autoptr(GBytes) bytes = canting_csv_export (reader, run->kind, ';', error);
+
+  return bytes != NULL &&
+         g_file_replace_contents (run->file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, FALSE,
+                                  G_FILE_CREATE_PRIVATE, NULL, NULL, error);
+}
+
+static void
+exported (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  GtkWidget *page = GTK_WIDGET (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!canting_db_read_finish (result, &error))
+    show_message (page, _("Nothing was exported"), error->message);
+  else
+    toast (page, _("Exported"));
+}
+
 static void
 on_export_chosen (GtkNativeDialog *chooser,
                   int              response,
                   Export          *job)
 {
   g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
 
   g_object_unref (chooser);
   if (file != NULL)
     {
-      bytes = canting_csv_export (canting_application_get_db (job->app), job->kind, ';', &error);
-      if (bytes == NULL ||
-          !g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, FALSE,
-                                    G_FILE_CREATE_PRIVATE, NULL, NULL, &error))
-        show_message (job->page, _("Nothing was exported"), error->message);
-      else
-        toast (job->page, _("Exported"));
+      ExportRun *run = g_new0 (ExportRun, 1);
+
+      run->kind = job->kind;
+      run->file = g_steal_pointer (&file);
+      canting_db_read_async (canting_application_get_db (job->app), job->page, export_in_thread, run,
+                             (GDestroyNotify) export_run_free, exported, NULL);
     }
   g_object_unref (job->page);
   g_free (job);
