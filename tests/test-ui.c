@@ -1946,9 +1946,13 @@ materials_step (CantingApplication *app)
   wait_until (window_gone, &movement);
   g_assert_cmpstr (adw_action_row_get_subtitle (action_row (GTK_WIDGET (dialog), "Tersedia")), ==, "15 m");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (action_row (GTK_WIDGET (dialog), "Tersedia")), "warning"));
-  /* The history lists both movements, newest first. */
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Susut/rusak -30 m"));
+  /* The history lists both movements, newest first, read again on a
+   * worker. */
+  wait_for_label (GTK_WIDGET (dialog), "Susut/rusak -30 m");
   g_assert_nonnull (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Pembelian +45 m"));
+  /* The unit is fixed once there are movements. */
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
+                                                                     "Stok dicatat dalam"))));
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_close (GTK_WINDOW (dialog));
   wait_until (window_gone, &dialog);

@@ -55,6 +55,7 @@ struct _CantingMaterialDialog
   CantingMaterial *material;
   GArray *base_units;     /* (element-type CantingUnit) of unit_row */
   GPtrArray *history;     /* (element-type CantingStockPoint) */
+  guint generation;       /* of the last reading of the history asked for */
 };
 
 G_DEFINE_FINAL_TYPE (CantingMaterialDialog, canting_material_dialog, ADW_TYPE_WINDOW)
@@ -246,12 +247,82 @@ movement_subtitle (const CantingMovement *mv,
   return g_string_free (text, FALSE);
 }
 
+/* The history and the last movements, read on a worker
+ * (canting_db_read_async()): a material bought and used for ten years
+ * has thousands of movements, some 30 ms to read as the form opened. */
+typedef struct {
+  guint generation;
+  gint64 material_id;
+  GPtrArray *history;
+  GPtrArray *moves;
+} HistoryReading;
+
+static void
+history_reading_free (HistoryReading *r)
+{
+  g_clear_pointer (&r->history, g_ptr_array_unref);
+  g_clear_pointer (&r->moves, g_ptr_array_unref);
+  g_free (r);
+}
+
+/* On the worker. */
+static gboolean
+read_history (CantingDb  *reader,
+              gpointer    data,
+              GError    **error)
+{
+  HistoryReading *r = data;
+
+  return (r->history = canting_material_history (reader, r->material_id, error)) != NULL &&
+         (r->moves = canting_material_movements (reader, r->material_id, 0, MOVEMENTS_SHOWN, error)) != NULL;
+}
+
+static void
+history_read (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  CantingMaterialDialog *self = CANTING_MATERIAL_DIALOG (source);
+  HistoryReading *r = canting_db_read_get_data (result);
+  CantingMaterial *m = self->material;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  /* Read again since (a movement recorded), or the dialog is gone. */
+  if (r->generation != self->generation || m == NULL)
+    return;
+  if (!canting_db_read_finish (result, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  g_clear_pointer (&self->history, g_ptr_array_unref);
+  self->history = g_steal_pointer (&r->history);
+  gtk_widget_queue_draw (GTK_WIDGET (self->stock_chart));
+  gtk_widget_queue_draw (GTK_WIDGET (self->price_chart));
+  gtk_widget_set_visible (GTK_WIDGET (self->history_group), self->history->len > 0);
+  /* A unit with movements is fixed. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->unit_row), self->history->len == 0);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->movements_list))) != NULL)
+    gtk_list_box_remove (self->movements_list, child);
+  for (guint i = 0; i < r->moves->len; i++)
+    {
+      const CantingMovement *mv = g_ptr_array_index (r->moves, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = movement_title (mv, m->unit);
+      g_autofree char *subtitle = movement_subtitle (mv, m->unit);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_append (self->movements_list, row);
+    }
+}
+
 static void
 fill_stock (CantingMaterialDialog *self)
 {
-  CantingDb *db = canting_application_get_db (self->app);
   CantingMaterial *m = self->material;
-  g_autoptr(GPtrArray) moves = NULL;
   g_autofree char *on_hand = canting_unit_format (m->on_hand, m->unit);
   g_autofree char *reserved = canting_unit_format (m->reserved, m->unit);
   g_autofree char *available = canting_unit_format (canting_material_available (m), m->unit);
@@ -259,7 +330,7 @@ fill_stock (CantingMaterialDialog *self)
   g_autofree char *worth = canting_money_format (m->value);
   g_autofree char *cost_text = g_strdup_printf (_("%s per %s · stock worth %s"), cost,
                                                 canting_unit_label (m->unit), worth);
-  GtkWidget *child;
+  HistoryReading *r = g_new0 (HistoryReading, 1);
 
   set_row_value (self->on_hand_row, on_hand);
   set_row_value (self->reserved_row, reserved);
@@ -269,12 +340,6 @@ fill_stock (CantingMaterialDialog *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->available_row), "warning");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->available_row), "warning");
-
-  g_clear_pointer (&self->history, g_ptr_array_unref);
-  self->history = canting_material_history (db, m->id, NULL);
-  gtk_widget_queue_draw (GTK_WIDGET (self->stock_chart));
-  gtk_widget_queue_draw (GTK_WIDGET (self->price_chart));
-  gtk_widget_set_visible (GTK_WIDGET (self->history_group), self->history != NULL && self->history->len > 0);
   {
     g_autofree char *description = g_strdup_printf (_("Stock of %s over time; now %s"), m->name, on_hand);
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->stock_chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -282,21 +347,10 @@ fill_stock (CantingMaterialDialog *self)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->price_chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     _("Price paid per unit at each purchase"), -1);
   }
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->movements_list))) != NULL)
-    gtk_list_box_remove (self->movements_list, child);
-  moves = canting_material_movements (db, m->id, 0, MOVEMENTS_SHOWN, NULL);
-  for (guint i = 0; moves != NULL && i < moves->len; i++)
-    {
-      const CantingMovement *mv = g_ptr_array_index (moves, i);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *title = movement_title (mv, m->unit);
-      g_autofree char *subtitle = movement_subtitle (mv, m->unit);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_list_box_append (self->movements_list, row);
-    }
+  r->generation = ++self->generation;
+  r->material_id = m->id;
+  canting_db_read_async (canting_application_get_db (self->app), self, read_history, r,
+                         (GDestroyNotify) history_reading_free, history_read, NULL);
 }
 
 static void
@@ -393,8 +447,9 @@ load (CantingMaterialDialog *self)
       adw_window_title_set_subtitle (self->window_title, m->name);
       gtk_widget_set_visible (GTK_WIDGET (self->stock_group), TRUE);
       gtk_widget_set_visible (GTK_WIDGET (self->archive_row), TRUE);
+      /* Until the history says whether it has movements. */
+      gtk_widget_set_sensitive (GTK_WIDGET (self->unit_row), FALSE);
       fill_stock (self);
-      gtk_widget_set_sensitive (GTK_WIDGET (self->unit_row), self->history == NULL || self->history->len == 0);
     }
 }
 
