@@ -517,6 +517,13 @@ test_trend (Fixture       *f,
     g_assert_cmpuint (missing->len, ==, 1);
     g_assert_cmpstr (g_ptr_array_index (missing, 0), ==, "2026-10-05");
   }
+  {
+    /* An entry on the period's last day counts for it. */
+    g_autoptr(GPtrArray) missing = canting_ipal_unlogged_production_days (f->db, f->plant, "2026-10-02", "2026-10-03",
+                                                                          &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (missing->len, ==, 0);
+  }
 }
 
 static void
