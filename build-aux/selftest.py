@@ -28,6 +28,15 @@ def load_log(build):
                 tests[entry["name"]] = entry
     except OSError:
         return None
+    # A test run once more after LeakSanitizer itself crashed (dev.sh
+    # run_tests): its second run stands, as in the summary line.
+    try:
+        with open(os.path.join(build, "meson-logs", "testlog-retry.json"), encoding="utf-8") as f:
+            for line in f:
+                entry = json.loads(line)
+                tests[entry["name"]] = entry
+    except OSError:
+        pass
     return tests
 
 
