@@ -794,9 +794,16 @@ work_in_thread (GTask        *task,
   WorkJob *job = data;
   GError *error = NULL;
   /* Opened on the worker, used there only. */
-  g_autoptr(CantingDb) connection = open_sibling (job->db, job->writes, &error);
+  CantingDb *connection = open_sibling (job->db, job->writes, &error);
+  gboolean ok = connection != NULL && job->run (connection, job->data, &error);
 
-  if (connection != NULL && job->run (connection, job->data, &error))
+  /* Closed, and the database let go, before the caller hears back: the
+   * caller may drop its last reference at once (closing the workshop,
+   * which notes the clean close), and this thread may not get to run
+   * again until after it has. */
+  g_clear_object (&connection);
+  g_clear_object (&job->db);
+  if (ok)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
