@@ -556,6 +556,38 @@ test_batches_of_100 (Fixture       *f,
   g_assert_cmpuint (f->items, ==, 150);
 }
 
+/* Each take that finds nothing is slow: half a minute passes. */
+static gint64
+slow_empty_take (guint    n_taken,
+                 gpointer user_data)
+{
+  return n_taken == 0 ? 30 : 0;
+}
+
+/* The first batch is dropped, so its products are retried 5 to 10
+ * seconds later.  The take just after finds nothing due, and the clock
+ * passes their time before the worker looks for the next: they are due
+ * at once, not forgotten.  (The worker said "idle, 3 waiting, no next"
+ * and left them so; seen under the sanitizers as the clock crossed a
+ * second between the two.) */
+static void
+test_retry_due_between_takes (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = add_products (f, 3, 0);
+
+  publish (f, ids);
+  worker_new (f);
+  canting_publish_worker_set_take_hook (f->worker, slow_empty_take, NULL);
+  g_assert_true (canting_publish_worker_start (f->worker, &error));
+  g_assert_no_error (error);
+  wait_idle (f);
+  assert_all_online (f, 3);
+  g_assert_cmpint (f->idle_next, ==, -1);
+  g_assert_cmpint (canting_publish_worker_get_skipped_seconds (f->worker), >=, 1);
+}
+
 /* Every second item of the first batch fails inside its 200 (a
  * database error on the shop): those are looked up, then made. */
 static void
@@ -1498,6 +1530,7 @@ main (int   argc,
   ADD ("/worker/photos-and-categories", test_photos_and_categories, NULL);
   ADD ("/worker/batches-of-100", test_batches_of_100, NULL);
   ADD ("/worker/batch-item-errors", test_batch_item_errors, "batch-fail=first:1");
+  ADD ("/worker/retry-due-between-takes", test_retry_due_between_takes, "drop=first:1");
   ADD ("/worker/duplicate-sku-adopted", test_duplicate_sku_adopted, NULL);
   ADD ("/worker/fault/latency", test_fault, "latency=20ms");
   ADD ("/worker/fault/500", test_fault, "500=every:3");

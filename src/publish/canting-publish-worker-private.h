@@ -17,6 +17,18 @@ void     canting_publish_worker_set_skip_waits      (CantingPublishWorker *self,
 /* How far its clock was moved, in seconds. */
 gint64   canting_publish_worker_get_skipped_seconds (CantingPublishWorker *self);
 
+/* Called on the worker thread after each take from the outbox with how
+ * many operations it took; returns the seconds the worker's clock then
+ * moves on, as if the take had been that slow (a retry falling due
+ * between the take and the look for the next one).  Set before
+ * starting. */
+typedef gint64 (*CantingPublishWorkerTakeHook) (guint    n_taken,
+                                                gpointer user_data);
+
+void     canting_publish_worker_set_take_hook       (CantingPublishWorker         *self,
+                                                     CantingPublishWorkerTakeHook  hook,
+                                                     gpointer                      user_data);
+
 /* A network monitor of the test's, which then decides for a shop on
  * this computer too (normally always reachable).  Set before starting. */
 void     canting_publish_worker_set_network_monitor (CantingPublishWorker *self,

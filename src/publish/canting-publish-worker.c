@@ -87,6 +87,8 @@ struct _CantingPublishWorker
   guint done;
   guint total;
   gboolean skip_waits;
+  CantingPublishWorkerTakeHook take_hook;
+  gpointer take_hook_data;
 
   /* Read by the worker thread, written by the main thread. */
   gint network_available;
@@ -351,6 +353,7 @@ typedef struct {
   gint64 next_sync;         /* virtual unix seconds of the next sync by the interval */
   gint64 orders_read_at;    /* virtual unix seconds a sync last ended; 0: none yet */
   gboolean sync_for_stock;  /* the sync under way was started so stock can go */
+  GDateTime *took_at;       /* the clock of the last take; NULL: none yet */
 } Chan;
 
 static void
@@ -362,6 +365,7 @@ chan_free (Chan *chan)
   g_hash_table_unref (chan->categories_refused);
   g_free (chan->pause_message);
   sync_free (chan->sync);
+  g_clear_pointer (&chan->took_at, g_date_time_unref);
   g_free (chan);
 }
 
@@ -1368,6 +1372,10 @@ fill (Run  *run,
           chan->want_take = FALSE;
           break;
         }
+      g_clear_pointer (&chan->took_at, g_date_time_unref);
+      chan->took_at = g_date_time_ref (now);
+      if (run->self->take_hook != NULL)
+        run->offset += run->self->take_hook (taken->len, run->self->take_hook_data);
       if (taken->len == FIRST_TAKE && !has_image (taken))
         {
           /* Only products: fill the batch. */
@@ -1809,7 +1817,12 @@ seconds_to_next (Run *run)
         continue;
       if (chan->hold_until > now_unix)
         wait = chan->hold_until - now_unix;
-      else if (!canting_outbox_next_due (run->db, chan->id, now, &at, &error))
+      /* Due after the last take, not after now: one falling due since
+       * (the clock may have passed a second in between) was not taken,
+       * and is due at once.  One due before it and not taken waits on
+       * something still out, which asks again when it ends. */
+      else if (!canting_outbox_next_due (run->db, chan->id, chan->took_at != NULL ? chan->took_at : now, &at,
+                                         &error))
         {
           g_warning ("Publishing: %s", error->message);
           continue;
@@ -2291,6 +2304,16 @@ canting_publish_worker_get_stats (CantingPublishWorker      *self,
   g_mutex_lock (&self->lock);
   *out = self->stats;
   g_mutex_unlock (&self->lock);
+}
+
+void
+canting_publish_worker_set_take_hook (CantingPublishWorker         *self,
+                                      CantingPublishWorkerTakeHook  hook,
+                                      gpointer                      user_data)
+{
+  g_return_if_fail (self->thread == NULL);
+  self->take_hook = hook;
+  self->take_hook_data = user_data;
 }
 
 void
