@@ -317,6 +317,156 @@ test_names_not_ours_are_ignored (void)
   canting_test_rmdir (dir);
 }
 
+typedef struct {
+  GArray *stages;     /* CantingRestoreStage, as reported */
+  double last_fraction;
+  gboolean fraction_went_back;
+  gboolean answered;
+  gboolean report_after_answer;
+  gboolean ok;
+  char *aside;
+  GError *error;
+} RestoreWatch;
+
+static void
+on_restore_progress (CantingRestoreStage stage,
+                     double              fraction,
+                     gpointer            data)
+{
+  RestoreWatch *w = data;
+
+  if (w->answered)
+    w->report_after_answer = TRUE;
+  if (w->stages->len == 0 || g_array_index (w->stages, CantingRestoreStage, w->stages->len - 1) != stage)
+    {
+      g_array_append_val (w->stages, stage);
+      w->last_fraction = -1;
+    }
+  if (stage == CANTING_RESTORE_COPYING && fraction < w->last_fraction)
+    w->fraction_went_back = TRUE;
+  w->last_fraction = fraction;
+}
+
+static void
+on_restored (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  RestoreWatch *w = data;
+
+  w->ok = canting_backup_restore_finish (result, &w->aside, &w->error);
+  w->answered = TRUE;
+}
+
+static void
+restore_and_wait (CantingDb    *db,
+                  const char   *file,
+                  RestoreWatch *w)
+{
+  w->stages = g_array_new (FALSE, FALSE, sizeof (CantingRestoreStage));
+  canting_backup_restore_async (db, file, on_restore_progress, w, on_restored, w);
+  while (!w->answered)
+    g_main_context_iteration (NULL, TRUE);
+  /* Anything still queued is dropped, not passed on. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+restore_watch_clear (RestoreWatch *w)
+{
+  g_array_unref (w->stages);
+  g_free (w->aside);
+  g_clear_error (&w->error);
+}
+
+/* On a worker: the open connection sees the copy once it is in; the
+ * stages are reported in order on this thread, none after the answer;
+ * an older copy is upgraded and says so. */
+static void
+test_restore_async (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autofree char *old_dir = canting_test_mkdtemp ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingDb) db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, &error);
+  g_autofree char *backup = NULL;
+  g_autofree char *older = NULL;
+  g_autofree char *changed = NULL;
+  g_autoptr(CantingProfile) loaded = NULL;
+  RestoreWatch w = { 0 };
+  int version = 0;
+
+  g_assert_no_error (error);
+  save_profile (db, "Batik Kembang Turi", "Blitar");
+  backup = canting_backup_create (db, CANTING_BACKUP_MANUAL, &error);
+  g_assert_no_error (error);
+  save_profile (db, "Nama Salah", "Kota Salah");
+  changed = canting_test_dump (canting_db_get_path (db));
+
+  restore_and_wait (db, backup, &w);
+  g_assert_no_error (w.error);
+  g_assert_true (w.ok);
+  g_assert_false (w.report_after_answer);
+  g_assert_false (w.fraction_went_back);
+  g_assert_cmpuint (w.stages->len, ==, 3);
+  g_assert_cmpint (g_array_index (w.stages, CantingRestoreStage, 0), ==, CANTING_RESTORE_CHECKING);
+  g_assert_cmpint (g_array_index (w.stages, CantingRestoreStage, 1), ==, CANTING_RESTORE_KEEPING_ASIDE);
+  g_assert_cmpint (g_array_index (w.stages, CantingRestoreStage, 2), ==, CANTING_RESTORE_COPYING);
+  g_assert_cmpfloat (w.last_fraction, ==, 1.0);
+  loaded = canting_profile_load (db, &error);
+  g_assert_cmpstr (canting_profile_get_name (loaded), ==, "Batik Kembang Turi");
+  g_clear_object (&loaded);
+  g_assert_nonnull (w.aside);
+  {
+    g_autofree char *dump_aside = canting_test_dump (w.aside);
+    g_assert_cmpstr (dump_aside, ==, changed);
+  }
+  restore_watch_clear (&w);
+
+  /* A copy from the schema before this one. */
+  {
+    g_autoptr(CantingDb) other = canting_db_open_full (old_dir, CANTING_DB_OPEN_NO_AUTO_BACKUP,
+                                                       canting_db_latest_schema_version () - 1, &error);
+    g_assert_no_error (error);
+    save_profile (other, "Batik Lama", "Tulungagung");
+    older = canting_backup_create (other, CANTING_BACKUP_MANUAL, &error);
+    g_assert_no_error (error);
+  }
+  memset (&w, 0, sizeof w);
+  restore_and_wait (db, older, &w);
+  g_assert_no_error (w.error);
+  g_assert_true (w.ok);
+  g_assert_cmpuint (w.stages->len, ==, 4);
+  g_assert_cmpint (g_array_index (w.stages, CantingRestoreStage, 3), ==, CANTING_RESTORE_UPGRADING);
+  g_assert_true (canting_db_read_pragma_int (canting_db_get_handle (db), "PRAGMA user_version", &version, NULL));
+  g_assert_cmpint (version, ==, canting_db_latest_schema_version ());
+  loaded = canting_profile_load (db, &error);
+  g_assert_cmpstr (canting_profile_get_name (loaded), ==, "Batik Lama");
+  restore_watch_clear (&w);
+
+  /* A damaged file: refused, reported after the check, nothing changed. */
+  {
+    g_autofree char *garbage = g_build_filename (old_dir, "rusak.db", NULL);
+    g_autofree char *before = canting_test_dump (canting_db_get_path (db));
+    g_autofree char *after = NULL;
+
+    g_assert_true (g_file_set_contents (garbage, "bukan basis data, hanya teks biasa yang cukup panjang", -1, NULL));
+    memset (&w, 0, sizeof w);
+    restore_and_wait (db, garbage, &w);
+    g_assert_false (w.ok);
+    g_assert_error (w.error, CANTING_ERROR, CANTING_ERROR_CORRUPT);
+    g_assert_null (w.aside);
+    g_assert_cmpuint (w.stages->len, ==, 1);
+    after = canting_test_dump (canting_db_get_path (db));
+    g_assert_cmpstr (after, ==, before);
+    restore_watch_clear (&w);
+  }
+  g_clear_object (&db);
+  canting_test_rmdir (dir);
+  canting_test_rmdir (old_dir);
+}
+
 /* Restoring from something that is not a good Canting copy changes
  * nothing: no data replaced, no extra copy made. */
 static void
@@ -392,6 +542,7 @@ main (int   argc,
   g_test_add_func ("/backup/failed-daily-backup-is-reported", test_failed_daily_backup_is_reported);
   g_test_add_func ("/backup/verified-after-writing", test_backup_verified_after_writing);
   g_test_add_func ("/backup/restore-refuses-bad-files", test_restore_refuses_bad_files);
+  g_test_add_func ("/backup/restore-async", test_restore_async);
 
   return g_test_run ();
 }

@@ -165,6 +165,22 @@ find_window (CantingApplication *app,
   return NULL;
 }
 
+static GtkWindow *
+window_titled (CantingApplication *app,
+               const char         *title)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (g_strcmp0 (gtk_window_get_title (l->data), title) == 0)
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+restore_over (gpointer app)
+{
+  return window_titled (app, "Memulihkan Cadangan") == NULL;
+}
+
 /* Depth-first search for a widget of @type; with @title, the one whose
  * title (status page, preferences row) is @title. */
 static gpointer
@@ -838,6 +854,13 @@ restart_step (CantingApplication *app)
     restore_button = find_by_tooltip (GTK_WIDGET (prefs), restore_tip);
     g_assert_nonnull (restore_button);
     g_signal_emit_by_name (restore_button, "clicked");
+    /* Restored on a worker: a page says so, and the main window is held
+     * still until the copy is in. */
+    g_assert_nonnull (window_titled (app, "Memulihkan Cadangan"));
+    g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (window)));
+    wait_until (restore_over, app);
+    wait_for_label (GTK_WIDGET (prefs), "Catatan dipulihkan dari");
+    g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (window)));
     cap = canting_stage_templates (canting_application_get_db (app), CANTING_TECHNIQUE_CAP, NULL);
     g_assert_cmpstr (((CantingStageTemplate *) cap->pdata[4])->name, ==, "Tahap baru");
     g_clear_pointer (&cap, g_ptr_array_unref);

@@ -446,42 +446,87 @@ canting_backup_auto_daily_finish (CantingDb     *db,
   return TRUE;
 }
 
+/* Pages copied per step: about 4 MB, a fraction of a second, so the
+ * progress moves smoothly. */
+#define RESTORE_PAGES_PER_STEP 1024
+
+static void
+restore_progress (CantingRestoreProgress  progress,
+                  gpointer                data,
+                  CantingRestoreStage     stage,
+                  double                  fraction)
+{
+  if (progress != NULL)
+    progress (stage, fraction, data);
+}
+
+/* Copies @source over @handle's main database in steps.  The whole copy
+ * is one write transaction of the destination, ended by
+ * sqlite3_backup_finish(): a crash midway leaves the old contents, never
+ * a mixture, and other connections see the new ones at once. */
+static int
+copy_over (sqlite3                *handle,
+           sqlite3                *source,
+           CantingRestoreProgress  progress,
+           gpointer                data)
+{
+  sqlite3_backup *backup = sqlite3_backup_init (handle, "main", source, "main");
+  int rc;
+
+  if (backup == NULL)
+    return sqlite3_errcode (handle);
+  do
+    {
+      rc = sqlite3_backup_step (backup, RESTORE_PAGES_PER_STEP);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        /* Another connection is writing: its commit comes first. */
+        sqlite3_sleep (20);
+      else if (rc == SQLITE_OK)
+        {
+          int total = sqlite3_backup_pagecount (backup);
+
+          restore_progress (progress, data, CANTING_RESTORE_COPYING,
+                            total > 0 ? 1.0 - (double) sqlite3_backup_remaining (backup) / total : 0.0);
+        }
+    }
+  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  sqlite3_backup_finish (backup);
+  if (rc == SQLITE_DONE)
+    {
+      restore_progress (progress, data, CANTING_RESTORE_COPYING, 1.0);
+      return sqlite3_errcode (handle);
+    }
+  return rc;
+}
+
 gboolean
-canting_backup_restore (CantingDb   *db,
-                        const char  *file,
-                        char       **out_kept_aside,
-                        GError     **error)
+canting_backup_restore_full (CantingDb              *db,
+                             const char             *file,
+                             CantingRestoreProgress  progress,
+                             gpointer                progress_data,
+                             char                  **out_kept_aside,
+                             GError                **error)
 {
   g_autofree char *kept = NULL;
   sqlite3 *source = NULL;
-  sqlite3_backup *backup;
   sqlite3 *handle = canting_db_get_handle (db);
   GError *local = NULL;
   int version = 0;
   int rc;
 
+  restore_progress (progress, progress_data, CANTING_RESTORE_CHECKING, -1);
   if (!canting_db_check_file (file, &version, error))
     return FALSE;
 
+  restore_progress (progress, progress_data, CANTING_RESTORE_KEEPING_ASIDE, -1);
   kept = canting_backup_create (db, CANTING_BACKUP_PRE_RESTORE, error);
   if (kept == NULL)
     return FALSE;
 
+  restore_progress (progress, progress_data, CANTING_RESTORE_COPYING, 0.0);
   rc = sqlite3_open_v2 (file, &source, SQLITE_OPEN_READONLY, NULL);
   if (rc == SQLITE_OK)
-    {
-      /* The backup API writes the destination in one transaction: a crash
-       * midway leaves the old contents, never a mixture. */
-      backup = sqlite3_backup_init (handle, "main", source, "main");
-      if (backup == NULL)
-        rc = sqlite3_errcode (handle);
-      else
-        {
-          rc = sqlite3_backup_step (backup, -1);
-          sqlite3_backup_finish (backup);
-          rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-        }
-    }
+    rc = copy_over (handle, source, progress, progress_data);
   if (rc != SQLITE_OK)
     {
       canting_db_set_error (error, handle, rc, _("restoring the backup"));
@@ -492,6 +537,8 @@ canting_backup_restore (CantingDb   *db,
 
   /* The contents are replaced from here on: whatever happens next, the
    * caller must learn where the previous data went. */
+  if (version < canting_db_latest_schema_version ())
+    restore_progress (progress, progress_data, CANTING_RESTORE_UPGRADING, -1);
   if (!canting_db_upgrade (db, &local))
     {
       g_set_error (error, CANTING_ERROR, local->code == CANTING_ERROR_IO ? CANTING_ERROR_IO : CANTING_ERROR_DB,
@@ -505,6 +552,157 @@ canting_backup_restore (CantingDb   *db,
   if (out_kept_aside != NULL)
     *out_kept_aside = g_steal_pointer (&kept);
   return TRUE;
+}
+
+gboolean
+canting_backup_restore (CantingDb   *db,
+                        const char  *file,
+                        char       **out_kept_aside,
+                        GError     **error)
+{
+  return canting_backup_restore_full (db, file, NULL, NULL, out_kept_aside, error);
+}
+
+/* --- on a worker ------------------------------------------------------------ */
+
+typedef struct {
+  gatomicrefcount ref;
+  GMainContext *context;
+  CantingRestoreProgress progress;
+  gpointer progress_data;
+  /* Under lock: the newest report not yet passed on, and whether the
+   * caller has had its answer (no report may follow it). */
+  GMutex lock;
+  CantingRestoreStage stage;
+  double fraction;
+  gboolean pending;
+  gboolean answered;
+} RestoreReports;
+
+static RestoreReports *
+restore_reports_ref (RestoreReports *reports)
+{
+  g_atomic_ref_count_inc (&reports->ref);
+  return reports;
+}
+
+static void
+restore_reports_unref (RestoreReports *reports)
+{
+  if (!g_atomic_ref_count_dec (&reports->ref))
+    return;
+  g_main_context_unref (reports->context);
+  g_mutex_clear (&reports->lock);
+  g_free (reports);
+}
+
+typedef struct {
+  char *file;
+  char *kept_aside;
+  RestoreReports *reports;
+} RestoreJob;
+
+static void
+restore_job_free (RestoreJob *job)
+{
+  g_free (job->file);
+  g_free (job->kept_aside);
+  g_mutex_lock (&job->reports->lock);
+  job->reports->answered = TRUE;
+  g_mutex_unlock (&job->reports->lock);
+  restore_reports_unref (job->reports);
+  g_free (job);
+}
+
+static gboolean
+pass_report_on (gpointer data)
+{
+  RestoreReports *reports = data;
+  CantingRestoreStage stage;
+  double fraction;
+  gboolean go;
+
+  g_mutex_lock (&reports->lock);
+  go = reports->pending && !reports->answered;
+  stage = reports->stage;
+  fraction = reports->fraction;
+  reports->pending = FALSE;
+  g_mutex_unlock (&reports->lock);
+  if (go)
+    reports->progress (stage, fraction, reports->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* On the worker: keeps the newest report, and asks the caller's context
+ * to pass it on unless it already has one to pass; a slow main loop
+ * gets the latest figure, not a queue of old ones. */
+static void
+report_from_worker (CantingRestoreStage stage,
+                    double              fraction,
+                    gpointer            data)
+{
+  RestoreReports *reports = data;
+  gboolean schedule;
+
+  g_mutex_lock (&reports->lock);
+  schedule = !reports->pending;
+  reports->stage = stage;
+  reports->fraction = fraction;
+  reports->pending = TRUE;
+  g_mutex_unlock (&reports->lock);
+  if (schedule)
+    g_main_context_invoke_full (reports->context, G_PRIORITY_DEFAULT, pass_report_on,
+                                restore_reports_ref (reports), (GDestroyNotify) restore_reports_unref);
+}
+
+static gboolean
+restore_on_worker (CantingDb  *writer,
+                   gpointer    data,
+                   GError    **error)
+{
+  RestoreJob *job = data;
+
+  return canting_backup_restore_full (writer, job->file, job->reports->progress != NULL ? report_from_worker : NULL,
+                                      job->reports, &job->kept_aside, error);
+}
+
+void
+canting_backup_restore_async (CantingDb              *db,
+                              const char             *file,
+                              CantingRestoreProgress  progress,
+                              gpointer                progress_data,
+                              GAsyncReadyCallback     callback,
+                              gpointer                user_data)
+{
+  RestoreJob *job = g_new0 (RestoreJob, 1);
+
+  g_return_if_fail (CANTING_IS_DB (db));
+  g_return_if_fail (file != NULL);
+
+  job->file = g_strdup (file);
+  job->reports = g_new0 (RestoreReports, 1);
+  g_atomic_ref_count_init (&job->reports->ref);
+  g_mutex_init (&job->reports->lock);
+  job->reports->context = g_main_context_ref_thread_default ();
+  job->reports->progress = progress;
+  job->reports->progress_data = progress_data;
+  canting_db_write_async (db, NULL, restore_on_worker, job, (GDestroyNotify) restore_job_free, callback, user_data);
+}
+
+gboolean
+canting_backup_restore_finish (GAsyncResult  *result,
+                               char         **out_kept_aside,
+                               GError       **error)
+{
+  RestoreJob *job = canting_db_read_get_data (result);
+
+  /* From here on no report reaches the caller. */
+  g_mutex_lock (&job->reports->lock);
+  job->reports->answered = TRUE;
+  g_mutex_unlock (&job->reports->lock);
+  if (out_kept_aside != NULL)
+    *out_kept_aside = g_steal_pointer (&job->kept_aside);
+  return canting_db_read_finish (result, error);
 }
 
 gboolean

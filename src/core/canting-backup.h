@@ -89,6 +89,46 @@ gboolean   canting_backup_restore     (CantingDb          *db,
                                        char              **out_kept_aside,
                                        GError            **error);
 
+/* What a restore is doing, for a progress page: each stage in turn. */
+typedef enum {
+  CANTING_RESTORE_CHECKING,     /* reading every page of the chosen copy */
+  CANTING_RESTORE_KEEPING_ASIDE, /* the pre-restore copy of what is there now */
+  CANTING_RESTORE_COPYING,      /* the chosen copy in place of the records */
+  CANTING_RESTORE_UPGRADING,    /* an older copy brought up to this version */
+} CantingRestoreStage;
+
+/* @fraction is from 0 to 1 within @stage while copying, -1 in the other
+ * stages (which cannot tell how far they are). */
+typedef void (*CantingRestoreProgress) (CantingRestoreStage stage,
+                                        double              fraction,
+                                        gpointer            user_data);
+
+/* canting_backup_restore(), saying how far it is through @progress
+ * (nullable), called on the thread that restores. */
+gboolean   canting_backup_restore_full (CantingDb              *db,
+                                        const char             *file,
+                                        CantingRestoreProgress  progress,
+                                        gpointer                progress_data,
+                                        char                  **out_kept_aside,
+                                        GError                **error);
+
+/* canting_backup_restore() on a worker with a connection of its own
+ * (seconds to minutes for a large workshop).  @progress is called on
+ * this thread's main context, never after @callback.  The records
+ * change for every connection when the copy is in place, at once, or
+ * not at all; writes meanwhile wait for it. */
+void       canting_backup_restore_async  (CantingDb              *db,
+                                          const char             *file,
+                                          CantingRestoreProgress  progress,
+                                          gpointer                progress_data,
+                                          GAsyncReadyCallback     callback,
+                                          gpointer                user_data);
+/* As canting_backup_restore(): FALSE with @out_kept_aside set when the
+ * records were replaced but not upgraded. */
+gboolean   canting_backup_restore_finish (GAsyncResult           *result,
+                                          char                  **out_kept_aside,
+                                          GError                **error);
+
 /* For a database too damaged to open: moves the broken file (and its -wal
  * and -shm) aside under a "broken" name, untouched, and puts a copy of
  * @file (nullable: start empty) in its place.  @out_moved_aside gets the

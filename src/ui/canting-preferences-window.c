@@ -327,27 +327,184 @@ on_remove_logo (CantingPreferencesWindow *self)
 static void refresh_backups (CantingPreferencesWindow *self);
 static void fill_stages (CantingPreferencesWindow *self);
 
+/* A restore under way: a page saying what it does while the copy goes
+ * in on a worker, with the windows of the workshop held still. */
+typedef struct {
+  CantingPreferencesWindow *self;
+  GtkWindow *main_window;     /* nullable; insensitive meanwhile */
+  GtkWindow *dialog;
+  GtkLabel *stage_label;
+  GtkProgressBar *bar;
+  guint pulse_source;
+  char *when;                 /* of the copy restored; NULL: an undo */
+} RestoreRun;
+
+static void
+restore_run_free (RestoreRun *run)
+{
+  g_clear_handle_id (&run->pulse_source, g_source_remove);
+  gtk_window_destroy (run->dialog);
+  if (run->main_window != NULL)
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (run->main_window), TRUE);
+      g_object_unref (run->main_window);
+    }
+  g_object_unref (run->self);
+  g_free (run->when);
+  g_free (run);
+}
+
 static gboolean
+pulse_restore (gpointer data)
+{
+  RestoreRun *run = data;
+
+  gtk_progress_bar_pulse (run->bar);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_restore_progress (CantingRestoreStage stage,
+                     double              fraction,
+                     gpointer            data)
+{
+  RestoreRun *run = data;
+  const char *text = NULL;
+
+  switch (stage)
+    {
+    case CANTING_RESTORE_CHECKING:
+      text = _("Checking the backup…");
+      break;
+    case CANTING_RESTORE_KEEPING_ASIDE:
+      text = _("Keeping a copy of the records as they are now…");
+      break;
+    case CANTING_RESTORE_COPYING:
+      text = _("Putting the backup in place…");
+      break;
+    case CANTING_RESTORE_UPGRADING:
+      text = _("Bringing the backup up to this version…");
+      break;
+    default:
+      g_return_if_reached ();
+    }
+  gtk_label_set_text (run->stage_label, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (run->bar), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text, -1);
+  if (fraction < 0)
+    {
+      if (run->pulse_source == 0)
+        run->pulse_source = g_timeout_add (150, pulse_restore, run);
+    }
+  else
+    {
+      g_clear_handle_id (&run->pulse_source, g_source_remove);
+      gtk_progress_bar_set_fraction (run->bar, fraction);
+    }
+}
+
+static GtkWindow *
+restore_dialog_new (CantingPreferencesWindow *self,
+                    RestoreRun               *run)
+{
+  GtkWidget *dialog = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *heading = gtk_label_new (_("Restoring a Backup"));
+  GtkWidget *note = gtk_label_new (_("This can take a few minutes for many years of records. "
+                                     "If the computer goes off meanwhile, the records stay as they were."));
+  GtkWidget *stage = gtk_label_new (NULL);
+  GtkWidget *bar = gtk_progress_bar_new ();
+
+  gtk_window_set_title (GTK_WINDOW (dialog), _("Restoring a Backup"));
+  gtk_window_set_application (GTK_WINDOW (dialog), gtk_window_get_application (GTK_WINDOW (self)));
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_set_deletable (GTK_WINDOW (dialog), FALSE);
+  gtk_window_set_resizable (GTK_WINDOW (dialog), FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 420, -1);
+  gtk_widget_set_margin_top (box, 24);
+  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_set_margin_start (box, 24);
+  gtk_widget_set_margin_end (box, 24);
+  gtk_widget_add_css_class (heading, "title-2");
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+  gtk_label_set_justify (GTK_LABEL (note), GTK_JUSTIFY_CENTER);
+  gtk_label_set_max_width_chars (GTK_LABEL (note), 40);
+  gtk_widget_add_css_class (note, "dim-label");
+  gtk_label_set_wrap (GTK_LABEL (stage), TRUE);
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), note);
+  gtk_box_append (GTK_BOX (box), bar);
+  gtk_box_append (GTK_BOX (box), stage);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
+  adw_window_set_content (ADW_WINDOW (dialog), box);
+  run->stage_label = GTK_LABEL (stage);
+  run->bar = GTK_PROGRESS_BAR (bar);
+  return GTK_WINDOW (dialog);
+}
+
+static void on_restore_done (GObject      *source,
+                             GAsyncResult *result,
+                             gpointer      data);
+
+/* Restores @path; @when names the copy in the toast that offers to undo
+ * it, NULL when this is the undo. */
+static void
 restore (CantingPreferencesWindow *self,
          const char               *path,
-         char                    **kept_aside)
+         const char               *when)
 {
   g_autoptr(GError) error = NULL;
-
-  gboolean restored;
+  RestoreRun *run;
+  GtkWindow *main_window = gtk_window_get_transient_for (GTK_WINDOW (self));
 
   /* Whatever is typed but not yet saved goes into the copy kept aside. */
   if (!canting_preferences_window_flush (self, &error))
     {
       show_error (self, error->message);
-      return FALSE;
+      return;
     }
-  restored = canting_backup_restore (canting_application_get_db (self->app), path, kept_aside, &error);
-  /* A restore that failed late has still replaced the data (kept_aside
-   * is set then): show what the database now holds either way. */
-  if (restored || (kept_aside != NULL && *kept_aside != NULL))
+  show_error (self, NULL);
+  run = g_new0 (RestoreRun, 1);
+  run->self = g_object_ref (self);
+  run->when = g_strdup (when);
+  run->dialog = restore_dialog_new (self, run);
+  if (main_window != NULL)
     {
-      canting_application_reload (self->app);
+      run->main_window = g_object_ref (main_window);
+      gtk_widget_set_sensitive (GTK_WIDGET (main_window), FALSE);
+    }
+  /* Nothing may be sent from the records being replaced. */
+  canting_application_stop_publisher (self->app);
+  gtk_window_present (run->dialog);
+  canting_backup_restore_async (canting_application_get_db (self->app), path, on_restore_progress, run,
+                                on_restore_done, run);
+}
+
+static void
+on_undo_restore (AdwToast                 *t,
+                 CantingPreferencesWindow *self)
+{
+  restore (self, g_object_get_data (G_OBJECT (t), "kept-aside"), NULL);
+}
+
+static void
+on_restore_done (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  RestoreRun *run = data;
+  CantingPreferencesWindow *self = run->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *aside = NULL;
+  gboolean restored = canting_backup_restore_finish (result, &aside, &error);
+
+  /* Shown again whether or not anything changed: a restore that failed
+   * late has still replaced the data (aside is set then), and the
+   * publisher was stopped either way. */
+  canting_application_reload (self->app);
+  if (restored || aside != NULL)
+    {
       load_profile (self);
       update_logo (self);
       refresh_backups (self);
@@ -355,18 +512,20 @@ restore (CantingPreferencesWindow *self,
     }
   if (!restored)
     show_error (self, error->message);
-  return restored;
-}
-
-static void
-on_undo_restore (AdwToast                 *t,
-                 CantingPreferencesWindow *self)
-{
-  const char *aside = g_object_get_data (G_OBJECT (t), "kept-aside");
-  g_autofree char *again = NULL;
-
-  if (restore (self, aside, &again))
+  else if (run->when == NULL)
     toast_text (self, _("Restore undone"));
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("Records restored from %s"), run->when);
+      AdwToast *t = adw_toast_new (message);
+
+      adw_toast_set_button_label (t, _("_Undo"));
+      adw_toast_set_timeout (t, 10);
+      g_object_set_data_full (G_OBJECT (t), "kept-aside", g_steal_pointer (&aside), g_free);
+      g_signal_connect_object (t, "button-clicked", G_CALLBACK (on_undo_restore), self, 0);
+      toast (self, t);
+    }
+  restore_run_free (run);
 }
 
 static void
@@ -374,21 +533,10 @@ on_restore_clicked (GtkButton                *button,
                     CantingPreferencesWindow *self)
 {
   const CantingBackupInfo *info = g_object_get_data (G_OBJECT (button), "backup");
-  g_autofree char *aside = NULL;
   g_autoptr(GDateTime) local = g_date_time_to_local (info->created);
   g_autofree char *when = g_date_time_format (local, _("%-d %B %Y, %H.%M"));
-  g_autofree char *message = NULL;
-  AdwToast *t;
 
-  if (!restore (self, info->path, &aside))
-    return;
-  message = g_strdup_printf (_("Records restored from %s"), when);
-  t = adw_toast_new (message);
-  adw_toast_set_button_label (t, _("_Undo"));
-  adw_toast_set_timeout (t, 10);
-  g_object_set_data_full (G_OBJECT (t), "kept-aside", g_steal_pointer (&aside), g_free);
-  g_signal_connect_object (t, "button-clicked", G_CALLBACK (on_undo_restore), self, 0);
-  toast (self, t);
+  restore (self, info->path, when);
 }
 
 static GtkWidget *
