@@ -579,6 +579,89 @@ test_damaged_in_place_after_clean_close (void)
 }
 
 static void
+on_pages_checked (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      data)
+{
+  GError **error = data;
+
+  if (!canting_db_check_pages_finish (result, error))
+    g_assert_nonnull (*error);
+  else
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NONE, "checked");
+}
+
+/* Checked on a worker and answered here: *error ends as the check's
+ * error, or as G_IO_ERROR_NONE when the pages are good. */
+static GError *
+check_pages_and_wait (const char *dir)
+{
+  GError *error = NULL;
+
+  canting_db_check_pages_async (dir, on_pages_checked, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return error;
+}
+
+/* After a crash the app reads every page on a worker before it opens
+ * the records: good pages are noted, so the open does not read them
+ * again; damaged ones are reported and the file is left as it was. */
+static void
+test_check_pages_async (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autofree char *path = canting_paths_database_file (dir);
+  g_autofree char *note = g_strconcat (path, "-closed", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingDb) db = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len = 0, after_len = 0;
+  char junk[6 * 4096];
+  FILE *file;
+
+  /* No records yet: a new workshop, nothing to check. */
+  g_assert_false (canting_db_needs_page_check (dir));
+  db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (canting_db_get_handle (db),
+                                 "CREATE TABLE filler (k INTEGER PRIMARY KEY, v TEXT);"
+                                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)"
+                                 "  INSERT INTO filler SELECT i, hex(randomblob(40)) FROM n;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_object (&db);
+  g_assert_false (canting_db_needs_page_check (dir));
+
+  /* As after a crash: no note of a clean close. */
+  g_assert_cmpint (g_unlink (note), ==, 0);
+  g_assert_true (canting_db_needs_page_check (dir));
+  error = check_pages_and_wait (dir);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NONE);
+  g_clear_error (&error);
+  g_assert_false (canting_db_needs_page_check (dir));
+  g_assert_true (g_file_test (note, G_FILE_TEST_EXISTS));
+
+  /* Damaged in place, after a crash. */
+  for (gsize i = 0; i < sizeof junk; i++)
+    junk[i] = (char) (i * 7919 % 251);
+  file = fopen (path, "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, 6 * 4096, SEEK_SET), ==, 0);
+  g_assert_cmpuint (fwrite (junk, 1, sizeof junk, file), ==, sizeof junk);
+  fclose (file);
+  g_assert_cmpint (g_unlink (note), ==, 0);
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+  error = check_pages_and_wait (dir);
+  g_assert_error (error, CANTING_ERROR, CANTING_ERROR_CORRUPT);
+  g_clear_error (&error);
+  g_assert_true (canting_db_needs_page_check (dir));
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  canting_test_rmdir (dir);
+}
+
+static void
 test_transaction_rolls_back (void)
 {
   g_autofree char *dir = canting_test_mkdtemp ();
@@ -1224,6 +1307,7 @@ main (int   argc,
   g_test_add_func ("/db/refuse-foreign-database", test_refuse_foreign_database);
   g_test_add_func ("/db/damaged-pages-and-recover", test_damaged_pages_and_recover);
   g_test_add_func ("/db/damaged-in-place-after-clean-close", test_damaged_in_place_after_clean_close);
+  g_test_add_func ("/db/check-pages-async", test_check_pages_async);
   g_test_add_func ("/db/transaction-rolls-back", test_transaction_rolls_back);
   g_test_add_func ("/db/count-rows", test_count_rows);
   g_test_add_func ("/db/statement-cache", test_statement_cache);

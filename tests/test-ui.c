@@ -918,14 +918,67 @@ test_restart (void)
   run_app (restart_step);
 }
 
+static void
+note_window_title (GtkApplication *app,
+                   GtkWindow      *window,
+                   GPtrArray      *titles)
+{
+  g_ptr_array_add (titles, g_strdup (gtk_window_get_title (window)));
+}
+
+static gboolean
+main_window_up (gpointer app)
+{
+  return find_window (app, CANTING_TYPE_WINDOW) != NULL;
+}
+
+/* After a crash (no note of a clean close) the records are read on a
+ * worker while a page says so; then the window opens as usual. */
+static void
+unclean_step (CantingApplication *app)
+{
+  wait_until (main_window_up, app);
+  g_assert_null (window_titled (app, "Memeriksa Catatan Bengkel"));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (find_window (app, CANTING_TYPE_WINDOW))), ==,
+                   WORKSHOP_NAME " — Canting");
+}
+
+static void
+test_unclean_start (void)
+{
+  g_autofree char *path = canting_paths_database_file (data_dir);
+  g_autofree char *note = g_strconcat (path, "-closed", NULL);
+  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(CantingApplication) app = canting_application_new ();
+  char *argv[] = { "canting", "--data-dir", data_dir, NULL };
+
+  g_assert_cmpint (g_unlink (note), ==, 0);
+  g_signal_connect (app, "window-added", G_CALLBACK (note_window_title), titles);
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), unclean_step);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+  g_assert_cmpuint (titles->len, >=, 2);
+  g_assert_cmpstr (titles->pdata[0], ==, "Memeriksa Catatan Bengkel");
+  /* Checked, then closed cleanly again. */
+  g_assert_true (g_file_test (note, G_FILE_TEST_EXISTS));
+}
+
+static gboolean
+message_dialog_up (gpointer app)
+{
+  return find_window (app, ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
 /* A damaged database: the app says so and offers the newest good backup;
  * choosing it brings the workshop back and keeps the damaged file. */
 static void
 damaged_step (CantingApplication *app)
 {
-  AdwMessageDialog *dialog = find_window (app, ADW_TYPE_MESSAGE_DIALOG);
+  AdwMessageDialog *dialog;
   CantingWindow *window;
 
+  /* Read on a worker first (no note of a clean close). */
+  wait_until (message_dialog_up, app);
+  dialog = find_window (app, ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_null (find_window (app, CANTING_TYPE_WINDOW));
 
@@ -3432,6 +3485,7 @@ main (int   argc,
   g_test_add_func ("/ui/0-rest-later", test_rest_later);
   g_test_add_func ("/ui/1-first-run", test_first_run);
   g_test_add_func ("/ui/2-restart", test_restart);
+  g_test_add_func ("/ui/2-unclean-start", test_unclean_start);
   g_test_add_func ("/ui/3-damaged-database", test_damaged_database);
   g_test_add_func ("/ui/4-customers", test_customers);
   g_test_add_func ("/ui/5-products", test_products);

@@ -474,6 +474,56 @@ check_file (const char  *path,
 }
 
 gboolean
+canting_db_needs_page_check (const char *data_dir)
+{
+  g_autofree char *path = canting_paths_database_file (data_dir);
+
+  return g_file_test (path, G_FILE_TEST_EXISTS) && !closed_cleanly (path);
+}
+
+static void
+check_pages_in_thread (GTask        *task,
+                       gpointer      source,
+                       gpointer      data,
+                       GCancellable *cancellable)
+{
+  const char *path = data;
+  GError *error = NULL;
+
+  /* As canting_db_open_full() checks it; an empty file is a new one. */
+  if (!check_file (path, TRUE, TRUE, NULL, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* The pages of the file as it is now are known good, as after a clean
+   * close; any change from here on shows in its figures again. */
+  note_clean_close (path);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+canting_db_check_pages_async (const char          *data_dir,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, callback, user_data);
+
+  g_return_if_fail (data_dir != NULL);
+  g_task_set_source_tag (task, canting_db_check_pages_async);
+  g_task_set_task_data (task, canting_paths_database_file (data_dir), g_free);
+  g_task_run_in_thread (task, check_pages_in_thread);
+}
+
+gboolean
+canting_db_check_pages_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_async_result_is_tagged (result, canting_db_check_pages_async), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
 canting_db_check_file (const char  *path,
                        int         *out_version,
                        GError     **error)

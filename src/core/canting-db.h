@@ -19,6 +19,20 @@ int canting_db_latest_schema_version (void);
 
 CantingDb  *canting_db_open               (const char  *data_dir,
                                            GError     **error);
+
+/* Whether opening @data_dir's database reads every page first, because
+ * the file is not as Canting last closed it (after a crash or a power
+ * cut): seconds to minutes for many years of records. */
+gboolean    canting_db_needs_page_check   (const char  *data_dir);
+/* That read of every page, on a worker, for a window that says what it
+ * waits for.  When the pages are good, the file is noted as checked, so
+ * the open that follows does not read them again; a damaged file is
+ * reported as the open would (CANTING_ERROR_CORRUPT) and left as it is. */
+void        canting_db_check_pages_async  (const char          *data_dir,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gboolean    canting_db_check_pages_finish (GAsyncResult        *result,
+                                           GError             **error);
 /* As canting_db_open() without the daily backup, which the caller makes
  * itself off the start-up path (canting_backup_auto_daily_async()). */
 CantingDb  *canting_db_open_without_backup (const char  *data_dir,

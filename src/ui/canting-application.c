@@ -43,6 +43,7 @@ struct _CantingApplication
   guint daily_backup_source;
   gboolean backup_running;       /* today's copy is being made on its thread */
   GtkWindow *open_error_dialog;  /* weak: the one "cannot open" dialog */
+  GtkWindow *check_window;       /* the page shown while the records are checked */
   /* Sends the outbox to the online shops on a thread of its own, for
    * every shop; started once the workshop is open. */
   CantingPublishWorker *publisher;
@@ -765,16 +766,79 @@ show_open_error (CantingApplication *self,
 }
 
 static void
+on_pages_checked (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      data)
+{
+  CantingApplication *self = data;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->check_window, gtk_window_destroy);
+  if (!canting_db_check_pages_finish (result, &error) || !open_database (self, &error))
+    show_open_error (self, error);
+  else
+    present_main_window (self);
+  g_application_release (G_APPLICATION (self));
+  g_object_unref (self);
+}
+
+/* After a crash every page is read before the records open: a page
+ * says so meanwhile, rather than no window at all for seconds. */
+static void
+check_pages (CantingApplication *self)
+{
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *spinner = gtk_spinner_new ();
+  GtkWidget *heading = gtk_label_new (_("Checking the Workshop Records"));
+  GtkWidget *note = gtk_label_new (_("Canting was not closed properly last time, so it reads every record once "
+                                     "before opening them. For many years of records this takes a while."));
+
+  gtk_window_set_title (GTK_WINDOW (window), _("Checking the Workshop Records"));
+  gtk_window_set_deletable (GTK_WINDOW (window), FALSE);
+  gtk_window_set_resizable (GTK_WINDOW (window), FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 420, -1);
+  gtk_widget_set_margin_top (box, 24);
+  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_set_margin_start (box, 24);
+  gtk_widget_set_margin_end (box, 24);
+  gtk_widget_set_size_request (spinner, 32, 32);
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_widget_add_css_class (heading, "title-2");
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (note), 40);
+  gtk_label_set_justify (GTK_LABEL (note), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (note, "dim-label");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (spinner), GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
+  gtk_box_append (GTK_BOX (box), spinner);
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), note);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  self->check_window = GTK_WINDOW (window);
+  gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (window));
+  g_application_hold (G_APPLICATION (self));
+  canting_db_check_pages_async (self->data_dir, on_pages_checked, g_object_ref (self));
+}
+
+static void
 canting_application_activate (GApplication *app)
 {
   CantingApplication *self = CANTING_APPLICATION (app);
   g_autoptr(GError) error = NULL;
 
-  /* Launched again while the "cannot open" dialog waits for an answer:
-   * show that dialog, do not try (and fail, or recover twice) again. */
-  if (self->open_error_dialog != NULL)
+  /* Launched again while the "cannot open" dialog waits for an answer,
+   * or while the records are checked: show that window, do not try (and
+   * fail, or recover twice) again. */
+  if (self->open_error_dialog != NULL || self->check_window != NULL)
     {
-      gtk_window_present (self->open_error_dialog);
+      gtk_window_present (self->open_error_dialog != NULL ? self->open_error_dialog : self->check_window);
+      return;
+    }
+  if (self->db == NULL && canting_db_needs_page_check (self->data_dir))
+    {
+      check_pages (self);
       return;
     }
   if (self->db == NULL && !open_database (self, &error))
