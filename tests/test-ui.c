@@ -20,6 +20,7 @@
 #include "canting-customers-page.h"
 #include "canting-product-dialog.h"
 #include "canting-products-page.h"
+#include "canting-products-page-actions.h"
 #include "canting-order-dialog.h"
 #include "canting-order.h"
 #include "canting-orders-page.h"
@@ -1314,6 +1315,12 @@ products_step (CantingApplication *app)
   g_assert_cmpint (((CantingProduct *) stored->pdata[0])->price, ==, 1500000);
   g_assert_cmpint (((CantingProduct *) stored->pdata[1])->price, ==, 225000);
   g_assert_cmpuint (list_rows (view), ==, 2);
+
+  /* The catalogue's products are chosen on a worker: its answer (here
+   * that neither has a photo yet) comes a moment later. */
+  canting_products_page_make_catalogue (GTK_WIDGET (page), app, NULL);
+  g_assert_null (find_shown_label (GTK_WIDGET (window), "Belum ada produk yang siap"));
+  wait_for_label (GTK_WIDGET (window), "Belum ada produk yang siap");
 
   /* Edit the second: take the first one's SKU (refused, naming it), a
    * price that is not money (refused), then set its stock. */

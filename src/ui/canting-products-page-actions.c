@@ -4,9 +4,10 @@
  * chosen does not end in .zip) and the catalogue PDF (to print or send
  * by WhatsApp).
  *
- * Products are chosen on the main thread (a quick read); the photos are
- * decoded and scaled on a worker thread, so the window never freezes,
- * and what was left out is said afterwards in words. */
+ * Products are chosen on a worker (the whole catalogue of a large
+ * workshop is checked in about 200 ms), then the photos are decoded and
+ * scaled on another, so the window never freezes; what was left out is
+ * said afterwards in words. */
 #include "config.h"
 
 #include "canting-products-page-actions.h"
@@ -135,49 +136,102 @@ on_chosen (GtkNativeDialog *chooser,
   g_task_run_in_thread (task, make_in_thread);
 }
 
+typedef struct {
+  GStrv skus;
+  CantingEpekenSelection *selection;
+} SelectJob;
+
+static void
+select_job_free (SelectJob *job)
+{
+  g_strfreev (job->skus);
+  g_clear_pointer (&job->selection, canting_epeken_selection_free);
+  g_free (job);
+}
+
+static gboolean
+select_on_worker (CantingDb  *reader,
+                  gpointer    data,
+                  GError    **error)
+{
+  SelectJob *job = data;
+
+  job->selection = canting_epeken_select (reader, (const char * const *) job->skus, FALSE, error);
+  return job->selection != NULL;
+}
+
+static void
+on_selected (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GtkWidget *page = GTK_WIDGET (source);
+  MakeJob *job = user_data;
+  SelectJob *select = canting_db_read_get_data (result);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+  GtkRoot *root = gtk_widget_get_root (page);
+
+  g_object_set_data (G_OBJECT (page), "canting-selecting", NULL);
+  if (!canting_db_read_finish (result, &error))
+    {
+      canting_window_say (page, error->message);
+      make_job_free (job);
+      return;
+    }
+  if (select->selection->items->len == 0)
+    {
+      canting_window_say (page, select->skus != NULL && select->skus[0] != NULL
+                   ? _("None of the selected products is ready: each needs a price and a photo.")
+                   : _("No product is ready: each needs a price and a photo."));
+      make_job_free (job);
+      return;
+    }
+  /* The page left its window meanwhile (the window closed). */
+  if (!GTK_IS_WINDOW (root))
+    {
+      make_job_free (job);
+      return;
+    }
+  job->selection = g_steal_pointer (&select->selection);
+  /* The pack is a zip by default: one file is what people send by
+   * WhatsApp or email.  A name without ".zip" gets a folder instead. */
+  /* Translators: file names, no spaces: "katalog-2026-12-06.pdf",
+   * "paket-epeken-2026-12-06.zip"; keep ".zip" */
+  name = job->catalogue ? g_strdup_printf (_("catalogue-%s.pdf"), date)
+                        : g_strdup_printf (_("epeken-pack-%s.zip"), date);
+  chooser = gtk_file_chooser_native_new (job->catalogue ? _("Save the Catalogue") : _("Save the e-Peken Pack"),
+                                         GTK_WINDOW (root), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chosen), job);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 start (GtkWidget          *page,
        CantingApplication *app,
        const char * const *skus,
        gboolean            catalogue)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *name = NULL;
-  CantingEpekenSelection *selection = canting_epeken_select (canting_application_get_db (app), skus, FALSE, &error);
-  GtkFileChooserNative *chooser;
+  CantingDb *db = canting_application_get_db (app);
+  SelectJob *select;
   MakeJob *job;
 
-  if (selection == NULL)
-    {
-      canting_window_say (page, error->message);
-      return;
-    }
-  if (selection->items->len == 0)
-    {
-      canting_window_say (page, skus != NULL && skus[0] != NULL
-                   ? _("None of the selected products is ready: each needs a price and a photo.")
-                   : _("No product is ready: each needs a price and a photo."));
-      canting_epeken_selection_free (selection);
-      return;
-    }
+  /* Asked again before the first answer (a double click): once. */
+  if (g_object_get_data (G_OBJECT (page), "canting-selecting") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (page), "canting-selecting", GINT_TO_POINTER (TRUE));
+  select = g_new0 (SelectJob, 1);
+  select->skus = g_strdupv ((char **) skus);
   job = g_new0 (MakeJob, 1);
   job->page = g_object_ref (page);
-  job->db = g_object_ref (canting_application_get_db (app));
-  job->selection = selection;
+  job->db = g_object_ref (db);
   job->catalogue = catalogue;
-  /* The pack is a zip by default: one file is what people send by
-   * WhatsApp or email.  A name without ".zip" gets a folder instead. */
-  /* Translators: file names, no spaces: "katalog-2026-12-06.pdf",
-   * "paket-epeken-2026-12-06.zip"; keep ".zip" */
-  name = catalogue ? g_strdup_printf (_("catalogue-%s.pdf"), date) : g_strdup_printf (_("epeken-pack-%s.zip"), date);
-  chooser = gtk_file_chooser_native_new (catalogue ? _("Save the Catalogue") : _("Save the e-Peken Pack"),
-                                         GTK_WINDOW (gtk_widget_get_root (page)), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Save"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_chosen), job);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  canting_db_read_async (db, page, select_on_worker, select, (GDestroyNotify) select_job_free, on_selected, job);
 }
 
 void
