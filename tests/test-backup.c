@@ -1,5 +1,6 @@
 /* test-backup.c: backups give back exactly what was saved; rotation keeps
- * the newest 14 daily copies; bad copies are refused without harm. */
+ * the newest 14 daily copies, and the newest 3 made before an upgrade or
+ * a restore; bad copies are refused without harm. */
 #include "canting-backup.h"
 #include "canting-db-private.h"
 #include "canting-error.h"
@@ -167,6 +168,188 @@ test_open_makes_daily_backup (void)
   expected = g_date_time_get_day_of_year (start) == g_date_time_get_day_of_year (end) ? 1 : 2;
   g_assert_cmpuint (count_kind (list, CANTING_BACKUP_AUTO), ==, expected);
   g_assert_null (canting_db_get_backup_warning (db));
+  g_clear_object (&db);
+  canting_test_rmdir (dir);
+}
+
+/* Copies before an upgrade, or before a restore, are pruned to the newest
+ * few of their kind as each new one is made; daily copies and those a
+ * person made are left alone.  (Ten years of records make each copy
+ * hundreds of MB: a few upgrades used to fill a small disk.) */
+static void
+check_pruned_to_newest (CantingBackupKind kind,
+                        guint             keep)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingDb) db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, &error);
+  g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) manual = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) list = NULL;
+  gboolean daily = FALSE;
+  guint n = keep + 3;
+
+  g_assert_no_error (error);
+  for (int day = 1; day <= 2; day++)
+    {
+      g_autoptr(GDateTime) morning = g_date_time_new_local (2026, 3, day, 8, 0, 0);
+      g_autoptr(GDateTime) noon = g_date_time_new_utc (2026, 3, day, 5, 0, 0);
+
+      g_assert_true (canting_backup_auto_daily (db, morning, &daily, &error));
+      g_assert_no_error (error);
+      g_ptr_array_add (manual, canting_backup_create_at (db, CANTING_BACKUP_MANUAL, noon, &error));
+      g_assert_no_error (error);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 4, 1 + i, 9, 30, 0);
+      g_autoptr(GPtrArray) now_listed = NULL;
+      char *path = canting_backup_create_at (db, kind, when, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (path);
+      g_ptr_array_add (made, path);
+      now_listed = canting_backup_list (dir, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (count_kind (now_listed, kind), ==, MIN (i + 1, keep));
+      /* The one just made is always there: it is the newest. */
+      g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+
+  list = canting_backup_list (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_kind (list, kind), ==, keep);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (g_file_test (g_ptr_array_index (made, i), G_FILE_TEST_EXISTS), ==, i >= n - keep);
+  g_assert_cmpuint (count_kind (list, CANTING_BACKUP_AUTO), ==, 2);
+  g_assert_cmpuint (count_kind (list, CANTING_BACKUP_MANUAL), ==, 2);
+  for (guint i = 0; i < manual->len; i++)
+    g_assert_true (g_file_test (g_ptr_array_index (manual, i), G_FILE_TEST_EXISTS));
+
+  /* After the clock was set back, the copy just made sorts below the
+   * others; it stays all the same, one more than kept until next time. */
+  {
+    g_autoptr(GDateTime) earlier = g_date_time_new_utc (2025, 12, 31, 9, 30, 0);
+    g_autofree char *path = canting_backup_create_at (db, kind, earlier, &error);
+    g_autoptr(GPtrArray) after = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+    after = canting_backup_list (dir, &error);
+    g_assert_cmpuint (count_kind (after, kind), ==, keep + 1);
+    for (guint i = n - keep; i < n; i++)
+      g_assert_true (g_file_test (g_ptr_array_index (made, i), G_FILE_TEST_EXISTS));
+  }
+  g_clear_object (&db);
+  canting_test_rmdir (dir);
+}
+
+static void
+test_prune_pre_upgrade_copies (void)
+{
+  g_assert_cmpuint (CANTING_BACKUP_KEEP_PRE_MIGRATION, ==, 3);
+  check_pruned_to_newest (CANTING_BACKUP_PRE_MIGRATION, CANTING_BACKUP_KEEP_PRE_MIGRATION);
+}
+
+static void
+test_prune_pre_restore_copies (void)
+{
+  g_assert_cmpuint (CANTING_BACKUP_KEEP_PRE_RESTORE, ==, 3);
+  check_pruned_to_newest (CANTING_BACKUP_PRE_RESTORE, CANTING_BACKUP_KEEP_PRE_RESTORE);
+}
+
+/* Restores in a row (within one second, as a quick person or a script
+ * does them) keep the newest pre-restore copies, and the newest is what
+ * was there just before the last restore: what Undo puts back. */
+static void
+test_restores_keep_newest_pre_restore_copy (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingDb) db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, &error);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(CantingProfile) loaded = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *aside = NULL;
+  CantingBackupInfo *newest = NULL;
+
+  g_assert_no_error (error);
+  save_profile (db, "Batik Kembang Turi", "Blitar");
+  backup = canting_backup_create (db, CANTING_BACKUP_MANUAL, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < CANTING_BACKUP_KEEP_PRE_RESTORE + 2; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Percobaan %u", i);
+
+      save_profile (db, name, "Kota Salah");
+      g_clear_pointer (&aside, g_free);
+      g_assert_true (canting_backup_restore (db, backup, &aside, &error));
+      g_assert_no_error (error);
+    }
+
+  list = canting_backup_list (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_kind (list, CANTING_BACKUP_PRE_RESTORE), ==, CANTING_BACKUP_KEEP_PRE_RESTORE);
+  g_assert_cmpuint (count_kind (list, CANTING_BACKUP_MANUAL), ==, 1);
+  for (guint i = 0; i < list->len && newest == NULL; i++)
+    if (((CantingBackupInfo *) g_ptr_array_index (list, i))->kind == CANTING_BACKUP_PRE_RESTORE)
+      newest = g_ptr_array_index (list, i);
+  g_assert_cmpstr (newest->path, ==, aside);
+
+  /* Undo: what was there before the last restore comes back. */
+  g_assert_true (canting_backup_restore (db, aside, NULL, &error));
+  g_assert_no_error (error);
+  loaded = canting_profile_load (db, &error);
+  g_assert_cmpstr (canting_profile_get_name (loaded), ==, "Percobaan 4");
+  g_clear_object (&db);
+  canting_test_rmdir (dir);
+}
+
+/* Restoring the oldest pre-restore copy that is kept: the pre-restore
+ * copy made first would push it out, but the copy being restored is
+ * never removed. */
+static void
+test_restore_of_oldest_pre_restore_copy (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingDb) db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, &error);
+  g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(CantingProfile) loaded = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *oldest_relative = NULL;
+  g_autofree char *oldest_name = NULL;
+  g_autofree char *cwd = g_get_current_dir ();
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < CANTING_BACKUP_KEEP_PRE_RESTORE; i++)
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 1, 1 + i, 9, 0, 0);
+      g_autofree char *name = g_strdup_printf ("Salinan %u", i);
+
+      save_profile (db, name, "Blitar");
+      g_ptr_array_add (made, canting_backup_create_at (db, CANTING_BACKUP_PRE_RESTORE, when, &error));
+      g_assert_no_error (error);
+    }
+  save_profile (db, "Sekarang", "Blitar");
+
+  /* By another spelling of its path, as a file chooser may give it. */
+  g_assert_cmpint (g_chdir (dir), ==, 0);
+  oldest_name = g_path_get_basename (g_ptr_array_index (made, 0));
+  oldest_relative = g_build_filename (".", "backups", ".", oldest_name, NULL);
+  g_assert_true (canting_backup_restore (db, oldest_relative, &aside, &error));
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  g_assert_no_error (error);
+  loaded = canting_profile_load (db, &error);
+  g_assert_cmpstr (canting_profile_get_name (loaded), ==, "Salinan 0");
+  for (guint i = 0; i < made->len; i++)
+    g_assert_true (g_file_test (g_ptr_array_index (made, i), G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (aside, G_FILE_TEST_EXISTS));
+  list = canting_backup_list (dir, &error);
+  g_assert_cmpuint (count_kind (list, CANTING_BACKUP_PRE_RESTORE), ==, CANTING_BACKUP_KEEP_PRE_RESTORE + 1);
   g_clear_object (&db);
   canting_test_rmdir (dir);
 }
@@ -536,6 +719,10 @@ main (int   argc,
 
   g_test_add_func ("/backup/then-restore-is-identical", test_backup_then_restore_is_identical);
   g_test_add_func ("/backup/rotation-keeps-fourteen", test_rotation_keeps_fourteen);
+  g_test_add_func ("/backup/prune-pre-upgrade-copies", test_prune_pre_upgrade_copies);
+  g_test_add_func ("/backup/prune-pre-restore-copies", test_prune_pre_restore_copies);
+  g_test_add_func ("/backup/restores-keep-newest-pre-restore-copy", test_restores_keep_newest_pre_restore_copy);
+  g_test_add_func ("/backup/restore-of-oldest-pre-restore-copy", test_restore_of_oldest_pre_restore_copy);
   g_test_add_func ("/backup/open-makes-daily-backup", test_open_makes_daily_backup);
   g_test_add_func ("/backup/names-not-ours-are-ignored", test_names_not_ours_are_ignored);
   g_test_add_func ("/backup/same-second-copies", test_same_second_copies);

@@ -1,4 +1,4 @@
-/* canting-backup.c: making, listing, rotating and restoring copies.
+/* canting-backup.c: making, listing, pruning and restoring copies.
  *
  * The kind and time of a copy live in its file name
  * (canting-auto-20261124-023651.db, UTC), so listing needs no database and
@@ -186,11 +186,114 @@ canting_backup_list (const char  *data_dir,
   return g_steal_pointer (&list);
 }
 
-char *
-canting_backup_create_at (CantingDb          *db,
-                          CantingBackupKind   kind,
-                          GDateTime          *now,
-                          GError            **error)
+/* TRUE if @a and @b are one file: a restore may be handed a copy by
+ * another spelling of its path. */
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+
+  if (g_strcmp0 (a, b) == 0)
+    return TRUE;
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 &&
+         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+static gboolean
+is_spared (const char         *path,
+           const char * const *spare)
+{
+  for (; spare != NULL && *spare != NULL; spare++)
+    if (same_file (path, *spare))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+canting_backup_prune (const char         *data_dir,
+                      CantingBackupKind   kind,
+                      guint               keep,
+                      const char * const *spare,
+                      GError            **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  guint kept = 0;
+
+  g_return_val_if_fail (kind < G_N_ELEMENTS (kind_tags), FALSE);
+  g_return_val_if_fail (kind != CANTING_BACKUP_MANUAL, FALSE);
+
+  list = canting_backup_list (data_dir, error);
+  if (list == NULL)
+    return FALSE;
+  /* Newest first, so the newest @keep stay.  A spared copy stays too and
+   * takes a place: after the clock was set back, the copy just made sorts
+   * below older ones, and one more than @keep is left until next time. */
+  for (guint i = 0; i < list->len; i++)
+    {
+      CantingBackupInfo *info = g_ptr_array_index (list, i);
+
+      if (info->kind != kind)
+        continue;
+      if (++kept <= keep || is_spared (info->path, spare))
+        continue;
+      if (g_unlink (info->path) != 0)
+        {
+          int saved = errno;
+
+          /* The app and canting-cli may both be pruning: gone is gone. */
+          if (saved == ENOENT)
+            continue;
+          g_set_error (error, CANTING_ERROR, CANTING_ERROR_IO,
+                       _("Cannot remove the old backup “%s”: %s"), info->path, g_strerror (saved));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Once a copy before an upgrade or a restore is safely made, the oldest
+ * of its kind beyond what is kept go; never before, so a copy that failed
+ * loses none of the earlier ones.  Daily copies are rotated after their
+ * own check, under the daily lock (auto_daily_copy()); copies a person
+ * made are never removed.  Failing to remove one only costs disk space:
+ * no reason to call the copy, or the upgrade or restore it guards, failed. */
+static void
+prune_after_copy (CantingDb          *db,
+                  CantingBackupKind   kind,
+                  const char         *made,
+                  const char         *restoring)
+{
+  const char * const spare[] = { made, restoring, NULL };
+  g_autoptr(GError) local = NULL;
+  guint keep;
+
+  switch (kind)
+    {
+    case CANTING_BACKUP_PRE_MIGRATION:
+      keep = CANTING_BACKUP_KEEP_PRE_MIGRATION;
+      break;
+    case CANTING_BACKUP_PRE_RESTORE:
+      keep = CANTING_BACKUP_KEEP_PRE_RESTORE;
+      break;
+    case CANTING_BACKUP_AUTO:
+    case CANTING_BACKUP_MANUAL:
+    default:
+      return;
+    }
+  if (!canting_backup_prune (canting_db_get_data_dir (db), kind, keep, spare, &local))
+    g_warning ("Older backups were not removed: %s", local->message);
+}
+
+/* canting_backup_create_at(), sparing @restoring (nullable) when pruning:
+ * a restore from an old pre-restore copy must not lose that copy to the
+ * pre-restore copy it makes first. */
+static char *
+make_copy (CantingDb          *db,
+           CantingBackupKind   kind,
+           GDateTime          *now,
+           const char         *restoring,
+           GError            **error)
 {
   g_autofree char *dir = canting_paths_backup_dir (canting_db_get_data_dir (db));
   g_autoptr(GDateTime) utc = g_date_time_to_utc (now);
@@ -214,7 +317,10 @@ canting_backup_create_at (CantingDb          *db,
       if (g_file_test (path, G_FILE_TEST_EXISTS))
         continue;
       if (canting_db_copy_to_file (canting_db_get_handle (db), path, &local))
-        return g_steal_pointer (&path);
+        {
+          prune_after_copy (db, kind, path, restoring);
+          return g_steal_pointer (&path);
+        }
       if (!g_error_matches (local, G_IO_ERROR, G_IO_ERROR_EXISTS))
         {
           g_propagate_error (error, g_steal_pointer (&local));
@@ -227,6 +333,15 @@ canting_backup_create_at (CantingDb          *db,
 }
 
 char *
+canting_backup_create_at (CantingDb          *db,
+                          CantingBackupKind   kind,
+                          GDateTime          *now,
+                          GError            **error)
+{
+  return make_copy (db, kind, now, NULL, error);
+}
+
+char *
 canting_backup_create (CantingDb          *db,
                        CantingBackupKind   kind,
                        GError            **error)
@@ -234,37 +349,6 @@ canting_backup_create (CantingDb          *db,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
   return canting_backup_create_at (db, kind, now, error);
-}
-
-gboolean
-canting_backup_rotate (const char  *data_dir,
-                       guint        keep,
-                       GError     **error)
-{
-  g_autoptr(GPtrArray) list = canting_backup_list (data_dir, error);
-  guint kept = 0;
-
-  if (list == NULL)
-    return FALSE;
-  /* Only the daily copies rotate: the ones a person made, and those made
-   * before an upgrade or a restore, stay until a person removes them. */
-  for (guint i = 0; i < list->len; i++)
-    {
-      CantingBackupInfo *info = g_ptr_array_index (list, i);
-
-      if (info->kind != CANTING_BACKUP_AUTO)
-        continue;
-      if (++kept <= keep)
-        continue;
-      if (g_unlink (info->path) != 0)
-        {
-          int saved = errno;
-          g_set_error (error, CANTING_ERROR, CANTING_ERROR_IO,
-                       _("Cannot remove the old backup “%s”: %s"), info->path, g_strerror (saved));
-          return FALSE;
-        }
-    }
-  return TRUE;
 }
 
 /* Today's automatic copy, if there is none yet: made, checked page by
@@ -331,7 +415,8 @@ auto_daily_copy (CantingDb  *db,
       goto out;
     }
   *out_made = TRUE;
-  ok = canting_backup_rotate (canting_db_get_data_dir (db), CANTING_BACKUP_KEEP_AUTO, error);
+  ok = canting_backup_prune (canting_db_get_data_dir (db), CANTING_BACKUP_AUTO,
+                             CANTING_BACKUP_KEEP_AUTO, NULL, error);
 
 out:
   if (lock >= 0)
@@ -508,6 +593,7 @@ canting_backup_restore_full (CantingDb              *db,
                              GError                **error)
 {
   g_autofree char *kept = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   sqlite3 *source = NULL;
   sqlite3 *handle = canting_db_get_handle (db);
   GError *local = NULL;
@@ -519,7 +605,7 @@ canting_backup_restore_full (CantingDb              *db,
     return FALSE;
 
   restore_progress (progress, progress_data, CANTING_RESTORE_KEEPING_ASIDE, -1);
-  kept = canting_backup_create (db, CANTING_BACKUP_PRE_RESTORE, error);
+  kept = make_copy (db, CANTING_BACKUP_PRE_RESTORE, now, file, error);
   if (kept == NULL)
     return FALSE;
 

@@ -3,8 +3,9 @@
  * Copies are made with SQLite's online backup API (consistent even while
  * the app writes), kept in <data dir>/backups/ as single files, mode 0600.
  * One automatic copy per day on open, the newest 14 of those kept; copies on
- * demand; a copy before every schema upgrade and before every restore, so a
- * restore can itself be undone. */
+ * demand, never removed automatically; a copy before every schema upgrade
+ * and before every restore, so a restore can itself be undone, the newest 3
+ * of each kept. */
 #pragma once
 
 #include <gio/gio.h>
@@ -16,6 +17,21 @@ G_BEGIN_DECLS
 /* How many automatic daily copies are kept: two weeks reaches back past a
  * mistake noticed at the next weekly market day. */
 #define CANTING_BACKUP_KEEP_AUTO 14
+
+/* How many copies made before a schema upgrade are kept.  Each is a whole
+ * workshop (hundreds of MB after ten years) and one comes with every
+ * release that changes the schema; three reach back past a problem found
+ * only after the next two updates, and the daily copies cover the days in
+ * between. */
+#define CANTING_BACKUP_KEEP_PRE_MIGRATION 3
+
+/* How many copies made before a restore are kept.  The newest is what the
+ * Undo of a restore puts back, and it is never the one removed; three let
+ * a person try a few old copies in a row and still get back to what they
+ * had before the first.
+ * The preferences text (canting-preferences-window.ui) and README.md say
+ * these numbers in words. */
+#define CANTING_BACKUP_KEEP_PRE_RESTORE 3
 
 typedef enum {
   CANTING_BACKUP_AUTO,
@@ -42,7 +58,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CantingBackupInfo, canting_backup_info_free)
 
 const char *canting_backup_kind_label (CantingBackupKind kind);
 
-/* (transfer full): the path of the new copy. */
+/* (transfer full): the path of the new copy.  Once it is made (and has
+ * passed its check), a copy before an upgrade or a restore leaves only the
+ * newest CANTING_BACKUP_KEEP_PRE_MIGRATION or _PRE_RESTORE copies of its
+ * kind; removing an older one failing is only warned about, the new copy
+ * is still returned. */
 char      *canting_backup_create      (CantingDb          *db,
                                        CantingBackupKind   kind,
                                        GError            **error);
@@ -56,7 +76,8 @@ GPtrArray *canting_backup_list        (const char         *data_dir,
                                        GError            **error);
 
 /* Makes today's automatic copy unless one exists for @now's local date,
- * then keeps only the newest CANTING_BACKUP_KEEP_AUTO automatic copies. */
+ * then keeps only the newest CANTING_BACKUP_KEEP_AUTO automatic copies.
+ * Copies of other kinds are left alone. */
 gboolean   canting_backup_auto_daily  (CantingDb          *db,
                                        GDateTime          *now,
                                        gboolean           *out_made,
@@ -74,12 +95,20 @@ gboolean   canting_backup_auto_daily_finish (CantingDb           *db,
                                              GAsyncResult        *result,
                                              gboolean            *out_made,
                                              GError             **error);
-gboolean   canting_backup_rotate      (const char         *data_dir,
+/* Removes all but the newest @keep copies of @kind (never
+ * CANTING_BACKUP_MANUAL: those a person made stay until a person removes
+ * them), sparing the files in @spare (nullable, NULL-terminated: a copy
+ * just made, a copy being restored) whatever their time says. */
+gboolean   canting_backup_prune       (const char         *data_dir,
+                                       CantingBackupKind   kind,
                                        guint               keep,
+                                       const char * const *spare,
                                        GError            **error);
 
 /* Replaces the open database's contents with @file.  The current contents
- * are first saved as a pre-restore copy (@out_kept_aside), never deleted.
+ * are first saved as a pre-restore copy (@out_kept_aside); older
+ * pre-restore copies beyond CANTING_BACKUP_KEEP_PRE_RESTORE go, but never
+ * @file itself.
  * The copy is checked first; a damaged or newer file is refused and nothing
  * changes.  An older schema is upgraded afterwards; if that fails the
  * contents are already replaced, so @out_kept_aside is set even though
