@@ -368,6 +368,7 @@ typedef struct {
   CantingIpalPage  *page;
   CantingIpalMonth *month;
   gboolean          csv;
+  char             *path;    /* chosen to save to */
 } ReportJob;
 
 static void
@@ -375,6 +376,7 @@ report_job_free (ReportJob *job)
 {
   g_clear_object (&job->page);
   g_clear_pointer (&job->month, canting_ipal_month_free);
+  g_free (job->path);
   g_free (job);
 }
 
@@ -388,6 +390,38 @@ toast (CantingIpalPage *self,
     canting_window_add_toast (CANTING_WINDOW (root), adw_toast_new (text));
 }
 
+/* On the worker: the PDF is drawn there (a page of cairo for each part
+ * of the month), or the CSV written. */
+static gboolean
+save_report_on_worker (CantingDb  *reader,
+                       gpointer    data,
+                       GError    **error)
+{
+  ReportJob *job = data;
+
+  if (job->csv)
+    {
+      g_autoptr(GBytes) bytes = canting_ipal_month_csv (job->month, ';');
+      gsize size;
+      const char *contents = g_bytes_get_data (bytes, &size);
+
+      return g_file_set_contents_full (job->path, contents, (gssize) size, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
+                                       error);
+    }
+  return canting_ipal_report_save_pdf (reader, job->month, job->path, error);
+}
+
+static void
+on_report_saved (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok = canting_db_read_finish (result, &error);
+
+  toast (CANTING_IPAL_PAGE (source), ok ? _("Report saved") : error->message);
+}
+
 static void
 on_report_file (GtkNativeDialog *chooser,
                 int              response,
@@ -395,28 +429,16 @@ on_report_file (GtkNativeDialog *chooser,
 {
   g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))
                                                            : NULL;
-  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean ok = FALSE;
 
   g_object_unref (chooser);
-  if (path == NULL)
+  job->path = file != NULL ? g_file_get_path (file) : NULL;
+  if (job->path == NULL)
     {
       report_job_free (job);
       return;
     }
-  if (job->csv)
-    {
-      g_autoptr(GBytes) bytes = canting_ipal_month_csv (job->month, ';');
-      gsize size;
-      const char *data = g_bytes_get_data (bytes, &size);
-
-      ok = g_file_set_contents_full (path, data, (gssize) size, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error);
-    }
-  else
-    ok = canting_ipal_report_save_pdf (canting_application_get_db (job->page->app), job->month, path, &error);
-  toast (job->page, ok ? _("Report saved") : error->message);
-  report_job_free (job);
+  canting_db_read_async (canting_application_get_db (job->page->app), job->page, save_report_on_worker, job,
+                         (GDestroyNotify) report_job_free, on_report_saved, NULL);
 }
 
 /* The month asked for, gathered on a worker (canting_db_read_async()):
