@@ -2,6 +2,8 @@
 #include "canting-backup.h"
 #include "canting-db-private.h"
 #include "canting-error.h"
+#include "canting-ledger.h"
+#include "canting-order.h"
 #include "canting-paths.h"
 #include "canting-profile.h"
 #include "canting-sql-private.h"
@@ -946,6 +948,128 @@ test_step_20_indexes (void)
   canting_test_rmdir (dir);
 }
 
+/* The statements on orders that a piece of core code prepares, as it
+ * prepares them (caught by SQLite's trace), so a test plans the real
+ * SQL rather than a copy of it. */
+static int
+keep_order_sql (unsigned  type,
+                void     *data,
+                void     *stmt,
+                void     *unexpanded)
+{
+  const char *sql = sqlite3_sql (stmt);
+
+  if (sql != NULL && strstr (sql, "FROM orders o") != NULL &&
+      !g_ptr_array_find_with_equal_func (data, sql, g_str_equal, NULL))
+    g_ptr_array_add (data, g_strdup (sql));
+  return 0;
+}
+
+typedef enum {
+  UNPAID_FILTER,
+  RECEIVABLES,
+} OwingReader;
+
+/* The plans, one after the other, of the statements the Orders page's
+ * "Not fully paid" filter runs (its count and its first page), or of
+ * those of what customers owe; checks they still find @n_owing orders. */
+static char *
+owing_plans (CantingDb   *db,
+             OwingReader  reader,
+             gint64       n_owing)
+{
+  CantingOrderFilter filter = { .status = -1, .today = "2025-06-01", .unpaid = TRUE };
+  CantingMoney buckets[CANTING_AGE_BUCKET_COUNT];
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *plans = g_string_new (NULL);
+  guint n = 0;
+
+  sqlite3_trace_v2 (canting_db_get_handle (db), SQLITE_TRACE_STMT, keep_order_sql, seen);
+  if (reader == UNPAID_FILTER)
+    {
+      g_assert_cmpint (canting_order_count (db, &filter, &error), ==, n_owing);
+      rows = canting_order_search (db, &filter, 0, 50, &error);
+      g_assert_cmpuint (rows->len, ==, MIN (n_owing, 50));
+    }
+  else
+    {
+      rows = canting_receivables_most_overdue (db, filter.today, 10, &n, &error);
+      g_assert_cmpuint (n, ==, n_owing);
+      g_assert_true (canting_receivables_totals (db, filter.today, buckets, &error));
+    }
+  g_assert_no_error (error);
+  sqlite3_trace_v2 (canting_db_get_handle (db), 0, NULL, NULL);
+  g_assert_cmpuint (seen->len, ==, reader == UNPAID_FILTER ? 2 : 3);
+  for (guint i = 0; i < seen->len; i++)
+    {
+      g_autofree char *plan = plan_of (db, seen->pdata[i]);
+
+      g_string_append_printf (plans, "%s\n%s\n", (const char *) seen->pdata[i], plan);
+    }
+  return g_string_free (plans, FALSE);
+}
+
+/* Step 21 keys orders_owing by date, newest first, in a workshop
+ * upgraded with many orders and its statistics: the "Not fully paid"
+ * filter (which now spells the same condition) counts through it and
+ * walks it for its first page, instead of reading every order by
+ * customer and sorting them; what customers owe still reads it alone. */
+static void
+test_step_21_owing_by_date (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CantingDb) db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, 20, &error);
+  g_autofree char *list_before = NULL;
+  g_autofree char *filter_after = NULL;
+  g_autofree char *owed_after = NULL;
+  gint64 n_owing;
+
+  g_assert_no_error (error);
+  /* 200 customers, 4,000 orders over eleven years: one in ten owes,
+   * the rest paid, a draft or cancelled. */
+  g_assert_cmpint (exec_rc (db,
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)"
+    "  INSERT INTO customers (id, name) SELECT i, printf('Pelanggan %03d', i) FROM n;"
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4000)"
+    "  INSERT INTO orders (id, number, year, seq, customer_id, order_date, status, total, paid)"
+    "  SELECT i, printf('PSN-%d-%04d', 2015 + i / 365, i), 2015 + i / 365, i, 1 + i % 200,"
+    "         date('2015-01-01', printf('+%d days', i)),"
+    "         CASE i % 10 WHEN 0 THEN 'ready' WHEN 1 THEN 'draft' WHEN 2 THEN 'cancelled' ELSE 'delivered' END,"
+    "         100000, CASE WHEN i % 10 = 3 OR i % 10 > 3 THEN 100000 ELSE 0 END FROM n;"
+    "ANALYZE;"),
+    ==, SQLITE_OK);
+  n_owing = canting_test_query_int (canting_db_get_handle (db), "SELECT count(*) FROM orders "
+                                    "WHERE status NOT IN ('draft', 'cancelled') AND total > paid");
+  g_assert_cmpint (n_owing, ==, 400);
+  list_before = owing_plans (db, UNPAID_FILTER, n_owing);
+  g_test_message ("before step 21:\n%s", list_before);
+  g_assert_nonnull (strstr (list_before, "TEMP B-TREE FOR ORDER BY"));
+  g_clear_object (&db);
+
+  db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, 21, &error);
+  g_assert_no_error (error);
+  filter_after = owing_plans (db, UNPAID_FILTER, n_owing);
+  g_test_message ("after step 21:\n%s", filter_after);
+  /* The count, then the page: both through the index, neither a scan
+   * of every order, the page in the index's order. */
+  g_assert_nonnull (strstr (filter_after, "SELECT count(*) FROM orders o WHERE 1 AND "
+                                          "o.status NOT IN ('draft', 'cancelled') AND o.total > o.paid\n"
+                                          "SCAN o USING INDEX orders_owing\n"));
+  g_assert_nonnull (strstr (filter_after, "ORDER BY o.order_date DESC, o.id DESC LIMIT ?7 OFFSET ?8\n"
+                                          "SCAN o USING INDEX orders_owing\n"
+                                          "SEARCH c USING INTEGER PRIMARY KEY (rowid=?)\n"));
+  g_assert_null (strstr (filter_after, "TEMP B-TREE"));
+  owed_after = owing_plans (db, RECEIVABLES, n_owing);
+  g_test_message ("what customers owe, after step 21:\n%s", owed_after);
+  g_assert_null (strstr (owed_after, "SCAN o\n"));
+  g_assert_null (strstr (owed_after, "SCAN c"));
+  g_clear_object (&db);
+  canting_test_rmdir (dir);
+}
+
 /* Kept statements: the same one again once given back, unbound and
  * reset; a second taker of the same SQL while it is out gets its own;
  * and a statement given back holds no read open, so it sees what
@@ -1313,6 +1437,7 @@ main (int   argc,
   g_test_add_func ("/db/statement-cache", test_statement_cache);
   g_test_add_func ("/db/plan-statistics", test_plan_statistics);
   g_test_add_func ("/db/step-20-indexes", test_step_20_indexes);
+  g_test_add_func ("/db/step-21-owing-by-date", test_step_21_owing_by_date);
   g_test_add_func ("/db/change-count", test_change_count);
   g_test_add_func ("/db/read-async", test_read_async);
   g_test_add_func ("/db/write-async", test_write_async);

@@ -4,6 +4,7 @@
 #include "canting-db-private.h"
 #include "canting-error.h"
 #include "canting-generate.h"
+#include "canting-ledger.h"
 #include "canting-order.h"
 #include "canting-product.h"
 #include "canting-record-private.h"
@@ -1096,7 +1097,7 @@ test_order_filters (Fixture       *f,
   filter.due_this_week = FALSE;
 
   filter.unpaid = TRUE;
-  g_assert_cmpint (canting_order_count (f->db, &filter, NULL), ==, 2); /* 0001 and 0004 */
+  g_assert_cmpint (canting_order_count (f->db, &filter, NULL), ==, 1); /* 0001; 0004 is a draft, not owed */
   filter.unpaid = FALSE;
 
   filter.status = CANTING_ORDER_DELIVERED;
@@ -1121,6 +1122,109 @@ test_order_filters (Fixture       *f,
 
 /* The indexed search finds exactly what testing every order in turn
  * finds, on generated data with many customers, products and numbers. */
+/* "Not fully paid" on the Orders page lists what customers owe: the
+ * Receivables dialog counts those orders and sends the person to this
+ * filter for the rest.  A draft with nothing paid is not yet agreed, so
+ * it owes nothing and is in neither; nor is a cancelled order, nor one
+ * paid in full.  The filter counted and listed drafts before. */
+static void
+test_unpaid_filter_is_what_is_owed (Fixture       *f,
+                                    gconstpointer  data)
+{
+  gint64 siti = add_customer (f, "Bu Siti", "Blitar");
+  struct {
+    CantingOrderStatus status;
+    CantingMoney paid;
+    gboolean owes;
+  } orders[] = {
+    { CANTING_ORDER_DRAFT, 0, FALSE },
+    { CANTING_ORDER_CONFIRMED, 0, TRUE },
+    { CANTING_ORDER_CONFIRMED, 100000, FALSE },   /* paid in full */
+    { CANTING_ORDER_IN_PRODUCTION, 40000, TRUE },
+    { CANTING_ORDER_READY, 0, TRUE },
+    { CANTING_ORDER_DELIVERED, 60000, TRUE },
+    { CANTING_ORDER_CANCELLED, 0, FALSE },
+    { CANTING_ORDER_DRAFT, 0, FALSE },
+  };
+  static const CantingOrderStatus path[] = {
+    CANTING_ORDER_CONFIRMED, CANTING_ORDER_IN_PRODUCTION, CANTING_ORDER_READY, CANTING_ORDER_DELIVERED,
+  };
+  CantingOrderFilter filter = { .status = -1, .today = "2026-09-10", .unpaid = TRUE };
+  g_autoptr(GHashTable) owing = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) owed = NULL;
+  g_autoptr(GPtrArray) most = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 draft = 0;
+  guint n_owed = 0;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (orders); i++)
+    {
+      g_autoptr(CantingOrder) o = make_order (siti, "2026-08-01", "2026-09-01");
+
+      g_ptr_array_add (o->items, canting_order_item_new (0, "Kain", 1, 100000));
+      g_assert_true (canting_order_save (f->db, o, &error));
+      g_assert_no_error (error);
+      if (orders[i].status == CANTING_ORDER_CANCELLED)
+        g_assert_true (canting_order_set_status (f->db, o->id, CANTING_ORDER_CANCELLED, NULL, &error));
+      for (gsize s = 0; s < G_N_ELEMENTS (path) && orders[i].status != CANTING_ORDER_DRAFT &&
+                        orders[i].status != CANTING_ORDER_CANCELLED; s++)
+        {
+          g_assert_true (canting_order_set_status (f->db, o->id, path[s], NULL, &error));
+          if (path[s] == orders[i].status)
+            break;
+        }
+      g_assert_no_error (error);
+      if (orders[i].paid > 0)
+        {
+          g_autoptr(CantingPayment) p = canting_payment_new ();
+
+          p->order_id = o->id;
+          p->amount = orders[i].paid;
+          g_assert_true (canting_payment_add (f->db, p, &error));
+          g_assert_no_error (error);
+        }
+      if (orders[i].status == CANTING_ORDER_DRAFT)
+        draft = o->id;
+      if (orders[i].owes)
+        g_hash_table_add (owing, g_memdup2 (&o->id, sizeof o->id));
+    }
+
+  /* The filter: the owing orders, counted and listed. */
+  g_assert_cmpint (canting_order_count (f->db, &filter, &error), ==, 4);
+  g_assert_no_error (error);
+  rows = canting_order_search (f->db, &filter, 0, 50, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 4);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const CantingOrderRow *row = rows->pdata[i];
+
+      g_assert_true (g_hash_table_contains (owing, &row->id));
+      g_assert_cmpint (row->status, !=, CANTING_ORDER_DRAFT);
+      g_assert_cmpint (row->total, >, row->paid);
+    }
+
+  /* What customers owe: the same orders, and the same count. */
+  owed = canting_receivables (f->db, filter.today, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (owed->len, ==, rows->len);
+  for (guint i = 0; i < owed->len; i++)
+    g_assert_true (g_hash_table_contains (owing, &((CantingReceivable *) owed->pdata[i])->order_id));
+  most = canting_receivables_most_overdue (f->db, filter.today, 1, &n_owed, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (n_owed, ==, canting_order_count (f->db, &filter, NULL));
+
+  /* Confirming a draft makes it owed in both. */
+  g_assert_true (canting_order_set_status (f->db, draft, CANTING_ORDER_CONFIRMED, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (canting_order_count (f->db, &filter, NULL), ==, 5);
+  g_clear_pointer (&most, g_ptr_array_unref);
+  most = canting_receivables_most_overdue (f->db, filter.today, 1, &n_owed, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (n_owed, ==, 5);
+}
+
 static void
 test_search_matches_row_by_row (Fixture       *f,
                                 gconstpointer  data)
@@ -1242,6 +1346,7 @@ main (int   argc,
   ADD ("/order/keeps-its-items-and-customer-rules", test_order_keeps_its_items_and_customer_rules);
   ADD ("/order/delivery-from-stock", test_delivery_from_stock);
   ADD ("/order/filters", test_order_filters);
+  ADD ("/order/unpaid-filter-is-what-is-owed", test_unpaid_filter_is_what_is_owed);
   ADD ("/order/search-matches-row-by-row", test_search_matches_row_by_row);
   ADD ("/order/whatsapp", test_whatsapp);
   ADD ("/order/batch-checks-references", test_batch_checks_references);

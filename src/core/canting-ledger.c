@@ -8,6 +8,7 @@
 #include "canting-enum-private.h"
 #include "canting-error.h"
 #include "canting-i18n.h"
+#include "canting-order-private.h"
 #include "canting-sql-private.h"
 #include "canting-validate.h"
 
@@ -993,10 +994,10 @@ receivables_read (CantingDb   *db,
                               " FROM (SELECT o.id, o.number, c.name AS customer, coalesce(o.due_date, o.order_date) AS due,"
                               "              o.total - o.paid AS balance"
                               /* CROSS JOIN: the orders first, through the orders_owing
-                               * index (schema step 15, whose condition the WHERE spells
+                               * index (schema step 21, whose condition the WHERE spells
                                * the same), so only the orders that owe are read. */
                               "       FROM orders o CROSS JOIN customers c ON c.id = o.customer_id"
-                              "       WHERE o.status NOT IN ('draft', 'cancelled') AND o.total > o.paid)"
+                              "       WHERE " CANTING_ORDER_OWING_SQL ")"
                               " ORDER BY late DESC, id LIMIT ?2",
                               error);
   if (stmt == NULL)
@@ -1029,8 +1030,7 @@ canting_receivables_most_overdue (CantingDb   *db,
                                   GError     **error)
 {
   g_autoptr(sqlite3_stmt) count = canting_sql_prepare (db,
-                                                       "SELECT count(*) FROM orders o "
-                                                       "WHERE o.status NOT IN ('draft', 'cancelled') AND o.total > o.paid",
+                                                       "SELECT count(*) FROM orders o WHERE " CANTING_ORDER_OWING_SQL,
                                                        error);
 
   if (count == NULL || !canting_sql_step_one (db, count, _("reading what customers owe"), NULL, error))
@@ -1052,7 +1052,7 @@ canting_receivables_totals (CantingDb     *db,
   stmt = canting_sql_prepare (db,
                               "SELECT o.total - o.paid,"
                               "       CAST (julianday (?1) - julianday (coalesce(o.due_date, o.order_date)) AS INTEGER)"
-                              " FROM orders o WHERE o.status NOT IN ('draft', 'cancelled') AND o.total > o.paid",
+                              " FROM orders o WHERE " CANTING_ORDER_OWING_SQL,
                               error);
   if (stmt == NULL)
     return FALSE;

@@ -9,6 +9,7 @@
 #include "canting-enum-private.h"
 #include "canting-error.h"
 #include "canting-i18n.h"
+#include "canting-order-private.h"
 #include "canting-product-private.h"
 #include "canting-production.h"
 #include "canting-recipe-private.h"
@@ -1531,7 +1532,9 @@ canting_order_row_free (CantingOrderRow *row)
 #define WHERE_STATUS " AND o.status = ?2"
 #define WHERE_DUE_THIS_WEEK " AND " OPEN_STATUS " AND o.due_date BETWEEN ?5 AND date(?5, '+6 days')"
 #define WHERE_OVERDUE " AND " OPEN_STATUS " AND o.due_date < ?5"
-#define WHERE_UNPAID " AND o.status <> 'cancelled' AND o.total > o.paid"
+/* What customers owe, the same orders (drafts owe nothing), through the
+ * orders_owing index in the list's own order. */
+#define WHERE_UNPAID " AND " CANTING_ORDER_OWING_SQL
 #define WHERE_CUSTOMER " AND o.customer_id = ?9"
 
 static gboolean

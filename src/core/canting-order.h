@@ -195,7 +195,7 @@ typedef struct {
   int         status;       /* a CantingOrderStatus, or -1 for any */
   gboolean    due_this_week;/* due from today to six days on, not finished */
   gboolean    overdue;      /* due before today, not finished */
-  gboolean    unpaid;       /* balance left, not cancelled */
+  gboolean    unpaid;       /* owing: balance left, neither draft nor cancelled (as canting_receivables()) */
   const char *today;        /* YYYY-MM-DD; NULL for the local date */
   gint64      customer_id;  /* one customer's orders, or 0 for all */
 } CantingOrderFilter;
