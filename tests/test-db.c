@@ -539,6 +539,22 @@ write_then_fail (CantingDb  *db,
   return FALSE;
 }
 
+/* Another program writes over six pages of @path, leaving its size. */
+static void
+damage_pages_in_place (const char *path)
+{
+  char junk[6 * 4096];
+  FILE *file;
+
+  for (gsize i = 0; i < sizeof junk; i++)
+    junk[i] = (char) (i * 7919 % 251);
+  file = fopen (path, "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, 6 * 4096, SEEK_SET), ==, 0);
+  g_assert_cmpuint (fwrite (junk, 1, sizeof junk, file), ==, sizeof junk);
+  fclose (file);
+}
+
 /* An open skips reading every page only for a file exactly as Canting
  * closed it.  Pages damaged in place afterwards (same file, same size,
  * another program writing into it) are still found and refused. */
@@ -549,8 +565,6 @@ test_damaged_in_place_after_clean_close (void)
   g_autofree char *path = canting_paths_database_file (dir);
   g_autoptr(GError) error = NULL;
   g_autoptr(CantingDb) db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, &error);
-  char junk[6 * 4096];
-  FILE *file;
 
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_exec (canting_db_get_handle (db),
@@ -566,13 +580,7 @@ test_damaged_in_place_after_clean_close (void)
   g_assert_no_error (error);
   g_clear_object (&db);
 
-  for (gsize i = 0; i < sizeof junk; i++)
-    junk[i] = (char) (i * 7919 % 251);
-  file = fopen (path, "r+b");
-  g_assert_nonnull (file);
-  g_assert_cmpint (fseek (file, 6 * 4096, SEEK_SET), ==, 0);
-  g_assert_cmpuint (fwrite (junk, 1, sizeof junk, file), ==, sizeof junk);
-  fclose (file);
+  damage_pages_in_place (path);
 
   db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, &error);
   g_assert_null (db);
@@ -620,8 +628,6 @@ test_check_pages_async (void)
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   gsize before_len = 0, after_len = 0;
-  char junk[6 * 4096];
-  FILE *file;
 
   /* No records yet: a new workshop, nothing to check. */
   g_assert_false (canting_db_needs_page_check (dir));
@@ -645,13 +651,7 @@ test_check_pages_async (void)
   g_assert_true (g_file_test (note, G_FILE_TEST_EXISTS));
 
   /* Damaged in place, after a crash. */
-  for (gsize i = 0; i < sizeof junk; i++)
-    junk[i] = (char) (i * 7919 % 251);
-  file = fopen (path, "r+b");
-  g_assert_nonnull (file);
-  g_assert_cmpint (fseek (file, 6 * 4096, SEEK_SET), ==, 0);
-  g_assert_cmpuint (fwrite (junk, 1, sizeof junk, file), ==, sizeof junk);
-  fclose (file);
+  damage_pages_in_place (path);
   g_assert_cmpint (g_unlink (note), ==, 0);
   g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
   error = check_pages_and_wait (dir);

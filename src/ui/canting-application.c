@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "canting-backup.h"
+#include "canting-busy-window.h"
 #include "canting-demo.h"
 #include "canting-channel.h"
 #include "canting-channel-dialog.h"
@@ -787,37 +788,16 @@ on_pages_checked (GObject      *source,
 static void
 check_pages (CantingApplication *self)
 {
-  GtkWidget *window = adw_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *spinner = gtk_spinner_new ();
-  GtkWidget *heading = gtk_label_new (_("Checking the Workshop Records"));
-  GtkWidget *note = gtk_label_new (_("Canting was not closed properly last time, so it reads every record once "
-                                     "before opening them. For many years of records this takes a while."));
 
-  gtk_window_set_title (GTK_WINDOW (window), _("Checking the Workshop Records"));
-  gtk_window_set_deletable (GTK_WINDOW (window), FALSE);
-  gtk_window_set_resizable (GTK_WINDOW (window), FALSE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 420, -1);
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 24);
-  gtk_widget_set_margin_start (box, 24);
-  gtk_widget_set_margin_end (box, 24);
   gtk_widget_set_size_request (spinner, 32, 32);
   gtk_spinner_start (GTK_SPINNER (spinner));
-  gtk_widget_add_css_class (heading, "title-2");
-  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (note), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (note), 40);
-  gtk_label_set_justify (GTK_LABEL (note), GTK_JUSTIFY_CENTER);
-  gtk_widget_add_css_class (note, "dim-label");
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (spinner), GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
-  gtk_box_append (GTK_BOX (box), spinner);
-  gtk_box_append (GTK_BOX (box), heading);
-  gtk_box_append (GTK_BOX (box), note);
-  adw_window_set_content (ADW_WINDOW (window), box);
-  self->check_window = GTK_WINDOW (window);
-  gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (self));
-  gtk_window_present (GTK_WINDOW (window));
+  self->check_window =
+    canting_busy_window_new (GTK_APPLICATION (self), NULL, _("Checking the Workshop Records"),
+                             _("Canting was not closed properly last time, so it reads every record once "
+                               "before opening them. For many years of records this takes a while."),
+                             spinner, NULL);
+  gtk_window_present (self->check_window);
   g_application_hold (G_APPLICATION (self));
   canting_db_check_pages_async (self->data_dir, on_pages_checked, g_object_ref (self));
 }

@@ -14,6 +14,7 @@
 
 #include "canting-accessible.h"
 #include "canting-backup.h"
+#include "canting-busy-window.h"
 #include "canting-error.h"
 #include "canting-paths.h"
 #include "canting-production.h"
@@ -406,41 +407,17 @@ static GtkWindow *
 restore_dialog_new (CantingPreferencesWindow *self,
                     RestoreRun               *run)
 {
-  GtkWidget *dialog = adw_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *heading = gtk_label_new (_("Restoring a Backup"));
-  GtkWidget *note = gtk_label_new (_("This can take a few minutes for many years of records. "
-                                     "If the computer goes off meanwhile, the records stay as they were."));
-  GtkWidget *stage = gtk_label_new (NULL);
   GtkWidget *bar = gtk_progress_bar_new ();
+  GtkWidget *stage = gtk_label_new (NULL);
 
-  gtk_window_set_title (GTK_WINDOW (dialog), _("Restoring a Backup"));
-  gtk_window_set_application (GTK_WINDOW (dialog), gtk_window_get_application (GTK_WINDOW (self)));
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
-  gtk_window_set_deletable (GTK_WINDOW (dialog), FALSE);
-  gtk_window_set_resizable (GTK_WINDOW (dialog), FALSE);
-  gtk_window_set_default_size (GTK_WINDOW (dialog), 420, -1);
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 24);
-  gtk_widget_set_margin_start (box, 24);
-  gtk_widget_set_margin_end (box, 24);
-  gtk_widget_add_css_class (heading, "title-2");
-  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (note), TRUE);
-  gtk_label_set_justify (GTK_LABEL (note), GTK_JUSTIFY_CENTER);
-  gtk_label_set_max_width_chars (GTK_LABEL (note), 40);
-  gtk_widget_add_css_class (note, "dim-label");
   gtk_label_set_wrap (GTK_LABEL (stage), TRUE);
-  gtk_box_append (GTK_BOX (box), heading);
-  gtk_box_append (GTK_BOX (box), note);
-  gtk_box_append (GTK_BOX (box), bar);
-  gtk_box_append (GTK_BOX (box), stage);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
-  adw_window_set_content (ADW_WINDOW (dialog), box);
   run->stage_label = GTK_LABEL (stage);
   run->bar = GTK_PROGRESS_BAR (bar);
-  return GTK_WINDOW (dialog);
+  return canting_busy_window_new (gtk_window_get_application (GTK_WINDOW (self)), GTK_WINDOW (self),
+                                  _("Restoring a Backup"),
+                                  _("This can take a few minutes for many years of records. "
+                                    "If the computer goes off meanwhile, the records stay as they were."),
+                                  bar, stage);
 }
 
 static void on_restore_done (GObject      *source,
