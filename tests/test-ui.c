@@ -361,14 +361,23 @@ on_activate (GApplication *app,
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
 }
 
+/* Runs @app on the test's workshop, with @step once its window is up. */
 static void
-run_app (Step step)
+run_app_with (CantingApplication *app,
+              Step                step)
 {
-  g_autoptr(CantingApplication) app = canting_application_new ();
   char *argv[] = { "canting", "--data-dir", data_dir, NULL };
 
   g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), step);
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+}
+
+static void
+run_app (Step step)
+{
+  g_autoptr(CantingApplication) app = canting_application_new ();
+
+  run_app_with (app, step);
 }
 
 /* First run: the window opens with its title and an Indonesian welcome;
@@ -956,22 +965,36 @@ test_unclean_start (void)
   g_autofree char *note = g_strconcat (path, "-closed", NULL);
   g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(CantingApplication) app = canting_application_new ();
-  char *argv[] = { "canting", "--data-dir", data_dir, NULL };
 
   g_assert_cmpint (g_unlink (note), ==, 0);
   g_signal_connect (app, "window-added", G_CALLBACK (note_window_title), titles);
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), unclean_step);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+  run_app_with (app, unclean_step);
   g_assert_cmpuint (titles->len, >=, 2);
   g_assert_cmpstr (titles->pdata[0], ==, "Memeriksa Catatan Bengkel");
   /* Checked, then closed cleanly again. */
   g_assert_true (g_file_test (note, G_FILE_TEST_EXISTS));
 }
 
-static gboolean
-message_dialog_up (gpointer app)
+/* The shown toplevel of @type, or NULL: a message dialog is no
+ * application window either. */
+static gpointer
+find_toplevel (GType type)
 {
-  return find_window (app, ADW_TYPE_MESSAGE_DIALOG) != NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
+static gboolean
+has_message_dialog (gpointer unused)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
 /* A damaged database: the app says so and offers the newest good backup;
@@ -983,7 +1006,7 @@ damaged_step (CantingApplication *app)
   CantingWindow *window;
 
   /* Read on a worker first (no note of a clean close). */
-  wait_until (message_dialog_up, app);
+  wait_until (has_message_dialog, NULL);
   dialog = find_window (app, ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_null (find_window (app, CANTING_TYPE_WINDOW));
@@ -1100,28 +1123,6 @@ chooser_has_this_file (gpointer data)
   g_autoptr(GFile) file = gtk_file_chooser_get_file (w->chooser);
 
   return file != NULL && g_file_equal (file, w->file);
-}
-
-/* The shown toplevel of @type, or NULL: a message dialog is no
- * application window either. */
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return w;
-    }
-  return NULL;
-}
-
-static gboolean
-has_message_dialog (gpointer unused)
-{
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
 static void
