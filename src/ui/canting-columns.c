@@ -7,20 +7,31 @@ typedef struct {
   CantingCellText text;
   CantingCellStyle style;
   gboolean numeric;
+  guint chars;
 } Column;
+
+/* Cells are GtkInscriptions, not labels: an inscription's size comes from
+ * its character count, so a row's text set at bind time is only drawn.
+ * A label measures its text, and in GTK 4.8 a label changing size makes
+ * its column measure every cell again, each of the two hundred rows GTK
+ * keeps, for every screenful added or scrolled (tens of milliseconds). */
+#define TEXT_CHARS 16
+#define NUMBER_CHARS 13
+#define STYLE_KEY "canting-cell-style"
 
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             Column                   *column)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *cell = gtk_inscription_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), column->numeric ? 1.0 : 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), column->numeric ? 1.0 : 0.0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), column->chars);
   if (column->numeric)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
+    gtk_widget_add_css_class (cell, "numeric");
+  gtk_list_item_set_child (item, cell);
 }
 
 static void
@@ -28,39 +39,41 @@ bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            Column                   *column)
 {
-  GtkWidget *label = gtk_list_item_get_child (item);
+  GtkWidget *cell = gtk_list_item_get_child (item);
   gpointer record = canting_row_get_record (gtk_list_item_get_item (item));
   g_autofree char *text = record != NULL ? column->text (record) : NULL;
   const char *style = record != NULL && column->style != NULL ? column->style (record) : NULL;
+  const char *shown = g_object_get_data (G_OBJECT (cell), STYLE_KEY);
 
-  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
-  gtk_widget_set_css_classes (label, NULL);
-  if (column->numeric)
-    gtk_widget_add_css_class (label, "numeric");
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+  /* A style class changed is a style to work out again: only when the
+   * row's style differs from the one the cell last showed. */
+  if (g_strcmp0 (style, shown) == 0)
+    return;
+  if (shown != NULL)
+    gtk_widget_remove_css_class (cell, shown);
   if (style != NULL)
-    gtk_widget_add_css_class (label, style);
+    gtk_widget_add_css_class (cell, style);
+  g_object_set_data (G_OBJECT (cell), STYLE_KEY, (gpointer) style);
 }
 
-GtkColumnViewColumn *
-canting_text_column_new (const char       *title,
-                         CantingCellText   text,
-                         CantingCellStyle  style,
-                         gboolean          numeric,
-                         gboolean          expand)
+static GtkColumnViewColumn *
+text_column_new (const CantingColumnSpec *spec)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   Column *column = g_new0 (Column, 1);
   GtkColumnViewColumn *view_column;
 
-  column->text = text;
-  column->style = style;
-  column->numeric = numeric;
+  column->text = spec->text;
+  column->style = spec->style;
+  column->numeric = spec->numeric;
+  column->chars = spec->chars > 0 ? spec->chars : spec->numeric ? NUMBER_CHARS : TEXT_CHARS;
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), column);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), column);
   g_object_set_data_full (G_OBJECT (factory), "canting-column", column, g_free);
 
-  view_column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (view_column, expand);
+  view_column = gtk_column_view_column_new (spec->title, factory);
+  gtk_column_view_column_set_expand (view_column, spec->expand);
   gtk_column_view_column_set_resizable (view_column, TRUE);
   return view_column;
 }
@@ -72,8 +85,7 @@ canting_columns_append (GtkColumnView           *view,
 {
   for (gsize i = 0; i < n_specs; i++)
     {
-      g_autoptr(GtkColumnViewColumn) column =
-        canting_text_column_new (specs[i].title, specs[i].text, specs[i].style, specs[i].numeric, specs[i].expand);
+      g_autoptr(GtkColumnViewColumn) column = text_column_new (&specs[i]);
       gtk_column_view_append_column (view, column);
     }
 }

@@ -10,26 +10,23 @@ typedef char       *(*CantingCellText)  (gconstpointer record);
 /* A style class for the cell ("error" for an overdue date), or NULL. */
 typedef const char *(*CantingCellStyle) (gconstpointer record);
 
-/* A column of labels showing @text of each CantingRow's record.  Numbers
- * (@numeric) are right-aligned with tabular digits, so amounts line up. */
-GtkColumnViewColumn *canting_text_column_new (const char       *title,
-                                              CantingCellText   text,
-                                              CantingCellStyle  style,
-                                              gboolean          numeric,
-                                              gboolean          expand);
-
 /* A column of small pictures: @path gives the image file of a record
  * (transfer full), or NULL for a placeholder. */
 GtkColumnViewColumn *canting_picture_column_new (const char       *title,
                                                  CantingCellText   path);
 
-/* One text column of a list, as a table entry. */
+/* One text column of a list, as a table entry: @text of each CantingRow's
+ * record.  Numbers (@numeric) are right-aligned with tabular digits, so
+ * amounts line up.  The column is as wide as @chars characters (0: a
+ * usual width for a name or an amount), not as its longest text: longer
+ * texts end in "…", and an @expand column takes the room left over. */
 typedef struct {
   const char       *title;
   CantingCellText   text;
   CantingCellStyle  style;
   gboolean          numeric;
   gboolean          expand;
+  guint             chars;
 } CantingColumnSpec;
 
 /* Appends a text column to @view for each of @n_specs. */

@@ -620,10 +620,10 @@ static void
 canting_ipal_page_init (CantingIpalPage *self)
 {
   const CantingColumnSpec columns[] = {
-    { _("When"), cell_time, NULL, FALSE, FALSE },
-    { _("Plant"), cell_plant, NULL, FALSE, FALSE },
+    { _("When"), cell_time, NULL, FALSE, FALSE, 18 },
+    { _("Plant"), cell_plant, NULL, FALSE, FALSE, 24 },
     { _("Readings"), cell_summary, NULL, FALSE, TRUE },
-    { _("Standard"), cell_status, style_status, FALSE, FALSE },
+    { _("Standard"), cell_status, style_status, FALSE, FALSE, 24 },
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));

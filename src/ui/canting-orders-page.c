@@ -264,8 +264,8 @@ canting_orders_page_init (CantingOrdersPage *self)
   const CantingColumnSpec columns[] = {
     { _("Number"), cell_number, NULL, FALSE, FALSE },
     { _("Customer"), cell_customer, NULL, FALSE, TRUE },
-    { _("Ordered"), cell_order_date, NULL, FALSE, FALSE },
-    { _("Due"), cell_due_date, style_due_date, FALSE, FALSE },
+    { _("Ordered"), cell_order_date, NULL, FALSE, FALSE, 12 },
+    { _("Due"), cell_due_date, style_due_date, FALSE, FALSE, 24 },
     { _("Status"), cell_status, NULL, FALSE, FALSE },
     { _("Total"), cell_total, NULL, TRUE, FALSE },
     { _("Balance due"), cell_balance, NULL, TRUE, FALSE },

@@ -18,10 +18,14 @@
 /* GTK 4.8 makes a row of widgets for up to two hundred items around the
  * top of a list as soon as they are added: for a list of several columns
  * that is 50–100 ms at once, five frames with nothing drawn.  A reload
- * therefore adds a screenful, then a screenful more each frame, and the
+ * therefore adds half a screenful, then as much again each frame, and the
  * rest in one go once GTK has all the rows it keeps (beyond them, adding
- * items makes no widgets). */
-#define GROW_STEP 16
+ * items makes no widgets).  Each addition also has GTK measure every row
+ * it has again (about 0.05 ms a row here), so past GROW_LATE_FROM rows
+ * the steps are smaller: every step stays well within a frame. */
+#define GROW_STEP 8
+#define GROW_LATE_FROM 96
+#define GROW_LATE_STEP 4
 #define GROW_INTERVAL_MS 16
 #define GROW_UNTIL 256
 
@@ -104,6 +108,11 @@ struct _CantingPagedModel
   gboolean reading;
   GHashTable *pages_reading;   /* page indexes being read on a worker */
   guint shrink_source;
+  /* A reload's answer kept until the old rows have gone a few a frame:
+   * its filters, its first rows and its count. */
+  Query *pending_query;
+  GPtrArray *pending_records;
+  gint64 pending_n;
 
   guint n_items;       /* what the list shows so far */
   guint n_total;       /* what the last count found */
@@ -214,6 +223,8 @@ canting_paged_model_finalize (GObject *object)
   g_queue_clear (&self->recent);
   g_clear_handle_id (&self->shrink_source, g_source_remove);
   g_clear_pointer (&self->query, query_unref);
+  g_clear_pointer (&self->pending_query, query_unref);
+  g_clear_pointer (&self->pending_records, g_ptr_array_unref);
   g_clear_weak_pointer (&self->db);
   g_hash_table_unref (self->pages_reading);
   G_OBJECT_CLASS (canting_paged_model_parent_class)->finalize (object);
@@ -239,8 +250,9 @@ grow (gpointer data)
 {
   CantingPagedModel *self = data;
   guint old = self->n_items;
+  guint step = old < GROW_LATE_FROM ? GROW_STEP : GROW_LATE_STEP;
 
-  self->n_items = old + GROW_STEP >= MIN (self->n_total, GROW_UNTIL) ? self->n_total : old + GROW_STEP;
+  self->n_items = old + step >= MIN (self->n_total, GROW_UNTIL) ? self->n_total : old + step;
   g_list_model_items_changed (G_LIST_MODEL (self), old, 0, self->n_items - old);
   if (self->n_items < self->n_total)
     return G_SOURCE_CONTINUE;
@@ -278,7 +290,7 @@ show_count (CantingPagedModel *self,
 /* While a reload is read, the old rows below the first screen go, this
  * many a frame: GTK 4.8 takes 40 ms to drop its two hundred rows of
  * widgets at once. */
-#define SHRINK_STEP 48
+#define SHRINK_STEP 24
 
 typedef struct {
   Query *query;
@@ -388,7 +400,10 @@ read_page_async (CantingPagedModel *self,
                          page_read, NULL);
 }
 
-/* One frame's share of the old rows out, from the end. */
+static void show_reload (CantingPagedModel *self);
+
+/* One frame's share of the old rows out, from the end; once they are
+ * gone, the reload's answer if it is in. */
 static gboolean
 shrink (gpointer data)
 {
@@ -401,6 +416,8 @@ shrink (gpointer data)
   if (self->n_items > GROW_STEP)
     return G_SOURCE_CONTINUE;
   self->shrink_source = 0;
+  if (self->pending_records != NULL)
+    show_reload (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -427,6 +444,8 @@ canting_paged_model_reload_async (CantingPagedModel   *self,
   /* Meanwhile the old rows below the first screen go a few a frame; rows
    * GTK made no widgets for go at once. */
   g_clear_handle_id (&self->grow_source, g_source_remove);
+  g_clear_pointer (&self->pending_query, query_unref);
+  g_clear_pointer (&self->pending_records, g_ptr_array_unref);
   g_hash_table_remove_all (self->pages_reading);
   if (self->n_items > GROW_UNTIL)
     {
@@ -437,6 +456,30 @@ canting_paged_model_reload_async (CantingPagedModel   *self,
     }
   if (self->n_items > GROW_STEP && self->shrink_source == 0)
     self->shrink_source = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, GROW_INTERVAL_MS, shrink, self, NULL);
+}
+
+/* The reload's answer in place of the old rows. */
+static void
+show_reload (CantingPagedModel *self)
+{
+  g_autoptr(GPtrArray) first = g_steal_pointer (&self->pending_records);
+
+  /* What the rows are read with from now on, scrolling included. */
+  g_clear_pointer (&self->query, query_unref);
+  self->query = g_steal_pointer (&self->pending_query);
+  g_hash_table_remove_all (self->pages);
+  g_queue_clear (&self->recent);
+  /* The pages take the records over. */
+  g_ptr_array_set_free_func (first, NULL);
+  for (guint i = 0; i * PAGE_SIZE < first->len; i++)
+    {
+      g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (self->free_record);
+
+      for (guint k = i * PAGE_SIZE; k < first->len && k < (i + 1) * PAGE_SIZE; k++)
+        g_ptr_array_add (records, g_steal_pointer (&first->pdata[k]));
+      keep_page (self, i, rows_from_records (self, records));
+    }
+  show_count (self, self->pending_n);
 }
 
 gboolean
@@ -450,28 +493,21 @@ canting_paged_model_reload_finish (CantingPagedModel  *self,
   if (r->generation != self->generation)
     return FALSE;
   self->reading = FALSE;
-  g_clear_handle_id (&self->shrink_source, g_source_remove);
   if (!canting_db_read_finish (result, error))
     {
+      g_clear_handle_id (&self->shrink_source, g_source_remove);
       show_count (self, 0);
       return FALSE;
     }
-  /* What the rows are read with from now on, scrolling included. */
-  g_clear_pointer (&self->query, query_unref);
-  self->query = g_steal_pointer (&r->query);
-  g_hash_table_remove_all (self->pages);
-  g_queue_clear (&self->recent);
-  /* The pages take the records over. */
-  g_ptr_array_set_free_func (r->records, NULL);
-  for (guint i = 0; i * PAGE_SIZE < r->records->len; i++)
-    {
-      g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (self->free_record);
-
-      for (guint k = i * PAGE_SIZE; k < r->records->len && k < (i + 1) * PAGE_SIZE; k++)
-        g_ptr_array_add (records, g_steal_pointer (&r->records->pdata[k]));
-      keep_page (self, i, rows_from_records (self, records));
-    }
-  show_count (self, r->n);
+  self->pending_query = g_steal_pointer (&r->query);
+  self->pending_records = g_steal_pointer (&r->records);
+  self->pending_n = r->n;
+  /* Many old rows still shown: they go a few a frame first (shrink()),
+   * as dropping them at once holds up a frame. */
+  if (self->shrink_source != 0 && self->n_items > GROW_STEP + SHRINK_STEP)
+    return TRUE;
+  g_clear_handle_id (&self->shrink_source, g_source_remove);
+  show_reload (self);
   return TRUE;
 }
 
@@ -566,12 +602,17 @@ gboolean
 canting_paged_model_is_reading (CantingPagedModel *self)
 {
   g_return_val_if_fail (CANTING_IS_PAGED_MODEL (self), FALSE);
-  return self->reading || self->grow_source != 0 || g_hash_table_size (self->pages_reading) > 0;
+  return self->reading || self->grow_source != 0 || self->pending_records != NULL ||
+         g_hash_table_size (self->pages_reading) > 0;
 }
 
 guint
 canting_paged_model_get_n_total (CantingPagedModel *self)
 {
   g_return_val_if_fail (CANTING_IS_PAGED_MODEL (self), 0);
+  /* A reload's count is its answer, even while its rows wait for the old
+   * ones to go. */
+  if (self->pending_records != NULL)
+    return self->pending_n > 0 ? (guint) MIN (self->pending_n, G_MAXUINT) : 0;
   return self->n_total;
 }

@@ -449,7 +449,7 @@ canting_stock_plan_dialog_init (CantingStockPlanDialog *self)
     const CantingColumnSpec columns[] = {
       { _("Product"), cell_product, NULL, FALSE, TRUE },
       { _("Can make"), cell_pieces, style_pieces, TRUE, FALSE },
-      { _("Limited by"), cell_limiting, NULL, FALSE, FALSE },
+      { _("Limited by"), cell_limiting, NULL, FALSE, FALSE, 24 },
     };
     canting_columns_append (self->can_make_view, columns, G_N_ELEMENTS (columns));
   }
