@@ -7,8 +7,10 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "canting-application.h"
 #include "canting-backup.h"
@@ -3391,6 +3393,49 @@ trainer_step (CantingApplication *app)
   }
   window = wait_for_main_window (app);
   g_assert_nonnull (find_shown_label (GTK_WIDGET (window), "Bengkel latihan “Peserta 2”"));
+
+  /* Back to the first, which was not closed properly (a crash in the
+   * session): its records are read on a worker while a page says so,
+   * then it opens as usual. */
+  {
+    g_autofree char *note = g_build_filename (demo_dir, "canting.db-closed", NULL);
+    g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+    gulong added = g_signal_connect (app, "window-added", G_CALLBACK (note_window_title), titles);
+
+    g_assert_cmpint (g_unlink (note), ==, 0);
+    g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo-named", g_variant_new_string ("Peserta 1"));
+    g_assert_nonnull (window_titled (app, "Memeriksa Catatan Bengkel"));
+    wait_until (in_workshop, demo_dir);
+    g_signal_handler_disconnect (app, added);
+    g_assert_cmpstr (titles->pdata[0], ==, "Memeriksa Catatan Bengkel");
+    g_assert_null (window_titled (app, "Memeriksa Catatan Bengkel"));
+    window = wait_for_main_window (app);
+    g_assert_nonnull (find_shown_label (GTK_WIDGET (window), "Bengkel latihan “Peserta 1”"));
+  }
+  /* The second, damaged meanwhile and not closed properly: the app stays
+   * in the first and says why. */
+  {
+    g_autofree char *second = canting_demo_dir ("Peserta 2");
+    g_autofree char *file = g_build_filename (second, "canting.db", NULL);
+    g_autofree char *note = g_strconcat (file, "-closed", NULL);
+    g_autofree char *junk = g_malloc (8 * 4096);
+    int fd = g_open (file, O_WRONLY, 0);
+
+    g_assert_cmpint (fd, >=, 0);
+    memset (junk, 0x5a, 8 * 4096);
+    g_assert_cmpint (pwrite (fd, junk, 8 * 4096, 2 * 4096), ==, 8 * 4096);
+    g_assert_cmpint (close (fd), ==, 0);
+    g_assert_cmpint (g_unlink (note), ==, 0);
+    g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo-named", g_variant_new_string ("Peserta 2"));
+    g_assert_nonnull (window_titled (app, "Memeriksa Catatan Bengkel"));
+    wait_until (in_workshop, demo_dir);
+    window = wait_for_main_window (app);
+    {
+      LabelWatch why = { GTK_WIDGET (window), "Bengkel itu tidak dapat dibuka" };
+      wait_until (label_shown, &why);
+    }
+    g_assert_nonnull (find_shown_label (GTK_WIDGET (window), "Bengkel latihan “Peserta 1”"));
+  }
 
   /* The real workshop, not a byte different. */
   after = snapshot_files (real_dir);

@@ -45,6 +45,7 @@ struct _CantingApplication
   gboolean backup_running;       /* today's copy is being made on its thread */
   GtkWindow *open_error_dialog;  /* weak: the one "cannot open" dialog */
   GtkWindow *check_window;       /* the page shown while the records are checked */
+  char *switch_from;             /* the workshop left for one being checked, to go back to */
   /* Sends the outbox to the online shops on a thread of its own, for
    * every shop; started once the workshop is open. */
   CantingPublishWorker *publisher;
@@ -373,6 +374,8 @@ canting_application_stop_publisher (CantingApplication *self)
  * window is made anew, so nothing keeps showing (or holding) the other
  * workshop's records; if the folder cannot be opened, the one that was
  * open comes back. */
+static void check_pages (CantingApplication *self);
+
 gboolean
 canting_application_switch_workshop (CantingApplication  *self,
                                      const char          *data_dir,
@@ -399,6 +402,17 @@ canting_application_switch_workshop (CantingApplication  *self,
 
   previous = g_steal_pointer (&self->data_dir);
   self->data_dir = g_strdup (data_dir);
+  /* A workshop not closed properly (a crash in a training session) is
+   * read whole first, on a worker, while a page says so; if it cannot
+   * open, the app goes back to the one it left (on_pages_checked()). */
+  if (canting_db_needs_page_check (self->data_dir))
+    {
+      g_free (self->switch_from);
+      self->switch_from = g_steal_pointer (&previous);
+      check_pages (self);
+      g_application_release (G_APPLICATION (self));
+      return TRUE;
+    }
   ok = open_database (self, error);
   if (!ok)
     {
@@ -766,6 +780,30 @@ show_open_error (CantingApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The workshop switched to could not open: back to the one left, with
+ * the reason on screen. */
+static void
+go_back (CantingApplication *self,
+         const GError       *error)
+{
+  g_autoptr(GError) again = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  g_free (self->data_dir);
+  self->data_dir = g_steal_pointer (&self->switch_from);
+  if (!open_database (self, &again))
+    {
+      show_open_error (self, again);
+      return;
+    }
+  present_main_window (self);
+  message = g_strdup_printf (_("That workshop could not be opened: %s"), error->message);
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 0);
+  canting_window_add_toast (main_window (self), toast);
+}
+
 static void
 on_pages_checked (GObject      *source,
                   GAsyncResult *result,
@@ -775,10 +813,13 @@ on_pages_checked (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   g_clear_pointer (&self->check_window, gtk_window_destroy);
-  if (!canting_db_check_pages_finish (result, &error) || !open_database (self, &error))
-    show_open_error (self, error);
-  else
+  if (canting_db_check_pages_finish (result, &error) && open_database (self, &error))
     present_main_window (self);
+  else if (self->switch_from != NULL)
+    go_back (self, error);
+  else
+    show_open_error (self, error);
+  g_clear_pointer (&self->switch_from, g_free);
   g_application_release (G_APPLICATION (self));
   g_object_unref (self);
 }
@@ -1107,6 +1148,7 @@ canting_application_dispose (GObject *object)
   g_clear_object (&self->profile);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->data_dir, g_free);
+  g_clear_pointer (&self->switch_from, g_free);
 
   G_OBJECT_CLASS (canting_application_parent_class)->dispose (object);
 }
