@@ -73,6 +73,20 @@ test_info_and_backups (void)
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "Restored"));
   g_assert_nonnull (strstr (r.out, "canting-restore-"));
+  /* What it is doing, stage by stage, on stderr (not a terminal here:
+   * the copy's progress a line a quarter, ending at 100 %). */
+  {
+    const char *checking = strstr (r.err, "Checking the backup…\n");
+    const char *aside = strstr (r.err, "Keeping a copy of the records as they are now…\n");
+    const char *copying = strstr (r.err, "Putting the backup in place…\n");
+
+    g_assert_nonnull (checking);
+    g_assert_nonnull (aside);
+    g_assert_nonnull (copying);
+    g_assert_true (checking < aside && aside < copying);
+    g_assert_nonnull (strstr (copying, "100 %\n"));
+    g_assert_null (strstr (r.out, "Checking"));
+  }
   result_clear (&r);
   canting_test_rmdir (dir);
 }

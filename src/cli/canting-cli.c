@@ -9,6 +9,7 @@
 #include <locale.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "canting-cli-util.h"
 #include "canting-backup.h"
@@ -828,10 +829,54 @@ cmd_catalogue (const char *data_dir,
   return 0;
 }
 
+typedef struct {
+  int stage;          /* the stage said last, -1 before the first */
+  int shown;          /* the last percentage printed while copying, or -1 */
+  gboolean terminal;
+} RestoreWatch;
+
+/* Each stage on a line of its own on stderr (stdout says where things
+ * went, for scripts), and the copy's progress: updated in place on a
+ * terminal, each quarter otherwise. */
+static void
+restore_progress (CantingRestoreStage stage,
+                  double              fraction,
+                  gpointer            data)
+{
+  RestoreWatch *watch = data;
+  int percent = fraction >= 0 ? (int) (fraction * 100) : -1;
+
+  if ((int) stage != watch->stage)
+    {
+      static const char *const stages[] = {
+        [CANTING_RESTORE_CHECKING] = N_("Checking the backup…"),
+        [CANTING_RESTORE_KEEPING_ASIDE] = N_("Keeping a copy of the records as they are now…"),
+        [CANTING_RESTORE_COPYING] = N_("Putting the backup in place…"),
+        [CANTING_RESTORE_UPGRADING] = N_("Bringing the backup up to this version…"),
+      };
+
+      if (watch->terminal && watch->shown >= 0)
+        g_printerr ("\n");
+      watch->stage = stage;
+      watch->shown = -1;
+      g_printerr ("%s\n", _(stages[stage]));
+    }
+  if (stage != CANTING_RESTORE_COPYING || percent < 0 || percent == watch->shown)
+    return;
+  if (watch->terminal)
+    g_printerr ("\r%3d %%", percent);
+  else if (percent / 25 != watch->shown / 25 || watch->shown < 0)
+    g_printerr ("%d %%\n", percent);
+  else
+    return;
+  watch->shown = percent;
+}
+
 static int
 cmd_backup_restore (const char *data_dir,
                     const char *file)
 {
+  RestoreWatch watch = { -1, -1, isatty (STDERR_FILENO) };
   GError *error = NULL;
   g_autoptr(CantingDb) db = canting_db_open (data_dir, &error);
   g_autofree char *aside = NULL;
@@ -849,8 +894,14 @@ cmd_backup_restore (const char *data_dir,
     }
   if (db == NULL)
     return canting_cli_fail (error);
-  if (!canting_backup_restore (db, file, &aside, &error))
-    return canting_cli_fail (error);
+  if (!canting_backup_restore_full (db, file, restore_progress, &watch, &aside, &error))
+    {
+      if (watch.terminal && watch.shown >= 0)
+        g_printerr ("\n");
+      return canting_cli_fail (error);
+    }
+  if (watch.terminal && watch.shown >= 0)
+    g_printerr ("\n");
   g_print (_("Restored %s. The previous data was kept as %s.\n"), file, aside);
   return 0;
 }

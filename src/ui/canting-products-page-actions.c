@@ -141,6 +141,44 @@ typedef struct {
   CantingEpekenSelection *selection;
 } SelectJob;
 
+/* While the products are chosen: a word on screen if it takes long
+ * enough to notice (photos checked on a slow disk), gone at the answer. */
+#define SIGN_AFTER_MS 300
+
+typedef struct {
+  GtkWidget *page;    /* weak */
+  guint timer;
+  AdwToast *toast;
+} Selecting;
+
+static void
+selecting_free (Selecting *selecting)
+{
+  g_clear_handle_id (&selecting->timer, g_source_remove);
+  if (selecting->toast != NULL)
+    adw_toast_dismiss (selecting->toast);
+  g_clear_object (&selecting->toast);
+  g_clear_weak_pointer (&selecting->page);
+  g_free (selecting);
+}
+
+static void
+show_selecting (gpointer data)
+{
+  Selecting *selecting = data;
+  AdwToast *toast;
+
+  selecting->timer = 0;
+  if (selecting->page == NULL)
+    return;
+  toast = canting_window_say (selecting->page, _("Checking which products are ready…"));
+  if (toast != NULL)
+    {
+      adw_toast_set_timeout (toast, 0);
+      selecting->toast = g_object_ref (toast);
+    }
+}
+
 static void
 select_job_free (SelectJob *job)
 {
@@ -218,13 +256,17 @@ start (GtkWidget          *page,
        gboolean            catalogue)
 {
   CantingDb *db = canting_application_get_db (app);
+  Selecting *selecting;
   SelectJob *select;
   MakeJob *job;
 
   /* Asked again before the first answer (a double click): once. */
   if (g_object_get_data (G_OBJECT (page), "canting-selecting") != NULL)
     return;
-  g_object_set_data (G_OBJECT (page), "canting-selecting", GINT_TO_POINTER (TRUE));
+  selecting = g_new0 (Selecting, 1);
+  g_set_weak_pointer (&selecting->page, page);
+  selecting->timer = g_timeout_add_once (SIGN_AFTER_MS, show_selecting, selecting);
+  g_object_set_data_full (G_OBJECT (page), "canting-selecting", selecting, (GDestroyNotify) selecting_free);
   select = g_new0 (SelectJob, 1);
   select->skus = g_strdupv ((char **) skus);
   job = g_new0 (MakeJob, 1);

@@ -78,7 +78,7 @@ canting_window_set_banner (CantingWindow *self,
     gtk_box_append (self->banner_slot, banner);
 }
 
-void
+AdwToast *
 canting_window_say (GtkWidget  *widget,
                     const char *text)
 {
@@ -86,10 +86,11 @@ canting_window_say (GtkWidget  *widget,
   AdwToast *toast;
 
   if (!CANTING_IS_WINDOW (root))
-    return;
+    return NULL;
   toast = adw_toast_new (text);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   canting_window_add_toast (CANTING_WINDOW (root), toast);
+  return toast;
 }
 
 void

@@ -24,8 +24,10 @@ void           canting_window_add_toast (CantingWindow      *self,
 void           canting_window_set_banner (CantingWindow     *self,
                                           GtkWidget         *banner);
 /* Says @text in a toast of the main window holding @widget (if any),
- * before older notices: the outcome of what the person just asked. */
-void           canting_window_say       (GtkWidget          *widget,
+ * before older notices: the outcome of what the person just asked.
+ * Returns the toast (transfer none: take a reference to dismiss it
+ * later), NULL outside a main window. */
+AdwToast      *canting_window_say       (GtkWidget          *widget,
                                          const char         *text);
 
 G_END_DECLS
