@@ -173,6 +173,19 @@ find_window (CantingApplication *app,
   return NULL;
 }
 
+/* A record form: the pages present it once the main loop is idle
+ * (canting_form_present()), so it is waited for until it shows. */
+static gpointer
+find_form (CantingApplication *app,
+           GType               type)
+{
+  gpointer form = find_window (app, type);
+
+  if (form != NULL && !gtk_widget_get_visible (form))
+    wait_until (widget_mapped, form);
+  return form;
+}
+
 static GtkWindow *
 window_titled (CantingApplication *app,
                const char         *title)
@@ -1165,7 +1178,7 @@ customers_step (CantingApplication *app)
 
   adw_view_stack_set_visible_child_name (stack, "customers");
   click (GTK_WIDGET (page), "_Pelanggan Baru");
-  dialog = find_window (app, CANTING_TYPE_CUSTOMER_DIALOG);
+  dialog = find_form (app, CANTING_TYPE_CUSTOMER_DIALOG);
   g_assert_nonnull (dialog);
   wait_until (widget_mapped, dialog);
   /* The window is named as its header says (a screen reader reads it). */
@@ -1202,8 +1215,9 @@ customers_step (CantingApplication *app)
                  gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (search)));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-record", NULL);
-  dialog = find_window (app, CANTING_TYPE_CUSTOMER_DIALOG);
+  dialog = find_form (app, CANTING_TYPE_CUSTOMER_DIALOG);
   g_assert_nonnull (dialog);
+  wait_until (widget_mapped, dialog);
   gtk_window_close (GTK_WINDOW (dialog));
 
   /* The page's menu offers export and import of CSV: each asks for a
@@ -1326,7 +1340,7 @@ products_step (CantingApplication *app)
   for (int i = 0; i < 2; i++)
     {
       click (GTK_WIDGET (page), "_Produk Baru");
-      dialog = find_window (app, CANTING_TYPE_PRODUCT_DIALOG);
+      dialog = find_form (app, CANTING_TYPE_PRODUCT_DIALOG);
       g_assert_nonnull (dialog);
       /* The groups below the first screen come a frame or so after it. */
       g_assert_null (find_widget (GTK_WIDGET (dialog), CANTING_TYPE_RECIPE_EDITOR, NULL));
@@ -1359,7 +1373,7 @@ products_step (CantingApplication *app)
    * price that is not money (refused), then set its stock. */
   list_rows (view);
   g_signal_emit_by_name (view, "activate", 1);
-  dialog = find_window (app, CANTING_TYPE_PRODUCT_DIALOG);
+  dialog = find_form (app, CANTING_TYPE_PRODUCT_DIALOG);
   g_assert_nonnull (dialog);
   wait_until (product_form_shown, dialog);
   /* The motif menu reads the suggestions when it opens; picking
@@ -1403,8 +1417,9 @@ products_step (CantingApplication *app)
   /* Saved before its lower groups are built (Ctrl+S at once): they are
    * built first, so the price, stock and recipe stay as stored. */
   g_signal_emit_by_name (view, "activate", 1);
-  dialog = find_window (app, CANTING_TYPE_PRODUCT_DIALOG);
+  dialog = find_form (app, CANTING_TYPE_PRODUCT_DIALOG);
   g_assert_nonnull (dialog);
+  wait_until (widget_mapped, dialog);
   g_assert_false (product_form_shown (dialog));
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   click (GTK_WIDGET (dialog), "_Simpan");
@@ -1495,8 +1510,8 @@ choose_from_menu (GtkDropDown *drop_down,
 static gboolean
 order_form_built (gpointer dialog)
 {
-  return find_widget (dialog, ADW_TYPE_ACTION_ROW, "Draf") != NULL ||
-         find_widget (dialog, GTK_TYPE_BUTTON, "_Catat Pembayaran") != NULL;
+  /* The last part built (canting-order-dialog.c, build_rest()). */
+  return find_widget (dialog, ADW_TYPE_ACTION_ROW, "Simpan nota sebagai PDF…") != NULL;
 }
 
 /* The worker form shows its techniques and wages after its first frame. */
@@ -1560,7 +1575,7 @@ orders_step (CantingApplication *app)
 
   adw_view_stack_set_visible_child_name (stack, "orders");
   click (GTK_WIDGET (page), "_Pesanan Baru");
-  dialog = find_window (app, CANTING_TYPE_ORDER_DIALOG);
+  dialog = find_form (app, CANTING_TYPE_ORDER_DIALOG);
   g_assert_nonnull (dialog);
   /* Its first frame holds the order's own fields only: no item row, no
    * totals yet.  They follow once it is shown. */
@@ -1729,7 +1744,7 @@ orders_step (CantingApplication *app)
     adw_view_stack_set_visible_child_name (stack, "customers");
     list_rows (find_widget (GTK_WIDGET (customers), GTK_TYPE_COLUMN_VIEW, NULL));
     g_signal_emit_by_name (find_widget (GTK_WIDGET (customers), GTK_TYPE_COLUMN_VIEW, NULL), "activate", 0);
-    customer_dialog = find_window (app, CANTING_TYPE_CUSTOMER_DIALOG);
+    customer_dialog = find_form (app, CANTING_TYPE_CUSTOMER_DIALOG);
     g_assert_nonnull (customer_dialog);
     g_assert_nonnull (find_widget (GTK_WIDGET (customer_dialog), ADW_TYPE_ACTION_ROW,
                                    ((CantingOrderRow *) stored->pdata[0])->number));
@@ -1749,7 +1764,7 @@ orders_step (CantingApplication *app)
     adw_view_stack_set_visible_child_name (stack, "products");
     list_rows (products_view);
     g_signal_emit_by_name (products_view, "activate", 1);
-    product_dialog = find_window (app, CANTING_TYPE_PRODUCT_DIALOG);
+    product_dialog = find_form (app, CANTING_TYPE_PRODUCT_DIALOG);
     g_assert_nonnull (product_dialog);
     g_object_add_weak_pointer (G_OBJECT (product_dialog), (gpointer *) &product_dialog);
     click (GTK_WIDGET (product_dialog), "_Simpan");
@@ -1824,7 +1839,7 @@ production_step (CantingApplication *app)
 
   adw_view_stack_set_visible_child_name (stack, "workers");
   click (GTK_WIDGET (workers), "_Pembatik Baru");
-  worker_dialog = find_window (app, CANTING_TYPE_WORKER_DIALOG);
+  worker_dialog = find_form (app, CANTING_TYPE_WORKER_DIALOG);
   g_assert_nonnull (worker_dialog);
   gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (worker_dialog), "Nama pembatik")), "Mbak Yuli");
   /* Its first frame has the worker's own fields; the techniques follow. */
@@ -1843,7 +1858,7 @@ production_step (CantingApplication *app)
 
   adw_view_stack_set_visible_child_name (stack, "orders");
   click (GTK_WIDGET (orders), "_Pesanan Baru");
-  dialog = find_window (app, CANTING_TYPE_ORDER_DIALOG);
+  dialog = find_form (app, CANTING_TYPE_ORDER_DIALOG);
   g_assert_nonnull (dialog);
   wait_until (order_form_built, dialog);
   choose_from_menu (find_widget (GTK_WIDGET (action_row (GTK_WIDGET (dialog), "Pelanggan")), GTK_TYPE_DROP_DOWN, NULL),
@@ -1890,7 +1905,7 @@ production_step (CantingApplication *app)
   spin (100);
   list_rows (find_widget (GTK_WIDGET (workers), GTK_TYPE_COLUMN_VIEW, NULL));
   g_signal_emit_by_name (find_widget (GTK_WIDGET (workers), GTK_TYPE_COLUMN_VIEW, NULL), "activate", 0);
-  worker_dialog = find_window (app, CANTING_TYPE_WORKER_DIALOG);
+  worker_dialog = find_form (app, CANTING_TYPE_WORKER_DIALOG);
   g_assert_nonnull (worker_dialog);
   /* The wages come with the techniques, after the first frame. */
   g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (GTK_WIDGET (action_row (GTK_WIDGET (worker_dialog),
@@ -1921,7 +1936,7 @@ production_step (CantingApplication *app)
   for (int built = 0; built < 2; built++)
     {
       g_signal_emit_by_name (find_widget (GTK_WIDGET (workers), GTK_TYPE_COLUMN_VIEW, NULL), "activate", 0);
-      worker_dialog = find_window (app, CANTING_TYPE_WORKER_DIALOG);
+      worker_dialog = find_form (app, CANTING_TYPE_WORKER_DIALOG);
       g_assert_nonnull (worker_dialog);
       g_assert_false (worker_form_built (worker_dialog));
       if (built)
@@ -1977,7 +1992,7 @@ materials_step (CantingApplication *app)
   g_assert_false (gtk_revealer_get_reveal_child (low));
 
   click (GTK_WIDGET (page), "Bahan _Baru");
-  dialog = find_window (app, CANTING_TYPE_MATERIAL_DIALOG);
+  dialog = find_form (app, CANTING_TYPE_MATERIAL_DIALOG);
   g_assert_nonnull (dialog);
   wait_until (widget_mapped, dialog);
   gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Nama bahan")), "Mori sanforis");
@@ -2043,7 +2058,7 @@ materials_step (CantingApplication *app)
     g_assert_cmpuint (list_rows (view), ==, 1);
     g_signal_emit_by_name (view, "activate", 0);
   }
-  dialog = find_window (app, CANTING_TYPE_MATERIAL_DIALOG);
+  dialog = find_form (app, CANTING_TYPE_MATERIAL_DIALOG);
   g_assert_nonnull (dialog);
   wait_until (widget_mapped, dialog);
   /* The history is below the first screen: it comes a frame later. */
@@ -2118,7 +2133,7 @@ materials_step (CantingApplication *app)
 
     adw_view_stack_set_visible_child_name (stack, "products");
     click (GTK_WIDGET (products), "_Produk Baru");
-    product = find_window (app, CANTING_TYPE_PRODUCT_DIALOG);
+    product = find_form (app, CANTING_TYPE_PRODUCT_DIALOG);
     g_assert_nonnull (product);
     wait_until (product_form_shown, product);
     gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (product), "Nama produk")), "Selendang sanforis");
@@ -2304,7 +2319,7 @@ ipal_step (CantingApplication *app)
     g_autoptr(CantingSludge) stored = NULL;
 
     click (GTK_WIDGET (page), "Lum_pur Diangkut…");
-    sludge = find_window (app, CANTING_TYPE_SLUDGE_DIALOG);
+    sludge = find_form (app, CANTING_TYPE_SLUDGE_DIALOG);
     g_assert_nonnull (sludge);
     wait_until (widget_mapped, sludge);
     gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (sludge), "Banyaknya (kg)")), "25");
@@ -2326,7 +2341,7 @@ ipal_step (CantingApplication *app)
 
     list_rows (view);
     g_signal_emit_by_name (view, "activate", 0);
-    sludge = find_window (app, CANTING_TYPE_SLUDGE_DIALOG);
+    sludge = find_form (app, CANTING_TYPE_SLUDGE_DIALOG);
     g_assert_nonnull (sludge);
     wait_until (widget_mapped, sludge);
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row (GTK_WIDGET (sludge), "Banyaknya (kg)"))), ==, "25");
@@ -2464,7 +2479,7 @@ money_step (CantingApplication *app)
   adw_view_stack_set_visible_child_name (stack, "money");
   spin (50);
   click (GTK_WIDGET (page), "Pen_geluaran Baru");
-  dialog = find_window (app, CANTING_TYPE_ENTRY_DIALOG);
+  dialog = find_form (app, CANTING_TYPE_ENTRY_DIALOG);
   g_assert_nonnull (dialog);
   wait_until (widget_mapped, dialog);
   gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Jumlah (Rp)")), "dua ratus");
@@ -2493,7 +2508,7 @@ money_step (CantingApplication *app)
   entries = canting_ledger_search (canting_application_get_db (app), &all, 0, 1, NULL);
   id = ((CantingEntry *) entries->pdata[0])->id;
   canting_money_page_open_entry (page, entries->pdata[0]);
-  dialog = find_window (app, CANTING_TYPE_ENTRY_DIALOG);
+  dialog = find_form (app, CANTING_TYPE_ENTRY_DIALOG);
   g_assert_nonnull (dialog);
   wait_until (widget_mapped, dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);

@@ -1,6 +1,7 @@
 /* canting-customers-page.c: the customer list, searched as you type. */
 #include "config.h"
 
+#include "canting-form.h"
 #include "canting-customers-page.h"
 
 #include <glib/gi18n.h>
@@ -123,7 +124,7 @@ open_dialog (CantingCustomersPage  *self,
 
   dialog = canting_customer_dialog_new (self->app, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), customer);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  canting_form_present (GTK_WINDOW (dialog));
 }
 
 void

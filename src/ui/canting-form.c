@@ -300,6 +300,29 @@ canting_form_step_after_frames (GtkWindow      *window,
   g_signal_connect (window, "map", G_CALLBACK (on_frames_mapped), frames);
 }
 
+static gboolean
+present_now (gpointer data)
+{
+  GWeakRef *weak = data;
+  g_autoptr(GtkWindow) window = g_weak_ref_get (weak);
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  if (window != NULL && !gtk_widget_in_destruction (GTK_WIDGET (window)))
+    gtk_window_present (window);
+  return G_SOURCE_REMOVE;
+}
+
+void
+canting_form_present (GtkWindow *window)
+{
+  GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+  g_return_if_fail (GTK_IS_WINDOW (window));
+  g_weak_ref_init (weak, window);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, present_now, weak, NULL);
+}
+
 typedef struct {
   GtkWidget *parent;      /* weak */
   GtkWidget *after;       /* weak: where the next one goes back, NULL first */

@@ -71,6 +71,14 @@ void     canting_form_step_after_frames (GtkWindow      *window,
                                          gpointer        data,
                                          GDestroyNotify  destroy);
 
+/* Presents @window once the main loop is idle: building a form and
+ * showing it (styling, measuring and mapping every row) each take
+ * several milliseconds, and together they held up a frame; now a frame
+ * and input can come between.  A window destroyed meanwhile is not
+ * shown; one not shown yet cannot be closed (gtk_window_close() needs it
+ * realized), only destroyed. */
+void     canting_form_present (GtkWindow *window);
+
 /* For a form taller than the window: @first and the widgets after it
  * (the groups below the first screen) are taken out of @window's first
  * frame, then put back one a frame.  Measuring and drawing them all at

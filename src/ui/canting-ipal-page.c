@@ -3,6 +3,7 @@
  * the monthly lab test is due. */
 #include "config.h"
 
+#include "canting-form.h"
 #include "canting-ipal-page.h"
 
 #include <glib/gi18n.h>
@@ -232,7 +233,7 @@ canting_ipal_page_add (CantingIpalPage *self)
   g_return_if_fail (CANTING_IS_IPAL_PAGE (self));
   dialog = canting_ipal_log_dialog_new (self->app, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), 0);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  canting_form_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -337,7 +338,7 @@ on_activate (GtkColumnView   *view,
   if (dialog == NULL)
     return;
   g_signal_connect_object (dialog, "saved", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
-  gtk_window_present (dialog);
+  canting_form_present (dialog);
 }
 
 static void

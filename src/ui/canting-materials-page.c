@@ -4,6 +4,7 @@
  * counts and the shortage list. */
 #include "config.h"
 
+#include "canting-form.h"
 #include "canting-materials-page.h"
 
 #include <glib/gi18n.h>
@@ -279,7 +280,7 @@ open_dialog (CantingMaterialsPage  *self,
 
   dialog = canting_material_dialog_new (self->app, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), material);
   g_signal_connect_object (dialog, "changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  canting_form_present (GTK_WINDOW (dialog));
 }
 
 void

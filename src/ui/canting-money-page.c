@@ -7,6 +7,7 @@
  * fair).  Voiding an entry offers Undo. */
 #include "config.h"
 
+#include "canting-form.h"
 #include "canting-money-page.h"
 
 #include <glib/gi18n.h>
@@ -445,7 +446,7 @@ open_dialog (CantingMoneyPage   *self,
   dialog = canting_entry_dialog_new (self->app, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), kind, entry);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (dialog, "voided", G_CALLBACK (on_voided), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  canting_form_present (GTK_WINDOW (dialog));
 }
 
 void

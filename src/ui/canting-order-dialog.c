@@ -84,6 +84,7 @@ struct _CantingOrderDialog
   GPtrArray *products;    /* CantingProductChoice, parallel to item menus after "custom" */
   GtkStringList *product_names;
   guint rows_built;       /* item rows made so far by build_step() */
+  guint rest_built;       /* parts of the rest made so far (build_rest()) */
   gboolean built;         /* every row and group is there */
 };
 
@@ -1206,29 +1207,58 @@ refresh (CantingOrderDialog *self)
   fill_form (self);
 }
 
-/* The groups from the amounts down, from their own file. */
-static void
+/* The groups from the amounts down, from their own file, in two parts
+ * (a frame each: all six at once held up a frame).  Returns TRUE once
+ * both are in. */
+#define REST_UI "/io/github/canting/Canting/canting-order-dialog-rest.ui"
+
+static gboolean
 build_rest (CantingOrderDialog *self)
 {
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/canting/Canting/canting-order-dialog-rest.ui");
-  g_autoptr(GtkStringList) methods = gtk_string_list_new (NULL);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%d/%m/%Y");
+  static const char *const amounts_and_payments[] = { "amounts_group", "payments_group", "new_payment_group", NULL };
+  static const char *const production_on[] = { "production_group", "share_group", "status_group", NULL };
+  g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+  g_autoptr(GError) error = NULL;
 
 #define GET(name) self->name = (gpointer) gtk_builder_get_object (builder, #name)
-  GET (amounts_group);
-  GET (discount_row);
-  GET (shipping_row);
-  GET (total_row);
-  GET (balance_row);
-  GET (payments_group);
-  GET (payments_list);
-  GET (new_payment_group);
-  GET (payment_amount_row);
-  GET (payment_date_row);
-  GET (payment_method_row);
-  GET (down_payment_switch);
-  GET (record_payment_button);
+  if (self->rest_built == 0)
+    {
+      g_autoptr(GtkStringList) methods = gtk_string_list_new (NULL);
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *today = g_date_time_format (now, "%d/%m/%Y");
+
+      /* Our own resource: it cannot fail but by a build mistake. */
+      if (!gtk_builder_add_objects_from_resource (builder, REST_UI, (const char **) amounts_and_payments, &error))
+        g_error ("%s", error->message);
+      GET (amounts_group);
+      GET (discount_row);
+      GET (shipping_row);
+      GET (total_row);
+      GET (balance_row);
+      GET (payments_group);
+      GET (payments_list);
+      GET (new_payment_group);
+      GET (payment_amount_row);
+      GET (payment_date_row);
+      GET (payment_method_row);
+      GET (down_payment_switch);
+      GET (record_payment_button);
+      adw_preferences_page_add (self->page, self->amounts_group);
+      adw_preferences_page_add (self->page, self->payments_group);
+      adw_preferences_page_add (self->page, self->new_payment_group);
+      canting_accessible_fix_mnemonic_buttons (GTK_WIDGET (self->new_payment_group));
+      for (guint i = 0; i < CANTING_PAYMENT_METHOD_COUNT; i++)
+        gtk_string_list_append (methods, canting_payment_method_label (i));
+      adw_combo_row_set_model (self->payment_method_row, G_LIST_MODEL (methods));
+      gtk_editable_set_text (GTK_EDITABLE (self->payment_date_row), today);
+      g_signal_connect_swapped (self->discount_row, "changed", G_CALLBACK (update_totals), self);
+      g_signal_connect_swapped (self->shipping_row, "changed", G_CALLBACK (update_totals), self);
+      g_signal_connect_swapped (self->record_payment_button, "clicked", G_CALLBACK (on_record_payment), self);
+      self->rest_built = 1;
+      return FALSE;
+    }
+  if (!gtk_builder_add_objects_from_resource (builder, REST_UI, (const char **) production_on, &error))
+    g_error ("%s", error->message);
   GET (production_group);
   GET (production_list);
   GET (share_group);
@@ -1239,24 +1269,14 @@ build_rest (CantingOrderDialog *self)
   GET (status_row);
   GET (status_buttons);
 #undef GET
-  adw_preferences_page_add (self->page, self->amounts_group);
-  adw_preferences_page_add (self->page, self->payments_group);
-  adw_preferences_page_add (self->page, self->new_payment_group);
   adw_preferences_page_add (self->page, self->production_group);
   adw_preferences_page_add (self->page, self->share_group);
   adw_preferences_page_add (self->page, self->status_group);
-  canting_accessible_fix_mnemonic_buttons (GTK_WIDGET (self->new_payment_group));
-
-  for (guint i = 0; i < CANTING_PAYMENT_METHOD_COUNT; i++)
-    gtk_string_list_append (methods, canting_payment_method_label (i));
-  adw_combo_row_set_model (self->payment_method_row, G_LIST_MODEL (methods));
-  gtk_editable_set_text (GTK_EDITABLE (self->payment_date_row), today);
-  g_signal_connect_swapped (self->discount_row, "changed", G_CALLBACK (update_totals), self);
-  g_signal_connect_swapped (self->shipping_row, "changed", G_CALLBACK (update_totals), self);
-  g_signal_connect_swapped (self->record_payment_button, "clicked", G_CALLBACK (on_record_payment), self);
   g_signal_connect_swapped (self->save_pdf_row, "activated", G_CALLBACK (on_save_pdf), self);
   g_signal_connect_swapped (self->print_row, "activated", G_CALLBACK (on_print), self);
   g_signal_connect_swapped (self->whatsapp_row, "activated", G_CALLBACK (on_whatsapp), self);
+  self->rest_built = 2;
+  return TRUE;
 }
 
 /* The form's first frame shows its header and the order's own fields;
@@ -1275,8 +1295,12 @@ build_step (CantingOrderDialog *self)
     return TRUE;
   if (self->rows_built < n_rows)
     {
+      /* The product menus' list a step of its own: a row is a step. */
       if (self->product_names == NULL)
-        load_products (self);
+        {
+          load_products (self);
+          return FALSE;
+        }
       do
         add_item_row (self, self->rows_built < self->order->items->len
                               ? g_ptr_array_index (self->order->items, self->rows_built)
@@ -1284,7 +1308,8 @@ build_step (CantingOrderDialog *self)
       while (++self->rows_built < n_rows && g_get_monotonic_time () < until);
       return FALSE;
     }
-  build_rest (self);
+  if (!build_rest (self))
+    return FALSE;
   self->built = TRUE;
   fill_rest (self);
   update_totals (self);

@@ -2,6 +2,7 @@
  * red, filtered by status or by what needs attention. */
 #include "config.h"
 
+#include "canting-form.h"
 #include "canting-orders-page.h"
 
 #include <glib/gi18n.h>
@@ -190,7 +191,7 @@ open_dialog (CantingOrdersPage *self,
 
   dialog = canting_order_dialog_new (self->app, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), id);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  canting_form_present (GTK_WINDOW (dialog));
 }
 
 void

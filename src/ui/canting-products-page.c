@@ -1,6 +1,7 @@
 /* canting-products-page.c: the catalog, searched and filtered as you go. */
 #include "config.h"
 
+#include "canting-form.h"
 #include "canting-channel-driver.h"
 #include "canting-products-page.h"
 
@@ -259,7 +260,7 @@ open_dialog (CantingProductsPage  *self,
 
   dialog = canting_product_dialog_new (self->app, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), product);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  canting_form_present (GTK_WINDOW (dialog));
 }
 
 void

@@ -3,6 +3,7 @@
  * read whole and filtered here. */
 #include "config.h"
 
+#include "canting-form.h"
 #include "canting-workers-page.h"
 
 #include <glib/gi18n.h>
@@ -112,7 +113,7 @@ open_dialog (CantingWorkersPage *self,
 
   dialog = canting_worker_dialog_new (self->app, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), id);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  canting_form_present (GTK_WINDOW (dialog));
 }
 
 void
