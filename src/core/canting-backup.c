@@ -652,16 +652,20 @@ canting_backup_restore (CantingDb   *db,
 /* --- on a worker ------------------------------------------------------------ */
 
 typedef struct {
+  CantingRestoreStage stage;
+  double fraction;
+} RestoreReport;
+
+typedef struct {
   gatomicrefcount ref;
   GMainContext *context;
   CantingRestoreProgress progress;
   gpointer progress_data;
-  /* Under lock: the newest report not yet passed on, and whether the
-   * caller has had its answer (no report may follow it). */
+  /* Under lock: the reports not yet passed on (RestoreReport, one per
+   * stage, the newest figure of each), and whether the caller has had
+   * its answer (no report may follow it). */
   GMutex lock;
-  CantingRestoreStage stage;
-  double fraction;
-  gboolean pending;
+  GArray *queued;
   gboolean answered;
 } RestoreReports;
 
@@ -678,6 +682,7 @@ restore_reports_unref (RestoreReports *reports)
   if (!g_atomic_ref_count_dec (&reports->ref))
     return;
   g_main_context_unref (reports->context);
+  g_array_unref (reports->queued);
   g_mutex_clear (&reports->lock);
   g_free (reports);
 }
@@ -688,57 +693,87 @@ typedef struct {
   RestoreReports *reports;
 } RestoreJob;
 
+/* On the caller's thread: passes on what the worker reported so far, in
+ * order, unless the caller already has its answer. */
+static void
+pass_reports_on (RestoreReports *reports)
+{
+  g_autoptr(GArray) queued = NULL;
+
+  g_mutex_lock (&reports->lock);
+  if (!reports->answered && reports->queued->len > 0)
+    {
+      queued = reports->queued;
+      reports->queued = g_array_new (FALSE, FALSE, sizeof (RestoreReport));
+    }
+  g_mutex_unlock (&reports->lock);
+  for (guint i = 0; queued != NULL && i < queued->len; i++)
+    {
+      const RestoreReport *report = &g_array_index (queued, RestoreReport, i);
+      reports->progress (report->stage, report->fraction, reports->progress_data);
+    }
+}
+
+/* The answer is out: nothing is passed on after it. */
+static void
+stop_reports (RestoreReports *reports)
+{
+  g_mutex_lock (&reports->lock);
+  reports->answered = TRUE;
+  g_array_set_size (reports->queued, 0);
+  g_mutex_unlock (&reports->lock);
+}
+
 static void
 restore_job_free (RestoreJob *job)
 {
   g_free (job->file);
   g_free (job->kept_aside);
-  g_mutex_lock (&job->reports->lock);
-  job->reports->answered = TRUE;
-  g_mutex_unlock (&job->reports->lock);
+  stop_reports (job->reports);
   restore_reports_unref (job->reports);
   g_free (job);
 }
 
 static gboolean
-pass_report_on (gpointer data)
+pass_reports_on_later (gpointer data)
 {
-  RestoreReports *reports = data;
-  CantingRestoreStage stage;
-  double fraction;
-  gboolean go;
-
-  g_mutex_lock (&reports->lock);
-  go = reports->pending && !reports->answered;
-  stage = reports->stage;
-  fraction = reports->fraction;
-  reports->pending = FALSE;
-  g_mutex_unlock (&reports->lock);
-  if (go)
-    reports->progress (stage, fraction, reports->progress_data);
+  pass_reports_on (data);
   return G_SOURCE_REMOVE;
 }
 
-/* On the worker: keeps the newest report, and asks the caller's context
- * to pass it on unless it already has one to pass; a slow main loop
- * gets the latest figure, not a queue of old ones. */
+/* On the worker: queues the report, a new stage after the others, a new
+ * figure in place of the last one of the same stage (a slow main loop
+ * gets the latest figure, not a queue of old ones, and every stage), and
+ * asks the caller's context to pass them on unless it is already asked. */
 static void
 report_from_worker (CantingRestoreStage stage,
                     double              fraction,
                     gpointer            data)
 {
   RestoreReports *reports = data;
+  RestoreReport report = { stage, fraction };
   gboolean schedule;
 
   g_mutex_lock (&reports->lock);
-  schedule = !reports->pending;
-  reports->stage = stage;
-  reports->fraction = fraction;
-  reports->pending = TRUE;
+  schedule = reports->queued->len == 0;
+  if (reports->queued->len > 0 && g_array_index (reports->queued, RestoreReport, reports->queued->len - 1).stage == stage)
+    g_array_index (reports->queued, RestoreReport, reports->queued->len - 1).fraction = fraction;
+  else
+    g_array_append_val (reports->queued, report);
   g_mutex_unlock (&reports->lock);
+  /* An idle of the caller's context, not g_main_context_invoke(): that
+   * calls at once, on this thread, when nothing is iterating the context
+   * at the moment. */
   if (schedule)
-    g_main_context_invoke_full (reports->context, G_PRIORITY_DEFAULT, pass_report_on,
-                                restore_reports_ref (reports), (GDestroyNotify) restore_reports_unref);
+    {
+      GSource *idle = g_idle_source_new ();
+
+      g_source_set_priority (idle, G_PRIORITY_DEFAULT);
+      g_source_set_callback (idle, pass_reports_on_later, restore_reports_ref (reports),
+                             (GDestroyNotify) restore_reports_unref);
+      g_source_attach (idle, reports->context);
+      g_source_unref (idle);
+    }
 }
 
 static gboolean
@@ -769,6 +804,7 @@ canting_backup_restore_async (CantingDb              *db,
   job->reports = g_new0 (RestoreReports, 1);
   g_atomic_ref_count_init (&job->reports->ref);
   g_mutex_init (&job->reports->lock);
+  job->reports->queued = g_array_new (FALSE, FALSE, sizeof (RestoreReport));
   job->reports->context = g_main_context_ref_thread_default ();
   job->reports->progress = progress;
   job->reports->progress_data = progress_data;
@@ -782,10 +818,11 @@ canting_backup_restore_finish (GAsyncResult  *result,
 {
   RestoreJob *job = canting_db_read_get_data (result);
 
-  /* From here on no report reaches the caller. */
-  g_mutex_lock (&job->reports->lock);
-  job->reports->answered = TRUE;
-  g_mutex_unlock (&job->reports->lock);
+  /* Every stage reached the caller before the answer, however busy its
+   * main loop was; from here on no report does. */
+  if (job->reports->progress != NULL)
+    pass_reports_on (job->reports);
+  stop_reports (job->reports);
   if (out_kept_aside != NULL)
     *out_kept_aside = g_steal_pointer (&job->kept_aside);
   return canting_db_read_finish (result, error);

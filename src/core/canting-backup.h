@@ -143,7 +143,10 @@ gboolean   canting_backup_restore_full (CantingDb              *db,
 
 /* canting_backup_restore() on a worker with a connection of its own
  * (seconds to minutes for a large workshop).  @progress is called on
- * this thread's main context, never after @callback.  The records
+ * this thread's main context, for every stage the restore reached, in
+ * order (a busy main loop gets the newest figure of a stage, not each
+ * one); what is still queued when @callback runs is passed on inside
+ * canting_backup_restore_finish(), and nothing after it.  The records
  * change for every connection when the copy is in place, at once, or
  * not at all; writes meanwhile wait for it. */
 void       canting_backup_restore_async  (CantingDb              *db,
