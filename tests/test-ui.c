@@ -475,6 +475,7 @@ typedef struct {
   gint64 shown;        /* items added less removed, by the signals */
   gboolean consistent;
   guint most_removed;  /* in one change, of the rows GTK makes widgets for */
+  gint64 slow;         /* a page read with this count takes half a second */
 } FakeList;
 
 static FakeList *fake_list;
@@ -513,6 +514,8 @@ fake_page (CantingDb      *db,
   GPtrArray *page = g_ptr_array_new_with_free_func (g_free);
 
   fake_read (db);
+  if (*(const gint64 *) query == fake_list->slow && limit <= 32)
+    g_usleep (G_USEC_PER_SEC / 2);
   for (guint i = offset; i < offset + limit && i < *(const gint64 *) query; i++)
     g_ptr_array_add (page, g_strdup_printf ("%" G_GINT64_FORMAT " rows, row %u", *(const gint64 *) query, i));
   return page;
@@ -695,7 +698,7 @@ test_paged_model (void)
 {
   g_autofree char *dir = canting_test_mkdtemp ();
   g_autoptr(CantingDb) db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, NULL);
-  FakeList list = { g_thread_self (), 100000, 0, 0, 0, TRUE, 0 };
+  FakeList list = { g_thread_self (), 100000, 0, 0, 0, TRUE, 0, 0 };
   g_autoptr(CantingPagedModel) model = canting_paged_model_new_query (fake_snapshot, g_free, fake_count, fake_page,
                                                                       g_free, &list);
   const CantingColumnSpec columns[] = { { "Row", fake_cell, NULL, FALSE, TRUE } };
@@ -771,6 +774,36 @@ test_paged_model (void)
     g_autoptr(CantingRow) row = g_list_model_get_item (G_LIST_MODEL (model), 69);
     g_assert_cmpstr (canting_row_get_record (row), ==, "70 rows, row 69");
   }
+  g_assert_true (list.consistent);
+
+  /* A row wanted while a reload reads (the list scrolled far, then a
+   * search typed): read with the old filters, it arrives after the new
+   * rows are in, and is dropped, not shown among them. */
+  list.count = 100000;
+  fake_reload (model, db);
+  wait_until (model_settled, model);
+  for (guint page = 1000; page < 1020; page++)
+    {
+      g_autoptr(CantingRow) far = g_list_model_get_item (G_LIST_MODEL (model), page * 32);
+      wait_until (model_settled, model);
+    }
+  list.slow = 100000;
+  list.count = 70;
+  finished.applied = finished.superseded = 0;
+  canting_paged_model_reload_async (model, db, fake_reloaded, &finished);
+  {
+    g_autoptr(CantingRow) stand_in = g_list_model_get_item (G_LIST_MODEL (model), 0);
+    g_autoptr(CantingRow) top = NULL;
+
+    g_assert_null (canting_row_get_record (stand_in));
+    wait_until (one_finished, &finished);
+    wait_until (model_settled, model);
+    spin (700);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 70);
+    top = g_list_model_get_item (G_LIST_MODEL (model), 0);
+    g_assert_cmpstr (canting_row_get_record (top), ==, "70 rows, row 0");
+  }
+  list.slow = 0;
   g_assert_true (list.consistent);
 
   /* A short list is all there once the old rows have gone; an empty one

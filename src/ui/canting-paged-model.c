@@ -372,8 +372,11 @@ page_read (GObject      *source,
   g_autoptr(GError) error = NULL;
   guint start = r->index * PAGE_SIZE, len;
 
-  if (r->generation != self->generation)
-    return;   /* read for rows since replaced */
+  /* Read for rows since replaced: by a newer reload, or with the filters
+   * a reload's answer has since replaced (a row scrolled to while that
+   * answer waited for the old rows to go). */
+  if (r->generation != self->generation || r->query != self->query)
+    return;
   g_hash_table_remove (self->pages_reading, GUINT_TO_POINTER (r->index));
   if (!canting_db_read_finish (result, &error))
     {
@@ -468,6 +471,7 @@ show_reload (CantingPagedModel *self)
   g_clear_pointer (&self->query, query_unref);
   self->query = g_steal_pointer (&self->pending_query);
   g_hash_table_remove_all (self->pages);
+  g_hash_table_remove_all (self->pages_reading);
   g_queue_clear (&self->recent);
   /* The pages take the records over. */
   g_ptr_array_set_free_func (first, NULL);
