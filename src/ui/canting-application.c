@@ -535,6 +535,12 @@ bench_close_dialogs (CantingApplication *self)
   for (GList *l = windows; l != NULL; l = l->next)
     if (l->data != (gpointer) main_window (self))
       gtk_window_destroy (l->data);
+  /* The focus back on the main window, as a window manager gives it
+   * back when a dialog closes (Xvfb has none): the next form's opening
+   * then pays for the main window's restyle into :backdrop, as it does
+   * on a desktop. */
+  if (windows != NULL && windows->next != NULL)
+    gtk_window_present (GTK_WINDOW (main_window (self)));
   g_list_free (windows);
 }
 

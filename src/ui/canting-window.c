@@ -53,8 +53,6 @@ struct _CantingWindow
   CantingProfile *profile;
   gulong profile_handler;
   gulong replaced_handler;
-  guint warm_source;
-  guint warm_next;          /* the next page to make ready */
 };
 
 G_DEFINE_FINAL_TYPE (CantingWindow, canting_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -183,18 +181,12 @@ update_home (CantingWindow *self)
   update_last_backup (self);
 }
 
-static void warm_pages_later (CantingWindow *self);
-
 static void
 on_active_changed (CantingWindow *self)
 {
   /* Coming back from Preferences (a backup made there, say). */
-  if (!gtk_window_is_active (GTK_WINDOW (self)))
-    return;
-  update_last_backup (self);
-  /* Leaving the window and coming back restyles every page, the hidden
-   * ones when they next show: they are made ready again. */
-  warm_pages_later (self);
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    update_last_backup (self);
 }
 
 static void
@@ -349,57 +341,6 @@ canting_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (canting_window_parent_class)->close_request (window);
 }
 
-/* --- pages made ready before they are first shown ---------------------- */
-
-/* A page shown for the first time is styled and measured whole, 7-10 ms
- * on top of drawing it (Keuangan, IPAL): together more than a frame.
- * Soon after the window shows, each hidden page is styled and measured
- * once, one per WARM_INTERVAL_MS at low priority, so switching to it
- * later mostly draws it.  Nothing is read: its list still waits until
- * it is shown. */
-#define WARM_AFTER_MS 500
-#define WARM_INTERVAL_MS 30
-
-static gboolean
-warm_next_page (gpointer data)
-{
-  CantingWindow *self = data;
-  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->stack);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (pages));
-  int width = gtk_widget_get_width (GTK_WIDGET (self->stack));
-
-  while (self->warm_next < n)
-    {
-      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), self->warm_next++);
-      GtkWidget *child = adw_view_stack_page_get_child (page);
-      int min, nat;
-
-      if (width <= 0 || gtk_widget_get_mapped (child) || !adw_view_stack_page_get_visible (page))
-        continue;
-      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, &min, &nat, NULL, NULL);
-      return G_SOURCE_CONTINUE;
-    }
-  self->warm_source = 0;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-start_warming (gpointer data)
-{
-  CantingWindow *self = data;
-
-  self->warm_next = 0;
-  self->warm_source = g_timeout_add_full (G_PRIORITY_LOW, WARM_INTERVAL_MS, warm_next_page, self, NULL);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-warm_pages_later (CantingWindow *self)
-{
-  g_clear_handle_id (&self->warm_source, g_source_remove);
-  self->warm_source = g_timeout_add_full (G_PRIORITY_LOW, WARM_AFTER_MS, start_warming, self, NULL);
-}
-
 /* Runs once the window belongs to the application (GObject sets
  * "application" only after constructed()). */
 static void
@@ -413,7 +354,6 @@ setup (CantingWindow *self)
   self->replaced_handler = g_signal_connect_object (self->app, "data-replaced", G_CALLBACK (update_home),
                                                     self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_changed), NULL);
-  g_signal_connect (self, "map", G_CALLBACK (warm_pages_later), NULL);
 
   canting_orders_page_set_application (self->orders_page, self->app);
   canting_customers_page_set_application (self->customers_page, self->app);
@@ -437,7 +377,6 @@ canting_window_dispose (GObject *object)
 {
   CantingWindow *self = CANTING_WINDOW (object);
 
-  g_clear_handle_id (&self->warm_source, g_source_remove);
   g_clear_object (&self->profile);
   gtk_widget_dispose_template (GTK_WIDGET (self), CANTING_TYPE_WINDOW);
 
