@@ -568,6 +568,24 @@ restore_watch_clear (RestoreWatch *w)
   g_clear_error (&w->error);
 }
 
+/* A restore of a same-version copy answered well: each stage reported
+ * once, in order, on the caller's thread and before the answer, the copy
+ * ending at 1. */
+static void
+assert_restored_in_stages (const RestoreWatch *w)
+{
+  g_assert_no_error (w->error);
+  g_assert_true (w->ok);
+  g_assert_false (w->report_after_answer);
+  g_assert_false (w->off_thread);
+  g_assert_false (w->fraction_went_back);
+  g_assert_cmpuint (w->stages->len, ==, 3);
+  g_assert_cmpint (g_array_index (w->stages, CantingRestoreStage, 0), ==, CANTING_RESTORE_CHECKING);
+  g_assert_cmpint (g_array_index (w->stages, CantingRestoreStage, 1), ==, CANTING_RESTORE_KEEPING_ASIDE);
+  g_assert_cmpint (g_array_index (w->stages, CantingRestoreStage, 2), ==, CANTING_RESTORE_COPYING);
+  g_assert_cmpfloat (w->last_fraction, ==, 1.0);
+}
+
 /* The caller's main loop busy while the whole restore runs (a slow
  * machine, a long frame): every stage still reaches it, in order, the
  * copy's last figure among them, all on the caller's thread and before
@@ -608,15 +626,7 @@ test_restore_async_busy_caller (void)
         g_main_context_iteration (NULL, TRUE);
       while (g_main_context_iteration (NULL, FALSE))
         ;
-      g_assert_no_error (w.error);
-      g_assert_true (w.ok);
-      g_assert_false (w.report_after_answer);
-      g_assert_false (w.off_thread);
-      g_assert_cmpuint (w.stages->len, ==, 3);
-      g_assert_cmpint (g_array_index (w.stages, CantingRestoreStage, 0), ==, CANTING_RESTORE_CHECKING);
-      g_assert_cmpint (g_array_index (w.stages, CantingRestoreStage, 1), ==, CANTING_RESTORE_KEEPING_ASIDE);
-      g_assert_cmpint (g_array_index (w.stages, CantingRestoreStage, 2), ==, CANTING_RESTORE_COPYING);
-      g_assert_cmpfloat (w.last_fraction, ==, 1.0);
+      assert_restored_in_stages (&w);
       loaded = canting_profile_load (db, &error);
       g_assert_no_error (error);
       g_assert_cmpstr (canting_profile_get_name (loaded), ==, "Batik Kembang Turi");
@@ -651,16 +661,7 @@ test_restore_async (void)
   changed = canting_test_dump (canting_db_get_path (db));
 
   restore_and_wait (db, backup, &w);
-  g_assert_no_error (w.error);
-  g_assert_true (w.ok);
-  g_assert_false (w.report_after_answer);
-  g_assert_false (w.off_thread);
-  g_assert_false (w.fraction_went_back);
-  g_assert_cmpuint (w.stages->len, ==, 3);
-  g_assert_cmpint (g_array_index (w.stages, CantingRestoreStage, 0), ==, CANTING_RESTORE_CHECKING);
-  g_assert_cmpint (g_array_index (w.stages, CantingRestoreStage, 1), ==, CANTING_RESTORE_KEEPING_ASIDE);
-  g_assert_cmpint (g_array_index (w.stages, CantingRestoreStage, 2), ==, CANTING_RESTORE_COPYING);
-  g_assert_cmpfloat (w.last_fraction, ==, 1.0);
+  assert_restored_in_stages (&w);
   loaded = canting_profile_load (db, &error);
   g_assert_cmpstr (canting_profile_get_name (loaded), ==, "Batik Kembang Turi");
   g_clear_object (&loaded);
