@@ -848,18 +848,11 @@ restore_progress (CantingRestoreStage stage,
 
   if ((int) stage != watch->stage)
     {
-      static const char *const stages[] = {
-        [CANTING_RESTORE_CHECKING] = N_("Checking the backup…"),
-        [CANTING_RESTORE_KEEPING_ASIDE] = N_("Keeping a copy of the records as they are now…"),
-        [CANTING_RESTORE_COPYING] = N_("Putting the backup in place…"),
-        [CANTING_RESTORE_UPGRADING] = N_("Bringing the backup up to this version…"),
-      };
-
       if (watch->terminal && watch->shown >= 0)
         g_printerr ("\n");
       watch->stage = stage;
       watch->shown = -1;
-      g_printerr ("%s\n", _(stages[stage]));
+      g_printerr ("%s\n", canting_restore_stage_label (stage));
     }
   if (stage != CANTING_RESTORE_COPYING || percent < 0 || percent == watch->shown)
     return;

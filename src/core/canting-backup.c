@@ -649,6 +649,24 @@ canting_backup_restore (CantingDb   *db,
   return canting_backup_restore_full (db, file, NULL, NULL, out_kept_aside, error);
 }
 
+const char *
+canting_restore_stage_label (CantingRestoreStage stage)
+{
+  switch (stage)
+    {
+    case CANTING_RESTORE_CHECKING:
+      return _("Checking the backup…");
+    case CANTING_RESTORE_KEEPING_ASIDE:
+      return _("Keeping a copy of the records as they are now…");
+    case CANTING_RESTORE_COPYING:
+      return _("Putting the backup in place…");
+    case CANTING_RESTORE_UPGRADING:
+      return _("Bringing the backup up to this version…");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
 /* --- on a worker ------------------------------------------------------------ */
 
 typedef struct {

@@ -126,6 +126,10 @@ typedef enum {
   CANTING_RESTORE_UPGRADING,    /* an older copy brought up to this version */
 } CantingRestoreStage;
 
+/* What @stage is doing, in a few translated words ("Checking the
+ * backup…"), for a progress page or the command line. */
+const char *canting_restore_stage_label (CantingRestoreStage stage);
+
 /* @fraction is from 0 to 1 within @stage while copying, -1 in the other
  * stages (which cannot tell how far they are). */
 typedef void (*CantingRestoreProgress) (CantingRestoreStage stage,

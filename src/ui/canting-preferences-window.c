@@ -370,25 +370,9 @@ on_restore_progress (CantingRestoreStage stage,
                      gpointer            data)
 {
   RestoreRun *run = data;
-  const char *text = NULL;
+  const char *text = canting_restore_stage_label (stage);
 
-  switch (stage)
-    {
-    case CANTING_RESTORE_CHECKING:
-      text = _("Checking the backup…");
-      break;
-    case CANTING_RESTORE_KEEPING_ASIDE:
-      text = _("Keeping a copy of the records as they are now…");
-      break;
-    case CANTING_RESTORE_COPYING:
-      text = _("Putting the backup in place…");
-      break;
-    case CANTING_RESTORE_UPGRADING:
-      text = _("Bringing the backup up to this version…");
-      break;
-    default:
-      g_return_if_reached ();
-    }
+  g_return_if_fail (text != NULL);
   gtk_label_set_text (run->stage_label, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (run->bar), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text, -1);
   if (fraction < 0)
