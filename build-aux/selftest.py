@@ -63,6 +63,20 @@ def row(label, good, text):
     rows.append(f"{'PASS' if good else 'FAIL' if good is False else '----'}  {label:<22} {text}")
 
 
+# What a failed test last said: its last subtest passed and the first
+# line that reads as the reason (an assertion, a timed-out wait, a
+# critical warning, a sanitizer's report), so a CI log's tail names it.
+REASON = re.compile(r"(Bail out!|ERROR:|CRITICAL|assertion failed|timed out|runtime error:|not ok \d+).*")
+
+
+def why(entry):
+    out = (entry.get("stdout") or "") + "\n" + (entry.get("stderr") or "")
+    passed = re.findall(r"^ok \d+ (\S+)", entry.get("stdout") or "", re.M)
+    reason = REASON.search(out)
+    text = reason.group(0).strip()[:300] if reason else f"{entry.get('result')}, no reason printed"
+    return (f"after {passed[-1]}: " if passed else "") + text
+
+
 def not_run(label, how):
     global all_good
     all_good = False
@@ -112,6 +126,18 @@ else:
     row("Fuzzing (libFuzzer)", total_crashes == 0,
         f"{total_execs:,} executions, {total_crashes} crashes: " + ", ".join(parts))
 
+# The suite itself (dev.sh test), with the reason for each failure.
+if logs["normal"] is None:
+    not_run("Whole suite", "dev.sh test")
+else:
+    entries = logs["normal"].values()
+    failed = [e["name"] for e in entries if not ok(e) and e.get("result") != "SKIP"]
+    row("Whole suite", not failed,
+        f"{len(entries) - len(failed)} of {len(entries)} tests passed"
+        + (f"; failed: {', '.join(failed[:5])}" if failed else ""))
+    for name in failed[:5]:
+        rows.append(f"      {name}: {why(logs['normal'][name])}")
+
 # Sanitizers: the whole suite in _build-sanitize.
 if logs["sanitize"] is None:
     not_run("ASan + UBSan suite", "dev.sh test --sanitize")
@@ -124,6 +150,8 @@ else:
     row("ASan + UBSan suite", not failed and reports == 0,
         f"{len(entries) - len(failed)} of {len(entries)} tests clean, {reports} sanitizer reports"
         + (f"; failed: {', '.join(failed[:5])}" if failed else ""))
+    for name in failed[:5]:
+        rows.append(f"      {name}: {why(logs['sanitize'][name])}")
 
 # Secrets: the security test's own scan, then every test log for the key.
 security = pick("security")
