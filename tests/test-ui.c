@@ -598,11 +598,6 @@ fake_reload (CantingPagedModel *model,
   g_assert_cmpint (finished.applied, ==, 1);
 }
 
-/* The count and first rows are read on a worker; a long list is then
- * added a screenful per frame, so GTK 4.8 does not build its two hundred
- * rows of widgets in one frame; rows further down are read on a worker
- * too as they are wanted, an empty row standing in meanwhile; a reload
- * asked for while one is reading supersedes it. */
 /* The product form with its recipe, the last group, in place and shown. */
 static gboolean
 product_form_shown (gpointer dialog)
@@ -693,6 +688,11 @@ test_rest_later (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The count and first rows are read on a worker; a long list is then
+ * added a screenful per frame, so GTK 4.8 does not build its two hundred
+ * rows of widgets in one frame; rows further down are read on a worker
+ * too as they are wanted, an empty row standing in meanwhile; a reload
+ * asked for while one is reading supersedes it. */
 static void
 test_paged_model (void)
 {
