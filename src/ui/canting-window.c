@@ -297,6 +297,20 @@ static void
 on_page_changed (CantingWindow *self)
 {
   const char *page = adw_view_stack_get_visible_child_name (self->stack);
+  GtkWidget *shown = adw_view_stack_get_visible_child (self->stack);
+  GtkWidget *lists[] = {
+    GTK_WIDGET (self->orders_page), GTK_WIDGET (self->production_page), GTK_WIDGET (self->products_page),
+    GTK_WIDGET (self->materials_page), GTK_WIDGET (self->ipal_page), GTK_WIDGET (self->money_page),
+    GTK_WIDGET (self->workers_page), GTK_WIDGET (self->customers_page),
+  };
+
+  /* A page out of view is hidden, not just unmapped: GTK restyles every
+   * visible widget when the window goes to the backdrop and back (each
+   * time a form opens and closes), hundreds of list rows per page shown
+   * once; a hidden page is restyled once, when it shows again.  Its
+   * holder (an AdwBin) stays, so the switcher keeps its button. */
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    gtk_widget_set_visible (lists[i], gtk_widget_get_parent (lists[i]) == shown);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-record",
                                  g_strcmp0 (page, "orders") == 0 || g_strcmp0 (page, "customers") == 0 ||
