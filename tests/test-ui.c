@@ -1210,6 +1210,16 @@ customers_step (CantingApplication *app)
   AdwEntryRow *phone;
 
   adw_view_stack_set_visible_child_name (stack, "customers");
+  /* Only the page in view is shown: the others are hidden, so a form's
+   * opening (the main window to the backdrop and back) restyles the
+   * rows of one list, not of every list visited. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page)));
+  g_assert_false (gtk_widget_get_visible (find_widget (GTK_WIDGET (window), CANTING_TYPE_ORDERS_PAGE, NULL)));
+  g_assert_false (gtk_widget_get_visible (find_widget (GTK_WIDGET (window), CANTING_TYPE_MONEY_PAGE, NULL)));
+  adw_view_stack_set_visible_child_name (stack, "orders");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page)));
+  g_assert_true (gtk_widget_get_visible (find_widget (GTK_WIDGET (window), CANTING_TYPE_ORDERS_PAGE, NULL)));
+  adw_view_stack_set_visible_child_name (stack, "customers");
   click (GTK_WIDGET (page), "_Pelanggan Baru");
   dialog = find_form (app, CANTING_TYPE_CUSTOMER_DIALOG);
   g_assert_nonnull (dialog);
