@@ -3508,6 +3508,37 @@ trainer_step (CantingApplication *app)
   window = wait_for_main_window (app);
   g_assert_null (find_by_action (GTK_WIDGET (window), "app.reset-demo"));
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), WORKSHOP_NAME));
+
+  /* A workshop that cannot open, and the one left cannot open again
+   * either (stamped meanwhile by another program as not Canting's): the
+   * dialog saying why, as at start-up, not an app gone without a word.
+   * The last step: the app has no workshop after it. */
+  {
+    g_autofree char *third = canting_demo_dir ("Peserta 3");
+    g_autofree char *third_file = NULL;
+    g_autofree char *unopenable = canting_test_mkdtemp ();
+    g_autofree char *in_the_way = g_build_filename (unopenable, "canting.db-wal", NULL);
+    g_autoptr(GError) error = NULL;
+    sqlite3 *other = NULL;
+    AdwMessageDialog *dialog;
+
+    g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo-named", g_variant_new_string ("Peserta 3"));
+    wait_until (in_workshop, third);
+    third_file = g_build_filename (third, "canting.db", NULL);
+    g_assert_cmpint (sqlite3_open (third_file, &other), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (other, "PRAGMA application_id = 1", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (other);
+    /* A new workshop there cannot keep its journal. */
+    g_assert_cmpint (g_mkdir (in_the_way, 0700), ==, 0);
+    g_assert_false (canting_application_switch_workshop (app, unopenable, &error));
+    g_assert_nonnull (error);
+    wait_until (has_message_dialog, NULL);
+    dialog = find_window (app, ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Catatan bengkel tidak dapat dibuka");
+    g_assert_null (find_window (app, CANTING_TYPE_WINDOW));
+    g_assert_cmpstr (canting_application_get_data_dir (app), ==, third);
+    canting_test_rmdir (unopenable);
+  }
 }
 
 static void

@@ -375,6 +375,8 @@ canting_application_stop_publisher (CantingApplication *self)
  * workshop's records; if the folder cannot be opened, the one that was
  * open comes back. */
 static void check_pages (CantingApplication *self);
+static gboolean reopen_left (CantingApplication *self,
+                             char               *left);
 
 gboolean
 canting_application_switch_workshop (CantingApplication  *self,
@@ -414,16 +416,7 @@ canting_application_switch_workshop (CantingApplication  *self,
       return TRUE;
     }
   ok = open_database (self, error);
-  if (!ok)
-    {
-      g_autoptr(GError) again = NULL;
-
-      g_free (self->data_dir);
-      self->data_dir = g_steal_pointer (&previous);
-      if (!open_database (self, &again))
-        g_warning ("Reopening %s failed: %s", self->data_dir, again->message);
-    }
-  if (self->db != NULL)
+  if (ok || reopen_left (self, g_steal_pointer (&previous)))
     present_main_window (self);
   g_application_release (G_APPLICATION (self));
   return ok;
@@ -788,21 +781,31 @@ show_open_error (CantingApplication *self,
 
 /* The workshop switched to could not open: back to the one left, with
  * the reason on screen. */
+/* Back to the workshop @left (taken) after another could not open; if
+ * it cannot open either, the dialog saying why, as at start-up. */
+static gboolean
+reopen_left (CantingApplication *self,
+             char               *left)
+{
+  g_autoptr(GError) again = NULL;
+
+  g_free (self->data_dir);
+  self->data_dir = left;
+  if (open_database (self, &again))
+    return TRUE;
+  show_open_error (self, again);
+  return FALSE;
+}
+
 static void
 go_back (CantingApplication *self,
          const GError       *error)
 {
-  g_autoptr(GError) again = NULL;
   g_autofree char *message = NULL;
   AdwToast *toast;
 
-  g_free (self->data_dir);
-  self->data_dir = g_steal_pointer (&self->switch_from);
-  if (!open_database (self, &again))
-    {
-      show_open_error (self, again);
-      return;
-    }
+  if (!reopen_left (self, g_steal_pointer (&self->switch_from)))
+    return;
   present_main_window (self);
   message = g_strdup_printf (_("That workshop could not be opened: %s"), error->message);
   toast = adw_toast_new (message);
