@@ -1412,6 +1412,58 @@ test_write_async (void)
   canting_test_rmdir (dir);
 }
 
+static gpointer
+let_go_later (gpointer db)
+{
+  g_usleep (100 * 1000);
+  g_object_unref (db);
+  return NULL;
+}
+
+/* A workshop is in use until its last connection that notes a clean
+ * close is finalised, on whichever thread lets go of it last (the note
+ * is there by then); readers beside it do not count, nor does an open
+ * that failed. */
+static void
+test_file_in_use (void)
+{
+  g_autofree char *dir = canting_test_mkdtemp ();
+  g_autofree char *other_dir = canting_test_mkdtemp ();
+  g_autofree char *note = g_build_filename (dir, "canting.db-closed", NULL);
+  g_autofree char *garbage = g_build_filename (other_dir, "canting.db", NULL);
+  g_autoptr(GError) error = NULL;
+  CantingDb *db = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, &error);
+  CantingDb *again = NULL;
+  CantingDb *reader = NULL;
+  GThread *thread;
+
+  g_assert_no_error (error);
+  g_assert_true (canting_db_file_in_use (dir));
+  g_assert_false (canting_db_file_in_use (other_dir));
+  again = canting_db_open_full (dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, &error);
+  g_assert_no_error (error);
+  reader = canting_db_open_reader (db, &error);
+  g_assert_no_error (error);
+
+  g_object_unref (db);
+  g_assert_true (canting_db_file_in_use (dir));
+  g_object_unref (reader);
+  g_assert_true (canting_db_file_in_use (dir));
+  thread = g_thread_new ("let-go", let_go_later, again);
+  g_assert_true (canting_db_file_in_use (dir));
+  g_thread_join (thread);
+  g_assert_false (canting_db_file_in_use (dir));
+  g_assert_true (g_file_test (note, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (canting_db_needs_page_check (dir));
+
+  g_assert_true (g_file_set_contents (garbage, "not a database, only text long enough to read", -1, NULL));
+  g_assert_null (canting_db_open_full (other_dir, CANTING_DB_OPEN_NO_AUTO_BACKUP, -1, &error));
+  g_assert_nonnull (error);
+  g_assert_false (canting_db_file_in_use (other_dir));
+  canting_test_rmdir (dir);
+  canting_test_rmdir (other_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1442,6 +1494,7 @@ main (int   argc,
   g_test_add_func ("/db/read-async", test_read_async);
   g_test_add_func ("/db/write-async", test_write_async);
   g_test_add_func ("/db/checkpoint-on-worker", test_checkpoint_on_worker);
+  g_test_add_func ("/db/file-in-use", test_file_in_use);
   g_test_add_func ("/profile/round-trip", test_profile_round_trip);
   g_test_add_func ("/profile/validation", test_profile_validation);
   g_test_add_func ("/profile/logo-checks", test_profile_logo_checks);

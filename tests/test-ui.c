@@ -3418,14 +3418,13 @@ customers_named (CantingApplication *app,
   return canting_test_query_int (canting_db_get_handle (canting_application_get_db (app)), sql);
 }
 
-/* The workshop connection @data (a GWeakRef) is closed: it may be let go
- * of last on a worker. */
+/* No connection to the workshop in folder @data is left: each notes its
+ * clean close as it goes, which may be on a worker, a while after the
+ * app let go of it (a list still reading, the day's backup). */
 static gboolean
-connection_closed (gpointer data)
+workshop_closed (gpointer data)
 {
-  g_autoptr(GObject) db = g_weak_ref_get (data);
-
-  return db == NULL;
+  return !canting_db_file_in_use (data);
 }
 
 static void
@@ -3434,7 +3433,6 @@ trainer_step (CantingApplication *app)
   CantingWindow *window = wait_for_main_window (app);
   g_autofree char *real_dir = g_strdup (canting_application_get_data_dir (app));
   g_autofree char *demo_dir = canting_demo_dir ("Peserta 1");
-  GWeakRef real_db, first_db, second_db;
   g_autoptr(GHashTable) before = NULL;
   g_autoptr(GHashTable) after = NULL;
   g_autoptr(CantingCustomer) customer = canting_customer_new ();
@@ -3446,7 +3444,6 @@ trainer_step (CantingApplication *app)
   /* The real workshop has no banner. */
   g_assert_null (find_by_action (GTK_WIDGET (window), "app.reset-demo"));
 
-  g_weak_ref_init (&real_db, canting_application_get_db (app));
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo-named", g_variant_new_string ("Peserta 1"));
   wait_until (in_workshop, demo_dir);
   window = wait_for_main_window (app);
@@ -3456,8 +3453,7 @@ trainer_step (CantingApplication *app)
                                            "SELECT count(*) FROM orders"), >=, 1000);
   /* Closed now (once the day's backup, say, has let go of it too): its
    * files as they are, to compare at the end. */
-  wait_until (connection_closed, &real_db);
-  g_weak_ref_clear (&real_db);
+  wait_until (workshop_closed, real_dir);
   before = snapshot_files (real_dir);
   g_assert_cmpuint (g_hash_table_size (before), >, 0);
 
@@ -3489,7 +3485,6 @@ trainer_step (CantingApplication *app)
    * closes once nothing holds it (a list still reading on a worker may,
    * for a while) and only then notes its clean close: waited for, so
    * that the note removed below stays removed. */
-  g_weak_ref_init (&first_db, canting_application_get_db (app));
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo-named", g_variant_new_string ("Peserta 2"));
   {
     g_autofree char *second = canting_demo_dir ("Peserta 2");
@@ -3497,8 +3492,7 @@ trainer_step (CantingApplication *app)
   }
   window = wait_for_main_window (app);
   g_assert_nonnull (find_shown_label (GTK_WIDGET (window), "Bengkel latihan “Peserta 2”"));
-  wait_until (connection_closed, &first_db);
-  g_weak_ref_clear (&first_db);
+  wait_until (workshop_closed, demo_dir);
 
   /* Back to the first, which was not closed properly (a crash in the
    * session): its records are read on a worker while a page says so,
@@ -3509,7 +3503,6 @@ trainer_step (CantingApplication *app)
     gulong added = g_signal_connect (app, "window-added", G_CALLBACK (note_window_title), titles);
 
     g_assert_cmpint (g_unlink (note), ==, 0);
-    g_weak_ref_init (&second_db, canting_application_get_db (app));
     g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo-named", g_variant_new_string ("Peserta 1"));
     g_assert_nonnull (window_titled (app, "Memeriksa Catatan Bengkel"));
     wait_until (in_workshop, demo_dir);
@@ -3528,8 +3521,7 @@ trainer_step (CantingApplication *app)
     g_autofree char *junk = g_malloc (8 * 4096);
     int fd;
 
-    wait_until (connection_closed, &second_db);
-    g_weak_ref_clear (&second_db);
+    wait_until (workshop_closed, second);
     fd = g_open (file, O_WRONLY, 0);
     g_assert_cmpint (fd, >=, 0);
     memset (junk, 0x5a, 8 * 4096);

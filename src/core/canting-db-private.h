@@ -85,6 +85,12 @@ gboolean canting_db_copy_to_file (sqlite3     *source,
                                   const char  *path,
                                   GError     **error);
 
+/* Tests only: TRUE while a connection opened on @data_dir's workshop by
+ * canting_db_open_full() is not yet finalised, that is until it has
+ * closed and noted its clean close.  The last reference to one may be
+ * let go on a worker, a while after its owner let go of it. */
+gboolean canting_db_file_in_use (const char *data_dir);
+
 /* Tests only: called on the worker of each checkpoint that a commit
  * started there (canting-db.c, wal_hook()), with the database's path:
  * before it checkpoints (@done FALSE), then after it (@done TRUE, with

@@ -48,6 +48,7 @@ struct _CantingDb
   char *path;
   char *backup_warning;
   gboolean sibling;  /* canting_db_open_reader() or _writer(): notes nothing */
+  gboolean counted; /* in open_files, until finalised */
   /* Prepared statements kept for reuse (canting-sql.c): SQL text →
    * CantingDbCachedStatement.  Only the thread that opened the
    * connection uses it; others prepare afresh. */
@@ -109,6 +110,51 @@ note_clean_close (const char *path)
 
   if (now == NULL || !g_file_set_contents_full (note_path, now, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL))
     g_unlink (note_path);
+}
+
+/* --- connections that note their close, by file ---------------------------- */
+
+/* File path → how many such connections to it are not yet finalised (the
+ * last reference may go on any thread, a while after the app let go). */
+static GMutex open_files_lock;
+static GHashTable *open_files;
+
+static void
+count_open (CantingDb *self)
+{
+  g_mutex_lock (&open_files_lock);
+  if (open_files == NULL)
+    open_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_replace (open_files, g_strdup (self->path),
+                        GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (open_files, self->path)) + 1));
+  g_mutex_unlock (&open_files_lock);
+  self->counted = TRUE;
+}
+
+static void
+count_closed (CantingDb *self)
+{
+  guint n;
+
+  g_mutex_lock (&open_files_lock);
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (open_files, self->path));
+  if (n > 1)
+    g_hash_table_replace (open_files, g_strdup (self->path), GUINT_TO_POINTER (n - 1));
+  else
+    g_hash_table_remove (open_files, self->path);
+  g_mutex_unlock (&open_files_lock);
+}
+
+gboolean
+canting_db_file_in_use (const char *data_dir)
+{
+  g_autofree char *path = canting_paths_database_file (data_dir);
+  gboolean in_use;
+
+  g_mutex_lock (&open_files_lock);
+  in_use = open_files != NULL && g_hash_table_contains (open_files, path);
+  g_mutex_unlock (&open_files_lock);
+  return in_use;
 }
 
 /* --- checkpoints on a worker ------------------------------------------------- */
@@ -207,6 +253,8 @@ canting_db_finalize (GObject *object)
   if (self->handle != NULL && sqlite3_close_v2 (self->handle) == SQLITE_OK && self->path != NULL &&
       !self->sibling)
     note_clean_close (self->path);
+  if (self->counted)
+    count_closed (self);
   g_free (self->data_dir);
   g_free (self->path);
   g_free (self->backup_warning);
@@ -697,6 +745,7 @@ canting_db_open_full (const char          *data_dir,
   self = g_object_new (CANTING_TYPE_DB, NULL);
   self->data_dir = g_strdup (data_dir);
   self->path = canting_paths_database_file (data_dir);
+  count_open (self);
 
   if (!create_private_file (self->path, error))
     return NULL;
