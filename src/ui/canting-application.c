@@ -779,8 +779,6 @@ show_open_error (CantingApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* The workshop switched to could not open: back to the one left, with
- * the reason on screen. */
 /* Back to the workshop @left (taken) after another could not open; if
  * it cannot open either, the dialog saying why, as at start-up. */
 static gboolean
@@ -797,6 +795,8 @@ reopen_left (CantingApplication *self,
   return FALSE;
 }
 
+/* The workshop switched to could not open: back to the one left, with
+ * the reason on screen. */
 static void
 go_back (CantingApplication *self,
          const GError       *error)
