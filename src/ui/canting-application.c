@@ -513,7 +513,9 @@ bench_report_memory (gpointer data)
  * millisecond notes the longest gap between its beats (more than a frame,
  * 16 ms, is felt).  "PAGE/TEXT" types TEXT into the page's search;
  * "PAGE/+" opens its form for a new record.  With G_MESSAGES_DEBUG=Canting
- * each page also says what its first reading took (canting-list.c). */
+ * each page also says what its first reading took (canting-list.c).
+ * CANTING_BENCH_PAGES may also name the steps, "orders,orders/+" say, in
+ * place of these (a single step traced alone). */
 static const char * const bench_pages[] = {
   "orders", "orders/budi", "orders/+", "production", "products", "products/+", "materials", "materials/+", "ipal",
   "ipal/+", "money", "money/listrik", "money/+", "workers", "workers/+", "customers", "customers/+", "home",
@@ -555,10 +557,18 @@ shown_search_entry (GtkWidget *widget)
 }
 
 typedef struct {
+  GStrv steps;
   guint next;
   gint64 last_beat;
   gint64 longest;
 } BenchPages;
+
+static void
+bench_pages_free (BenchPages *pages)
+{
+  g_strfreev (pages->steps);
+  g_free (pages);
+}
 
 static gboolean
 bench_heartbeat (gpointer data)
@@ -581,9 +591,9 @@ bench_next_page (gpointer data)
   BenchPages *pages = g_object_get_data (G_OBJECT (self), "canting-bench-pages");
 
   if (pages->next > 0)
-    g_print ("canting-bench: page %s longest-stall-us %" G_GINT64_FORMAT "\n", bench_pages[pages->next - 1],
+    g_print ("canting-bench: page %s longest-stall-us %" G_GINT64_FORMAT "\n", pages->steps[pages->next - 1],
              pages->longest);
-  if (main_window (self) == NULL || pages->next >= G_N_ELEMENTS (bench_pages))
+  if (main_window (self) == NULL || pages->steps[pages->next] == NULL)
     {
       bench_report_memory (self);
       return G_SOURCE_REMOVE;
@@ -607,7 +617,7 @@ bench_start_step (gpointer data)
   pages->longest = 0;
   pages->last_beat = g_get_monotonic_time ();
   {
-    g_auto(GStrv) page_and_search = g_strsplit (bench_pages[pages->next++], "/", 2);
+    g_auto(GStrv) page_and_search = g_strsplit (pages->steps[pages->next++], "/", 2);
     GtkWidget *search;
 
     canting_window_show_page (main_window (self), page_and_search[0]);
@@ -628,8 +638,12 @@ bench_after_paint (GdkFrameClock      *clock,
   if (g_getenv ("CANTING_BENCH_PAGES") != NULL)
     {
       BenchPages *pages = g_new0 (BenchPages, 1);
+      const char *steps = g_getenv ("CANTING_BENCH_PAGES");
 
-      g_object_set_data_full (G_OBJECT (self), "canting-bench-pages", pages, g_free);
+      pages->steps = g_ascii_isalpha (steps[0])
+                       ? g_strsplit (steps, ",", -1)
+                       : g_strdupv ((char **) bench_pages);
+      g_object_set_data_full (G_OBJECT (self), "canting-bench-pages", pages, (GDestroyNotify) bench_pages_free);
       g_timeout_add_full (G_PRIORITY_HIGH, 1, bench_heartbeat, pages, NULL);
       g_timeout_add_seconds (1, bench_next_page, self);
       return;
