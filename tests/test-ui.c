@@ -1644,13 +1644,26 @@ orders_step (CantingApplication *app)
   click (GTK_WIDGET (page), "_Pesanan Baru");
   dialog = find_form (app, CANTING_TYPE_ORDER_DIALOG);
   g_assert_nonnull (dialog);
-  /* Its first frame holds the order's own fields only: no item row, no
-   * totals yet.  They follow once it is shown. */
+  /* Its first frame holds its header only (presenting a window measures
+   * what it shows): the order's own fields are made but not shown, no
+   * item row, no totals yet.  They follow once it is shown. */
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (GTK_WIDGET (action_row (GTK_WIDGET (dialog), "Pelanggan")),
+                                                                   ADW_TYPE_PREFERENCES_GROUP)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (action_row (GTK_WIDGET (dialog), "Saluran penjualan"))));
   g_assert_null (find_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, NULL));
   g_assert_null (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Total"));
   g_assert_false (order_form_built (dialog));
   wait_until (widget_mapped, dialog);
   wait_until (order_form_built, dialog);
+  /* Built, everything is shown, and a new order starts on its customer. */
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (action_row (GTK_WIDGET (dialog), "Pelanggan"))));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (entry_row (GTK_WIDGET (dialog), "Tanggal pesan (tanggal/bulan/tahun)"))));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (action_row (GTK_WIDGET (dialog), "Saluran penjualan"))));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (action_row (GTK_WIDGET (dialog), "Diambil dari stok"))));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (entry_row (GTK_WIDGET (dialog), "Catatan"))));
+  g_assert_true (gtk_widget_is_visible (find_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, NULL)));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (dialog)),
+                                         GTK_WIDGET (action_row (GTK_WIDGET (dialog), "Pelanggan"))));
 
   /* The customer menu lists the workshop's customers once it opens: a
    * new order's lists none before. */

@@ -41,11 +41,13 @@ struct _CantingOrderDialog
   AdwPreferencesPage *page;
   AdwPreferencesGroup *error_group;
   GtkLabel *error_label;
+  AdwPreferencesGroup *order_group;
   AdwActionRow *customer_row;
   GtkDropDown *customer_dropdown;
   GtkButton *new_customer_button;
   AdwEntryRow *order_date_row;
   AdwEntryRow *due_date_row;
+  AdwActionRow *from_stock_row;
   GtkSwitch *from_stock_switch;
   AdwComboRow *channel_row;
   AdwEntryRow *notes_row;
@@ -1279,12 +1281,15 @@ build_rest (CantingOrderDialog *self)
   return TRUE;
 }
 
-/* The form's first frame shows its header and the order's own fields;
- * the rest is built after it, a step of a few milliseconds after each
- * frame (canting_form_step_after_frames()): the item rows (and the product menus' list),
- * then the groups from the amounts down.  Building and laying out the
- * whole form at once held the main loop for 30 ms.  TRUE once all is
- * built. */
+/* The form's first frame shows only its header: presenting a window
+ * measures all it shows, and the order's own fields with their wrapping
+ * explanations took 15 ms of that on a slow machine, before the frame.
+ * The rest comes a step after each frame
+ * (canting_form_step_after_frames()), each step measured and drawn in
+ * the frame after it: the customer and dates, then the other fields,
+ * then the item rows (and the product menus' list), then the groups from
+ * the amounts down.  Building and laying out the whole form at once held
+ * the main loop for 30 ms.  TRUE once all is built. */
 static gboolean
 build_step (CantingOrderDialog *self)
 {
@@ -1293,6 +1298,22 @@ build_step (CantingOrderDialog *self)
 
   if (self->built)
     return TRUE;
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->order_group)))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->order_group), TRUE);
+      /* Taken while the field was hidden; kept now it is shown. */
+      if (self->order->id == 0 && gtk_window_get_focus (GTK_WINDOW (self)) == NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (self->customer_dropdown));
+      return FALSE;
+    }
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->notes_row)))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->channel_row), TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->from_stock_row), TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->notes_row), TRUE);
+      return FALSE;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->items_group), TRUE);
   if (self->rows_built < n_rows)
     {
       /* The product menus' list a step of its own: a row is a step. */
@@ -1364,11 +1385,13 @@ canting_order_dialog_class_init (CantingOrderDialogClass *klass)
   BIND (page);
   BIND (error_group);
   BIND (error_label);
+  BIND (order_group);
   BIND (customer_row);
   BIND (customer_dropdown);
   BIND (new_customer_button);
   BIND (order_date_row);
   BIND (due_date_row);
+  BIND (from_stock_row);
   BIND (from_stock_switch);
   BIND (channel_row);
   BIND (notes_row);
@@ -1386,6 +1409,12 @@ canting_order_dialog_init (CantingOrderDialog *self)
   g_autoptr(GtkStringList) channels = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Shown step by step after the first frame (build_step()). */
+  gtk_widget_set_visible (GTK_WIDGET (self->order_group), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->channel_row), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->from_stock_row), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_row), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->items_group), FALSE);
   canting_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
   self->customer_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->products = g_ptr_array_new_with_free_func ((GDestroyNotify) canting_product_choice_free);
