@@ -195,16 +195,19 @@ find_window (CantingApplication *app,
   return NULL;
 }
 
+static gboolean form_fields_mapped (gpointer form);
+
 /* A record form: the pages present it once the main loop is idle
- * (canting_form_present()), so it is waited for until it shows. */
+ * (canting_form_present()), so it is waited for until it shows, and
+ * until its fields show, a frame after its header. */
 static gpointer
 find_form (CantingApplication *app,
            GType               type)
 {
   gpointer form = find_window (app, type);
 
-  if (form != NULL && !gtk_widget_get_visible (form))
-    wait_until (widget_mapped, form);
+  if (form != NULL)
+    wait_until (form_fields_mapped, form);
   return form;
 }
 
@@ -253,6 +256,16 @@ find_widget (GtkWidget  *root,
         return found;
     }
   return NULL;
+}
+
+/* A form opened with canting_form_present() shows its fields a frame
+ * after its header (canting-form.c, hold_page()). */
+static gboolean
+form_fields_mapped (gpointer form)
+{
+  GtkWidget *page = find_widget (form, ADW_TYPE_PREFERENCES_PAGE, NULL);
+
+  return gtk_widget_get_mapped (form) && (page == NULL || gtk_widget_get_mapped (page));
 }
 
 static gpointer
@@ -1244,9 +1257,13 @@ customers_step (CantingApplication *app)
   g_assert_true (gtk_widget_get_visible (find_widget (GTK_WIDGET (window), CANTING_TYPE_ORDERS_PAGE, NULL)));
   adw_view_stack_set_visible_child_name (stack, "customers");
   click (GTK_WIDGET (page), "_Pelanggan Baru");
-  dialog = find_form (app, CANTING_TYPE_CUSTOMER_DIALOG);
+  /* Its header first, alone, then its fields, the focus on the first. */
+  dialog = find_window (app, CANTING_TYPE_CUSTOMER_DIALOG);
   g_assert_nonnull (dialog);
-  wait_until (widget_mapped, dialog);
+  g_assert_false (gtk_widget_get_visible (find_widget (GTK_WIDGET (dialog), ADW_TYPE_PREFERENCES_PAGE, NULL)));
+  wait_until (form_fields_mapped, dialog);
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (dialog)),
+                                         GTK_WIDGET (entry_row (GTK_WIDGET (dialog), "Nama pelanggan"))));
   /* The window is named as its header says (a screen reader reads it). */
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Pelanggan Baru");
 
@@ -1642,13 +1659,14 @@ orders_step (CantingApplication *app)
 
   adw_view_stack_set_visible_child_name (stack, "orders");
   click (GTK_WIDGET (page), "_Pesanan Baru");
-  dialog = find_form (app, CANTING_TYPE_ORDER_DIALOG);
+  dialog = find_window (app, CANTING_TYPE_ORDER_DIALOG);
   g_assert_nonnull (dialog);
   /* Its first frame holds its header only (presenting a window measures
-   * what it shows): the order's own fields are made but not shown, no
-   * item row, no totals yet.  They follow once it is shown. */
+   * what it shows; canting_form_present()): the order's own fields are
+   * made but their page is not shown, no item row, no totals yet.  They
+   * follow once it is shown, a frame at a time. */
   g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (GTK_WIDGET (action_row (GTK_WIDGET (dialog), "Pelanggan")),
-                                                                   ADW_TYPE_PREFERENCES_GROUP)));
+                                                                   ADW_TYPE_PREFERENCES_PAGE)));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (action_row (GTK_WIDGET (dialog), "Saluran penjualan"))));
   g_assert_null (find_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, NULL));
   g_assert_null (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Total"));

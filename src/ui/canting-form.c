@@ -227,6 +227,8 @@ typedef struct {
   GdkFrameClock *clock;   /* weak */
   gulong painted;
   guint idle;
+  GtkWidget *held_page;   /* shown before the first step (canting_form_present()) */
+  GtkWidget *held_focus;  /* weak: the field in it the form gave the focus */
 } Frames;
 
 static void
@@ -235,6 +237,8 @@ frames_free (Frames *frames)
   if (frames->clock != NULL && frames->painted != 0)
     g_signal_handler_disconnect (frames->clock, frames->painted);
   g_clear_weak_pointer (&frames->clock);
+  g_clear_object (&frames->held_page);
+  g_clear_weak_pointer (&frames->held_focus);
   g_clear_handle_id (&frames->idle, g_source_remove);
   if (frames->destroy != NULL)
     frames->destroy (frames->data);
@@ -249,6 +253,21 @@ run_step (gpointer data)
   frames->idle = 0;
   if (frames->clock == NULL)
     return;
+  if (frames->held_page != NULL)
+    {
+      GtkRoot *root = gtk_widget_get_root (frames->held_page);
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+      gtk_widget_set_visible (frames->held_page, TRUE);
+      /* Showing the window without a focus in view gave it to the first
+       * button of the header. */
+      if (frames->held_focus != NULL && (focus == NULL || !gtk_widget_is_ancestor (focus, frames->held_page)))
+        gtk_widget_grab_focus (frames->held_focus);
+      g_clear_weak_pointer (&frames->held_focus);
+      g_clear_object (&frames->held_page);
+      gdk_frame_clock_request_phase (frames->clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+      return;
+    }
   if (frames->step (frames->data) == G_SOURCE_REMOVE)
     {
       g_signal_handler_disconnect (frames->clock, frames->painted);
@@ -313,12 +332,47 @@ present_now (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+no_more_steps (gpointer data)
+{
+  return G_SOURCE_REMOVE;
+}
+
+/* Presenting a window measures everything it shows, and a form's rows
+ * with their wrapping explanations took 10-20 ms of that on a slow
+ * machine, then as long again to lay out and draw in its first frame:
+ * both in one go held up frames.  The form's page is therefore hidden
+ * until its first frame (the header alone) is drawn, and shown in the
+ * step after it, before the form's own steps.  Hidden, not taken out:
+ * a field the form gave the focus keeps it. */
+static void
+hold_page (GtkWindow *window)
+{
+  GtkWidget *page = canting_find_descendant (GTK_WIDGET (window), ADW_TYPE_PREFERENCES_PAGE);
+  GtkWidget *focus = gtk_window_get_focus (window);
+  Frames *frames;
+
+  if (page == NULL || !gtk_widget_get_visible (page) || gtk_widget_get_mapped (GTK_WIDGET (window)))
+    return;
+  frames = g_object_get_data (G_OBJECT (window), "canting-form-frames");
+  if (frames == NULL)
+    {
+      canting_form_step_after_frames (window, no_more_steps, NULL, NULL);
+      frames = g_object_get_data (G_OBJECT (window), "canting-form-frames");
+    }
+  g_set_object (&frames->held_page, page);
+  gtk_widget_set_visible (page, FALSE);
+  if (focus != NULL && gtk_widget_is_ancestor (focus, page))
+    g_set_weak_pointer (&frames->held_focus, focus);
+}
+
 void
 canting_form_present (GtkWindow *window)
 {
   GWeakRef *weak = g_new0 (GWeakRef, 1);
 
   g_return_if_fail (GTK_IS_WINDOW (window));
+  hold_page (window);
   g_weak_ref_init (weak, window);
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, present_now, weak, NULL);
 }

@@ -74,9 +74,12 @@ void     canting_form_step_after_frames (GtkWindow      *window,
 /* Presents @window once the main loop is idle: building a form and
  * showing it (styling, measuring and mapping every row) each take
  * several milliseconds, and together they held up a frame; now a frame
- * and input can come between.  A window destroyed meanwhile is not
- * shown; one not shown yet cannot be closed (gtk_window_close() needs it
- * realized), only destroyed. */
+ * and input can come between.  Its first frame is its header alone: its
+ * page of fields (an AdwPreferencesPage) shows a frame later, before any
+ * step of canting_form_step_after_frames(), and the field given the
+ * focus keeps it.  A window destroyed meanwhile is not shown; one not
+ * shown yet cannot be closed (gtk_window_close() needs it realized), only
+ * destroyed. */
 void     canting_form_present (GtkWindow *window);
 
 /* For a form taller than the window: @first and the widgets after it

@@ -41,7 +41,6 @@ struct _CantingOrderDialog
   AdwPreferencesPage *page;
   AdwPreferencesGroup *error_group;
   GtkLabel *error_label;
-  AdwPreferencesGroup *order_group;
   AdwActionRow *customer_row;
   GtkDropDown *customer_dropdown;
   GtkButton *new_customer_button;
@@ -1281,15 +1280,15 @@ build_rest (CantingOrderDialog *self)
   return TRUE;
 }
 
-/* The form's first frame shows only its header: presenting a window
- * measures all it shows, and the order's own fields with their wrapping
- * explanations took 15 ms of that on a slow machine, before the frame.
- * The rest comes a step after each frame
+/* The form's first frame shows the customer and dates (opened with
+ * canting_form_present(), only its header: the page follows a frame
+ * later).  The rest comes a step after each frame
  * (canting_form_step_after_frames()), each step measured and drawn in
- * the frame after it: the customer and dates, then the other fields,
- * then the item rows (and the product menus' list), then the groups from
- * the amounts down.  Building and laying out the whole form at once held
- * the main loop for 30 ms.  TRUE once all is built. */
+ * the frame after it: the order's other fields, then the item rows (and
+ * the product menus' list), then the groups from the amounts down.  The
+ * order's fields with their wrapping explanations took 15 ms to measure
+ * on a slow machine, and building and laying out the whole form at once
+ * held the main loop for 30 ms.  TRUE once all is built. */
 static gboolean
 build_step (CantingOrderDialog *self)
 {
@@ -1298,14 +1297,6 @@ build_step (CantingOrderDialog *self)
 
   if (self->built)
     return TRUE;
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->order_group)))
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->order_group), TRUE);
-      /* Taken while the field was hidden; kept now it is shown. */
-      if (self->order->id == 0 && gtk_window_get_focus (GTK_WINDOW (self)) == NULL)
-        gtk_widget_grab_focus (GTK_WIDGET (self->customer_dropdown));
-      return FALSE;
-    }
   if (!gtk_widget_get_visible (GTK_WIDGET (self->notes_row)))
     {
       gtk_widget_set_visible (GTK_WIDGET (self->channel_row), TRUE);
@@ -1385,7 +1376,6 @@ canting_order_dialog_class_init (CantingOrderDialogClass *klass)
   BIND (page);
   BIND (error_group);
   BIND (error_label);
-  BIND (order_group);
   BIND (customer_row);
   BIND (customer_dropdown);
   BIND (new_customer_button);
@@ -1410,7 +1400,6 @@ canting_order_dialog_init (CantingOrderDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Shown step by step after the first frame (build_step()). */
-  gtk_widget_set_visible (GTK_WIDGET (self->order_group), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->channel_row), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->from_stock_row), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->notes_row), FALSE);
