@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "canting-accessible.h"
+#include "canting-busy-window.h"
 #include "canting-demo.h"
 #include "canting-motif-picture.h"
 #include "canting-paths.h"
@@ -35,6 +36,9 @@ struct _CantingTrainer
   CantingShop *shop;
   gint64 channel_id;            /* the practice channel, 0 when none */
   int base_dpi;                 /* the desktop's text resolution, 1024ths */
+  gboolean opening;             /* a practice workshop is being made ready */
+  GtkWindow *opening_window;    /* saying so, once it takes a while */
+  guint opening_timeout;
 };
 
 G_DEFINE_FINAL_TYPE (CantingTrainer, canting_trainer, G_TYPE_OBJECT)
@@ -160,6 +164,7 @@ static void
 update_actions (CantingTrainer *self)
 {
   static const char * const demo_only[] = { "reset-demo", "leave-demo", "open-shop-page" };
+  static const char * const opening[] = { "open-demo", "open-demo-named" };
 
   for (guint i = 0; i < G_N_ELEMENTS (demo_only); i++)
     {
@@ -167,7 +172,15 @@ update_actions (CantingTrainer *self)
 
       if (action != NULL)
         g_simple_action_set_enabled (G_SIMPLE_ACTION (action),
-                                     self->name != NULL && (i < 2 || self->shop != NULL));
+                                     self->name != NULL && (i < 2 || self->shop != NULL) && !self->opening);
+    }
+  /* One practice workshop made ready at a time. */
+  for (guint i = 0; i < G_N_ELEMENTS (opening); i++)
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->app), opening[i]);
+
+      if (action != NULL)
+        g_simple_action_set_enabled (G_SIMPLE_ACTION (action), !self->opening);
     }
 }
 
@@ -227,23 +240,90 @@ canting_trainer_set_real_dir (CantingTrainer *self,
   self->real_dir = g_strdup (dir);
 }
 
-gboolean
-canting_trainer_open_demo (CantingTrainer  *self,
-                           const char      *name,
-                           GError         **error)
-{
-  g_autofree char *dir = NULL;
+/* The first practice workshop is made from a template of example
+ * records built then (seconds; under the sanitizers, longer than a
+ * D-Bus call waits), later ones are copies of it: on a worker, with the
+ * main loop free, and a window saying so once it takes a while. */
+#define OPENING_NOTE_AFTER_MS 300
 
-  g_return_val_if_fail (CANTING_IS_TRAINER (self), FALSE);
-  dir = canting_trainer_prepare (name, error);
+static void
+prepare_in_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      name,
+                   GCancellable *cancellable)
+{
+  GError *error = NULL;
+  char *dir = canting_trainer_prepare (name, &error);
+
+  if (dir != NULL)
+    g_task_return_pointer (task, dir, g_free);
+  else
+    g_task_return_error (task, error);
+}
+
+static gboolean
+show_opening_window (gpointer data)
+{
+  CantingTrainer *self = data;
+  GtkWidget *spinner = gtk_spinner_new ();
+
+  self->opening_timeout = 0;
+  gtk_widget_set_size_request (spinner, 32, 32);
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  self->opening_window =
+    canting_busy_window_new (GTK_APPLICATION (self->app), GTK_WINDOW (main_window (self)),
+                             _("Preparing the Practice Workshop"),
+                             _("The first practice workshop is made from example records, "
+                               "which takes a few seconds. Your own records stay as they are."),
+                             spinner, NULL);
+  gtk_window_present (self->opening_window);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_prepared (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  CantingTrainer *self = CANTING_TRAINER (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_task_propagate_pointer (G_TASK (result), &error);
+
+  g_clear_handle_id (&self->opening_timeout, g_source_remove);
+  g_clear_pointer (&self->opening_window, gtk_window_destroy);
+  self->opening = FALSE;
+  update_actions (self);
+  g_application_release (G_APPLICATION (self->app));
   if (dir == NULL)
-    return FALSE;
+    {
+      say (self, error->message);
+      return;
+    }
   if (self->name == NULL)
     {
       g_free (self->real_dir);
       self->real_dir = g_strdup (canting_application_get_data_dir (self->app));
     }
-  return canting_application_switch_workshop (self->app, dir, error);
+  if (!canting_application_switch_workshop (self->app, dir, &error))
+    say (self, error->message);
+}
+
+void
+canting_trainer_open_demo (CantingTrainer *self,
+                           const char     *name)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CANTING_IS_TRAINER (self));
+  if (self->opening)
+    return;
+  self->opening = TRUE;
+  update_actions (self);
+  g_application_hold (G_APPLICATION (self->app));
+  self->opening_timeout = g_timeout_add (OPENING_NOTE_AFTER_MS, show_opening_window, self);
+  task = g_task_new (self, NULL, on_prepared, NULL);
+  g_task_set_task_data (task, g_strdup (name), g_free);
+  g_task_run_in_thread (task, prepare_in_thread);
 }
 
 gboolean
@@ -300,15 +380,6 @@ canting_trainer_shutdown (CantingTrainer *self)
 
 /* --- actions --------------------------------------------------------------- */
 
-static void
-open_named (CantingTrainer *self,
-            const char     *name)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!canting_trainer_open_demo (self, name, &error))
-    say (self, error->message);
-}
 
 static void
 on_name_changed (AdwMessageDialog *dialog)
@@ -334,7 +405,7 @@ on_dialog_response (AdwMessageDialog *dialog,
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (row)));
 
   if (g_str_equal (response, "open"))
-    open_named (self, name);
+    canting_trainer_open_demo (self, name);
 }
 
 static void
@@ -347,7 +418,7 @@ on_existing_activated (GtkListBox     *list,
 
   if (dialog != NULL)
     gtk_window_close (GTK_WINDOW (dialog));
-  open_named (self, name);
+  canting_trainer_open_demo (self, name);
 }
 
 static void
@@ -398,7 +469,7 @@ open_demo_named_activated (GSimpleAction *action,
                            GVariant      *parameter,
                            gpointer       user_data)
 {
-  open_named (user_data, g_variant_get_string (parameter, NULL));
+  canting_trainer_open_demo (user_data, g_variant_get_string (parameter, NULL));
 }
 
 static void

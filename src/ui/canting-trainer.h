@@ -47,9 +47,11 @@ const char     *canting_trainer_get_shop_url       (CantingTrainer       *self);
  * the workshop that was open when the practice one was opened. */
 void            canting_trainer_set_real_dir       (CantingTrainer       *self,
                                                     const char           *dir);
-gboolean        canting_trainer_open_demo          (CantingTrainer       *self,
-                                                    const char           *name,
-                                                    GError              **error);
+/* Opens the practice workshop @name, made ready on a worker first (the
+ * first one is built from example records: seconds); what goes wrong
+ * is said in a toast. */
+void            canting_trainer_open_demo          (CantingTrainer       *self,
+                                                    const char           *name);
 gboolean        canting_trainer_reset              (CantingTrainer       *self,
                                                     GError              **error);
 gboolean        canting_trainer_leave              (CantingTrainer       *self,
