@@ -852,15 +852,11 @@ on_pages_checked (GObject      *source,
 static void
 check_pages (CantingApplication *self)
 {
-  GtkWidget *spinner = gtk_spinner_new ();
-
-  gtk_widget_set_size_request (spinner, 32, 32);
-  gtk_spinner_start (GTK_SPINNER (spinner));
   self->check_window =
     canting_busy_window_new (GTK_APPLICATION (self), NULL, _("Checking the Workshop Records"),
                              _("Canting was not closed properly last time, so it reads every record once "
                                "before opening them. For many years of records this takes a while."),
-                             spinner, NULL);
+                             NULL, NULL);
   gtk_window_present (self->check_window);
   g_application_hold (G_APPLICATION (self));
   canting_db_check_pages_async (self->data_dir, on_pages_checked, g_object_ref (self));

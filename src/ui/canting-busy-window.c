@@ -18,6 +18,12 @@ canting_busy_window_new (GtkApplication *app,
   GtkWidget *heading = gtk_label_new (title);
   GtkWidget *text = gtk_label_new (note);
 
+  if (indicator == NULL)
+    {
+      indicator = gtk_spinner_new ();
+      gtk_widget_set_size_request (indicator, 32, 32);
+      gtk_spinner_start (GTK_SPINNER (indicator));
+    }
   gtk_window_set_title (GTK_WINDOW (window), title);
   gtk_window_set_deletable (GTK_WINDOW (window), FALSE);
   gtk_window_set_resizable (GTK_WINDOW (window), FALSE);

@@ -8,8 +8,8 @@
 G_BEGIN_DECLS
 
 /* A window titled @title, with @title as its heading, @note below it,
- * then @indicator (a spinner or a progress bar, labelled by the
- * heading) and @extra (nullable).  The person cannot close it: the
+ * then @indicator (a progress bar, say; NULL for a spinner; labelled by
+ * the heading) and @extra (nullable).  The person cannot close it: the
  * caller destroys it when the work is done.  Modal over @parent
  * (nullable); shown in the app's window list.  Not yet presented. */
 GtkWindow *canting_busy_window_new (GtkApplication *app,

@@ -265,17 +265,14 @@ static gboolean
 show_opening_window (gpointer data)
 {
   CantingTrainer *self = data;
-  GtkWidget *spinner = gtk_spinner_new ();
 
   self->opening_timeout = 0;
-  gtk_widget_set_size_request (spinner, 32, 32);
-  gtk_spinner_start (GTK_SPINNER (spinner));
   self->opening_window =
     canting_busy_window_new (GTK_APPLICATION (self->app), GTK_WINDOW (main_window (self)),
                              _("Preparing the Practice Workshop"),
                              _("The first practice workshop is made from example records, "
                                "which takes a few seconds. Your own records stay as they are."),
-                             spinner, NULL);
+                             NULL, NULL);
   gtk_window_present (self->opening_window);
   return G_SOURCE_REMOVE;
 }
@@ -379,7 +376,6 @@ canting_trainer_shutdown (CantingTrainer *self)
 }
 
 /* --- actions --------------------------------------------------------------- */
-
 
 static void
 on_name_changed (AdwMessageDialog *dialog)
