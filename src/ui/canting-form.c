@@ -260,9 +260,15 @@ run_step (gpointer data)
 
       gtk_widget_set_visible (frames->held_page, TRUE);
       /* Showing the window without a focus in view gave it to the first
-       * button of the header. */
-      if (frames->held_focus != NULL && (focus == NULL || !gtk_widget_is_ancestor (focus, frames->held_page)))
-        gtk_widget_grab_focus (frames->held_focus);
+       * button of the header: the field the form chose takes it back, or
+       * else the form's first field, where a person starts typing. */
+      if (focus == NULL || !gtk_widget_is_ancestor (focus, frames->held_page))
+        {
+          if (frames->held_focus != NULL)
+            gtk_widget_grab_focus (frames->held_focus);
+          else
+            gtk_widget_child_focus (frames->held_page, GTK_DIR_TAB_FORWARD);
+        }
       g_clear_weak_pointer (&frames->held_focus);
       g_clear_object (&frames->held_page);
       gdk_frame_clock_request_phase (frames->clock, GDK_FRAME_CLOCK_PHASE_PAINT);
