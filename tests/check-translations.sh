@@ -45,3 +45,42 @@ if msgattrib --only-obsolete "$tmp/merged.po" | grep -q '^#~ msgid'; then
   msgattrib --only-obsolete "$tmp/merged.po" | grep '^#~ msgid' >&2
   exit 1
 fi
+
+# The same word for the same thing everywhere: a string that names one
+# of these in English names it with the Indonesian word below (a command
+# or column name kept in English, such as `backup`, counts too).
+# Mnemonic underscores are ignored.  ("Open a Practice Workshop" once
+# said "Bengkel Contoh" while everything else said "Bengkel latihan".)
+python3 - "$tmp/merged.po" <<'PY'
+import re, sys
+
+glossary = [
+    (r"practice workshop", r"latihan"),
+    (r"\bworkers?\b", r"pembatik"),
+    (r"\bexpenses?\b", r"pengeluaran"),
+    (r"\bincome\b(?! tax)", r"pemasukan"),
+    (r"down payment", r"\bdp\b"),
+    (r"wastewater log", r"ipal"),
+    (r"\bbackups?\b", r"cadang|\bbackup\b"),
+]
+
+def text(field, block):
+    m = re.search(r"^" + field + r" ((?:\".*\"\n?)+)", block, re.M)
+    return "".join(re.findall(r"\"(.*)\"", m.group(1))) if m else None
+
+bad = []
+for block in open(sys.argv[1], encoding="utf-8").read().split("\n\n"):
+    if block.lstrip().startswith("#~"):
+        continue
+    english, indonesian = text("msgid", block), text("msgstr", block)
+    if not english or indonesian is None:
+        continue
+    said = indonesian.replace("_", "").lower()
+    for term, word in glossary:
+        if re.search(term, english.lower()) and not re.search(word, said):
+            bad.append(f"  “{english}” → “{indonesian}”: {term} is {word}")
+if bad:
+    print("po/id.po names these things other than the glossary does:", file=sys.stderr)
+    print("\n".join(bad), file=sys.stderr)
+    sys.exit(1)
+PY
