@@ -35,6 +35,7 @@
 #include "canting-worker-dialog.h"
 #include "canting-workers-page.h"
 #include "canting-window.h"
+#include "canting-wrap-box.h"
 #include "canting-guide.h"
 #include "canting-accounts-dialog.h"
 #include "canting-entry-dialog.h"
@@ -743,6 +744,79 @@ test_rest_later (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* CantingWrapBox: as narrow as its widest button, as wide as all on
+ * one line; in less, the buttons go on to further lines, each line
+ * packed to the end (to the left right to left), in their order. */
+static GtkWidget *
+sized_button (int width)
+{
+  GtkWidget *button = gtk_button_new ();
+
+  /* Only the size asked for: no label or padding to change it. */
+  gtk_widget_set_size_request (button, width, 30);
+  gtk_widget_add_css_class (button, "canting-test-bare");
+  return button;
+}
+
+static void
+test_wrap_box (void)
+{
+  g_autoptr(GtkCssProvider) bare = gtk_css_provider_new ();
+  GtkWidget *box, *a, *b, *c;
+  graphene_rect_t r;
+  int min, nat;
+
+  gtk_init ();
+  gtk_css_provider_load_from_data (bare, ".canting-test-bare { padding: 0; margin: 0; border: none; min-width: 0; "
+                                         "min-height: 0; }", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (bare),
+                                              GTK_STYLE_PROVIDER_PRIORITY_USER);
+  box = g_object_ref_sink (canting_wrap_box_new ());
+  g_object_set (box, "spacing", 6, "line-spacing", 4, NULL);
+  canting_wrap_box_append (CANTING_WRAP_BOX (box), a = sized_button (100));
+  canting_wrap_box_append (CANTING_WRAP_BOX (box), b = sized_button (100));
+  canting_wrap_box_append (CANTING_WRAP_BOX (box), c = sized_button (80));
+
+  gtk_widget_measure (box, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  g_assert_cmpint (min, ==, 100);
+  g_assert_cmpint (nat, ==, 100 + 6 + 100 + 6 + 80);
+  gtk_widget_measure (box, GTK_ORIENTATION_VERTICAL, 292, &min, &nat, NULL, NULL);
+  g_assert_cmpint (min, ==, 30);
+  gtk_widget_measure (box, GTK_ORIENTATION_VERTICAL, 291, &min, &nat, NULL, NULL);
+  g_assert_cmpint (min, ==, 30 + 4 + 30);
+  gtk_widget_measure (box, GTK_ORIENTATION_VERTICAL, 100, &min, &nat, NULL, NULL);
+  g_assert_cmpint (min, ==, 3 * 30 + 2 * 4);
+
+  /* 250 wide: two on the first line, the third below, at the end. */
+  gtk_widget_size_allocate (box, &(GtkAllocation) { 0, 0, 250, 64 }, -1);
+  g_assert_true (gtk_widget_compute_bounds (a, box, &r));
+  g_assert_cmpfloat (r.origin.x, ==, 250 - 206);
+  g_assert_cmpfloat (r.origin.y, ==, 0);
+  g_assert_true (gtk_widget_compute_bounds (b, box, &r));
+  g_assert_cmpfloat (r.origin.x, ==, 250 - 100);
+  g_assert_true (gtk_widget_compute_bounds (c, box, &r));
+  g_assert_cmpfloat (r.origin.x, ==, 250 - 80);
+  g_assert_cmpfloat (r.origin.y, ==, 34);
+  g_assert_cmpfloat (r.size.width, ==, 80);
+
+  /* Right to left: the same lines, mirrored. */
+  gtk_widget_set_direction (box, GTK_TEXT_DIR_RTL);
+  gtk_widget_size_allocate (box, &(GtkAllocation) { 0, 0, 250, 64 }, -1);
+  g_assert_true (gtk_widget_compute_bounds (a, box, &r));
+  g_assert_cmpfloat (r.origin.x, ==, 250 - (250 - 206) - 100);
+  g_assert_true (gtk_widget_compute_bounds (c, box, &r));
+  g_assert_cmpfloat (r.origin.x, ==, 0);
+
+  /* A hidden button takes no room. */
+  gtk_widget_set_visible (b, FALSE);
+  gtk_widget_measure (box, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  g_assert_cmpint (nat, ==, 100 + 6 + 80);
+  gtk_widget_measure (box, GTK_ORIENTATION_VERTICAL, 186, &min, &nat, NULL, NULL);
+  g_assert_cmpint (min, ==, 30);
+  g_object_unref (box);
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (bare));
+}
+
 /* The count and first rows are read on a worker; a long list is then
  * added a screenful per frame, so GTK 4.8 does not build its two hundred
  * rows of widgets in one frame; rows further down are read on a worker
@@ -1060,6 +1134,37 @@ static void
 test_restart (void)
 {
   run_app (restart_step);
+}
+
+/* Every section fits a small screen (a training room's 1024-pixel
+ * projector, an old netbook's 1024 × 600): none asks for a window wider
+ * than 800 pixels; the toolbars go on to a second line instead.  The
+ * IPAL page's toolbar asked for 1066, the materials page's for 916. */
+static void
+narrow_step (CantingApplication *app)
+{
+  CantingWindow *window = wait_for_main_window (app);
+  AdwViewStack *stack = find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL);
+  const char *pages[] = {
+    "home", "orders", "production", "products", "materials", "ipal", "money", "workers", "customers",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      int min;
+
+      adw_view_stack_set_visible_child_name (stack, pages[i]);
+      spin (50);
+      gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      if (min > 800)
+        g_error ("the %s page asks for a window %d pixels wide", pages[i], min);
+    }
+}
+
+static void
+test_narrow_window (void)
+{
+  run_app (narrow_step);
 }
 
 static void
@@ -3797,8 +3902,10 @@ main (int   argc,
 
   g_test_add_func ("/ui/0-paged-model", test_paged_model);
   g_test_add_func ("/ui/0-rest-later", test_rest_later);
+  g_test_add_func ("/ui/0-wrap-box", test_wrap_box);
   g_test_add_func ("/ui/1-first-run", test_first_run);
   g_test_add_func ("/ui/2-restart", test_restart);
+  g_test_add_func ("/ui/2-narrow-window", test_narrow_window);
   g_test_add_func ("/ui/2-unclean-start", test_unclean_start);
   g_test_add_func ("/ui/3-damaged-database", test_damaged_database);
   g_test_add_func ("/ui/4-customers", test_customers);

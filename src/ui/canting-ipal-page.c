@@ -25,6 +25,7 @@
 #include "canting-paged-model.h"
 #include "canting-sludge-dialog.h"
 #include "canting-validate.h"
+#include "canting-wrap-box.h"
 
 /* The effluent must be tested by a laboratory at least once a month. */
 #define LAB_TEST_DAYS 30
@@ -595,6 +596,7 @@ canting_ipal_page_class_init (CantingIpalPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = canting_ipal_page_dispose;
+  g_type_ensure (CANTING_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/canting/Canting/canting-ipal-page.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, CantingIpalPage, name)
   BIND (plant_dropdown);

@@ -17,6 +17,7 @@
 #include "canting-movement-dialog.h"
 #include "canting-paged-model.h"
 #include "canting-stock-plan-dialog.h"
+#include "canting-wrap-box.h"
 
 struct _CantingMaterialsPage
 {
@@ -388,6 +389,7 @@ canting_materials_page_class_init (CantingMaterialsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = canting_materials_page_dispose;
+  g_type_ensure (CANTING_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/canting/Canting/canting-materials-page.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, CantingMaterialsPage, name)
   BIND (search_entry);

@@ -18,6 +18,7 @@
 #include "canting-list.h"
 #include "canting-product-dialog.h"
 #include "canting-window.h"
+#include "canting-wrap-box.h"
 
 struct _CantingProductsPage
 {
@@ -601,6 +602,7 @@ canting_products_page_class_init (CantingProductsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = canting_products_page_dispose;
+  g_type_ensure (CANTING_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/canting/Canting/canting-products-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CantingProductsPage, technique_dropdown);
