@@ -3787,6 +3787,55 @@ trainer_step (CantingApplication *app)
   }
 }
 
+/* canting --demo NAME: the practice workshop is made ready after the app
+ * starts, on a worker, with a window saying so, not before any window
+ * (the first is built from example records: seconds with nothing on
+ * screen); then it opens, and Leave goes to the workshop the app was
+ * started on. */
+static gboolean
+preparing_shown (gpointer app)
+{
+  return window_titled (app, "Menyiapkan Bengkel Latihan") != NULL;
+}
+
+static void
+demo_option_step (CantingApplication *app)
+{
+  g_autofree char *demo_dir = canting_demo_dir ("Peserta 9");
+  CantingWindow *window;
+
+  wait_until (preparing_shown, app);
+  wait_until (in_workshop, demo_dir);
+  g_assert_false (preparing_shown (app));
+  window = wait_for_main_window (app);
+  g_assert_nonnull (find_shown_label (GTK_WIDGET (window), "Bengkel latihan “Peserta 9”"));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "leave-demo", NULL);
+  wait_until (in_workshop, data_dir);
+}
+
+static void
+run_demo_option (void)
+{
+  char *argv[] = { "canting", "--data-dir", data_dir, "--demo", "Peserta 9", NULL };
+  char *bad[] = { "canting", "--data-dir", data_dir, "--demo", "../Peserta 9", NULL };
+  g_autoptr(CantingApplication) app = canting_application_new ();
+  g_autoptr(CantingApplication) refused = canting_application_new ();
+  g_autofree char *root = canting_test_mkdtemp ();
+  g_autofree char *outside = g_build_filename (root, "..", "Peserta 9", NULL);
+  g_autofree char *previous_root = g_strdup (g_getenv ("CANTING_DEMO_ROOT"));
+
+  /* A machine with no practice workshop yet: the template is built. */
+  g_setenv ("CANTING_DEMO_ROOT", root, TRUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), demo_option_step);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv), ==, 0);
+
+  /* A name no folder may have is refused on the terminal, nothing made. */
+  g_assert_cmpint (g_application_run (G_APPLICATION (refused), G_N_ELEMENTS (bad) - 1, bad), ==, 1);
+  g_assert_false (g_file_test (outside, G_FILE_TEST_EXISTS));
+  g_setenv ("CANTING_DEMO_ROOT", previous_root, TRUE);
+  canting_test_rmdir (root);
+}
+
 static void
 test_trainer (void)
 {
@@ -3794,6 +3843,7 @@ test_trainer (void)
 
   g_setenv ("CANTING_DEMO_ROOT", root, TRUE);
   run_app (trainer_step);
+  run_demo_option ();
   g_unsetenv ("CANTING_DEMO_ROOT");
   canting_test_rmdir (root);
 }

@@ -53,6 +53,7 @@ struct _CantingApplication
   AdwToast *fetching;    /* (weak) "Fetching…", gone when the answer comes */
   /* Trainer mode: practice workshops, their shop, the text size. */
   CantingTrainer *trainer;
+  char *demo_asked;      /* canting --demo NAME: opened at the first activation */
 };
 
 G_DEFINE_FINAL_TYPE (CantingApplication, canting_application, ADW_TYPE_APPLICATION)
@@ -876,6 +877,16 @@ canting_application_activate (GApplication *app)
       gtk_window_present (self->open_error_dialog != NULL ? self->open_error_dialog : self->check_window);
       return;
     }
+  /* canting --demo: the practice workshop is made ready on a worker
+   * (the first is built from example records, seconds), a window saying
+   * so, then opened in place of the real one. */
+  if (self->db == NULL && self->demo_asked != NULL)
+    {
+      g_autofree char *name = g_steal_pointer (&self->demo_asked);
+
+      canting_trainer_open_demo (self->trainer, name);
+      return;
+    }
   if (self->db == NULL && canting_db_needs_page_check (self->data_dir))
     {
       check_pages (self);
@@ -890,7 +901,8 @@ canting_application_activate (GApplication *app)
 }
 
 /* canting --demo [NAME]: the practice workshop NAME instead of the real
- * one, made first if need be; Leave goes to the real one. */
+ * one, made when the app activates if need be; Leave goes to the real
+ * one.  A name no folder can have is refused here, on the terminal. */
 static gboolean
 handle_demo_option (CantingApplication *self,
                     GVariantDict       *options)
@@ -898,7 +910,6 @@ handle_demo_option (CantingApplication *self,
   g_autofree const char **rest = NULL;
   g_autoptr(GError) error = NULL;
   const char *name = CANTING_DEMO_DEFAULT_NAME;
-  char *dir;
 
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&s", &rest);
   if (!g_variant_dict_contains (options, "demo"))
@@ -915,15 +926,13 @@ handle_demo_option (CantingApplication *self,
       g_printerr (_("Unexpected argument “%s”. Run canting --help to see what Canting takes.\n"), rest[1]);
       return FALSE;
     }
-  dir = canting_trainer_prepare (name, &error);
-  if (dir == NULL)
+  if (!canting_demo_name_is_valid (name, &error))
     {
       g_printerr ("%s\n", error->message);
       return FALSE;
     }
-  canting_trainer_set_real_dir (self->trainer, self->data_dir);
-  g_free (self->data_dir);
-  self->data_dir = dir;
+  g_free (self->demo_asked);
+  self->demo_asked = g_strdup (name);
   /* Beside a Canting already open on the real workshop, not handed to it. */
   g_application_set_flags (G_APPLICATION (self), g_application_get_flags (G_APPLICATION (self)) | G_APPLICATION_NON_UNIQUE);
   return TRUE;
@@ -1168,6 +1177,7 @@ canting_application_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->data_dir, g_free);
   g_clear_pointer (&self->switch_from, g_free);
+  g_clear_pointer (&self->demo_asked, g_free);
 
   G_OBJECT_CLASS (canting_application_parent_class)->dispose (object);
 }

@@ -66,13 +66,6 @@ canting_trainer_get_shop_url (CantingTrainer *self)
   return self->shop != NULL ? canting_shop_get_home_url (self->shop) : NULL;
 }
 
-char *
-canting_trainer_prepare (const char  *name,
-                         GError     **error)
-{
-  return canting_demo_prepare (name, canting_motif_picture_png, error);
-}
-
 static CantingWindow *
 main_window (CantingTrainer *self)
 {
@@ -231,15 +224,6 @@ canting_trainer_window_created (CantingTrainer *self,
 
 /* --- opening, resetting, leaving ------------------------------------------- */
 
-void
-canting_trainer_set_real_dir (CantingTrainer *self,
-                              const char     *dir)
-{
-  g_return_if_fail (CANTING_IS_TRAINER (self));
-  g_free (self->real_dir);
-  self->real_dir = g_strdup (dir);
-}
-
 /* The first practice workshop is made from a template of example
  * records built then (seconds; under the sanitizers, longer than a
  * D-Bus call waits), later ones are copies of it: on a worker, with the
@@ -253,7 +237,7 @@ prepare_in_thread (GTask        *task,
                    GCancellable *cancellable)
 {
   GError *error = NULL;
-  char *dir = canting_trainer_prepare (name, &error);
+  char *dir = canting_demo_prepare (name, canting_motif_picture_png, &error);
 
   if (dir != NULL)
     g_task_return_pointer (task, dir, g_free);

@@ -25,11 +25,6 @@ CantingTrainer *canting_trainer_new                (CantingApplication   *app);
  * app.open-shop-page; and the text size from the settings, kept applied. */
 void            canting_trainer_startup            (CantingTrainer       *self);
 
-/* Makes the practice workshop @name ready to open (the first one builds
- * the template, about two seconds).  (transfer full) its folder. */
-char           *canting_trainer_prepare            (const char           *name,
-                                                    GError              **error);
-
 /* Hooks: the app's workshop database was (re)opened; a main window was
  * made; a publishing worker was made (not yet started). */
 void            canting_trainer_workshop_opened    (CantingTrainer       *self);
@@ -43,13 +38,11 @@ const char     *canting_trainer_get_demo_name      (CantingTrainer       *self);
 /* (nullable): the practice shop's address while it runs. */
 const char     *canting_trainer_get_shop_url       (CantingTrainer       *self);
 
-/* Where Leave goes back to (canting --data-dir DIR --demo); by default
- * the workshop that was open when the practice one was opened. */
-void            canting_trainer_set_real_dir       (CantingTrainer       *self,
-                                                    const char           *dir);
 /* Opens the practice workshop @name, made ready on a worker first (the
  * first one is built from example records: seconds); what goes wrong
- * is said in a toast. */
+ * is said in a toast (on the terminal when no window is open: canting
+ * --demo).  Leave goes back to the workshop open before, or the one
+ * canting --demo was started on. */
 void            canting_trainer_open_demo          (CantingTrainer       *self,
                                                     const char           *name);
 gboolean        canting_trainer_reset              (CantingTrainer       *self,
