@@ -659,6 +659,26 @@ bench_on_realize (GtkWidget          *window,
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (bench_after_paint), self);
 }
 
+/* Without a GL driver GTK can use (an old laptop's), GTK draws with
+ * cairo on the processor, and blurs the cards' shadows again in every
+ * frame: data/style-cairo.css gives them a plain outline then.  Known
+ * once the first window has its renderer. */
+static void
+style_for_renderer (GtkWidget *window)
+{
+  GdkDisplay *display = gtk_widget_get_display (window);
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (!GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (GTK_NATIVE (window))) ||
+      g_object_get_data (G_OBJECT (display), "canting-cairo-style") != NULL)
+    return;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/canting/Canting/style-cairo.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_set_data_full (G_OBJECT (display), "canting-cairo-style", g_steal_pointer (&provider), g_object_unref);
+}
+
 static void
 present_main_window (CantingApplication *self)
 {
@@ -667,6 +687,7 @@ present_main_window (CantingApplication *self)
   if (window == NULL)
     {
       window = canting_window_new (self);
+      g_signal_connect_after (window, "realize", G_CALLBACK (style_for_renderer), NULL);
       canting_trainer_window_created (self->trainer, window);
       if (g_getenv ("CANTING_BENCH_STARTUP") != NULL)
         g_signal_connect (window, "realize", G_CALLBACK (bench_on_realize), self);
