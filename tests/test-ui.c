@@ -361,20 +361,37 @@ button_sensitive (gpointer button)
   return gtk_widget_get_sensitive (button);
 }
 
+/* Depth-first search for the first widget @is says yes to. */
 static GtkWidget *
-find_by_tooltip (GtkWidget  *root,
-                 const char *tooltip)
+find_first (GtkWidget   *root,
+            gboolean   (*is) (GtkWidget *widget, const char *what),
+            const char  *what)
 {
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+  if (is (root, what))
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_by_tooltip (child, tooltip);
+      GtkWidget *found = find_first (child, is, what);
+
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+has_tooltip (GtkWidget  *widget,
+             const char *tooltip)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+static GtkWidget *
+find_by_tooltip (GtkWidget  *root,
+                 const char *tooltip)
+{
+  return find_first (root, has_tooltip, tooltip);
 }
 
 static CantingWindow *
@@ -2739,23 +2756,6 @@ has_blurred_shadow (GskRenderNode *node)
     }
 }
 
-/* Depth-first search for a widget with the style class @name. */
-static GtkWidget *
-find_with_css_class (GtkWidget  *root,
-                     const char *name)
-{
-  if (gtk_widget_has_css_class (root, name))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_with_css_class (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* What @widget draws, as a render node.  (transfer full) (nullable) */
 static GskRenderNode *
 draw_widget (GtkWidget *widget)
@@ -2804,7 +2804,7 @@ money_step (CantingApplication *app)
 
   adw_view_stack_set_visible_child_name (stack, "money");
   spin (50);
-  assert_cards_not_blurred (window, find_with_css_class (GTK_WIDGET (page), "money-card"));
+  assert_cards_not_blurred (window, find_first (GTK_WIDGET (page), gtk_widget_has_css_class, "money-card"));
   click (GTK_WIDGET (page), "Pen_geluaran Baru");
   dialog = find_form (app, CANTING_TYPE_ENTRY_DIALOG);
   g_assert_nonnull (dialog);
@@ -3655,21 +3655,19 @@ in_workshop (gpointer data)
          g_strcmp0 (canting_application_get_data_dir (app), data) == 0;
 }
 
+static gboolean
+shown_for_action (GtkWidget  *widget,
+                  const char *action)
+{
+  return GTK_IS_ACTIONABLE (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0 &&
+         gtk_widget_get_mapped (widget);
+}
+
 static GtkWidget *
 find_by_action (GtkWidget  *root,
                 const char *action)
 {
-  if (GTK_IS_ACTIONABLE (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0 &&
-      gtk_widget_get_mapped (root))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_action (child, action);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find_first (root, shown_for_action, action);
 }
 
 static gint64
