@@ -46,13 +46,15 @@ child_width (GtkWidget *child,
   return width < 0 ? nat : MAX (min, MIN (nat, width));
 }
 
-/* Calls @line for each line the children make in @width (-1: one line),
- * with the first child of the line and the one after its last; returns
- * the total height. */
+/* Calls @line (nullable) for each line the children make in @width
+ * (-1: one line), with the first child of the line, the one after its
+ * last, and the line's width and height; returns the minimum height of
+ * all the lines, and their natural height in @natural_height. */
 typedef void (*LineFunc) (CantingWrapBox *self,
                           GtkWidget      *first,
                           GtkWidget      *end,
                           int             width,
+                          int             line_width,
                           int             y,
                           int             line_height);
 
@@ -78,7 +80,7 @@ layout_lines (CantingWrapBox *self,
               int gap = lines > 0 ? self->line_spacing : 0;
 
               if (line != NULL)
-                line (self, first, child, width, y_nat + gap, line_nat);
+                line (self, first, child, width, used, y_nat + gap, line_nat);
               y_min += gap + line_min;
               y_nat += gap + line_nat;
               lines++;
@@ -141,17 +143,14 @@ allocate_line (CantingWrapBox *self,
                GtkWidget      *first,
                GtkWidget      *end,
                int             width,
+               int             line_width,
                int             y,
                int             line_height)
 {
   gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
-  int used = 0, x;
-
-  for (GtkWidget *child = first; child != end; child = gtk_widget_get_next_sibling (child))
-    if (gtk_widget_should_layout (child))
-      used += (used > 0 ? self->spacing : 0) + child_width (child, width);
   /* Packed to the end of the line. */
-  x = MAX (0, width - used);
+  int x = MAX (0, width - line_width);
+
   for (GtkWidget *child = first; child != end; child = gtk_widget_get_next_sibling (child))
     {
       int w;
